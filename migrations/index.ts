@@ -1,0 +1,11 @@
+/**
+ * Every migration, imported statically: no file-system discovery, so the same
+ * list works under tsx, vitest and a bundled build alike (see stack-notes on
+ * dynamic `.ts` imports on Node 20). Add new migrations here in order.
+ */
+import type { Migration } from "kysely/migration";
+import * as m0001 from "./0001_initial";
+
+export const migrations: Record<string, Migration> = {
+  "0001_initial": m0001,
+};

@@ -1,0 +1,173 @@
+/**
+ * A simulated chat workspace for the terminal playground, the demo and the
+ * end-to-end tests: several people, one program channel, DMs and pair
+ * conversations. It only translates (typed text, button numbers, form
+ * answers) into the core's commands and shows what the outbox delivers.
+ */
+import type { Kysely } from "kysely";
+import type { Clock } from "../../core/clock";
+import type { Core } from "../../core/core";
+import { completeForm, type FormAnswers } from "../../core/forms";
+import type { Button, Form, Message, Reply } from "../../core/messages";
+import { languageFromLocale, translator } from "../../core/i18n/translate";
+import { commandFromText } from "../../core/slash";
+import { formatDateTime } from "../../core/time-format";
+import { type Sender, deliverPending } from "../../delivery/deliver-outbox";
+import type { Outgoing } from "../../store/outbox-queue";
+import type { Database } from "../../store/schema";
+import { renderMessage } from "./render-text";
+
+export interface Person {
+  id: string;
+  name: string;
+  locale: "id-ID" | "en-US";
+  timezone: string;
+}
+
+export interface Entry {
+  seq: number;
+  at: Date;
+  /** "reply" is only for the actor; "dm", "pair" and "channel" are delivered messages. */
+  where: "reply" | "dm" | "pair" | "channel";
+  conversation: string;
+  visibleTo: ReadonlySet<string> | "everyone";
+  text: string;
+}
+
+interface Pressable {
+  button: Button;
+  visibleTo: ReadonlySet<string> | "everyone";
+  inChannel: boolean;
+}
+
+export const PLAYGROUND_CHANNEL = "mentoring";
+const TENANT = "playground";
+
+export class ConsoleWorkspace {
+  readonly entries: Entry[] = [];
+  readonly #buttons = new Map<number, Pressable>();
+  readonly #pendingForms = new Map<string, { form: Form; inChannel: boolean }>();
+  readonly #delivered = new Set<string>();
+  #seq = 0;
+
+  constructor(
+    private readonly core: Core,
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    readonly people: readonly Person[],
+  ) {}
+
+  person(idOrName: string): Person {
+    const key = idOrName.toLowerCase();
+    const found = this.people.find((p) => p.id === key || p.name.toLowerCase() === key);
+    if (!found) throw new Error(`no such person: ${idOrName}`);
+    return found;
+  }
+
+  /** Types a line as `personId`: "/mentoring ..." goes to the bot from the program channel. */
+  async type(personId: string, line: string): Promise<void> {
+    const match = /^\/mentoring\b(.*)$/i.exec(line.trim());
+    const command = match ? commandFromText(match[1] ?? "") : { type: "help" };
+    await this.#execute(personId, command, true);
+  }
+
+  async press(personId: string, number: number): Promise<"ok" | "unknown"> {
+    const p = this.#buttons.get(number);
+    if (!p || (p.visibleTo !== "everyone" && !p.visibleTo.has(personId))) return "unknown";
+    const { action } = p.button;
+    if (action.kind === "form") {
+      this.#pendingForms.set(personId, { form: action.form, inChannel: p.inChannel });
+      return "ok";
+    }
+    await this.#execute(personId, action.command, p.inChannel);
+    return "ok";
+  }
+
+  pendingForm(personId: string): Form | undefined {
+    return this.#pendingForms.get(personId)?.form;
+  }
+
+  async submitForm(personId: string, answers: FormAnswers): Promise<void> {
+    const pending = this.#pendingForms.get(personId);
+    if (!pending) throw new Error(`${personId} has no open form`);
+    this.#pendingForms.delete(personId);
+    await this.#execute(personId, completeForm(pending.form, answers), pending.inChannel);
+  }
+
+  cancelForm(personId: string): void {
+    this.#pendingForms.delete(personId);
+  }
+
+  /** Runs due scheduled work (check-in prompts) and delivers what it sent. */
+  async tick(): Promise<void> {
+    await this.core.promptCheckIns();
+    await this.deliver();
+  }
+
+  async deliver(): Promise<number> {
+    const sender: Sender = { send: async (out) => this.#receive(out) };
+    return deliverPending(this.db, sender, this.clock);
+  }
+
+  /** What one person can see, oldest first. */
+  view(personId: string, opts: { since?: number } = {}): Entry[] {
+    return this.entries.filter(
+      (e) => e.seq > (opts.since ?? 0) && (e.visibleTo === "everyone" || e.visibleTo.has(personId)),
+    );
+  }
+
+  /** Buttons (with their numbers) a person can see, newest first, optionally by label. */
+  buttonsFor(personId: string, label?: string): Array<{ number: number; label: string }> {
+    return [...this.#buttons.entries()]
+      .filter(([, p]) => p.visibleTo === "everyone" || p.visibleTo.has(personId))
+      .filter(([, p]) => label === undefined || p.button.label === label)
+      .map(([number, p]) => ({ number, label: p.button.label }))
+      .reverse();
+  }
+
+  get lastSeq(): number {
+    return this.#seq;
+  }
+
+  async #execute(personId: string, command: unknown, inChannel: boolean): Promise<void> {
+    const person = this.person(personId);
+    const reply: Reply = await this.core.execute({
+      actor: { platform: "console", tenantId: TENANT, userId: person.id, displayName: person.name, locale: person.locale },
+      ...(inChannel ? { channelId: PLAYGROUND_CHANNEL } : {}),
+      command,
+    });
+    for (const m of reply.messages) this.#add("reply", "reply", new Set([person.id]), m, false);
+    if (reply.form) this.#pendingForms.set(person.id, { form: reply.form, inChannel });
+    await this.deliver();
+  }
+
+  async #receive(out: Outgoing): Promise<{ platformMessageId: string }> {
+    const id = `console-${out.id}`;
+    // The idempotency key makes a repeated delivery a no-op, as a platform adapter must.
+    if (this.#delivered.has(out.key)) return { platformMessageId: id };
+    this.#delivered.add(out.key);
+    const t = out.target;
+    if (t.kind === "dm") this.#add("dm", `dm:${t.userId}`, new Set([t.userId]), out.message, false);
+    else if (t.kind === "group") this.#add("pair", `pair:${t.pairingId}`, new Set(t.userIds), out.message, false);
+    else this.#add("channel", `#${t.channelId}`, "everyone", out.message, true);
+    return { platformMessageId: id };
+  }
+
+  #add(where: Entry["where"], conversation: string, visibleTo: Entry["visibleTo"], message: Message, inChannel: boolean) {
+    const numberFor = (button: Button) => {
+      const n = this.#buttons.size + 1;
+      this.#buttons.set(n, { button, visibleTo, inChannel });
+      return n;
+    };
+    this.entries.push({ seq: ++this.#seq, at: this.clock.now(), where, conversation, visibleTo, text: renderMessage(message, numberFor) });
+  }
+
+  /** A heading line for an entry, in the viewer's zone and language. */
+  describe(entry: Entry, viewer: Person): string {
+    const language = languageFromLocale(viewer.locale) ?? "id";
+    const t = translator(language);
+    const when = formatDateTime(entry.at, viewer.timezone, language);
+    const where = entry.where === "channel" ? entry.conversation : t(`console.where.${entry.where}`);
+    return `── ${where} · ${when}`;
+  }
+}

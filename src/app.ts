@@ -1,0 +1,34 @@
+/** Wiring shared by main, the demo and the tests: database, migrations, core. */
+import type { Clock } from "./core/clock";
+import { type Core, createCore } from "./core/core";
+import type { Matcher } from "./core/matching/types";
+import { type Connection, type Db, connect } from "./store/connect";
+import { kyselyStore } from "./store/kysely-store";
+import { migrateToLatest } from "./store/migrate";
+
+export async function openDatabase(connection: Connection): Promise<Db> {
+  const db = await connect(connection);
+  try {
+    await migrateToLatest(db.kysely);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
+export interface AppOptions {
+  db: Db;
+  clock: Clock;
+  matcher?: Matcher;
+  onError?: (error: unknown, context: { command: string }) => void;
+}
+
+export function createAppCore(options: AppOptions): Core {
+  return createCore({
+    store: kyselyStore(options.db.kysely),
+    clock: options.clock,
+    ...(options.matcher ? { matcher: options.matcher } : {}),
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
+}

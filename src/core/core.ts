@@ -1,0 +1,119 @@
+/**
+ * The core's one entry point for adapters: `execute` takes what a platform
+ * saw (actor, channel, raw command), validates it, runs the use case in one
+ * transaction and returns the reply for the actor. Refusals roll back.
+ */
+import { actorSchema, type CommandType, type Envelope, parseCommand } from "./commands";
+import type { Clock } from "./clock";
+import type { Context } from "./context";
+import type { Language } from "./domain";
+import { Refusal } from "./errors";
+import { languageFromLocale, translator } from "./i18n/translate";
+import { greedyMatcher } from "./matching/greedy-matcher";
+import type { Matcher } from "./matching/types";
+import type { Reply } from "./messages";
+import type { Store } from "./ports";
+import { describeIssues } from "./problems";
+import { checkIn } from "./use-cases/check-in";
+import { closeRound } from "./use-cases/close-round";
+import { confirmCadence } from "./use-cases/confirm-cadence";
+import { endPairing } from "./use-cases/end-pairing";
+import { help } from "./use-cases/help";
+import { joinRound } from "./use-cases/join-round";
+import { leaveRound } from "./use-cases/leave-round";
+import { openRound } from "./use-cases/open-round";
+import { pause } from "./use-cases/pause";
+import { promptCheckIns } from "./use-cases/prompt-check-ins";
+import { proposeCadence } from "./use-cases/propose-cadence";
+import { requestRematch } from "./use-cases/request-rematch";
+import { resume } from "./use-cases/resume";
+import { runMatching } from "./use-cases/run-matching";
+import { setupProgram } from "./use-cases/setup-program";
+import { showStatus } from "./use-cases/show-status";
+import type { UseCase } from "./use-cases/types";
+import { writeJournal } from "./use-cases/write-journal";
+import { message, text } from "./views/blocks";
+import { helpMessage } from "./views/help";
+
+export interface CoreDeps {
+  store: Store;
+  clock: Clock;
+  matcher?: Matcher;
+  /** Called with unexpected errors; never with private text. */
+  onError?: (error: unknown, context: { command: string }) => void;
+}
+
+export interface Core {
+  execute(envelope: Envelope): Promise<Reply>;
+  /** Scheduled work: check-in prompts for sessions that have ended. */
+  promptCheckIns(): Promise<number>;
+}
+
+class InvalidInput extends Error {
+  constructor(readonly messages: Reply["messages"]) {
+    super("invalid input");
+  }
+}
+
+type UseCases = { [T in CommandType]: UseCase<T> };
+
+export function createCore(deps: CoreDeps): Core {
+  const useCases: UseCases = {
+    help,
+    status: showStatus,
+    "program.setup": setupProgram,
+    "round.open": openRound,
+    "round.join": joinRound,
+    "round.leave": leaveRound,
+    "round.match": runMatching(deps.matcher ?? greedyMatcher),
+    "round.close": closeRound,
+    "cadence.propose": proposeCadence,
+    "cadence.confirm": confirmCadence,
+    checkin: checkIn,
+    "journal.write": writeJournal,
+    pause,
+    resume,
+    "pairing.end": endPairing,
+    "rematch.request": requestRematch,
+  };
+
+  async function execute(envelope: Envelope): Promise<Reply> {
+    const actor = actorSchema.parse(envelope.actor);
+    // The language to answer in is known only inside the transaction; refusals need it after.
+    let language: Language = languageFromLocale(actor.locale) ?? "id";
+    const commandName =
+      typeof envelope.command === "object" && envelope.command !== null && "type" in envelope.command
+        ? String((envelope.command as { type: unknown }).type)
+        : "unknown";
+    try {
+      return await deps.store.transaction(async (tx) => {
+        const tenant = await tx.tenants.ensure(actor.platform, actor.tenantId);
+        const member = await tx.members.ensure(tenant.id, actor.userId, actor.displayName);
+        const channelProgram = envelope.channelId ? await tx.programs.byChannel(tenant.id, envelope.channelId) : null;
+        language = member.language ?? languageFromLocale(actor.locale) ?? channelProgram?.language ?? "id";
+        const t = translator(language);
+        const parsed = parseCommand(envelope.command);
+        if (!parsed.ok) {
+          // Thrown, not returned, so that even the first-contact member row is rolled back.
+          const known = parsed.issues.every((i) => i.path[0] !== "type");
+          if (!known) throw new InvalidInput([message(text(t("error.unknownCommand"))), helpMessage(t, false)]);
+          throw new InvalidInput([message(text(t("error.invalid")), text(describeIssues(t, parsed.issues).join("\n")))]);
+        }
+        const ctx: Context = { tx, now: deps.clock.now(), actor, tenant, member, channelId: envelope.channelId, language, t };
+        const useCase = useCases[parsed.command.type] as UseCase<CommandType>;
+        return await useCase(ctx, parsed.command);
+      });
+    } catch (error) {
+      const t = translator(language);
+      if (error instanceof InvalidInput) return { messages: error.messages };
+      if (error instanceof Refusal) return { messages: [message(text(t(error.key, error.params)))] };
+      deps.onError?.(error, { command: commandName });
+      return { messages: [message(text(t("error.generic")))] };
+    }
+  }
+
+  return {
+    execute,
+    promptCheckIns: () => deps.store.transaction((tx) => promptCheckIns(tx, deps.clock.now())),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Someone leaving a pairing (ending it, or leaving the round). The others get
+ * a kind, neutral message; the private reason is stored apart and never sent.
+ */
+import type { Context } from "./context";
+import type { Member, Pairing, Program } from "./domain";
+import { notifyMember, notifyPairing } from "./notify";
+import { actions, commandButton, message, text } from "./views/blocks";
+
+export async function departFromPairing(
+  ctx: Context,
+  program: Program,
+  pairing: Pairing,
+  opts: { reason: string | null; messageToPartner: string | null; kind: "end" | "leave" },
+): Promise<Member[]> {
+  const { tx, now, member } = ctx;
+  await tx.endings.record({ pairingId: pairing.id, memberId: member.id, reason: opts.reason, at: now });
+  await tx.pairings.removeMember(pairing.id, member.id, now);
+  const remainingIds = (await tx.pairings.members(pairing.id)).filter((l) => !l.leftAt).map((l) => l.memberId);
+  const remaining = await tx.members.getMany(remainingIds);
+  const name = member.displayName;
+  const note = opts.messageToPartner;
+
+  if (remaining.length >= 2) {
+    await notifyPairing(tx, program, pairing.id, remaining, `left:${pairing.id}:${member.id}`, now, (t) =>
+      message(
+        text(opts.kind === "leave" ? t("leave.partner", { name }) : t("end.remaining", { name })),
+        note !== null && text(t("end.partnerMessage", { name, message: note })),
+      ),
+    );
+    return remaining;
+  }
+  await tx.pairings.end(pairing.id, now);
+  for (const partner of remaining) {
+    await notifyMember(tx, program, partner, `ended:${pairing.id}:${partner.id}`, now, (t) =>
+      message(
+        text(opts.kind === "leave" ? t("leave.partner", { name }) : t("end.partner", { name })),
+        note !== null && text(t("end.partnerMessage", { name, message: note })),
+        text(t("end.partnerRematch")),
+        actions(commandButton(t("end.rematchButton"), { type: "rematch.request", pairingId: pairing.id }, "primary")),
+      ),
+    );
+  }
+  return remaining;
+}

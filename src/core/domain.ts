@@ -1,0 +1,135 @@
+/**
+ * Domain types shared by the core, the store and the adapters.
+ * Plain data only: no behaviour, no I/O.
+ */
+
+export const PLATFORMS = ["slack", "discord", "console"] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const LANGUAGES = ["id", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface Tenant {
+  id: string;
+  platform: Platform;
+  externalId: string;
+}
+
+export interface Member {
+  id: string;
+  tenantId: string;
+  externalId: string;
+  displayName: string;
+  /** Chosen in the intake; null until the member has joined once. */
+  language: Language | null;
+  /** IANA zone chosen in the intake; null until the member has joined once. */
+  timezone: string | null;
+}
+
+export interface Program {
+  id: string;
+  tenantId: string;
+  channelId: string;
+  name: string;
+  language: Language;
+  timezone: string;
+  roundWeeks: number;
+  createdBy: string;
+}
+
+export type RoundStatus = "open" | "running" | "closed";
+
+export interface Round {
+  id: string;
+  programId: string;
+  number: number;
+  status: RoundStatus;
+  /** Stored so that a matching run can be replayed exactly. */
+  seed: number;
+  openedAt: Date;
+  endsAt: Date;
+}
+
+export type EnrollmentStatus = "active" | "left";
+
+export interface Enrollment {
+  id: string;
+  roundId: string;
+  memberId: string;
+  partnersWanted: number;
+  status: EnrollmentStatus;
+  wantsRematch: boolean;
+  pausedUntil: Date | null;
+}
+
+export interface Profile {
+  memberId: string;
+  programId: string;
+  expertise: string[];
+  goals: string[];
+  interests: string[];
+  team: string;
+}
+
+export type PairingStatus = "active" | "ended";
+
+export interface Cadence {
+  everyDays: number;
+  minutes: number;
+  /** ISO weekday, 1 = Monday. */
+  weekday: number;
+  /** "HH:MM" in `timezone`. */
+  time: string;
+  timezone: string;
+}
+
+export interface CadenceProposal extends Cadence {
+  proposedBy: string;
+  /** Identifies the proposal, so a click on an older one is refused. */
+  proposedAt: Date;
+}
+
+export interface Pairing {
+  id: string;
+  roundId: string;
+  status: PairingStatus;
+  createdAt: Date;
+  endedAt: Date | null;
+  cadence: Cadence | null;
+  proposal: CadenceProposal | null;
+}
+
+export interface PairingMember {
+  pairingId: string;
+  memberId: string;
+  /** Null while the member is still in the pairing. */
+  leftAt: Date | null;
+}
+
+export type SessionStatus = "scheduled" | "held" | "rescheduled" | "missed";
+
+export interface Session {
+  id: string;
+  pairingId: string;
+  number: number;
+  startsAt: Date;
+  minutes: number;
+  status: SessionStatus;
+  checkInPromptedAt: Date | null;
+}
+
+export const CHECK_IN_OUTCOMES = ["met", "rescheduled", "not_met"] as const;
+export type CheckInOutcome = (typeof CHECK_IN_OUTCOMES)[number];
+
+export interface CheckIn {
+  sessionId: string;
+  memberId: string;
+  outcome: CheckInOutcome;
+  rating: number | null;
+}
+
+/** Who an outgoing message is for. Adapters decide how to reach them. */
+export type Audience =
+  | { kind: "member"; memberId: string }
+  | { kind: "pairing"; pairingId: string }
+  | { kind: "channel"; programId: string };

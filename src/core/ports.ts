@@ -1,0 +1,123 @@
+/**
+ * What the core needs from storage, in the core's own terms. src/store
+ * implements it with Kysely; every call inside one `transaction` commits or
+ * rolls back together, outbox rows included.
+ */
+import type {
+  Audience,
+  Cadence,
+  CadenceProposal,
+  CheckInOutcome,
+  Enrollment,
+  Language,
+  Member,
+  Pairing,
+  PairingMember,
+  Platform,
+  Profile,
+  Program,
+  Round,
+  RoundStatus,
+  Session,
+  SessionStatus,
+  Tenant,
+} from "./domain";
+import type { Message } from "./messages";
+
+export interface Store {
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+export interface Tx {
+  tenants: {
+    ensure(platform: Platform, externalId: string): Promise<Tenant>;
+  };
+  members: {
+    ensure(tenantId: string, externalId: string, displayName: string): Promise<Member>;
+    get(id: string): Promise<Member>;
+    getMany(ids: readonly string[]): Promise<Member[]>;
+    setPreferences(id: string, prefs: { language: Language; timezone: string }): Promise<void>;
+  };
+  programs: {
+    byChannel(tenantId: string, channelId: string): Promise<Program | null>;
+    get(id: string): Promise<Program>;
+    create(program: Omit<Program, "id">): Promise<Program>;
+    addOrganizer(programId: string, memberId: string): Promise<void>;
+    isOrganizer(programId: string, memberId: string): Promise<boolean>;
+  };
+  rounds: {
+    get(id: string): Promise<Round>;
+    /** The newest round of a program, whatever its status; locked when asked. */
+    latest(programId: string, opts?: { lock?: boolean }): Promise<Round | null>;
+    create(round: Omit<Round, "id">): Promise<Round>;
+    setStatus(id: string, status: RoundStatus): Promise<void>;
+  };
+  enrollments: {
+    /** Null when the member is already enrolled (one enrollment per round). */
+    create(e: { roundId: string; memberId: string; partnersWanted: number; at: Date }): Promise<Enrollment | null>;
+    find(roundId: string, memberId: string): Promise<Enrollment | null>;
+    /** The member's enrollment in the newest round they joined, with its round. */
+    latestForMember(memberId: string): Promise<{ enrollment: Enrollment; round: Round } | null>;
+    listActive(roundId: string): Promise<Enrollment[]>;
+    update(id: string, patch: Partial<Pick<Enrollment, "status" | "wantsRematch" | "pausedUntil">>): Promise<void>;
+  };
+  profiles: {
+    upsert(profile: Profile): Promise<void>;
+    getMany(programId: string, memberIds: readonly string[]): Promise<Profile[]>;
+  };
+  pairings: {
+    create(p: { roundId: string; memberIds: readonly string[]; at: Date }): Promise<Pairing>;
+    get(id: string, opts?: { lock?: boolean }): Promise<Pairing>;
+    members(pairingId: string): Promise<PairingMember[]>;
+    /** Active pairings the member is still part of, newest first. */
+    activeForMember(memberId: string, roundId: string): Promise<Pairing[]>;
+    /** Every pairing of a round with all members who were ever in it. */
+    inRound(roundId: string): Promise<Array<{ pairing: Pairing; memberIds: string[] }>>;
+    /** Member sets of pairings from earlier rounds of a program. */
+    history(programId: string, beforeRound: number): Promise<Array<{ memberIds: string[]; roundNumber: number }>>;
+    setProposal(id: string, proposal: CadenceProposal | null): Promise<void>;
+    setCadence(id: string, cadence: Cadence): Promise<void>;
+    addMember(pairingId: string, memberId: string, at: Date): Promise<void>;
+    removeMember(pairingId: string, memberId: string, at: Date): Promise<void>;
+    end(id: string, at: Date): Promise<void>;
+  };
+  sessions: {
+    create(s: { pairingId: string; number: number; startsAt: Date; minutes: number }): Promise<Session>;
+    get(id: string, opts?: { lock?: boolean }): Promise<Session>;
+    /** The newest session that has started by `now`. */
+    latestStarted(pairingId: string, now: Date): Promise<Session | null>;
+    /** The first session that starts after `now`. */
+    next(pairingId: string, now: Date): Promise<Session | null>;
+    last(pairingId: string): Promise<Session | null>;
+    setStatus(id: string, status: SessionStatus): Promise<void>;
+    reschedule(id: string, startsAt: Date, minutes: number): Promise<void>;
+    countHeld(pairingId: string): Promise<number>;
+    /** Sessions that ended before `endedBefore`, of active pairings, not yet prompted. */
+    dueForCheckInPrompt(endedBefore: Date, limit: number): Promise<Session[]>;
+    markPrompted(id: string, at: Date): Promise<void>;
+  };
+  checkIns: {
+    /** False when the member already checked in for that session. */
+    create(c: {
+      sessionId: string;
+      memberId: string;
+      outcome: CheckInOutcome;
+      rating: number | null;
+      note: string | null;
+      at: Date;
+    }): Promise<boolean>;
+    count(sessionId: string): Promise<number>;
+  };
+  journal: {
+    add(e: { memberId: string; pairingId: string | null; text: string; at: Date }): Promise<void>;
+    count(memberId: string): Promise<number>;
+  };
+  endings: {
+    /** The private reason stays in its own table, readable only by its author. */
+    record(e: { pairingId: string; memberId: string; reason: string | null; at: Date }): Promise<void>;
+  };
+  outbox: {
+    /** Ignored when a row with the same idempotency key exists already. */
+    enqueue(row: { tenantId: string; key: string; audience: Audience; message: Message; at: Date }): Promise<void>;
+  };
+}

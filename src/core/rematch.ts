@@ -1,0 +1,57 @@
+/**
+ * A new peer for someone whose pairing ended: another waiting member first,
+ * otherwise the pair they would add most to (making a trio). Never someone
+ * they were already with this round.
+ */
+import type { Member, Program, Round } from "./domain";
+import { scorePair } from "./matching/score";
+import { pairKey } from "./matching/types";
+import { formPairing, joinPairing } from "./pairing-formation";
+import type { Tx } from "./ports";
+import { pairsThisRound } from "./round-pairs";
+
+export async function tryRematch(tx: Tx, program: Program, round: Round, member: Member, now: Date): Promise<boolean> {
+  const seen = await pairsThisRound(tx, round);
+  const enrollments = await tx.enrollments.listActive(round.id);
+  const profiles = new Map(
+    (await tx.profiles.getMany(program.id, enrollments.map((e) => e.memberId))).map((p) => [p.memberId, p]),
+  );
+  const mine = profiles.get(member.id);
+  if (!mine) return false;
+  const fit = (otherId: string) => {
+    const other = profiles.get(otherId);
+    return other ? scorePair({ ...mine, timezone: "" }, { ...other, timezone: "" }).score : 0;
+  };
+  const free = (id: string) => id !== member.id && !seen.has(pairKey(id, member.id));
+
+  const waiting: Array<{ id: string; score: number }> = [];
+  for (const e of enrollments) {
+    if (!free(e.memberId) || (e.pausedUntil && e.pausedUntil > now)) continue;
+    const active = await tx.pairings.activeForMember(e.memberId, round.id);
+    if (active.length === 0 || e.wantsRematch) waiting.push({ id: e.memberId, score: fit(e.memberId) });
+  }
+  waiting.sort((a, b) => b.score - a.score);
+  const partner = waiting[0];
+  if (partner) {
+    await formPairing(tx, program, round, [member.id, partner.id], now);
+    for (const id of [member.id, partner.id]) {
+      const e = await tx.enrollments.find(round.id, id);
+      if (e) await tx.enrollments.update(e.id, { wantsRematch: false });
+    }
+    return true;
+  }
+
+  let best: { pairingId: string; score: number } | null = null;
+  for (const { pairing } of await tx.pairings.inRound(round.id)) {
+    if (pairing.status !== "active") continue;
+    const current = (await tx.pairings.members(pairing.id)).filter((l) => !l.leftAt).map((l) => l.memberId);
+    if (current.length !== 2 || !current.every(free)) continue;
+    const score = current.reduce((sum, id) => sum + fit(id), 0);
+    if (!best || score > best.score) best = { pairingId: pairing.id, score };
+  }
+  if (!best) return false;
+  await joinPairing(tx, program, round, await tx.pairings.get(best.pairingId, { lock: true }), member, now);
+  const e = await tx.enrollments.find(round.id, member.id);
+  if (e) await tx.enrollments.update(e.id, { wantsRematch: false });
+  return true;
+}

@@ -1,0 +1,61 @@
+/** Finding the program, round and pairing a command is about, or refusing. */
+import type { Context } from "./context";
+import type { Enrollment, Pairing, Program, Round } from "./domain";
+import { Refusal } from "./errors";
+
+export async function programInChannel(ctx: Context): Promise<Program> {
+  if (!ctx.channelId) throw new Refusal("refusal.needChannel");
+  const program = await ctx.tx.programs.byChannel(ctx.tenant.id, ctx.channelId);
+  if (!program) throw new Refusal("refusal.noProgram");
+  return program;
+}
+
+export async function requireOrganizer(ctx: Context, program: Program): Promise<void> {
+  if (ctx.actor.isAdmin) return;
+  if (await ctx.tx.programs.isOrganizer(program.id, ctx.member.id)) return;
+  throw new Refusal("refusal.notOrganizer");
+}
+
+export interface Membership {
+  program: Program;
+  round: Round;
+  enrollment: Enrollment;
+}
+
+/** The actor's enrollment in the newest round they joined (still active). */
+export async function currentMembership(ctx: Context): Promise<Membership> {
+  const latest = await ctx.tx.enrollments.latestForMember(ctx.member.id);
+  if (!latest || latest.enrollment.status !== "active" || latest.round.status === "closed") {
+    throw new Refusal("refusal.notEnrolled");
+  }
+  const program = await ctx.tx.programs.get(latest.round.programId);
+  return { program, round: latest.round, enrollment: latest.enrollment };
+}
+
+/**
+ * The pairing a command acts on. A button names its pairing and acts on that
+ * one, never on the member's current pairing; without a name, the newest.
+ */
+export async function pairingOfActor(
+  ctx: Context,
+  pairingId: string | undefined,
+  opts: { lock?: boolean; allowEnded?: boolean } = {},
+): Promise<{ pairing: Pairing; program: Program; round: Round; memberIds: string[] }> {
+  let pairing: Pairing;
+  if (pairingId) {
+    pairing = await ctx.tx.pairings.get(pairingId, { lock: opts.lock });
+  } else {
+    const { round } = await currentMembership(ctx);
+    const active = await ctx.tx.pairings.activeForMember(ctx.member.id, round.id);
+    if (!active[0]) throw new Refusal("refusal.noPairing");
+    pairing = opts.lock ? await ctx.tx.pairings.get(active[0].id, { lock: true }) : active[0];
+  }
+  const members = await ctx.tx.pairings.members(pairing.id);
+  const mine = members.find((m) => m.memberId === ctx.member.id);
+  if (!mine) throw new Refusal("refusal.notInPairing");
+  if (!opts.allowEnded && (pairing.status === "ended" || mine.leftAt)) throw new Refusal("refusal.pairingEnded");
+  const round = await ctx.tx.rounds.get(pairing.roundId);
+  const program = await ctx.tx.programs.get(round.programId);
+  const memberIds = members.filter((m) => !m.leftAt).map((m) => m.memberId);
+  return { pairing, program, round, memberIds };
+}

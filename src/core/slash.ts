@@ -1,0 +1,46 @@
+/**
+ * `/mentoring <subcommand> [text]`, the same on every platform: turns the
+ * typed text into raw command input. Validation happens in parseCommand, so
+ * an unknown word becomes an unknown command and gets the help.
+ */
+
+type Raw = Record<string, unknown>;
+
+const SUBCOMMANDS: Record<string, (rest: string) => Raw> = {
+  help: () => ({ type: "help" }),
+  bantuan: () => ({ type: "help" }),
+  status: () => ({ type: "status" }),
+  setup: (rest) => ({ type: "program.setup", ...(rest ? { name: rest } : {}) }),
+  open: (rest) => ({ type: "round.open", ...(rest ? { weeks: rest } : {}) }),
+  buka: (rest) => ({ type: "round.open", ...(rest ? { weeks: rest } : {}) }),
+  join: () => ({ type: "round.join" }),
+  ikut: () => ({ type: "round.join" }),
+  leave: () => ({ type: "round.leave" }),
+  keluar: () => ({ type: "round.leave" }),
+  preview: () => ({ type: "round.match", dryRun: true }),
+  match: () => ({ type: "round.match" }),
+  close: () => ({ type: "round.close" }),
+  tutup: () => ({ type: "round.close" }),
+  schedule: () => ({ type: "cadence.propose" }),
+  jadwal: () => ({ type: "cadence.propose" }),
+  checkin: () => ({ type: "checkin" }),
+  lapor: () => ({ type: "checkin" }),
+  journal: (rest) => ({ type: "journal.write", ...(rest ? { text: rest } : {}) }),
+  jurnal: (rest) => ({ type: "journal.write", ...(rest ? { text: rest } : {}) }),
+  pause: (rest) => ({ type: "pause", ...(rest ? { until: rest } : {}) }),
+  rehat: (rest) => ({ type: "pause", ...(rest ? { until: rest } : {}) }),
+  resume: () => ({ type: "resume" }),
+  lanjut: () => ({ type: "resume" }),
+  end: () => ({ type: "pairing.end" }),
+  akhiri: () => ({ type: "pairing.end" }),
+};
+
+/** `text` is what follows the slash command, e.g. "pause 2026-12-24". */
+export function commandFromText(text: string): Raw {
+  const trimmed = text.trim();
+  if (trimmed === "") return { type: "help" };
+  const [word = "", ...restWords] = trimmed.split(/\s+/);
+  const build = SUBCOMMANDS[word.toLowerCase()];
+  const rest = trimmed.slice(word.length).trim();
+  return build ? build(rest) : { type: `unknown:${word.slice(0, 40)}`, rest: restWords.length };
+}

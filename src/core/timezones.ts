@@ -1,0 +1,33 @@
+/** Time zone names and the Indonesian abbreviations people actually type. */
+import { IANAZone } from "luxon";
+
+/** WIB, WITA and WIT are how Indonesians name their zones; accept them. */
+const ALIASES: Record<string, string> = {
+  WIB: "Asia/Jakarta",
+  WITA: "Asia/Makassar",
+  WIT: "Asia/Jayapura",
+};
+
+/** Returns the IANA zone for a name or Indonesian abbreviation, or null. */
+export function resolveTimezone(input: string): string | null {
+  const trimmed = input.trim();
+  const alias = ALIASES[trimmed.toUpperCase()];
+  if (alias) return alias;
+  return IANAZone.isValidZone(trimmed) ? trimmed : null;
+}
+
+/** Zones offered first in pickers: Indonesia's three, then common neighbours. */
+export const SUGGESTED_TIMEZONES = [
+  "Asia/Jakarta",
+  "Asia/Makassar",
+  "Asia/Jayapura",
+  "Asia/Singapore",
+  "Asia/Kuala_Lumpur",
+  "Asia/Tokyo",
+  "Australia/Sydney",
+  "Europe/London",
+  "Europe/Berlin",
+  "America/New_York",
+  "America/Los_Angeles",
+  "UTC",
+] as const;

@@ -1,0 +1,73 @@
+import type { CheckInOutcome, Session, SessionStatus } from "../domain";
+import { Refusal } from "../errors";
+import { notifyPairing, timezoneOf } from "../notify";
+import { pairingOfActor } from "../scope";
+import { ensureNextSession } from "../sessions";
+import { formatDateTime } from "../time-format";
+import { message, text } from "../views/blocks";
+import { checkInForm } from "../views/forms";
+import { reply, type UseCase } from "./types";
+
+const STATUS: Record<CheckInOutcome, SessionStatus> = { met: "held", rescheduled: "rescheduled", not_met: "missed" };
+
+/**
+ * After a session each member says whether they met. A button names its
+ * session, so a late click acts on that session; a second click changes nothing.
+ */
+export const checkIn: UseCase<"checkin"> = async (ctx, command) => {
+  let session: Session | null;
+  let scope: Awaited<ReturnType<typeof pairingOfActor>>;
+  if (command.sessionId) {
+    session = await ctx.tx.sessions.get(command.sessionId, { lock: true });
+    scope = await pairingOfActor(ctx, session.pairingId);
+  } else {
+    scope = await pairingOfActor(ctx, undefined);
+    session = await ctx.tx.sessions.latestStarted(scope.pairing.id, ctx.now);
+    if (!session) {
+      const upcoming = await ctx.tx.sessions.next(scope.pairing.id, ctx.now);
+      if (!upcoming) throw new Refusal("refusal.noSession");
+      session = upcoming;
+    }
+    session = await ctx.tx.sessions.get(session.id, { lock: true });
+  }
+  const { pairing, program, memberIds } = scope;
+  const zone = timezoneOf(ctx.member, program);
+  if (session.startsAt > ctx.now) {
+    throw new Refusal("refusal.sessionNotYet", {
+      number: session.number,
+      when: formatDateTime(session.startsAt, zone, ctx.language),
+    });
+  }
+  if (!command.outcome || (command.outcome === "met" && command.rating === undefined)) {
+    return { messages: [], form: checkInForm(ctx.t, session) };
+  }
+  const created = await ctx.tx.checkIns.create({
+    sessionId: session.id,
+    memberId: ctx.member.id,
+    outcome: command.outcome,
+    rating: command.rating ?? null,
+    note: command.note ?? null,
+    at: ctx.now,
+  });
+  if (!created) throw new Refusal("refusal.alreadyCheckedIn", { number: session.number });
+
+  // One "we met" is enough to count the session as held.
+  const first = (await ctx.tx.checkIns.count(session.id)) === 1;
+  if (command.outcome === "met" && session.status !== "held") {
+    await ctx.tx.sessions.setStatus(session.id, "held");
+    const held = await ctx.tx.sessions.countHeld(pairing.id);
+    const milestone = held === 1 ? "milestone.firstMeeting" : held === 3 ? "milestone.thirdMeeting" : null;
+    if (milestone) {
+      const members = await ctx.tx.members.getMany(memberIds);
+      await notifyPairing(ctx.tx, program, pairing.id, members, `milestone:${pairing.id}:${held}`, ctx.now, (t) =>
+        message(text(t(milestone))),
+      );
+    }
+  } else if (first) {
+    await ctx.tx.sessions.setStatus(session.id, STATUS[command.outcome]);
+  }
+  const next = await ensureNextSession(ctx.tx, pairing, session);
+  const when = next ? formatDateTime(next.startsAt, zone, ctx.language) : ctx.t("status.none");
+  const key = command.outcome === "met" ? "checkin.thanks.met" : command.outcome === "rescheduled" ? "checkin.thanks.rescheduled" : "checkin.thanks.notMet";
+  return reply(message(text(ctx.t(key, { when }))));
+};

@@ -1,0 +1,31 @@
+import { departFromPairing } from "../departure";
+import { tryRematch } from "../rematch";
+import { pairingOfActor } from "../scope";
+import { message, text } from "../views/blocks";
+import { endForm } from "../views/forms";
+import { reply, type UseCase } from "./types";
+
+/** Ending politely and privately: the reason is stored for its author only. */
+export const endPairing: UseCase<"pairing.end"> = async (ctx, command) => {
+  const { pairing, program, round } = await pairingOfActor(ctx, command.pairingId, { lock: true });
+  if (command.rematch === undefined && command.reason === undefined && command.messageToPartner === undefined) {
+    return { messages: [], form: endForm(ctx.t, pairing.id) };
+  }
+  const others = (await ctx.tx.pairings.members(pairing.id))
+    .filter((l) => !l.leftAt && l.memberId !== ctx.member.id)
+    .map((l) => l.memberId);
+  const names = (await ctx.tx.members.getMany(others)).map((m) => m.displayName).join(", ");
+  await departFromPairing(ctx, program, pairing, {
+    reason: command.reason ?? null,
+    messageToPartner: command.messageToPartner ?? null,
+    kind: "end",
+  });
+  const blocks = [text(ctx.t("end.done", { names }))];
+  if (command.rematch) {
+    const enrollment = await ctx.tx.enrollments.find(round.id, ctx.member.id);
+    if (enrollment) await ctx.tx.enrollments.update(enrollment.id, { wantsRematch: true });
+    const found = round.status !== "closed" && (await tryRematch(ctx.tx, program, round, ctx.member, ctx.now));
+    blocks.push(text(ctx.t(found ? "end.rematchFound" : "end.rematchWaiting")));
+  }
+  return reply(message(...blocks));
+};

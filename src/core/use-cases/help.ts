@@ -1,0 +1,11 @@
+import { helpMessage } from "../views/help";
+import { reply, type UseCase } from "./types";
+
+export const help: UseCase<"help"> = async (ctx) => {
+  let organizer = ctx.actor.isAdmin;
+  if (!organizer && ctx.channelId) {
+    const program = await ctx.tx.programs.byChannel(ctx.tenant.id, ctx.channelId);
+    organizer = program ? await ctx.tx.programs.isOrganizer(program.id, ctx.member.id) : true;
+  }
+  return reply(helpMessage(ctx.t, organizer));
+};

@@ -1,0 +1,51 @@
+import type { Round } from "../domain";
+import { Refusal } from "../errors";
+import { translator } from "../i18n/translate";
+import { message, text } from "../views/blocks";
+import { intakeForm } from "../views/forms";
+import { programInChannel } from "../scope";
+import { reply, type UseCase } from "./types";
+
+/** Without an intake the reply is the intake form; with one, the member is enrolled. */
+export const joinRound: UseCase<"round.join"> = async (ctx, command) => {
+  let round: Round | null;
+  if (command.roundId) {
+    round = await ctx.tx.rounds.get(command.roundId);
+  } else {
+    round = await ctx.tx.rounds.latest((await programInChannel(ctx)).id);
+  }
+  if (!round || round.status === "closed") throw new Refusal("refusal.noRound");
+  // A button on an old announcement acts on that round, which may be over.
+  if (round.status !== "open") throw new Refusal("refusal.signupClosed", { number: round.number });
+  const program = await ctx.tx.programs.get(round.programId);
+  if (await ctx.tx.enrollments.find(round.id, ctx.member.id)) {
+    throw new Refusal("refusal.alreadyJoined", { number: round.number });
+  }
+  if (!command.intake) {
+    const form = intakeForm(ctx.t, {
+      roundId: round.id,
+      timezone: ctx.member.timezone ?? program.timezone,
+      language: ctx.language,
+    });
+    return { messages: [], form };
+  }
+  const { intake } = command;
+  const enrollment = await ctx.tx.enrollments.create({
+    roundId: round.id,
+    memberId: ctx.member.id,
+    partnersWanted: intake.partnersWanted,
+    at: ctx.now,
+  });
+  if (!enrollment) throw new Refusal("refusal.alreadyJoined", { number: round.number });
+  await ctx.tx.members.setPreferences(ctx.member.id, { language: intake.language, timezone: intake.timezone });
+  await ctx.tx.profiles.upsert({
+    memberId: ctx.member.id,
+    programId: program.id,
+    expertise: intake.expertise,
+    goals: intake.goals,
+    interests: intake.interests,
+    team: intake.team,
+  });
+  // The reply speaks the language just chosen.
+  return reply(message(text(translator(intake.language)("join.done", { number: round.number }))));
+};

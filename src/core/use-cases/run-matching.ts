@@ -1,0 +1,95 @@
+import { Refusal } from "../errors";
+import type { Candidate, Matcher } from "../matching/types";
+import { notifyChannel, notifyMember } from "../notify";
+import { formPairing } from "../pairing-formation";
+import { pairsEarlierRounds, pairsThisRound } from "../round-pairs";
+import { programInChannel, requireOrganizer } from "../scope";
+import { heading, message, text } from "../views/blocks";
+import { introReasons } from "../views/intro";
+import { reply, type UseCase } from "./types";
+
+/** Matches everyone waiting in the open round; a dry run only shows the proposal. */
+export const runMatching =
+  (matcher: Matcher): UseCase<"round.match"> =>
+  async (ctx, command) => {
+    const program = await programInChannel(ctx);
+    await requireOrganizer(ctx, program);
+    const round = await ctx.tx.rounds.latest(program.id, { lock: true });
+    if (!round || round.status === "closed") throw new Refusal("refusal.noRound");
+
+    const enrollments = await ctx.tx.enrollments.listActive(round.id);
+    const profiles = await ctx.tx.profiles.getMany(
+      program.id,
+      enrollments.map((e) => e.memberId),
+    );
+    const profileOf = new Map(profiles.map((p) => [p.memberId, p]));
+    const members = new Map((await ctx.tx.members.getMany(enrollments.map((e) => e.memberId))).map((m) => [m.id, m]));
+    const candidates: Candidate[] = [];
+    for (const e of enrollments) {
+      const profile = profileOf.get(e.memberId);
+      const member = members.get(e.memberId);
+      if (!profile || !member || (e.pausedUntil && e.pausedUntil > ctx.now)) continue;
+      const active = (await ctx.tx.pairings.activeForMember(e.memberId, round.id)).length;
+      const slots = Math.max(e.partnersWanted - active, e.wantsRematch ? 1 : 0);
+      if (slots <= 0) continue;
+      candidates.push({
+        memberId: e.memberId,
+        slots,
+        profile: { ...profile, timezone: member.timezone ?? program.timezone },
+      });
+    }
+    if (candidates.length < 2) throw new Refusal("refusal.tooFewToMatch");
+
+    const result = matcher({
+      candidates,
+      excluded: await pairsThisRound(ctx.tx, round),
+      previous: await pairsEarlierRounds(ctx.tx, round),
+      seed: round.seed,
+    });
+    const nameOf = (id: string) => members.get(id)?.displayName ?? id;
+
+    if (command.dryRun) {
+      const lines = result.groups.map((g) =>
+        ctx.t("match.preview.group", {
+          names: g.memberIds.map(nameOf).join(" + "),
+          score: g.score,
+          reasons: introReasons(
+            ctx.t,
+            g.memberIds.map((id) => members.get(id)).filter((m) => m !== undefined),
+            profiles,
+          ).join(" "),
+        }),
+      );
+      return reply(
+        message(
+          heading(ctx.t("match.preview.title", { groups: result.groups.length })),
+          text(lines.join("\n")),
+          result.unmatched.length > 0 &&
+            text(ctx.t("match.preview.unmatched", { names: result.unmatched.map(nameOf).join(", ") })),
+        ),
+      );
+    }
+
+    for (const group of result.groups) {
+      await formPairing(ctx.tx, program, round, group.memberIds, ctx.now);
+      for (const id of group.memberIds) {
+        const e = enrollments.find((x) => x.memberId === id);
+        if (e?.wantsRematch) await ctx.tx.enrollments.update(e.id, { wantsRematch: false });
+      }
+    }
+    for (const id of result.unmatched) {
+      const member = members.get(id);
+      if (member) {
+        await notifyMember(ctx.tx, program, member, `unmatched:${round.id}:${id}:${ctx.now.getTime()}`, ctx.now, (t) =>
+          message(text(t("match.unmatched"))),
+        );
+      }
+    }
+    if (round.status === "open") await ctx.tx.rounds.setStatus(round.id, "running");
+    if (result.groups.length > 0) {
+      await notifyChannel(ctx.tx, program, `matched:${round.id}:${ctx.now.getTime()}`, ctx.now, (t) =>
+        message(text(t("match.channel", { number: round.number, groups: result.groups.length }))),
+      );
+    }
+    return reply(message(text(ctx.t("match.done", { groups: result.groups.length }))));
+  };

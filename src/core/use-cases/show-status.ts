@@ -1,0 +1,62 @@
+import type { Command } from "../commands";
+import { timezoneOf } from "../notify";
+import { formatDate, formatDateTime } from "../time-format";
+import { actions, commandButton, fields, formButton, heading, message, text } from "../views/blocks";
+import { endForm, journalForm, pauseForm } from "../views/forms";
+import type { Button } from "../messages";
+import { reply, type UseCase } from "./types";
+
+/** Only the actor's own view: never a partner's notes, ratings or reasons. */
+export const showStatus: UseCase<"status"> = async (ctx) => {
+  const { t, tx, now } = ctx;
+  const latest = await tx.enrollments.latestForMember(ctx.member.id);
+  if (!latest || latest.enrollment.status !== "active") {
+    return reply(message(heading(t("status.title")), text(t("status.notEnrolled"))));
+  }
+  const { round, enrollment } = latest;
+  const program = await tx.programs.get(round.programId);
+  const zone = timezoneOf(ctx.member, program);
+  const rows: Array<[string, string]> = [
+    [t("status.program"), program.name],
+    [
+      t("status.round"),
+      t("status.roundValue", {
+        number: round.number,
+        status: t(`status.roundStatus.${round.status}`),
+        date: formatDate(round.endsAt, zone, ctx.language),
+      }),
+    ],
+  ];
+  const paused = enrollment.pausedUntil && enrollment.pausedUntil > now ? enrollment.pausedUntil : null;
+  if (paused) rows.push([t("status.pausedUntil"), formatDate(paused, zone, ctx.language)]);
+  const buttons: Button[] = [];
+  const pairings = round.status === "closed" ? [] : await tx.pairings.activeForMember(ctx.member.id, round.id);
+  if (pairings.length === 0) rows.push([t("status.pairing"), t("status.waiting")]);
+  for (const pairing of pairings) {
+    const links = await tx.pairings.members(pairing.id);
+    const peers = await tx.members.getMany(links.filter((l) => !l.leftAt && l.memberId !== ctx.member.id).map((l) => l.memberId));
+    const next = await tx.sessions.next(pairing.id, now);
+    rows.push(
+      [t("status.pairing"), peers.map((p) => p.displayName).join(", ")],
+      [
+        t("status.schedule"),
+        pairing.cadence
+          ? t("status.scheduleValue", { everyDays: pairing.cadence.everyDays, minutes: pairing.cadence.minutes })
+          : t("status.noSchedule"),
+      ],
+      [t("status.nextSession"), next ? formatDateTime(next.startsAt, zone, ctx.language) : t("status.none")],
+    );
+    const started = await tx.sessions.latestStarted(pairing.id, now);
+    if (started) {
+      const checkin: Command = { type: "checkin", sessionId: started.id };
+      buttons.push(commandButton(t("status.checkinButton"), checkin, "primary"));
+    }
+    buttons.push(formButton(t("end.button"), endForm(t, pairing.id), "danger"));
+  }
+  rows.push([t("status.journal"), t("status.journalValue", { count: await tx.journal.count(ctx.member.id) })]);
+  buttons.push(formButton(t("status.journalButton"), journalForm(t)));
+  buttons.push(
+    paused ? commandButton(t("status.resumeButton"), { type: "resume" }) : formButton(t("status.pauseButton"), pauseForm(t)),
+  );
+  return reply(message(heading(t("status.title")), fields(rows), actions(...buttons)));
+};

@@ -1,0 +1,27 @@
+/** Small constructors for the neutral message model, so views read like layouts. */
+import type { Command } from "../commands";
+import type { ActionsBlock, Block, Button, FieldsBlock, Form, Message, TextBlock } from "../messages";
+
+export const heading = (text: string): TextBlock => ({ type: "text", text, style: "heading" });
+export const text = (text: string): TextBlock => ({ type: "text", text });
+export const muted = (text: string): TextBlock => ({ type: "text", text, style: "muted" });
+export const fields = (pairs: Array<[string, string]>): FieldsBlock => ({
+  type: "fields",
+  fields: pairs.map(([label, value]) => ({ label, value })),
+});
+export const actions = (...elements: Button[]): ActionsBlock => ({ type: "actions", elements });
+export const commandButton = (label: string, command: Command, style?: Button["style"]): Button => ({
+  type: "button",
+  label,
+  action: { kind: "command", command },
+  ...(style ? { style } : {}),
+});
+export const formButton = (label: string, form: Form, style?: Button["style"]): Button => ({
+  type: "button",
+  label,
+  action: { kind: "form", form },
+  ...(style ? { style } : {}),
+});
+export const message = (...blocks: Array<Block | false | null | undefined>): Message => ({
+  blocks: blocks.filter((b): b is Block => Boolean(b)),
+});

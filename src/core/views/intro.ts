@@ -1,0 +1,75 @@
+/** The intro: who, why they were matched, a first agenda, and the guide's privacy advice. */
+import type { Member, Profile } from "../domain";
+import type { Translate } from "../i18n/translate";
+import { scorePair } from "../matching/score";
+import type { Message } from "../messages";
+import { actions, formButton, heading, message, muted, text } from "./blocks";
+import type { Form } from "../messages";
+
+export interface IntroInput {
+  programName: string;
+  roundNumber: number;
+  members: readonly Member[];
+  profiles: readonly Profile[];
+  /** Set when someone joins an existing pairing (a re-match into a trio). */
+  joined?: Member;
+  /** The routine already agreed, when there is one: then no "propose" step. */
+  agreedSchedule?: string;
+  cadenceForm: Form;
+}
+
+export function introReasons(t: Translate, members: readonly Member[], profiles: readonly Profile[]): string[] {
+  const profileOf = new Map(profiles.map((p) => [p.memberId, p]));
+  const lines: string[] = [];
+  for (let i = 0; i < members.length; i++) {
+    for (let j = i + 1; j < members.length; j++) {
+      const a = members[i] as Member;
+      const b = members[j] as Member;
+      const pa = profileOf.get(a.id);
+      const pb = profileOf.get(b.id);
+      if (!pa || !pb) continue;
+      for (const reason of scorePair(toCandidate(pa), toCandidate(pb)).reasons) {
+        if (reason.kind === "gives") {
+          const [giver, receiver] = reason.giver === "a" ? [a, b] : [b, a];
+          lines.push(t("intro.why.gives", { giver: giver.displayName, receiver: receiver.displayName, topics: reason.topics.join(", ") }));
+        } else if (reason.kind === "interests") {
+          lines.push(t("intro.why.interests", { topics: reason.topics.join(", ") }));
+        } else if (members.length === 2) {
+          lines.push(t("intro.why.teams", { teams: reason.teams.join(", ") }));
+        }
+      }
+    }
+  }
+  if (members.length > 2) {
+    const teams = [...new Set(members.map((m) => profileOf.get(m.id)?.team).filter((x): x is string => Boolean(x)))];
+    if (teams.length > 1) lines.push(t("intro.why.teams", { teams: teams.join(", ") }));
+  }
+  return lines.length ? [...new Set(lines)] : [t("intro.why.fallback")];
+}
+
+function toCandidate(p: Profile) {
+  return { expertise: p.expertise, goals: p.goals, interests: p.interests, team: p.team, timezone: "" };
+}
+
+export function introMessage(t: Translate, input: IntroInput): Message {
+  const names = input.members.map((m) => m.displayName).join(", ");
+  const goals = input.members
+    .map((m) => {
+      const profile = input.profiles.find((p) => p.memberId === m.id);
+      return profile ? `${m.displayName}: ${profile.goals.join(", ")}` : null;
+    })
+    .filter((g): g is string => g !== null)
+    .join("; ");
+  const trio = input.members.length > 2;
+  return message(
+    heading(input.joined ? t("intro.joined", { name: input.joined.displayName }) : t(trio ? "intro.titleTrio" : "intro.title")),
+    text(t("intro.body", { names, number: input.roundNumber, program: input.programName })),
+    heading(t("intro.whyTitle")),
+    text(introReasons(t, input.members, input.profiles).map((l) => `• ${l}`).join("\n")),
+    heading(t("intro.agendaTitle")),
+    text(t("intro.agenda", { goals })),
+    muted(t("intro.privacy")),
+    input.agreedSchedule ? text(input.agreedSchedule) : text(t("intro.next")),
+    !input.agreedSchedule && actions(formButton(t("intro.proposeButton"), input.cadenceForm, "primary")),
+  );
+}

@@ -1,0 +1,17 @@
+/**
+ * Structured logs (pino). Tokens and private text never reach a log: known
+ * secret fields are redacted, and callers log ids and counts, not content.
+ */
+import pino from "pino";
+
+export function createLogger(level: string) {
+  return pino({
+    level,
+    redact: {
+      paths: ["token", "*.token", "*.botToken", "*.appToken", "*.signingSecret", "*.password", "*.reason", "*.note", "*.text", "*.message"],
+      censor: "[redacted]",
+    },
+  });
+}
+
+export type Logger = ReturnType<typeof createLogger>;

@@ -1,0 +1,34 @@
+/** The core's Store port over Kysely: one transaction, every repository bound to it. */
+import type { Kysely } from "kysely";
+import type { Store, Tx } from "../core/ports";
+import { enrollmentsRepo, profilesRepo } from "./repositories/enrollments";
+import { outboxRepo } from "./repositories/outbox";
+import { pairingsRepo } from "./repositories/pairings";
+import { membersRepo, tenantsRepo } from "./repositories/people";
+import { endingsRepo, journalRepo } from "./repositories/private-notes";
+import { programsRepo, roundsRepo } from "./repositories/programs";
+import { checkInsRepo, sessionsRepo } from "./repositories/sessions";
+import type { Database } from "./schema";
+
+export function repositories(db: Kysely<Database>): Tx {
+  return {
+    tenants: tenantsRepo(db),
+    members: membersRepo(db),
+    programs: programsRepo(db),
+    rounds: roundsRepo(db),
+    enrollments: enrollmentsRepo(db),
+    profiles: profilesRepo(db),
+    pairings: pairingsRepo(db),
+    sessions: sessionsRepo(db),
+    checkIns: checkInsRepo(db),
+    journal: journalRepo(db),
+    endings: endingsRepo(db),
+    outbox: outboxRepo(db),
+  };
+}
+
+export function kyselyStore(db: Kysely<Database>): Store {
+  return {
+    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx))),
+  };
+}

@@ -1,0 +1,39 @@
+/** The outbox: messages a use case committed, waiting for delivery. */
+import type { Kysely } from "kysely";
+import type { Audience } from "../../core/domain";
+import type { Message } from "../../core/messages";
+import type { Tx } from "../../core/ports";
+import type { Database } from "../schema";
+
+export interface OutboxRow {
+  id: number;
+  tenantId: string;
+  key: string;
+  audience: Audience;
+  message: Message;
+  createdAt: Date;
+  attempts: number;
+}
+
+export function outboxRepo(db: Kysely<Database>): Tx["outbox"] {
+  return {
+    async enqueue(row) {
+      const a = row.audience;
+      await db
+        .insertInto("outbox")
+        .values({
+          tenant_id: row.tenantId,
+          idempotency_key: row.key,
+          audience_kind: a.kind,
+          member_id: a.kind === "member" ? a.memberId : null,
+          pairing_id: a.kind === "pairing" ? a.pairingId : null,
+          program_id: a.kind === "channel" ? a.programId : null,
+          message: JSON.stringify(row.message),
+          created_at: row.at,
+          available_at: row.at,
+        })
+        .onConflict((oc) => oc.column("idempotency_key").doNothing())
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/** Tenants and members: who is who on which platform. */
+import type { Kysely } from "kysely";
+import type { Language, Member, Platform, Tenant } from "../../core/domain";
+import type { Tx } from "../../core/ports";
+import type { Database } from "../schema";
+
+type MemberRow = { id: string; tenant_id: string; external_id: string; display_name: string; language: string | null; timezone: string | null };
+
+export const toMember = (r: MemberRow): Member => ({
+  id: r.id,
+  tenantId: r.tenant_id,
+  externalId: r.external_id,
+  displayName: r.display_name,
+  language: r.language as Language | null,
+  timezone: r.timezone,
+});
+
+const memberColumns = ["id", "tenant_id", "external_id", "display_name", "language", "timezone"] as const;
+
+export function tenantsRepo(db: Kysely<Database>): Tx["tenants"] {
+  return {
+    async ensure(platform, externalId) {
+      // "do update" (a no-op) so that the row comes back whether it was new or not.
+      const row = await db
+        .insertInto("tenants")
+        .values({ platform, external_id: externalId })
+        .onConflict((oc) => oc.columns(["platform", "external_id"]).doUpdateSet({ platform }))
+        .returning(["id", "platform", "external_id"])
+        .executeTakeFirstOrThrow();
+      return { id: row.id, platform: row.platform as Platform, externalId: row.external_id } satisfies Tenant;
+    },
+  };
+}
+
+export function membersRepo(db: Kysely<Database>): Tx["members"] {
+  return {
+    async ensure(tenantId, externalId, displayName) {
+      const row = await db
+        .insertInto("members")
+        .values({ tenant_id: tenantId, external_id: externalId, display_name: displayName })
+        .onConflict((oc) => oc.columns(["tenant_id", "external_id"]).doUpdateSet({ display_name: displayName }))
+        .returning(memberColumns)
+        .executeTakeFirstOrThrow();
+      return toMember(row);
+    },
+    async get(id) {
+      return toMember(await db.selectFrom("members").select(memberColumns).where("id", "=", id).executeTakeFirstOrThrow());
+    },
+    async getMany(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db.selectFrom("members").select(memberColumns).where("id", "in", ids).execute();
+      const byId = new Map(rows.map((r) => [r.id, toMember(r)]));
+      // Keep the caller's order: intros list names in pairing order.
+      return ids.map((id) => byId.get(id)).filter((m): m is Member => m !== undefined);
+    },
+    async setPreferences(id, prefs) {
+      await db.updateTable("members").set({ language: prefs.language, timezone: prefs.timezone }).where("id", "=", id).execute();
+    },
+  };
+}

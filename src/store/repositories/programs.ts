@@ -1,0 +1,107 @@
+/** Programs (a channel and its settings), their organizers, and rounds. */
+import type { Kysely, Selectable } from "kysely";
+import type { Language, Program, Round, RoundStatus } from "../../core/domain";
+import type { Tx } from "../../core/ports";
+import type { Database, ProgramsTable, RoundsTable } from "../schema";
+
+const toProgram = (r: Selectable<ProgramsTable>): Program => ({
+  id: r.id,
+  tenantId: r.tenant_id,
+  channelId: r.channel_id,
+  name: r.name,
+  language: r.language as Language,
+  timezone: r.timezone,
+  roundWeeks: r.round_weeks,
+  createdBy: r.created_by,
+});
+
+export const toRound = (r: Selectable<RoundsTable>): Round => ({
+  id: r.id,
+  programId: r.program_id,
+  number: r.number,
+  status: r.status as RoundStatus,
+  seed: r.seed,
+  openedAt: r.opened_at,
+  endsAt: r.ends_at,
+});
+
+export function programsRepo(db: Kysely<Database>): Tx["programs"] {
+  return {
+    async byChannel(tenantId, channelId) {
+      const row = await db
+        .selectFrom("programs")
+        .selectAll()
+        .where("tenant_id", "=", tenantId)
+        .where("channel_id", "=", channelId)
+        .executeTakeFirst();
+      return row ? toProgram(row) : null;
+    },
+    async get(id) {
+      return toProgram(await db.selectFrom("programs").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
+    },
+    async create(p) {
+      const row = await db
+        .insertInto("programs")
+        .values({
+          tenant_id: p.tenantId,
+          channel_id: p.channelId,
+          name: p.name,
+          language: p.language,
+          timezone: p.timezone,
+          round_weeks: p.roundWeeks,
+          created_by: p.createdBy,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toProgram(row);
+    },
+    async addOrganizer(programId, memberId) {
+      await db
+        .insertInto("program_organizers")
+        .values({ program_id: programId, member_id: memberId })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    },
+    async isOrganizer(programId, memberId) {
+      const row = await db
+        .selectFrom("program_organizers")
+        .select("member_id")
+        .where("program_id", "=", programId)
+        .where("member_id", "=", memberId)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+  };
+}
+
+export function roundsRepo(db: Kysely<Database>): Tx["rounds"] {
+  return {
+    async get(id) {
+      return toRound(await db.selectFrom("rounds").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
+    },
+    async latest(programId, opts) {
+      let q = db.selectFrom("rounds").selectAll().where("program_id", "=", programId).orderBy("number", "desc").limit(1);
+      if (opts?.lock) q = q.forUpdate();
+      const row = await q.executeTakeFirst();
+      return row ? toRound(row) : null;
+    },
+    async create(r) {
+      const row = await db
+        .insertInto("rounds")
+        .values({
+          program_id: r.programId,
+          number: r.number,
+          status: r.status,
+          seed: r.seed,
+          opened_at: r.openedAt,
+          ends_at: r.endsAt,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toRound(row);
+    },
+    async setStatus(id, status) {
+      await db.updateTable("rounds").set({ status }).where("id", "=", id).execute();
+    },
+  };
+}

@@ -1,0 +1,128 @@
+/** Sessions on a pairing's cadence, and the check-ins after them. */
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { Session, SessionStatus } from "../../core/domain";
+import type { Tx } from "../../core/ports";
+import type { Database, SessionsTable } from "../schema";
+
+const toSession = (r: Selectable<SessionsTable>): Session => ({
+  id: r.id,
+  pairingId: r.pairing_id,
+  number: r.number,
+  startsAt: r.starts_at,
+  minutes: r.minutes,
+  status: r.status as SessionStatus,
+  checkInPromptedAt: r.check_in_prompted_at,
+});
+
+export function sessionsRepo(db: Kysely<Database>): Tx["sessions"] {
+  return {
+    async create(s) {
+      const row = await db
+        .insertInto("sessions")
+        .values({ pairing_id: s.pairingId, number: s.number, starts_at: s.startsAt, minutes: s.minutes })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toSession(row);
+    },
+    async get(id, opts) {
+      let q = db.selectFrom("sessions").selectAll().where("id", "=", id);
+      if (opts?.lock) q = q.forUpdate();
+      return toSession(await q.executeTakeFirstOrThrow());
+    },
+    async latestStarted(pairingId, now) {
+      const row = await db
+        .selectFrom("sessions")
+        .selectAll()
+        .where("pairing_id", "=", pairingId)
+        .where("starts_at", "<=", now)
+        .orderBy("number", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      return row ? toSession(row) : null;
+    },
+    async next(pairingId, now) {
+      const row = await db
+        .selectFrom("sessions")
+        .selectAll()
+        .where("pairing_id", "=", pairingId)
+        .where("starts_at", ">", now)
+        .orderBy("number")
+        .limit(1)
+        .executeTakeFirst();
+      return row ? toSession(row) : null;
+    },
+    async last(pairingId) {
+      const row = await db
+        .selectFrom("sessions")
+        .selectAll()
+        .where("pairing_id", "=", pairingId)
+        .orderBy("number", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      return row ? toSession(row) : null;
+    },
+    async setStatus(id, status) {
+      await db.updateTable("sessions").set({ status }).where("id", "=", id).execute();
+    },
+    async reschedule(id, startsAt, minutes) {
+      await db.updateTable("sessions").set({ starts_at: startsAt, minutes }).where("id", "=", id).execute();
+    },
+    async countHeld(pairingId) {
+      const { n } = await db
+        .selectFrom("sessions")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("pairing_id", "=", pairingId)
+        .where("status", "=", "held")
+        .executeTakeFirstOrThrow();
+      return Number(n);
+    },
+    async dueForCheckInPrompt(endedBefore, limit) {
+      const rows = await db
+        .selectFrom("sessions as s")
+        .innerJoin("pairings as p", "p.id", "s.pairing_id")
+        .selectAll("s")
+        .where("s.check_in_prompted_at", "is", null)
+        .where("p.status", "=", "active")
+        // A session has ended when starts_at + minutes has passed.
+        .where(sql<boolean>`s.starts_at + make_interval(mins => s.minutes) <= ${endedBefore}`)
+        .orderBy("s.starts_at")
+        .limit(limit)
+        .forUpdate("s")
+        .skipLocked()
+        .execute();
+      return rows.map(toSession);
+    },
+    async markPrompted(id, at) {
+      await db.updateTable("sessions").set({ check_in_prompted_at: at }).where("id", "=", id).execute();
+    },
+  };
+}
+
+export function checkInsRepo(db: Kysely<Database>): Tx["checkIns"] {
+  return {
+    async create(c) {
+      const row = await db
+        .insertInto("check_ins")
+        .values({
+          session_id: c.sessionId,
+          member_id: c.memberId,
+          outcome: c.outcome,
+          rating: c.rating,
+          note: c.note,
+          created_at: c.at,
+        })
+        .onConflict((oc) => oc.columns(["session_id", "member_id"]).doNothing())
+        .returning("session_id")
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    async count(sessionId) {
+      const { n } = await db
+        .selectFrom("check_ins")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("session_id", "=", sessionId)
+        .executeTakeFirstOrThrow();
+      return Number(n);
+    },
+  };
+}

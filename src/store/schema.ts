@@ -1,0 +1,167 @@
+/** Kysely's view of the tables in migrations/. Keep in step with the migrations. */
+import type { ColumnType, Generated, JSONColumnType } from "kysely";
+import type { Message } from "../core/messages";
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface TenantsTable {
+  id: Generated<string>;
+  platform: string;
+  external_id: string;
+  created_at: CreatedAt;
+}
+
+export interface MembersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  external_id: string;
+  display_name: string;
+  language: string | null;
+  timezone: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ProgramsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  channel_id: string;
+  name: string;
+  language: string;
+  timezone: string;
+  round_weeks: number;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface ProgramOrganizersTable {
+  program_id: string;
+  member_id: string;
+}
+
+export interface RoundsTable {
+  id: Generated<string>;
+  program_id: string;
+  number: number;
+  status: string;
+  seed: number;
+  opened_at: Timestamp;
+  ends_at: Timestamp;
+}
+
+export interface ProfilesTable {
+  member_id: string;
+  program_id: string;
+  expertise: string[];
+  goals: string[];
+  interests: string[];
+  team: string;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface EnrollmentsTable {
+  id: Generated<string>;
+  round_id: string;
+  member_id: string;
+  partners_wanted: number;
+  status: Generated<string>;
+  wants_rematch: Generated<boolean>;
+  paused_until: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface PairingsTable {
+  id: Generated<string>;
+  round_id: string;
+  status: Generated<string>;
+  created_at: Timestamp;
+  ended_at: Timestamp | null;
+  cadence_every_days: number | null;
+  cadence_minutes: number | null;
+  cadence_weekday: number | null;
+  cadence_time: string | null;
+  cadence_timezone: string | null;
+  proposal_every_days: number | null;
+  proposal_minutes: number | null;
+  proposal_weekday: number | null;
+  proposal_time: string | null;
+  proposal_timezone: string | null;
+  proposal_by: string | null;
+  proposal_at: Timestamp | null;
+}
+
+export interface PairingMembersTable {
+  pairing_id: string;
+  member_id: string;
+  slot: number | null;
+  joined_at: Timestamp;
+  left_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  pairing_id: string;
+  number: number;
+  starts_at: Timestamp;
+  minutes: number;
+  status: Generated<string>;
+  check_in_prompted_at: Timestamp | null;
+}
+
+export interface CheckInsTable {
+  session_id: string;
+  member_id: string;
+  outcome: string;
+  rating: number | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface JournalEntriesTable {
+  id: Generated<string>;
+  member_id: string;
+  pairing_id: string | null;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface PairingEndingsTable {
+  pairing_id: string;
+  member_id: string;
+  reason: string | null;
+  created_at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  tenant_id: string;
+  idempotency_key: string;
+  audience_kind: "member" | "pairing" | "channel";
+  member_id: string | null;
+  pairing_id: string | null;
+  program_id: string | null;
+  message: JSONColumnType<Message>;
+  created_at: Timestamp;
+  available_at: Timestamp;
+  sent_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  platform_message_id: string | null;
+}
+
+export interface Database {
+  tenants: TenantsTable;
+  members: MembersTable;
+  programs: ProgramsTable;
+  program_organizers: ProgramOrganizersTable;
+  rounds: RoundsTable;
+  profiles: ProfilesTable;
+  enrollments: EnrollmentsTable;
+  pairings: PairingsTable;
+  pairing_members: PairingMembersTable;
+  sessions: SessionsTable;
+  check_ins: CheckInsTable;
+  journal_entries: JournalEntriesTable;
+  pairing_endings: PairingEndingsTable;
+  outbox: OutboxTable;
+}
