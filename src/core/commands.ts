@@ -37,7 +37,8 @@ const timezone = z
   });
 
 /** Numbers arrive as numbers (APIs) or strings (forms). */
-const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const intIn = (min: number, max: number) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().min(min).max(max));
 const flag = z.preprocess(
   (v) => (v === "true" || v === "yes" || v === "on" ? true : v === "false" || v === "no" || v === "" ? false : v),
   z.boolean(),

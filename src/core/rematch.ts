@@ -24,11 +24,13 @@ export async function tryRematch(tx: Tx, program: Program, round: Round, member:
   };
   const free = (id: string) => id !== member.id && !seen.has(pairKey(id, member.id));
 
+  // Waiting: asked for a re-match, or never matched this round. Someone who
+  // ended a pairing without asking for a new one is left in peace.
+  const everMatched = new Set((await tx.pairings.inRound(round.id)).flatMap((p) => p.memberIds));
   const waiting: Array<{ id: string; score: number }> = [];
   for (const e of enrollments) {
     if (!free(e.memberId) || (e.pausedUntil && e.pausedUntil > now)) continue;
-    const active = await tx.pairings.activeForMember(e.memberId, round.id);
-    if (active.length === 0 || e.wantsRematch) waiting.push({ id: e.memberId, score: fit(e.memberId) });
+    if (e.wantsRematch || !everMatched.has(e.memberId)) waiting.push({ id: e.memberId, score: fit(e.memberId) });
   }
   waiting.sort((a, b) => b.score - a.score);
   const partner = waiting[0];

@@ -40,7 +40,9 @@ export function commandFromText(text: string): Raw {
   const trimmed = text.trim();
   if (trimmed === "") return { type: "help" };
   const [word = "", ...restWords] = trimmed.split(/\s+/);
-  const build = SUBCOMMANDS[word.toLowerCase()];
+  const key = word.toLowerCase();
+  // Own keys only: "constructor" or "__proto__" are unknown words, not Object's.
+  const build = Object.hasOwn(SUBCOMMANDS, key) ? SUBCOMMANDS[key] : undefined;
   const rest = trimmed.slice(word.length).trim();
   return build ? build(rest) : { type: `unknown:${word.slice(0, 40)}`, rest: restWords.length };
 }

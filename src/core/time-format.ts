@@ -9,9 +9,17 @@ function zoneLabel(dt: DateTime, language: Language): string {
   return dt.setLocale(language).toFormat("ZZZZ");
 }
 
+/** Indonesian writes clock times with a dot (pukul 10.00), English with a colon. */
+const CLOCK: Record<Language, string> = { id: "HH.mm", en: "HH:mm" };
+
 export function formatDateTime(at: Date, timezone: string, language: Language): string {
   const dt = DateTime.fromJSDate(at).setZone(timezone).setLocale(language);
-  return `${dt.toFormat("cccc, d LLLL yyyy, HH:mm")} ${zoneLabel(dt, language)}`;
+  return `${dt.toFormat(`cccc, d LLLL yyyy, ${CLOCK[language]}`)} ${zoneLabel(dt, language)}`;
+}
+
+/** A wall-clock "HH:MM" as the language writes it. */
+export function formatClock(time: string, language: Language): string {
+  return language === "id" ? time.replace(":", ".") : time;
 }
 
 export function formatDate(at: Date, timezone: string, language: Language): string {
@@ -44,6 +52,7 @@ export function addDays(at: Date, days: number, timezone: string): Date {
 
 /** Parses YYYY-MM-DD as the start of that day in `timezone`; null if invalid. */
 export function parseLocalDate(date: string, timezone: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
   const dt = DateTime.fromISO(date, { zone: timezone });
   return dt.isValid ? dt.startOf("day").toJSDate() : null;
 }

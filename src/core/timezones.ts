@@ -13,7 +13,9 @@ export function resolveTimezone(input: string): string | null {
   const trimmed = input.trim();
   const alias = ALIASES[trimmed.toUpperCase()];
   if (alias) return alias;
-  return IANAZone.isValidZone(trimmed) ? trimmed : null;
+  if (!IANAZone.isValidZone(trimmed)) return null;
+  // Canonical spelling ("asia/jakarta" becomes "Asia/Jakarta").
+  return new Intl.DateTimeFormat("en", { timeZone: trimmed }).resolvedOptions().timeZone;
 }
 
 /** Zones offered first in pickers: Indonesia's three, then common neighbours. */

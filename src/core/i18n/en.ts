@@ -74,6 +74,8 @@ export const en = {
   "field.pairingId": "Pairing",
   "field.sessionId": "Session",
   "field.dryRun": "Dry run",
+  "field.roundId": "Round",
+  "field.proposalOf": "Proposal",
   "field.type": "Command",
   "field.command": "Command",
 

@@ -73,6 +73,8 @@ export const id: Record<MessageKey, string> = {
   "field.pairingId": "Pasangan",
   "field.sessionId": "Sesi",
   "field.dryRun": "Uji coba",
+  "field.roundId": "Putaran",
+  "field.proposalOf": "Usulan",
   "field.type": "Perintah",
   "field.command": "Perintah",
 

@@ -17,7 +17,8 @@ function formatter(language: Language, key: MessageKey): IntlMessageFormat {
   const cacheKey = `${language}:${key}`;
   let f = cache.get(cacheKey);
   if (!f) {
-    f = new IntlMessageFormat(catalogs[language][key], language);
+    // Copy is plain text: "<name>" in help text is not a rich-text tag.
+    f = new IntlMessageFormat(catalogs[language][key], language, undefined, { ignoreTag: true });
     cache.set(cacheKey, f);
   }
   return f;

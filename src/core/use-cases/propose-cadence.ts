@@ -1,7 +1,7 @@
 import type { CadenceProposal } from "../domain";
 import { notifyPairing, timezoneOf } from "../notify";
 import { pairingOfActor } from "../scope";
-import { formatDateTime, formatZone, nextOccurrence, weekdayName } from "../time-format";
+import { formatClock, formatDateTime, formatZone, nextOccurrence, weekdayName } from "../time-format";
 import { actions, commandButton, formButton, message, text } from "../views/blocks";
 import { cadenceForm } from "../views/forms";
 import { reply, type UseCase } from "./types";
@@ -35,7 +35,7 @@ export const proposeCadence: UseCase<"cadence.propose"> = async (ctx, command) =
           everyDays,
           minutes,
           weekday: weekdayName(weekday, language),
-          time,
+          time: formatClock(time, language),
           zone: formatZone(zone, language, firstStart),
         }),
       ),

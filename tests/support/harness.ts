@@ -1,0 +1,138 @@
+/**
+ * Drives the real core on a real database with a manual clock: what an
+ * adapter would do, minus the platform. Tests read the outbox and tables
+ * directly to check what was committed.
+ */
+import { ManualClock } from "../../src/core/clock";
+import type { Core } from "../../src/core/core";
+import type { CommandInput } from "../../src/core/commands";
+import type { Intake } from "../../src/core/commands";
+import type { Message, Reply } from "../../src/core/messages";
+import { createAppCore } from "../../src/app";
+import type { Db } from "../../src/store/connect";
+
+export const CHANNEL = "C-program";
+/** Tuesday 1 December 2026, 09:00 WIB. */
+export const START = new Date("2026-12-01T02:00:00Z");
+
+export function messageText(m: Message): string {
+  return m.blocks
+    .map((b) => {
+      if (b.type === "text") return b.text;
+      if (b.type === "fields") return b.fields.map((f) => `${f.label}: ${f.value}`).join("\n");
+      if (b.type === "actions") return b.elements.map((e) => `[${e.label}]`).join(" ");
+      return "---";
+    })
+    .join("\n");
+}
+
+export const replyText = (r: Reply) => r.messages.map(messageText).join("\n");
+
+export interface PersonOptions {
+  locale?: string;
+  isAdmin?: boolean;
+  /** Where the command is typed: the program channel (default) or a DM (null). */
+  channel?: string | null;
+}
+
+export class Harness {
+  readonly clock = new ManualClock(START);
+  readonly core: Core;
+  constructor(readonly db: Db) {
+    this.core = createAppCore({ db, clock: this.clock });
+  }
+
+  /** `command` is raw input, as an adapter would pass it: bad input must be testable too. */
+  run(userId: string, command: CommandInput | Record<string, unknown>, opts: PersonOptions = {}): Promise<Reply> {
+    const channel = opts.channel === undefined ? CHANNEL : opts.channel;
+    return this.core.execute({
+      actor: {
+        platform: "console",
+        tenantId: "T1",
+        userId,
+        displayName: userId[0]?.toUpperCase() + userId.slice(1),
+        locale: opts.locale ?? "en-US",
+        isAdmin: opts.isAdmin ?? false,
+      },
+      ...(channel ? { channelId: channel } : {}),
+      command,
+    });
+  }
+
+  async text(userId: string, command: CommandInput | Record<string, unknown>, opts: PersonOptions = {}): Promise<string> {
+    return replyText(await this.run(userId, command, opts));
+  }
+
+  /** Every outbox row, oldest first, with its audience and flattened text. */
+  async outbox() {
+    const rows = await this.db.kysely
+      .selectFrom("outbox as o")
+      .leftJoin("members as m", "m.id", "o.member_id")
+      .select(["o.id", "o.idempotency_key", "o.audience_kind", "o.pairing_id", "o.program_id", "o.message", "m.external_id as member"])
+      .orderBy("o.id")
+      .execute();
+    return rows.map((r) => ({ ...r, text: messageText(r.message) }));
+  }
+
+  async count(table: "enrollments" | "pairings" | "sessions" | "check_ins" | "journal_entries" | "outbox" | "programs" | "rounds" | "members" | "pairing_endings") {
+    const { n } = await this.db.kysely
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(n);
+  }
+
+  /** Sets up a program and opens round 1, organized by "olga". */
+  async openProgram(opts: { language?: "id" | "en" } = {}) {
+    await this.run("olga", { type: "program.setup", name: "Sahabat Belajar", language: opts.language ?? "en" });
+    await this.run("olga", { type: "round.open" });
+  }
+
+  async join(userId: string, intake: Partial<Intake> & { timezone?: string } = {}, opts: PersonOptions = {}) {
+    return this.run(
+      userId,
+      {
+        type: "round.join",
+        intake: {
+          expertise: ["public speaking"],
+          goals: ["SQL"],
+          interests: ["coffee"],
+          team: `team-${userId}`,
+          timezone: "Asia/Jakarta",
+          language: "en",
+          partnersWanted: 1,
+          ...intake,
+        },
+      },
+      opts,
+    );
+  }
+
+  /** The active pairing ids of a member (by platform user id), newest first. */
+  async pairingsOf(userId: string): Promise<string[]> {
+    const rows = await this.db.kysely
+      .selectFrom("pairing_members as pm")
+      .innerJoin("members as m", "m.id", "pm.member_id")
+      .innerJoin("pairings as p", "p.id", "pm.pairing_id")
+      .select("p.id")
+      .where("m.external_id", "=", userId)
+      .where("pm.left_at", "is", null)
+      .where("p.status", "=", "active")
+      .orderBy("p.created_at", "desc")
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Platform user ids of a pairing's current members. */
+  async membersOf(pairingId: string): Promise<string[]> {
+    const rows = await this.db.kysely
+      .selectFrom("pairing_members as pm")
+      .innerJoin("members as m", "m.id", "pm.member_id")
+      .select("m.external_id")
+      .where("pm.pairing_id", "=", pairingId)
+      .where("pm.left_at", "is", null)
+      .orderBy("pm.slot")
+      .execute();
+    return rows.map((r) => r.external_id);
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * A real, migrated database for one test file: PGlite in memory, or a fresh
+ * database on the PostgreSQL server (created here, dropped at the end).
+ * The project (see vitest.config.ts) decides which via SEBAYA_TEST_DB.
+ */
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import pg from "pg";
+import { openDatabase } from "../../src/app";
+import type { Db } from "../../src/store/connect";
+
+export const TABLES = [
+  "outbox",
+  "pairing_endings",
+  "journal_entries",
+  "check_ins",
+  "sessions",
+  "pairing_members",
+  "pairings",
+  "enrollments",
+  "profiles",
+  "rounds",
+  "program_organizers",
+  "programs",
+  "members",
+  "tenants",
+];
+
+export interface TestDb {
+  db: Db;
+  /** Empties every table: a clean slate between tests without a new database. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+  /** For tests that need a second connection to the same database (server only). */
+  url?: string;
+}
+
+export const testDbKind = (): "pglite" | "postgres" =>
+  process.env.SEBAYA_TEST_DB === "postgres" ? "postgres" : "pglite";
+
+/** Creates an empty database on the server and returns its URL and a dropper. */
+export async function createServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error("TEST_DATABASE_URL is not set");
+  const name = `sebaya_t_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function openTestDb(): Promise<TestDb> {
+  if (testDbKind() === "pglite") {
+    const db = await openDatabase({ kind: "pglite" });
+    return { db, reset: () => truncate(db), close: () => db.close() };
+  }
+  const server = await createServerDatabase();
+  const db = await openDatabase({ kind: "postgres", url: server.url, poolSize: 5 });
+  return {
+    db,
+    url: server.url,
+    reset: () => truncate(db),
+    async close() {
+      await db.close();
+      await server.drop();
+    },
+  };
+}
+
+async function truncate(db: Db): Promise<void> {
+  await sql.raw(`truncate ${TABLES.join(", ")} restart identity cascade`).execute(db.kysely);
+}

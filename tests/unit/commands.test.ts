@@ -1,0 +1,375 @@
+import { describe, expect, it } from "vitest";
+import { type Command, type ParseResult, parseCommand } from "../../src/core/commands";
+import { commandFromText } from "../../src/core/slash";
+
+const UUID = "0b8f7a62-3c1e-4f4e-9d59-6f7c1f0d2a11";
+
+const intake = {
+  expertise: ["sql"],
+  goals: ["public speaking"],
+  team: "Data",
+  timezone: "Asia/Jakarta",
+  language: "id",
+};
+
+function ok(input: unknown): Command {
+  const r = parseCommand(input);
+  if (!r.ok) throw new Error(`expected ${JSON.stringify(input)} to parse, got ${JSON.stringify(r.issues)}`);
+  return r.command;
+}
+
+function issues(input: unknown) {
+  const r: ParseResult = parseCommand(input);
+  if (r.ok) throw new Error(`expected ${JSON.stringify(input)} to be rejected, got ${JSON.stringify(r.command)}`);
+  expect(r.issues.length).toBeGreaterThan(0);
+  return r.issues;
+}
+
+function joined(extra: Record<string, unknown>) {
+  const c = ok({ type: "round.join", intake: { ...intake, ...extra } });
+  if (c.type !== "round.join" || !c.intake) throw new Error("expected a round.join with an intake");
+  return c.intake;
+}
+
+function joinIssues(extra: Record<string, unknown>) {
+  return issues({ type: "round.join", intake: { ...intake, ...extra } });
+}
+
+describe("parseCommand: lists", () => {
+  it("comma, semicolon and newline separated text becomes a trimmed array without empty items", () => {
+    const parsed = joined({ expertise: " sql,  python ;data viz\n\nux research ,", goals: "mentoring" });
+    expect(parsed.expertise).toEqual(["sql", "python", "data viz", "ux research"]);
+    expect(parsed.goals).toEqual(["mentoring"]);
+  });
+
+  it("arrays are accepted as they are, with items trimmed", () => {
+    expect(joined({ expertise: ["  a  ", "b"] }).expertise).toEqual(["a", "b"]);
+  });
+
+  it("required lists must have at least one item", () => {
+    for (const expertise of ["", " , ; \n", []]) {
+      const found = joinIssues({ expertise });
+      expect(found.map((i) => i.path)).toEqual([["intake", "expertise"]]);
+    }
+  });
+
+  it("at most 10 items of at most 100 characters", () => {
+    expect(joined({ goals: Array.from({ length: 10 }, (_, i) => `g${i}`) }).goals).toHaveLength(10);
+    expect(joinIssues({ goals: Array.from({ length: 11 }, (_, i) => `g${i}`) })[0]?.path).toEqual(["intake", "goals"]);
+    expect(joined({ goals: ["x".repeat(100)] }).goals).toEqual(["x".repeat(100)]);
+    expect(joinIssues({ goals: ["ok", "x".repeat(101)] })[0]?.path).toEqual(["intake", "goals", 1]);
+  });
+
+  it("interests are optional: missing or empty text is an empty list", () => {
+    expect(joined({}).interests).toEqual([]);
+    expect(joined({ interests: "" }).interests).toEqual([]);
+    expect(joined({ interests: "music,  hiking" }).interests).toEqual(["music", "hiking"]);
+  });
+});
+
+describe("parseCommand: time zones", () => {
+  it.each([
+    ["WIB", "Asia/Jakarta"],
+    ["wib", "Asia/Jakarta"],
+    ["WITA", "Asia/Makassar"],
+    ["Wita", "Asia/Makassar"],
+    ["WIT", "Asia/Jayapura"],
+    ["wit", "Asia/Jayapura"],
+    [" WIT ", "Asia/Jayapura"],
+    ["Asia/Jakarta", "Asia/Jakarta"],
+    ["Europe/Berlin", "Europe/Berlin"],
+  ])("%j resolves to %s", (input, zone) => {
+    expect(joined({ timezone: input }).timezone).toBe(zone);
+  });
+
+  it.each(["Mars/Olympus_Mons", "WITB", "", "GMT+25"])("%j is rejected with a custom 'timezone' issue", (input) => {
+    const found = joinIssues({ timezone: input });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ code: "custom", message: "timezone", path: ["intake", "timezone"] });
+  });
+
+  it("program.setup resolves and validates its time zone the same way", () => {
+    expect(ok({ type: "program.setup", timezone: "wita" })).toEqual({ type: "program.setup", timezone: "Asia/Makassar" });
+    expect(issues({ type: "program.setup", timezone: "Nowhere/City" })[0]).toMatchObject({
+      code: "custom",
+      message: "timezone",
+      path: ["timezone"],
+    });
+  });
+});
+
+describe("parseCommand: numbers", () => {
+  it("partnersWanted defaults to 1 and accepts 1..3, numbers or numeric strings", () => {
+    expect(joined({}).partnersWanted).toBe(1);
+    expect(joined({ partnersWanted: 1 }).partnersWanted).toBe(1);
+    expect(joined({ partnersWanted: 3 }).partnersWanted).toBe(3);
+    expect(joined({ partnersWanted: "2" }).partnersWanted).toBe(2);
+  });
+
+  it.each([0, 4, "0", "4", 1.5, "two"])("partnersWanted %j is rejected", (n) => {
+    const found = joinIssues({ partnersWanted: n });
+    expect(found.map((i) => i.path)).toEqual([["intake", "partnersWanted"]]);
+  });
+
+  it("partnersWanted 0 is too small and 4 too big, with the bounds in the issue", () => {
+    expect(joinIssues({ partnersWanted: 0 })[0]).toMatchObject({ code: "too_small", minimum: 1 });
+    expect(joinIssues({ partnersWanted: 4 })[0]).toMatchObject({ code: "too_big", maximum: 3 });
+  });
+
+  it.each([7, 14, "10"])("cadence everyDays %j is accepted", (everyDays) => {
+    expect(ok({ type: "cadence.propose", everyDays })).toEqual({ type: "cadence.propose", everyDays: Number(everyDays) });
+  });
+
+  it.each([6, 15, 0, "6", "15"])("cadence everyDays %j is rejected", (everyDays) => {
+    expect(issues({ type: "cadence.propose", everyDays }).map((i) => i.path)).toEqual([["everyDays"]]);
+  });
+
+  it.each([45, 60, "50"])("cadence minutes %j is accepted", (minutes) => {
+    expect(ok({ type: "cadence.propose", minutes })).toEqual({ type: "cadence.propose", minutes: Number(minutes) });
+  });
+
+  it.each([44, 61, "44", "61"])("cadence minutes %j is rejected", (minutes) => {
+    expect(issues({ type: "cadence.propose", minutes }).map((i) => i.path)).toEqual([["minutes"]]);
+  });
+
+  it("weekday is 1..7", () => {
+    expect(ok({ type: "cadence.propose", weekday: 1 })).toMatchObject({ weekday: 1 });
+    expect(ok({ type: "cadence.propose", weekday: "7" })).toMatchObject({ weekday: 7 });
+    expect(issues({ type: "cadence.propose", weekday: 0 })[0]?.path).toEqual(["weekday"]);
+    expect(issues({ type: "cadence.propose", weekday: 8 })[0]?.path).toEqual(["weekday"]);
+  });
+
+  it.each([1, 5, "3"])("check-in rating %j is accepted", (rating) => {
+    expect(ok({ type: "checkin", rating })).toEqual({ type: "checkin", rating: Number(rating) });
+  });
+
+  it.each([0, 6, "6", 2.5])("check-in rating %j is rejected", (rating) => {
+    expect(issues({ type: "checkin", rating }).map((i) => i.path)).toEqual([["rating"]]);
+  });
+
+  it("an empty rating from a form means no rating", () => {
+    expect(ok({ type: "checkin", rating: "" })).toEqual({ type: "checkin" });
+  });
+
+  it("round lengths are 4..52 weeks", () => {
+    expect(ok({ type: "round.open", weeks: "4" })).toEqual({ type: "round.open", weeks: 4 });
+    expect(ok({ type: "round.open", weeks: 52 })).toEqual({ type: "round.open", weeks: 52 });
+    expect(issues({ type: "round.open", weeks: 3 })[0]?.path).toEqual(["weeks"]);
+    expect(issues({ type: "program.setup", roundWeeks: 53 })[0]?.path).toEqual(["roundWeeks"]);
+  });
+});
+
+describe("parseCommand: text formats", () => {
+  it.each(["09:30", "00:00", "23:59", "10:00"])("time %s is accepted", (time) => {
+    expect(ok({ type: "cadence.propose", time })).toEqual({ type: "cadence.propose", time });
+  });
+
+  it.each(["24:00", "9:30", "12:60", "09:30:00", "0930", " 09:30", "ab:cd"])("time %j is rejected", (time) => {
+    expect(issues({ type: "cadence.propose", time }).map((i) => i.path)).toEqual([["time"]]);
+  });
+
+  it("pause until is YYYY-MM-DD", () => {
+    expect(ok({ type: "pause", until: "2026-12-24" })).toEqual({ type: "pause", until: "2026-12-24" });
+    expect(ok({ type: "pause" })).toEqual({ type: "pause" });
+    for (const until of ["24-12-2026", "2026-12-24T00:00", "tomorrow"]) {
+      expect(issues({ type: "pause", until })[0]?.path).toEqual(["until"]);
+    }
+  });
+
+  it("ids must be UUIDs", () => {
+    expect(ok({ type: "cadence.confirm", pairingId: UUID })).toEqual({ type: "cadence.confirm", pairingId: UUID });
+    expect(issues({ type: "cadence.confirm", pairingId: "not-a-uuid" })[0]?.path).toEqual(["pairingId"]);
+    expect(issues({ type: "cadence.confirm" })[0]).toMatchObject({ code: "invalid_type", path: ["pairingId"] });
+    expect(issues({ type: "rematch.request", pairingId: 42 })[0]?.path).toEqual(["pairingId"]);
+  });
+
+  it("optional texts: blank means absent, text is trimmed, length is limited", () => {
+    expect(ok({ type: "journal.write", text: "   " })).toEqual({ type: "journal.write" });
+    expect(ok({ type: "journal.write", text: "  hari ini  " })).toEqual({ type: "journal.write", text: "hari ini" });
+    expect(ok({ type: "journal.write", text: "x".repeat(4000) })).toMatchObject({ type: "journal.write" });
+    expect(issues({ type: "journal.write", text: "x".repeat(4001) })[0]).toMatchObject({ code: "too_big", path: ["text"] });
+    expect(issues({ type: "pairing.end", messageToPartner: "x".repeat(501) })[0]?.path).toEqual(["messageToPartner"]);
+  });
+
+  it("program name: empty means default, blank is rejected, text is trimmed", () => {
+    expect(ok({ type: "program.setup", name: "" })).toEqual({ type: "program.setup" });
+    expect(ok({ type: "program.setup", name: "  Mentoring Sebaya  " })).toEqual({
+      type: "program.setup",
+      name: "Mentoring Sebaya",
+    });
+    expect(issues({ type: "program.setup", name: "   " })[0]).toMatchObject({ code: "too_small", path: ["name"] });
+  });
+
+  it("team is required and non-blank", () => {
+    expect(joinIssues({ team: "  " })[0]).toMatchObject({ code: "too_small", path: ["intake", "team"] });
+    const { team: _team, ...noTeam } = intake;
+    expect(issues({ type: "round.join", intake: noTeam })[0]).toMatchObject({
+      code: "invalid_type",
+      path: ["intake", "team"],
+    });
+  });
+
+  it("language is id or en", () => {
+    expect(joined({ language: "en" }).language).toBe("en");
+    expect(joinIssues({ language: "fr" })[0]?.path).toEqual(["intake", "language"]);
+  });
+});
+
+describe("parseCommand: flags", () => {
+  it.each([
+    [true, true],
+    ["true", true],
+    ["yes", true],
+    ["on", true],
+    [false, false],
+    ["false", false],
+    ["no", false],
+    ["", false],
+  ])("dryRun %j -> %s", (input, expected) => {
+    expect(ok({ type: "round.match", dryRun: input })).toEqual({ type: "round.match", dryRun: expected });
+  });
+
+  it("dryRun defaults to false and rejects other values", () => {
+    expect(ok({ type: "round.match" })).toEqual({ type: "round.match", dryRun: false });
+    expect(issues({ type: "round.match", dryRun: "maybe" })[0]?.path).toEqual(["dryRun"]);
+    expect(issues({ type: "round.match", dryRun: 1 })[0]?.path).toEqual(["dryRun"]);
+  });
+});
+
+describe("parseCommand: shape", () => {
+  it("unknown keys are rejected at the top level", () => {
+    const found = issues({ type: "help", extra: 1 });
+    expect(found).toEqual([expect.objectContaining({ code: "unrecognized_keys", keys: ["extra"], path: [] })]);
+  });
+
+  it("unknown keys are rejected inside the intake", () => {
+    const found = joinIssues({ isAdmin: true });
+    expect(found).toEqual([expect.objectContaining({ code: "unrecognized_keys", keys: ["isAdmin"], path: ["intake"] })]);
+  });
+
+  it("a command cannot carry another command's fields", () => {
+    expect(issues({ type: "round.leave", pairingId: UUID })[0]).toMatchObject({ code: "unrecognized_keys" });
+    expect(issues({ type: "status", dryRun: true })[0]).toMatchObject({ code: "unrecognized_keys" });
+  });
+
+  it.each([{ type: "nope" }, { type: "unknown:frobnicate", rest: 0 }, {}, { type: 42 }, { type: "HELP" }])(
+    "%j is rejected with an issue at path ['type']",
+    (input) => {
+      const found = issues(input);
+      expect(found.some((i) => i.path.length === 1 && i.path[0] === "type")).toBe(true);
+    },
+  );
+
+  it.each([null, undefined, "help", 42, []])("non-object input %j is rejected", (input) => {
+    issues(input);
+  });
+
+  it("a full intake parses to exactly the normalised command", () => {
+    expect(
+      ok({
+        type: "round.join",
+        roundId: UUID,
+        intake: { ...intake, expertise: "sql, python", timezone: "wita", partnersWanted: "3", interests: "music" },
+      }),
+    ).toEqual({
+      type: "round.join",
+      roundId: UUID,
+      intake: {
+        expertise: ["sql", "python"],
+        goals: ["public speaking"],
+        interests: ["music"],
+        team: "Data",
+        timezone: "Asia/Makassar",
+        language: "id",
+        partnersWanted: 3,
+      },
+    });
+  });
+});
+
+describe("commandFromText", () => {
+  it.each(["", "   ", "\n\t"])("%j is help", (text) => {
+    expect(commandFromText(text)).toEqual({ type: "help" });
+  });
+
+  it.each([
+    ["help", { type: "help" }],
+    ["bantuan", { type: "help" }],
+    ["status", { type: "status" }],
+    ["join", { type: "round.join" }],
+    ["JOIN", { type: "round.join" }],
+    ["ikut", { type: "round.join" }],
+    ["leave", { type: "round.leave" }],
+    ["keluar", { type: "round.leave" }],
+    ["match", { type: "round.match" }],
+    ["preview", { type: "round.match", dryRun: true }],
+    ["close", { type: "round.close" }],
+    ["tutup", { type: "round.close" }],
+    ["schedule", { type: "cadence.propose" }],
+    ["jadwal", { type: "cadence.propose" }],
+    ["checkin", { type: "checkin" }],
+    ["lapor", { type: "checkin" }],
+    ["journal", { type: "journal.write" }],
+    ["jurnal", { type: "journal.write" }],
+    ["pause", { type: "pause" }],
+    ["rehat", { type: "pause" }],
+    ["resume", { type: "resume" }],
+    ["lanjut", { type: "resume" }],
+    ["end", { type: "pairing.end" }],
+    ["akhiri", { type: "pairing.end" }],
+    ["setup", { type: "program.setup" }],
+    ["open", { type: "round.open" }],
+    ["buka", { type: "round.open" }],
+  ])("%j -> %j", (text, expected) => {
+    expect(commandFromText(text)).toEqual(expected);
+  });
+
+  it("Indonesian 'rehat <date>' is a pause until that date, and it parses", () => {
+    const raw = commandFromText("rehat 2026-12-24");
+    expect(raw).toEqual({ type: "pause", until: "2026-12-24" });
+    expect(ok(raw)).toEqual({ type: "pause", until: "2026-12-24" });
+    expect(commandFromText("  pause\t2026-12-24  ")).toEqual({ type: "pause", until: "2026-12-24" });
+  });
+
+  it("'preview' is a dry-run match, and it parses as one", () => {
+    expect(ok(commandFromText("preview"))).toEqual({ type: "round.match", dryRun: true });
+    expect(ok(commandFromText("match"))).toEqual({ type: "round.match", dryRun: false });
+  });
+
+  it("the rest of the text is kept (inner spacing included) for commands that take it", () => {
+    expect(commandFromText("setup   Mentoring  Sebaya  ")).toEqual({ type: "program.setup", name: "Mentoring  Sebaya" });
+    expect(commandFromText("journal Belajar SQL hari ini")).toEqual({ type: "journal.write", text: "Belajar SQL hari ini" });
+    expect(ok(commandFromText("buka 6"))).toEqual({ type: "round.open", weeks: 6 });
+  });
+
+  it("commands that take no text ignore it", () => {
+    expect(commandFromText("join please")).toEqual({ type: "round.join" });
+    expect(commandFromText("help me")).toEqual({ type: "help" });
+  });
+
+  it("every known word produces input that parseCommand accepts", () => {
+    const words = "help bantuan status setup open buka join ikut leave keluar preview match close tutup schedule jadwal checkin lapor journal jurnal pause rehat resume lanjut end akhiri";
+    for (const word of words.split(" ")) {
+      const r = parseCommand(commandFromText(word));
+      expect(r.ok, word).toBe(true);
+    }
+  });
+
+  it.each(["frobnicate", "frobnicate with args", "toString", "constructor", "__proto__"])(
+    "unknown word %j becomes an unknown-command type that parseCommand rejects at ['type']",
+    (text) => {
+      const raw = commandFromText(text);
+      expect(Object.getPrototypeOf(raw)).toBe(Object.prototype);
+      expect(typeof raw.type).toBe("string");
+      expect(String(raw.type).startsWith("unknown:")).toBe(true);
+      const found = issues(raw);
+      expect(found.some((i) => i.path.length === 1 && i.path[0] === "type")).toBe(true);
+    },
+  );
+
+  it("the unknown word is named in the type, cut to 40 characters", () => {
+    expect(commandFromText("frobnicate x y")).toEqual({ type: "unknown:frobnicate", rest: 2 });
+    const long = "x".repeat(60);
+    expect(commandFromText(long).type).toBe(`unknown:${"x".repeat(40)}`);
+  });
+});
