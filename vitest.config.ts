@@ -24,7 +24,12 @@ export default defineConfig({
       { extends: true as const, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       { extends: true as const, test: { name: "pglite", include: dbTests, env: { SEBAYA_TEST_DB: "pglite" } } },
       ...(serverUrl
-        ? [{ extends: true as const, test: { name: "postgres", include: dbTests, env: { SEBAYA_TEST_DB: "postgres", TEST_DATABASE_URL: serverUrl } } }]
+        ? [
+            {
+              extends: true as const,
+              test: { name: "postgres", include: dbTests, env: { SEBAYA_TEST_DB: "postgres", TEST_DATABASE_URL: serverUrl } },
+            },
+          ]
         : []),
     ],
   },

@@ -2,7 +2,7 @@
 import type { Clock } from "./core/clock";
 import { type Core, createCore } from "./core/core";
 import type { Matcher } from "./core/matching/types";
-import { type Connection, type Db, connect } from "./store/connect";
+import { type Connection, connect, type Db } from "./store/connect";
 import { kyselyStore } from "./store/kysely-store";
 import { migrateToLatest } from "./store/migrate";
 

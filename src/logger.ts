@@ -8,7 +8,18 @@ export function createLogger(level: string) {
   return pino({
     level,
     redact: {
-      paths: ["token", "*.token", "*.botToken", "*.appToken", "*.signingSecret", "*.password", "*.reason", "*.note", "*.text", "*.message"],
+      paths: [
+        "token",
+        "*.token",
+        "*.botToken",
+        "*.appToken",
+        "*.signingSecret",
+        "*.password",
+        "*.reason",
+        "*.note",
+        "*.text",
+        "*.message",
+      ],
       censor: "[redacted]",
     },
   });

@@ -3,11 +3,12 @@
  * on the embedded database (or DATABASE_URL), which is what `npm start` does
  * on a fresh machine.
  */
-import { createAppCore, openDatabase } from "./app";
+
 import { CAST } from "./adapters/console/cast";
 import { lineReader } from "./adapters/console/line-reader";
 import { runRepl } from "./adapters/console/repl";
 import { ConsoleWorkspace } from "./adapters/console/workspace";
+import { createAppCore, openDatabase } from "./app";
 import { ConfigError, loadEnvFile, parseConfig } from "./config";
 import { OffsetClock } from "./core/clock";
 import { createLogger } from "./logger";

@@ -25,16 +25,14 @@ const optionalTextList = z.preprocess(
   textList.or(z.array(z.string()).length(0)),
 );
 
-const timezone = z
-  .string()
-  .transform((v, ctx) => {
-    const zone = resolveTimezone(v);
-    if (!zone) {
-      ctx.addIssue({ code: "custom", message: "timezone" });
-      return z.NEVER;
-    }
-    return zone;
-  });
+const timezone = z.string().transform((v, ctx) => {
+  const zone = resolveTimezone(v);
+  if (!zone) {
+    ctx.addIssue({ code: "custom", message: "timezone" });
+    return z.NEVER;
+  }
+  return zone;
+});
 
 /** Numbers arrive as numbers (APIs) or strings (forms). */
 const intIn = (min: number, max: number) =>

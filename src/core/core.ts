@@ -3,8 +3,9 @@
  * saw (actor, channel, raw command), validates it, runs the use case in one
  * transaction and returns the reply for the actor. Refusals roll back.
  */
-import { actorSchema, type CommandType, type Envelope, parseCommand } from "./commands";
+
 import type { Clock } from "./clock";
+import { actorSchema, type CommandType, type Envelope, parseCommand } from "./commands";
 import type { Context } from "./context";
 import type { Language } from "./domain";
 import { Refusal } from "./errors";

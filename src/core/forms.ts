@@ -16,8 +16,8 @@ export function completeForm(form: Form, answers: FormAnswers): Record<string, u
     const path = input.name.split(".");
     let target = command;
     for (const key of path.slice(0, -1)) {
-      const next = target[key];
-      target = (typeof next === "object" && next !== null ? next : (target[key] = {})) as Record<string, unknown>;
+      if (typeof target[key] !== "object" || target[key] === null) target[key] = {};
+      target = target[key] as Record<string, unknown>;
     }
     target[path.at(-1) as string] = value;
   }

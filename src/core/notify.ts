@@ -3,7 +3,7 @@
  * Use cases call these inside their transaction; delivery happens later.
  */
 import type { Audience, Language, Member, Program } from "./domain";
-import { translator, type Translate } from "./i18n/translate";
+import { type Translate, translator } from "./i18n/translate";
 import type { Block, Message } from "./messages";
 import type { Tx } from "./ports";
 

@@ -1,6 +1,6 @@
 /** Zod issues, told to a member in their language: which field, what is wrong. */
 import type { z } from "zod";
-import { type MessageKey, type Translate, catalogs } from "./i18n/translate";
+import { catalogs, type MessageKey, type Translate } from "./i18n/translate";
 
 function fieldLabel(t: Translate, path: readonly PropertyKey[]): string {
   const name = [...path].reverse().find((p): p is string => typeof p === "string");

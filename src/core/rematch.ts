@@ -14,11 +14,16 @@ export async function tryRematch(tx: Tx, program: Program, round: Round, member:
   const seen = await pairsThisRound(tx, round);
   const enrollments = await tx.enrollments.listActive(round.id);
   const profiles = new Map(
-    (await tx.profiles.getMany(program.id, enrollments.map((e) => e.memberId))).map((p) => [p.memberId, p]),
+    (
+      await tx.profiles.getMany(
+        program.id,
+        enrollments.map((e) => e.memberId),
+      )
+    ).map((p) => [p.memberId, p]),
   );
   const mine = profiles.get(member.id);
   if (!mine) return false;
-  const fit = (otherId: string) => {
+  const affinity = (otherId: string) => {
     const other = profiles.get(otherId);
     return other ? scorePair({ ...mine, timezone: "" }, { ...other, timezone: "" }).score : 0;
   };
@@ -30,7 +35,7 @@ export async function tryRematch(tx: Tx, program: Program, round: Round, member:
   const waiting: Array<{ id: string; score: number }> = [];
   for (const e of enrollments) {
     if (!free(e.memberId) || (e.pausedUntil && e.pausedUntil > now)) continue;
-    if (e.wantsRematch || !everMatched.has(e.memberId)) waiting.push({ id: e.memberId, score: fit(e.memberId) });
+    if (e.wantsRematch || !everMatched.has(e.memberId)) waiting.push({ id: e.memberId, score: affinity(e.memberId) });
   }
   waiting.sort((a, b) => b.score - a.score);
   const partner = waiting[0];
@@ -48,7 +53,7 @@ export async function tryRematch(tx: Tx, program: Program, round: Round, member:
     if (pairing.status !== "active") continue;
     const current = (await tx.pairings.members(pairing.id)).filter((l) => !l.leftAt).map((l) => l.memberId);
     if (current.length !== 2 || !current.every(free)) continue;
-    const score = current.reduce((sum, id) => sum + fit(id), 0);
+    const score = current.reduce((sum, id) => sum + affinity(id), 0);
     if (!best || score > best.score) best = { pairingId: pairing.id, score };
   }
   if (!best) return false;

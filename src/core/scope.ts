@@ -25,7 +25,7 @@ export interface Membership {
 /** The actor's enrollment in the newest round they joined (still active). */
 export async function currentMembership(ctx: Context): Promise<Membership> {
   const latest = await ctx.tx.enrollments.latestForMember(ctx.member.id);
-  if (!latest || latest.enrollment.status !== "active" || latest.round.status === "closed") {
+  if (latest?.enrollment.status !== "active" || latest.round.status === "closed") {
     throw new Refusal("refusal.notEnrolled");
   }
   const program = await ctx.tx.programs.get(latest.round.programId);

@@ -11,6 +11,8 @@ try {
   console.log(`sebaya: migrations up to date (${db.kind})`);
   await db.close();
 } catch (error) {
-  console.error(`sebaya: ${error instanceof ConfigError ? error.message : `migration failed: ${error instanceof Error ? error.message : String(error)}`}`);
+  console.error(
+    `sebaya: ${error instanceof ConfigError ? error.message : `migration failed: ${error instanceof Error ? error.message : String(error)}`}`,
+  );
   process.exit(1);
 }

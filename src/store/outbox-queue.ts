@@ -73,7 +73,11 @@ export async function claimPending(db: Kysely<Database>, now: Date, limit: numbe
 async function resolveTarget(db: Kysely<Database>, audience: Audience): Promise<Target> {
   switch (audience.kind) {
     case "member": {
-      const m = await db.selectFrom("members").select("external_id").where("id", "=", audience.memberId).executeTakeFirstOrThrow();
+      const m = await db
+        .selectFrom("members")
+        .select("external_id")
+        .where("id", "=", audience.memberId)
+        .executeTakeFirstOrThrow();
       return { kind: "dm", userId: m.external_id };
     }
     case "pairing": {
@@ -88,7 +92,11 @@ async function resolveTarget(db: Kysely<Database>, audience: Audience): Promise<
       return { kind: "group", pairingId: audience.pairingId, userIds: rows.map((r) => r.external_id) };
     }
     case "channel": {
-      const p = await db.selectFrom("programs").select("channel_id").where("id", "=", audience.programId).executeTakeFirstOrThrow();
+      const p = await db
+        .selectFrom("programs")
+        .select("channel_id")
+        .where("id", "=", audience.programId)
+        .executeTakeFirstOrThrow();
       return { kind: "channel", channelId: p.channel_id };
     }
   }

@@ -41,7 +41,11 @@ describe("ending a pairing", () => {
   it("tells the partner kindly, passes on only the chosen message, and keeps the reason private", async () => {
     await matched(["ani", "budi"]);
     const { pairingId } = await partnerOf("ani");
-    const text = await h.text("ani", { type: "pairing.end", pairingId, reason: REASON, messageToPartner: KIND, rematch: false }, DM);
+    const text = await h.text(
+      "ani",
+      { type: "pairing.end", pairingId, reason: REASON, messageToPartner: KIND, rematch: false },
+      DM,
+    );
     expect(text).toContain("You’ve ended your pairing with Budi. Your reason stays private.");
     const toBudi = (await h.outbox()).filter((r) => r.member === "budi");
     expect(toBudi).toHaveLength(1);
@@ -61,9 +65,9 @@ describe("ending a pairing", () => {
     await h.run("ani", { type: "pairing.end", pairingId, rematch: false }, DM);
     const outbox = await h.count("outbox");
     expect(await h.text("ani", { type: "pairing.end", pairingId, rematch: false }, DM)).toContain("That pairing has ended");
-    expect(await h.text("budi", { type: "cadence.propose", pairingId, everyDays: 7, minutes: 45, weekday: 1, time: "09:00" }, DM)).toContain(
-      "That pairing has ended",
-    );
+    expect(
+      await h.text("budi", { type: "cadence.propose", pairingId, everyDays: 7, minutes: 45, weekday: 1, time: "09:00" }, DM),
+    ).toContain("That pairing has ended");
     expect(await h.count("outbox")).toBe(outbox);
   });
 
@@ -126,7 +130,9 @@ describe("re-matching", () => {
   it("waits kindly when no one fits, and a second click sends nothing new", async () => {
     await matched(["ani", "budi"]);
     const { pairingId } = await partnerOf("ani");
-    expect(await h.text("ani", { type: "pairing.end", pairingId, rematch: true }, DM)).toContain("You’re on the list for a new peer.");
+    expect(await h.text("ani", { type: "pairing.end", pairingId, rematch: true }, DM)).toContain(
+      "You’re on the list for a new peer.",
+    );
     const outbox = await h.count("outbox");
     expect(await h.text("budi", { type: "rematch.request", pairingId }, DM)).toContain("You’re on the list for a new peer.");
     expect(await h.text("budi", { type: "rematch.request", pairingId }, DM)).toContain("You’re on the list for a new peer.");
@@ -144,5 +150,6 @@ describe("re-matching", () => {
 });
 
 async function memberId(externalId: string): Promise<string> {
-  return (await tdb.db.kysely.selectFrom("members").select("id").where("external_id", "=", externalId).executeTakeFirstOrThrow()).id;
+  return (await tdb.db.kysely.selectFrom("members").select("id").where("external_id", "=", externalId).executeTakeFirstOrThrow())
+    .id;
 }

@@ -40,7 +40,11 @@ describe("agreeing a cadence", () => {
   });
 
   it("shows the proposal to the pair in each member's own time zone", async () => {
-    const text = await h.text("ani", { type: "cadence.propose", pairingId, everyDays: 14, minutes: 60, weekday: 3, time: "10:00" }, DM);
+    const text = await h.text(
+      "ani",
+      { type: "cadence.propose", pairingId, everyDays: 14, minutes: 60, weekday: 3, time: "10:00" },
+      DM,
+    );
     expect(text).toContain("Proposal sent");
     const proposal = (await h.outbox()).find((r) => r.idempotency_key.startsWith("cadence-proposal:"));
     // Budi reads Indonesian: the message carries both languages, English first (the program's).
@@ -82,11 +86,17 @@ describe("agreeing a cadence", () => {
   });
 
   it("refuses out-of-range values: every 7 to 14 days, 45 to 60 minutes", async () => {
-    const text = await h.text("ani", { type: "cadence.propose", pairingId, everyDays: 21, minutes: 30, weekday: 3, time: "25:00" }, DM);
+    const text = await h.text(
+      "ani",
+      { type: "cadence.propose", pairingId, everyDays: 21, minutes: 30, weekday: 3, time: "25:00" },
+      DM,
+    );
     expect(text).toContain("Every how many days must be at most 14.");
     expect(text).toContain("Session length (minutes) must be at least 45.");
     expect(text).toContain("Time is not valid.");
-    expect(await tdb.db.kysely.selectFrom("pairings").select("proposal_by").executeTakeFirstOrThrow()).toEqual({ proposal_by: null });
+    expect(await tdb.db.kysely.selectFrom("pairings").select("proposal_by").executeTakeFirstOrThrow()).toEqual({
+      proposal_by: null,
+    });
   });
 
   it("a new routine moves the upcoming session instead of adding one", async () => {
@@ -133,11 +143,15 @@ describe("sessions and check-ins", () => {
     expect(form.form?.inputs.map((i) => i.name)).toEqual(["rating", "note"]);
     expect(await h.count("check_ins")).toBe(0);
     const sessionId = (await sessions())[0]?.id as string;
-    expect(await h.text("ani", { type: "checkin", sessionId, outcome: "met", rating: 5, note: "private thoughts" }, DM)).toContain(
-      "Thanks for checking in! Next session: Wednesday, 16 December 2026, 10:00 WIB.",
+    expect(
+      await h.text("ani", { type: "checkin", sessionId, outcome: "met", rating: 5, note: "private thoughts" }, DM),
+    ).toContain("Thanks for checking in! Next session: Wednesday, 16 December 2026, 10:00 WIB.");
+    expect(await h.text("ani", { type: "checkin", sessionId, outcome: "met", rating: 2 }, DM)).toContain(
+      "already checked in for session 1",
     );
-    expect(await h.text("ani", { type: "checkin", sessionId, outcome: "met", rating: 2 }, DM)).toContain("already checked in for session 1");
-    expect(await h.text("budi", { type: "checkin", sessionId, outcome: "met", rating: 4 }, DM)).toContain("Terima kasih sudah melapor");
+    expect(await h.text("budi", { type: "checkin", sessionId, outcome: "met", rating: 4 }, DM)).toContain(
+      "Terima kasih sudah melapor",
+    );
     const rows = await tdb.db.kysely.selectFrom("check_ins").select(["rating", "note"]).orderBy("created_at").execute();
     expect(rows).toEqual([
       { rating: 5, note: "private thoughts" },
@@ -152,7 +166,9 @@ describe("sessions and check-ins", () => {
   it("rejects a rating outside 1 to 5", async () => {
     await agreeCadence();
     h.clock.set(new Date("2026-12-02T05:00:00Z"));
-    expect(await h.text("ani", { type: "checkin", outcome: "met", rating: 6 }, DM)).toContain("How was it? (1 to 5) must be at most 5.");
+    expect(await h.text("ani", { type: "checkin", outcome: "met", rating: 6 }, DM)).toContain(
+      "How was it? (1 to 5) must be at most 5.",
+    );
     expect(await h.count("check_ins")).toBe(0);
   });
 
@@ -180,7 +196,9 @@ describe("sessions and check-ins", () => {
     await agreeCadence();
     h.clock.set(new Date("2026-12-02T05:00:00Z"));
     const sessionId = (await sessions())[0]?.id;
-    expect(await h.text("mallory", { type: "checkin", sessionId, outcome: "not_met" }, DM)).toContain("That pairing isn’t yours.");
+    expect(await h.text("mallory", { type: "checkin", sessionId, outcome: "not_met" }, DM)).toContain(
+      "That pairing isn’t yours.",
+    );
     expect(await h.count("check_ins")).toBe(0);
   });
 });

@@ -60,7 +60,9 @@ describe("opening a round", () => {
   });
 
   it("refuses where no program exists", async () => {
-    expect(await h.text("olga", { type: "round.open" }, { channel: "C-elsewhere" })).toContain("no mentoring program in this channel");
+    expect(await h.text("olga", { type: "round.open" }, { channel: "C-elsewhere" })).toContain(
+      "no mentoring program in this channel",
+    );
   });
 });
 
@@ -83,7 +85,11 @@ describe("joining", () => {
 
   it("enrolls once, with profile and preferences, and refuses a second join", async () => {
     expect(replyText(await h.join("ani", { timezone: "WITA", language: "id" }))).toContain("Anda terdaftar di putaran 1");
-    const member = await tdb.db.kysely.selectFrom("members").selectAll().where("external_id", "=", "ani").executeTakeFirstOrThrow();
+    const member = await tdb.db.kysely
+      .selectFrom("members")
+      .selectAll()
+      .where("external_id", "=", "ani")
+      .executeTakeFirstOrThrow();
     expect(member).toMatchObject({ language: "id", timezone: "Asia/Makassar" });
     expect(replyText(await h.join("ani"))).toContain("sudah terdaftar di putaran 1");
     expect(await h.count("enrollments")).toBe(1);
@@ -101,7 +107,10 @@ describe("joining", () => {
     expect(en).toContain("Number of partners must be at most 3.");
     const id = await h.text(
       "ani",
-      { type: "round.join", intake: { expertise: "x", goals: "y", team: "Data", timezone: "WIB", language: "xx" } } as Record<string, unknown>,
+      { type: "round.join", intake: { expertise: "x", goals: "y", team: "Data", timezone: "WIB", language: "xx" } } as Record<
+        string,
+        unknown
+      >,
       { locale: "id-ID" },
     );
     expect(id).toContain("tidak ada yang diubah");
@@ -190,7 +199,9 @@ describe("history across rounds", () => {
     await h.run("olga", { type: "round.match" });
     const first = new Set(
       await Promise.all(
-        (await tdb.db.kysely.selectFrom("pairings").select("id").execute()).map(async (p) => (await h.membersOf(p.id)).sort().join("+")),
+        (await tdb.db.kysely.selectFrom("pairings").select("id").execute()).map(async (p) =>
+          (await h.membersOf(p.id)).sort().join("+"),
+        ),
       ),
     );
     await h.run("olga", { type: "round.close" });
@@ -214,9 +225,9 @@ describe("history across rounds", () => {
     await h.run("olga", { type: "round.match" });
     const [pairingId] = await h.pairingsOf("ani");
     expect(await h.text("olga", { type: "round.close" })).toContain("Round 1 is closed");
-    expect(await h.text("ani", { type: "cadence.propose", pairingId, everyDays: 7, minutes: 45, weekday: 1, time: "09:00" })).toContain(
-      "That pairing has ended",
-    );
+    expect(
+      await h.text("ani", { type: "cadence.propose", pairingId, everyDays: 7, minutes: 45, weekday: 1, time: "09:00" }),
+    ).toContain("That pairing has ended");
     expect(await h.text("olga", { type: "round.close" })).toContain("no round to close");
   });
 });

@@ -3,10 +3,10 @@
  * languages: what each member saw, and what nobody saw.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createAppCore } from "../../src/app";
-import { demoCast, playDemo, type DemoFacts } from "../../src/adapters/console/demo-script";
+import { type DemoFacts, demoCast, playDemo } from "../../src/adapters/console/demo-script";
 import { transcriptFor } from "../../src/adapters/console/transcript";
 import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
+import { createAppCore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import type { Language } from "../../src/core/domain";
 import { openTestDb, type TestDb } from "../support/test-db";

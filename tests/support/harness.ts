@@ -3,12 +3,12 @@
  * adapter would do, minus the platform. Tests read the outbox and tables
  * directly to check what was committed.
  */
-import { ManualClock } from "../../src/core/clock";
-import type { Core } from "../../src/core/core";
-import type { CommandInput } from "../../src/core/commands";
-import type { Intake } from "../../src/core/commands";
-import type { Message, Reply } from "../../src/core/messages";
+
 import { createAppCore } from "../../src/app";
+import { ManualClock } from "../../src/core/clock";
+import type { CommandInput, Intake } from "../../src/core/commands";
+import type { Core } from "../../src/core/core";
+import type { Message, Reply } from "../../src/core/messages";
 import type { Db } from "../../src/store/connect";
 
 export const CHANNEL = "C-program";
@@ -68,13 +68,33 @@ export class Harness {
     const rows = await this.db.kysely
       .selectFrom("outbox as o")
       .leftJoin("members as m", "m.id", "o.member_id")
-      .select(["o.id", "o.idempotency_key", "o.audience_kind", "o.pairing_id", "o.program_id", "o.message", "m.external_id as member"])
+      .select([
+        "o.id",
+        "o.idempotency_key",
+        "o.audience_kind",
+        "o.pairing_id",
+        "o.program_id",
+        "o.message",
+        "m.external_id as member",
+      ])
       .orderBy("o.id")
       .execute();
     return rows.map((r) => ({ ...r, text: messageText(r.message) }));
   }
 
-  async count(table: "enrollments" | "pairings" | "sessions" | "check_ins" | "journal_entries" | "outbox" | "programs" | "rounds" | "members" | "pairing_endings") {
+  async count(
+    table:
+      | "enrollments"
+      | "pairings"
+      | "sessions"
+      | "check_ins"
+      | "journal_entries"
+      | "outbox"
+      | "programs"
+      | "rounds"
+      | "members"
+      | "pairing_endings",
+  ) {
     const { n } = await this.db.kysely
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as("n"))

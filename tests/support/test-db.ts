@@ -35,8 +35,7 @@ export interface TestDb {
   url?: string;
 }
 
-export const testDbKind = (): "pglite" | "postgres" =>
-  process.env.SEBAYA_TEST_DB === "postgres" ? "postgres" : "pglite";
+export const testDbKind = (): "pglite" | "postgres" => (process.env.SEBAYA_TEST_DB === "postgres" ? "postgres" : "pglite");
 
 /** Creates an empty database on the server and returns its URL and a dropper. */
 export async function createServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {

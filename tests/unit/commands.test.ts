@@ -348,7 +348,8 @@ describe("commandFromText", () => {
   });
 
   it("every known word produces input that parseCommand accepts", () => {
-    const words = "help bantuan status setup open buka join ikut leave keluar preview match close tutup schedule jadwal checkin lapor journal jurnal pause rehat resume lanjut end akhiri";
+    const words =
+      "help bantuan status setup open buka join ikut leave keluar preview match close tutup schedule jadwal checkin lapor journal jurnal pause rehat resume lanjut end akhiri";
     for (const word of words.split(" ")) {
       const r = parseCommand(commandFromText(word));
       expect(r.ok, word).toBe(true);

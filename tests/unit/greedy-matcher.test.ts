@@ -96,8 +96,7 @@ function checkHardRules(inst: Instance, result: MatchResult): void {
 
   // Nobody gets more partners than they asked for, except a one-slot member joining the trio.
   const partners = new Map<string, number>();
-  for (const g of result.groups)
-    for (const m of g.memberIds) partners.set(m, (partners.get(m) ?? 0) + g.memberIds.length - 1);
+  for (const g of result.groups) for (const m of g.memberIds) partners.set(m, (partners.get(m) ?? 0) + g.memberIds.length - 1);
   for (const c of inst.candidates) expect(partners.get(c.memberId) ?? 0).toBeLessThanOrEqual(Math.max(c.slots, 2));
 
   // The reported score is the sum of its pairs' weights (a repeat costs 1000).
@@ -168,8 +167,7 @@ describe("greedyMatcher: hard rules (property based)", () => {
         for (let i = 0; i < repeats.length; i++)
           for (let j = i + 1; j < repeats.length; j++)
             for (const a of repeats[i]?.memberIds ?? [])
-              for (const b of repeats[j]?.memberIds ?? [])
-                expect(previous.has(pairKey(a, b)), `${a}-${b} was fresh`).toBe(true);
+              for (const b of repeats[j]?.memberIds ?? []) expect(previous.has(pairKey(a, b)), `${a}-${b} was fresh`).toBe(true);
       }),
       { numRuns: 300 },
     );

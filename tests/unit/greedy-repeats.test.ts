@@ -22,7 +22,8 @@ function partitions(ids: string[]): string[][][] {
     if (ids.length % 2 === 1 && rest.length >= 2) {
       for (let j = i + 1; j < rest.length; j++) {
         const others = rest.filter((_, k) => k !== i && k !== j);
-        if (others.length % 2 === 0) for (const p of partitions(others)) out.push([[first, rest[i] as string, rest[j] as string], ...p]);
+        if (others.length % 2 === 0)
+          for (const p of partitions(others)) out.push([[first, rest[i] as string, rest[j] as string], ...p]);
       }
     }
   }
@@ -45,7 +46,12 @@ describe("earlier pairs are avoided whenever another option exists", () => {
       previous: new Set([pairKey("B", "D")]),
       seed: 1,
     });
-    expect(repeats(result.groups.map((g) => g.memberIds), new Set([pairKey("B", "D")]))).toBe(0);
+    expect(
+      repeats(
+        result.groups.map((g) => g.memberIds),
+        new Set([pairKey("B", "D")]),
+      ),
+    ).toBe(0);
   });
 
   it("matches brute force on the number of repeats being zero (up to 8 members)", () => {
@@ -69,13 +75,23 @@ describe("earlier pairs are avoided whenever another option exists", () => {
           const ids = profiles.map((_, i) => `m${i}`);
           const prev = new Set(previous.filter(([a, b]) => a !== b).map(([a, b]) => pairKey(`m${a}`, `m${b}`)));
           const result = greedyMatcher({
-            candidates: profiles.map((p, i) => ({ memberId: `m${i}`, slots: 1, profile: { ...p, interests: [], timezone: "UTC" } })),
+            candidates: profiles.map((p, i) => ({
+              memberId: `m${i}`,
+              slots: 1,
+              profile: { ...p, interests: [], timezone: "UTC" },
+            })),
             excluded: new Set(),
             previous: prev,
             seed,
           });
           const best = Math.min(...partitions(ids).map((p) => repeats(p, prev)));
-          if (best === 0) expect(repeats(result.groups.map((g) => g.memberIds), prev)).toBe(0);
+          if (best === 0)
+            expect(
+              repeats(
+                result.groups.map((g) => g.memberIds),
+                prev,
+              ),
+            ).toBe(0);
         },
       ),
       { numRuns: 1000 },

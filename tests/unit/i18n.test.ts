@@ -230,10 +230,7 @@ describe("languageFromLocale", () => {
     expect(languageFromLocale(locale)).toBe(expected);
   });
 
-  it.each([["fr"], ["fr-FR"], ["ms-MY"], ["ind"], ["eng"], [""], [undefined], [null]] as const)(
-    "%s -> null",
-    (locale) => {
-      expect(languageFromLocale(locale)).toBeNull();
-    },
-  );
+  it.each([["fr"], ["fr-FR"], ["ms-MY"], ["ind"], ["eng"], [""], [undefined], [null]] as const)("%s -> null", (locale) => {
+    expect(languageFromLocale(locale)).toBeNull();
+  });
 });

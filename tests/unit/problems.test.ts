@@ -81,12 +81,7 @@ const cases: Array<[string, () => ReturnType<typeof issuesOf>, string[], string[
     ["Setiap berapa hari minimal 7.", "Lama sesi (menit) maksimal 60."],
   ],
   ["bad time format", () => issuesOf({ type: "cadence.propose", time: "24:00" }), ["Time is not valid."], ["Jam tidak valid."]],
-  [
-    "missing pairing id",
-    () => issuesOf({ type: "cadence.confirm" }),
-    ["Pairing is required."],
-    ["Pasangan wajib diisi."],
-  ],
+  ["missing pairing id", () => issuesOf({ type: "cadence.confirm" }), ["Pairing is required."], ["Pasangan wajib diisi."]],
   [
     "unexpected key names the key",
     () => issuesOf({ type: "status", isAdmin: true }),

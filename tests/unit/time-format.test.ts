@@ -163,7 +163,15 @@ describe("nextOccurrence", () => {
   });
 
   it("property: the result is strictly after, within a week, on that weekday at that local time", () => {
-    const zones = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Europe/Berlin", "America/New_York", "Australia/Sydney", "UTC"];
+    const zones = [
+      "Asia/Jakarta",
+      "Asia/Makassar",
+      "Asia/Jayapura",
+      "Europe/Berlin",
+      "America/New_York",
+      "Australia/Sydney",
+      "UTC",
+    ];
     fc.assert(
       fc.property(
         fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2028, 0, 1) }),

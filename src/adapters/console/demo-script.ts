@@ -4,8 +4,9 @@
  * a session and its check-ins, a journal note, and one polite ending with a
  * re-match. `npm run demo` prints it; the end-to-end test asserts on it.
  */
-import { DAY_MS, HOUR_MS } from "../../core/durations";
+
 import type { Language } from "../../core/domain";
+import { DAY_MS, HOUR_MS } from "../../core/durations";
 import { type Translate, translator } from "../../core/i18n/translate";
 import { type CastMember, MEMBERS, ORGANIZER } from "./cast";
 import type { ConsoleWorkspace, Person } from "./workspace";
@@ -78,19 +79,22 @@ export async function playDemo(ws: ConsoleWorkspace, language: Language, advance
   // Time passes: the first session happens and both check in.
   advance(8 * DAY_MS);
   await ws.tick();
-  const privateNote = language === "id" ? "Catatan rahasia: saya gugup soal presentasi" : "Secret note: I was nervous about presenting";
+  const privateNote =
+    language === "id" ? "Catatan rahasia: saya gugup soal presentasi" : "Secret note: I was nervous about presenting";
   await pressLabel(ws, scheduler, t("checkin.met"));
   await ws.submitForm(scheduler, { rating: "5", note: privateNote });
   await pressLabel(ws, partner, t("checkin.met"));
   await ws.submitForm(partner, { rating: "4" });
 
-  const journalText = language === "id" ? "Jurnal pribadi: mulai paham window function" : "Private journal: window functions finally click";
+  const journalText =
+    language === "id" ? "Jurnal pribadi: mulai paham window function" : "Private journal: window functions finally click";
   await ws.type(scheduler, `/mentoring journal ${journalText}`);
 
   // One member of the other pair ends it politely, asks for a re-match, and joins a pair as third.
   advance(2 * HOUR_MS);
   const [ender, endedWith] = secondPair as [string, string];
-  const privateReason = language === "id" ? "Alasan rahasia: jadwal kami selalu bentrok" : "Secret reason: our calendars never line up";
+  const privateReason =
+    language === "id" ? "Alasan rahasia: jadwal kami selalu bentrok" : "Secret reason: our calendars never line up";
   await ws.type(ender, "/mentoring end");
   await ws.submitForm(ender, {
     reason: privateReason,

@@ -1,7 +1,7 @@
 /** `npm run demo [-- --lang en]`: plays a whole small program and prints each member's view. */
 import { createAppCore, openDatabase } from "../../app";
 import { ManualClock } from "../../core/clock";
-import { playDemo, demoCast } from "./demo-script";
+import { demoCast, playDemo } from "./demo-script";
 import { fullTranscript } from "./transcript";
 import { ConsoleWorkspace } from "./workspace";
 

@@ -3,10 +3,10 @@
  * buttons by number, fill forms field by field, move the clock. Bad input
  * gets help, never a crash.
  */
-import { parseDuration, type Clock } from "../../core/clock";
+import { type Clock, parseDuration } from "../../core/clock";
 import type { Language } from "../../core/domain";
 import type { FormAnswers } from "../../core/forms";
-import { translator, type Translate } from "../../core/i18n/translate";
+import { type Translate, translator } from "../../core/i18n/translate";
 import type { FormInput } from "../../core/messages";
 import { formatDateTime } from "../../core/time-format";
 import type { LineReader } from "./line-reader";
@@ -129,7 +129,9 @@ async function ask(rl: LineReader, input: FormInput, t: Translate): Promise<stri
   const hint = input.hint ? ` (${input.hint})` : "";
   if (input.kind === "select") {
     const options = input.options.map((o, i) => `  ${i + 1}) ${o.label}`).join("\n");
-    const answer = ((await rl.ask(`${input.label}${hint}\n${options}\n${input.initial ? `[${input.initial}] ` : ""}> `)) ?? ":cancel").trim();
+    const answer = (
+      (await rl.ask(`${input.label}${hint}\n${options}\n${input.initial ? `[${input.initial}] ` : ""}> `)) ?? ":cancel"
+    ).trim();
     if (answer === ":cancel") return answer;
     if (answer === "") return input.initial;
     const index = Number(answer);

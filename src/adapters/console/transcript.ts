@@ -9,7 +9,5 @@ export function transcriptFor(ws: ConsoleWorkspace, person: Person, since = 0): 
 }
 
 export function fullTranscript(ws: ConsoleWorkspace, people: readonly Person[]): string {
-  return people
-    .map((p) => `════════ ${p.name} (${p.timezone}) ════════\n\n${transcriptFor(ws, p)}`)
-    .join("\n\n\n");
+  return people.map((p) => `════════ ${p.name} (${p.timezone}) ════════\n\n${transcriptFor(ws, p)}`).join("\n\n\n");
 }

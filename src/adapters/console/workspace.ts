@@ -8,11 +8,11 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../../core/clock";
 import type { Core } from "../../core/core";
 import { completeForm, type FormAnswers } from "../../core/forms";
-import type { Button, Form, Message, Reply } from "../../core/messages";
 import { languageFromLocale, translator } from "../../core/i18n/translate";
+import type { Button, Form, Message, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
 import { formatDateTime } from "../../core/time-format";
-import { type Sender, deliverPending } from "../../delivery/deliver-outbox";
+import { deliverPending, type Sender } from "../../delivery/deliver-outbox";
 import type { Outgoing } from "../../store/outbox-queue";
 import type { Database } from "../../store/schema";
 import { renderMessage } from "./render-text";
@@ -111,9 +111,7 @@ export class ConsoleWorkspace {
 
   /** What one person can see, oldest first. */
   view(personId: string, opts: { since?: number } = {}): Entry[] {
-    return this.entries.filter(
-      (e) => e.seq > (opts.since ?? 0) && (e.visibleTo === "everyone" || e.visibleTo.has(personId)),
-    );
+    return this.entries.filter((e) => e.seq > (opts.since ?? 0) && (e.visibleTo === "everyone" || e.visibleTo.has(personId)));
   }
 
   /** Buttons (with their numbers) a person can see, newest first, optionally by label. */
@@ -159,7 +157,14 @@ export class ConsoleWorkspace {
       this.#buttons.set(n, { button, visibleTo, inChannel });
       return n;
     };
-    this.entries.push({ seq: ++this.#seq, at: this.clock.now(), where, conversation, visibleTo, text: renderMessage(message, numberFor) });
+    this.entries.push({
+      seq: ++this.#seq,
+      at: this.clock.now(),
+      where,
+      conversation,
+      visibleTo,
+      text: renderMessage(message, numberFor),
+    });
   }
 
   /** A heading line for an entry, in the viewer's zone and language. */

@@ -19,13 +19,15 @@ export const en = {
   "problem.timezone": "{field}: I don’t know that time zone. Try WIB, WITA, WIT or a name like Asia/Jakarta.",
   "problem.invalid": "{field} is not valid.",
   "problem.unexpected": "{field} is not something I expected here.",
-  "refusal.notOrganizer": "Only the program’s organizers can do that. If you think you should be one, ask whoever set up the program.",
+  "refusal.notOrganizer":
+    "Only the program’s organizers can do that. If you think you should be one, ask whoever set up the program.",
   "refusal.noProgram": "There is no mentoring program in this channel yet. An organizer can start one with /mentoring setup.",
   "refusal.needChannel": "Please use this command in the program’s channel.",
   "refusal.programExists": "This channel already runs the program “{name}”.",
   "refusal.roundAlreadyOpen": "Round {number} is still running. Close it before opening a new one.",
   "refusal.noRound": "There is no open round right now. Your organizers will announce the next one here.",
-  "refusal.signupClosed": "Sign-ups for round {number} are closed; pairs have already been matched. Watch this channel for the next round.",
+  "refusal.signupClosed":
+    "Sign-ups for round {number} are closed; pairs have already been matched. Watch this channel for the next round.",
   "refusal.alreadyJoined": "You’re already in round {number}. Use /mentoring status to see where things stand.",
   "refusal.notEnrolled": "You’re not in the current round. Join with /mentoring join.",
   "refusal.noPairing": "You don’t have an active pairing right now.",
@@ -81,18 +83,23 @@ export const en = {
 
   // Help.
   "help.title": "Sebaya: peer mentoring, together",
-  "help.intro": "Peer mentoring is a two-way exchange: you share what you know and learn from a peer. Sessions of 45 to 60 minutes every one to two weeks work well.",
-  "help.member": "For everyone:\n• /mentoring join: join the open round\n• /mentoring status: your pairing, schedule and next session\n• /mentoring schedule: propose a regular schedule to your peer\n• /mentoring checkin: tell us how your last session went\n• /mentoring journal: write a private note (only you can read it)\n• /mentoring pause: take a break until a date; /mentoring resume to come back\n• /mentoring end: end your pairing, politely and privately\n• /mentoring leave: leave the round",
-  "help.organizer": "For organizers:\n• /mentoring setup: start a program in this channel\n• /mentoring open: open a new round\n• /mentoring preview: see the proposed pairs before anything is sent\n• /mentoring match: match everyone who is waiting\n• /mentoring close: end the round",
+  "help.intro":
+    "Peer mentoring is a two-way exchange: you share what you know and learn from a peer. Sessions of 45 to 60 minutes every one to two weeks work well.",
+  "help.member":
+    "For everyone:\n• /mentoring join: join the open round\n• /mentoring status: your pairing, schedule and next session\n• /mentoring schedule: propose a regular schedule to your peer\n• /mentoring checkin: tell us how your last session went\n• /mentoring journal: write a private note (only you can read it)\n• /mentoring pause: take a break until a date; /mentoring resume to come back\n• /mentoring end: end your pairing, politely and privately\n• /mentoring leave: leave the round",
+  "help.organizer":
+    "For organizers:\n• /mentoring setup: start a program in this channel\n• /mentoring open: open a new round\n• /mentoring preview: see the proposed pairs before anything is sent\n• /mentoring match: match everyone who is waiting\n• /mentoring close: end the round",
 
   // Program and rounds.
   "setup.done": "The mentoring program “{name}” is set up in this channel. Open the first round with /mentoring open.",
   "round.opened": "Round {number} is open and announced in the channel.",
   "round.announce.title": "Peer mentoring round {number} is open!",
-  "round.announce.body": "Share what you know, learn what you want. You’ll be matched with a peer and meet for 45 to 60 minutes every one to two weeks, for {weeks} weeks. Online is perfectly fine.",
+  "round.announce.body":
+    "Share what you know, learn what you want. You’ll be matched with a peer and meet for 45 to 60 minutes every one to two weeks, for {weeks} weeks. Online is perfectly fine.",
   "round.announce.join": "Join round {number}",
   "round.closed": "Round {number} is closed. Thank you all!",
-  "round.closed.channel": "Round {number} has ended. Thank you to everyone who shared and learned together. See you in the next round!",
+  "round.closed.channel":
+    "Round {number} has ended. Thank you to everyone who shared and learned together. See you in the next round!",
 
   // Intake.
   "join.form.title": "Join peer mentoring",
@@ -111,8 +118,10 @@ export const en = {
   "match.preview.group": "{names}: score {score}. {reasons}",
   "match.preview.unmatched": "Could not be matched: {names}",
   "match.done": "Matched {groups, plural, one {# group} other {# groups}}. Intros are on their way.",
-  "match.channel": "Round {number} is matched: {groups, plural, one {# group} other {# groups}}. Check your messages for your intro!",
-  "match.unmatched": "I couldn’t find you a peer in this matching run. You stay on the list, and I’ll introduce you as soon as someone fits.",
+  "match.channel":
+    "Round {number} is matched: {groups, plural, one {# group} other {# groups}}. Check your messages for your intro!",
+  "match.unmatched":
+    "I couldn’t find you a peer in this matching run. You stay on the list, and I’ll introduce you as soon as someone fits.",
 
   // Intro.
   "intro.title": "Meet your mentoring peer!",
@@ -124,8 +133,10 @@ export const en = {
   "intro.why.teams": "You work in different teams ({teams}): fresh perspectives.",
   "intro.why.fallback": "Your goals and experience complement each other.",
   "intro.agendaTitle": "A first agenda (about 45 minutes)",
-  "intro.agenda": "1. Introduce yourselves: your work and the experience you bring.\n2. Share your learning goals: {goals}.\n3. Agree a routine: every 1 to 2 weeks, 45 to 60 minutes.\n4. Agree the ground rules: what stays between you, and topics you’d rather not discuss.",
-  "intro.privacy": "Keep what you share confidential, set clear boundaries from the start, and meet somewhere comfortable and safe, in person or online.",
+  "intro.agenda":
+    "1. Introduce yourselves: your work and the experience you bring.\n2. Share your learning goals: {goals}.\n3. Agree a routine: every 1 to 2 weeks, 45 to 60 minutes.\n4. Agree the ground rules: what stays between you, and topics you’d rather not discuss.",
+  "intro.privacy":
+    "Keep what you share confidential, set clear boundaries from the start, and meet somewhere comfortable and safe, in person or online.",
   "intro.next": "Next step: propose a regular schedule.",
   "intro.proposeButton": "Propose a schedule",
   "intro.joined": "{name} joins your group for this round. Welcome them!",
@@ -161,7 +172,8 @@ export const en = {
   "checkin.rating.5": "5: very valuable",
   "checkin.thanks.met": "Thanks for checking in! Next session: {when}.",
   "checkin.thanks.rescheduled": "Noted. Next session: {when}. Adjusting is part of the process.",
-  "checkin.thanks.notMet": "Noted; it happens. Next session: {when}. If the rhythm doesn’t work, propose a new schedule or talk it over honestly.",
+  "checkin.thanks.notMet":
+    "Noted; it happens. Next session: {when}. If the rhythm doesn’t work, propose a new schedule or talk it over honestly.",
   "milestone.firstMeeting": "🎉 First meeting done! Celebrate the small wins: they add up.",
   "milestone.thirdMeeting": "🎉 Three sessions together! A routine is forming.",
 
@@ -188,7 +200,8 @@ export const en = {
   "end.done": "You’ve ended your pairing with {names}. Your reason stays private. Thank you for the sessions you shared.",
   "end.rematchFound": "You have a new peer: see your new intro.",
   "end.rematchWaiting": "You’re on the list for a new peer. I’ll introduce you as soon as someone fits.",
-  "end.partner": "{name} has decided to end your mentoring pairing. It happens, and it is nobody’s fault: different rhythms and needs are normal. Thank you for the sessions you shared.",
+  "end.partner":
+    "{name} has decided to end your mentoring pairing. It happens, and it is nobody’s fault: different rhythms and needs are normal. Thank you for the sessions you shared.",
   "end.partnerMessage": "{name} left you a message: “{message}”",
   "end.partnerRematch": "Would you like to be matched with someone new?",
   "end.rematchButton": "Match me with someone new",
@@ -220,8 +233,10 @@ export const en = {
   "status.resumeButton": "Resume",
 
   // The console playground's own chrome.
-  "console.welcome": "Sebaya playground: a pretend workspace with {count} people and the channel #{channel}. You are {name}. Type :help for the playground commands, or /mentoring help for the bot.",
-  "console.help": ":as <name>: switch who you are\n:people: list everyone\n:show [name]: everything that person can see\n:press <n>: press button number n\n:advance <30m|2h|14d|1w>: move the clock (due check-ins are sent)\n:now: the current time\n:help: this list\n:quit: leave\n/mentoring ...: talk to the bot as the current person, in the program channel",
+  "console.welcome":
+    "Sebaya playground: a pretend workspace with {count} people and the channel #{channel}. You are {name}. Type :help for the playground commands, or /mentoring help for the bot.",
+  "console.help":
+    ":as <name>: switch who you are\n:people: list everyone\n:show [name]: everything that person can see\n:press <n>: press button number n\n:advance <30m|2h|14d|1w>: move the clock (due check-ins are sent)\n:now: the current time\n:help: this list\n:quit: leave\n/mentoring ...: talk to the bot as the current person, in the program channel",
   "console.you": "You are now {name}.",
   "console.unknownPerson": "There is nobody called {name} here. People: {names}",
   "console.unknownButton": "You can’t see a button number {number}.",

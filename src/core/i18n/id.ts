@@ -19,13 +19,15 @@ export const id: Record<MessageKey, string> = {
   "problem.timezone": "{field}: zona waktu tidak dikenal. Coba WIB, WITA, WIT atau nama seperti Asia/Jakarta.",
   "problem.invalid": "{field} tidak valid.",
   "problem.unexpected": "{field} tidak diharapkan di sini.",
-  "refusal.notOrganizer": "Hanya penyelenggara program yang bisa melakukan itu. Jika seharusnya Anda termasuk, hubungi yang menyiapkan program ini.",
+  "refusal.notOrganizer":
+    "Hanya penyelenggara program yang bisa melakukan itu. Jika seharusnya Anda termasuk, hubungi yang menyiapkan program ini.",
   "refusal.noProgram": "Belum ada program mentoring di kanal ini. Penyelenggara bisa memulainya dengan /mentoring setup.",
   "refusal.needChannel": "Silakan gunakan perintah ini di kanal program.",
   "refusal.programExists": "Kanal ini sudah menjalankan program “{name}”.",
   "refusal.roundAlreadyOpen": "Putaran {number} masih berjalan. Tutup dulu sebelum membuka putaran baru.",
   "refusal.noRound": "Saat ini belum ada putaran yang dibuka. Penyelenggara akan mengumumkan putaran berikutnya di sini.",
-  "refusal.signupClosed": "Pendaftaran putaran {number} sudah ditutup; pasangan sudah dicocokkan. Pantau kanal ini untuk putaran berikutnya.",
+  "refusal.signupClosed":
+    "Pendaftaran putaran {number} sudah ditutup; pasangan sudah dicocokkan. Pantau kanal ini untuk putaran berikutnya.",
   "refusal.alreadyJoined": "Anda sudah terdaftar di putaran {number}. Gunakan /mentoring status untuk melihat perkembangannya.",
   "refusal.notEnrolled": "Anda belum terdaftar di putaran ini. Daftar dengan /mentoring join.",
   "refusal.noPairing": "Saat ini Anda belum punya pasangan mentoring yang aktif.",
@@ -79,26 +81,33 @@ export const id: Record<MessageKey, string> = {
   "field.command": "Perintah",
 
   "help.title": "Sebaya: mentoring sebaya, bersama",
-  "help.intro": "Mentoring sebaya adalah pertukaran dua arah: Anda berbagi yang Anda tahu dan belajar dari rekan sejawat. Sesi 45-60 menit, 1-2 minggu sekali, cukup efektif.",
-  "help.member": "Untuk semua:\n• /mentoring join: ikut putaran yang dibuka\n• /mentoring status: pasangan, jadwal, dan sesi berikutnya\n• /mentoring schedule: usulkan jadwal rutin ke rekan Anda\n• /mentoring checkin: ceritakan bagaimana sesi terakhir\n• /mentoring journal: tulis catatan pribadi (hanya Anda yang bisa membaca)\n• /mentoring pause: rehat sampai tanggal tertentu; /mentoring resume untuk kembali\n• /mentoring end: akhiri pasangan dengan baik dan secara pribadi\n• /mentoring leave: keluar dari putaran",
-  "help.organizer": "Untuk penyelenggara:\n• /mentoring setup: mulai program di kanal ini\n• /mentoring open: buka putaran baru\n• /mentoring preview: lihat usulan pasangan sebelum apa pun dikirim\n• /mentoring match: cocokkan semua yang menunggu\n• /mentoring close: akhiri putaran",
+  "help.intro":
+    "Mentoring sebaya adalah pertukaran dua arah: Anda berbagi yang Anda tahu dan belajar dari rekan sejawat. Sesi 45-60 menit, 1-2 minggu sekali, cukup efektif.",
+  "help.member":
+    "Untuk semua:\n• /mentoring join: ikut putaran yang dibuka\n• /mentoring status: pasangan, jadwal, dan sesi berikutnya\n• /mentoring schedule: usulkan jadwal rutin ke rekan Anda\n• /mentoring checkin: ceritakan bagaimana sesi terakhir\n• /mentoring journal: tulis catatan pribadi (hanya Anda yang bisa membaca)\n• /mentoring pause: rehat sampai tanggal tertentu; /mentoring resume untuk kembali\n• /mentoring end: akhiri pasangan dengan baik dan secara pribadi\n• /mentoring leave: keluar dari putaran",
+  "help.organizer":
+    "Untuk penyelenggara:\n• /mentoring setup: mulai program di kanal ini\n• /mentoring open: buka putaran baru\n• /mentoring preview: lihat usulan pasangan sebelum apa pun dikirim\n• /mentoring match: cocokkan semua yang menunggu\n• /mentoring close: akhiri putaran",
 
   "setup.done": "Program mentoring “{name}” sudah disiapkan di kanal ini. Buka putaran pertama dengan /mentoring open.",
   "round.opened": "Putaran {number} dibuka dan sudah diumumkan di kanal.",
   "round.announce.title": "Putaran mentoring sebaya ke-{number} dibuka!",
-  "round.announce.body": "Bagikan yang Anda tahu, pelajari yang Anda inginkan. Anda akan dipasangkan dengan rekan sejawat dan bertemu 45-60 menit setiap 1-2 minggu, selama {weeks} minggu. Bertemu online pun bisa sekali.",
+  "round.announce.body":
+    "Bagikan yang Anda tahu, pelajari yang Anda inginkan. Anda akan dipasangkan dengan rekan sejawat dan bertemu 45-60 menit setiap 1-2 minggu, selama {weeks} minggu. Bertemu online pun bisa sekali.",
   "round.announce.join": "Ikut putaran {number}",
   "round.closed": "Putaran {number} ditutup. Terima kasih semuanya!",
-  "round.closed.channel": "Putaran {number} telah berakhir. Terima kasih untuk semua yang sudah berbagi dan belajar bersama. Sampai jumpa di putaran berikutnya!",
+  "round.closed.channel":
+    "Putaran {number} telah berakhir. Terima kasih untuk semua yang sudah berbagi dan belajar bersama. Sampai jumpa di putaran berikutnya!",
 
   "join.form.title": "Ikut mentoring sebaya",
   "join.form.submit": "Daftar",
-  "join.hint.expertise": "Pengalaman unik apa yang bisa Anda bagikan? Pisahkan dengan koma. Fokus pada pengalaman, bukan gelar atau jabatan.",
+  "join.hint.expertise":
+    "Pengalaman unik apa yang bisa Anda bagikan? Pisahkan dengan koma. Fokus pada pengalaman, bukan gelar atau jabatan.",
   "join.hint.goals": "Tujuan belajar yang spesifik, pisahkan dengan koma.",
   "join.hint.interests": "Opsional, pisahkan dengan koma.",
   "join.hint.timezone": "WIB, WITA, WIT atau zona seperti Asia/Jakarta.",
   "join.hint.partnersWanted": "Beberapa rekan sangat dianjurkan: setiap rekan memberi perspektif berbeda.",
-  "join.done": "Anda terdaftar di putaran {number}! Saat pencocokan berjalan, saya akan memperkenalkan Anda dengan rekan lewat pesan.",
+  "join.done":
+    "Anda terdaftar di putaran {number}! Saat pencocokan berjalan, saya akan memperkenalkan Anda dengan rekan lewat pesan.",
   "leave.done": "Anda sudah keluar dari putaran {number}. Silakan kembali kapan saja.",
   "leave.partner": "{name} keluar dari putaran mentoring ini. Terima kasih atas waktu yang sudah dibagikan bersama.",
 
@@ -107,7 +116,8 @@ export const id: Record<MessageKey, string> = {
   "match.preview.unmatched": "Belum bisa dicocokkan: {names}",
   "match.done": "{groups} kelompok sudah dicocokkan. Perkenalan sedang dikirim.",
   "match.channel": "Putaran {number} sudah dicocokkan: {groups} kelompok. Cek pesan Anda untuk perkenalan!",
-  "match.unmatched": "Kali ini saya belum menemukan rekan untuk Anda. Anda tetap ada di daftar, dan saya akan memperkenalkan Anda begitu ada yang cocok.",
+  "match.unmatched":
+    "Kali ini saya belum menemukan rekan untuk Anda. Anda tetap ada di daftar, dan saya akan memperkenalkan Anda begitu ada yang cocok.",
 
   "intro.title": "Kenalan dengan rekan mentoring Anda!",
   "intro.titleTrio": "Kenalan dengan rekan-rekan mentoring Anda!",
@@ -118,8 +128,10 @@ export const id: Record<MessageKey, string> = {
   "intro.why.teams": "Kalian dari tim yang berbeda ({teams}): sudut pandang baru yang segar.",
   "intro.why.fallback": "Tujuan dan pengalaman kalian saling melengkapi.",
   "intro.agendaTitle": "Usulan agenda pertemuan perdana (sekitar 45 menit)",
-  "intro.agenda": "1. Perkenalan: pekerjaan dan pengalaman yang kalian bawa.\n2. Ceritakan tujuan belajar: {goals}.\n3. Tetapkan jadwal rutin: 1-2 minggu sekali, 45-60 menit.\n4. Sepakati aturan main: apa yang tetap di antara kalian, dan topik yang tidak ingin dibahas.",
-  "intro.privacy": "Jaga kerahasiaan informasi sensitif dan tetapkan batasan yang jelas sejak awal. Pastikan pertemuan dilakukan di tempat yang nyaman dan aman, langsung maupun online.",
+  "intro.agenda":
+    "1. Perkenalan: pekerjaan dan pengalaman yang kalian bawa.\n2. Ceritakan tujuan belajar: {goals}.\n3. Tetapkan jadwal rutin: 1-2 minggu sekali, 45-60 menit.\n4. Sepakati aturan main: apa yang tetap di antara kalian, dan topik yang tidak ingin dibahas.",
+  "intro.privacy":
+    "Jaga kerahasiaan informasi sensitif dan tetapkan batasan yang jelas sejak awal. Pastikan pertemuan dilakukan di tempat yang nyaman dan aman, langsung maupun online.",
   "intro.next": "Langkah berikutnya: usulkan jadwal rutin.",
   "intro.proposeButton": "Usulkan jadwal",
   "intro.joined": "{name} bergabung dengan kelompok kalian di putaran ini. Sambut dengan hangat!",
@@ -130,7 +142,8 @@ export const id: Record<MessageKey, string> = {
   "cadence.hint.timeOwn": "Dalam zona waktu Anda sendiri, format JJ:MM.",
   "cadence.hint.everyDays": "7 sampai 14 hari.",
   "cadence.hint.minutes": "45 sampai 60 menit.",
-  "cadence.proposed": "{name} mengusulkan bertemu setiap {everyDays} hari selama {minutes} menit, pada hari {weekday} pukul {time} ({zone}).",
+  "cadence.proposed":
+    "{name} mengusulkan bertemu setiap {everyDays} hari selama {minutes} menit, pada hari {weekday} pukul {time} ({zone}).",
   "cadence.localTime": "Bagi {name} itu {when}.",
   "cadence.confirmButton": "Setuju",
   "cadence.counterButton": "Usulkan waktu lain",
@@ -153,7 +166,8 @@ export const id: Record<MessageKey, string> = {
   "checkin.rating.5": "5: sangat bermanfaat",
   "checkin.thanks.met": "Terima kasih sudah melapor! Sesi berikutnya: {when}.",
   "checkin.thanks.rescheduled": "Tercatat. Sesi berikutnya: {when}. Menyesuaikan adalah bagian dari proses.",
-  "checkin.thanks.notMet": "Tercatat; hal ini wajar terjadi. Sesi berikutnya: {when}. Jika ritmenya kurang pas, usulkan jadwal baru atau bicarakan dengan jujur.",
+  "checkin.thanks.notMet":
+    "Tercatat; hal ini wajar terjadi. Sesi berikutnya: {when}. Jika ritmenya kurang pas, usulkan jadwal baru atau bicarakan dengan jujur.",
   "milestone.firstMeeting": "🎉 Pertemuan pertama selesai! Rayakan setiap pencapaian kecil: semuanya berarti.",
   "milestone.thirdMeeting": "🎉 Sudah tiga sesi bersama! Rutinitas mulai terbentuk.",
 
@@ -165,7 +179,8 @@ export const id: Record<MessageKey, string> = {
   "pause.form.title": "Rehat sejenak",
   "pause.form.submit": "Rehat",
   "pause.hint": "Tanggal kembali, format TTTT-BB-HH.",
-  "pause.done": "Anda rehat sampai {date}. Tidak ada pengingat sampai saat itu. Gunakan /mentoring resume untuk kembali lebih awal.",
+  "pause.done":
+    "Anda rehat sampai {date}. Tidak ada pengingat sampai saat itu. Gunakan /mentoring resume untuk kembali lebih awal.",
   "pause.partner": "{name} sedang rehat sejenak sampai {date}. Sesi kalian ditunda sampai saat itu.",
   "resume.done": "Selamat datang kembali! Sesi kalian berlanjut.",
   "resume.partner": "{name} sudah kembali dari rehat. Sesi kalian berlanjut.",
@@ -174,10 +189,12 @@ export const id: Record<MessageKey, string> = {
   "end.form.submit": "Akhiri",
   "end.hint.reason": "Pribadi: hanya Anda yang akan melihatnya. Tidak pernah dibagikan.",
   "end.hint.messageToPartner": "Opsional. Dikirim ke rekan Anda persis seperti yang Anda tulis.",
-  "end.done": "Anda telah mengakhiri pasangan mentoring dengan {names}. Alasan Anda tetap rahasia. Terima kasih atas sesi-sesi yang sudah dijalani bersama.",
+  "end.done":
+    "Anda telah mengakhiri pasangan mentoring dengan {names}. Alasan Anda tetap rahasia. Terima kasih atas sesi-sesi yang sudah dijalani bersama.",
   "end.rematchFound": "Anda punya rekan baru: lihat pesan perkenalan yang baru.",
   "end.rematchWaiting": "Anda masuk daftar untuk rekan baru. Saya akan memperkenalkan Anda begitu ada yang cocok.",
-  "end.partner": "{name} memutuskan untuk mengakhiri pasangan mentoring kalian. Hal ini wajar dan bukan salah siapa pun: ritme dan kebutuhan tiap orang berbeda. Terima kasih atas sesi-sesi yang sudah dijalani bersama.",
+  "end.partner":
+    "{name} memutuskan untuk mengakhiri pasangan mentoring kalian. Hal ini wajar dan bukan salah siapa pun: ritme dan kebutuhan tiap orang berbeda. Terima kasih atas sesi-sesi yang sudah dijalani bersama.",
   "end.partnerMessage": "{name} meninggalkan pesan: “{message}”",
   "end.partnerRematch": "Apakah Anda ingin dipasangkan dengan rekan baru?",
   "end.rematchButton": "Cocokkan saya dengan rekan baru",
@@ -207,15 +224,18 @@ export const id: Record<MessageKey, string> = {
   "status.pauseButton": "Rehat sejenak",
   "status.resumeButton": "Lanjutkan",
 
-  "console.welcome": "Playground Sebaya: ruang kerja tiruan dengan {count} orang dan kanal #{channel}. Anda sekarang {name}. Ketik :help untuk perintah playground, atau /mentoring help untuk bot.",
-  "console.help": ":as <nama>: berganti peran\n:people: daftar semua orang\n:show [nama]: semua yang bisa dilihat orang itu\n:press <n>: tekan tombol nomor n\n:advance <30m|2h|14d|1w>: majukan jam (laporan sesi yang jatuh tempo dikirim)\n:now: waktu saat ini\n:help: daftar ini\n:quit: keluar\n/mentoring ...: bicara dengan bot sebagai orang saat ini, di kanal program",
+  "console.welcome":
+    "Playground Sebaya: ruang kerja tiruan dengan {count} orang dan kanal #{channel}. Anda sekarang {name}. Ketik :help untuk perintah playground, atau /mentoring help untuk bot.",
+  "console.help":
+    ":as <nama>: berganti peran\n:people: daftar semua orang\n:show [nama]: semua yang bisa dilihat orang itu\n:press <n>: tekan tombol nomor n\n:advance <30m|2h|14d|1w>: majukan jam (laporan sesi yang jatuh tempo dikirim)\n:now: waktu saat ini\n:help: daftar ini\n:quit: keluar\n/mentoring ...: bicara dengan bot sebagai orang saat ini, di kanal program",
   "console.you": "Anda sekarang {name}.",
   "console.unknownPerson": "Tidak ada yang bernama {name} di sini. Orang-orang: {names}",
   "console.unknownButton": "Anda tidak melihat tombol nomor {number}.",
   "console.badInput": "Saya tidak mengerti. Ketik :help untuk perintah playground, atau /mentoring help.",
   "console.now": "Sekarang {when}.",
   "console.badDuration": "Tulis durasi seperti 30m, 2h, 14d atau 1w.",
-  "console.form": "Formulir: {title}. Tekan Enter untuk memakai [bawaan] atau melewati isian opsional; ketik :cancel untuk menutup.",
+  "console.form":
+    "Formulir: {title}. Tekan Enter untuk memakai [bawaan] atau melewati isian opsional; ketik :cancel untuk menutup.",
   "console.formCancelled": "Formulir ditutup; tidak ada yang dikirim.",
   "console.yesNo": "y/t",
   "console.people": "Orang-orang: {names}",

@@ -6,7 +6,7 @@
  */
 import { seededRandom, shuffled } from "./random";
 import { scorePair } from "./score";
-import { type Candidate, type MatchGroup, type Matcher, pairKey } from "./types";
+import { type Candidate, type Matcher, type MatchGroup, pairKey } from "./types";
 
 /** Large enough that any pair of new peers outranks any repeat. */
 const REPEAT_PENALTY = 1_000;
@@ -159,7 +159,11 @@ function avoidRepeats(
                 const c = g3.members.map((m, n) => (n === k ? y : m));
                 if (repeatsIn(a, previous) + repeatsIn(b, previous) + repeatsIn(c, previous) >= before) continue;
                 if (!allowed(a, excluded) || !allowed(b, excluded) || !allowed(c, excluded)) continue;
-                for (const [g, m] of [[g1, a], [g2, b], [g3, c]] as const) {
+                for (const [g, m] of [
+                  [g1, a],
+                  [g2, b],
+                  [g3, c],
+                ] as const) {
                   g.members = m;
                   g.score = scoreOf(m, weight);
                 }

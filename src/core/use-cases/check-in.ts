@@ -68,6 +68,11 @@ export const checkIn: UseCase<"checkin"> = async (ctx, command) => {
   }
   const next = await ensureNextSession(ctx.tx, pairing, session);
   const when = next ? formatDateTime(next.startsAt, zone, ctx.language) : ctx.t("status.none");
-  const key = command.outcome === "met" ? "checkin.thanks.met" : command.outcome === "rescheduled" ? "checkin.thanks.rescheduled" : "checkin.thanks.notMet";
+  const key =
+    command.outcome === "met"
+      ? "checkin.thanks.met"
+      : command.outcome === "rescheduled"
+        ? "checkin.thanks.rescheduled"
+        : "checkin.thanks.notMet";
   return reply(message(text(ctx.t(key, { when }))));
 };

@@ -41,7 +41,10 @@ export const confirmCadence: UseCase<"cadence.confirm"> = async (ctx, command) =
         text(
           members
             .map((m) =>
-              t("cadence.firstSession", { name: m.displayName, when: formatDateTime(startsAt, timezoneOf(m, program), language) }),
+              t("cadence.firstSession", {
+                name: m.displayName,
+                when: formatDateTime(startsAt, timezoneOf(m, program), language),
+              }),
             )
             .join("\n"),
         ),

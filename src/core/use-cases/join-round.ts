@@ -1,9 +1,9 @@
 import type { Round } from "../domain";
 import { Refusal } from "../errors";
 import { translator } from "../i18n/translate";
+import { programInChannel } from "../scope";
 import { message, text } from "../views/blocks";
 import { intakeForm } from "../views/forms";
-import { programInChannel } from "../scope";
 import { reply, type UseCase } from "./types";
 
 /** Without an intake the reply is the intake form; with one, the member is enrolled. */

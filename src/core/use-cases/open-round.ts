@@ -1,11 +1,9 @@
 import { WEEK_MS } from "../durations";
 import { Refusal } from "../errors";
 import { notifyChannel } from "../notify";
-import { actions, commandButton, heading, message, text } from "../views/blocks";
 import { programInChannel, requireOrganizer } from "../scope";
+import { actions, commandButton, heading, message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
-
-
 
 export const openRound: UseCase<"round.open"> = async (ctx, command) => {
   const program = await programInChannel(ctx);
@@ -25,7 +23,9 @@ export const openRound: UseCase<"round.open"> = async (ctx, command) => {
     message(
       heading(t("round.announce.title", { number: round.number })),
       text(t("round.announce.body", { weeks })),
-      actions(commandButton(t("round.announce.join", { number: round.number }), { type: "round.join", roundId: round.id }, "primary")),
+      actions(
+        commandButton(t("round.announce.join", { number: round.number }), { type: "round.join", roundId: round.id }, "primary"),
+      ),
     ),
   );
   return reply(message(text(ctx.t("round.opened", { number: round.number }))));

@@ -23,15 +23,22 @@ export const pause: UseCase<"pause"> = async (ctx, command) => {
     const links = await ctx.tx.pairings.members(pairing.id);
     const members = await ctx.tx.members.getMany(links.filter((l) => !l.leftAt).map((l) => l.memberId));
     const others = members.filter((m) => m.id !== ctx.member.id);
-    await notifyPairing(ctx.tx, program, pairing.id, members, `pause:${enrollment.id}:${until.toISOString()}`, ctx.now, (t, language) =>
-      message(
-        text(
-          t("pause.partner", {
-            name: ctx.member.displayName,
-            date: formatDate(until, others[0] ? timezoneOf(others[0], program) : zone, language),
-          }),
+    await notifyPairing(
+      ctx.tx,
+      program,
+      pairing.id,
+      members,
+      `pause:${enrollment.id}:${until.toISOString()}`,
+      ctx.now,
+      (t, language) =>
+        message(
+          text(
+            t("pause.partner", {
+              name: ctx.member.displayName,
+              date: formatDate(until, others[0] ? timezoneOf(others[0], program) : zone, language),
+            }),
+          ),
         ),
-      ),
     );
   }
   return reply(message(text(ctx.t("pause.done", { date: formatDate(until, zone, ctx.language) }))));

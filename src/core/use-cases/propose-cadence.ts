@@ -48,7 +48,11 @@ export const proposeCadence: UseCase<"cadence.propose"> = async (ctx, command) =
           .join("\n"),
       ),
       actions(
-        commandButton(t("cadence.confirmButton"), { type: "cadence.confirm", pairingId: pairing.id, proposalOf: stamp }, "primary"),
+        commandButton(
+          t("cadence.confirmButton"),
+          { type: "cadence.confirm", pairingId: pairing.id, proposalOf: stamp },
+          "primary",
+        ),
         formButton(t("cadence.counterButton"), cadenceForm(t, language, pairing.id)),
       ),
     ),

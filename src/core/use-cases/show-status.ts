@@ -1,16 +1,16 @@
 import type { Command } from "../commands";
+import type { Button } from "../messages";
 import { timezoneOf } from "../notify";
 import { formatDate, formatDateTime } from "../time-format";
 import { actions, commandButton, fields, formButton, heading, message, text } from "../views/blocks";
 import { endForm, journalForm, pauseForm } from "../views/forms";
-import type { Button } from "../messages";
 import { reply, type UseCase } from "./types";
 
 /** Only the actor's own view: never a partner's notes, ratings or reasons. */
 export const showStatus: UseCase<"status"> = async (ctx) => {
   const { t, tx, now } = ctx;
   const latest = await tx.enrollments.latestForMember(ctx.member.id);
-  if (!latest || latest.enrollment.status !== "active") {
+  if (latest?.enrollment.status !== "active") {
     return reply(message(heading(t("status.title")), text(t("status.notEnrolled"))));
   }
   const { round, enrollment } = latest;

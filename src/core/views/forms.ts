@@ -2,22 +2,40 @@
 import type { Language, Session } from "../domain";
 import type { Translate } from "../i18n/translate";
 import type { Form } from "../messages";
-import { SUGGESTED_TIMEZONES } from "../timezones";
 import { weekdayName } from "../time-format";
+import { SUGGESTED_TIMEZONES } from "../timezones";
 
-export function intakeForm(
-  t: Translate,
-  defaults: { roundId?: string; timezone: string; language: Language },
-): Form {
+export function intakeForm(t: Translate, defaults: { roundId?: string; timezone: string; language: Language }): Form {
   const zones = [defaults.timezone, ...SUGGESTED_TIMEZONES.filter((z) => z !== defaults.timezone)];
   return {
     title: t("join.form.title"),
     submitLabel: t("join.form.submit"),
     command: { type: "round.join", ...(defaults.roundId ? { roundId: defaults.roundId } : {}) },
     inputs: [
-      { kind: "textarea", name: "intake.expertise", label: t("field.expertise"), hint: t("join.hint.expertise"), required: true, maxLength: 1000 },
-      { kind: "textarea", name: "intake.goals", label: t("field.goals"), hint: t("join.hint.goals"), required: true, maxLength: 1000 },
-      { kind: "text", name: "intake.interests", label: t("field.interests"), hint: t("join.hint.interests"), required: false, maxLength: 500 },
+      {
+        kind: "textarea",
+        name: "intake.expertise",
+        label: t("field.expertise"),
+        hint: t("join.hint.expertise"),
+        required: true,
+        maxLength: 1000,
+      },
+      {
+        kind: "textarea",
+        name: "intake.goals",
+        label: t("field.goals"),
+        hint: t("join.hint.goals"),
+        required: true,
+        maxLength: 1000,
+      },
+      {
+        kind: "text",
+        name: "intake.interests",
+        label: t("field.interests"),
+        hint: t("join.hint.interests"),
+        required: false,
+        maxLength: 500,
+      },
       { kind: "text", name: "intake.team", label: t("field.team"), required: true, maxLength: 200 },
       {
         kind: "select",
@@ -39,7 +57,16 @@ export function intakeForm(
           { label: t("language.en"), value: "en" },
         ],
       },
-      { kind: "number", name: "intake.partnersWanted", label: t("field.partnersWanted"), hint: t("join.hint.partnersWanted"), required: true, initial: 1, min: 1, max: 3 },
+      {
+        kind: "number",
+        name: "intake.partnersWanted",
+        label: t("field.partnersWanted"),
+        hint: t("join.hint.partnersWanted"),
+        required: true,
+        initial: 1,
+        min: 1,
+        max: 3,
+      },
     ],
   };
 }
@@ -51,8 +78,26 @@ export function cadenceForm(t: Translate, language: Language, pairingId: string,
     submitLabel: t("cadence.form.submit"),
     command: { type: "cadence.propose", pairingId },
     inputs: [
-      { kind: "number", name: "everyDays", label: t("field.everyDays"), hint: t("cadence.hint.everyDays"), required: true, initial: 14, min: 7, max: 14 },
-      { kind: "number", name: "minutes", label: t("field.minutes"), hint: t("cadence.hint.minutes"), required: true, initial: 60, min: 45, max: 60 },
+      {
+        kind: "number",
+        name: "everyDays",
+        label: t("field.everyDays"),
+        hint: t("cadence.hint.everyDays"),
+        required: true,
+        initial: 14,
+        min: 7,
+        max: 14,
+      },
+      {
+        kind: "number",
+        name: "minutes",
+        label: t("field.minutes"),
+        hint: t("cadence.hint.minutes"),
+        required: true,
+        initial: 60,
+        min: 45,
+        max: 60,
+      },
       {
         kind: "select",
         name: "weekday",
@@ -60,7 +105,14 @@ export function cadenceForm(t: Translate, language: Language, pairingId: string,
         required: true,
         options: [1, 2, 3, 4, 5, 6, 7].map((d) => ({ label: weekdayName(d, language), value: String(d) })),
       },
-      { kind: "time", name: "time", label: t("field.time"), hint: timezone ? t("cadence.hint.time", { timezone }) : t("cadence.hint.timeOwn"), required: true, initial: "10:00" },
+      {
+        kind: "time",
+        name: "time",
+        label: t("field.time"),
+        hint: timezone ? t("cadence.hint.time", { timezone }) : t("cadence.hint.timeOwn"),
+        required: true,
+        initial: "10:00",
+      },
     ],
   };
 }
@@ -88,7 +140,9 @@ export function journalForm(t: Translate): Form {
     title: t("journal.form.title"),
     submitLabel: t("journal.form.submit"),
     command: { type: "journal.write" },
-    inputs: [{ kind: "textarea", name: "text", label: t("field.text"), hint: t("journal.hint"), required: true, maxLength: 4000 }],
+    inputs: [
+      { kind: "textarea", name: "text", label: t("field.text"), hint: t("journal.hint"), required: true, maxLength: 4000 },
+    ],
   };
 }
 
@@ -107,8 +161,22 @@ export function endForm(t: Translate, pairingId: string): Form {
     submitLabel: t("end.form.submit"),
     command: { type: "pairing.end", pairingId, rematch: false },
     inputs: [
-      { kind: "textarea", name: "reason", label: t("field.reason"), hint: t("end.hint.reason"), required: false, maxLength: 2000 },
-      { kind: "textarea", name: "messageToPartner", label: t("field.messageToPartner"), hint: t("end.hint.messageToPartner"), required: false, maxLength: 500 },
+      {
+        kind: "textarea",
+        name: "reason",
+        label: t("field.reason"),
+        hint: t("end.hint.reason"),
+        required: false,
+        maxLength: 2000,
+      },
+      {
+        kind: "textarea",
+        name: "messageToPartner",
+        label: t("field.messageToPartner"),
+        hint: t("end.hint.messageToPartner"),
+        required: false,
+        maxLength: 500,
+      },
       { kind: "checkbox", name: "rematch", label: t("field.rematch"), required: false, initial: false },
     ],
   };

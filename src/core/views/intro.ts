@@ -2,9 +2,8 @@
 import type { Member, Profile } from "../domain";
 import type { Translate } from "../i18n/translate";
 import { scorePair } from "../matching/score";
-import type { Message } from "../messages";
+import type { Form, Message } from "../messages";
 import { actions, formButton, heading, message, muted, text } from "./blocks";
-import type { Form } from "../messages";
 
 export interface IntroInput {
   programName: string;
@@ -31,7 +30,9 @@ export function introReasons(t: Translate, members: readonly Member[], profiles:
       for (const reason of scorePair(toCandidate(pa), toCandidate(pb)).reasons) {
         if (reason.kind === "gives") {
           const [giver, receiver] = reason.giver === "a" ? [a, b] : [b, a];
-          lines.push(t("intro.why.gives", { giver: giver.displayName, receiver: receiver.displayName, topics: reason.topics.join(", ") }));
+          lines.push(
+            t("intro.why.gives", { giver: giver.displayName, receiver: receiver.displayName, topics: reason.topics.join(", ") }),
+          );
         } else if (reason.kind === "interests") {
           lines.push(t("intro.why.interests", { topics: reason.topics.join(", ") }));
         } else if (members.length === 2) {
@@ -65,7 +66,11 @@ export function introMessage(t: Translate, input: IntroInput): Message {
     heading(input.joined ? t("intro.joined", { name: input.joined.displayName }) : t(trio ? "intro.titleTrio" : "intro.title")),
     text(t("intro.body", { names, number: input.roundNumber, program: input.programName })),
     heading(t("intro.whyTitle")),
-    text(introReasons(t, input.members, input.profiles).map((l) => `• ${l}`).join("\n")),
+    text(
+      introReasons(t, input.members, input.profiles)
+        .map((l) => `• ${l}`)
+        .join("\n"),
+    ),
     heading(t("intro.agendaTitle")),
     text(t("intro.agenda", { goals })),
     muted(t("intro.privacy")),

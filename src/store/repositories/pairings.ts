@@ -147,7 +147,10 @@ export function pairingsRepo(db: Kysely<Database>): Tx["pairings"] {
         .execute();
       // No free slot makes the insert fail the slot check: the database keeps the limit of three.
       const slot = [1, 2, 3].find((s) => !taken.some((t) => t.slot === s)) ?? 4;
-      await db.insertInto("pairing_members").values({ pairing_id: pairingId, member_id: memberId, slot, joined_at: at }).execute();
+      await db
+        .insertInto("pairing_members")
+        .values({ pairing_id: pairingId, member_id: memberId, slot, joined_at: at })
+        .execute();
     },
     async removeMember(pairingId, memberId, at) {
       await db
@@ -158,7 +161,12 @@ export function pairingsRepo(db: Kysely<Database>): Tx["pairings"] {
         .execute();
     },
     async end(id, at) {
-      await db.updateTable("pairings").set({ status: "ended", ended_at: at }).where("id", "=", id).where("status", "=", "active").execute();
+      await db
+        .updateTable("pairings")
+        .set({ status: "ended", ended_at: at })
+        .where("id", "=", id)
+        .where("status", "=", "active")
+        .execute();
     },
   };
 }

@@ -4,7 +4,14 @@ import type { Language, Member, Platform, Tenant } from "../../core/domain";
 import type { Tx } from "../../core/ports";
 import type { Database } from "../schema";
 
-type MemberRow = { id: string; tenant_id: string; external_id: string; display_name: string; language: string | null; timezone: string | null };
+type MemberRow = {
+  id: string;
+  tenant_id: string;
+  external_id: string;
+  display_name: string;
+  language: string | null;
+  timezone: string | null;
+};
 
 export const toMember = (r: MemberRow): Member => ({
   id: r.id,
