@@ -26,7 +26,6 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEFAULT_LANGUAGE: z.enum(["id", "en"]).default("id"),
-  DEFAULT_TIMEZONE: z.string().min(1).default("Asia/Jakarta"),
 });
 
 /** What each variable expects, for the one-line error. */
@@ -35,7 +34,6 @@ const EXPECTS: Record<keyof z.infer<typeof configSchema>, string> = {
   DATA_DIR: "a folder path for the embedded database",
   LOG_LEVEL: "one of fatal, error, warn, info, debug, trace, silent",
   DEFAULT_LANGUAGE: "id or en",
-  DEFAULT_TIMEZONE: "an IANA time zone such as Asia/Jakarta",
 };
 
 export type Config = z.infer<typeof configSchema>;
@@ -52,12 +50,7 @@ export class ConfigError extends Error {
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = configSchema.safeParse(env);
-  if (result.success) {
-    if (!Intl.supportedValuesOf("timeZone").includes(result.data.DEFAULT_TIMEZONE) && result.data.DEFAULT_TIMEZONE !== "UTC") {
-      throw new ConfigError("DEFAULT_TIMEZONE", EXPECTS.DEFAULT_TIMEZONE);
-    }
-    return result.data;
-  }
+  if (result.success) return result.data;
   const issue = result.error.issues[0];
   const variable = String(issue?.path[0] ?? "configuration") as keyof typeof EXPECTS;
   throw new ConfigError(variable, EXPECTS[variable] ?? "a valid value");
