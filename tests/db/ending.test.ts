@@ -91,6 +91,35 @@ describe("ending a pairing", () => {
   });
 });
 
+describe("leaving the round", () => {
+  it("tells the partner kindly and ends the pairing; check-ins on it are refused", async () => {
+    await matched(["ani", "budi"]);
+    const { pairingId } = await partnerOf("ani");
+    expect(await h.text("ani", { type: "round.leave" }, DM)).toContain("You’ve left round 1");
+    const toBudi = (await h.outbox()).filter((r) => r.member === "budi");
+    expect(toBudi.at(-1)?.text).toContain("Ani has left this mentoring round. Thank you for the time you shared.");
+    expect(await h.text("budi", { type: "checkin", outcome: "not_met" }, DM)).toContain("don’t have an active pairing");
+    const sessionless = await h.text("budi", { type: "pairing.end", pairingId, rematch: false }, DM);
+    expect(sessionless).toContain("That pairing has ended");
+  });
+});
+
+describe("checking in on an ended pairing", () => {
+  it("is refused from an old button, and changes nothing", async () => {
+    await matched(["ani", "budi"]);
+    const { pairingId } = await partnerOf("ani");
+    await h.run("ani", { type: "cadence.propose", pairingId, everyDays: 7, minutes: 45, weekday: 3, time: "10:00" }, DM);
+    await h.run("budi", { type: "cadence.confirm", pairingId }, DM);
+    const session = await tdb.db.kysely.selectFrom("sessions").select("id").executeTakeFirstOrThrow();
+    h.clock.set(new Date("2026-12-03T00:00:00Z"));
+    await h.run("ani", { type: "pairing.end", pairingId, rematch: false }, DM);
+    expect(await h.text("budi", { type: "checkin", sessionId: session.id, outcome: "met", rating: 5 }, DM)).toContain(
+      "That pairing has ended",
+    );
+    expect(await h.count("check_ins")).toBe(0);
+  });
+});
+
 describe("re-matching", () => {
   it("joins a pair as third when nobody else is waiting", async () => {
     await matched(["ani", "budi", "citra", "dewi"]);

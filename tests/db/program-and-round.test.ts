@@ -120,6 +120,14 @@ describe("joining", () => {
     expect(await h.count("members")).toBe(before);
   });
 
+  it("an old announcement's Join button acts on its own round, which may be over", async () => {
+    const round1 = await tdb.db.kysely.selectFrom("rounds").select("id").executeTakeFirstOrThrow();
+    await h.run("olga", { type: "round.close" });
+    await h.run("olga", { type: "round.open" });
+    expect(await h.text("ani", { type: "round.join", roundId: round1.id })).toContain("no open round");
+    expect(await h.count("enrollments")).toBe(0);
+  });
+
   it("refuses joining when no round is open", async () => {
     await h.run("olga", { type: "round.close" });
     expect(await h.text("ani", { type: "round.join" })).toContain("no open round");
