@@ -5,7 +5,9 @@
  */
 import type { Migration } from "kysely/migration";
 import * as m0001 from "./0001_initial";
+import * as m0002 from "./0002_matching";
 
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
+  "0002_matching": m0002,
 };

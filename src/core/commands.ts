@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CHECK_IN_OUTCOMES, LANGUAGES, PLATFORMS } from "./domain";
+import { matchingWeightsSchema } from "./matching/weights";
 import { resolveTimezone } from "./timezones";
 
 const id = z.uuid();
@@ -103,8 +104,12 @@ export const commandSchema = z.discriminatedUnion("type", [
     pairingId: id.optional(),
     reason: optionalText(2000),
     messageToPartner: optionalText(500),
+    /** Private too: only keeps the matcher from ever pairing the two again. */
+    notAFit: flag.optional(),
     rematch: flag.optional(),
   }),
+  z.strictObject({ type: z.literal("member.avoid"), userId: z.string().trim().min(1).max(100) }),
+  z.strictObject({ type: z.literal("program.weights"), weights: matchingWeightsSchema.partial().optional() }),
   z.strictObject({ type: z.literal("rematch.request"), pairingId: id }),
 ]);
 

@@ -15,6 +15,7 @@ import type { Matcher } from "./matching/types";
 import type { Reply } from "./messages";
 import type { Store } from "./ports";
 import { describeIssues } from "./problems";
+import { avoidMember } from "./use-cases/avoid-member";
 import { checkIn } from "./use-cases/check-in";
 import { closeRound } from "./use-cases/close-round";
 import { confirmCadence } from "./use-cases/confirm-cadence";
@@ -29,6 +30,7 @@ import { proposeCadence } from "./use-cases/propose-cadence";
 import { requestRematch } from "./use-cases/request-rematch";
 import { resume } from "./use-cases/resume";
 import { runMatching } from "./use-cases/run-matching";
+import { setMatchingWeights } from "./use-cases/set-matching-weights";
 import { setupProgram } from "./use-cases/setup-program";
 import { showStatus } from "./use-cases/show-status";
 import type { UseCase } from "./use-cases/types";
@@ -76,6 +78,8 @@ export function createCore(deps: CoreDeps): Core {
     resume,
     "pairing.end": endPairing,
     "rematch.request": requestRematch,
+    "member.avoid": avoidMember,
+    "program.weights": setMatchingWeights,
   };
 
   async function execute(envelope: Envelope): Promise<Reply> {

@@ -11,10 +11,10 @@ export async function departFromPairing(
   ctx: Context,
   program: Program,
   pairing: Pairing,
-  opts: { reason: string | null; messageToPartner: string | null; kind: "end" | "leave" },
+  opts: { reason: string | null; messageToPartner: string | null; notAFit: boolean; kind: "end" | "leave" },
 ): Promise<Member[]> {
   const { tx, now, member } = ctx;
-  await tx.endings.record({ pairingId: pairing.id, memberId: member.id, reason: opts.reason, at: now });
+  await tx.endings.record({ pairingId: pairing.id, memberId: member.id, reason: opts.reason, notAFit: opts.notAFit, at: now });
   await tx.pairings.removeMember(pairing.id, member.id, now);
   const remainingIds = (await tx.pairings.members(pairing.id)).filter((l) => !l.leftAt).map((l) => l.memberId);
   const remaining = await tx.members.getMany(remainingIds);

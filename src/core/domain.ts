@@ -35,6 +35,8 @@ export interface Program {
   timezone: string;
   roundWeeks: number;
   createdBy: string;
+  /** Stored as set by organizers; parsed (with defaults) by the matcher. */
+  matchingWeights: Record<string, unknown> | null;
 }
 
 export type RoundStatus = "open" | "running" | "closed";

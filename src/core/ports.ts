@@ -35,13 +35,15 @@ export interface Tx {
   members: {
     ensure(tenantId: string, externalId: string, displayName: string): Promise<Member>;
     get(id: string): Promise<Member>;
+    findByExternalId(tenantId: string, externalId: string): Promise<Member | null>;
     getMany(ids: readonly string[]): Promise<Member[]>;
     setPreferences(id: string, prefs: { language: Language; timezone: string }): Promise<void>;
   };
   programs: {
     byChannel(tenantId: string, channelId: string): Promise<Program | null>;
     get(id: string): Promise<Program>;
-    create(program: Omit<Program, "id">): Promise<Program>;
+    create(program: Omit<Program, "id" | "matchingWeights">): Promise<Program>;
+    setMatchingWeights(id: string, weights: Record<string, unknown>): Promise<void>;
     addOrganizer(programId: string, memberId: string): Promise<void>;
     isOrganizer(programId: string, memberId: string): Promise<boolean>;
   };
@@ -49,6 +51,7 @@ export interface Tx {
     get(id: string): Promise<Round>;
     /** The newest round of a program, whatever its status; locked when asked. */
     latest(programId: string, opts?: { lock?: boolean }): Promise<Round | null>;
+    byNumber(programId: string, number: number): Promise<Round | null>;
     create(round: Omit<Round, "id">): Promise<Round>;
     setStatus(id: string, status: RoundStatus): Promise<void>;
   };
@@ -73,8 +76,13 @@ export interface Tx {
     activeForMember(memberId: string, roundId: string): Promise<Pairing[]>;
     /** Every pairing of a round with all members who were ever in it. */
     inRound(roundId: string): Promise<Array<{ pairing: Pairing; memberIds: string[] }>>;
-    /** Member sets of pairings from earlier rounds of a program. */
-    history(programId: string, beforeRound: number): Promise<Array<{ memberIds: string[]; roundNumber: number }>>;
+    /** Member sets of pairings from earlier rounds of a program; `notAFit` when one ended it as not a good fit. */
+    history(
+      programId: string,
+      beforeRound: number,
+    ): Promise<Array<{ memberIds: string[]; roundNumber: number; notAFit: boolean }>>;
+    /** Members of a round who were put in a trio or never matched in it: next round's fairness priority. */
+    leftShort(roundId: string): Promise<string[]>;
     setProposal(id: string, proposal: CadenceProposal | null): Promise<void>;
     setCadence(id: string, cadence: Cadence): Promise<void>;
     addMember(pairingId: string, memberId: string, at: Date): Promise<void>;
@@ -114,7 +122,13 @@ export interface Tx {
   };
   endings: {
     /** The private reason stays in its own table, readable only by its author. */
-    record(e: { pairingId: string; memberId: string; reason: string | null; at: Date }): Promise<void>;
+    record(e: { pairingId: string; memberId: string; reason: string | null; notAFit: boolean; at: Date }): Promise<void>;
+  };
+  avoidances: {
+    /** "Do not pair me with": a hard exclusion for the matcher, in both directions. */
+    add(memberId: string, avoidedMemberId: string, at: Date): Promise<void>;
+    /** Every avoidance that involves any of these members. */
+    among(memberIds: readonly string[]): Promise<Array<[string, string]>>;
   };
   outbox: {
     /** Ignored when a row with the same idempotency key exists already. */

@@ -32,8 +32,24 @@ const SUBCOMMANDS: Record<string, (rest: string) => Raw> = {
   resume: () => ({ type: "resume" }),
   lanjut: () => ({ type: "resume" }),
   end: () => ({ type: "pairing.end" }),
+  // Slack and Discord mentions look like <@U123> or <@!123>; the console uses plain ids.
+  avoid: (rest) => ({ type: "member.avoid", userId: rest.replace(/^<@!?([^>|]+)(\|[^>]*)?>$/, "$1") }),
+  hindari: (rest) => ({ type: "member.avoid", userId: rest.replace(/^<@!?([^>|]+)(\|[^>]*)?>$/, "$1") }),
+  weights: (rest) => ({ type: "program.weights", ...(rest ? { weights: keyValues(rest) } : {}) }),
+  bobot: (rest) => ({ type: "program.weights", ...(rest ? { weights: keyValues(rest) } : {}) }),
   akhiri: () => ({ type: "pairing.end" }),
 };
+
+/** "goal=4 teamPolicy=same" → { goal: "4", teamPolicy: "same" }; numbers are validated by the schema. */
+function keyValues(text: string): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const part of text.split(/\s+/)) {
+    const [key, value] = part.split("=");
+    if (!key || value === undefined) continue;
+    out[key] = value !== "" && Number.isFinite(Number(value)) ? Number(value) : value;
+  }
+  return out;
+}
 
 /** `text` is what follows the slash command, e.g. "pause 2026-12-24". */
 export function commandFromText(text: string): Raw {

@@ -5,7 +5,7 @@ import { enrollmentsRepo, profilesRepo } from "./repositories/enrollments";
 import { outboxRepo } from "./repositories/outbox";
 import { pairingsRepo } from "./repositories/pairings";
 import { membersRepo, tenantsRepo } from "./repositories/people";
-import { endingsRepo, journalRepo } from "./repositories/private-notes";
+import { avoidancesRepo, endingsRepo, journalRepo } from "./repositories/private-notes";
 import { programsRepo, roundsRepo } from "./repositories/programs";
 import { checkInsRepo, sessionsRepo } from "./repositories/sessions";
 import type { Database } from "./schema";
@@ -23,6 +23,7 @@ export function repositories(db: Kysely<Database>): Tx {
     checkIns: checkInsRepo(db),
     journal: journalRepo(db),
     endings: endingsRepo(db),
+    avoidances: avoidancesRepo(db),
     outbox: outboxRepo(db),
   };
 }

@@ -32,6 +32,7 @@ export interface ProgramsTable {
   round_weeks: number;
   created_by: string;
   created_at: CreatedAt;
+  matching_weights: JSONColumnType<Record<string, unknown>> | null;
 }
 
 export interface ProgramOrganizersTable {
@@ -130,6 +131,13 @@ export interface PairingEndingsTable {
   member_id: string;
   reason: string | null;
   created_at: Timestamp;
+  not_a_fit: Generated<boolean>;
+}
+
+export interface DoNotPairTable {
+  member_id: string;
+  avoided_member_id: string;
+  created_at: Timestamp;
 }
 
 export interface OutboxTable {
@@ -164,4 +172,5 @@ export interface Database {
   journal_entries: JournalEntriesTable;
   pairing_endings: PairingEndingsTable;
   outbox: OutboxTable;
+  do_not_pair: DoNotPairTable;
 }

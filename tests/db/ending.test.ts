@@ -33,7 +33,7 @@ describe("ending a pairing", () => {
   it("without answers, replies with the ending form and changes nothing", async () => {
     await matched(["ani", "budi"]);
     const reply = await h.run("ani", { type: "pairing.end" }, DM);
-    expect(reply.form?.inputs.map((i) => i.name)).toEqual(["reason", "messageToPartner", "rematch"]);
+    expect(reply.form?.inputs.map((i) => i.name)).toEqual(["reason", "notAFit", "messageToPartner", "rematch"]);
     expect(reply.form?.inputs[0]?.hint).toContain("only you will ever see this");
     expect(await h.pairingsOf("ani")).toHaveLength(1);
   });

@@ -194,7 +194,7 @@ describe("completeForm", () => {
     const other = "11111111-1111-4111-8111-111111111111";
     const form = endForm(t, UUID);
     const raw = completeForm(form, { pairingId: other, reason: "busy", rematch: true });
-    expect(raw).toEqual({ type: "pairing.end", pairingId: UUID, reason: "busy", rematch: true });
+    expect(raw).toEqual({ type: "pairing.end", pairingId: UUID, reason: "busy", rematch: true, notAFit: false });
     expect(parseCommand(raw).ok).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { seededRandom, shuffled } from "../../src/core/matching/random";
 import { scorePair } from "../../src/core/matching/score";
 import { coveredTopics, normalizeTopic, sharedTopics, topicsMatch } from "../../src/core/matching/topics";
 import { type Candidate, type CandidateProfile, type MatchInput, type MatchResult, pairKey } from "../../src/core/matching/types";
+import { DEFAULT_WEIGHTS } from "../../src/core/matching/weights";
 
 const VOCAB = ["python", "public speaking", "design", "sql", "leadership", "testing", "writing", "ux research"];
 const TEAMS = ["Data", "Ops", "Design", "Sales"];
@@ -21,7 +22,7 @@ function input(candidates: Candidate[], opts: { excluded?: string[]; previous?: 
   return {
     candidates,
     excluded: new Set(opts.excluded ?? []),
-    previous: new Set(opts.previous ?? []),
+    history: new Map((opts.previous ?? []).map((k) => [k, 1])),
     seed: opts.seed ?? 42,
   };
 }
@@ -243,7 +244,8 @@ describe("greedyMatcher: examples", () => {
   it("a previous pair is used when nothing else is left", () => {
     const result = greedyMatcher(input([cand("a"), cand("b")], { previous: [pairKey("a", "b")] }));
     expect(result.groups).toHaveLength(1);
-    expect(result.groups[0]?.score).toBe(-1000);
+    // The repeat penalty, plus the bonus for fully overlapping working hours (same zone).
+    expect(result.groups[0]?.score).toBe(-1000 + 2);
   });
 
   it("the strongest pairs are formed first", () => {
@@ -340,9 +342,9 @@ describe("scorePair", () => {
     const oneWay = scorePair(giver, learner);
     const twoWay = scorePair(giver, exchanger);
     expect(twoWay.score).toBeGreaterThan(oneWay.score);
-    // Both directions plus the two-way bonus: 3 * (1 + 1 + 1), against 3 * 1.
-    expect(oneWay.score).toBe(3);
-    expect(twoWay.score).toBe(9);
+    // Both directions plus the two-way bonus: 3 * (1 + 1 + 1), against 3 * 1; +2 for a shared working day.
+    expect(oneWay.score).toBe(3 + 2);
+    expect(twoWay.score).toBe(9 + 2);
   });
 
   it("explains every term", () => {
@@ -355,26 +357,58 @@ describe("scorePair", () => {
       { kind: "interests", topics: ["music"] },
       { kind: "teams", teams: ["Data", "Ops"] },
     ]);
-    expect(score).toBe(9 + 1 + 1);
+    expect(score).toBe(9 + 1 + 1 + 2);
   });
 
   it("the same team, however written, is not cross-team", () => {
     const a = profile({ team: "Data " });
     const b = profile({ team: " data" });
-    expect(scorePair(a, b)).toEqual({ score: 0, reasons: [] });
-    expect(scorePair(a, profile({ team: "Ops" })).score).toBe(1);
+    expect(scorePair(a, b)).toEqual({ score: 2, reasons: [] });
+    expect(scorePair(a, profile({ team: "Ops" })).score).toBe(1 + 2);
   });
 
-  it("property: the score is symmetric and never negative", () => {
+  it("property: the score is symmetric; in one zone it is the shared-day bonus plus explained terms", () => {
     fc.assert(
       fc.property(profileArb, profileArb, (a, b) => {
         const ab = scorePair(a, b);
         expect(ab.score).toBe(scorePair(b, a).score);
-        expect(ab.score).toBeGreaterThanOrEqual(0);
-        expect(ab.score === 0).toBe(ab.reasons.length === 0);
+        expect(ab.score).toBeGreaterThanOrEqual(2);
+        expect(ab.score === 2).toBe(ab.reasons.length === 0);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("working hours: full overlap earns the bonus, partial a share, none a penalty", () => {
+    const at = new Date("2026-12-01T00:00:00Z");
+    const jakarta = profile({ timezone: "Asia/Jakarta" });
+    // WIT is two hours ahead: 6 of 8 working hours overlap.
+    expect(scorePair(jakarta, profile({ timezone: "Asia/Jayapura" }), { at }).score).toBeCloseTo((2 * 6) / 8);
+    // New York is 12 hours behind: no overlap in a 09:00-17:00 day.
+    expect(scorePair(jakarta, profile({ timezone: "America/New_York" }), { at }).score).toBe(-10);
+  });
+
+  it("history: a repeat costs less the older it is; fairness adds per priority member", () => {
+    const a = profile();
+    expect(scorePair(a, a, { roundsAgo: 1 }).score).toBe(2 - 12);
+    expect(scorePair(a, a, { roundsAgo: 3 }).score).toBe(2 - 4);
+    expect(scorePair(a, a, { priorities: 2 }).score).toBe(2 + 4);
+  });
+
+  it("team policy: prefer the same team, or ignore teams", () => {
+    const data = profile({ team: "Data" });
+    const ops = profile({ team: "Ops" });
+    const same = { ...DEFAULT_WEIGHTS, teamPolicy: "same" as const };
+    const ignore = { ...DEFAULT_WEIGHTS, teamPolicy: "ignore" as const };
+    expect(scorePair(data, data, { weights: same }).score).toBe(3);
+    expect(scorePair(data, ops, { weights: same }).score).toBe(2);
+    expect(scorePair(data, ops, { weights: ignore }).score).toBe(2);
+  });
+
+  it("synonyms: Indonesian and English names of a topic meet", () => {
+    const a = profile({ expertise: ["Analisis Data"], goals: ["berbicara di depan umum"] });
+    const b = profile({ expertise: ["public speaking"], goals: ["data analysis"] });
+    expect(scorePair(a, b).reasons.filter((r) => r.kind === "gives")).toHaveLength(2);
   });
 });
 

@@ -43,7 +43,7 @@ describe("earlier pairs are avoided whenever another option exists", () => {
     const result = greedyMatcher({
       candidates: [c("A", ["sql"], ["design"]), c("B", [], []), c("C", ["design"], ["sql"]), c("D", [], [])],
       excluded: new Set(),
-      previous: new Set([pairKey("B", "D")]),
+      history: new Map([[pairKey("B", "D"), 1]]),
       seed: 1,
     });
     expect(
@@ -81,7 +81,7 @@ describe("earlier pairs are avoided whenever another option exists", () => {
               profile: { ...p, interests: [], timezone: "UTC" },
             })),
             excluded: new Set(),
-            previous: prev,
+            history: new Map([...prev].map((k) => [k, 1])),
             seed,
           });
           const best = Math.min(...partitions(ids).map((p) => repeats(p, prev)));

@@ -72,6 +72,18 @@ export const en = {
   "field.reason": "Why are you ending it?",
   "field.messageToPartner": "A kind message to your peer",
   "field.rematch": "Match me with someone new",
+  "field.notAFit": "It wasn’t a good fit",
+  "field.userId": "Person",
+  "field.weights": "Matching weights",
+  "field.goal": "Goal weight",
+  "field.twoWay": "Two-way bonus",
+  "field.interest": "Interest weight",
+  "field.teamPolicy": "Team preference",
+  "field.noOverlap": "No-overlap penalty",
+  "field.repeat": "Repeat penalty",
+  "field.fairness": "Fairness bonus",
+  "field.workdayStart": "Workday start",
+  "field.workdayEnd": "Workday end",
   "field.outcome": "Did you meet?",
   "field.pairingId": "Pairing",
   "field.sessionId": "Session",
@@ -86,9 +98,9 @@ export const en = {
   "help.intro":
     "Peer mentoring is a two-way exchange: you share what you know and learn from a peer. Sessions of 45 to 60 minutes every one to two weeks work well.",
   "help.member":
-    "For everyone:\n• /mentoring join: join the open round\n• /mentoring status: your pairing, schedule and next session\n• /mentoring schedule: propose a regular schedule to your peer\n• /mentoring checkin: tell us how your last session went\n• /mentoring journal: write a private note (only you can read it)\n• /mentoring pause: take a break until a date; /mentoring resume to come back\n• /mentoring end: end your pairing, politely and privately\n• /mentoring leave: leave the round",
+    "For everyone:\n• /mentoring join: join the open round\n• /mentoring status: your pairing, schedule and next session\n• /mentoring schedule: propose a regular schedule to your peer\n• /mentoring checkin: tell us how your last session went\n• /mentoring journal: write a private note (only you can read it)\n• /mentoring pause: take a break until a date; /mentoring resume to come back\n• /mentoring end: end your pairing, politely and privately\n• /mentoring avoid <person>: never be matched with someone (private)\n• /mentoring leave: leave the round",
   "help.organizer":
-    "For organizers:\n• /mentoring setup: start a program in this channel\n• /mentoring open: open a new round\n• /mentoring preview: see the proposed pairs before anything is sent\n• /mentoring match: match everyone who is waiting\n• /mentoring close: end the round",
+    "For organizers:\n• /mentoring setup: start a program in this channel\n• /mentoring open: open a new round\n• /mentoring preview: see the proposed pairs before anything is sent\n• /mentoring weights [name=value ...]: see or change how matching scores fit\n• /mentoring match: match everyone who is waiting\n• /mentoring close: end the round",
 
   // Program and rounds.
   "setup.done": "The mentoring program “{name}” is set up in this channel. Open the first round with /mentoring open.",
@@ -120,6 +132,12 @@ export const en = {
   "match.done": "Matched {groups, plural, one {# group} other {# groups}}. Intros are on their way.",
   "match.channel":
     "Round {number} is matched: {groups, plural, one {# group} other {# groups}}. Check your messages for your intro!",
+  "match.isolated":
+    "I couldn’t find you a peer this time: everyone available is someone you’ve already been with this round, asked not to be paired with, or parted ways with. You stay on the list, and I’ll introduce you as soon as someone new joins.",
+  "match.weights": "Matching weights for this program: {weights}",
+  "avoid.done": "Noted, privately: you won’t be matched with {name}. Nobody is told.",
+  "refusal.noSuchMember": "I don’t know that person yet. They need to have used the bot in this workspace first.",
+  "refusal.avoidSelf": "You can’t avoid yourself. Be kind to yourself!",
   "match.unmatched":
     "I couldn’t find you a peer in this matching run. You stay on the list, and I’ll introduce you as soon as someone fits.",
 
@@ -196,6 +214,7 @@ export const en = {
   "end.form.title": "End this pairing",
   "end.form.submit": "End pairing",
   "end.hint.reason": "Private: only you will ever see this. It is never shared.",
+  "end.hint.notAFit": "Private. You two will never be matched again; nobody is told.",
   "end.hint.messageToPartner": "Optional. Sent to your peer exactly as you write it.",
   "end.done": "You’ve ended your pairing with {names}. Your reason stays private. Thank you for the sessions you shared.",
   "end.rematchFound": "You have a new peer: see your new intro.",

@@ -71,6 +71,18 @@ export const id: Record<MessageKey, string> = {
   "field.reason": "Mengapa Anda mengakhirinya?",
   "field.messageToPartner": "Pesan baik untuk rekan Anda",
   "field.rematch": "Cocokkan saya dengan rekan baru",
+  "field.notAFit": "Kami kurang cocok",
+  "field.userId": "Orang",
+  "field.weights": "Bobot pencocokan",
+  "field.goal": "Bobot tujuan",
+  "field.twoWay": "Bonus dua arah",
+  "field.interest": "Bobot minat",
+  "field.teamPolicy": "Preferensi tim",
+  "field.noOverlap": "Penalti tanpa jam kerja bersama",
+  "field.repeat": "Penalti pasangan berulang",
+  "field.fairness": "Bonus keadilan",
+  "field.workdayStart": "Jam mulai kerja",
+  "field.workdayEnd": "Jam selesai kerja",
   "field.outcome": "Apakah kalian bertemu?",
   "field.pairingId": "Pasangan",
   "field.sessionId": "Sesi",
@@ -84,9 +96,9 @@ export const id: Record<MessageKey, string> = {
   "help.intro":
     "Mentoring sebaya adalah pertukaran dua arah: Anda berbagi yang Anda tahu dan belajar dari rekan sejawat. Sesi 45-60 menit, 1-2 minggu sekali, cukup efektif.",
   "help.member":
-    "Untuk semua:\n• /mentoring join: ikut putaran yang dibuka\n• /mentoring status: pasangan, jadwal, dan sesi berikutnya\n• /mentoring schedule: usulkan jadwal rutin ke rekan Anda\n• /mentoring checkin: ceritakan bagaimana sesi terakhir\n• /mentoring journal: tulis catatan pribadi (hanya Anda yang bisa membaca)\n• /mentoring pause: rehat sampai tanggal tertentu; /mentoring resume untuk kembali\n• /mentoring end: akhiri pasangan dengan baik dan secara pribadi\n• /mentoring leave: keluar dari putaran",
+    "Untuk semua:\n• /mentoring join: ikut putaran yang dibuka\n• /mentoring status: pasangan, jadwal, dan sesi berikutnya\n• /mentoring schedule: usulkan jadwal rutin ke rekan Anda\n• /mentoring checkin: ceritakan bagaimana sesi terakhir\n• /mentoring journal: tulis catatan pribadi (hanya Anda yang bisa membaca)\n• /mentoring pause: rehat sampai tanggal tertentu; /mentoring resume untuk kembali\n• /mentoring end: akhiri pasangan dengan baik dan secara pribadi\n• /mentoring avoid <orang>: jangan pernah dipasangkan dengan seseorang (pribadi)\n• /mentoring leave: keluar dari putaran",
   "help.organizer":
-    "Untuk penyelenggara:\n• /mentoring setup: mulai program di kanal ini\n• /mentoring open: buka putaran baru\n• /mentoring preview: lihat usulan pasangan sebelum apa pun dikirim\n• /mentoring match: cocokkan semua yang menunggu\n• /mentoring close: akhiri putaran",
+    "Untuk penyelenggara:\n• /mentoring setup: mulai program di kanal ini\n• /mentoring open: buka putaran baru\n• /mentoring preview: lihat usulan pasangan sebelum apa pun dikirim\n• /mentoring weights [nama=nilai ...]: lihat atau ubah bobot pencocokan\n• /mentoring match: cocokkan semua yang menunggu\n• /mentoring close: akhiri putaran",
 
   "setup.done": "Program mentoring “{name}” sudah disiapkan di kanal ini. Buka putaran pertama dengan /mentoring open.",
   "round.opened": "Putaran {number} dibuka dan sudah diumumkan di kanal.",
@@ -116,6 +128,12 @@ export const id: Record<MessageKey, string> = {
   "match.preview.unmatched": "Belum bisa dicocokkan: {names}",
   "match.done": "{groups} kelompok sudah dicocokkan. Perkenalan sedang dikirim.",
   "match.channel": "Putaran {number} sudah dicocokkan: {groups} kelompok. Cek pesan Anda untuk perkenalan!",
+  "match.isolated":
+    "Kali ini saya belum menemukan rekan untuk Anda: semua yang tersedia sudah pernah bersama Anda di putaran ini, Anda minta untuk tidak dipasangkan, atau sudah berpisah dengan Anda. Anda tetap ada di daftar, dan saya akan memperkenalkan Anda begitu ada peserta baru.",
+  "match.weights": "Bobot pencocokan program ini: {weights}",
+  "avoid.done": "Tercatat secara pribadi: Anda tidak akan dipasangkan dengan {name}. Tidak ada yang diberi tahu.",
+  "refusal.noSuchMember": "Saya belum mengenal orang itu. Mereka perlu pernah memakai bot di ruang kerja ini.",
+  "refusal.avoidSelf": "Anda tidak bisa menghindari diri sendiri. Baik-baiklah pada diri sendiri!",
   "match.unmatched":
     "Kali ini saya belum menemukan rekan untuk Anda. Anda tetap ada di daftar, dan saya akan memperkenalkan Anda begitu ada yang cocok.",
 
@@ -188,6 +206,7 @@ export const id: Record<MessageKey, string> = {
   "end.form.title": "Akhiri pasangan mentoring",
   "end.form.submit": "Akhiri",
   "end.hint.reason": "Pribadi: hanya Anda yang akan melihatnya. Tidak pernah dibagikan.",
+  "end.hint.notAFit": "Pribadi. Kalian tidak akan dipasangkan lagi; tidak ada yang diberi tahu.",
   "end.hint.messageToPartner": "Opsional. Dikirim ke rekan Anda persis seperti yang Anda tulis.",
   "end.done":
     "Anda telah mengakhiri pasangan mentoring dengan {names}. Alasan Anda tetap rahasia. Terima kasih atas sesi-sesi yang sudah dijalani bersama.",

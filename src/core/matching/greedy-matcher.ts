@@ -17,8 +17,12 @@ export const greedyMatcher: Matcher = (input) => {
   const slots = new Map(candidates.map((c) => [c.memberId, c.slots]));
   const excluded = new Set(input.excluded);
   const groups: MatchGroup[] = [];
+  const previous = new Set(input.history.keys());
   const weight = (a: Candidate, b: Candidate) =>
-    scorePair(a.profile, b.profile).score - (input.previous.has(pairKey(a.memberId, b.memberId)) ? REPEAT_PENALTY : 0);
+    scorePair(a.profile, b.profile, {
+      ...(input.weights ? { weights: input.weights } : {}),
+      ...(input.at ? { at: input.at } : {}),
+    }).score - (previous.has(pairKey(a.memberId, b.memberId)) ? REPEAT_PENALTY : 0);
 
   for (let pass = 0; ; pass++) {
     const pool = candidates.filter((c) => (slots.get(c.memberId) ?? 0) > 0);
@@ -58,7 +62,7 @@ export const greedyMatcher: Matcher = (input) => {
       }
     }
 
-    if (pass === 0) avoidRepeats(passGroups, input.previous, excluded, weight);
+    if (pass === 0) avoidRepeats(passGroups, previous, excluded, weight);
 
     for (const group of passGroups) {
       const ids = group.members.map((m) => m.memberId);

@@ -1,6 +1,15 @@
-/** How well two members fit: every term is one the intro can explain. */
+/**
+ * How well two members fit. Every term is one the intro can explain:
+ * expertise meeting goals (both ways, two-way exchange rewarded), shared
+ * interests, teams, working-hours overlap, history and fairness.
+ * `combine` is the single formula; `scorePair` and the matcher's indexed pool
+ * only count the parts differently fast.
+ */
+
+import { offsetMinutes, overlapHours } from "./timezone-overlap";
 import { coveredTopics, sharedTopics } from "./topics";
 import type { CandidateProfile } from "./types";
+import { DEFAULT_WEIGHTS, type MatchingWeights } from "./weights";
 
 export type Reason =
   | { kind: "gives"; giver: "a" | "b"; topics: string[] }
@@ -12,9 +21,48 @@ export interface PairScore {
   reasons: Reason[];
 }
 
-const WEIGHT = { goal: 3, interest: 1, crossTeam: 1 } as const;
+export interface FitCounts {
+  /** How many of B's goals A's expertise covers, and the reverse. */
+  aGives: number;
+  bGives: number;
+  interests: number;
+  sameTeam: boolean;
+  overlapHours: number;
+  /** Rounds since they were last paired (1 = last round), or null. */
+  roundsAgo: number | null;
+  /** How many of the two have fairness priority (0 to 2). */
+  priorities: number;
+}
 
-export function scorePair(a: CandidateProfile, b: CandidateProfile): PairScore {
+export function combine(c: FitCounts, w: MatchingWeights): number {
+  const twoWay = c.aGives > 0 && c.bGives > 0 ? w.twoWay : 0;
+  const teamFits = w.teamPolicy === "ignore" ? false : w.teamPolicy === "same" ? c.sameTeam : !c.sameTeam;
+  const dayLength = w.workdayEnd - w.workdayStart;
+  const zone =
+    c.overlapHours <= 0 ? -w.noOverlap : dayLength > 0 ? (w.timezone * Math.min(c.overlapHours, dayLength)) / dayLength : 0;
+  const history = c.roundsAgo === null ? 0 : -w.repeat / Math.max(1, c.roundsAgo);
+  return (
+    w.goal * (c.aGives + c.bGives) +
+    twoWay +
+    w.interest * c.interests +
+    (teamFits ? w.team : 0) +
+    zone +
+    history +
+    w.fairness * c.priorities
+  );
+}
+
+export interface PairContext {
+  weights?: MatchingWeights;
+  roundsAgo?: number | null;
+  priorities?: number;
+  /** The instant whose UTC offsets count (daylight saving changes them). */
+  at?: Date;
+}
+
+export function scorePair(a: CandidateProfile, b: CandidateProfile, ctx: PairContext = {}): PairScore {
+  const weights = ctx.weights ?? DEFAULT_WEIGHTS;
+  const at = ctx.at ?? new Date(0);
   const reasons: Reason[] = [];
   const aGives = coveredTopics(a.expertise, b.goals);
   const bGives = coveredTopics(b.expertise, a.goals);
@@ -22,13 +70,23 @@ export function scorePair(a: CandidateProfile, b: CandidateProfile): PairScore {
   if (bGives.length) reasons.push({ kind: "gives", giver: "b", topics: bGives });
   const interests = sharedTopics(a.interests, b.interests);
   if (interests.length) reasons.push({ kind: "interests", topics: interests });
-  const crossTeam = a.team.trim().toLowerCase() !== b.team.trim().toLowerCase();
-  if (crossTeam) reasons.push({ kind: "teams", teams: [a.team, b.team] });
-  // Both directions count, and a two-way exchange earns a bonus over a one-way one.
-  const twoWay = aGives.length > 0 && bGives.length > 0 ? 1 : 0;
-  const score =
-    WEIGHT.goal * (aGives.length + bGives.length + twoWay) +
-    WEIGHT.interest * interests.length +
-    (crossTeam ? WEIGHT.crossTeam : 0);
+  const sameTeam = a.team.trim().toLowerCase() === b.team.trim().toLowerCase();
+  if (!sameTeam && weights.teamPolicy === "different") reasons.push({ kind: "teams", teams: [a.team, b.team] });
+  const overlap =
+    a.timezone && b.timezone
+      ? overlapHours(offsetMinutes(a.timezone, at), offsetMinutes(b.timezone, at), weights.workdayStart, weights.workdayEnd)
+      : weights.workdayEnd - weights.workdayStart;
+  const score = combine(
+    {
+      aGives: aGives.length,
+      bGives: bGives.length,
+      interests: interests.length,
+      sameTeam,
+      overlapHours: overlap,
+      roundsAgo: ctx.roundsAgo ?? null,
+      priorities: ctx.priorities ?? 0,
+    },
+    weights,
+  );
   return { score, reasons };
 }

@@ -1,4 +1,5 @@
 /** The matcher's input and output: plain data, so it can be tested and benchmarked alone. */
+import type { MatchingWeights } from "./weights";
 
 export interface CandidateProfile {
   expertise: readonly string[];
@@ -13,15 +14,23 @@ export interface Candidate {
   profile: CandidateProfile;
   /** How many more partners this member wants in this matching run (1 to 3). */
   slots: number;
+  /** Was in a trio or unmatched last round: goes first this time. */
+  priority?: boolean;
 }
 
 export interface MatchInput {
   candidates: readonly Candidate[];
-  /** Pairs that must never be matched (already together in this round). */
+  /**
+   * Pairs that must never be matched: together already this round, a pairing
+   * that ended as "not a good fit", or someone's "do not pair me with" list.
+   */
   excluded: ReadonlySet<string>;
-  /** Pairs from earlier rounds: avoided whenever another option exists. */
-  previous: ReadonlySet<string>;
+  /** Pairs from earlier rounds, with how many rounds ago (1 = last round): penalised, less the older. */
+  history: ReadonlyMap<string, number>;
   seed: number;
+  weights?: MatchingWeights;
+  /** The instant whose time-zone offsets count; defaults to the epoch. */
+  at?: Date;
 }
 
 export interface MatchGroup {
@@ -33,6 +42,8 @@ export interface MatchResult {
   groups: MatchGroup[];
   /** Members who could not be matched at all in this run. */
   unmatched: string[];
+  /** Of those, the ones every possible partner was excluded for (told why). */
+  isolated?: string[];
 }
 
 export type Matcher = (input: MatchInput) => MatchResult;

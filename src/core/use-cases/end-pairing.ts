@@ -8,7 +8,12 @@ import { reply, type UseCase } from "./types";
 /** Ending politely and privately: the reason is stored for its author only. */
 export const endPairing: UseCase<"pairing.end"> = async (ctx, command) => {
   const { pairing, program, round } = await pairingOfActor(ctx, command.pairingId, { lock: true });
-  if (command.rematch === undefined && command.reason === undefined && command.messageToPartner === undefined) {
+  if (
+    command.rematch === undefined &&
+    command.reason === undefined &&
+    command.messageToPartner === undefined &&
+    command.notAFit === undefined
+  ) {
     return { messages: [], form: endForm(ctx.t, pairing.id) };
   }
   const others = (await ctx.tx.pairings.members(pairing.id))
@@ -18,6 +23,7 @@ export const endPairing: UseCase<"pairing.end"> = async (ctx, command) => {
   await departFromPairing(ctx, program, pairing, {
     reason: command.reason ?? null,
     messageToPartner: command.messageToPartner ?? null,
+    notAFit: command.notAFit ?? false,
     kind: "end",
   });
   const blocks = [text(ctx.t("end.done", { names }))];

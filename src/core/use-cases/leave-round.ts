@@ -9,6 +9,7 @@ export const leaveRound: UseCase<"round.leave"> = async (ctx) => {
     await departFromPairing(ctx, program, await ctx.tx.pairings.get(pairing.id, { lock: true }), {
       reason: null,
       messageToPartner: null,
+      notAFit: false,
       kind: "leave",
     });
   }

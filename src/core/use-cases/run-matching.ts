@@ -1,8 +1,9 @@
 import { Refusal } from "../errors";
 import type { Candidate, Matcher } from "../matching/types";
+import { matchingWeightsSchema } from "../matching/weights";
 import { notifyChannel, notifyMember } from "../notify";
 import { formPairing } from "../pairing-formation";
-import { pairsEarlierRounds, pairsThisRound } from "../round-pairs";
+import { avoidedPairs, earlierRounds, pairsThisRound } from "../round-pairs";
 import { programInChannel, requireOrganizer } from "../scope";
 import { heading, message, text } from "../views/blocks";
 import { introReasons } from "../views/intro";
@@ -24,6 +25,9 @@ export const runMatching =
     );
     const profileOf = new Map(profiles.map((p) => [p.memberId, p]));
     const members = new Map((await ctx.tx.members.getMany(enrollments.map((e) => e.memberId))).map((m) => [m.id, m]));
+    // Fairness: whoever was in a trio or left unmatched last round goes first.
+    const previousRound = round.number > 1 ? await ctx.tx.rounds.byNumber(program.id, round.number - 1) : null;
+    const priority = new Set(previousRound ? await ctx.tx.pairings.leftShort(previousRound.id) : []);
     const candidates: Candidate[] = [];
     for (const e of enrollments) {
       const profile = profileOf.get(e.memberId);
@@ -35,16 +39,29 @@ export const runMatching =
       candidates.push({
         memberId: e.memberId,
         slots,
+        priority: priority.has(e.memberId),
         profile: { ...profile, timezone: member.timezone ?? program.timezone },
       });
     }
     if (candidates.length < 2) throw new Refusal("refusal.tooFewToMatch");
 
+    const { history, notAFit } = await earlierRounds(ctx.tx, round);
+    const excluded = new Set([
+      ...(await pairsThisRound(ctx.tx, round)),
+      ...notAFit,
+      ...(await avoidedPairs(
+        ctx.tx,
+        candidates.map((c) => c.memberId),
+      )),
+    ]);
+    const weights = matchingWeightsSchema.safeParse(program.matchingWeights ?? {});
     const result = matcher({
       candidates,
-      excluded: await pairsThisRound(ctx.tx, round),
-      previous: await pairsEarlierRounds(ctx.tx, round),
+      excluded,
+      history,
       seed: round.seed,
+      weights: weights.success ? weights.data : matchingWeightsSchema.parse({}),
+      at: ctx.now,
     });
     const nameOf = (id: string) => members.get(id)?.displayName ?? id;
 
@@ -77,11 +94,12 @@ export const runMatching =
         if (e?.wantsRematch) await ctx.tx.enrollments.update(e.id, { wantsRematch: false });
       }
     }
+    const isolated = new Set(result.isolated ?? []);
     for (const id of result.unmatched) {
       const member = members.get(id);
       if (member) {
         await notifyMember(ctx.tx, program, member, `unmatched:${round.id}:${id}:${ctx.now.getTime()}`, ctx.now, (t) =>
-          message(text(t("match.unmatched"))),
+          message(text(t(isolated.has(id) ? "match.isolated" : "match.unmatched"))),
         );
       }
     }

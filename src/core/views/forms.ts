@@ -159,7 +159,7 @@ export function endForm(t: Translate, pairingId: string): Form {
   return {
     title: t("end.form.title"),
     submitLabel: t("end.form.submit"),
-    command: { type: "pairing.end", pairingId, rematch: false },
+    command: { type: "pairing.end", pairingId, rematch: false, notAFit: false },
     inputs: [
       {
         kind: "textarea",
@@ -168,6 +168,14 @@ export function endForm(t: Translate, pairingId: string): Form {
         hint: t("end.hint.reason"),
         required: false,
         maxLength: 2000,
+      },
+      {
+        kind: "checkbox",
+        name: "notAFit",
+        label: t("field.notAFit"),
+        hint: t("end.hint.notAFit"),
+        required: false,
+        initial: false,
       },
       {
         kind: "textarea",

@@ -98,17 +98,72 @@ export function pairingsRepo(db: Kysely<Database>): Tx["pairings"] {
         .selectFrom("pairings as p")
         .innerJoin("rounds as r", "r.id", "p.round_id")
         .innerJoin("pairing_members as pm", "pm.pairing_id", "p.id")
-        .select(["p.id", "r.number", "pm.member_id"])
+        .select((eb) => [
+          "p.id",
+          "r.number",
+          "pm.member_id",
+          eb
+            .exists(
+              eb
+                .selectFrom("pairing_endings as e")
+                .select("e.pairing_id")
+                .whereRef("e.pairing_id", "=", "p.id")
+                .where("e.not_a_fit", "=", true),
+            )
+            .as("not_a_fit"),
+        ])
         .where("r.program_id", "=", programId)
         .where("r.number", "<", beforeRound)
         .execute();
-      const byPairing = new Map<string, { memberIds: string[]; roundNumber: number }>();
+      const byPairing = new Map<string, { memberIds: string[]; roundNumber: number; notAFit: boolean }>();
       for (const r of rows) {
-        const entry = byPairing.get(r.id) ?? { memberIds: [], roundNumber: r.number };
+        const entry = byPairing.get(r.id) ?? { memberIds: [], roundNumber: r.number, notAFit: Boolean(r.not_a_fit) };
         entry.memberIds.push(r.member_id);
         byPairing.set(r.id, entry);
       }
       return [...byPairing.values()];
+    },
+    async leftShort(roundId) {
+      const rows = await db
+        .selectFrom("enrollments as e")
+        .select("e.member_id")
+        .where("e.round_id", "=", roundId)
+        .where((eb) =>
+          eb.or([
+            // Never matched in that round.
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom("pairing_members as pm")
+                  .innerJoin("pairings as p", "p.id", "pm.pairing_id")
+                  .select("pm.member_id")
+                  .whereRef("pm.member_id", "=", "e.member_id")
+                  .where("p.round_id", "=", roundId),
+              ),
+            ),
+            // Put in a pairing that had three members.
+            eb.exists(
+              eb
+                .selectFrom("pairing_members as pm")
+                .innerJoin("pairings as p", "p.id", "pm.pairing_id")
+                .select("pm.member_id")
+                .whereRef("pm.member_id", "=", "e.member_id")
+                .where("p.round_id", "=", roundId)
+                .where((inner) =>
+                  inner(
+                    inner
+                      .selectFrom("pairing_members as x")
+                      .select((c) => c.fn.countAll<number>().as("n"))
+                      .whereRef("x.pairing_id", "=", "p.id"),
+                    ">=",
+                    3,
+                  ),
+                ),
+            ),
+          ]),
+        )
+        .execute();
+      return rows.map((r) => r.member_id);
     },
     async setProposal(id, p) {
       await db

@@ -53,6 +53,15 @@ export function membersRepo(db: Kysely<Database>): Tx["members"] {
     async get(id) {
       return toMember(await db.selectFrom("members").select(memberColumns).where("id", "=", id).executeTakeFirstOrThrow());
     },
+    async findByExternalId(tenantId, externalId) {
+      const row = await db
+        .selectFrom("members")
+        .select(memberColumns)
+        .where("tenant_id", "=", tenantId)
+        .where("external_id", "=", externalId)
+        .executeTakeFirst();
+      return row ? toMember(row) : null;
+    },
     async getMany(ids) {
       if (ids.length === 0) return [];
       const rows = await db.selectFrom("members").select(memberColumns).where("id", "in", ids).execute();

@@ -1,5 +1,6 @@
 /**
- * Journal entries and end-of-pairing reasons: private text. Nothing here
+ * Journal entries, end-of-pairing reasons and "do not pair me with" lists:
+ * private to their author. Nothing here
  * reads the text back for anyone but its author; the core only counts.
  */
 import type { Kysely } from "kysely";
@@ -30,9 +31,30 @@ export function endingsRepo(db: Kysely<Database>): Tx["endings"] {
     async record(e) {
       await db
         .insertInto("pairing_endings")
-        .values({ pairing_id: e.pairingId, member_id: e.memberId, reason: e.reason, created_at: e.at })
+        .values({ pairing_id: e.pairingId, member_id: e.memberId, reason: e.reason, not_a_fit: e.notAFit, created_at: e.at })
         .onConflict((oc) => oc.columns(["pairing_id", "member_id"]).doNothing())
         .execute();
+    },
+  };
+}
+
+export function avoidancesRepo(db: Kysely<Database>): Tx["avoidances"] {
+  return {
+    async add(memberId, avoidedMemberId, at) {
+      await db
+        .insertInto("do_not_pair")
+        .values({ member_id: memberId, avoided_member_id: avoidedMemberId, created_at: at })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    },
+    async among(memberIds) {
+      if (memberIds.length === 0) return [];
+      const rows = await db
+        .selectFrom("do_not_pair")
+        .select(["member_id", "avoided_member_id"])
+        .where((eb) => eb.or([eb("member_id", "in", memberIds), eb("avoided_member_id", "in", memberIds)]))
+        .execute();
+      return rows.map((r) => [r.member_id, r.avoided_member_id] as [string, string]);
     },
   };
 }

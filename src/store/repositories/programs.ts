@@ -13,6 +13,7 @@ const toProgram = (r: Selectable<ProgramsTable>): Program => ({
   timezone: r.timezone,
   roundWeeks: r.round_weeks,
   createdBy: r.created_by,
+  matchingWeights: r.matching_weights,
 });
 
 export const toRound = (r: Selectable<RoundsTable>): Round => ({
@@ -55,6 +56,13 @@ export function programsRepo(db: Kysely<Database>): Tx["programs"] {
         .executeTakeFirstOrThrow();
       return toProgram(row);
     },
+    async setMatchingWeights(id, weights) {
+      await db
+        .updateTable("programs")
+        .set({ matching_weights: JSON.stringify(weights) })
+        .where("id", "=", id)
+        .execute();
+    },
     async addOrganizer(programId, memberId) {
       await db
         .insertInto("program_organizers")
@@ -83,6 +91,15 @@ export function roundsRepo(db: Kysely<Database>): Tx["rounds"] {
       let q = db.selectFrom("rounds").selectAll().where("program_id", "=", programId).orderBy("number", "desc").limit(1);
       if (opts?.lock) q = q.forUpdate();
       const row = await q.executeTakeFirst();
+      return row ? toRound(row) : null;
+    },
+    async byNumber(programId, number) {
+      const row = await db
+        .selectFrom("rounds")
+        .selectAll()
+        .where("program_id", "=", programId)
+        .where("number", "=", number)
+        .executeTakeFirst();
       return row ? toRound(row) : null;
     },
     async create(r) {

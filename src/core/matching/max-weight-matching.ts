@@ -1,0 +1,1161 @@
+/**
+ * Exact maximum-weight matching in general graphs (Edmonds' primal-dual
+ * blossom algorithm), for integer edge weights.
+ *
+ * The blossom bookkeeping (labels, endpoints, `scanBlossom`, `addBlossom`,
+ * `expandBlossom`, `augmentBlossom`, `augmentMatching`) is a port of Joris van
+ * Rantwijk's mwmatching.py, with the same dual conventions:
+ *
+ *   dual[v] = 2 * u(v)   (vertex duals are doubled, so integer weights keep
+ *                         every dual an integer)
+ *   z[b]    = z(b)       (blossom duals as in mwmatching's dualvar[b])
+ *   slack(i, j) = dual[i] + dual[j] - 2 * w(i, j) + 2 * sum(z[b] : b contains i and j)
+ *
+ * What differs from mwmatching, for speed on large sparse graphs:
+ *
+ * - Typed arrays and a CSR adjacency; no allocation in the inner loops.
+ * - Alternating trees survive an augmentation: only the two trees joined by
+ *   the augmenting path are dissolved (and their vertices rescanned); every
+ *   other tree keeps its labels. mwmatching relabels the whole forest after
+ *   each augmentation, which costs O(m) per augmentation.
+ * - Dual updates are lazy: a global offset `D` (the sum of all deltas applied
+ *   so far) plus a per-vertex / per-blossom sign (S: -1, T: +1 for vertices;
+ *   S: +1, T: -1 for blossom z). A dual update is O(1).
+ * - The four delta candidates come from lazy min-heaps instead of O(n) scans:
+ *     delta1: the dual of a free vertex (all free vertices share it, and it
+ *             is the minimum vertex dual), O(1);
+ *     delta2: per unlabeled vertex, its least-slack edge to an S-vertex;
+ *     delta3: S-S edges between different blossoms;
+ *     delta4: z of T-blossoms.
+ *   Heap keys are "slack + rate * D", which stay constant while the labels
+ *   of the endpoints stay the same; stale entries are lower bounds of the
+ *   true key and are re-validated when they reach the top.
+ * - No `allowedge` array: with integer weights slack is exact, so an edge is
+ *   usable when its slack is <= 0.
+ */
+
+export interface MatchingResult {
+  /** mate[v] = partner vertex or -1 */
+  mate: Int32Array;
+  /** total weight of the matching (sum of w over matched edges) */
+  total: number;
+  /**
+   * Dual solution, in the convention
+   * slack(i,j) = dual[i] + dual[j] - 2*w(i,j) + 2 * sum(z_B for every blossom B containing both i and j) >= 0
+   * for every edge; all values integers if weights are integers.
+   * `dual[v]` is twice the LP vertex dual u(v) (mwmatching's dualvar[v]).
+   */
+  dual: Float64Array;
+  /**
+   * Non-trivial blossoms alive at the end with z > 0. `z` is the LP blossom
+   * dual z(B) (mwmatching's dualvar[b]); with the doubled vertex duals it
+   * enters the slack above as 2*z. `members` = every vertex inside (flattened).
+   */
+  blossoms: Array<{ members: Int32Array; z: number }>;
+}
+
+export interface MaxWeightMatchingOptions {
+  /** Maximum-weight matching among the maximum-cardinality matchings. */
+  maxCardinality?: boolean;
+}
+
+/** Binary min-heap of (key, value) pairs on typed arrays. */
+class MinHeap {
+  keys: Float64Array;
+  vals: Int32Array;
+  size = 0;
+
+  constructor(capacity: number) {
+    const cap = Math.max(16, capacity);
+    this.keys = new Float64Array(cap);
+    this.vals = new Int32Array(cap);
+  }
+
+  push(key: number, val: number): void {
+    if (this.size === this.keys.length) {
+      const keys = new Float64Array(this.keys.length * 2);
+      keys.set(this.keys);
+      const vals = new Int32Array(this.vals.length * 2);
+      vals.set(this.vals);
+      this.keys = keys;
+      this.vals = vals;
+    }
+    const keys = this.keys;
+    const vals = this.vals;
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pk = keys[parent] as number;
+      if (pk <= key) break;
+      keys[i] = pk;
+      vals[i] = vals[parent] as number;
+      i = parent;
+    }
+    keys[i] = key;
+    vals[i] = val;
+  }
+
+  pop(): void {
+    const size = --this.size;
+    if (size === 0) return;
+    const keys = this.keys;
+    const vals = this.vals;
+    const key = keys[size] as number;
+    const val = vals[size] as number;
+    this.siftDown(0, key, val);
+  }
+
+  private siftDown(start: number, key: number, val: number): void {
+    const keys = this.keys;
+    const vals = this.vals;
+    const size = this.size;
+    let i = start;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= size) break;
+      let ck = keys[c] as number;
+      const r = c + 1;
+      if (r < size) {
+        const rk = keys[r] as number;
+        if (rk < ck) {
+          c = r;
+          ck = rk;
+        }
+      }
+      if (ck >= key) break;
+      keys[i] = ck;
+      vals[i] = vals[c] as number;
+      i = c;
+    }
+    keys[i] = key;
+    vals[i] = val;
+  }
+
+  /** Keep only the entries for which `keep` holds, then restore the heap order. */
+  filter(keep: (key: number, val: number) => boolean): void {
+    const keys = this.keys;
+    const vals = this.vals;
+    let out = 0;
+    for (let i = 0; i < this.size; i++) {
+      const k = keys[i] as number;
+      const v = vals[i] as number;
+      if (keep(k, v)) {
+        keys[out] = k;
+        vals[out] = v;
+        out++;
+      }
+    }
+    this.size = out;
+    for (let i = (out >> 1) - 1; i >= 0; i--) this.siftDown(i, keys[i] as number, vals[i] as number);
+  }
+}
+
+const LABEL_NONE = 0;
+const LABEL_S = 1;
+const LABEL_T = 2;
+/** Temporary mark used by scanBlossom (S label with bit 4 set). */
+const LABEL_MARKED = 5;
+
+/** Vertex dual signs: dual(v) = vd[v] + vsign[v] * D. */
+const SIGN_S = -1;
+const SIGN_T = 1;
+
+class BlossomSolver {
+  readonly n: number;
+  readonly maxCardinality: boolean;
+  readonly maxWeight: number;
+
+  // Graph.
+  readonly endpoint: Int32Array; // endpoint[2k] = eu[k], endpoint[2k+1] = ev[k]
+  readonly w2: Float64Array; // 2 * weight of edge k
+  readonly adjStart: Int32Array;
+  readonly adjP: Int32Array; // endpoint indices p, endpoint[p] = the neighbour
+
+  // Matching: mate[v] = remote endpoint index of the matched edge, or -1.
+  readonly mate: Int32Array;
+  nFree: number;
+
+  // Labels (index 0..n-1: vertex level; n..2n-1: non-trivial blossoms).
+  readonly label: Uint8Array;
+  readonly labelEnd: Int32Array;
+
+  // Blossom structure.
+  readonly inBlossom: Int32Array;
+  readonly blossomParent: Int32Array;
+  readonly blossomBase: Int32Array;
+  readonly childs: number[][];
+  readonly endps: number[][];
+  readonly leafHead: Int32Array;
+  readonly leafTail: Int32Array;
+  readonly leafNext: Int32Array;
+  readonly unused: Int32Array;
+  unusedTop: number;
+
+  // Lazy duals.
+  D = 0;
+  readonly vd: Float64Array;
+  readonly vsign: Int8Array;
+  readonly zd: Float64Array;
+  readonly zsign: Int8Array;
+
+  // Least-slack edge from an S-vertex to a non-S vertex (mwmatching's bestedge[v]).
+  readonly bestEdge: Int32Array;
+  readonly repKey: Float64Array;
+  readonly dirty: Uint8Array;
+
+  // Alternating trees: doubly linked list of the labeled vertices of each tree (tree id = root vertex).
+  readonly vtree: Int32Array;
+  readonly tNext: Int32Array;
+  readonly tPrev: Int32Array;
+  readonly tHead: Int32Array;
+
+  // S-vertices waiting to be scanned (LIFO, like mwmatching).
+  readonly queue: Int32Array;
+  qlen = 0;
+  readonly inQueue: Uint8Array;
+
+  readonly heap2: MinHeap; // key slack + D, value endpoint q with endpoint[q] = the unlabeled vertex
+  readonly heap3: MinHeap; // key slack + 2D, value edge k
+  readonly heap4: MinHeap; // key zd (z hits 0 when D == key), value blossom
+  heap2Limit: number;
+  heap3Limit: number;
+
+  // Scratch.
+  readonly scratch: Int32Array;
+  readonly augStack: Int32Array;
+  readonly expandStack: Int32Array;
+  readonly dlist: Int32Array;
+  readonly blist: Int32Array;
+  readonly vmark: Uint8Array;
+  readonly bmark: Uint8Array;
+
+  constructor(n: number, eu: Int32Array, ev: Int32Array, ew: Int32Array, maxCardinality: boolean) {
+    const m = eu.length;
+    this.n = n;
+    this.maxCardinality = maxCardinality;
+    let maxWeight = 0;
+    const endpoint = new Int32Array(2 * m);
+    const w2 = new Float64Array(m);
+    const deg = new Int32Array(n + 1);
+    for (let k = 0; k < m; k++) {
+      const i = eu[k] as number;
+      const j = ev[k] as number;
+      const wt = ew[k] as number;
+      endpoint[2 * k] = i;
+      endpoint[2 * k + 1] = j;
+      w2[k] = 2 * wt;
+      if (wt > maxWeight) maxWeight = wt;
+      deg[i] = (deg[i] as number) + 1;
+      deg[j] = (deg[j] as number) + 1;
+    }
+    this.maxWeight = maxWeight;
+    const adjStart = new Int32Array(n + 1);
+    for (let v = 0; v < n; v++) adjStart[v + 1] = (adjStart[v] as number) + (deg[v] as number);
+    const fill = adjStart.slice(0, n);
+    const adjP = new Int32Array(2 * m);
+    for (let k = 0; k < m; k++) {
+      const i = eu[k] as number;
+      const j = ev[k] as number;
+      adjP[fill[i] as number] = 2 * k + 1;
+      fill[i] = (fill[i] as number) + 1;
+      adjP[fill[j] as number] = 2 * k;
+      fill[j] = (fill[j] as number) + 1;
+    }
+    this.endpoint = endpoint;
+    this.w2 = w2;
+    this.adjStart = adjStart;
+    this.adjP = adjP;
+
+    const nb = 2 * n;
+    this.mate = new Int32Array(n).fill(-1);
+    this.nFree = n;
+    this.label = new Uint8Array(nb);
+    this.labelEnd = new Int32Array(nb).fill(-1);
+    this.inBlossom = new Int32Array(n);
+    this.blossomParent = new Int32Array(nb).fill(-1);
+    this.blossomBase = new Int32Array(nb).fill(-1);
+    this.leafHead = new Int32Array(nb).fill(-1);
+    this.leafTail = new Int32Array(nb).fill(-1);
+    this.leafNext = new Int32Array(n).fill(-1);
+    for (let v = 0; v < n; v++) {
+      this.inBlossom[v] = v;
+      this.blossomBase[v] = v;
+      this.leafHead[v] = v;
+      this.leafTail[v] = v;
+    }
+    this.childs = new Array<number[]>(nb);
+    this.endps = new Array<number[]>(nb);
+    for (let b = 0; b < nb; b++) {
+      this.childs[b] = [];
+      this.endps[b] = [];
+    }
+    this.unused = new Int32Array(Math.max(1, n));
+    this.unusedTop = 0;
+    for (let b = nb - 1; b >= n; b--) this.unused[this.unusedTop++] = b;
+
+    this.vd = new Float64Array(n).fill(maxWeight);
+    this.vsign = new Int8Array(n);
+    this.zd = new Float64Array(nb);
+    this.zsign = new Int8Array(nb);
+
+    this.bestEdge = new Int32Array(n).fill(-1);
+    this.repKey = new Float64Array(n);
+    this.dirty = new Uint8Array(n);
+
+    this.vtree = new Int32Array(n).fill(-1);
+    this.tNext = new Int32Array(n).fill(-1);
+    this.tPrev = new Int32Array(n).fill(-1);
+    this.tHead = new Int32Array(n).fill(-1);
+
+    this.queue = new Int32Array(Math.max(1, n));
+    this.inQueue = new Uint8Array(n);
+
+    this.heap2 = new MinHeap(n + 16);
+    this.heap3 = new MinHeap(2 * m + 16);
+    this.heap4 = new MinHeap(64);
+    this.heap2Limit = Math.max(1 << 16, 4 * n);
+    this.heap3Limit = Math.max(1 << 16, 8 * m);
+
+    this.scratch = new Int32Array(Math.max(1, nb));
+    this.augStack = new Int32Array(Math.max(2, 2 * nb));
+    this.expandStack = new Int32Array(Math.max(1, nb));
+    this.dlist = new Int32Array(Math.max(1, n));
+    this.blist = new Int32Array(Math.max(1, n));
+    this.vmark = new Uint8Array(n);
+    this.bmark = new Uint8Array(nb);
+  }
+
+  // ---------------------------------------------------------------- duals
+
+  dual(v: number): number {
+    return (this.vd[v] as number) + (this.vsign[v] as number) * this.D;
+  }
+
+  setVsign(v: number, s: number): void {
+    const vd = this.vd;
+    const d = (vd[v] as number) + (this.vsign[v] as number) * this.D;
+    this.vsign[v] = s;
+    vd[v] = d - s * this.D;
+  }
+
+  z(b: number): number {
+    return (this.zd[b] as number) + (this.zsign[b] as number) * this.D;
+  }
+
+  setZsign(b: number, s: number): void {
+    const zd = this.zd;
+    const z = (zd[b] as number) + (this.zsign[b] as number) * this.D;
+    this.zsign[b] = s;
+    zd[b] = z - s * this.D;
+  }
+
+  slack(k: number): number {
+    const endpoint = this.endpoint;
+    return this.dual(endpoint[2 * k] as number) + this.dual(endpoint[2 * k + 1] as number) - (this.w2[k] as number);
+  }
+
+  // ---------------------------------------------------------------- trees and queue
+
+  enqueue(v: number): void {
+    if (this.inQueue[v]) return;
+    this.inQueue[v] = 1;
+    this.queue[this.qlen++] = v;
+  }
+
+  linkTree(v: number, t: number): void {
+    const head = this.tHead[t] as number;
+    this.tPrev[v] = -1;
+    this.tNext[v] = head;
+    if (head >= 0) this.tPrev[head] = v;
+    this.tHead[t] = v;
+    this.vtree[v] = t;
+  }
+
+  unlinkTree(v: number): void {
+    const t = this.vtree[v] as number;
+    if (t < 0) return;
+    const prev = this.tPrev[v] as number;
+    const next = this.tNext[v] as number;
+    if (prev >= 0) this.tNext[prev] = next;
+    else this.tHead[t] = next;
+    if (next >= 0) this.tPrev[next] = prev;
+    this.tPrev[v] = -1;
+    this.tNext[v] = -1;
+    this.vtree[v] = -1;
+  }
+
+  /** Give every leaf of top-level blossom b the dual sign / tree of label t. */
+  labelLeaves(b: number, t: number, tree: number): void {
+    const sign = t === LABEL_S ? SIGN_S : SIGN_T;
+    const tail = this.leafTail[b] as number;
+    for (let v = this.leafHead[b] as number; ; v = this.leafNext[v] as number) {
+      this.setVsign(v, sign);
+      this.linkTree(v, tree);
+      if (t === LABEL_S) this.enqueue(v);
+      if (v === tail) break;
+    }
+    if (b >= this.n) {
+      this.setZsign(b, t === LABEL_S ? 1 : -1);
+      if (t === LABEL_T) this.heap4.push(this.zd[b] as number, b);
+    }
+  }
+
+  // ---------------------------------------------------------------- delta2 bookkeeping
+
+  /** Recompute the least-slack edge from an S-vertex to unlabeled vertex w by scanning its adjacency. */
+  recompute(w: number): void {
+    this.dirty[w] = 0;
+    this.label[w] = LABEL_NONE;
+    this.labelEnd[w] = -1;
+    const endpoint = this.endpoint;
+    const vsign = this.vsign;
+    const inBlossom = this.inBlossom;
+    const bw = inBlossom[w] as number;
+    const dw = this.dual(w);
+    let best = -1;
+    let bestSlack = 0;
+    const end = this.adjStart[w + 1] as number;
+    for (let a = this.adjStart[w] as number; a < end; a++) {
+      const p = this.adjP[a] as number;
+      const x = endpoint[p] as number;
+      if (vsign[x] !== SIGN_S || inBlossom[x] === bw) continue;
+      const k = p >> 1;
+      const s = dw + this.dual(x) - (this.w2[k] as number);
+      if (best < 0 || s < bestSlack) {
+        best = k;
+        bestSlack = s;
+      }
+    }
+    this.bestEdge[w] = best;
+  }
+
+  /** Publish the best edge of unlabeled vertex w in heap2. */
+  pushRep(w: number): void {
+    const k = this.bestEdge[w] as number;
+    if (k < 0 || this.vsign[w] !== 0) return;
+    const key = this.slack(k) + this.D;
+    this.repKey[w] = key;
+    this.heap2.push(key, this.endpoint[2 * k] === w ? 2 * k : 2 * k + 1);
+  }
+
+  // ---------------------------------------------------------------- mwmatching core
+
+  assignLabel(w: number, t: number, p: number): void {
+    const b = this.inBlossom[w] as number;
+    this.label[w] = t;
+    this.label[b] = t;
+    this.labelEnd[w] = p;
+    this.labelEnd[b] = p;
+    this.bestEdge[w] = -1;
+    const tree = p === -1 ? (this.blossomBase[b] as number) : (this.vtree[this.endpoint[p] as number] as number);
+    this.labelLeaves(b, t, tree);
+    if (t === LABEL_T) {
+      const base = this.blossomBase[b] as number;
+      const mb = this.mate[base] as number;
+      this.assignLabel(this.endpoint[mb] as number, LABEL_S, mb ^ 1);
+    }
+  }
+
+  /** Trace back from v and w to find a new blossom base, or -1 if an augmenting path exists. */
+  scanBlossom(v0: number, w0: number): number {
+    const label = this.label;
+    const labelEnd = this.labelEnd;
+    const inBlossom = this.inBlossom;
+    const endpoint = this.endpoint;
+    const path = this.scratch;
+    let pathLen = 0;
+    let base = -1;
+    let v = v0;
+    let w = w0;
+    while (v !== -1 || w !== -1) {
+      let b = inBlossom[v] as number;
+      if ((label[b] as number) & 4) {
+        base = this.blossomBase[b] as number;
+        break;
+      }
+      path[pathLen++] = b;
+      label[b] = LABEL_MARKED;
+      if (labelEnd[b] === -1) {
+        v = -1;
+      } else {
+        v = endpoint[labelEnd[b] as number] as number;
+        b = inBlossom[v] as number;
+        v = endpoint[labelEnd[b] as number] as number;
+      }
+      if (w !== -1) {
+        const tmp = v;
+        v = w;
+        w = tmp;
+      }
+    }
+    for (let i = 0; i < pathLen; i++) label[path[i] as number] = LABEL_S;
+    return base;
+  }
+
+  addBlossom(base: number, k: number): void {
+    const endpoint = this.endpoint;
+    const inBlossom = this.inBlossom;
+    const labelEnd = this.labelEnd;
+    const blossomParent = this.blossomParent;
+    let v = endpoint[2 * k] as number;
+    let w = endpoint[2 * k + 1] as number;
+    const bb = inBlossom[base] as number;
+    let bv = inBlossom[v] as number;
+    let bw = inBlossom[w] as number;
+    const b = this.unused[--this.unusedTop] as number;
+    this.blossomBase[b] = base;
+    blossomParent[b] = -1;
+    blossomParent[bb] = b;
+    const path = this.childs[b] as number[];
+    const endps = this.endps[b] as number[];
+    path.length = 0;
+    endps.length = 0;
+    while (bv !== bb) {
+      blossomParent[bv] = b;
+      path.push(bv);
+      endps.push(labelEnd[bv] as number);
+      v = endpoint[labelEnd[bv] as number] as number;
+      bv = inBlossom[v] as number;
+    }
+    path.push(bb);
+    path.reverse();
+    endps.reverse();
+    endps.push(2 * k);
+    while (bw !== bb) {
+      blossomParent[bw] = b;
+      path.push(bw);
+      endps.push((labelEnd[bw] as number) ^ 1);
+      w = endpoint[labelEnd[bw] as number] as number;
+      bw = inBlossom[w] as number;
+    }
+    this.label[b] = LABEL_S;
+    labelEnd[b] = labelEnd[bb] as number;
+    // New blossom: z = 0, growing while it is an S-blossom.
+    this.zd[b] = 0;
+    this.zsign[b] = 0;
+    this.setZsign(b, 1);
+    // Concatenate the children's leaf lists; sub-blossoms stop being top-level.
+    const leafNext = this.leafNext;
+    const leafHead = this.leafHead;
+    const leafTail = this.leafTail;
+    const n = this.n;
+    for (let i = 0; i < path.length; i++) {
+      const c = path[i] as number;
+      if (c >= n) this.setZsign(c, 0);
+      if (i + 1 < path.length) leafNext[leafTail[c] as number] = leafHead[path[i + 1] as number] as number;
+    }
+    leafHead[b] = leafHead[path[0] as number] as number;
+    leafTail[b] = leafTail[path[path.length - 1] as number] as number;
+    const label = this.label;
+    const tail = leafTail[b] as number;
+    for (let x = leafHead[b] as number; ; x = leafNext[x] as number) {
+      if (label[inBlossom[x] as number] === LABEL_T) {
+        // T-vertex becomes an S-vertex: it has to be scanned.
+        this.setVsign(x, SIGN_S);
+        this.enqueue(x);
+      }
+      inBlossom[x] = b;
+      if (x === tail) break;
+    }
+  }
+
+  /** Return a dead blossom id to the pool. */
+  freeBlossom(b: number): void {
+    this.label[b] = LABEL_NONE;
+    this.labelEnd[b] = -1;
+    (this.childs[b] as number[]).length = 0;
+    (this.endps[b] as number[]).length = 0;
+    this.blossomBase[b] = -1;
+    this.zd[b] = 0;
+    this.zsign[b] = 0;
+    this.unused[this.unusedTop++] = b;
+  }
+
+  /** Make the children of b top-level blossoms (setting inBlossom); push the z = 0 ones on `stack` when given. */
+  releaseChildren(b: number, stack: Int32Array | null, top: number): number {
+    const n = this.n;
+    const inBlossom = this.inBlossom;
+    const leafNext = this.leafNext;
+    const childs = this.childs[b] as number[];
+    let sp = top;
+    for (let i = 0; i < childs.length; i++) {
+      const s = childs[i] as number;
+      this.blossomParent[s] = -1;
+      if (s < n) {
+        inBlossom[s] = s;
+      } else if (stack !== null && this.zd[s] === 0) {
+        stack[sp++] = s;
+      } else {
+        const tail = this.leafTail[s] as number;
+        for (let v = this.leafHead[s] as number; ; v = leafNext[v] as number) {
+          inBlossom[v] = s;
+          if (v === tail) break;
+        }
+      }
+    }
+    return sp;
+  }
+
+  /**
+   * mwmatching's expandBlossom(b, endstage=True), iteratively: expand top-level
+   * blossom b (z = 0) and, recursively, every sub-blossom with z = 0.
+   */
+  expandZeroBlossom(b: number): void {
+    const stack = this.expandStack;
+    let sp = 0;
+    stack[sp++] = b;
+    while (sp > 0) {
+      const x = stack[--sp] as number;
+      sp = this.releaseChildren(x, stack, sp);
+      this.freeBlossom(x);
+    }
+  }
+
+  /** mwmatching's expandBlossom(b, endstage=False) for a top-level T-blossom whose z reached 0. */
+  expandTBlossom(b: number): void {
+    const leafNext = this.leafNext;
+    // Take all its vertices out of the tree first, then relabel the children.
+    const tail = this.leafTail[b] as number;
+    for (let v = this.leafHead[b] as number; ; v = leafNext[v] as number) {
+      this.setVsign(v, 0);
+      this.unlinkTree(v);
+      if (v === tail) break;
+    }
+    this.setZsign(b, 0);
+    this.releaseChildren(b, null, 0);
+    const childs = this.childs[b] as number[];
+    for (let i = 0; i < childs.length; i++) {
+      const s = childs[i] as number;
+      if (s >= this.n) {
+        this.label[s] = LABEL_NONE;
+        this.labelEnd[s] = -1;
+      }
+    }
+    this.relabelExpandedT(b);
+    this.freeBlossom(b);
+  }
+
+  /** The T-labeling part of mwmatching's expandBlossom (children are top-level and unlabeled now). */
+  relabelExpandedT(b: number): void {
+    const endpoint = this.endpoint;
+    const label = this.label;
+    const labelEnd = this.labelEnd;
+    const inBlossom = this.inBlossom;
+    const childs = this.childs[b] as number[];
+    const endps = this.endps[b] as number[];
+    const L = childs.length;
+    const at = (arr: number[], j: number): number => arr[j < 0 ? j + L : j] as number;
+    const entryChild = inBlossom[endpoint[(labelEnd[b] as number) ^ 1] as number] as number;
+    let j = childs.indexOf(entryChild);
+    let jstep: number;
+    let endptrick: number;
+    if (j & 1) {
+      j -= L;
+      jstep = 1;
+      endptrick = 0;
+    } else {
+      jstep = -1;
+      endptrick = 1;
+    }
+    let p = labelEnd[b] as number;
+    const tree = this.vtree[endpoint[p] as number] as number;
+    while (j !== 0) {
+      label[endpoint[p ^ 1] as number] = LABEL_NONE;
+      label[endpoint[at(endps, j - endptrick) ^ endptrick ^ 1] as number] = LABEL_NONE;
+      this.assignLabel(endpoint[p ^ 1] as number, LABEL_T, p);
+      j += jstep;
+      p = at(endps, j - endptrick) ^ endptrick;
+      j += jstep;
+    }
+    // The base sub-blossom becomes T without stepping through to its mate (already S).
+    let bv = at(childs, j);
+    const entry = endpoint[p ^ 1] as number;
+    label[entry] = LABEL_T;
+    label[bv] = LABEL_T;
+    labelEnd[entry] = p;
+    labelEnd[bv] = p;
+    this.bestEdge[entry] = -1;
+    this.labelLeaves(bv, LABEL_T, tree);
+    j += jstep;
+    const leafNext = this.leafNext;
+    while (at(childs, j) !== entryChild) {
+      bv = at(childs, j);
+      if (label[bv] === LABEL_S) {
+        j += jstep;
+        continue;
+      }
+      const head = this.leafHead[bv] as number;
+      const tail = this.leafTail[bv] as number;
+      // Vertices whose stored info may refer to a dissolved tree are recomputed first.
+      for (let v = head; ; v = leafNext[v] as number) {
+        if (this.dirty[v]) this.recompute(v);
+        if (v === tail) break;
+      }
+      let found = -1;
+      for (let v = head; ; v = leafNext[v] as number) {
+        if (label[v] !== LABEL_NONE) {
+          found = v;
+          break;
+        }
+        if (v === tail) break;
+      }
+      if (found >= 0) {
+        // Reachable from an S-vertex outside the expanding blossom through a tight edge.
+        label[found] = LABEL_NONE;
+        label[endpoint[this.mate[this.blossomBase[bv] as number] as number] as number] = LABEL_NONE;
+        this.assignLabel(found, LABEL_T, labelEnd[found] as number);
+      } else {
+        // Stays unlabeled: its vertices' least-slack S-edges go to heap2.
+        for (let v = head; ; v = leafNext[v] as number) {
+          this.pushRep(v);
+          if (v === tail) break;
+        }
+      }
+      j += jstep;
+    }
+  }
+
+  /**
+   * mwmatching's augmentBlossom(b, v), iteratively: swap matched and unmatched
+   * edges along the even path from v to the base of b, in b and in every
+   * sub-blossom on the way, so that v becomes the base. Work is a stack of
+   * (blossom, vertex) requests; requests touch disjoint vertex sets, so their
+   * order does not matter, and the new base of each blossom is its vertex.
+   */
+  augmentBlossom(b0: number, v0: number): void {
+    const n = this.n;
+    const endpoint = this.endpoint;
+    const mate = this.mate;
+    const stack = this.augStack;
+    let sp = 0;
+    stack[sp++] = b0;
+    stack[sp++] = v0;
+    while (sp > 0) {
+      const v = stack[--sp] as number;
+      const top = stack[--sp] as number;
+      // Walk up from v: each blossom on the chain is augmented relative to its child containing v.
+      let child = v;
+      for (;;) {
+        const b = this.blossomParent[child] as number;
+        const childs = this.childs[b] as number[];
+        const endps = this.endps[b] as number[];
+        const L = childs.length;
+        const i = childs.indexOf(child);
+        let j = i;
+        let jstep: number;
+        let endptrick: number;
+        if (i & 1) {
+          j -= L;
+          jstep = 1;
+          endptrick = 0;
+        } else {
+          jstep = -1;
+          endptrick = 1;
+        }
+        while (j !== 0) {
+          j += jstep;
+          let t = childs[j < 0 ? j + L : j] as number;
+          const jj = j - endptrick;
+          const p = (endps[jj < 0 ? jj + L : jj] as number) ^ endptrick;
+          if (t >= n) {
+            stack[sp++] = t;
+            stack[sp++] = endpoint[p] as number;
+          }
+          j += jstep;
+          t = childs[j < 0 ? j + L : j] as number;
+          if (t >= n) {
+            stack[sp++] = t;
+            stack[sp++] = endpoint[p ^ 1] as number;
+          }
+          mate[endpoint[p] as number] = p ^ 1;
+          mate[endpoint[p ^ 1] as number] = p;
+        }
+        // Rotate the sub-blossom list so the new base comes first.
+        if (i > 0) {
+          const tmp = this.scratch;
+          for (let x = 0; x < L; x++) tmp[x] = childs[(x + i) % L] as number;
+          for (let x = 0; x < L; x++) childs[x] = tmp[x] as number;
+          for (let x = 0; x < L; x++) tmp[x] = endps[(x + i) % L] as number;
+          for (let x = 0; x < L; x++) endps[x] = tmp[x] as number;
+        }
+        this.blossomBase[b] = v;
+        if (b === top) break;
+        child = b;
+      }
+    }
+  }
+
+  augmentMatching(k: number): void {
+    const n = this.n;
+    const endpoint = this.endpoint;
+    const inBlossom = this.inBlossom;
+    const labelEnd = this.labelEnd;
+    const mate = this.mate;
+    for (let side = 0; side < 2; side++) {
+      let s = endpoint[2 * k + side] as number;
+      let p = 2 * k + 1 - side;
+      for (;;) {
+        const bs = inBlossom[s] as number;
+        if (bs >= n) this.augmentBlossom(bs, s);
+        mate[s] = p;
+        if (labelEnd[bs] === -1) break;
+        const t = endpoint[labelEnd[bs] as number] as number;
+        const bt = inBlossom[t] as number;
+        s = endpoint[labelEnd[bt] as number] as number;
+        const j = endpoint[(labelEnd[bt] as number) ^ 1] as number;
+        if (bt >= n) this.augmentBlossom(bt, j);
+        mate[j] = labelEnd[bt] as number;
+        p = (labelEnd[bt] as number) ^ 1;
+      }
+    }
+    this.nFree -= 2;
+  }
+
+  /**
+   * After an augmentation: remove the two alternating trees it joined. Their
+   * vertices become unlabeled (mwmatching's end-of-stage reset, restricted to
+   * these trees) and get their least-slack edge to the remaining S-vertices.
+   */
+  dissolve(ta: number, tb: number): void {
+    const n = this.n;
+    const dlist = this.dlist;
+    const blist = this.blist;
+    const vmark = this.vmark;
+    const bmark = this.bmark;
+    const inBlossom = this.inBlossom;
+    const label = this.label;
+    const labelEnd = this.labelEnd;
+    let dn = 0;
+    for (let side = 0; side < 2; side++) {
+      const t = side === 0 ? ta : tb;
+      if (side === 1 && tb === ta) break;
+      for (let v = this.tHead[t] as number; v >= 0; v = this.tNext[v] as number) {
+        dlist[dn++] = v;
+        vmark[v] = 1;
+      }
+      this.tHead[t] = -1;
+    }
+    let bn = 0;
+    for (let i = 0; i < dn; i++) {
+      const v = dlist[i] as number;
+      const b = inBlossom[v] as number;
+      if (b >= n && !bmark[b]) {
+        bmark[b] = 1;
+        blist[bn++] = b;
+      }
+    }
+    for (let i = 0; i < bn; i++) {
+      const b = blist[i] as number;
+      bmark[b] = 0;
+      this.setZsign(b, 0);
+      if (label[b] === LABEL_S && this.zd[b] === 0) this.expandZeroBlossom(b);
+    }
+    for (let i = 0; i < dn; i++) {
+      const v = dlist[i] as number;
+      this.setVsign(v, 0);
+      this.vtree[v] = -1;
+      this.tNext[v] = -1;
+      this.tPrev[v] = -1;
+      label[v] = LABEL_NONE;
+      labelEnd[v] = -1;
+      const b = inBlossom[v] as number;
+      if (b !== v) {
+        label[b] = LABEL_NONE;
+        labelEnd[b] = -1;
+      }
+    }
+    const endpoint = this.endpoint;
+    const vsign = this.vsign;
+    const bestEdge = this.bestEdge;
+    const dirty = this.dirty;
+    for (let i = 0; i < dn; i++) {
+      const v = dlist[i] as number;
+      const end = this.adjStart[v + 1] as number;
+      for (let a = this.adjStart[v] as number; a < end; a++) {
+        const p = this.adjP[a] as number;
+        const x = endpoint[p] as number;
+        if (vmark[x]) continue;
+        const sx = vsign[x] as number;
+        if (sx === SIGN_T || (sx === 0 && bestEdge[x] === p >> 1)) dirty[x] = 1;
+      }
+    }
+    for (let i = 0; i < dn; i++) {
+      const v = dlist[i] as number;
+      vmark[v] = 0;
+      this.recompute(v);
+      this.pushRep(v);
+    }
+  }
+
+  /** Handle edge (v, endpoint[p]) with v an S-vertex and slack <= 0 (mwmatching's allowed-edge case). */
+  tightEdge(v: number, p: number): void {
+    const w = this.endpoint[p] as number;
+    const bw = this.inBlossom[w] as number;
+    const lw = this.label[bw] as number;
+    if (lw === LABEL_NONE) {
+      this.assignLabel(w, LABEL_T, p ^ 1);
+    } else if (lw === LABEL_S) {
+      const base = this.scanBlossom(v, w);
+      if (base >= 0) {
+        this.addBlossom(base, p >> 1);
+      } else {
+        const ta = this.vtree[v] as number;
+        const tb = this.vtree[w] as number;
+        this.augmentMatching(p >> 1);
+        this.dissolve(ta, tb);
+      }
+    } else if (this.label[w] === LABEL_NONE) {
+      // w is inside a T-blossom: remember that it is reachable.
+      this.label[w] = LABEL_T;
+      this.labelEnd[w] = p ^ 1;
+    }
+  }
+
+  /** Scan the edges of S-vertex v (mwmatching's inner loop). */
+  scan(v: number): void {
+    const endpoint = this.endpoint;
+    const inBlossom = this.inBlossom;
+    const label = this.label;
+    const vsign = this.vsign;
+    const vd = this.vd;
+    const w2 = this.w2;
+    const bestEdge = this.bestEdge;
+    const adjP = this.adjP;
+    const end = this.adjStart[v + 1] as number;
+    for (let a = this.adjStart[v] as number; a < end; a++) {
+      if (vsign[v] !== SIGN_S) return;
+      const p = adjP[a] as number;
+      const w = endpoint[p] as number;
+      const bw = inBlossom[w] as number;
+      if (inBlossom[v] === bw) continue;
+      const k = p >> 1;
+      const D = this.D;
+      const s = (vd[v] as number) - D + (vd[w] as number) + (vsign[w] as number) * D - (w2[k] as number);
+      const lw = label[bw] as number;
+      if (s <= 0) {
+        this.tightEdge(v, p);
+      } else if (lw === LABEL_S) {
+        this.heap3.push(s + 2 * D, k);
+      } else if (lw === LABEL_NONE) {
+        if (this.dirty[w]) {
+          this.recompute(w);
+          this.pushRep(w);
+        } else {
+          const be = bestEdge[w] as number;
+          if (be < 0 || s < this.slack(be)) {
+            bestEdge[w] = k;
+            this.repKey[w] = s + D;
+            this.heap2.push(s + D, p);
+          }
+        }
+      } else if (label[w] === LABEL_NONE && !this.dirty[w]) {
+        const be = bestEdge[w] as number;
+        if (be < 0 || s < this.slack(be)) bestEdge[w] = k;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- heap validation
+
+  heap2Valid(key: number, q: number): boolean {
+    const w = this.endpoint[q] as number;
+    return this.vsign[w] === 0 && this.bestEdge[w] === q >> 1 && this.repKey[w] === key;
+  }
+
+  heap3Valid(key: number, k: number): boolean {
+    const i = this.endpoint[2 * k] as number;
+    const j = this.endpoint[2 * k + 1] as number;
+    return (
+      this.vsign[i] === SIGN_S &&
+      this.vsign[j] === SIGN_S &&
+      this.inBlossom[i] !== this.inBlossom[j] &&
+      this.slack(k) + 2 * this.D === key
+    );
+  }
+
+  heap4Valid(key: number, b: number): boolean {
+    return (this.blossomBase[b] as number) >= 0 && this.blossomParent[b] === -1 && this.zsign[b] === -1 && this.zd[b] === key;
+  }
+
+  /** Drop invalid entries from the top of heap2; returns the delta2 candidate or Infinity. */
+  topDelta2(): number {
+    const h = this.heap2;
+    if (h.size > this.heap2Limit) {
+      h.filter((key, q) => this.heap2Valid(key, q));
+      this.heap2Limit = Math.max(this.heap2Limit, 2 * h.size);
+    }
+    while (h.size > 0) {
+      const key = h.keys[0] as number;
+      const q = h.vals[0] as number;
+      if (!this.heap2Valid(key, q)) {
+        h.pop();
+        continue;
+      }
+      const w = this.endpoint[q] as number;
+      const x = this.endpoint[q ^ 1] as number;
+      if (this.dirty[w] || this.vsign[x] !== SIGN_S || this.slack(q >> 1) + this.D !== key) {
+        // The representative edge went stale: find w's current least-slack S-edge.
+        h.pop();
+        this.recompute(w);
+        this.pushRep(w);
+        continue;
+      }
+      return key - this.D;
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+
+  topDelta3(): number {
+    const h = this.heap3;
+    if (h.size > this.heap3Limit) {
+      h.filter((key, k) => this.heap3Valid(key, k));
+      this.heap3Limit = Math.max(this.heap3Limit, 2 * h.size);
+    }
+    while (h.size > 0) {
+      const key = h.keys[0] as number;
+      const k = h.vals[0] as number;
+      const i = this.endpoint[2 * k] as number;
+      const j = this.endpoint[2 * k + 1] as number;
+      if (this.vsign[i] !== SIGN_S || this.vsign[j] !== SIGN_S || this.inBlossom[i] === this.inBlossom[j]) {
+        h.pop();
+        continue;
+      }
+      const trueKey = this.slack(k) + 2 * this.D;
+      if (trueKey !== key) {
+        h.pop();
+        h.push(trueKey, k);
+        continue;
+      }
+      return (key - 2 * this.D) / 2;
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+
+  topDelta4(): number {
+    const h = this.heap4;
+    while (h.size > 0) {
+      const key = h.keys[0] as number;
+      const b = h.vals[0] as number;
+      if (!this.heap4Valid(key, b)) {
+        h.pop();
+        continue;
+      }
+      return key - this.D;
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+
+  // ---------------------------------------------------------------- main loop
+
+  run(): void {
+    const n = this.n;
+    for (let v = 0; v < n; v++) this.assignLabel(v, LABEL_S, -1);
+    for (;;) {
+      while (this.qlen > 0) {
+        const v = this.queue[--this.qlen] as number;
+        this.inQueue[v] = 0;
+        if (this.vsign[v] === SIGN_S) this.scan(v);
+      }
+      if (this.nFree === 0) break;
+      let deltaType = 0;
+      let delta = Number.POSITIVE_INFINITY;
+      if (!this.maxCardinality) {
+        deltaType = 1;
+        delta = this.maxWeight - this.D;
+      }
+      const d2 = this.topDelta2();
+      if (d2 < delta) {
+        deltaType = 2;
+        delta = d2;
+      }
+      const d3 = this.topDelta3();
+      if (d3 < delta) {
+        deltaType = 3;
+        delta = d3;
+      }
+      const d4 = this.topDelta4();
+      if (d4 < delta) {
+        deltaType = 4;
+        delta = d4;
+      }
+      if (deltaType === 0) {
+        // maxCardinality and nothing left to grow: final dual adjustment, then stop.
+        deltaType = 1;
+        delta = Math.max(0, this.maxWeight - this.D);
+      }
+      this.D += delta;
+      if (deltaType === 1) break;
+      if (deltaType === 2) {
+        const q = this.heap2.vals[0] as number;
+        this.heap2.pop();
+        this.tightEdge(this.endpoint[q ^ 1] as number, q);
+      } else if (deltaType === 3) {
+        const k = this.heap3.vals[0] as number;
+        this.heap3.pop();
+        this.tightEdge(this.endpoint[2 * k] as number, 2 * k + 1);
+      } else {
+        const b = this.heap4.vals[0] as number;
+        this.heap4.pop();
+        this.expandTBlossom(b);
+      }
+    }
+  }
+}
+
+/**
+ * Maximum-weight matching of the graph with vertices 0..n-1 and edges
+ * (eu[k], ev[k]) of integer weight ew[k] (no duplicate edges, no self-loops).
+ * With `maxCardinality`, a maximum-weight matching among the maximum-cardinality
+ * matchings. Edges with negative weight are never used unless cardinality requires it.
+ */
+export function maxWeightMatching(
+  n: number,
+  eu: Int32Array,
+  ev: Int32Array,
+  ew: Int32Array,
+  opts?: MaxWeightMatchingOptions,
+): MatchingResult {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`maxWeightMatching: bad vertex count ${n}`);
+  const m = eu.length;
+  if (ev.length !== m || ew.length !== m) throw new RangeError("maxWeightMatching: eu, ev and ew must have the same length");
+  for (let k = 0; k < m; k++) {
+    const i = eu[k] as number;
+    const j = ev[k] as number;
+    if (i < 0 || i >= n || j < 0 || j >= n) throw new RangeError(`maxWeightMatching: edge ${k} (${i}, ${j}) out of range`);
+    if (i === j) throw new RangeError(`maxWeightMatching: edge ${k} is a self-loop on ${i}`);
+  }
+  const solver = new BlossomSolver(n, eu, ev, ew, opts?.maxCardinality === true);
+  if (n > 0) solver.run();
+
+  const mate = new Int32Array(n).fill(-1);
+  let total = 0;
+  for (let v = 0; v < n; v++) {
+    const p = solver.mate[v] as number;
+    if (p < 0) continue;
+    const u = solver.endpoint[p] as number;
+    mate[v] = u;
+    if (v < u) total += ew[p >> 1] as number;
+  }
+  const dual = new Float64Array(n);
+  for (let v = 0; v < n; v++) dual[v] = solver.dual(v);
+  const blossoms: Array<{ members: Int32Array; z: number }> = [];
+  for (let b = n; b < 2 * n; b++) {
+    if ((solver.blossomBase[b] as number) < 0) continue;
+    const z = solver.z(b);
+    if (z <= 0) continue;
+    let count = 0;
+    const tail = solver.leafTail[b] as number;
+    for (let v = solver.leafHead[b] as number; ; v = solver.leafNext[v] as number) {
+      count++;
+      if (v === tail) break;
+    }
+    const members = new Int32Array(count);
+    count = 0;
+    for (let v = solver.leafHead[b] as number; ; v = solver.leafNext[v] as number) {
+      members[count++] = v;
+      if (v === tail) break;
+    }
+    blossoms.push({ members, z });
+  }
+  return { mate, total, dual, blossoms };
+}
