@@ -105,7 +105,7 @@ async function resolveTarget(db: Kysely<Database>, audience: Audience): Promise<
 export async function markSent(db: Kysely<Database>, id: number, at: Date, platformMessageId: string | null): Promise<void> {
   await db
     .updateTable("outbox")
-    .set((eb) => ({ sent_at: at, platform_message_id: platformMessageId, attempts: eb("attempts", "+", 1) }))
+    .set((eb) => ({ sent_at: at, platform_message_id: platformMessageId, last_error: null, attempts: eb("attempts", "+", 1) }))
     .where("id", "=", id)
     .execute();
 }

@@ -10,6 +10,7 @@ import { openDatabase } from "../../src/app";
 import type { Db } from "../../src/store/connect";
 
 export const TABLES = [
+  "do_not_pair",
   "outbox",
   "pairing_endings",
   "journal_entries",
