@@ -10,7 +10,7 @@ import type { Context } from "./context";
 import type { Language } from "./domain";
 import { Refusal } from "./errors";
 import { languageFromLocale, translator } from "./i18n/translate";
-import { greedyMatcher } from "./matching/greedy-matcher";
+import { optimalMatcher } from "./matching/optimal-matcher";
 import type { Matcher } from "./matching/types";
 import type { Reply } from "./messages";
 import type { Store } from "./ports";
@@ -68,7 +68,7 @@ export function createCore(deps: CoreDeps): Core {
     "round.open": openRound,
     "round.join": joinRound,
     "round.leave": leaveRound,
-    "round.match": runMatching(deps.matcher ?? greedyMatcher),
+    "round.match": runMatching(deps.matcher ?? optimalMatcher),
     "round.close": closeRound,
     "cadence.propose": proposeCadence,
     "cadence.confirm": confirmCadence,

@@ -160,6 +160,56 @@ const LABEL_MARKED = 5;
 const SIGN_S = -1;
 const SIGN_T = 1;
 
+function fillIdentity(arr: Int32Array, count: number, offset = 0): void {
+  for (let i = 0; i < count; i++) arr[i] = i + offset;
+}
+
+function newLists(count: number): number[][] {
+  const lists = new Array<number[]>(count);
+  for (let i = 0; i < count; i++) lists[i] = [];
+  return lists;
+}
+
+/** Edge endpoints, doubled weights and the CSR adjacency (endpoint indices, neighbours, doubled weights). */
+function buildGraph(n: number, eu: Int32Array, ev: Int32Array, ew: Int32Array) {
+  const m = eu.length;
+  let maxWeight = 0;
+  const endpoint = new Int32Array(2 * m);
+  const w2 = new Float64Array(m);
+  const adjStart = new Int32Array(n + 1);
+  for (let k = 0; k < m; k++) {
+    const i = eu[k] as number;
+    const j = ev[k] as number;
+    const wt = ew[k] as number;
+    endpoint[2 * k] = i;
+    endpoint[2 * k + 1] = j;
+    w2[k] = 2 * wt;
+    if (wt > maxWeight) maxWeight = wt;
+    adjStart[i + 1] = (adjStart[i + 1] as number) + 1;
+    adjStart[j + 1] = (adjStart[j + 1] as number) + 1;
+  }
+  for (let v = 0; v < n; v++) adjStart[v + 1] = (adjStart[v + 1] as number) + (adjStart[v] as number);
+  const fill = adjStart.slice(0, n);
+  const adjP = new Int32Array(2 * m);
+  const adjV = new Int32Array(2 * m);
+  const adjW2 = new Float64Array(2 * m);
+  for (let k = 0; k < m; k++) {
+    const i = eu[k] as number;
+    const j = ev[k] as number;
+    const a = fill[i] as number;
+    fill[i] = a + 1;
+    adjP[a] = 2 * k + 1;
+    adjV[a] = j;
+    adjW2[a] = w2[k] as number;
+    const b = fill[j] as number;
+    fill[j] = b + 1;
+    adjP[b] = 2 * k;
+    adjV[b] = i;
+    adjW2[b] = w2[k] as number;
+  }
+  return { maxWeight, endpoint, w2, adjStart, adjP, adjV, adjW2 };
+}
+
 class BlossomSolver {
   readonly n: number;
   readonly maxCardinality: boolean;
@@ -170,6 +220,8 @@ class BlossomSolver {
   readonly w2: Float64Array; // 2 * weight of edge k
   readonly adjStart: Int32Array;
   readonly adjP: Int32Array; // endpoint indices p, endpoint[p] = the neighbour
+  readonly adjV: Int32Array; // the neighbour itself (= endpoint[adjP[a]])
+  readonly adjW2: Float64Array; // 2 * weight of that edge (= w2[adjP[a] >> 1])
 
   // Matching: mate[v] = remote endpoint index of the matched edge, or -1.
   readonly mate: Int32Array;
@@ -180,7 +232,13 @@ class BlossomSolver {
   readonly labelEnd: Int32Array;
 
   // Blossom structure.
-  readonly inBlossom: Int32Array;
+  // Top-level blossom of each vertex, as top(v) = owner[tag[v]]: every vertex of a top-level
+  // blossom B is tagged rep[B] (a vertex of B) and owner[rep[B]] = B. A new blossom takes over
+  // the group of its largest child, so forming a blossom only retags the smaller children.
+  readonly tag: Int32Array;
+  readonly owner: Int32Array;
+  readonly rep: Int32Array;
+  readonly bsize: Int32Array;
   readonly blossomParent: Int32Array;
   readonly blossomBase: Int32Array;
   readonly childs: number[][];
@@ -192,7 +250,12 @@ class BlossomSolver {
   unusedTop: number;
 
   // Lazy duals.
-  D = 0;
+  /**
+   * Sum of all deltas so far. Initialised with a non-integer first so that V8 gives the
+   * field a double representation: the values come from Float64Arrays, and changing the
+   * representation later would deoptimise every compiled method.
+   */
+  D = 0.5;
   readonly vd: Float64Array;
   readonly vsign: Int8Array;
   readonly zd: Float64Array;
@@ -212,6 +275,7 @@ class BlossomSolver {
   // S-vertices waiting to be scanned (LIFO, like mwmatching).
   readonly queue: Int32Array;
   qlen = 0;
+  qhead = 0;
   readonly inQueue: Uint8Array;
 
   readonly heap2: MinHeap; // key slack + D, value endpoint q with endpoint[q] = the unlabeled vertex
@@ -230,68 +294,44 @@ class BlossomSolver {
   readonly bmark: Uint8Array;
 
   constructor(n: number, eu: Int32Array, ev: Int32Array, ew: Int32Array, maxCardinality: boolean) {
+    // The loops live in small helper functions: V8 compiles a loop in a big constructor
+    // with on-stack replacement of the whole constructor, which is slow for a one-off run.
     const m = eu.length;
     this.n = n;
     this.maxCardinality = maxCardinality;
-    let maxWeight = 0;
-    const endpoint = new Int32Array(2 * m);
-    const w2 = new Float64Array(m);
-    const deg = new Int32Array(n + 1);
-    for (let k = 0; k < m; k++) {
-      const i = eu[k] as number;
-      const j = ev[k] as number;
-      const wt = ew[k] as number;
-      endpoint[2 * k] = i;
-      endpoint[2 * k + 1] = j;
-      w2[k] = 2 * wt;
-      if (wt > maxWeight) maxWeight = wt;
-      deg[i] = (deg[i] as number) + 1;
-      deg[j] = (deg[j] as number) + 1;
-    }
+    const g = buildGraph(n, eu, ev, ew);
+    const maxWeight = g.maxWeight;
     this.maxWeight = maxWeight;
-    const adjStart = new Int32Array(n + 1);
-    for (let v = 0; v < n; v++) adjStart[v + 1] = (adjStart[v] as number) + (deg[v] as number);
-    const fill = adjStart.slice(0, n);
-    const adjP = new Int32Array(2 * m);
-    for (let k = 0; k < m; k++) {
-      const i = eu[k] as number;
-      const j = ev[k] as number;
-      adjP[fill[i] as number] = 2 * k + 1;
-      fill[i] = (fill[i] as number) + 1;
-      adjP[fill[j] as number] = 2 * k;
-      fill[j] = (fill[j] as number) + 1;
-    }
-    this.endpoint = endpoint;
-    this.w2 = w2;
-    this.adjStart = adjStart;
-    this.adjP = adjP;
+    this.endpoint = g.endpoint;
+    this.w2 = g.w2;
+    this.adjStart = g.adjStart;
+    this.adjP = g.adjP;
+    this.adjV = g.adjV;
+    this.adjW2 = g.adjW2;
 
     const nb = 2 * n;
     this.mate = new Int32Array(n).fill(-1);
     this.nFree = n;
     this.label = new Uint8Array(nb);
     this.labelEnd = new Int32Array(nb).fill(-1);
-    this.inBlossom = new Int32Array(n);
+    this.tag = new Int32Array(n);
+    this.owner = new Int32Array(n);
+    this.rep = new Int32Array(nb).fill(-1);
+    this.bsize = new Int32Array(nb);
     this.blossomParent = new Int32Array(nb).fill(-1);
     this.blossomBase = new Int32Array(nb).fill(-1);
     this.leafHead = new Int32Array(nb).fill(-1);
     this.leafTail = new Int32Array(nb).fill(-1);
     this.leafNext = new Int32Array(n).fill(-1);
-    for (let v = 0; v < n; v++) {
-      this.inBlossom[v] = v;
-      this.blossomBase[v] = v;
-      this.leafHead[v] = v;
-      this.leafTail[v] = v;
-    }
-    this.childs = new Array<number[]>(nb);
-    this.endps = new Array<number[]>(nb);
-    for (let b = 0; b < nb; b++) {
-      this.childs[b] = [];
-      this.endps[b] = [];
-    }
+    for (const arr of [this.tag, this.owner, this.rep, this.blossomBase, this.leafHead, this.leafTail]) fillIdentity(arr, n);
+    this.bsize.fill(1, 0, n);
+    this.childs = newLists(nb);
+    this.endps = newLists(nb);
+    // Free non-trivial blossom ids, popped from the end: n first.
     this.unused = new Int32Array(Math.max(1, n));
-    this.unusedTop = 0;
-    for (let b = nb - 1; b >= n; b--) this.unused[this.unusedTop++] = b;
+    fillIdentity(this.unused, n, n);
+    this.unused.reverse();
+    this.unusedTop = n;
 
     this.vd = new Float64Array(n).fill(maxWeight);
     this.vsign = new Int8Array(n);
@@ -314,6 +354,7 @@ class BlossomSolver {
     this.heap3 = new MinHeap(2 * m + 16);
     this.heap4 = new MinHeap(64);
     this.heap2Limit = Math.max(1 << 16, 4 * n);
+    this.D = 0;
     this.heap3Limit = Math.max(1 << 16, 8 * m);
 
     this.scratch = new Int32Array(Math.max(1, nb));
@@ -323,6 +364,11 @@ class BlossomSolver {
     this.blist = new Int32Array(Math.max(1, n));
     this.vmark = new Uint8Array(n);
     this.bmark = new Uint8Array(nb);
+  }
+
+  /** The top-level blossom containing vertex v (mwmatching's inblossom[v]). */
+  top(v: number): number {
+    return this.owner[this.tag[v] as number] as number;
   }
 
   // ---------------------------------------------------------------- duals
@@ -359,7 +405,10 @@ class BlossomSolver {
   enqueue(v: number): void {
     if (this.inQueue[v]) return;
     this.inQueue[v] = 1;
-    this.queue[this.qlen++] = v;
+    const cap = this.queue.length;
+    let slot = this.qhead + this.qlen++;
+    if (slot >= cap) slot -= cap;
+    this.queue[slot] = v;
   }
 
   linkTree(v: number, t: number): void {
@@ -407,20 +456,18 @@ class BlossomSolver {
     this.dirty[w] = 0;
     this.label[w] = LABEL_NONE;
     this.labelEnd[w] = -1;
-    const endpoint = this.endpoint;
+    const adjV = this.adjV;
     const vsign = this.vsign;
-    const inBlossom = this.inBlossom;
-    const bw = inBlossom[w] as number;
+    const bw = this.top(w);
     const dw = this.dual(w);
     let best = -1;
     let bestSlack = 0;
     const end = this.adjStart[w + 1] as number;
     for (let a = this.adjStart[w] as number; a < end; a++) {
-      const p = this.adjP[a] as number;
-      const x = endpoint[p] as number;
-      if (vsign[x] !== SIGN_S || inBlossom[x] === bw) continue;
-      const k = p >> 1;
-      const s = dw + this.dual(x) - (this.w2[k] as number);
+      const x = adjV[a] as number;
+      if (vsign[x] !== SIGN_S || this.top(x) === bw) continue;
+      const k = (this.adjP[a] as number) >> 1;
+      const s = dw + this.dual(x) - (this.adjW2[a] as number);
       if (best < 0 || s < bestSlack) {
         best = k;
         bestSlack = s;
@@ -441,7 +488,7 @@ class BlossomSolver {
   // ---------------------------------------------------------------- mwmatching core
 
   assignLabel(w: number, t: number, p: number): void {
-    const b = this.inBlossom[w] as number;
+    const b = this.top(w);
     this.label[w] = t;
     this.label[b] = t;
     this.labelEnd[w] = p;
@@ -460,7 +507,6 @@ class BlossomSolver {
   scanBlossom(v0: number, w0: number): number {
     const label = this.label;
     const labelEnd = this.labelEnd;
-    const inBlossom = this.inBlossom;
     const endpoint = this.endpoint;
     const path = this.scratch;
     let pathLen = 0;
@@ -468,7 +514,7 @@ class BlossomSolver {
     let v = v0;
     let w = w0;
     while (v !== -1 || w !== -1) {
-      let b = inBlossom[v] as number;
+      let b = this.top(v);
       if ((label[b] as number) & 4) {
         base = this.blossomBase[b] as number;
         break;
@@ -479,7 +525,7 @@ class BlossomSolver {
         v = -1;
       } else {
         v = endpoint[labelEnd[b] as number] as number;
-        b = inBlossom[v] as number;
+        b = this.top(v);
         v = endpoint[labelEnd[b] as number] as number;
       }
       if (w !== -1) {
@@ -494,14 +540,13 @@ class BlossomSolver {
 
   addBlossom(base: number, k: number): void {
     const endpoint = this.endpoint;
-    const inBlossom = this.inBlossom;
     const labelEnd = this.labelEnd;
     const blossomParent = this.blossomParent;
     let v = endpoint[2 * k] as number;
     let w = endpoint[2 * k + 1] as number;
-    const bb = inBlossom[base] as number;
-    let bv = inBlossom[v] as number;
-    let bw = inBlossom[w] as number;
+    const bb = this.top(base);
+    let bv = this.top(v);
+    let bw = this.top(w);
     const b = this.unused[--this.unusedTop] as number;
     this.blossomBase[b] = base;
     blossomParent[b] = -1;
@@ -515,7 +560,7 @@ class BlossomSolver {
       path.push(bv);
       endps.push(labelEnd[bv] as number);
       v = endpoint[labelEnd[bv] as number] as number;
-      bv = inBlossom[v] as number;
+      bv = this.top(v);
     }
     path.push(bb);
     path.reverse();
@@ -526,7 +571,7 @@ class BlossomSolver {
       path.push(bw);
       endps.push((labelEnd[bw] as number) ^ 1);
       w = endpoint[labelEnd[bw] as number] as number;
-      bw = inBlossom[w] as number;
+      bw = this.top(w);
     }
     this.label[b] = LABEL_S;
     labelEnd[b] = labelEnd[bb] as number;
@@ -538,24 +583,39 @@ class BlossomSolver {
     const leafNext = this.leafNext;
     const leafHead = this.leafHead;
     const leafTail = this.leafTail;
+    const bsize = this.bsize;
     const n = this.n;
+    let big = path[0] as number;
+    let size = 0;
     for (let i = 0; i < path.length; i++) {
       const c = path[i] as number;
       if (c >= n) this.setZsign(c, 0);
       if (i + 1 < path.length) leafNext[leafTail[c] as number] = leafHead[path[i + 1] as number] as number;
+      size += bsize[c] as number;
+      if ((bsize[c] as number) > (bsize[big] as number)) big = c;
     }
     leafHead[b] = leafHead[path[0] as number] as number;
     leafTail[b] = leafTail[path[path.length - 1] as number] as number;
+    bsize[b] = size;
+    const g = this.rep[big] as number;
+    this.rep[b] = g;
+    this.owner[g] = b;
     const label = this.label;
-    const tail = leafTail[b] as number;
-    for (let x = leafHead[b] as number; ; x = leafNext[x] as number) {
-      if (label[inBlossom[x] as number] === LABEL_T) {
-        // T-vertex becomes an S-vertex: it has to be scanned.
-        this.setVsign(x, SIGN_S);
-        this.enqueue(x);
+    const tag = this.tag;
+    for (let i = 0; i < path.length; i++) {
+      const c = path[i] as number;
+      const isT = label[c] === LABEL_T;
+      if (c === big && !isT) continue;
+      const tail = leafTail[c] as number;
+      for (let x = leafHead[c] as number; ; x = leafNext[x] as number) {
+        if (isT) {
+          // T-vertex becomes an S-vertex: it has to be scanned.
+          this.setVsign(x, SIGN_S);
+          this.enqueue(x);
+        }
+        tag[x] = g;
+        if (x === tail) break;
       }
-      inBlossom[x] = b;
-      if (x === tail) break;
     }
   }
 
@@ -566,32 +626,35 @@ class BlossomSolver {
     (this.childs[b] as number[]).length = 0;
     (this.endps[b] as number[]).length = 0;
     this.blossomBase[b] = -1;
+    this.rep[b] = -1;
+    this.bsize[b] = 0;
     this.zd[b] = 0;
     this.zsign[b] = 0;
     this.unused[this.unusedTop++] = b;
   }
 
-  /** Make the children of b top-level blossoms (setting inBlossom); push the z = 0 ones on `stack` when given. */
+  /** Make the children of b top-level blossoms (group tags, see `tag`); push the z = 0 ones on `stack` when given. */
   releaseChildren(b: number, stack: Int32Array | null, top: number): number {
     const n = this.n;
-    const inBlossom = this.inBlossom;
+    const tag = this.tag;
+    const owner = this.owner;
     const leafNext = this.leafNext;
+    const g = this.rep[b] as number;
     const childs = this.childs[b] as number[];
     let sp = top;
     for (let i = 0; i < childs.length; i++) {
       const s = childs[i] as number;
       this.blossomParent[s] = -1;
-      if (s < n) {
-        inBlossom[s] = s;
-      } else if (stack !== null && this.zd[s] === 0) {
-        stack[sp++] = s;
-      } else {
+      const gs = this.rep[s] as number;
+      if (gs !== g) {
         const tail = this.leafTail[s] as number;
         for (let v = this.leafHead[s] as number; ; v = leafNext[v] as number) {
-          inBlossom[v] = s;
+          tag[v] = gs;
           if (v === tail) break;
         }
       }
+      owner[gs] = s;
+      if (s >= n && stack !== null && this.zd[s] === 0) stack[sp++] = s;
     }
     return sp;
   }
@@ -640,12 +703,11 @@ class BlossomSolver {
     const endpoint = this.endpoint;
     const label = this.label;
     const labelEnd = this.labelEnd;
-    const inBlossom = this.inBlossom;
     const childs = this.childs[b] as number[];
     const endps = this.endps[b] as number[];
     const L = childs.length;
     const at = (arr: number[], j: number): number => arr[j < 0 ? j + L : j] as number;
-    const entryChild = inBlossom[endpoint[(labelEnd[b] as number) ^ 1] as number] as number;
+    const entryChild = this.top(endpoint[(labelEnd[b] as number) ^ 1] as number);
     let j = childs.indexOf(entryChild);
     let jstep: number;
     let endptrick: number;
@@ -788,19 +850,18 @@ class BlossomSolver {
   augmentMatching(k: number): void {
     const n = this.n;
     const endpoint = this.endpoint;
-    const inBlossom = this.inBlossom;
     const labelEnd = this.labelEnd;
     const mate = this.mate;
     for (let side = 0; side < 2; side++) {
       let s = endpoint[2 * k + side] as number;
       let p = 2 * k + 1 - side;
       for (;;) {
-        const bs = inBlossom[s] as number;
+        const bs = this.top(s);
         if (bs >= n) this.augmentBlossom(bs, s);
         mate[s] = p;
         if (labelEnd[bs] === -1) break;
         const t = endpoint[labelEnd[bs] as number] as number;
-        const bt = inBlossom[t] as number;
+        const bt = this.top(t);
         s = endpoint[labelEnd[bt] as number] as number;
         const j = endpoint[(labelEnd[bt] as number) ^ 1] as number;
         if (bt >= n) this.augmentBlossom(bt, j);
@@ -822,7 +883,6 @@ class BlossomSolver {
     const blist = this.blist;
     const vmark = this.vmark;
     const bmark = this.bmark;
-    const inBlossom = this.inBlossom;
     const label = this.label;
     const labelEnd = this.labelEnd;
     let dn = 0;
@@ -838,7 +898,7 @@ class BlossomSolver {
     let bn = 0;
     for (let i = 0; i < dn; i++) {
       const v = dlist[i] as number;
-      const b = inBlossom[v] as number;
+      const b = this.top(v);
       if (b >= n && !bmark[b]) {
         bmark[b] = 1;
         blist[bn++] = b;
@@ -858,39 +918,60 @@ class BlossomSolver {
       this.tPrev[v] = -1;
       label[v] = LABEL_NONE;
       labelEnd[v] = -1;
-      const b = inBlossom[v] as number;
+      const b = this.top(v);
       if (b !== v) {
         label[b] = LABEL_NONE;
         labelEnd[b] = -1;
       }
     }
+    // One pass over the adjacency of every dissolved vertex: its least-slack edge to the
+    // remaining S-vertices (like recompute), and flag neighbours whose stored info may
+    // point into the dissolved trees.
     const endpoint = this.endpoint;
     const vsign = this.vsign;
+    const vd = this.vd;
+    const adjV = this.adjV;
+    const adjW2 = this.adjW2;
+    const adjP = this.adjP;
     const bestEdge = this.bestEdge;
     const dirty = this.dirty;
+    const D = this.D;
     for (let i = 0; i < dn; i++) {
       const v = dlist[i] as number;
+      const dv = vd[v] as number;
+      let best = -1;
+      let bestSlack = 0;
       const end = this.adjStart[v + 1] as number;
       for (let a = this.adjStart[v] as number; a < end; a++) {
-        const p = this.adjP[a] as number;
-        const x = endpoint[p] as number;
+        const x = adjV[a] as number;
         if (vmark[x]) continue;
         const sx = vsign[x] as number;
-        if (sx === SIGN_T || (sx === 0 && bestEdge[x] === p >> 1)) dirty[x] = 1;
+        const k = (adjP[a] as number) >> 1;
+        if (sx === SIGN_S) {
+          const s = dv + (vd[x] as number) - D - (adjW2[a] as number);
+          if (best < 0 || s < bestSlack) {
+            best = k;
+            bestSlack = s;
+          }
+        } else if (sx === SIGN_T || bestEdge[x] === k) {
+          dirty[x] = 1;
+        }
+      }
+      dirty[v] = 0;
+      bestEdge[v] = best;
+      if (best >= 0) {
+        const key = bestSlack + D;
+        this.repKey[v] = key;
+        this.heap2.push(key, endpoint[2 * best] === v ? 2 * best : 2 * best + 1);
       }
     }
-    for (let i = 0; i < dn; i++) {
-      const v = dlist[i] as number;
-      vmark[v] = 0;
-      this.recompute(v);
-      this.pushRep(v);
-    }
+    for (let i = 0; i < dn; i++) vmark[dlist[i] as number] = 0;
   }
 
   /** Handle edge (v, endpoint[p]) with v an S-vertex and slack <= 0 (mwmatching's allowed-edge case). */
   tightEdge(v: number, p: number): void {
     const w = this.endpoint[p] as number;
-    const bw = this.inBlossom[w] as number;
+    const bw = this.top(w);
     const lw = this.label[bw] as number;
     if (lw === LABEL_NONE) {
       this.assignLabel(w, LABEL_T, p ^ 1);
@@ -913,24 +994,23 @@ class BlossomSolver {
 
   /** Scan the edges of S-vertex v (mwmatching's inner loop). */
   scan(v: number): void {
-    const endpoint = this.endpoint;
-    const inBlossom = this.inBlossom;
+    const adjV = this.adjV;
+    const adjW2 = this.adjW2;
     const label = this.label;
     const vsign = this.vsign;
     const vd = this.vd;
-    const w2 = this.w2;
     const bestEdge = this.bestEdge;
     const adjP = this.adjP;
     const end = this.adjStart[v + 1] as number;
     for (let a = this.adjStart[v] as number; a < end; a++) {
       if (vsign[v] !== SIGN_S) return;
       const p = adjP[a] as number;
-      const w = endpoint[p] as number;
-      const bw = inBlossom[w] as number;
-      if (inBlossom[v] === bw) continue;
+      const w = adjV[a] as number;
+      const bw = this.top(w);
+      if (this.top(v) === bw) continue;
       const k = p >> 1;
       const D = this.D;
-      const s = (vd[v] as number) - D + (vd[w] as number) + (vsign[w] as number) * D - (w2[k] as number);
+      const s = (vd[v] as number) - D + (vd[w] as number) + (vsign[w] as number) * D - (adjW2[a] as number);
       const lw = label[bw] as number;
       if (s <= 0) {
         this.tightEdge(v, p);
@@ -941,8 +1021,8 @@ class BlossomSolver {
           this.recompute(w);
           this.pushRep(w);
         } else {
-          const be = bestEdge[w] as number;
-          if (be < 0 || s < this.slack(be)) {
+          // For an unlabeled vertex that is not dirty, repKey - D is exactly the slack of its best edge.
+          if ((bestEdge[w] as number) < 0 || s + D < (this.repKey[w] as number)) {
             bestEdge[w] = k;
             this.repKey[w] = s + D;
             this.heap2.push(s + D, p);
@@ -966,10 +1046,7 @@ class BlossomSolver {
     const i = this.endpoint[2 * k] as number;
     const j = this.endpoint[2 * k + 1] as number;
     return (
-      this.vsign[i] === SIGN_S &&
-      this.vsign[j] === SIGN_S &&
-      this.inBlossom[i] !== this.inBlossom[j] &&
-      this.slack(k) + 2 * this.D === key
+      this.vsign[i] === SIGN_S && this.vsign[j] === SIGN_S && this.top(i) !== this.top(j) && this.slack(k) + 2 * this.D === key
     );
   }
 
@@ -1016,7 +1093,7 @@ class BlossomSolver {
       const k = h.vals[0] as number;
       const i = this.endpoint[2 * k] as number;
       const j = this.endpoint[2 * k + 1] as number;
-      if (this.vsign[i] !== SIGN_S || this.vsign[j] !== SIGN_S || this.inBlossom[i] === this.inBlossom[j]) {
+      if (this.vsign[i] !== SIGN_S || this.vsign[j] !== SIGN_S || this.top(i) === this.top(j)) {
         h.pop();
         continue;
       }
@@ -1052,7 +1129,9 @@ class BlossomSolver {
     for (let v = 0; v < n; v++) this.assignLabel(v, LABEL_S, -1);
     for (;;) {
       while (this.qlen > 0) {
-        const v = this.queue[--this.qlen] as number;
+        const v = this.queue[this.qhead] as number;
+        this.qhead = this.qhead + 1 === this.queue.length ? 0 : this.qhead + 1;
+        this.qlen--;
         this.inQueue[v] = 0;
         if (this.vsign[v] === SIGN_S) this.scan(v);
       }

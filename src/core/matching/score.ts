@@ -35,20 +35,34 @@ export interface FitCounts {
 }
 
 export function combine(c: FitCounts, w: MatchingWeights): number {
-  const twoWay = c.aGives > 0 && c.bGives > 0 ? w.twoWay : 0;
-  const teamFits = w.teamPolicy === "ignore" ? false : w.teamPolicy === "same" ? c.sameTeam : !c.sameTeam;
+  return combineParts(c.aGives, c.bGives, c.interests, c.sameTeam, c.overlapHours, c.roundsAgo, c.priorities, w);
+}
+
+/** The formula itself, with plain arguments so the matcher's hot loop allocates nothing. */
+export function combineParts(
+  aGives: number,
+  bGives: number,
+  interests: number,
+  sameTeam: boolean,
+  overlapHours: number,
+  roundsAgo: number | null,
+  priorities: number,
+  w: MatchingWeights,
+): number {
+  const twoWay = aGives > 0 && bGives > 0 ? w.twoWay : 0;
+  const teamFits = w.teamPolicy === "ignore" ? false : w.teamPolicy === "same" ? sameTeam : !sameTeam;
   const dayLength = w.workdayEnd - w.workdayStart;
   const zone =
-    c.overlapHours <= 0 ? -w.noOverlap : dayLength > 0 ? (w.timezone * Math.min(c.overlapHours, dayLength)) / dayLength : 0;
-  const history = c.roundsAgo === null ? 0 : -w.repeat / Math.max(1, c.roundsAgo);
+    overlapHours <= 0 ? -w.noOverlap : dayLength > 0 ? (w.timezone * Math.min(overlapHours, dayLength)) / dayLength : 0;
+  const history = roundsAgo === null ? 0 : -w.repeat / Math.max(1, roundsAgo);
   return (
-    w.goal * (c.aGives + c.bGives) +
+    w.goal * (aGives + bGives) +
     twoWay +
-    w.interest * c.interests +
+    w.interest * interests +
     (teamFits ? w.team : 0) +
     zone +
     history +
-    w.fairness * c.priorities
+    w.fairness * priorities
   );
 }
 
@@ -80,7 +94,8 @@ export function scorePair(a: CandidateProfile, b: CandidateProfile, ctx: PairCon
     {
       aGives: aGives.length,
       bGives: bGives.length,
-      interests: interests.length,
+      // Both sides' count, the smaller kept: the score must not depend on argument order.
+      interests: Math.min(interests.length, sharedTopics(b.interests, a.interests).length),
       sameTeam,
       overlapHours: overlap,
       roundsAgo: ctx.roundsAgo ?? null,

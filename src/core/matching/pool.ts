@@ -1,0 +1,242 @@
+/**
+ * The matcher's view of a population: members as indices 0..n-1, topics as
+ * integer ids, exclusions and history as index lookups, and an integer edge
+ * weight (score in tenths) that is cheap enough to evaluate millions of times.
+ * `weight` computes exactly what `scorePair` does (tests check it), through
+ * the same `combine` formula.
+ */
+import { combineParts } from "./score";
+import { offsetMinutes, overlapHours } from "./timezone-overlap";
+import { normalizedMatch, normalizeTopic } from "./topics";
+import { type MatchInput, pairKey } from "./types";
+import { DEFAULT_WEIGHTS, type MatchingWeights, SCORE_SCALE } from "./weights";
+
+export interface Pool {
+  n: number;
+  ids: readonly string[];
+  weights: MatchingWeights;
+  /** Integer weight of the pair (i, j), or null when they must never be matched. */
+  weight(i: number, j: number): number | null;
+  /** Members sharing at least one topic relation with i (goal/expertise either way, or an interest). */
+  related(i: number): Int32Array;
+  /** No pair outside `related` can weigh more than this. */
+  unrelatedMax: number;
+  /** Indices of members i may never be matched with. */
+  excludedOf(i: number): ReadonlySet<number>;
+}
+
+class TopicIndex {
+  readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
+  id(raw: string): number {
+    const name = normalizeTopic(raw);
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(name, id);
+      this.names.push(name);
+    }
+    return id;
+  }
+  /** For every topic, the topics it matches (itself, and whole-word containment either way). */
+  matchSets(): Int32Array[] {
+    const byPhrase = new Map<string, number[]>();
+    this.names.forEach((name, id) => {
+      const words = name.split(" ");
+      for (let a = 0; a < words.length; a++) {
+        for (let b = a + 1; b <= words.length; b++) {
+          const phrase = words.slice(a, b).join(" ");
+          const list = byPhrase.get(phrase) ?? [];
+          list.push(id);
+          byPhrase.set(phrase, list);
+        }
+      }
+    });
+    return this.names.map((name, id) => {
+      const set = new Set<number>([id]);
+      // Topics that contain this one as whole words.
+      for (const other of byPhrase.get(name) ?? []) if (normalizedMatch(name, this.names[other] as string)) set.add(other);
+      // Topics this one contains.
+      const words = name.split(" ");
+      for (let a = 0; a < words.length; a++) {
+        for (let b = a + 1; b <= words.length; b++) {
+          const other = this.ids.get(words.slice(a, b).join(" "));
+          if (other !== undefined && normalizedMatch(name, this.names[other] as string)) set.add(other);
+        }
+      }
+      return Int32Array.from([...set].sort((x, y) => x - y));
+    });
+  }
+}
+
+function union(sets: Int32Array[], ids: Int32Array): Int32Array {
+  const out = new Set<number>();
+  for (const id of ids) for (const x of sets[id] ?? []) out.add(x);
+  return Int32Array.from([...out].sort((x, y) => x - y));
+}
+
+/** Flat, bit-set view of topic lists: membership is one shift and mask. */
+class TopicBits {
+  readonly words: number;
+  readonly bits: Uint32Array;
+  constructor(n: number, vocabulary: number) {
+    this.words = Math.max(1, Math.ceil(vocabulary / 32));
+    this.bits = new Uint32Array(n * this.words);
+  }
+  set(i: number, topics: Int32Array): void {
+    for (const t of topics) {
+      const k = i * this.words + (t >>> 5);
+      this.bits[k] = (this.bits[k] as number) | (1 << (t & 31));
+    }
+  }
+  /** How many of `topics` are in member i's set. */
+  count(i: number, topics: Int32Array): number {
+    let n = 0;
+    const base = i * this.words;
+    for (const t of topics) n += ((this.bits[base + (t >>> 5)] as number) >>> (t & 31)) & 1;
+    return n;
+  }
+}
+
+export function preparePool(input: MatchInput): Pool {
+  const weights = input.weights ?? DEFAULT_WEIGHTS;
+  const at = input.at ?? new Date(0);
+  const candidates = input.candidates;
+  const n = candidates.length;
+  const ids = candidates.map((c) => c.memberId);
+  const indexOf = new Map(ids.map((id, i) => [id, i]));
+  const topics = new TopicIndex();
+  const toIds = (list: readonly string[]) => Int32Array.from(list.map((t) => topics.id(t)));
+  const goals = candidates.map((c) => toIds(c.profile.goals));
+  const expertise = candidates.map((c) => toIds(c.profile.expertise));
+  const interests = candidates.map((c) => toIds(c.profile.interests));
+  const sets = topics.matchSets();
+  const expertiseCover = expertise.map((e) => union(sets, e));
+  const interestCover = interests.map((e) => union(sets, e));
+  const offers = new TopicBits(n, topics.names.length);
+  const likes = new TopicBits(n, topics.names.length);
+  for (let i = 0; i < n; i++) {
+    offers.set(i, expertiseCover[i] as Int32Array);
+    likes.set(i, interestCover[i] as Int32Array);
+  }
+  const teamIds = new Map<string, number>();
+  const team = Int32Array.from(
+    candidates.map((c) => {
+      const key = c.profile.team.trim().toLowerCase();
+      if (!teamIds.has(key)) teamIds.set(key, teamIds.size);
+      return teamIds.get(key) as number;
+    }),
+  );
+  const priority = Uint8Array.from(candidates.map((c) => (c.priority ? 1 : 0)));
+  const anyPriority = priority.some((p) => p === 1);
+
+  // Working-hours terms depend only on the two zones: one small table.
+  const zoneIds = new Map<string, number>();
+  const zone = Int32Array.from(
+    candidates.map((c) => {
+      const key = c.profile.timezone;
+      if (!zoneIds.has(key)) zoneIds.set(key, zoneIds.size);
+      return zoneIds.get(key) as number;
+    }),
+  );
+  const zones = [...zoneIds.keys()];
+  const z = zones.length;
+  const dayLength = weights.workdayEnd - weights.workdayStart;
+  const overlapOf = new Float64Array(z * z);
+  for (let a = 0; a < z; a++) {
+    for (let b = 0; b < z; b++) {
+      const za = zones[a] as string;
+      const zb = zones[b] as string;
+      overlapOf[a * z + b] =
+        za && zb
+          ? overlapHours(offsetMinutes(za, at), offsetMinutes(zb, at), weights.workdayStart, weights.workdayEnd)
+          : dayLength;
+    }
+  }
+
+  const excluded: Array<Set<number> | undefined> = new Array(n);
+  for (const key of input.excluded) {
+    const [a, b] = key.split("|");
+    const i = indexOf.get(a as string);
+    const j = indexOf.get(b as string);
+    if (i === undefined || j === undefined || i === j) continue;
+    for (const [x, y] of [
+      [i, j],
+      [j, i],
+    ] as const) {
+      const set = excluded[x] ?? new Set<number>();
+      set.add(y);
+      excluded[x] = set;
+    }
+  }
+  const history = new Map<number, number>();
+  for (const [key, ago] of input.history) {
+    const [a, b] = key.split("|");
+    const i = indexOf.get(a as string);
+    const j = indexOf.get(b as string);
+    if (i !== undefined && j !== undefined) history.set(Math.min(i, j) * n + Math.max(i, j), ago);
+  }
+
+  // The hot path: millions of calls on large programs, so no allocation here.
+  // `combine` (score.ts) is the formula; tests/unit/optimal-matcher.test.ts holds this equal to scorePair.
+  const weight = (i: number, j: number): number | null => {
+    if (i === j || excluded[i]?.has(j)) return null;
+    const gi = goals[i] as Int32Array;
+    const gj = goals[j] as Int32Array;
+    const aGives = offers.count(i, gj);
+    const bGives = offers.count(j, gi);
+    const shared = Math.min(likes.count(j, interests[i] as Int32Array), likes.count(i, interests[j] as Int32Array));
+    const roundsAgo = history.size === 0 ? null : (history.get(Math.min(i, j) * n + Math.max(i, j)) ?? null);
+    const score = combineParts(
+      aGives,
+      bGives,
+      shared,
+      team[i] === team[j],
+      overlapOf[(zone[i] as number) * z + (zone[j] as number)] as number,
+      roundsAgo,
+      (priority[i] as number) + (priority[j] as number),
+      weights,
+    );
+    return Math.round(score * SCORE_SCALE);
+  };
+
+  // Inverted indexes: who offers (covers) each topic, who wants it, who is interested in it.
+  const offering = new Map<number, number[]>();
+  const wanting = new Map<number, number[]>();
+  const interested = new Map<number, number[]>();
+  const push = (m: Map<number, number[]>, k: number, v: number) => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
+  for (let i = 0; i < n; i++) {
+    for (const t of expertiseCover[i] as Int32Array) push(offering, t, i);
+    for (const t of goals[i] as Int32Array) push(wanting, t, i);
+    for (const t of interests[i] as Int32Array) push(interested, t, i);
+  }
+  // A stamp per call marks who was already visited, without clearing an array each time.
+  const seen = new Int32Array(n);
+  let stamp = 0;
+  const related = (i: number): Int32Array => {
+    const out: number[] = [];
+    stamp++;
+    const visit = (j: number) => {
+      if (j !== i && seen[j] !== stamp) {
+        seen[j] = stamp;
+        out.push(j);
+      }
+    };
+    for (const g of goals[i] as Int32Array) for (const j of offering.get(g) ?? []) visit(j);
+    for (const t of expertiseCover[i] as Int32Array) for (const j of wanting.get(t) ?? []) visit(j);
+    for (const t of interestCover[i] as Int32Array) for (const j of interested.get(t) ?? []) visit(j);
+    return Int32Array.from(out);
+  };
+  // Without a shared topic: at best the team bonus, a full shared day and the fairness bonus.
+  const unrelatedMax = Math.round(
+    (Math.max(weights.team, 0) + weights.timezone + (anyPriority ? 2 : 0) * weights.fairness) * SCORE_SCALE,
+  );
+
+  return { n, ids, weights, weight, related, unrelatedMax, excludedOf: (i) => excluded[i] ?? new Set() };
+}
+
+export { pairKey };

@@ -1,0 +1,244 @@
+/**
+ * The optimal matcher: every hard rule on generated instances, and the total
+ * against exact oracles (brute force up to 12 members, edmonds-blossom up to
+ * 300), on the very weights the matcher uses.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { matchWithStats, optimalMatcher } from "../../src/core/matching/optimal-matcher";
+import { preparePool } from "../../src/core/matching/pool";
+import { scorePair } from "../../src/core/matching/score";
+import { type Candidate, type MatchInput, pairKey } from "../../src/core/matching/types";
+import { SCORE_SCALE } from "../../src/core/matching/weights";
+
+const SKILLS = ["sql", "design", "public speaking", "go", "sales", "leadership", "analisis data", "data analysis", "ux research"];
+const ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Europe/London"];
+const AT = new Date("2026-12-01T00:00:00Z");
+
+const candidateArb = (id: string) =>
+  fc.record({
+    memberId: fc.constant(id),
+    slots: fc.constant(1),
+    priority: fc.boolean(),
+    profile: fc.record({
+      expertise: fc.subarray(SKILLS, { minLength: 1, maxLength: 3 }),
+      goals: fc.subarray(SKILLS, { minLength: 1, maxLength: 3 }),
+      interests: fc.subarray(["kopi", "coffee", "buku", "music", "running"], { maxLength: 2 }),
+      team: fc.constantFrom("A", "B", "C"),
+      timezone: fc.constantFrom(...ZONES),
+    }),
+  });
+
+const instanceArb = (min: number, max: number) =>
+  fc.integer({ min, max }).chain((n) =>
+    fc.record({
+      candidates: fc.tuple(...Array.from({ length: n }, (_, i) => candidateArb(`m${i}`))),
+      excluded: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: n }),
+      history: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({ min: 1, max: 4 })), { maxLength: n }),
+      seed: fc.nat(),
+    }),
+  );
+
+function toInput(inst: {
+  candidates: Candidate[];
+  excluded: Array<[number, number]>;
+  history: Array<[number, number, number]>;
+  seed: number;
+}): MatchInput {
+  return {
+    candidates: inst.candidates,
+    excluded: new Set(inst.excluded.filter(([a, b]) => a !== b).map(([a, b]) => pairKey(`m${a}`, `m${b}`))),
+    history: new Map(inst.history.filter(([a, b]) => a !== b).map(([a, b, ago]) => [pairKey(`m${a}`, `m${b}`), ago])),
+    seed: inst.seed,
+    at: AT,
+  };
+}
+
+/** Best (cardinality, weight) over all matchings, by brute force. */
+function bruteForce(n: number, w: (i: number, j: number) => number | null): { pairs: number; total: number } {
+  let best = { pairs: 0, total: 0 };
+  const used = new Uint8Array(n);
+  const go = (i: number, pairs: number, total: number) => {
+    if (pairs > best.pairs || (pairs === best.pairs && total > best.total)) best = { pairs, total };
+    while (i < n && used[i]) i++;
+    if (i >= n) return;
+    used[i] = 1;
+    go(i + 1, pairs, total); // i stays single
+    for (let j = i + 1; j < n; j++) {
+      const wij = used[j] ? null : w(i, j);
+      if (wij === null) continue;
+      used[j] = 1;
+      go(i + 1, pairs + 1, total + wij);
+      used[j] = 0;
+    }
+    used[i] = 0;
+  };
+  go(0, 0, 0);
+  return best;
+}
+
+describe("the pool's weight is the score", () => {
+  it("equals scorePair in tenths, symmetric, for every pair", () => {
+    fc.assert(
+      fc.property(instanceArb(2, 8), (inst) => {
+        const input = toInput(inst);
+        const pool = preparePool(input);
+        for (let i = 0; i < pool.n; i++) {
+          for (let j = i + 1; j < pool.n; j++) {
+            const a = input.candidates[i] as Candidate;
+            const b = input.candidates[j] as Candidate;
+            const w = pool.weight(i, j);
+            expect(w).toBe(pool.weight(j, i));
+            if (input.excluded.has(pairKey(a.memberId, b.memberId))) {
+              expect(w).toBeNull();
+              continue;
+            }
+            const expected = scorePair(a.profile, b.profile, {
+              at: AT,
+              roundsAgo: input.history.get(pairKey(a.memberId, b.memberId)) ?? null,
+              priorities: (a.priority ? 1 : 0) + (b.priority ? 1 : 0),
+            }).score;
+            expect(w).toBe(Math.round(expected * SCORE_SCALE));
+            // Unrelated pairs stay under the bound the certificate relies on.
+            if (!pool.related(i).includes(j)) expect(w as number).toBeLessThanOrEqual(pool.unrelatedMax);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("hard rules", () => {
+  it("hold on every generated instance", () => {
+    fc.assert(
+      fc.property(instanceArb(1, 30), (inst) => {
+        const input = toInput(inst);
+        const { groups, unmatched, isolated = [] } = optimalMatcher(input);
+        const seen = new Set<string>();
+        for (const g of groups) {
+          expect(g.memberIds.length === 2 || g.memberIds.length === 3).toBe(true);
+          expect(new Set(g.memberIds).size).toBe(g.memberIds.length);
+          for (let x = 0; x < g.memberIds.length; x++) {
+            for (let y = x + 1; y < g.memberIds.length; y++) {
+              const k = pairKey(g.memberIds[x] as string, g.memberIds[y] as string);
+              expect(input.excluded.has(k)).toBe(false);
+              expect(seen.has(k)).toBe(false);
+              seen.add(k);
+            }
+          }
+        }
+        expect(groups.filter((g) => g.memberIds.length === 3).length).toBeLessThanOrEqual(1);
+        const everyone = [...groups.flatMap((g) => g.memberIds), ...unmatched].sort();
+        expect(everyone).toEqual(input.candidates.map((c) => c.memberId).sort());
+        for (const id of isolated) expect(unmatched).toContain(id);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("with nothing excluded, everyone is matched; an odd count gives exactly one trio", () => {
+    fc.assert(
+      fc.property(instanceArb(2, 25), (inst) => {
+        const input = { ...toInput(inst), excluded: new Set<string>() };
+        const { groups, unmatched } = optimalMatcher(input);
+        expect(unmatched).toEqual([]);
+        expect(groups.filter((g) => g.memberIds.length === 3).length).toBe(input.candidates.length % 2);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("is deterministic for a seed", () => {
+    fc.assert(
+      fc.property(instanceArb(2, 20), (inst) => {
+        const input = toInput(inst);
+        expect(optimalMatcher(input)).toEqual(optimalMatcher(input));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("tells apart whoever every candidate is excluded for", () => {
+    const c = (id: string): Candidate => ({
+      memberId: id,
+      slots: 1,
+      profile: { expertise: ["sql"], goals: ["go"], interests: [], team: "A", timezone: "Asia/Jakarta" },
+    });
+    const result = optimalMatcher({
+      candidates: [c("a"), c("b"), c("c"), c("d")],
+      excluded: new Set([pairKey("d", "a"), pairKey("d", "b"), pairKey("d", "c")]),
+      history: new Map(),
+      seed: 1,
+    });
+    expect(result.isolated).toEqual(["d"]);
+    expect(result.groups.flatMap((g) => g.memberIds).sort()).toEqual(["a", "b", "c"]);
+  });
+
+  it("gives members who ask for more partners that many different ones", () => {
+    const c = (id: string, slots: number): Candidate => ({
+      memberId: id,
+      slots,
+      profile: { expertise: ["sql"], goals: ["go"], interests: [], team: id, timezone: "Asia/Jakarta" },
+    });
+    const result = optimalMatcher({
+      candidates: [c("a", 2), c("b", 2), c("c", 1), c("d", 1)],
+      excluded: new Set(),
+      history: new Map(),
+      seed: 7,
+    });
+    const partners = (id: string) =>
+      new Set(
+        result.groups
+          .filter((g) => g.memberIds.includes(id))
+          .flatMap((g) => g.memberIds)
+          .filter((x) => x !== id),
+      );
+    expect(partners("a").size).toBe(2);
+    expect(partners("b").size).toBe(2);
+  });
+});
+
+describe("the total is optimal", () => {
+  it("equals brute force (maximum cardinality, then weight) up to 12 members, and says so", () => {
+    fc.assert(
+      fc.property(instanceArb(2, 12), (inst) => {
+        const input = toInput(inst);
+        const pool = preparePool(input);
+        const { stats, result } = matchWithStats(input);
+        const best = bruteForce(pool.n, pool.weight);
+        expect(stats.total).toBe(best.total);
+        expect(stats.exact).toBe(true);
+        const pairsMatched = result.groups.length;
+        expect(pairsMatched).toBe(best.pairs);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("equals edmonds-blossom on the same weights up to 300 members", async () => {
+    const { default: blossom } = (await import("edmonds-blossom")) as unknown as {
+      default: (edges: Array<[number, number, number]>, maxCardinality?: boolean) => number[];
+    };
+    fc.assert(
+      fc.property(instanceArb(13, 300), (inst) => {
+        const input = { ...toInput(inst), history: new Map<string, number>() };
+        const pool = preparePool(input);
+        const edges: Array<[number, number, number]> = [];
+        for (let i = 0; i < pool.n; i++) {
+          for (let j = i + 1; j < pool.n; j++) {
+            const w = pool.weight(i, j);
+            if (w !== null) edges.push([i, j, w]);
+          }
+        }
+        const mate = blossom(edges, true);
+        let total = 0;
+        mate.forEach((j, i) => {
+          if (j > i) total += pool.weight(i, j) ?? 0;
+        });
+        expect(matchWithStats(input).stats.total).toBe(total);
+      }),
+      { numRuns: 12 },
+    );
+  });
+});
