@@ -390,8 +390,8 @@ describe("scorePair", () => {
 
   it("history: a repeat costs less the older it is; fairness adds per priority member", () => {
     const a = profile();
-    expect(scorePair(a, a, { roundsAgo: 1 }).score).toBe(2 - 12);
-    expect(scorePair(a, a, { roundsAgo: 3 }).score).toBe(2 - 4);
+    expect(scorePair(a, a, { roundsAgo: 1 }).score).toBe(2 - 30);
+    expect(scorePair(a, a, { roundsAgo: 3 }).score).toBe(2 - 10);
     expect(scorePair(a, a, { priorities: 2 }).score).toBe(2 + 4);
   });
 

@@ -117,16 +117,23 @@ function matchPass(pool: Pool, active: readonly number[], blocked: ReadonlySet<n
   });
 
   // Candidate edges, and each member's K-th best related weight (what a left-out related pair can be at most).
+  // Which pairs are candidate edges already: a bit matrix when dense, a set otherwise.
+  const edgeBits = dense ? new Uint8Array(m * m) : null;
   const edgeKeys = new Set<number>();
+  const isEdge = (x: number, y: number) => (edgeBits ? edgeBits[x * m + y] === 1 : edgeKeys.has(x < y ? x * m + y : y * m + x));
   const eu: number[] = [];
   const ev: number[] = [];
   const ew: number[] = [];
   let minW = 0;
   let maxW = 0;
   const addEdge = (x: number, y: number, w: number) => {
-    const k = x < y ? x * m + y : y * m + x;
-    if (edgeKeys.has(k)) return;
-    edgeKeys.add(k);
+    if (isEdge(x, y)) return;
+    if (edgeBits) {
+      edgeBits[x * m + y] = 1;
+      edgeBits[y * m + x] = 1;
+    } else {
+      edgeKeys.add(x < y ? x * m + y : y * m + x);
+    }
     eu.push(x);
     ev.push(y);
     ew.push(w);
@@ -161,8 +168,9 @@ function matchPass(pool: Pool, active: readonly number[], blocked: ReadonlySet<n
       r++;
     }
   }
-  // Unrelated pairs have no topic terms: bounded by the pool.
-  minW = Math.min(minW, -pool.unrelatedMax);
+  // Bounds over every pair, not only the candidates: unrelated pairs have no topic terms,
+  // and no pair scores below both penalties.
+  minW = Math.min(minW, -Math.round((pool.weights.repeat + pool.weights.noOverlap) * SCORE_SCALE));
   maxW = Math.max(maxW, pool.unrelatedMax);
   // One more matched pair must outweigh any difference in scores across a whole matching.
   const shift = (maxW - minW + 1) * (Math.floor(m / 2) + 1);
@@ -180,11 +188,19 @@ function matchPass(pool: Pool, active: readonly number[], blocked: ReadonlySet<n
     );
     if (!checked) break;
     const bound = makeDualBound(m, result);
+    const { dual } = result;
+    const noBlossoms = result.blossoms.length === 0;
     let violations = 0;
     for (let x = 0; x < m; x++) {
+      const dx = dual[x] as number;
       for (let y = x + 1; y < m; y++) {
         const w = weightOf(x, y);
-        if (w === null || w + shift <= bound(x, y) || edgeKeys.has(x * m + y)) continue;
+        if (w === null) continue;
+        // Blossom duals only raise the bound: check the cheap vertex part first.
+        const need = 2 * (w + shift);
+        if (need <= dx + (dual[y] as number)) continue;
+        if (!noBlossoms && w + shift <= bound(x, y)) continue;
+        if (isEdge(x, y)) continue;
         addEdge(x, y, w);
         violations++;
       }

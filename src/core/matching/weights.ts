@@ -20,8 +20,8 @@ export const matchingWeightsSchema = z.strictObject({
   timezone: z.number().min(0).max(20).default(2),
   /** Penalty when working hours do not overlap at all. */
   noOverlap: z.number().min(0).max(100).default(10),
-  /** Penalty for last round's pair; divided by how many rounds ago. */
-  repeat: z.number().min(0).max(100).default(12),
+  /** Penalty for last round's pair; divided by how many rounds ago. Large enough that last round's pair is a last resort. */
+  repeat: z.number().min(0).max(100).default(30),
   /** Bonus per member who was in a trio or unmatched last round. */
   fairness: z.number().min(0).max(20).default(2),
   /** Local working hours used for the overlap. */
