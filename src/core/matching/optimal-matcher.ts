@@ -3,24 +3,25 @@
  * matchings, exact, found on a sparse candidate graph and proven optimal on
  * the full one.
  *
- * 1. Every member's candidate edges: their K best related partners (shared
- *    goal/expertise/interest topics, from the pool's inverted index) plus a
- *    few seeded random partners, so that the sparse graph keeps everyone
- *    matchable.
+ * 1. Every member's candidate edges: their K best partners (among everyone
+ *    when dense, among the goal-related ones from the pool's inverted index
+ *    otherwise) plus a few seeded random partners, so that the sparse graph
+ *    keeps everyone matchable.
  * 2. Edmonds' blossom algorithm on that graph (max-weight-matching.ts), with
  *    every weight shifted by a constant larger than any possible difference
  *    in score, so that more matched members always wins.
- * 3. The dual solution certifies the result for the full graph: up to
- *    FULL_CHECK_LIMIT members every left-out pair is checked against its dual
- *    bound, and violators are added and the matching re-run until none is
- *    left (then the matching is optimal: dual feasible on every pair). Above
- *    it, each member's dual is raised to the most any left-out pair can weigh
- *    (known from the index: unrelated pairs have no topic terms, related
- *    ones fall below the member's K-th best), which proves an upper bound.
+ * 3. The dual solution certifies the result for the full graph. Left-out
+ *    pairs are checked against their dual bound (every pair up to
+ *    FULL_CHECK_LIMIT members, the goal-related ones above), violators are
+ *    added and the matching re-run until none is left. Pairs never checked
+ *    have no goal terms, so they weigh at most the pool's weakMax; raising a
+ *    member's dual to cover that (and any violator left if the rounds run
+ *    out) keeps the dual feasible on every pair, so the dual objective is a
+ *    proven upper bound. When it equals the total, the matching is optimal.
  * 4. An odd member joins the group they add most to (one trio); members who
  *    want more partners get them in further passes, never the same twice.
  */
-import { makeDualBound } from "./certify";
+import { dualObjective, makeDualBound } from "./certify";
 import { type MatchingResult, maxWeightMatching } from "./max-weight-matching";
 import { type Pool, preparePool } from "./pool";
 import { seededRandom, shuffled } from "./random";
@@ -41,7 +42,7 @@ export interface MatchStats {
   exact: boolean;
   boundMethod:
     | "dual certificate checked on every pair"
-    | "dual certificate with raised duals"
+    | "dual certificate: goal-related pairs checked, others bounded"
     | "none (not every member could be matched)";
   edges: number;
   rounds: number;
@@ -116,7 +117,7 @@ function matchPass(pool: Pool, active: readonly number[], blocked: ReadonlySet<n
     local[v] = k;
   });
 
-  // Candidate edges, and each member's K-th best related weight (what a left-out related pair can be at most).
+  // Candidate edges: each member's K best partners, plus a few seeded random ones.
   // Which pairs are candidate edges already: a bit matrix when dense, a set otherwise.
   const edgeBits = dense ? new Uint8Array(m * m) : null;
   const edgeKeys = new Set<number>();
@@ -140,7 +141,6 @@ function matchPass(pool: Pool, active: readonly number[], blocked: ReadonlySet<n
     minW = Math.min(minW, w);
     maxW = Math.max(maxW, w);
   };
-  const kthBest = new Float64Array(m).fill(Number.NEGATIVE_INFINITY);
   const best = new TopK(TOP_K);
   for (let x = 0; x < m; x++) {
     best.clear();
@@ -158,8 +158,6 @@ function matchPass(pool: Pool, active: readonly number[], blocked: ReadonlySet<n
       }
     }
     for (let k = 0; k < best.size; k++) addEdge(x, best.ids[k] as number, best.weights[k] as number);
-    // Pairs this member left out weigh at most the K-th best kept (ties included).
-    if (best.seen > TOP_K) kthBest[x] = best.weights[TOP_K - 1] as number;
     for (let r = 0, tries = 0; r < RANDOM_EDGES && tries < 4 * RANDOM_EDGES; tries++) {
       const y = Math.floor(random() * m);
       const w = y === x ? null : weightOf(x, y);
@@ -175,9 +173,20 @@ function matchPass(pool: Pool, active: readonly number[], blocked: ReadonlySet<n
   // One more matched pair must outweigh any difference in scores across a whole matching.
   const shift = (maxW - minW + 1) * (Math.floor(m / 2) + 1);
 
+  // Pairs the certificate checks one by one: every pair when dense; otherwise the
+  // goal-related ones, the rest being bounded by the pool's weakMax.
+  const checkList: Int32Array[] = dense
+    ? []
+    : active.map((a, x) => Int32Array.from([...pool.related(a)].map((b) => local[b] as number).filter((y) => y > x)));
+  const forEachChecked = (x: number, visit: (y: number) => void) => {
+    if (dense) for (let y = x + 1; y < m; y++) visit(y);
+    else for (const y of checkList[x] as Int32Array) visit(y);
+  };
+
   let rounds = 0;
   let result: MatchingResult;
-  let checked = dense;
+  let converged = false;
+  const deficit = new Float64Array(m);
   for (;;) {
     rounds++;
     result = maxWeightMatching(
@@ -186,30 +195,30 @@ function matchPass(pool: Pool, active: readonly number[], blocked: ReadonlySet<n
       Int32Array.from(ev),
       Int32Array.from(ew, (w) => w + shift),
     );
-    if (!checked) break;
     const bound = makeDualBound(m, result);
     const { dual } = result;
     const noBlossoms = result.blossoms.length === 0;
-    let violations = 0;
+    const found: Array<[number, number, number]> = [];
+    deficit.fill(0);
     for (let x = 0; x < m; x++) {
       const dx = dual[x] as number;
-      for (let y = x + 1; y < m; y++) {
+      forEachChecked(x, (y) => {
         const w = weightOf(x, y);
-        if (w === null) continue;
+        if (w === null) return;
         // Blossom duals only raise the bound: check the cheap vertex part first.
-        const need = 2 * (w + shift);
-        if (need <= dx + (dual[y] as number)) continue;
-        if (!noBlossoms && w + shift <= bound(x, y)) continue;
-        if (isEdge(x, y)) continue;
-        addEdge(x, y, w);
-        violations++;
-      }
+        if (2 * (w + shift) <= dx + (dual[y] as number)) return;
+        const b = noBlossoms ? (dx + (dual[y] as number)) / 2 : bound(x, y);
+        if (w + shift <= b || isEdge(x, y)) return;
+        found.push([x, y, w]);
+        deficit[x] = Math.max(deficit[x] as number, w + shift - b);
+      });
     }
-    if (violations === 0) break;
-    if (rounds >= MAX_ROUNDS) {
-      checked = false;
+    if (found.length === 0) {
+      converged = true;
       break;
     }
+    if (rounds >= MAX_ROUNDS) break;
+    for (const [x, y, w] of found) addEdge(x, y, w);
   }
 
   const pairs: Array<[number, number]> = [];
@@ -221,38 +230,27 @@ function matchPass(pool: Pool, active: readonly number[], blocked: ReadonlySet<n
       total += weightOf(x, y) ?? 0;
     }
   }
-  const maxCardinality = pairs.length === Math.floor(m / 2);
-  let upperBound = total;
-  let boundMethod: MatchStats["boundMethod"] = "dual certificate checked on every pair";
-  if (!checked) {
-    if (maxCardinality) {
-      upperBound = raisedDualBound(result, kthBest, pool.unrelatedMax + shift, shift) - shift * pairs.length;
-      boundMethod = "dual certificate with raised duals";
-    } else {
-      upperBound = Number.POSITIVE_INFINITY;
-      boundMethod = "none (not every member could be matched)";
-    }
+  // Raise duals where the certificate needs it: for pairs outside the checked list
+  // (at most weakMax), and for violators left if the rounds ran out.
+  const raise = new Float64Array(m);
+  for (let x = 0; x < m; x++) {
+    const u = (result.dual[x] as number) / 2;
+    const weak = dense ? 0 : Math.max(0, (pool.weakMax(active[x] as number) + shift) / 2 - u);
+    raise[x] = Math.max(weak, converged ? 0 : (deficit[x] as number));
   }
+  // The shifted problem puts cardinality first, so a certificate over every pair proves it too;
+  // otherwise only a perfect (or near-perfect, for odd counts) matching is known to be maximum.
+  const maxCardinality = (dense && converged) || pairs.length === Math.floor(m / 2);
+  const upperBound = maxCardinality ? dualObjective(result, raise) - shift * pairs.length : Number.POSITIVE_INFINITY;
+  const boundMethod: MatchStats["boundMethod"] = !maxCardinality
+    ? "none (not every member could be matched)"
+    : dense
+      ? "dual certificate checked on every pair"
+      : "dual certificate: goal-related pairs checked, others bounded";
   return {
     pairs,
     stats: { total, upperBound, exact: upperBound === total, boundMethod, edges: eu.length, rounds },
   };
-}
-
-/**
- * Dual objective after raising each vertex dual to cover every pair left out
- * of the sparse graph: u(i) >= max(unrelated, K-th best related)/2, so any
- * left-out pair's weight is covered. Weak duality makes it an upper bound.
- */
-function raisedDualBound(result: MatchingResult, kthBest: Float64Array, unrelated: number, shift: number): number {
-  let sum = 0;
-  for (let i = 0; i < result.dual.length; i++) {
-    const u = (result.dual[i] as number) / 2;
-    const cover = Math.max(unrelated, (kthBest[i] as number) + shift) / 2;
-    sum += Math.max(u, cover);
-  }
-  for (const b of result.blossoms) sum += b.z * Math.floor(b.members.length / 2);
-  return sum;
 }
 
 export function matchWithStats(input: MatchInput): { result: MatchResult; stats: MatchStats } {

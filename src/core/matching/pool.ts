@@ -17,9 +17,11 @@ export interface Pool {
   weights: MatchingWeights;
   /** Integer weight of the pair (i, j), or null when they must never be matched. */
   weight(i: number, j: number): number | null;
-  /** Members sharing at least one topic relation with i (goal/expertise either way, or an interest). */
+  /** Members whose expertise meets i's goals or whose goals i's expertise meets (symmetric). */
   related(i: number): Int32Array;
-  /** No pair outside `related` can weigh more than this. */
+  /** No pair (i, j) with j outside `related(i)` can weigh more than this: no goal terms, at most i's interests. */
+  weakMax(i: number): number;
+  /** The largest `weakMax` of all. */
   unrelatedMax: number;
   /** Indices of members i may never be matched with. */
   excludedOf(i: number): ReadonlySet<number>;
@@ -200,10 +202,9 @@ export function preparePool(input: MatchInput): Pool {
     return Math.round(score * SCORE_SCALE);
   };
 
-  // Inverted indexes: who offers (covers) each topic, who wants it, who is interested in it.
+  // Inverted indexes: who offers (covers) each topic, and who wants it.
   const offering = new Map<number, number[]>();
   const wanting = new Map<number, number[]>();
-  const interested = new Map<number, number[]>();
   const push = (m: Map<number, number[]>, k: number, v: number) => {
     const list = m.get(k);
     if (list) list.push(v);
@@ -212,7 +213,6 @@ export function preparePool(input: MatchInput): Pool {
   for (let i = 0; i < n; i++) {
     for (const t of expertiseCover[i] as Int32Array) push(offering, t, i);
     for (const t of goals[i] as Int32Array) push(wanting, t, i);
-    for (const t of interests[i] as Int32Array) push(interested, t, i);
   }
   // A stamp per call marks who was already visited, without clearing an array each time.
   const seen = new Int32Array(n);
@@ -228,15 +228,30 @@ export function preparePool(input: MatchInput): Pool {
     };
     for (const g of goals[i] as Int32Array) for (const j of offering.get(g) ?? []) visit(j);
     for (const t of expertiseCover[i] as Int32Array) for (const j of wanting.get(t) ?? []) visit(j);
-    for (const t of interestCover[i] as Int32Array) for (const j of interested.get(t) ?? []) visit(j);
     return Int32Array.from(out);
   };
-  // Without a shared topic: at best the team bonus, a full shared day and the fairness bonus.
-  const unrelatedMax = Math.round(
-    (Math.max(weights.team, 0) + weights.timezone + (anyPriority ? 2 : 0) * weights.fairness) * SCORE_SCALE,
+  // Without a goal relation: at most i's own interests shared, the team bonus, a full shared day and the fairness bonus.
+  const weakMaxOf = Int32Array.from(candidates, (_, i) =>
+    Math.ceil(
+      (weights.interest * (interests[i] as Int32Array).length +
+        Math.max(weights.team, 0) +
+        weights.timezone +
+        ((priority[i] as number) + (anyPriority ? 1 : 0)) * weights.fairness) *
+        SCORE_SCALE,
+    ),
   );
+  const unrelatedMax = weakMaxOf.reduce((a, b) => Math.max(a, b), 0);
 
-  return { n, ids, weights, weight, related, unrelatedMax, excludedOf: (i) => excluded[i] ?? new Set() };
+  return {
+    n,
+    ids,
+    weights,
+    weight,
+    related,
+    weakMax: (i) => weakMaxOf[i] as number,
+    unrelatedMax,
+    excludedOf: (i) => excluded[i] ?? new Set(),
+  };
 }
 
 export { pairKey };
