@@ -319,9 +319,13 @@ function isIsolated(pool: Pool, i: number): boolean {
   return true;
 }
 
-/** The odd member joins the pair they add the most to (both pairs must be allowed). */
+/**
+ * The odd member joins the pair they add the most to (both pairs must be
+ * allowed), preferring a pair without anyone who was in a trio or unmatched
+ * last round: fairness means not being the one in a trio again.
+ */
 function placeExtra(pool: Pool, groups: number[][], extra: number): void {
-  let best: { group: number[]; gain: number } | null = null;
+  let best: { group: number[]; gain: number; owed: number } | null = null;
   for (const group of groups) {
     let gain = 0;
     let ok = true;
@@ -330,7 +334,8 @@ function placeExtra(pool: Pool, groups: number[][], extra: number): void {
       if (w === null) ok = false;
       else gain += w;
     }
-    if (ok && (!best || gain > best.gain)) best = { group, gain };
+    const owed = group.filter((member) => pool.priority(member)).length;
+    if (ok && (!best || owed < best.owed || (owed === best.owed && gain > best.gain))) best = { group, gain, owed };
   }
   best?.group.push(extra);
 }

@@ -23,6 +23,8 @@ export interface Pool {
   weakMax(i: number): number;
   /** The largest `weakMax` of all. */
   unrelatedMax: number;
+  /** Was in a trio or unmatched last round. */
+  priority(i: number): boolean;
   /** Indices of members i may never be matched with. */
   excludedOf(i: number): ReadonlySet<number>;
 }
@@ -250,6 +252,7 @@ export function preparePool(input: MatchInput): Pool {
     related,
     weakMax: (i) => weakMaxOf[i] as number,
     unrelatedMax,
+    priority: (i) => priority[i] === 1,
     excludedOf: (i) => excluded[i] ?? new Set(),
   };
 }

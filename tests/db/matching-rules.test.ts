@@ -1,0 +1,132 @@
+/** The matching rules that live in the database: not-a-good-fit, do-not-pair, fairness, per-program weights. */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { Harness } from "../support/harness";
+import { openTestDb, type TestDb } from "../support/test-db";
+
+let tdb: TestDb;
+let h: Harness;
+const DM = { channel: null } as const;
+
+beforeAll(async () => {
+  tdb = await openTestDb();
+});
+beforeEach(() => {
+  h = new Harness(tdb.db);
+});
+afterEach(() => tdb.reset());
+afterAll(() => tdb.close());
+
+const pairsOfRound = async (number: number) => {
+  const rows = await tdb.db.kysely
+    .selectFrom("pairings as p")
+    .innerJoin("rounds as r", "r.id", "p.round_id")
+    .select("p.id")
+    .where("r.number", "=", number)
+    .execute();
+  return Promise.all(rows.map(async (r) => (await h.membersOf(r.id)).sort().join("+")));
+};
+
+async function nextRound(people: string[], intake: Parameters<Harness["join"]>[1] = {}) {
+  await h.run("olga", { type: "round.close" });
+  await h.run("olga", { type: "round.open" });
+  for (const p of people) await h.join(p, intake);
+}
+
+describe("hard exclusions", () => {
+  it("a pairing ended as 'not a good fit' is never repeated, even when it would score best", async () => {
+    await h.openProgram();
+    // Ani and Budi are each other's perfect fit; Citra and Dewi fit nobody.
+    await h.join("ani", { expertise: ["sql"], goals: ["design"], team: "A" });
+    await h.join("budi", { expertise: ["design"], goals: ["sql"], team: "B" });
+    await h.run("olga", { type: "round.match" });
+    const [pairingId] = await h.pairingsOf("ani");
+    await h.run("ani", { type: "pairing.end", pairingId, notAFit: true, rematch: false }, DM);
+    await nextRound(["ani", "budi"], {});
+    await h.join("citra", { expertise: ["knitting"], goals: ["chess"] });
+    await h.join("dewi", { expertise: ["pottery"], goals: ["golf"] });
+    await h.run("olga", { type: "round.match" });
+    const round2 = await pairsOfRound(2);
+    expect(round2).toHaveLength(2);
+    expect(round2).not.toContain("ani+budi");
+  });
+
+  it("'do not pair me with' is private and keeps two people apart", async () => {
+    await h.openProgram();
+    for (const p of ["ani", "budi"]) await h.join(p);
+    await h.run("budi", { type: "help" }, DM); // Budi is known to the bot
+    expect(await h.text("ani", { type: "member.avoid", userId: "budi" }, DM)).toContain(
+      "Noted, privately: you won’t be matched with Budi.",
+    );
+    expect(await h.text("ani", { type: "member.avoid", userId: "nobody" }, DM)).toContain("I don’t know that person yet.");
+    expect(await h.text("ani", { type: "member.avoid", userId: "ani" }, DM)).toContain("You can’t avoid yourself.");
+    const outbox = await h.count("outbox");
+    await h.run("olga", { type: "round.match" });
+    expect(await h.count("pairings")).toBe(0);
+    // Both are told, kindly, why nobody was found; Budi never learns who asked.
+    const told = (await h.outbox()).slice(outbox).filter((r) => r.audience_kind === "member");
+    expect(told.map((r) => r.member).sort()).toEqual(["ani", "budi"]);
+    for (const r of told) {
+      expect(r.text).toContain("I couldn’t find you a peer this time");
+      expect(r.text).not.toContain("Ani");
+    }
+  });
+});
+
+describe("fairness", () => {
+  it("whoever was in last round's trio is not put in this round's trio", async () => {
+    const same = { expertise: ["sql"], goals: ["sql"], team: "same" };
+    await h.openProgram();
+    for (const p of ["ani", "budi", "citra"]) await h.join(p, same);
+    await h.run("olga", { type: "round.match" });
+    expect(await pairsOfRound(1)).toEqual(["ani+budi+citra"]);
+    // Round 2: Ani (owed) and four newcomers, all alike: Ani must not be the one in a trio again.
+    await nextRound(["ani", "dewi", "eko", "fajar", "gita"], same);
+    await h.run("olga", { type: "round.match" });
+    const trio = (await pairsOfRound(2)).find((g) => g.split("+").length === 3);
+    expect(trio).toBeDefined();
+    expect(trio?.split("+")).not.toContain("ani");
+  });
+});
+
+describe("per-program weights", () => {
+  it("organizers see and change them, validated; members cannot", async () => {
+    await h.openProgram();
+    expect(await h.text("olga", { type: "program.weights" })).toContain("teamPolicy=different");
+    expect(await h.text("olga", { type: "program.weights", weights: { teamPolicy: "same", goal: 4 } })).toContain("goal=4");
+    expect(await h.text("olga", { type: "program.weights" })).toContain("teamPolicy=same");
+    expect(await h.text("olga", { type: "program.weights", weights: { goal: 99 } })).toContain("nothing was changed");
+    expect(await h.text("olga", { type: "program.weights" })).toContain("goal=4");
+    expect(await h.text("ani", { type: "program.weights", weights: { goal: 1 } })).toContain("Only the program’s organizers");
+  });
+
+  it("change who is matched: preferring the same team pairs teammates", async () => {
+    await h.openProgram();
+    await h.run("olga", { type: "program.weights", weights: { teamPolicy: "same", team: 10 } });
+    for (const [p, team] of [
+      ["ani", "red"],
+      ["budi", "blue"],
+      ["citra", "red"],
+      ["dewi", "blue"],
+    ] as const)
+      await h.join(p, { team });
+    await h.run("olga", { type: "round.match" });
+    expect((await pairsOfRound(1)).sort()).toEqual(["ani+citra", "budi+dewi"]);
+  });
+});
+
+describe("a round replays exactly from its stored seed", () => {
+  it("the dry run proposes what the real run then makes", async () => {
+    await h.openProgram();
+    for (const p of ["a1", "a2", "a3", "a4", "a5", "a6"]) await h.join(p, { expertise: ["sql"], goals: ["sql"], team: "t" });
+    const preview = await h.text("olga", { type: "round.match", dryRun: true });
+    await h.run("olga", { type: "round.match" });
+    for (const g of await pairsOfRound(1)) {
+      const names = g
+        .split("+")
+        .map((p) => p[0]?.toUpperCase() + p.slice(1))
+        .join(" + ");
+      const reversed = names.split(" + ").reverse().join(" + ");
+      expect(preview.includes(names) || preview.includes(reversed)).toBe(true);
+    }
+  });
+});
