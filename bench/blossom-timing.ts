@@ -49,7 +49,8 @@ function makeGraph(kind: string, n: number, m: number, seed: number): Graph {
   const cluster = Int32Array.from({ length: n }, () => Math.floor(r() * clusters));
   const levels = [0, 10, 20, 30];
   const pairLevel = Int32Array.from({ length: clusters * clusters }, () => levels[Math.floor(r() * levels.length)] as number);
-  for (let a = 0; a < clusters; a++) for (let b = 0; b < a; b++) pairLevel[a * clusters + b] = pairLevel[b * clusters + a] as number;
+  for (let a = 0; a < clusters; a++)
+    for (let b = 0; b < a; b++) pairLevel[a * clusters + b] = pairLevel[b * clusters + a] as number;
   const members: number[][] = Array.from({ length: clusters }, () => []);
   for (let v = 0; v < n; v++) members[cluster[v] as number]?.push(v);
   while (eu.length < m) {
@@ -69,7 +70,9 @@ function makeGraph(kind: string, n: number, m: number, seed: number): Graph {
     eu.push(i);
     ev.push(j);
     ew.push(
-      kind === "clustered" ? (pairLevel[(cluster[i] as number) * clusters + (cluster[j] as number)] as number) : Math.floor(r() * 31),
+      kind === "clustered"
+        ? (pairLevel[(cluster[i] as number) * clusters + (cluster[j] as number)] as number)
+        : Math.floor(r() * 31),
     );
   }
   return { n, eu: Int32Array.from(eu), ev: Int32Array.from(ev), ew: Int32Array.from(ew) };
@@ -115,7 +118,9 @@ if (cold) {
   const [n, m, kind] = cases[0] as [number, number, string];
   const g = makeGraph(kind, n, m, 12345);
   const { ms, cpu, value } = timeIt(() => maxWeightMatching(g.n, g.eu, g.ev, g.ew));
-  console.log(`${kind} n=${n} m=${m} cold (first call in the process): ${ms.toFixed(1)} ms wall, ${cpu.toFixed(0)} ms cpu, total=${value.total}`);
+  console.log(
+    `${kind} n=${n} m=${m} cold (first call in the process): ${ms.toFixed(1)} ms wall, ${cpu.toFixed(0)} ms cpu, total=${value.total}`,
+  );
   process.exit(0);
 }
 

@@ -1,0 +1,417 @@
+/**
+ * The matchers the benchmark compares, all run on exactly the same MatchInput
+ * and scored on the same integer pool weights (preparePool(input).weight).
+ *
+ * - sebaya:  matchWithStats from src/core/matching/optimal-matcher.ts, loaded
+ *            dynamically; while that module is missing or fails to load, the
+ *            old greedyMatcher stands in (with a warning).
+ * - blossom: the npm package edmonds-blossom (a JS port of mwmatching.py) on
+ *            the complete graph, max-cardinality.
+ * - greedy:  plain heaviest-edge-first over the pool weights.
+ * - random:  shuffle and pair neighbours, as most coffee bots do.
+ *
+ * The three written here share Sebaya's outer rules so that only the
+ * matching step differs: a seeded member order, up to three passes (members
+ * who want more partners get them in later passes, never the same person
+ * twice), and in the first pass the first member left over (who has any
+ * allowed partner) joins the group they add the most to (random: a random
+ * group).
+ */
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { greedyMatcher } from "../src/core/matching/greedy-matcher";
+import { type Pool, preparePool } from "../src/core/matching/pool";
+import { seededRandom, shuffled } from "../src/core/matching/random";
+import type { MatchGroup, MatchInput, MatchResult } from "../src/core/matching/types";
+import { SCORE_SCALE } from "../src/core/matching/weights";
+
+const require = createRequire(import.meta.url);
+const edmondsBlossom = require("edmonds-blossom") as (edges: number[][], maxCardinality?: boolean) => number[];
+
+/** What Sebaya's matchWithStats reports (only the fields the benchmark reads). */
+export interface SebayaStats {
+  total: number;
+  upperBound: number;
+  exact: boolean;
+  boundMethod: string;
+  [more: string]: unknown;
+}
+
+export interface RunOutput {
+  result: MatchResult;
+  /** Named parts of the time, in ms (blossom: graph building and the matching call). */
+  phases?: Record<string, number>;
+  /** Sum of the first pass's pair weights: the quantity the optimum and the bound refer to. */
+  firstPassTotal?: number;
+  stats?: SebayaStats;
+}
+
+export interface Contender {
+  key: ContenderKey;
+  label: string;
+  run(input: MatchInput): RunOutput;
+}
+
+export const CONTENDER_KEYS = ["sebaya", "blossom", "greedy", "random"] as const;
+export type ContenderKey = (typeof CONTENDER_KEYS)[number];
+
+// ------------------------------------------------------------------ shared outer rules
+
+type PairUp = (
+  pool: Pool,
+  active: readonly number[],
+  blocked: ReadonlySet<number>,
+  phases: Record<string, number>,
+) => Array<[number, number]>;
+type PlaceOdd = (pool: Pool, groups: number[][], extra: number, random: () => number) => void;
+
+/** Up to three passes over members with slots left, as optimal-matcher.ts does; `pairUp` is the only difference. */
+function inPasses(input: MatchInput, pairUp: PairUp, placeOdd: PlaceOdd): RunOutput {
+  const phases: Record<string, number> = {};
+  const t0 = performance.now();
+  const pool = preparePool(input);
+  phases.pool = performance.now() - t0;
+  const random = seededRandom(input.seed);
+  const order = shuffled(
+    Array.from({ length: pool.n }, (_, i) => i),
+    random,
+  );
+  const slots = Int32Array.from(input.candidates.map((c) => c.slots));
+  const key = (a: number, b: number) => (a < b ? a * pool.n + b : b * pool.n + a);
+  const blocked = new Set<number>();
+  const groups: number[][] = [];
+  let firstPassTotal = 0;
+
+  for (let pass = 0; pass < 3; pass++) {
+    const active = order.filter((i) => (slots[i] as number) > 0);
+    if (active.length < 2) break;
+    const pairs = pairUp(pool, active, blocked, phases);
+    if (pairs.length === 0) break;
+    const passGroups = pairs.map((p) => [...p]);
+    if (pass === 0) {
+      for (const [a, b] of pairs) firstPassTotal += pool.weight(a, b) ?? 0;
+      const matched = new Set(pairs.flat());
+      // As Sebaya: members nobody may be paired with stay out; of the rest, the first one left joins a group.
+      const left = active.filter((i) => !matched.has(i) && !isolated(pool, i));
+      if (left.length >= 1) placeOdd(pool, passGroups, left[0] as number, random);
+    }
+    for (const g of passGroups) {
+      for (const a of g) {
+        slots[a] = (slots[a] as number) - (g.length - 1);
+        for (const b of g) if (a !== b) blocked.add(key(a, b));
+      }
+      groups.push(g);
+    }
+  }
+
+  const inGroup = new Set(groups.flat());
+  const toGroup = (g: number[]): MatchGroup => {
+    let sum = 0;
+    for (let x = 0; x < g.length; x++)
+      for (let y = x + 1; y < g.length; y++) sum += pool.weight(g[x] as number, g[y] as number) ?? 0;
+    return { memberIds: g.map((i) => pool.ids[i] as string), score: sum / SCORE_SCALE };
+  };
+  return {
+    result: {
+      groups: groups.map(toGroup),
+      unmatched: order.filter((i) => !inGroup.has(i)).map((i) => pool.ids[i] as string),
+    },
+    phases,
+    firstPassTotal,
+  };
+}
+
+function isolated(pool: Pool, i: number): boolean {
+  for (let j = 0; j < pool.n; j++) if (j !== i && pool.weight(i, j) !== null) return false;
+  return true;
+}
+
+/** The odd member joins the group they add the most to (every pair in it allowed), as Sebaya does. */
+export const placeBest: PlaceOdd = (pool, groups, extra) => {
+  let best: { group: number[]; gain: number } | null = null;
+  for (const group of groups) {
+    let gain = 0;
+    let ok = true;
+    for (const member of group) {
+      const w = pool.weight(member, extra);
+      if (w === null) ok = false;
+      else gain += w;
+    }
+    if (ok && (!best || gain > best.gain)) best = { group, gain };
+  }
+  best?.group.push(extra);
+};
+
+/** The odd member joins a random group where every pair is allowed. */
+const placeRandom: PlaceOdd = (pool, groups, extra, random) => {
+  const allowedGroups = groups.filter((g) => g.every((m) => pool.weight(m, extra) !== null));
+  if (allowedGroups.length) allowedGroups[Math.floor(random() * allowedGroups.length)]?.push(extra);
+};
+
+const pairKeyOf = (n: number) => (a: number, b: number) => (a < b ? a * n + b : b * n + a);
+
+// ------------------------------------------------------------------ edmonds-blossom
+
+/** The complete graph over `active` (every allowed pair, integer pool weight), then edmonds-blossom with max-cardinality. */
+const blossomPairUp: PairUp = (pool, active, blocked, phases) => {
+  const key = pairKeyOf(pool.n);
+  const t0 = performance.now();
+  const m = active.length;
+  const edges: number[][] = [];
+  for (let x = 0; x < m; x++) {
+    const a = active[x] as number;
+    for (let y = x + 1; y < m; y++) {
+      const b = active[y] as number;
+      if (blocked.has(key(a, b))) continue;
+      const w = pool.weight(a, b);
+      if (w !== null) edges.push([x, y, w]);
+    }
+  }
+  const t1 = performance.now();
+  const mate = edges.length ? edmondsBlossom(edges, true) : [];
+  const t2 = performance.now();
+  phases.build = (phases.build ?? 0) + (t1 - t0);
+  phases.match = (phases.match ?? 0) + (t2 - t1);
+  const pairs: Array<[number, number]> = [];
+  // edmonds-blossom's mate array stops at the highest vertex that has an edge.
+  for (let x = 0; x < mate.length; x++) {
+    const y = mate[x] as number;
+    if (y > x) pairs.push([active[x] as number, active[y] as number]);
+  }
+  return pairs;
+};
+
+// ------------------------------------------------------------------ greedy
+
+/**
+ * Heaviest edge first over the pool weights; ties go to the pair that comes
+ * first in the seeded member order (x, then y). Exact: the result is the one
+ * a sort of every allowed pair would give.
+ *
+ * Up to greedyOptions.completeLimit active members every pair is weighed.
+ * Above it, the pool's bound spares the n^2/2 weights (minutes at 20,000
+ * members): by the Pool contract a pair (i, j) with j outside related(i)
+ * weighs at most weakMax(i) <= `unrelatedMax`, so every heavier pair is a
+ * related pair. Step 1 runs the greedy on the related pairs heavier than
+ * `unrelatedMax`; step 2 on every pair among the members still unmatched,
+ * which weigh at most that. Since step 2's pairs all weigh less than step
+ * 1's, this is the same sequence of choices.
+ */
+export const greedyOptions = { completeLimit: 4_000 };
+
+interface EdgeList {
+  x: Int32Array;
+  y: Int32Array;
+  w: Int32Array;
+  length: number;
+}
+
+class EdgeBuffer {
+  x = new Int32Array(1024);
+  y = new Int32Array(1024);
+  w = new Int32Array(1024);
+  length = 0;
+  push(x: number, y: number, w: number): void {
+    if (this.length === this.x.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.x = grow(this.x);
+      this.y = grow(this.y);
+      this.w = grow(this.w);
+    }
+    this.x[this.length] = x;
+    this.y[this.length] = y;
+    this.w[this.length] = w;
+    this.length++;
+  }
+}
+
+/** Edges are given in (x, y) order; a stable counting sort by weight (descending) keeps that order within a weight. */
+function greedyOver(edges: EdgeList, used: Uint8Array, pairs: Array<[number, number]>): void {
+  if (edges.length === 0) return;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < edges.length; k++) {
+    const w = edges.w[k] as number;
+    if (w < lo) lo = w;
+    if (w > hi) hi = w;
+  }
+  const start = new Int32Array(hi - lo + 2);
+  for (let k = 0; k < edges.length; k++) {
+    const b = hi - (edges.w[k] as number) + 1;
+    start[b] = (start[b] as number) + 1;
+  }
+  for (let b = 1; b < start.length; b++) start[b] = (start[b] as number) + (start[b - 1] as number);
+  const sorted = new Int32Array(edges.length);
+  for (let k = 0; k < edges.length; k++) {
+    const b = hi - (edges.w[k] as number);
+    const at = start[b] as number;
+    sorted[at] = k;
+    start[b] = at + 1;
+  }
+  for (const k of sorted) {
+    const x = edges.x[k] as number;
+    const y = edges.y[k] as number;
+    if (used[x] || used[y]) continue;
+    used[x] = 1;
+    used[y] = 1;
+    pairs.push([x, y]);
+  }
+}
+
+const greedyPairUp: PairUp = (pool, active, blocked) => {
+  const key = pairKeyOf(pool.n);
+  const m = active.length;
+  const used = new Uint8Array(m);
+  const localPairs: Array<[number, number]> = [];
+  const weigh = (x: number, y: number): number | null => {
+    const a = active[x] as number;
+    const b = active[y] as number;
+    return blocked.has(key(a, b)) ? null : pool.weight(a, b);
+  };
+  const complete = (members: readonly number[]) => {
+    const edges = new EdgeBuffer();
+    for (let p = 0; p < members.length; p++) {
+      const x = members[p] as number;
+      for (let q = p + 1; q < members.length; q++) {
+        const y = members[q] as number;
+        const w = weigh(x, y);
+        if (w !== null) edges.push(x, y, w);
+      }
+    }
+    greedyOver(edges, used, localPairs);
+  };
+
+  if (m <= greedyOptions.completeLimit) {
+    complete(Array.from({ length: m }, (_, x) => x));
+  } else {
+    const local = new Int32Array(pool.n).fill(-1);
+    active.forEach((a, x) => {
+      local[a] = x;
+    });
+    const strong = new EdgeBuffer();
+    const mine: Array<[number, number]> = [];
+    for (let x = 0; x < m; x++) {
+      mine.length = 0;
+      for (const b of pool.related(active[x] as number)) {
+        const y = local[b] as number;
+        if (y <= x) continue;
+        const w = weigh(x, y);
+        if (w !== null && w > pool.unrelatedMax) mine.push([y, w]);
+      }
+      mine.sort((p, q) => p[0] - q[0]);
+      for (const [y, w] of mine) strong.push(x, y, w);
+    }
+    greedyOver(strong, used, localPairs);
+    const rest: number[] = [];
+    for (let x = 0; x < m; x++) if (!used[x]) rest.push(x);
+    complete(rest);
+  }
+  return localPairs.map(([x, y]) => [active[x] as number, active[y] as number]);
+};
+
+// ------------------------------------------------------------------ random shuffle
+
+/** Shuffle, pair neighbours; a neighbour that is not allowed (excluded, or already met this round) is skipped for the next one. */
+function randomPairUp(seed: number): PairUp {
+  return (pool, active, blocked) => {
+    const key = pairKeyOf(pool.n);
+    const order = shuffled(active, seededRandom(seed ^ active.length));
+    const used = new Uint8Array(order.length);
+    const pairs: Array<[number, number]> = [];
+    for (let x = 0; x < order.length; x++) {
+      if (used[x]) continue;
+      const a = order[x] as number;
+      for (let y = x + 1; y < order.length; y++) {
+        const b = order[y] as number;
+        if (used[y] || blocked.has(key(a, b)) || pool.weight(a, b) === null) continue;
+        used[x] = 1;
+        used[y] = 1;
+        pairs.push([a, b]);
+        break;
+      }
+    }
+    return pairs;
+  };
+}
+
+// ------------------------------------------------------------------ the four
+
+export const blossomContender: Contender = {
+  key: "blossom",
+  label: "edmonds-blossom",
+  run: (input) => inPasses(input, blossomPairUp, placeBest),
+};
+
+export const greedyContender: Contender = {
+  key: "greedy",
+  label: "greedy (heaviest edge first)",
+  run: (input) => inPasses(input, greedyPairUp, placeBest),
+};
+
+export const randomContender: Contender = {
+  key: "random",
+  label: "random shuffle",
+  run: (input) => inPasses(input, randomPairUp(input.seed), placeRandom),
+};
+
+export interface SebayaLoad {
+  contender: Contender;
+  /** Set when the real optimal matcher could not be used. */
+  fallback?: string;
+}
+
+export const OPTIMAL_MATCHER = fileURLToPath(new URL("../src/core/matching/optimal-matcher.ts", import.meta.url));
+
+/**
+ * Sebaya's optimal matcher, or greedyMatcher (with the reason) while
+ * optimal-matcher.ts is missing or broken. `modulePath` points at another
+ * copy (the benchmark's --sebaya-module), e.g. to compare two versions.
+ */
+export async function loadSebaya(modulePath: string = OPTIMAL_MATCHER): Promise<SebayaLoad> {
+  let reason: string;
+  const file = path.resolve(modulePath);
+  if (!existsSync(file)) {
+    reason = `${path.relative(process.cwd(), file)} does not exist yet`;
+  } else {
+    try {
+      const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      if (typeof mod.matchWithStats === "function") {
+        const matchWithStats = mod.matchWithStats as (input: MatchInput) => { result: MatchResult; stats: SebayaStats };
+        return {
+          contender: {
+            key: "sebaya",
+            label: "Sebaya",
+            run: (input) => {
+              const { result, stats } = matchWithStats(input);
+              return { result, stats, firstPassTotal: stats.total };
+            },
+          },
+        };
+      }
+      if (typeof mod.optimalMatcher === "function") {
+        const optimalMatcher = mod.optimalMatcher as (input: MatchInput) => MatchResult;
+        return {
+          contender: { key: "sebaya", label: "Sebaya (no stats)", run: (input) => ({ result: optimalMatcher(input) }) },
+          fallback: "optimal-matcher.ts has no matchWithStats: no bound, first-pass total estimated",
+        };
+      }
+      reason = "optimal-matcher.ts exports neither matchWithStats nor optimalMatcher";
+    } catch (error) {
+      reason = `optimal-matcher.ts failed to load: ${(error as Error).message.split("\n")[0]}`;
+    }
+  }
+  return {
+    contender: { key: "sebaya", label: "Sebaya [fallback: greedyMatcher]", run: (input) => ({ result: greedyMatcher(input) }) },
+    fallback: reason,
+  };
+}
+
+export function simpleContender(key: Exclude<ContenderKey, "sebaya">): Contender {
+  return key === "blossom" ? blossomContender : key === "greedy" ? greedyContender : randomContender;
+}
