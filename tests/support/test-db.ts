@@ -9,24 +9,6 @@ import pg from "pg";
 import { openDatabase } from "../../src/app";
 import type { Db } from "../../src/store/connect";
 
-export const TABLES = [
-  "do_not_pair",
-  "outbox",
-  "pairing_endings",
-  "journal_entries",
-  "check_ins",
-  "sessions",
-  "pairing_members",
-  "pairings",
-  "enrollments",
-  "profiles",
-  "rounds",
-  "program_organizers",
-  "programs",
-  "members",
-  "tenants",
-];
-
 export interface TestDb {
   db: Db;
   /** Empties every table: a clean slate between tests without a new database. */
@@ -78,6 +60,9 @@ export async function openTestDb(): Promise<TestDb> {
   };
 }
 
+/** Every table the migrations made (asked of the database, so a new migration needs no edit here). */
 async function truncate(db: Db): Promise<void> {
-  await sql.raw(`truncate ${TABLES.join(", ")} restart identity cascade`).execute(db.kysely);
+  const { rows } = await sql<{ tablename: string }>`
+    select tablename from pg_tables where schemaname = current_schema() and tablename not like 'kysely_%'`.execute(db.kysely);
+  await sql.raw(`truncate ${rows.map((r) => `"${r.tablename}"`).join(", ")} restart identity cascade`).execute(db.kysely);
 }
