@@ -26,7 +26,18 @@ async function main(): Promise<void> {
   const core = createAppCore({
     db,
     clock,
-    onError: (error, context) => logger.error({ command: context.command, err: error }, "command failed"),
+    // Only the error's kind and message: a driver error's `detail` can quote the failing row, private text included.
+    onError: (error, context) =>
+      logger.error(
+        {
+          command: context.command,
+          error:
+            error instanceof Error
+              ? { name: error.name, code: (error as { code?: unknown }).code, message: error.message }
+              : String(error),
+        },
+        "command failed",
+      ),
   });
   const ws = new ConsoleWorkspace(core, db.kysely, clock, CAST);
   const rl = lineReader(process.stdin, process.stdout);
