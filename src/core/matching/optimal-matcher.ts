@@ -177,11 +177,16 @@ function matchPass(pool: Pool, active: readonly number[], blocked: ReadonlySet<n
   // goal-related ones, the rest being bounded by the pool's weakMax.
   const checkList: Int32Array[] = dense
     ? []
-    : active.map((a, x) => Int32Array.from([...pool.related(a)].map((b) => local[b] as number).filter((y) => y > x)));
-  const forEachChecked = (x: number, visit: (y: number) => void) => {
-    if (dense) for (let y = x + 1; y < m; y++) visit(y);
-    else for (const y of checkList[x] as Int32Array) visit(y);
-  };
+    : active.map((a, x) => {
+        const related = pool.related(a);
+        const list = new Int32Array(related.length);
+        let size = 0;
+        for (let k = 0; k < related.length; k++) {
+          const y = local[related[k] as number] as number;
+          if (y > x) list[size++] = y;
+        }
+        return list.slice(0, size);
+      });
 
   let rounds = 0;
   let result: MatchingResult;
@@ -200,18 +205,24 @@ function matchPass(pool: Pool, active: readonly number[], blocked: ReadonlySet<n
     const noBlossoms = result.blossoms.length === 0;
     const found: Array<[number, number, number]> = [];
     deficit.fill(0);
+    const check = (x: number, y: number, dx: number) => {
+      const w = weightOf(x, y);
+      if (w === null) return;
+      // Blossom duals only raise the bound: check the cheap vertex part first.
+      if (2 * (w + shift) <= dx + (dual[y] as number)) return;
+      const b = noBlossoms ? (dx + (dual[y] as number)) / 2 : bound(x, y);
+      if (w + shift <= b || isEdge(x, y)) return;
+      found.push([x, y, w]);
+      deficit[x] = Math.max(deficit[x] as number, w + shift - b);
+    };
     for (let x = 0; x < m; x++) {
       const dx = dual[x] as number;
-      forEachChecked(x, (y) => {
-        const w = weightOf(x, y);
-        if (w === null) return;
-        // Blossom duals only raise the bound: check the cheap vertex part first.
-        if (2 * (w + shift) <= dx + (dual[y] as number)) return;
-        const b = noBlossoms ? (dx + (dual[y] as number)) / 2 : bound(x, y);
-        if (w + shift <= b || isEdge(x, y)) return;
-        found.push([x, y, w]);
-        deficit[x] = Math.max(deficit[x] as number, w + shift - b);
-      });
+      if (dense) {
+        for (let y = x + 1; y < m; y++) check(x, y, dx);
+      } else {
+        const list = checkList[x] as Int32Array;
+        for (let k = 0; k < list.length; k++) check(x, list[k] as number, dx);
+      }
     }
     if (found.length === 0) {
       converged = true;

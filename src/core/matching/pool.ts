@@ -95,9 +95,14 @@ class TopicBits {
   }
   /** How many of `topics` are in member i's set. */
   count(i: number, topics: Int32Array): number {
-    let n = 0;
+    // Indexed loop and locals: this runs hundreds of millions of times on large programs.
+    const bits = this.bits;
     const base = i * this.words;
-    for (const t of topics) n += ((this.bits[base + (t >>> 5)] as number) >>> (t & 31)) & 1;
+    let n = 0;
+    for (let k = 0; k < topics.length; k++) {
+      const t = topics[k] as number;
+      n += ((bits[base + (t >>> 5)] as number) >>> (t & 31)) & 1;
+    }
     return n;
   }
 }
