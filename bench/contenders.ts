@@ -22,10 +22,10 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { greedyMatcher } from "../src/core/matching/greedy-matcher";
+import { matchInPasses, type PlaceOdd, placeExtra } from "../src/core/matching/optimal-matcher";
 import { type Pool, preparePool } from "../src/core/matching/pool";
 import { seededRandom, shuffled } from "../src/core/matching/random";
-import type { MatchGroup, MatchInput, MatchResult } from "../src/core/matching/types";
-import { SCORE_SCALE } from "../src/core/matching/weights";
+import type { MatchInput, MatchResult } from "../src/core/matching/types";
 
 const require = createRequire(import.meta.url);
 const edmondsBlossom = require("edmonds-blossom") as (edges: number[][], maxCardinality?: boolean) => number[];
@@ -65,84 +65,20 @@ type PairUp = (
   blocked: ReadonlySet<number>,
   phases: Record<string, number>,
 ) => Array<[number, number]>;
-type PlaceOdd = (pool: Pool, groups: number[][], extra: number, random: () => number) => void;
 
-/** Up to three passes over members with slots left, as optimal-matcher.ts does; `pairUp` is the only difference. */
+/** Sebaya's own outer rules (optimal-matcher.ts: passes, trio, who is left), with another pairing step. */
 function inPasses(input: MatchInput, pairUp: PairUp, placeOdd: PlaceOdd): RunOutput {
   const phases: Record<string, number> = {};
   const t0 = performance.now();
   const pool = preparePool(input);
   phases.pool = performance.now() - t0;
-  const random = seededRandom(input.seed);
-  const order = shuffled(
-    Array.from({ length: pool.n }, (_, i) => i),
-    random,
-  );
-  const slots = Int32Array.from(input.candidates.map((c) => c.slots));
-  const key = (a: number, b: number) => (a < b ? a * pool.n + b : b * pool.n + a);
-  const blocked = new Set<number>();
-  const groups: number[][] = [];
-  let firstPassTotal = 0;
-
-  for (let pass = 0; pass < 3; pass++) {
-    const active = order.filter((i) => (slots[i] as number) > 0);
-    if (active.length < 2) break;
-    const pairs = pairUp(pool, active, blocked, phases);
-    if (pairs.length === 0) break;
-    const passGroups = pairs.map((p) => [...p]);
-    if (pass === 0) {
-      for (const [a, b] of pairs) firstPassTotal += pool.weight(a, b) ?? 0;
-      const matched = new Set(pairs.flat());
-      // As Sebaya: members nobody may be paired with stay out; of the rest, the first one left joins a group.
-      const left = active.filter((i) => !matched.has(i) && !isolated(pool, i));
-      if (left.length >= 1) placeOdd(pool, passGroups, left[0] as number, random);
-    }
-    for (const g of passGroups) {
-      for (const a of g) {
-        slots[a] = (slots[a] as number) - (g.length - 1);
-        for (const b of g) if (a !== b) blocked.add(key(a, b));
-      }
-      groups.push(g);
-    }
-  }
-
-  const inGroup = new Set(groups.flat());
-  const toGroup = (g: number[]): MatchGroup => {
-    let sum = 0;
-    for (let x = 0; x < g.length; x++)
-      for (let y = x + 1; y < g.length; y++) sum += pool.weight(g[x] as number, g[y] as number) ?? 0;
-    return { memberIds: g.map((i) => pool.ids[i] as string), score: sum / SCORE_SCALE };
-  };
-  return {
-    result: {
-      groups: groups.map(toGroup),
-      unmatched: order.filter((i) => !inGroup.has(i)).map((i) => pool.ids[i] as string),
-    },
-    phases,
-    firstPassTotal,
-  };
+  const { result, firstPass } = matchInPasses(input, (p, active, blocked) => pairUp(p, active, blocked, phases), placeOdd, pool);
+  const firstPassTotal = firstPass.reduce((sum, [a, b]) => sum + (pool.weight(a, b) ?? 0), 0);
+  return { result, phases, firstPassTotal };
 }
 
-function isolated(pool: Pool, i: number): boolean {
-  for (let j = 0; j < pool.n; j++) if (j !== i && pool.weight(i, j) !== null) return false;
-  return true;
-}
-
-/** The odd member joins the group they add the most to (every pair in it allowed), as Sebaya does. */
-export const placeBest: PlaceOdd = (pool, groups, extra) => {
-  let best: { group: number[]; gain: number } | null = null;
-  for (const group of groups) {
-    let gain = 0;
-    let ok = true;
-    for (const member of group) {
-      const w = pool.weight(member, extra);
-      if (w === null) ok = false;
-      else gain += w;
-    }
-    if (ok && (!best || gain > best.gain)) best = { group, gain };
-  }
-  best?.group.push(extra);
-};
+/** The odd member joins the group they add the most to, exactly as Sebaya places it. */
+export const placeBest: PlaceOdd = (pool, groups, extra) => placeExtra(pool, groups, extra);
 
 /** The odd member joins a random group where every pair is allowed. */
 const placeRandom: PlaceOdd = (pool, groups, extra, random) => {

@@ -264,8 +264,27 @@ function matchPass(pool: Pool, active: readonly number[], blocked: ReadonlySet<n
   };
 }
 
-export function matchWithStats(input: MatchInput): { result: MatchResult; stats: MatchStats } {
-  const pool = preparePool(input);
+/** Pairs members of `active` (pool indices), never a `blocked` pair: the one step the benchmark swaps out. */
+export type PairUp = (
+  pool: Pool,
+  active: readonly number[],
+  blocked: ReadonlySet<number>,
+  random: () => number,
+) => Array<[number, number]>;
+/** Puts the odd member into one of the groups. */
+export type PlaceOdd = (pool: Pool, groups: number[][], extra: number, random: () => number) => void;
+
+/**
+ * The rules around the pairing step: seeded order, up to three passes for
+ * members who want more partners (never the same one twice), the odd member
+ * of the first pass placed into a trio, and who could not be matched.
+ */
+export function matchInPasses(
+  input: MatchInput,
+  pairUp: PairUp,
+  placeOdd: PlaceOdd = placeExtra,
+  pool: Pool = preparePool(input),
+): { result: MatchResult; firstPass: Array<[number, number]>; pool: Pool } {
   const random = seededRandom(input.seed);
   const order = shuffled(
     Array.from({ length: pool.n }, (_, i) => i),
@@ -275,20 +294,20 @@ export function matchWithStats(input: MatchInput): { result: MatchResult; stats:
   const key = (a: number, b: number) => (a < b ? a * pool.n + b : b * pool.n + a);
   const blocked = new Set<number>();
   const groups: number[][] = [];
-  let firstStats: MatchStats | null = null;
+  let firstPass: Array<[number, number]> = [];
 
   for (let pass = 0; pass < 3; pass++) {
     const active = order.filter((i) => (slots[i] as number) > 0);
     if (active.length < 2) break;
-    const { pairs, stats } = matchPass(pool, active, blocked, random);
-    firstStats ??= stats;
+    const pairs = pairUp(pool, active, blocked, random);
+    if (pass === 0) firstPass = pairs;
     if (pairs.length === 0) break;
     const passGroups = pairs.map((p) => [...p]);
     if (pass === 0) {
       // Someone every candidate is excluded for cannot be placed; of the rest, an odd one joins a trio.
       const matched = new Set(pairs.flat());
       const left = active.filter((i) => !matched.has(i) && !isIsolated(pool, i));
-      if (left.length >= 1) placeExtra(pool, passGroups, left[0] as number);
+      if (left.length >= 1) placeOdd(pool, passGroups, left[0] as number, random);
     }
     for (const g of passGroups) {
       for (const a of g) {
@@ -314,7 +333,21 @@ export function matchWithStats(input: MatchInput): { result: MatchResult; stats:
       unmatched: unmatched.map((i) => pool.ids[i] as string),
       isolated: isolated.map((i) => pool.ids[i] as string),
     },
-    stats: firstStats ?? {
+    firstPass,
+    pool,
+  };
+}
+
+export function matchWithStats(input: MatchInput): { result: MatchResult; stats: MatchStats } {
+  let stats: MatchStats | null = null;
+  const { result } = matchInPasses(input, (pool, active, blocked, random) => {
+    const pass = matchPass(pool, active, blocked, random);
+    stats ??= pass.stats;
+    return pass.pairs;
+  });
+  return {
+    result,
+    stats: stats ?? {
       total: 0,
       upperBound: 0,
       exact: true,
@@ -335,7 +368,7 @@ function isIsolated(pool: Pool, i: number): boolean {
  * allowed), preferring a pair without anyone who was in a trio or unmatched
  * last round: fairness means not being the one in a trio again.
  */
-function placeExtra(pool: Pool, groups: number[][], extra: number): void {
+export function placeExtra(pool: Pool, groups: number[][], extra: number): void {
   let best: { group: number[]; gain: number; owed: number } | null = null;
   for (const group of groups) {
     let gain = 0;
