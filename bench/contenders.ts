@@ -2,9 +2,8 @@
  * The matchers the benchmark compares, all run on exactly the same MatchInput
  * and scored on the same integer pool weights (preparePool(input).weight).
  *
- * - sebaya:  matchWithStats from src/core/matching/optimal-matcher.ts, loaded
- *            dynamically; while that module is missing or fails to load, the
- *            old greedyMatcher stands in (with a warning).
+ * - sebaya:  matchWithStats from src/core/matching/optimal-matcher.ts (or
+ *            another copy of it, --sebaya-module), loaded dynamically.
  * - blossom: the npm package edmonds-blossom (a JS port of mwmatching.py) on
  *            the complete graph, max-cardinality.
  * - greedy:  plain heaviest-edge-first over the pool weights.
@@ -21,7 +20,6 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { greedyMatcher } from "../src/core/matching/greedy-matcher";
 import { matchInPasses, type PlaceOdd, placeExtra } from "../src/core/matching/optimal-matcher";
 import { type Pool, preparePool } from "../src/core/matching/pool";
 import { seededRandom, shuffled } from "../src/core/matching/random";
@@ -296,55 +294,22 @@ export const randomContender: Contender = {
   run: (input) => inPasses(input, randomPairUp(input.seed), placeRandom),
 };
 
-export interface SebayaLoad {
-  contender: Contender;
-  /** Set when the real optimal matcher could not be used. */
-  fallback?: string;
-}
-
 export const OPTIMAL_MATCHER = fileURLToPath(new URL("../src/core/matching/optimal-matcher.ts", import.meta.url));
 
-/**
- * Sebaya's optimal matcher, or greedyMatcher (with the reason) while
- * optimal-matcher.ts is missing or broken. `modulePath` points at another
- * copy (the benchmark's --sebaya-module), e.g. to compare two versions.
- */
-export async function loadSebaya(modulePath: string = OPTIMAL_MATCHER): Promise<SebayaLoad> {
-  let reason: string;
+/** Sebaya's matcher; `modulePath` may point at another copy (--sebaya-module) to compare two versions. */
+export async function loadSebaya(modulePath: string = OPTIMAL_MATCHER): Promise<Contender> {
   const file = path.resolve(modulePath);
-  if (!existsSync(file)) {
-    reason = `${path.relative(process.cwd(), file)} does not exist yet`;
-  } else {
-    try {
-      const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-      if (typeof mod.matchWithStats === "function") {
-        const matchWithStats = mod.matchWithStats as (input: MatchInput) => { result: MatchResult; stats: SebayaStats };
-        return {
-          contender: {
-            key: "sebaya",
-            label: "Sebaya",
-            run: (input) => {
-              const { result, stats } = matchWithStats(input);
-              return { result, stats, firstPassTotal: stats.total };
-            },
-          },
-        };
-      }
-      if (typeof mod.optimalMatcher === "function") {
-        const optimalMatcher = mod.optimalMatcher as (input: MatchInput) => MatchResult;
-        return {
-          contender: { key: "sebaya", label: "Sebaya (no stats)", run: (input) => ({ result: optimalMatcher(input) }) },
-          fallback: "optimal-matcher.ts has no matchWithStats: no bound, first-pass total estimated",
-        };
-      }
-      reason = "optimal-matcher.ts exports neither matchWithStats nor optimalMatcher";
-    } catch (error) {
-      reason = `optimal-matcher.ts failed to load: ${(error as Error).message.split("\n")[0]}`;
-    }
-  }
+  if (!existsSync(file)) throw new Error(`${path.relative(process.cwd(), file)} does not exist`);
+  const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  if (typeof mod.matchWithStats !== "function") throw new Error(`${file} exports no matchWithStats`);
+  const matchWithStats = mod.matchWithStats as (input: MatchInput) => { result: MatchResult; stats: SebayaStats };
   return {
-    contender: { key: "sebaya", label: "Sebaya [fallback: greedyMatcher]", run: (input) => ({ result: greedyMatcher(input) }) },
-    fallback: reason,
+    key: "sebaya",
+    label: "Sebaya",
+    run: (input) => {
+      const { result, stats } = matchWithStats(input);
+      return { result, stats, firstPassTotal: stats.total };
+    },
   };
 }
 

@@ -13,7 +13,6 @@
  *        --repeat-rounds R (default 12; 0 = none)  --repeat-size N (default 1000)
  *        --seed S (default 1)  --single-slot (everyone wants one partner)
  *        --exclusions K (about K "do not pair" entries per member; default 0)
- *        --fallback-max N (largest size for the greedyMatcher stand-in; default 1000)
  *        --out FILE (Markdown copy; default bench/results.md; "none" to skip)
  *        --in-process (no child processes; peak memory is then not per contender)
  *        --sebaya-module FILE (another copy of optimal-matcher.ts, e.g. an older version)
@@ -60,7 +59,6 @@ const { values: flags } = parseArgs({
     seed: { type: "string", default: "1" },
     "single-slot": { type: "boolean", default: false },
     exclusions: { type: "string", default: "0" },
-    "fallback-max": { type: "string", default: "1000" },
     out: { type: "string", default: fileURLToPath(new URL("./results.md", import.meta.url)) },
     "in-process": { type: "boolean", default: false },
     "sebaya-module": { type: "string", default: OPTIMAL_MATCHER },
@@ -91,7 +89,6 @@ interface Job {
 interface JobResult {
   key: ContenderKey;
   label: string;
-  fallback?: string;
   fingerprint: string;
   ms: number;
   runs: number[];
@@ -202,16 +199,15 @@ function buildInput(job: Pick<Job, "size" | "seed" | "singleSlot" | "exclusions"
   return { candidates, excluded, history: new Map(), seed: job.seed };
 }
 
-async function contenderFor(key: ContenderKey, sebayaModule: string): Promise<{ contender: Contender; fallback?: string }> {
-  if (key === "sebaya") return loadSebaya(sebayaModule);
-  return { contender: simpleContender(key) };
+async function contenderFor(key: ContenderKey, sebayaModule: string): Promise<Contender> {
+  return key === "sebaya" ? loadSebaya(sebayaModule) : simpleContender(key);
 }
 
 const mb = (bytes: number) => bytes / (1024 * 1024);
 const maxRssMB = () => process.resourceUsage().maxRSS / 1024;
 
 async function runJob(job: Job): Promise<JobResult> {
-  const { contender, fallback } = await contenderFor(job.key, job.sebayaModule);
+  const contender = await contenderFor(job.key, job.sebayaModule);
   const input = buildInput(job);
   // Warm-up (JIT) on a small population of another seed.
   contender.run(buildInput({ size: 300, seed: job.seed + 7, singleSlot: job.singleSlot, exclusions: job.exclusions }));
@@ -255,7 +251,6 @@ async function runJob(job: Job): Promise<JobResult> {
   return {
     key: job.key,
     label: contender.label,
-    ...(fallback ? { fallback } : {}),
     fingerprint: fingerprint(input.candidates, input.excluded),
     ms,
     runs,
@@ -353,17 +348,11 @@ async function main(): Promise<void> {
   const seed = num("seed", flags.seed);
   const singleSlot = flags["single-slot"] as boolean;
   const exclusions = num("exclusions", flags.exclusions);
-  const fallbackMax = num("fallback-max", flags["fallback-max"]);
   const inProcess = flags["in-process"] as boolean;
 
   const sebayaModule = flags["sebaya-module"] as string;
-  const sebaya = keys.includes("sebaya") ? await loadSebaya(sebayaModule) : undefined;
-  if (sebaya?.fallback) {
-    console.warn(`\n⚠ Sebaya's optimal matcher is not usable: ${sebaya.fallback}.`);
-    console.warn(
-      `  Falling back to greedyMatcher (slow: scorePair on every pair), only up to ${int(fallbackMax)} members, no repeat simulation.\n`,
-    );
-  }
+  // Fail early, before any long run, if the module to measure is unusable.
+  if (keys.includes("sebaya")) await loadSebaya(sebayaModule);
 
   const cells: Cell[][] = [];
   const populationLines: string[] = [];
@@ -410,13 +399,6 @@ async function main(): Promise<void> {
       if (key === "blossom" && job.repeatRounds > 0 && size > 500 && !withSlow) {
         job.repeatRounds = 0;
         cell.repeatsSkipped = true;
-      }
-      if (key === "sebaya" && sebaya?.fallback) {
-        if (size > fallbackMax) {
-          cell.skipped = "skipped (fallback greedyMatcher too slow here)";
-          continue;
-        }
-        job.repeatRounds = 0;
       }
       process.stderr.write(`[${int(size)}] ${key}${job.repeatRounds ? ` (+${job.repeatRounds} rounds)` : ""} …`);
       const t0 = performance.now();
@@ -470,7 +452,7 @@ async function main(): Promise<void> {
     );
     if (rows.length) rows.push("rule");
     row.forEach((cell, k) => {
-      const name = cell.result?.label ?? labelOf(cell.job.key, sebaya?.contender.label);
+      const name = cell.result?.label ?? labelOf(cell.job.key);
       const first = k === 0 ? int(size) : "";
       const r = cell.result;
       if (!r) {
@@ -583,7 +565,6 @@ async function main(): Promise<void> {
     ...legend,
     ...populationLines.map((l) => `Population, ${l}.`),
     ...notes,
-    ...(sebaya?.fallback ? [`WARNING: "Sebaya" is the greedyMatcher stand-in: ${sebaya.fallback}.`] : []),
     "",
     ...summaryLines,
     `Whole run: ${fixed((performance.now() - started) / 1000, 1)} s.`,
@@ -604,7 +585,6 @@ async function main(): Promise<void> {
       ...legend.map((l) => `- ${l}`),
       ...populationLines.map((l) => `- Population, ${l}.`),
       ...notes.map((n) => (n.startsWith("  ") ? `  - ${n.trim()}` : `- ${n}`)),
-      ...(sebaya?.fallback ? ["", `**Warning:** "Sebaya" is the greedyMatcher stand-in: ${sebaya.fallback}.`] : []),
       "",
       ...summaryLines.map((l) => `${l}  `),
       `Whole run: ${fixed((performance.now() - started) / 1000, 1)} s.`,
@@ -615,9 +595,8 @@ async function main(): Promise<void> {
   }
 }
 
-function labelOf(key: ContenderKey, sebayaLabel?: string): string {
-  if (key === "sebaya") return sebayaLabel ?? "Sebaya";
-  return simpleContender(key).label;
+function labelOf(key: ContenderKey): string {
+  return key === "sebaya" ? "Sebaya" : simpleContender(key).label;
 }
 
 if (flags.worker) {
