@@ -1,22 +1,17 @@
 /** Ending a pairing politely and privately, and being matched again. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { Harness } from "../support/harness";
-import { openTestDb, type TestDb } from "../support/test-db";
+import { useTestDb } from "../support/test-db";
 
-let tdb: TestDb;
+const tdb = useTestDb();
 let h: Harness;
 const DM = { channel: null } as const;
 const REASON = "PRIVATE-REASON: they never prepare";
 const KIND = "Thank you, and good luck!";
 
-beforeAll(async () => {
-  tdb = await openTestDb();
-});
 beforeEach(() => {
   h = new Harness(tdb.db);
 });
-afterEach(() => tdb.reset());
-afterAll(() => tdb.close());
 
 async function matched(people: string[]) {
   await h.openProgram();

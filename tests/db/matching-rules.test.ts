@@ -1,20 +1,15 @@
 /** The matching rules that live in the database: not-a-good-fit, do-not-pair, fairness, per-program weights. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { Harness } from "../support/harness";
-import { openTestDb, type TestDb } from "../support/test-db";
+import { useTestDb } from "../support/test-db";
 
-let tdb: TestDb;
+const tdb = useTestDb();
 let h: Harness;
 const DM = { channel: null } as const;
 
-beforeAll(async () => {
-  tdb = await openTestDb();
-});
 beforeEach(() => {
   h = new Harness(tdb.db);
 });
-afterEach(() => tdb.reset());
-afterAll(() => tdb.close());
 
 const pairsOfRound = async (number: number) => {
   const rows = await tdb.db.kysely

@@ -3,7 +3,7 @@
  * recipient that does not block the batch and is retried later, and how
  * audiences become platform targets.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/core/clock";
 import type { Audience, Member, Pairing, Program, Round, Tenant } from "../../src/core/domain";
 import type { Message } from "../../src/core/messages";
@@ -11,20 +11,17 @@ import type { Tx } from "../../src/core/ports";
 import { deliverPending, type Sender } from "../../src/delivery/deliver-outbox";
 import { repositories } from "../../src/store/kysely-store";
 import type { Outgoing } from "../../src/store/outbox-queue";
-import { openTestDb, type TestDb } from "../support/test-db";
+import { useTestDb } from "../support/test-db";
 
 const START = new Date("2026-12-01T02:00:00Z");
 const DAY = 86_400_000;
 
-let t: TestDb;
+const t = useTestDb();
 let r: Tx;
 
 beforeAll(async () => {
-  t = await openTestDb();
   r = repositories(t.db.kysely);
 });
-afterEach(() => t.reset());
-afterAll(() => t.close());
 
 const msg = (text: string): Message => ({ blocks: [{ type: "text", text, style: "plain" }] });
 

@@ -1,17 +1,14 @@
 /** A pair's life: cadence, sessions, check-ins, journal, pause and resume, status. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "../../src/core/durations";
 import { Harness, replyText } from "../support/harness";
-import { openTestDb, type TestDb } from "../support/test-db";
+import { useTestDb } from "../support/test-db";
 
-let tdb: TestDb;
+const tdb = useTestDb();
 let h: Harness;
 let pairingId: string;
 const DM = { channel: null } as const;
 
-beforeAll(async () => {
-  tdb = await openTestDb();
-});
 beforeEach(async () => {
   h = new Harness(tdb.db);
   await h.openProgram();
@@ -20,8 +17,6 @@ beforeEach(async () => {
   await h.run("olga", { type: "round.match" });
   pairingId = (await h.pairingsOf("ani"))[0] as string;
 });
-afterEach(() => tdb.reset());
-afterAll(() => tdb.close());
 
 /** Ani proposes Wednesdays 10:00 WIB every 14 days for 60 minutes; Budi confirms. */
 async function agreeCadence() {

@@ -1,18 +1,13 @@
 /** Programs, rounds, joining, leaving and matching through the real core and database. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { Harness, replyText } from "../support/harness";
-import { openTestDb, type TestDb } from "../support/test-db";
+import { useTestDb } from "../support/test-db";
 
-let tdb: TestDb;
+const tdb = useTestDb();
 let h: Harness;
-beforeAll(async () => {
-  tdb = await openTestDb();
-});
 beforeEach(() => {
   h = new Harness(tdb.db);
 });
-afterEach(() => tdb.reset());
-afterAll(() => tdb.close());
 
 describe("setting up a program", () => {
   it("makes whoever sets it up its organizer, once per channel", async () => {

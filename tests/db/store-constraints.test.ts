@@ -6,7 +6,7 @@
  * missing, too strict or too loose fails a test.
  */
 import { sql } from "kysely";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { migrations } from "../../migrations/index";
 import type { Member, Pairing, Program, Round, Session, Tenant } from "../../src/core/domain";
 import type { Message } from "../../src/core/messages";
@@ -14,7 +14,7 @@ import type { Tx } from "../../src/core/ports";
 import { kyselyStore, repositories } from "../../src/store/kysely-store";
 import { migrateToLatest } from "../../src/store/migrate";
 import type { Database } from "../../src/store/schema";
-import { openTestDb, type TestDb } from "../support/test-db";
+import { useTestDb } from "../support/test-db";
 
 const CHECK_VIOLATION = "23514";
 const UNIQUE_VIOLATION = "23505";
@@ -22,15 +22,12 @@ const UNIQUE_VIOLATION = "23505";
 const AT = new Date("2026-12-01T02:00:00Z");
 const DAY = 86_400_000;
 
-let t: TestDb;
+const t = useTestDb();
 let r: Tx;
 
 beforeAll(async () => {
-  t = await openTestDb();
   r = repositories(t.db.kysely);
 });
-afterEach(() => t.reset());
-afterAll(() => t.close());
 
 /** Awaits `work` and checks it failed with the given SQLSTATE and constraint name. */
 async function expectRejected(work: Promise<unknown>, code: string, constraint: string): Promise<void> {

@@ -2,21 +2,16 @@
  * The demo program, driven through the console adapter end to end, in both
  * languages: what each member saw, and what nobody saw.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type DemoFacts, demoCast, playDemo } from "../../src/adapters/console/demo-script";
 import { transcriptFor } from "../../src/adapters/console/transcript";
 import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
 import { createAppCore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import type { Language } from "../../src/core/domain";
-import { openTestDb, type TestDb } from "../support/test-db";
+import { useTestDb } from "../support/test-db";
 
-let tdb: TestDb;
-beforeAll(async () => {
-  tdb = await openTestDb();
-});
-afterEach(() => tdb.reset());
-afterAll(() => tdb.close());
+const tdb = useTestDb();
 
 async function play(language: Language): Promise<{ ws: ConsoleWorkspace; facts: DemoFacts; seen: (id: string) => string }> {
   const clock = new ManualClock(new Date("2026-12-01T02:00:00Z"));

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import pg from "pg";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { openDatabase } from "../../src/app";
 import type { Db } from "../../src/store/connect";
 
@@ -65,4 +66,32 @@ async function truncate(db: Db): Promise<void> {
   const { rows } = await sql<{ tablename: string }>`
     select tablename from pg_tables where schemaname = current_schema() and tablename not like 'kysely_%'`.execute(db.kysely);
   await sql.raw(`truncate ${rows.map((r) => `"${r.tablename}"`).join(", ")} restart identity cascade`).execute(db.kysely);
+}
+
+/**
+ * One migrated database for the whole test file, emptied after each test and
+ * closed (or dropped) at the end. The returned object is usable once the
+ * file's `beforeAll` hooks have run.
+ */
+export function useTestDb(): TestDb {
+  let opened: TestDb | undefined;
+  const current = () => {
+    if (!opened) throw new Error("the test database is opened in beforeAll; use it inside hooks and tests");
+    return opened;
+  };
+  beforeAll(async () => {
+    opened = await openTestDb();
+  });
+  afterEach(() => current().reset());
+  afterAll(() => current().close());
+  return {
+    get db() {
+      return current().db;
+    },
+    get url() {
+      return current().url;
+    },
+    reset: () => current().reset(),
+    close: () => current().close(),
+  };
 }
