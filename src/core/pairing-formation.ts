@@ -1,5 +1,6 @@
 /** Creating a pairing (or adding someone to one) and sending its intro, in one place. */
 import type { Member, Pairing, Program, Round } from "./domain";
+import { weightsOf } from "./matching/weights";
 import { notifyPairing } from "./notify";
 import type { Tx } from "./ports";
 import { cadenceForm } from "./views/forms";
@@ -24,6 +25,7 @@ async function sendIntro(tx: Tx, program: Program, round: Round, pairing: Pairin
         ? { agreedSchedule: t("cadence.agreed", { everyDays: pairing.cadence.everyDays, minutes: pairing.cadence.minutes }) }
         : {}),
       cadenceForm: cadenceForm(t, language, pairing.id),
+      weights: weightsOf(program.matchingWeights),
     }),
   );
 }

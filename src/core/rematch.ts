@@ -6,6 +6,7 @@
 import type { Member, Program, Round } from "./domain";
 import { scorePair } from "./matching/score";
 import { pairKey } from "./matching/types";
+import { weightsOf } from "./matching/weights";
 import { formPairing, joinPairing } from "./pairing-formation";
 import type { Tx } from "./ports";
 import { pairsThisRound } from "./round-pairs";
@@ -22,10 +23,12 @@ export async function tryRematch(tx: Tx, program: Program, round: Round, member:
     ).map((p) => [p.memberId, p]),
   );
   const mine = profiles.get(member.id);
+  const weights = weightsOf(program.matchingWeights);
   if (!mine) return false;
   const affinity = (otherId: string) => {
     const other = profiles.get(otherId);
-    return other ? scorePair({ ...mine, timezone: "" }, { ...other, timezone: "" }).score : 0;
+    // Topics and teams under the program's weights; working hours are left out (members' zones are not loaded here).
+    return other ? scorePair({ ...mine, timezone: "" }, { ...other, timezone: "" }, { weights }).score : 0;
   };
   const free = (id: string) => id !== member.id && !seen.has(pairKey(id, member.id));
 

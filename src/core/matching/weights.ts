@@ -32,5 +32,11 @@ export const matchingWeightsSchema = z.strictObject({
 export type MatchingWeights = z.output<typeof matchingWeightsSchema>;
 export const DEFAULT_WEIGHTS: MatchingWeights = matchingWeightsSchema.parse({});
 
+/** A program's stored weights with defaults filled in; stored values that no longer validate fall back to the defaults. */
+export function weightsOf(stored: Record<string, unknown> | null): MatchingWeights {
+  const parsed = matchingWeightsSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : DEFAULT_WEIGHTS;
+}
+
 /** Scores are kept as integers (tenths) so that the matcher's arithmetic is exact. */
 export const SCORE_SCALE = 10;

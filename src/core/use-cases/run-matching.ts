@@ -1,6 +1,6 @@
 import { Refusal } from "../errors";
 import type { Candidate, Matcher } from "../matching/types";
-import { matchingWeightsSchema } from "../matching/weights";
+import { weightsOf } from "../matching/weights";
 import { notifyChannel, notifyMember } from "../notify";
 import { formPairing } from "../pairing-formation";
 import { avoidedPairs, earlierRounds, pairsThisRound } from "../round-pairs";
@@ -54,13 +54,13 @@ export const runMatching =
         candidates.map((c) => c.memberId),
       )),
     ]);
-    const weights = matchingWeightsSchema.safeParse(program.matchingWeights ?? {});
+    const weights = weightsOf(program.matchingWeights);
     const result = matcher({
       candidates,
       excluded,
       history,
       seed: round.seed,
-      weights: weights.success ? weights.data : matchingWeightsSchema.parse({}),
+      weights,
       at: ctx.now,
     });
     const nameOf = (id: string) => members.get(id)?.displayName ?? id;
@@ -74,6 +74,7 @@ export const runMatching =
             ctx.t,
             g.memberIds.map((id) => members.get(id)).filter((m) => m !== undefined),
             profiles,
+            weights,
           ).join(" "),
         }),
       );

@@ -1,4 +1,4 @@
-import { matchingWeightsSchema } from "../matching/weights";
+import { matchingWeightsSchema, weightsOf } from "../matching/weights";
 import { programInChannel, requireOrganizer } from "../scope";
 import { message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
@@ -7,7 +7,7 @@ import { reply, type UseCase } from "./types";
 export const setMatchingWeights: UseCase<"program.weights"> = async (ctx, command) => {
   const program = await programInChannel(ctx);
   await requireOrganizer(ctx, program);
-  const current = matchingWeightsSchema.parse(program.matchingWeights ?? {});
+  const current = weightsOf(program.matchingWeights);
   const next = command.weights ? matchingWeightsSchema.parse({ ...current, ...command.weights }) : current;
   if (command.weights) await ctx.tx.programs.setMatchingWeights(program.id, next);
   const shown = Object.entries(next)

@@ -2,6 +2,7 @@
 import type { Member, Profile } from "../domain";
 import type { Translate } from "../i18n/translate";
 import { scorePair } from "../matching/score";
+import { DEFAULT_WEIGHTS, type MatchingWeights } from "../matching/weights";
 import type { Form, Message } from "../messages";
 import { actions, formButton, heading, message, muted, text } from "./blocks";
 
@@ -15,9 +16,16 @@ export interface IntroInput {
   /** The routine already agreed, when there is one: then no "propose" step. */
   agreedSchedule?: string;
   cadenceForm: Form;
+  weights?: MatchingWeights;
 }
 
-export function introReasons(t: Translate, members: readonly Member[], profiles: readonly Profile[]): string[] {
+/** Why these people were matched, from the same score the matcher used (with the program's weights). */
+export function introReasons(
+  t: Translate,
+  members: readonly Member[],
+  profiles: readonly Profile[],
+  weights: MatchingWeights = DEFAULT_WEIGHTS,
+): string[] {
   const profileOf = new Map(profiles.map((p) => [p.memberId, p]));
   const lines: string[] = [];
   for (let i = 0; i < members.length; i++) {
@@ -27,7 +35,7 @@ export function introReasons(t: Translate, members: readonly Member[], profiles:
       const pa = profileOf.get(a.id);
       const pb = profileOf.get(b.id);
       if (!pa || !pb) continue;
-      for (const reason of scorePair(toCandidate(pa), toCandidate(pb)).reasons) {
+      for (const reason of scorePair(toCandidate(pa), toCandidate(pb), { weights }).reasons) {
         if (reason.kind === "gives") {
           const [giver, receiver] = reason.giver === "a" ? [a, b] : [b, a];
           lines.push(
@@ -67,7 +75,7 @@ export function introMessage(t: Translate, input: IntroInput): Message {
     text(t("intro.body", { names, number: input.roundNumber, program: input.programName })),
     heading(t("intro.whyTitle")),
     text(
-      introReasons(t, input.members, input.profiles)
+      introReasons(t, input.members, input.profiles, input.weights)
         .map((l) => `• ${l}`)
         .join("\n"),
     ),
