@@ -109,6 +109,31 @@ describe("the pool's weight is the score", () => {
   });
 });
 
+describe("the pool's one-sweep rows", () => {
+  it("list exactly the related, allowed partners after each member, with their weights", () => {
+    fc.assert(
+      fc.property(instanceArb(2, 30), (inst) => {
+        const input = toInput(inst);
+        const pool = preparePool(input);
+        const ids = new Int32Array(pool.n);
+        const out = new Int32Array(pool.n);
+        for (let i = 0; i < pool.n; i++) {
+          const count = pool.relatedAbove(i, ids, out);
+          const got = new Map<number, number>();
+          for (let k = 0; k < count; k++) got.set(ids[k] as number, out[k] as number);
+          const expected = new Map<number, number>();
+          for (const j of pool.related(i)) {
+            const w = pool.weight(i, j);
+            if (j > i && w !== null) expected.set(j, w);
+          }
+          expect(got).toEqual(expected);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe("hard rules", () => {
   it("hold on every generated instance", () => {
     fc.assert(
@@ -237,6 +262,12 @@ describe("the total is optimal", () => {
           if (j > i) total += pool.weight(i, j) ?? 0;
         });
         expect(matchWithStats(input).stats.total).toBe(total);
+        // The large-program path (goal-related pairs checked, the rest bounded) on the same input:
+        // its proven bound must hold the true optimum, which its own total cannot exceed.
+        const sparse = matchWithStats(input, { fullCheckLimit: 0 }).stats;
+        expect(sparse.boundMethod).not.toBe("dual certificate checked on every pair");
+        expect(sparse.total).toBeLessThanOrEqual(total);
+        expect(sparse.upperBound).toBeGreaterThanOrEqual(total);
       }),
       { numRuns: 12 },
     );

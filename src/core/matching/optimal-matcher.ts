@@ -12,8 +12,11 @@
  *    in score, so that more matched members always wins.
  * 3. The dual solution certifies the result for the full graph. Left-out
  *    pairs are checked against their dual bound (every pair up to
- *    FULL_CHECK_LIMIT members, the goal-related ones above), violators are
- *    added and the matching re-run until none is left. Pairs never checked
+ *    FULL_CHECK_LIMIT members, the goal-related ones above, weighed once in
+ *    one sweep per member through the pool's inverted indexes), violators are
+ *    added and the matching re-run until none is left; above the limit, also
+ *    until the proven gap is at most SPARSE_GAP_TOLERANCE (0.1%), since each
+ *    round re-solves the whole graph. Pairs never checked
  *    have no goal terms, so they weigh at most the pool's weakMax; raising a
  *    member's dual to cover that (and any violator left if the rounds run
  *    out) keeps the dual feasible on every pair, so the dual objective is a
@@ -30,6 +33,10 @@ import { SCORE_SCALE } from "./weights";
 
 export const FULL_CHECK_LIMIT = 3_000;
 const TOP_K = 12;
+/** Above FULL_CHECK_LIMIT: fewer candidates per member (each round re-solves every edge; the rounds add what is missing). */
+const SPARSE_TOP_K = 8;
+/** Above FULL_CHECK_LIMIT: stop adding violated pairs once the proven gap is at most this share of the total. */
+export const SPARSE_GAP_TOLERANCE = 0.001;
 const RANDOM_EDGES = 3;
 const MAX_ROUNDS = 20;
 
@@ -55,41 +62,82 @@ interface PassResult {
 
 const NONE = -0x80000000;
 
-/** The K heaviest offers seen, kept sorted (heaviest first; ties keep the first offered). */
-class TopK {
+/** For every vertex, the K heaviest offers seen, kept sorted (heaviest first; ties keep the first offered). */
+class TopKTable {
   readonly ids: Int32Array;
   readonly weights: Float64Array;
-  size = 0;
-  seen = 0;
-  constructor(readonly k: number) {
-    this.ids = new Int32Array(k);
-    this.weights = new Float64Array(k);
+  readonly size: Int32Array;
+  constructor(
+    vertices: number,
+    readonly k: number,
+  ) {
+    this.ids = new Int32Array(vertices * k);
+    this.weights = new Float64Array(vertices * k);
+    this.size = new Int32Array(vertices);
   }
-  clear(): void {
-    this.size = 0;
-    this.seen = 0;
-  }
-  offer(id: number, w: number): void {
-    this.seen++;
-    if (this.size === this.k && w <= (this.weights[this.k - 1] as number)) return;
-    let at = this.size < this.k ? this.size++ : this.k - 1;
-    while (at > 0 && (this.weights[at - 1] as number) < w) {
-      this.weights[at] = this.weights[at - 1] as number;
-      this.ids[at] = this.ids[at - 1] as number;
+  offer(x: number, id: number, w: number): void {
+    const k = this.k;
+    const base = x * k;
+    const size = this.size[x] as number;
+    if (size === k && w <= (this.weights[base + k - 1] as number)) return;
+    let at = size < k ? size : k - 1;
+    if (size < k) this.size[x] = size + 1;
+    while (at > 0 && (this.weights[base + at - 1] as number) < w) {
+      this.weights[base + at] = this.weights[base + at - 1] as number;
+      this.ids[base + at] = this.ids[base + at - 1] as number;
       at--;
     }
-    this.weights[at] = w;
-    this.ids[at] = id;
+    this.weights[base + at] = w;
+    this.ids[base + at] = id;
   }
 }
 
+/**
+ * Every goal-related pair of active members once, with its weight: row x lists the partners y
+ * that come after x in pool order. Weights fit 16 bits (the schema caps every weight).
+ */
+interface RelatedRows {
+  partners: Int32Array[];
+  weights: Int16Array[];
+}
+
+function relatedRows(pool: Pool, active: readonly number[], local: Int32Array, blocked: ReadonlySet<number>): RelatedRows {
+  const n = pool.n;
+  const ids = new Int32Array(n);
+  const out = new Int32Array(n);
+  const partners: Int32Array[] = new Array(active.length);
+  const weights: Int16Array[] = new Array(active.length);
+  active.forEach((a, x) => {
+    const count = pool.relatedAbove(a, ids, out);
+    const rowPartners = new Int32Array(count);
+    const rowWeights = new Int16Array(count);
+    let size = 0;
+    for (let k = 0; k < count; k++) {
+      const b = ids[k] as number;
+      const y = local[b] as number;
+      if (y === -1 || (blocked.size > 0 && blocked.has(a * n + b))) continue;
+      rowPartners[size] = y;
+      rowWeights[size++] = out[k] as number;
+    }
+    partners[x] = rowPartners.subarray(0, size);
+    weights[x] = rowWeights.subarray(0, size);
+  });
+  return { partners, weights };
+}
+
 /** One pass: an exact maximum-cardinality maximum-weight matching over `active` members. */
-function matchPass(pool: Pool, active: readonly number[], blocked: ReadonlySet<number>, random: () => number): PassResult {
+function matchPass(
+  pool: Pool,
+  active: readonly number[],
+  blocked: ReadonlySet<number>,
+  random: () => number,
+  fullCheckLimit: number,
+): PassResult {
   const n = pool.n;
   const m = active.length;
   const key = (a: number, b: number) => (a < b ? a * n + b : b * n + a);
   // Small enough to check every pair: weigh each pair once, into a matrix (local indices).
-  const dense = m <= FULL_CHECK_LIMIT;
+  const dense = m <= fullCheckLimit;
   const matrix = dense ? new Int32Array(m * m) : null;
   const weightOf = (x: number, y: number): number | null => {
     if (matrix) {
@@ -141,23 +189,31 @@ function matchPass(pool: Pool, active: readonly number[], blocked: ReadonlySet<n
     minW = Math.min(minW, w);
     maxW = Math.max(maxW, w);
   };
-  const best = new TopK(TOP_K);
-  for (let x = 0; x < m; x++) {
-    best.clear();
-    if (dense) {
-      for (let y = 0; y < m; y++) {
-        const w = weightOf(x, y);
-        if (w !== null) best.offer(y, w);
-      }
-    } else {
-      for (const b of pool.related(active[x] as number)) {
-        const y = local[b] as number;
-        if (y === -1) continue;
-        const w = weightOf(x, y);
-        if (w !== null) best.offer(y, w);
+  // Sparse: the goal-related pairs, weighed once; the certificate checks them every round.
+  const rows = dense ? null : relatedRows(pool, active, local, blocked);
+  const k = rows ? SPARSE_TOP_K : TOP_K;
+  const best = new TopKTable(m, k);
+  if (rows) {
+    for (let x = 0; x < m; x++) {
+      const partners = rows.partners[x] as Int32Array;
+      const weights = rows.weights[x] as Int16Array;
+      for (let k = 0; k < partners.length; k++) {
+        const y = partners[k] as number;
+        const w = weights[k] as number;
+        best.offer(x, y, w);
+        best.offer(y, x, w);
       }
     }
-    for (let k = 0; k < best.size; k++) addEdge(x, best.ids[k] as number, best.weights[k] as number);
+  }
+  for (let x = 0; x < m; x++) {
+    if (!rows) {
+      for (let y = 0; y < m; y++) {
+        const w = weightOf(x, y);
+        if (w !== null) best.offer(x, y, w);
+      }
+    }
+    for (let j = 0; j < (best.size[x] as number); j++)
+      addEdge(x, best.ids[x * k + j] as number, best.weights[x * k + j] as number);
     for (let r = 0, tries = 0; r < RANDOM_EDGES && tries < 4 * RANDOM_EDGES; tries++) {
       const y = Math.floor(random() * m);
       const w = y === x ? null : weightOf(x, y);
@@ -173,25 +229,36 @@ function matchPass(pool: Pool, active: readonly number[], blocked: ReadonlySet<n
   // One more matched pair must outweigh any difference in scores across a whole matching.
   const shift = (maxW - minW + 1) * (Math.floor(m / 2) + 1);
 
-  // Pairs the certificate checks one by one: every pair when dense; otherwise the
-  // goal-related ones, the rest being bounded by the pool's weakMax.
-  const checkList: Int32Array[] = dense
-    ? []
-    : active.map((a, x) => {
-        const related = pool.related(a);
-        const list = new Int32Array(related.length);
-        let size = 0;
-        for (let k = 0; k < related.length; k++) {
-          const y = local[related[k] as number] as number;
-          if (y > x) list[size++] = y;
-        }
-        return list.slice(0, size);
-      });
+  const deficit = new Float64Array(m);
+  /** The matching in pool indices, its total, and the upper bound its duals prove (raised where they must be). */
+  const outcome = (result: MatchingResult, converged: boolean) => {
+    const pairs: Array<[number, number]> = [];
+    let total = 0;
+    for (let x = 0; x < m; x++) {
+      const y = result.mate[x] as number;
+      if (y > x) {
+        pairs.push([active[x] as number, active[y] as number]);
+        total += weightOf(x, y) ?? 0;
+      }
+    }
+    // Raise duals where the certificate needs it: for pairs outside the checked list
+    // (at most weakMax), and for violators left unsolved.
+    const raise = new Float64Array(m);
+    for (let x = 0; x < m; x++) {
+      const u = (result.dual[x] as number) / 2;
+      const weak = dense ? 0 : Math.max(0, (pool.weakMax(active[x] as number) + shift) / 2 - u);
+      raise[x] = Math.max(weak, converged ? 0 : (deficit[x] as number));
+    }
+    // The shifted problem puts cardinality first, so a certificate over every pair proves it too;
+    // otherwise only a perfect (or near-perfect, for odd counts) matching is known to be maximum.
+    const maxCardinality = (dense && converged) || pairs.length === Math.floor(m / 2);
+    const upperBound = maxCardinality ? dualObjective(result, raise) - shift * pairs.length : Number.POSITIVE_INFINITY;
+    return { pairs, total, upperBound, maxCardinality };
+  };
 
   let rounds = 0;
   let result: MatchingResult;
   let converged = false;
-  const deficit = new Float64Array(m);
   for (;;) {
     rounds++;
     result = maxWeightMatching(
@@ -205,9 +272,7 @@ function matchPass(pool: Pool, active: readonly number[], blocked: ReadonlySet<n
     const noBlossoms = result.blossoms.length === 0;
     const found: Array<[number, number, number]> = [];
     deficit.fill(0);
-    const check = (x: number, y: number, dx: number) => {
-      const w = weightOf(x, y);
-      if (w === null) return;
+    const check = (x: number, y: number, dx: number, w: number) => {
       // Blossom duals only raise the bound: check the cheap vertex part first.
       if (2 * (w + shift) <= dx + (dual[y] as number)) return;
       const b = noBlossoms ? (dx + (dual[y] as number)) / 2 : bound(x, y);
@@ -217,11 +282,15 @@ function matchPass(pool: Pool, active: readonly number[], blocked: ReadonlySet<n
     };
     for (let x = 0; x < m; x++) {
       const dx = dual[x] as number;
-      if (dense) {
-        for (let y = x + 1; y < m; y++) check(x, y, dx);
+      if (rows) {
+        const partners = rows.partners[x] as Int32Array;
+        const weights = rows.weights[x] as Int16Array;
+        for (let k = 0; k < partners.length; k++) check(x, partners[k] as number, dx, weights[k] as number);
       } else {
-        const list = checkList[x] as Int32Array;
-        for (let k = 0; k < list.length; k++) check(x, list[k] as number, dx);
+        for (let y = x + 1; y < m; y++) {
+          const w = weightOf(x, y);
+          if (w !== null) check(x, y, dx, w);
+        }
       }
     }
     if (found.length === 0) {
@@ -229,30 +298,15 @@ function matchPass(pool: Pool, active: readonly number[], blocked: ReadonlySet<n
       break;
     }
     if (rounds >= MAX_ROUNDS) break;
+    // Large programs stop once the proven gap is small: each further round re-solves the whole graph.
+    if (rows) {
+      const { total, upperBound } = outcome(result, false);
+      if (upperBound - total <= SPARSE_GAP_TOLERANCE * total) break;
+    }
     for (const [x, y, w] of found) addEdge(x, y, w);
   }
 
-  const pairs: Array<[number, number]> = [];
-  let total = 0;
-  for (let x = 0; x < m; x++) {
-    const y = result.mate[x] as number;
-    if (y > x) {
-      pairs.push([active[x] as number, active[y] as number]);
-      total += weightOf(x, y) ?? 0;
-    }
-  }
-  // Raise duals where the certificate needs it: for pairs outside the checked list
-  // (at most weakMax), and for violators left if the rounds ran out.
-  const raise = new Float64Array(m);
-  for (let x = 0; x < m; x++) {
-    const u = (result.dual[x] as number) / 2;
-    const weak = dense ? 0 : Math.max(0, (pool.weakMax(active[x] as number) + shift) / 2 - u);
-    raise[x] = Math.max(weak, converged ? 0 : (deficit[x] as number));
-  }
-  // The shifted problem puts cardinality first, so a certificate over every pair proves it too;
-  // otherwise only a perfect (or near-perfect, for odd counts) matching is known to be maximum.
-  const maxCardinality = (dense && converged) || pairs.length === Math.floor(m / 2);
-  const upperBound = maxCardinality ? dualObjective(result, raise) - shift * pairs.length : Number.POSITIVE_INFINITY;
+  const { pairs, total, upperBound, maxCardinality } = outcome(result, converged);
   const boundMethod: MatchStats["boundMethod"] = !maxCardinality
     ? "none (not every member could be matched)"
     : dense
@@ -338,10 +392,16 @@ export function matchInPasses(
   };
 }
 
-export function matchWithStats(input: MatchInput): { result: MatchResult; stats: MatchStats } {
+export interface MatchOptions {
+  /** Up to this many members every pair is checked; above, the goal-related ones (tests lower it to reach that path). */
+  fullCheckLimit?: number;
+}
+
+export function matchWithStats(input: MatchInput, options: MatchOptions = {}): { result: MatchResult; stats: MatchStats } {
+  const fullCheckLimit = options.fullCheckLimit ?? FULL_CHECK_LIMIT;
   let stats: MatchStats | null = null;
   const { result } = matchInPasses(input, (pool, active, blocked, random) => {
-    const pass = matchPass(pool, active, blocked, random);
+    const pass = matchPass(pool, active, blocked, random, fullCheckLimit);
     stats ??= pass.stats;
     return pass.pairs;
   });

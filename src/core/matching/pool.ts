@@ -19,6 +19,12 @@ export interface Pool {
   weight(i: number, j: number): number | null;
   /** Members whose expertise meets i's goals or whose goals i's expertise meets (symmetric). */
   related(i: number): Int32Array;
+  /**
+   * The related members j > i (pool order) that i may be matched with, and their weights, written
+   * into `ids` and `out` (each at least n long); returns how many. Equal to calling `weight` on each
+   * of `related(i)`, but counted through the inverted indexes in one sweep: the large-program hot path.
+   */
+  relatedAbove(i: number, ids: Int32Array, out: Int32Array): number;
   /** No pair (i, j) with j outside `related(i)` can weigh more than this: no goal terms, at most i's interests. */
   weakMax(i: number): number;
   /** The largest `weakMax` of all. */
@@ -188,14 +194,7 @@ export function preparePool(input: MatchInput): Pool {
 
   // The hot path: millions of calls on large programs, so no allocation here.
   // `combine` (score.ts) is the formula; tests/unit/optimal-matcher.test.ts holds this equal to scorePair.
-  const weight = (i: number, j: number): number | null => {
-    if (i === j || excluded[i]?.has(j)) return null;
-    const gi = goals[i] as Int32Array;
-    const gj = goals[j] as Int32Array;
-    const aGives = offers.count(i, gj);
-    const bGives = offers.count(j, gi);
-    const shared = Math.min(likes.count(j, interests[i] as Int32Array), likes.count(i, interests[j] as Int32Array));
-    const roundsAgo = history.size === 0 ? null : (history.get(Math.min(i, j) * n + Math.max(i, j)) ?? null);
+  const weightFrom = (i: number, j: number, aGives: number, bGives: number, shared: number, roundsAgo: number | null): number => {
     const score = combineParts(
       aGives,
       bGives,
@@ -207,6 +206,12 @@ export function preparePool(input: MatchInput): Pool {
       weights,
     );
     return Math.round(score * SCORE_SCALE);
+  };
+  const weight = (i: number, j: number): number | null => {
+    if (i === j || excluded[i]?.has(j)) return null;
+    const roundsAgo = history.size === 0 ? null : (history.get(Math.min(i, j) * n + Math.max(i, j)) ?? null);
+    const shared = Math.min(likes.count(j, interests[i] as Int32Array), likes.count(i, interests[j] as Int32Array));
+    return weightFrom(i, j, offers.count(i, goals[j] as Int32Array), offers.count(j, goals[i] as Int32Array), shared, roundsAgo);
   };
 
   // Inverted indexes: who offers (covers) each topic, and who wants it.
@@ -249,12 +254,116 @@ export function preparePool(input: MatchInput): Pool {
   );
   const unrelatedMax = weakMaxOf.reduce((a, b) => Math.max(a, b), 0);
 
+  // relatedAbove: per-member history and counters, so a sweep does no hashing per pair.
+  const pastPartners: Array<Array<[number, number]> | undefined> = new Array(n);
+  for (const [k, ago] of history) {
+    const i = Math.floor(k / n);
+    const j = k % n;
+    for (const [x, y] of [
+      [i, j],
+      [j, i],
+    ] as const) {
+      const list = pastPartners[x] ?? [];
+      list.push([y, ago]);
+      pastPartners[x] = list;
+    }
+  }
+  const aCount = new Int32Array(n);
+  const bCount = new Int32Array(n);
+  const agoOf = new Float64Array(n).fill(-1);
+  const likesCount = new Int32Array(n);
+  const likedCount = new Int32Array(n);
+  const asLists = (m: Map<number, number[]>) => new Map<number, Int32Array>([...m].map(([t, l]) => [t, Int32Array.from(l)]));
+  const offeringLists = asLists(offering);
+  const wantingLists = asLists(wanting);
+  // Who likes (covers) each interest, and who has it: shared interests counted the same way.
+  const likedBy = new Map<number, number[]>();
+  const interestedIn = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    for (const t of interestCover[i] as Int32Array) push(likedBy, t, i);
+    for (const t of interests[i] as Int32Array) push(interestedIn, t, i);
+  }
+  const likedByLists = asLists(likedBy);
+  const interestedInLists = asLists(interestedIn);
+  /** First position in the ascending list holding a value above i. */
+  const above = (list: Int32Array, i: number): number => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((list[mid] as number) <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const relatedAbove = (i: number, ids: Int32Array, out: Int32Array): number => {
+    let size = 0;
+    // The lists are ascending (built in member order), so j > i is a suffix of each.
+    for (const t of expertiseCover[i] as Int32Array) {
+      const list = wantingLists.get(t);
+      if (!list) continue;
+      for (let k = above(list, i); k < list.length; k++) {
+        const j = list[k] as number;
+        if (aCount[j] === 0 && bCount[j] === 0) ids[size++] = j;
+        aCount[j] = (aCount[j] as number) + 1;
+      }
+    }
+    for (const g of goals[i] as Int32Array) {
+      const list = offeringLists.get(g);
+      if (!list) continue;
+      for (let k = above(list, i); k < list.length; k++) {
+        const j = list[k] as number;
+        if (aCount[j] === 0 && bCount[j] === 0) ids[size++] = j;
+        bCount[j] = (bCount[j] as number) + 1;
+      }
+    }
+    // Shared interests: j's likes holding i's interests, and i's likes holding j's; the smaller counts.
+    for (const t of interests[i] as Int32Array) {
+      const list = likedByLists.get(t);
+      if (list)
+        for (let k = above(list, i); k < list.length; k++)
+          likesCount[list[k] as number] = (likesCount[list[k] as number] as number) + 1;
+    }
+    for (const t of interestCover[i] as Int32Array) {
+      const list = interestedInLists.get(t);
+      if (list)
+        for (let k = above(list, i); k < list.length; k++)
+          likedCount[list[k] as number] = (likedCount[list[k] as number] as number) + 1;
+    }
+    const past = pastPartners[i];
+    if (past) for (const [j, ago] of past) agoOf[j] = ago;
+    const banned = excluded[i];
+    let kept = 0;
+    for (let k = 0; k < size; k++) {
+      const j = ids[k] as number;
+      if (!banned?.has(j)) {
+        const ago = agoOf[j] as number;
+        const shared = Math.min(likesCount[j] as number, likedCount[j] as number);
+        out[kept] = weightFrom(i, j, aCount[j] as number, bCount[j] as number, shared, ago < 0 ? null : ago);
+        ids[kept++] = j;
+      }
+      aCount[j] = 0;
+      bCount[j] = 0;
+    }
+    if (past) for (const [j] of past) agoOf[j] = -1;
+    for (const t of interests[i] as Int32Array) {
+      const list = likedByLists.get(t);
+      if (list) for (let k = above(list, i); k < list.length; k++) likesCount[list[k] as number] = 0;
+    }
+    for (const t of interestCover[i] as Int32Array) {
+      const list = interestedInLists.get(t);
+      if (list) for (let k = above(list, i); k < list.length; k++) likedCount[list[k] as number] = 0;
+    }
+    return kept;
+  };
+
   return {
     n,
     ids,
     weights,
     weight,
     related,
+    relatedAbove,
     weakMax: (i) => weakMaxOf[i] as number,
     unrelatedMax,
     priority: (i) => priority[i] === 1,
