@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { matchWithStats, optimalMatcher } from "../../src/core/matching/optimal-matcher";
-import { preparePool } from "../../src/core/matching/pool";
+import { NO_PAIR, preparePool } from "../../src/core/matching/pool";
 import { scorePair } from "../../src/core/matching/score";
 import { type Candidate, type MatchInput, pairKey } from "../../src/core/matching/types";
 import { SCORE_SCALE } from "../../src/core/matching/weights";
@@ -127,6 +127,14 @@ describe("the pool's one-sweep rows", () => {
             if (j > i && w !== null) expected.set(j, w);
           }
           expect(got).toEqual(expected);
+          // A whole row in one sweep: every member, excluded ones marked.
+          const row = new Int32Array(pool.n);
+          pool.weighRow(
+            i,
+            Int32Array.from({ length: pool.n }, (_, j) => j),
+            row,
+          );
+          for (let j = 0; j < pool.n; j++) expect(row[j]).toBe(pool.weight(i, j) ?? NO_PAIR);
         }
       }),
       { numRuns: 150 },

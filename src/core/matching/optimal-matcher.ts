@@ -15,7 +15,7 @@
  *    FULL_CHECK_LIMIT members, the goal-related ones above, weighed once in
  *    one sweep per member through the pool's inverted indexes), violators are
  *    added and the matching re-run until none is left; above the limit, also
- *    until the proven gap is at most SPARSE_GAP_TOLERANCE (0.1%), since each
+ *    until the proven gap is at most SPARSE_GAP_TOLERANCE (0.25%), since each
  *    round re-solves the whole graph. Pairs never checked
  *    have no goal terms, so they weigh at most the pool's weakMax; raising a
  *    member's dual to cover that (and any violator left if the rounds run
@@ -26,7 +26,7 @@
  */
 import { dualObjective, makeDualBound } from "./certify";
 import { type MatchingResult, maxWeightMatching } from "./max-weight-matching";
-import { type Pool, preparePool } from "./pool";
+import { NO_PAIR, type Pool, preparePool } from "./pool";
 import { seededRandom, shuffled } from "./random";
 import type { Matcher, MatchGroup, MatchInput, MatchResult } from "./types";
 import { SCORE_SCALE } from "./weights";
@@ -36,7 +36,7 @@ const TOP_K = 12;
 /** Above FULL_CHECK_LIMIT: fewer candidates per member (each round re-solves every edge; the rounds add what is missing). */
 const SPARSE_TOP_K = 8;
 /** Above FULL_CHECK_LIMIT: stop adding violated pairs once the proven gap is at most this share of the total. */
-export const SPARSE_GAP_TOLERANCE = 0.001;
+export const SPARSE_GAP_TOLERANCE = 0.0025;
 const RANDOM_EDGES = 3;
 const MAX_ROUNDS = 20;
 
@@ -60,7 +60,7 @@ interface PassResult {
   stats: MatchStats;
 }
 
-const NONE = -0x80000000;
+const NONE = NO_PAIR;
 
 /** For every vertex, the K heaviest offers seen, kept sorted (heaviest first; ties keep the first offered). */
 class TopKTable {
@@ -149,15 +149,16 @@ function matchPass(
     return blocked.has(key(a, b)) ? null : pool.weight(a, b);
   };
   if (matrix) {
-    for (let x = 0; x < m; x++) {
-      matrix[x * m + x] = NONE;
-      for (let y = x + 1; y < m; y++) {
-        const a = active[x] as number;
-        const b = active[y] as number;
-        const w = blocked.has(key(a, b)) ? null : pool.weight(a, b);
-        matrix[x * m + y] = w ?? NONE;
-        matrix[y * m + x] = w ?? NONE;
-      }
+    // One sweep per row (pool.weighRow); NO_PAIR marks excluded pairs, as NONE does here.
+    const targets = Int32Array.from(active);
+    for (let x = 0; x < m; x++) pool.weighRow(active[x] as number, targets, matrix.subarray(x * m, (x + 1) * m));
+    if (blocked.size > 0) {
+      for (let x = 0; x < m; x++)
+        for (let y = x + 1; y < m; y++)
+          if (blocked.has(key(active[x] as number, active[y] as number))) {
+            matrix[x * m + y] = NONE;
+            matrix[y * m + x] = NONE;
+          }
     }
   }
   const local = new Int32Array(n).fill(-1);

@@ -11,6 +11,9 @@ import { normalizedMatch, normalizeTopic } from "./topics";
 import { type MatchInput, pairKey } from "./types";
 import { DEFAULT_WEIGHTS, type MatchingWeights, SCORE_SCALE } from "./weights";
 
+/** weighRow's mark for a pair that must never be matched. */
+export const NO_PAIR = -0x80000000;
+
 export interface Pool {
   n: number;
   ids: readonly string[];
@@ -25,6 +28,8 @@ export interface Pool {
    * of `related(i)`, but counted through the inverted indexes in one sweep: the large-program hot path.
    */
   relatedAbove(i: number, ids: Int32Array, out: Int32Array): number;
+  /** out[k] = weight(i, targets[k]), or NO_PAIR where that is null; one sweep for the whole row. */
+  weighRow(i: number, targets: Int32Array, out: Int32Array): void;
   /** No pair (i, j) with j outside `related(i)` can weigh more than this: no goal terms, at most i's interests. */
   weakMax(i: number): number;
   /** The largest `weakMax` of all. */
@@ -296,24 +301,29 @@ export function preparePool(input: MatchInput): Pool {
     }
     return lo;
   };
-  const relatedAbove = (i: number, ids: Int32Array, out: Int32Array): number => {
+  /**
+   * Counts, for every j >= from, how many of j's goals i's expertise covers (aCount), how many of
+   * i's goals j's covers (bCount) and their interests each way, through the inverted indexes;
+   * lists the goal-related j in `touched` and returns how many. `clearSweep` undoes it.
+   */
+  const sweep = (i: number, from: number, touched: Int32Array): number => {
     let size = 0;
-    // The lists are ascending (built in member order), so j > i is a suffix of each.
+    // The lists are ascending (built in member order), so j >= from is a suffix of each.
     for (const t of expertiseCover[i] as Int32Array) {
       const list = wantingLists.get(t);
       if (!list) continue;
-      for (let k = above(list, i); k < list.length; k++) {
+      for (let k = above(list, from - 1); k < list.length; k++) {
         const j = list[k] as number;
-        if (aCount[j] === 0 && bCount[j] === 0) ids[size++] = j;
+        if (aCount[j] === 0 && bCount[j] === 0) touched[size++] = j;
         aCount[j] = (aCount[j] as number) + 1;
       }
     }
     for (const g of goals[i] as Int32Array) {
       const list = offeringLists.get(g);
       if (!list) continue;
-      for (let k = above(list, i); k < list.length; k++) {
+      for (let k = above(list, from - 1); k < list.length; k++) {
         const j = list[k] as number;
-        if (aCount[j] === 0 && bCount[j] === 0) ids[size++] = j;
+        if (aCount[j] === 0 && bCount[j] === 0) touched[size++] = j;
         bCount[j] = (bCount[j] as number) + 1;
       }
     }
@@ -321,40 +331,70 @@ export function preparePool(input: MatchInput): Pool {
     for (const t of interests[i] as Int32Array) {
       const list = likedByLists.get(t);
       if (list)
-        for (let k = above(list, i); k < list.length; k++)
+        for (let k = above(list, from - 1); k < list.length; k++)
           likesCount[list[k] as number] = (likesCount[list[k] as number] as number) + 1;
     }
     for (const t of interestCover[i] as Int32Array) {
       const list = interestedInLists.get(t);
       if (list)
-        for (let k = above(list, i); k < list.length; k++)
+        for (let k = above(list, from - 1); k < list.length; k++)
           likedCount[list[k] as number] = (likedCount[list[k] as number] as number) + 1;
     }
     const past = pastPartners[i];
     if (past) for (const [j, ago] of past) agoOf[j] = ago;
+    return size;
+  };
+  const clearSweep = (i: number, from: number, touched: Int32Array, size: number): void => {
+    for (let k = 0; k < size; k++) {
+      aCount[touched[k] as number] = 0;
+      bCount[touched[k] as number] = 0;
+    }
+    clearInterests(i, from);
+  };
+  const clearInterests = (i: number, from: number): void => {
+    const past = pastPartners[i];
+    if (past) for (const [j] of past) agoOf[j] = -1;
+    for (const t of interests[i] as Int32Array) {
+      const list = likedByLists.get(t);
+      if (list) for (let k = above(list, from - 1); k < list.length; k++) likesCount[list[k] as number] = 0;
+    }
+    for (const t of interestCover[i] as Int32Array) {
+      const list = interestedInLists.get(t);
+      if (list) for (let k = above(list, from - 1); k < list.length; k++) likedCount[list[k] as number] = 0;
+    }
+  };
+  /** The weight of (i, j) from the sweep's counters. */
+  const swept = (i: number, j: number): number => {
+    const ago = agoOf[j] as number;
+    const shared = Math.min(likesCount[j] as number, likedCount[j] as number);
+    return weightFrom(i, j, aCount[j] as number, bCount[j] as number, shared, ago < 0 ? null : ago);
+  };
+  const relatedAbove = (i: number, ids: Int32Array, out: Int32Array): number => {
+    const size = sweep(i, i + 1, ids);
     const banned = excluded[i];
     let kept = 0;
     for (let k = 0; k < size; k++) {
       const j = ids[k] as number;
       if (!banned?.has(j)) {
-        const ago = agoOf[j] as number;
-        const shared = Math.min(likesCount[j] as number, likedCount[j] as number);
-        out[kept] = weightFrom(i, j, aCount[j] as number, bCount[j] as number, shared, ago < 0 ? null : ago);
+        out[kept] = swept(i, j);
         ids[kept++] = j;
       }
+      // Cleared here: `ids` is compacted in place.
       aCount[j] = 0;
       bCount[j] = 0;
     }
-    if (past) for (const [j] of past) agoOf[j] = -1;
-    for (const t of interests[i] as Int32Array) {
-      const list = likedByLists.get(t);
-      if (list) for (let k = above(list, i); k < list.length; k++) likesCount[list[k] as number] = 0;
-    }
-    for (const t of interestCover[i] as Int32Array) {
-      const list = interestedInLists.get(t);
-      if (list) for (let k = above(list, i); k < list.length; k++) likedCount[list[k] as number] = 0;
-    }
+    clearInterests(i, i + 1);
     return kept;
+  };
+  const touchedRow = new Int32Array(n);
+  const weighRow = (i: number, targets: Int32Array, out: Int32Array): void => {
+    const size = sweep(i, 0, touchedRow);
+    const banned = excluded[i];
+    for (let k = 0; k < targets.length; k++) {
+      const j = targets[k] as number;
+      out[k] = j === i || banned?.has(j) ? NO_PAIR : swept(i, j);
+    }
+    clearSweep(i, 0, touchedRow, size);
   };
 
   return {
@@ -364,6 +404,7 @@ export function preparePool(input: MatchInput): Pool {
     weight,
     related,
     relatedAbove,
+    weighRow,
     weakMax: (i) => weakMaxOf[i] as number,
     unrelatedMax,
     priority: (i) => priority[i] === 1,
