@@ -3,7 +3,7 @@
  * `parseCommand` validates it here, so every rule about input lives in the core.
  */
 import { z } from "zod";
-import { CHECK_IN_OUTCOMES, LANGUAGES, PLATFORMS } from "./domain";
+import { CHECK_IN_OUTCOMES, EVALUATION_ADJUST, GOAL_PROGRESS, LANGUAGES, PLATFORMS } from "./domain";
 import { matchingWeightsSchema } from "./matching/weights";
 import { resolveTimezone } from "./timezones";
 
@@ -69,7 +69,7 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("round.open"), weeks: intIn(4, 52).optional() }),
   z.strictObject({ type: z.literal("round.join"), roundId: id.optional(), intake: intakeSchema.optional() }),
   z.strictObject({ type: z.literal("round.leave") }),
-  z.strictObject({ type: z.literal("round.match"), dryRun: flag.default(false) }),
+  z.strictObject({ type: z.literal("round.match"), dryRun: flag.default(false), programId: id.optional() }),
   z.strictObject({ type: z.literal("round.close") }),
   z.strictObject({
     type: z.literal("cadence.propose"),
@@ -111,6 +111,15 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("member.avoid"), userId: z.string().trim().min(1).max(100) }),
   z.strictObject({ type: z.literal("program.weights"), weights: matchingWeightsSchema.partial().optional() }),
   z.strictObject({ type: z.literal("rematch.request"), pairingId: id }),
+  z.strictObject({
+    type: z.literal("evaluation.submit"),
+    pairingId: id,
+    number: intIn(1, 200),
+    working: z.preprocess((v) => (v === "" ? undefined : v), intIn(1, 5).optional()),
+    /** Progress per goal, by the goal's position in the member's profile (g0, g1, ...). */
+    goals: z.record(z.string().regex(/^g\d$/), z.enum(GOAL_PROGRESS)).optional(),
+    adjust: z.enum(EVALUATION_ADJUST).optional(),
+  }),
 ]);
 
 /** Input as adapters may send it (strings for numbers, text lists, ...). */

@@ -25,7 +25,6 @@ import { joinRound } from "./use-cases/join-round";
 import { leaveRound } from "./use-cases/leave-round";
 import { openRound } from "./use-cases/open-round";
 import { pause } from "./use-cases/pause";
-import { promptCheckIns } from "./use-cases/prompt-check-ins";
 import { proposeCadence } from "./use-cases/propose-cadence";
 import { requestRematch } from "./use-cases/request-rematch";
 import { resume } from "./use-cases/resume";
@@ -33,6 +32,7 @@ import { runMatching } from "./use-cases/run-matching";
 import { setMatchingWeights } from "./use-cases/set-matching-weights";
 import { setupProgram } from "./use-cases/setup-program";
 import { showStatus } from "./use-cases/show-status";
+import { submitEvaluation } from "./use-cases/submit-evaluation";
 import type { UseCase } from "./use-cases/types";
 import { writeJournal } from "./use-cases/write-journal";
 import { message, text } from "./views/blocks";
@@ -48,8 +48,6 @@ export interface CoreDeps {
 
 export interface Core {
   execute(envelope: Envelope): Promise<Reply>;
-  /** Scheduled work: check-in prompts for sessions that have ended. */
-  promptCheckIns(): Promise<number>;
 }
 
 class InvalidInput extends Error {
@@ -78,6 +76,7 @@ export function createCore(deps: CoreDeps): Core {
     resume,
     "pairing.end": endPairing,
     "rematch.request": requestRematch,
+    "evaluation.submit": submitEvaluation,
     "member.avoid": avoidMember,
     "program.weights": setMatchingWeights,
   };
@@ -94,6 +93,8 @@ export function createCore(deps: CoreDeps): Core {
       return await deps.store.transaction(async (tx) => {
         const tenant = await tx.tenants.ensure(actor.platform, actor.tenantId);
         const member = await tx.members.ensure(tenant.id, actor.userId, actor.displayName);
+        // Someone who talks to the bot again gets DMs tried again (they may have opened them).
+        await tx.members.setDmBlocked(member.id, null);
         const channelProgram = envelope.channelId ? await tx.programs.byChannel(tenant.id, envelope.channelId) : null;
         language = member.language ?? languageFromLocale(actor.locale) ?? channelProgram?.language ?? "id";
         const t = translator(language);
@@ -117,8 +118,5 @@ export function createCore(deps: CoreDeps): Core {
     }
   }
 
-  return {
-    execute,
-    promptCheckIns: () => deps.store.transaction((tx) => promptCheckIns(tx, deps.clock.now())),
-  };
+  return { execute };
 }

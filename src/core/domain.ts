@@ -3,6 +3,8 @@
  * Plain data only: no behaviour, no I/O.
  */
 
+import type { ContactHours } from "./quiet-hours";
+
 export const PLATFORMS = ["slack", "discord", "console"] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
@@ -37,6 +39,8 @@ export interface Program {
   createdBy: string;
   /** Stored as set by organizers; parsed (with defaults) by the matcher. */
   matchingWeights: Record<string, unknown> | null;
+  /** When the bot may reach members on its own (quiet hours outside). */
+  contactHours: ContactHours;
 }
 
 export type RoundStatus = "open" | "running" | "closed";
@@ -118,6 +122,23 @@ export interface Session {
   minutes: number;
   status: SessionStatus;
   checkInPromptedAt: Date | null;
+}
+
+export const GOAL_PROGRESS = ["not_started", "progressing", "reached"] as const;
+export type GoalProgress = (typeof GOAL_PROGRESS)[number];
+export const EVALUATION_ADJUST = ["nothing", "cadence", "agenda", "end"] as const;
+export type EvaluationAdjust = (typeof EVALUATION_ADJUST)[number];
+
+/** A row of due work (see jobs/): run once, at or after `dueAt`. */
+export interface ScheduledJob {
+  kind: string;
+  /** Unique: scheduling the same key twice is a no-op. */
+  key: string;
+  /** When several jobs of one group are due at once (catching up), only the latest runs. */
+  groupKey?: string | null;
+  dueAt: Date;
+  payload: Record<string, unknown>;
+  at: Date;
 }
 
 export const CHECK_IN_OUTCOMES = ["met", "rescheduled", "not_met"] as const;

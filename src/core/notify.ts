@@ -18,7 +18,7 @@ export function timezoneOf(member: Member, program: Program): string {
 }
 
 async function enqueue(tx: Tx, program: Program, key: string, audience: Audience, message: Message, at: Date) {
-  await tx.outbox.enqueue({ tenantId: program.tenantId, key, audience, message, at });
+  await tx.outbox.enqueue({ tenantId: program.tenantId, key, audience, message, at, programId: program.id });
 }
 
 export async function notifyMember(tx: Tx, program: Program, member: Member, key: string, at: Date, build: Build) {

@@ -1,5 +1,6 @@
 /** Creating a pairing (or adding someone to one) and sending its intro, in one place. */
 import type { Member, Pairing, Program, Round } from "./domain";
+import { evaluationDue, scheduleEvaluation } from "./jobs/schedule";
 import { weightsOf } from "./matching/weights";
 import { notifyPairing } from "./notify";
 import type { Tx } from "./ports";
@@ -33,6 +34,7 @@ async function sendIntro(tx: Tx, program: Program, round: Round, pairing: Pairin
 export async function formPairing(tx: Tx, program: Program, round: Round, memberIds: readonly string[], at: Date) {
   const pairing = await tx.pairings.create({ roundId: round.id, memberIds, at });
   await sendIntro(tx, program, round, pairing, at);
+  if (evaluationDue(pairing, 1) < round.endsAt) await scheduleEvaluation(tx, pairing, 1, at);
   return pairing;
 }
 

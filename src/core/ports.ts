@@ -9,6 +9,8 @@ import type {
   CadenceProposal,
   CheckInOutcome,
   Enrollment,
+  EvaluationAdjust,
+  GoalProgress,
   Language,
   Member,
   Pairing,
@@ -18,6 +20,7 @@ import type {
   Program,
   Round,
   RoundStatus,
+  ScheduledJob,
   Session,
   SessionStatus,
   Tenant,
@@ -38,11 +41,16 @@ export interface Tx {
     findByExternalId(tenantId: string, externalId: string): Promise<Member | null>;
     getMany(ids: readonly string[]): Promise<Member[]>;
     setPreferences(id: string, prefs: { language: Language; timezone: string }): Promise<void>;
+    /** DMs to the member failed as closed (a date), or they talked to the bot again (null). */
+    setDmBlocked(id: string, at: Date | null): Promise<void>;
   };
   programs: {
     byChannel(tenantId: string, channelId: string): Promise<Program | null>;
     get(id: string): Promise<Program>;
-    create(program: Omit<Program, "id" | "matchingWeights">): Promise<Program>;
+    find(id: string): Promise<Program | null>;
+    create(program: Omit<Program, "id" | "matchingWeights" | "contactHours">): Promise<Program>;
+    /** Member ids of the program's organizers. */
+    organizers(programId: string): Promise<string[]>;
     setMatchingWeights(id: string, weights: Record<string, unknown>): Promise<void>;
     addOrganizer(programId: string, memberId: string): Promise<void>;
     isOrganizer(programId: string, memberId: string): Promise<boolean>;
@@ -59,6 +67,7 @@ export interface Tx {
     /** Null when the member is already enrolled (one enrollment per round). */
     create(e: { roundId: string; memberId: string; partnersWanted: number; at: Date }): Promise<Enrollment | null>;
     find(roundId: string, memberId: string): Promise<Enrollment | null>;
+    get(id: string): Promise<Enrollment>;
     /** The member's enrollment in the newest round they joined, with its round. */
     latestForMember(memberId: string): Promise<{ enrollment: Enrollment; round: Round } | null>;
     listActive(roundId: string): Promise<Enrollment[]>;
@@ -97,6 +106,7 @@ export interface Tx {
     /** The first session that starts after `now`. */
     next(pairingId: string, now: Date): Promise<Session | null>;
     last(pairingId: string): Promise<Session | null>;
+    byNumber(pairingId: string, number: number): Promise<Session | null>;
     setStatus(id: string, status: SessionStatus): Promise<void>;
     reschedule(id: string, startsAt: Date, minutes: number): Promise<void>;
     countHeld(pairingId: string): Promise<number>;
@@ -115,6 +125,25 @@ export interface Tx {
       at: Date;
     }): Promise<boolean>;
     count(sessionId: string): Promise<number>;
+    forSession(sessionId: string): Promise<Array<{ memberId: string; outcome: CheckInOutcome }>>;
+  };
+  evaluations: {
+    /** The biweekly evaluation, private to its author; false when already answered. */
+    record(e: {
+      pairingId: string;
+      memberId: string;
+      number: number;
+      working: number;
+      goalProgress: Record<string, GoalProgress>;
+      adjust: EvaluationAdjust;
+      at: Date;
+    }): Promise<boolean>;
+    /** Goals the member marked reached in any earlier evaluation of the pairing. */
+    goalsReached(pairingId: string, memberId: string): Promise<string[]>;
+  };
+  jobs: {
+    /** Due work as a row; ignored when a job with the same key exists already. */
+    schedule(job: ScheduledJob): Promise<void>;
   };
   journal: {
     add(e: { memberId: string; pairingId: string | null; text: string; at: Date }): Promise<void>;
@@ -132,6 +161,18 @@ export interface Tx {
   };
   outbox: {
     /** Ignored when a row with the same idempotency key exists already. */
-    enqueue(row: { tenantId: string; key: string; audience: Audience; message: Message; at: Date }): Promise<void>;
+    enqueue(row: {
+      tenantId: string;
+      key: string;
+      audience: Audience;
+      message: Message;
+      at: Date;
+      /** Not before this moment (quiet hours); `at` when absent. */
+      availableAt?: Date;
+      /** The program the message is about: where a member whose DMs are closed is reached instead. */
+      programId?: string;
+      /** A channel message standing in for a DM: the member it tries to reach. */
+      reachMemberId?: string;
+    }): Promise<void>;
   };
 }

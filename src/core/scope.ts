@@ -3,7 +3,13 @@ import type { Context } from "./context";
 import type { Enrollment, Pairing, Program, Round } from "./domain";
 import { Refusal } from "./errors";
 
-export async function programInChannel(ctx: Context): Promise<Program> {
+/** The program of the channel the command came from, or the one a button names (a DM has no channel). */
+export async function programInChannel(ctx: Context, programId?: string): Promise<Program> {
+  if (programId) {
+    const program = await ctx.tx.programs.find(programId);
+    if (!program || program.tenantId !== ctx.tenant.id) throw new Refusal("refusal.noProgram");
+    return program;
+  }
   if (!ctx.channelId) throw new Refusal("refusal.needChannel");
   const program = await ctx.tx.programs.byChannel(ctx.tenant.id, ctx.channelId);
   if (!program) throw new Refusal("refusal.noProgram");

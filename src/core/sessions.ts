@@ -1,17 +1,38 @@
-/** Keeping the routine going: the session after a given one, on the agreed cadence. */
+/** Keeping the routine going: sessions on the agreed cadence, each with its reminders and check-in. */
 import type { Pairing, Session } from "./domain";
+import { CHECK_IN_GRACE_MINUTES, scheduleSessionJobs } from "./jobs/schedule";
 import type { Tx } from "./ports";
 import { addDays } from "./time-format";
 
-/** Ensures the session after `session` exists; returns the upcoming one. */
-export async function ensureNextSession(tx: Tx, pairing: Pairing, session: Session): Promise<Session | null> {
+/** Creates a session and schedules its reminders and check-in prompt, in the same transaction. */
+export async function createSession(
+  tx: Tx,
+  s: { pairingId: string; number: number; startsAt: Date; minutes: number },
+  at: Date,
+): Promise<Session> {
+  const session = await tx.sessions.create(s);
+  await scheduleSessionJobs(tx, session, at);
+  return session;
+}
+
+/** Moves a session; its new time gets fresh reminders (the old ones see the change and skip). */
+export async function rescheduleSession(tx: Tx, session: Session, startsAt: Date, minutes: number, at: Date): Promise<void> {
+  await tx.sessions.reschedule(session.id, startsAt, minutes);
+  await scheduleSessionJobs(tx, { ...session, startsAt, minutes }, at);
+}
+
+/**
+ * Ensures the session after `session` exists; returns the upcoming one. A
+ * routine resumed after a long gap (or a bot that was down) starts at the next
+ * occurrence still ahead of `now`, never with a stack of sessions in the past.
+ */
+export async function ensureNextSession(tx: Tx, pairing: Pairing, session: Session, now: Date): Promise<Session | null> {
   const last = await tx.sessions.last(pairing.id);
   if (last && last.number > session.number) return last;
   if (!pairing.cadence || pairing.status !== "active") return null;
-  return tx.sessions.create({
-    pairingId: pairing.id,
-    number: session.number + 1,
-    startsAt: addDays(session.startsAt, pairing.cadence.everyDays, pairing.cadence.timezone),
-    minutes: pairing.cadence.minutes,
-  });
+  const cadence = pairing.cadence;
+  let startsAt = addDays(session.startsAt, cadence.everyDays, cadence.timezone);
+  const ended = (start: Date) => start.getTime() + (cadence.minutes + CHECK_IN_GRACE_MINUTES) * 60_000 <= now.getTime();
+  for (let step = 0; step < 1000 && ended(startsAt); step++) startsAt = addDays(startsAt, cadence.everyDays, cadence.timezone);
+  return createSession(tx, { pairingId: pairing.id, number: session.number + 1, startsAt, minutes: cadence.minutes }, now);
 }

@@ -2,6 +2,8 @@
 import type { Kysely } from "kysely";
 import type { Store, Tx } from "../core/ports";
 import { enrollmentsRepo, profilesRepo } from "./repositories/enrollments";
+import { evaluationsRepo } from "./repositories/evaluations";
+import { jobsRepo } from "./repositories/jobs";
 import { outboxRepo } from "./repositories/outbox";
 import { pairingsRepo } from "./repositories/pairings";
 import { membersRepo, tenantsRepo } from "./repositories/people";
@@ -24,6 +26,8 @@ export function repositories(db: Kysely<Database>): Tx {
     journal: journalRepo(db),
     endings: endingsRepo(db),
     avoidances: avoidancesRepo(db),
+    evaluations: evaluationsRepo(db),
+    jobs: jobsRepo(db),
     outbox: outboxRepo(db),
   };
 }

@@ -1,9 +1,11 @@
 /**
- * The delivery side of the outbox: claim pending rows (SKIP LOCKED, so
- * several dispatchers never take the same row), resolve who they are for on
- * the platform, and record the outcome.
+ * The delivery side of the outbox. A dispatcher leases the first pending row
+ * of each conversation (SKIP LOCKED, so replicas never take the same row, and
+ * a later row of a conversation waits while an earlier one is pending: order
+ * is kept within each conversation). Each outcome is recorded at once, so a
+ * crash can repeat at most the sends in flight, never lose one.
  */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Audience, Platform } from "../core/domain";
 import type { Message } from "../core/messages";
 import type { Database } from "./schema";
@@ -18,56 +20,107 @@ export interface Outgoing {
   id: number;
   key: string;
   platform: Platform;
+  tenantId: string;
   tenantExternalId: string;
   audience: Audience;
   target: Target;
   message: Message;
   attempts: number;
+  conversation: string;
+  /** The program the message was sent for (fallback channel), if known. */
+  programId: string | null;
+  /** A channel message standing in for an undeliverable DM: the member it tries to reach. */
+  reachMemberId: string | null;
+  /** The member's DMs are known to be closed: do not try. */
+  dmBlocked: boolean;
 }
 
-export async function claimPending(db: Kysely<Database>, now: Date, limit: number): Promise<Outgoing[]> {
-  const rows = await db
-    .selectFrom("outbox as o")
-    .innerJoin("tenants as t", "t.id", "o.tenant_id")
-    .select([
-      "o.id",
-      "o.idempotency_key",
-      "o.audience_kind",
-      "o.member_id",
-      "o.pairing_id",
-      "o.program_id",
-      "o.message",
-      "o.attempts",
-      "t.platform",
-      "t.external_id as tenant_external_id",
-    ])
-    .where("o.sent_at", "is", null)
-    .where("o.available_at", "<=", now)
-    .orderBy("o.id")
-    .limit(limit)
-    .forUpdate("o")
-    .skipLocked()
-    .execute();
-  const out: Outgoing[] = [];
-  for (const r of rows) {
-    const audience: Audience =
-      r.audience_kind === "member"
-        ? { kind: "member", memberId: r.member_id as string }
-        : r.audience_kind === "pairing"
-          ? { kind: "pairing", pairingId: r.pairing_id as string }
-          : { kind: "channel", programId: r.program_id as string };
-    out.push({
-      id: r.id,
-      key: r.idempotency_key,
-      platform: r.platform as Platform,
-      tenantExternalId: r.tenant_external_id,
-      audience,
-      target: await resolveTarget(db, audience),
-      message: r.message,
-      attempts: r.attempts,
-    });
-  }
-  return out;
+export async function leasePending(
+  db: Kysely<Database>,
+  now: Date,
+  worker: string,
+  leaseMs: number,
+  limit: number,
+): Promise<Outgoing[]> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom("outbox as o")
+      .innerJoin("tenants as t", "t.id", "o.tenant_id")
+      .leftJoin("members as m", "m.id", "o.member_id")
+      .select([
+        "o.id",
+        "o.idempotency_key",
+        "o.audience_kind",
+        "o.member_id",
+        "o.pairing_id",
+        "o.program_id",
+        "o.message",
+        "o.attempts",
+        "o.conversation",
+        "o.context_program_id",
+        "o.reach_member_id",
+        "t.id as tenant_id",
+        "t.platform",
+        "t.external_id as tenant_external_id",
+        "m.dm_blocked_at",
+      ])
+      .where("o.status", "=", "pending")
+      .where("o.available_at", "<=", now)
+      .where((eb) => eb.or([eb("o.lease_until", "is", null), eb("o.lease_until", "<=", now)]))
+      // Only the head of each conversation: an earlier pending row (even leased elsewhere) holds the rest back.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("outbox as e")
+              .select(sql`1`.as("one"))
+              .whereRef("e.conversation", "=", "o.conversation")
+              .where("e.status", "=", "pending")
+              .whereRef("e.id", "<", "o.id"),
+          ),
+        ),
+      )
+      .orderBy("o.available_at")
+      .orderBy("o.id")
+      .limit(limit)
+      .forUpdate("o")
+      .skipLocked()
+      .execute();
+    if (rows.length === 0) return [];
+    await trx
+      .updateTable("outbox")
+      .set({ lease_until: new Date(now.getTime() + leaseMs), leased_by: worker })
+      .where(
+        "id",
+        "in",
+        rows.map((r) => r.id),
+      )
+      .execute();
+    const out: Outgoing[] = [];
+    for (const r of rows) {
+      const audience: Audience =
+        r.audience_kind === "member"
+          ? { kind: "member", memberId: r.member_id as string }
+          : r.audience_kind === "pairing"
+            ? { kind: "pairing", pairingId: r.pairing_id as string }
+            : { kind: "channel", programId: r.program_id as string };
+      out.push({
+        id: r.id,
+        key: r.idempotency_key,
+        platform: r.platform as Platform,
+        tenantId: r.tenant_id,
+        tenantExternalId: r.tenant_external_id,
+        audience,
+        target: await resolveTarget(trx, audience),
+        message: r.message,
+        attempts: r.attempts,
+        conversation: r.conversation,
+        programId: r.context_program_id,
+        reachMemberId: r.reach_member_id,
+        dmBlocked: r.dm_blocked_at !== null,
+      });
+    }
+    return out;
+  });
 }
 
 async function resolveTarget(db: Kysely<Database>, audience: Audience): Promise<Target> {
@@ -105,15 +158,50 @@ async function resolveTarget(db: Kysely<Database>, audience: Audience): Promise<
 export async function markSent(db: Kysely<Database>, id: number, at: Date, platformMessageId: string | null): Promise<void> {
   await db
     .updateTable("outbox")
-    .set((eb) => ({ sent_at: at, platform_message_id: platformMessageId, last_error: null, attempts: eb("attempts", "+", 1) }))
+    .set((eb) => ({
+      status: "sent",
+      sent_at: at,
+      platform_message_id: platformMessageId,
+      last_error: null,
+      lease_until: null,
+      attempts: eb("attempts", "+", 1),
+    }))
     .where("id", "=", id)
     .execute();
 }
 
-export async function markFailed(db: Kysely<Database>, id: number, retryAt: Date, error: string): Promise<void> {
+/** Try again at `at`; `attempted` says whether this counts as an attempt (a rate-limit wait does not). */
+export async function markRetry(
+  db: Kysely<Database>,
+  id: number,
+  at: Date,
+  error: string | null,
+  attempted: boolean,
+): Promise<void> {
   await db
     .updateTable("outbox")
-    .set((eb) => ({ available_at: retryAt, last_error: error.slice(0, 500), attempts: eb("attempts", "+", 1) }))
+    .set((eb) => ({
+      available_at: at,
+      lease_until: null,
+      leased_by: null,
+      ...(error ? { last_error: error.slice(0, 300) } : {}),
+      ...(attempted ? { attempts: eb("attempts", "+", 1) } : {}),
+    }))
+    .where("id", "=", id)
+    .where("status", "=", "pending")
+    .execute();
+}
+
+export async function markFailed(db: Kysely<Database>, id: number, at: Date, error: string): Promise<void> {
+  await db
+    .updateTable("outbox")
+    .set((eb) => ({
+      status: "failed",
+      failed_at: at,
+      lease_until: null,
+      last_error: error.slice(0, 300),
+      attempts: eb("attempts", "+", 1),
+    }))
     .where("id", "=", id)
     .execute();
 }

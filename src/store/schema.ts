@@ -20,6 +20,7 @@ export interface MembersTable {
   language: string | null;
   timezone: string | null;
   created_at: CreatedAt;
+  dm_blocked_at: Timestamp | null;
 }
 
 export interface ProgramsTable {
@@ -33,6 +34,9 @@ export interface ProgramsTable {
   created_by: string;
   created_at: CreatedAt;
   matching_weights: JSONColumnType<Record<string, unknown>> | null;
+  contact_from: Generated<number>;
+  contact_until: Generated<number>;
+  working_days: Generated<number[]>;
 }
 
 export interface ProgramOrganizersTable {
@@ -155,6 +159,41 @@ export interface OutboxTable {
   attempts: Generated<number>;
   last_error: string | null;
   platform_message_id: string | null;
+  status: Generated<"pending" | "sent" | "failed">;
+  /** Generated column: audience kind and id; order is kept within it. */
+  conversation: ColumnType<string, never, never>;
+  context_program_id: string | null;
+  reach_member_id: string | null;
+  lease_until: Timestamp | null;
+  leased_by: string | null;
+  failed_at: Timestamp | null;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  key: string;
+  group_key: string | null;
+  due_at: Timestamp;
+  payload: JSONColumnType<Record<string, unknown>>;
+  status: Generated<"pending" | "done" | "skipped">;
+  outcome: string | null;
+  attempts: Generated<number>;
+  lease_until: Timestamp | null;
+  leased_by: string | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface EvaluationsTable {
+  pairing_id: string;
+  member_id: string;
+  number: number;
+  working: number;
+  goal_progress: JSONColumnType<Record<string, string>>;
+  adjust: string;
+  created_at: Timestamp;
 }
 
 export interface Database {
@@ -173,4 +212,6 @@ export interface Database {
   pairing_endings: PairingEndingsTable;
   outbox: OutboxTable;
   do_not_pair: DoNotPairTable;
+  jobs: JobsTable;
+  evaluations: EvaluationsTable;
 }

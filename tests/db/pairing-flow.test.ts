@@ -118,11 +118,12 @@ describe("sessions and check-ins", () => {
   it("asks the pair once after the session ends plus grace, and schedules the next", async () => {
     await agreeCadence();
     h.clock.set(new Date("2026-12-02T04:10:00Z")); // 10 minutes after the end: still in the grace period
-    expect(await h.core.promptCheckIns()).toBe(0);
+    await h.runJobs();
+    expect(await h.keyed("checkin-prompt:")).toHaveLength(0);
     h.clock.advance(10 * MINUTE_MS);
-    expect(await h.core.promptCheckIns()).toBe(1);
-    expect(await h.core.promptCheckIns()).toBe(0);
-    const prompts = (await h.outbox()).filter((r) => r.idempotency_key.startsWith("checkin-prompt:"));
+    expect((await h.runJobs()).done).toBeGreaterThan(0);
+    await h.runJobs();
+    const prompts = await h.keyed("checkin-prompt:");
     expect(prompts).toHaveLength(1);
     expect(prompts[0]?.text).toContain("How did session 1 go?");
     expect(prompts[0]?.text).toContain("[We met] [We rescheduled] [We didn’t meet]");
@@ -179,7 +180,7 @@ describe("sessions and check-ins", () => {
   it("an old check-in button acts on its own session, not the current one", async () => {
     await agreeCadence();
     h.clock.set(new Date("2026-12-17T05:00:00Z")); // after session 2 has started
-    await h.core.promptCheckIns();
+    await h.runJobs();
     const [s1, s2] = await sessions();
     await h.run("ani", { type: "checkin", sessionId: s1?.id, outcome: "met", rating: 4 }, DM);
     const rows = await tdb.db.kysely.selectFrom("check_ins").select("session_id").execute();
@@ -229,8 +230,8 @@ describe("pausing", () => {
     await agreeCadence();
     await h.run("budi", { type: "pause", until: "2026-12-10" }, DM);
     h.clock.set(new Date("2026-12-02T06:00:00Z"));
-    expect(await h.core.promptCheckIns()).toBe(0);
-    expect((await h.outbox()).some((r) => r.idempotency_key.startsWith("checkin-prompt:"))).toBe(false);
+    await h.runJobs();
+    expect(await h.keyed("checkin-prompt:")).toHaveLength(0);
   });
 
   it("cannot outlast the round", async () => {

@@ -9,6 +9,7 @@ import { ManualClock } from "../../src/core/clock";
 import type { CommandInput, Intake } from "../../src/core/commands";
 import type { Core } from "../../src/core/core";
 import type { Message, Reply } from "../../src/core/messages";
+import { type JobRunStats, runDueJobs } from "../../src/scheduler/run-due-jobs";
 import type { Db } from "../../src/store/connect";
 
 export const CHANNEL = "C-program";
@@ -57,6 +58,16 @@ export class Harness {
       ...(channel ? { channelId: channel } : {}),
       command,
     });
+  }
+
+  /** One scheduler pass at the harness clock: runs every due job (nothing is delivered). */
+  runJobs(): Promise<JobRunStats> {
+    return runDueJobs(this.db.kysely, this.clock, { worker: "test", random: () => 0.5 });
+  }
+
+  /** Outbox rows whose key starts with `prefix`. */
+  async keyed(prefix: string) {
+    return (await this.outbox()).filter((r) => r.idempotency_key.startsWith(prefix));
   }
 
   async text(userId: string, command: CommandInput | Record<string, unknown>, opts: PersonOptions = {}): Promise<string> {

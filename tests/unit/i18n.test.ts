@@ -83,6 +83,8 @@ const SAME_IN_BOTH = new Set<MessageKey>([
   "status.program",
   "checkin.rating.2",
   "checkin.rating.4",
+  "evaluation.working.2",
+  "evaluation.working.4",
   "console.where.dm",
 ]);
 

@@ -12,7 +12,8 @@ import { languageFromLocale, translator } from "../../core/i18n/translate";
 import type { Button, Form, Message, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
 import { formatDateTime } from "../../core/time-format";
-import { deliverPending, type Sender } from "../../delivery/deliver-outbox";
+import type { Sender } from "../../delivery/dispatcher";
+import { Ticker } from "../../scheduler/tick";
 import type { Outgoing } from "../../store/outbox-queue";
 import type { Database } from "../../store/schema";
 import { renderMessage } from "./render-text";
@@ -48,14 +49,19 @@ export class ConsoleWorkspace {
   readonly #buttons = new Map<number, Pressable>();
   readonly #pendingForms = new Map<string, { form: Form; inChannel: boolean }>();
   readonly #delivered = new Set<string>();
+  readonly #ticker: Ticker;
   #seq = 0;
 
   constructor(
     private readonly core: Core,
-    private readonly db: Kysely<Database>,
+    db: Kysely<Database>,
     private readonly clock: Clock,
     readonly people: readonly Person[],
-  ) {}
+  ) {
+    const sender: Sender = { send: async (out) => this.#receive(out) };
+    // The console has no rate limits and one process: the same ticker the bots run.
+    this.#ticker = new Ticker(db, sender, clock, { worker: "console" });
+  }
 
   person(idOrName: string): Person {
     const key = idOrName.toLowerCase();
@@ -98,15 +104,13 @@ export class ConsoleWorkspace {
     this.#pendingForms.delete(personId);
   }
 
-  /** Runs due scheduled work (check-in prompts) and delivers what it sent. */
+  /** Runs due scheduled work (reminders, check-ins, evaluations, ...) and delivers what it sent. */
   async tick(): Promise<void> {
-    await this.core.promptCheckIns();
-    await this.deliver();
+    await this.#ticker.tick();
   }
 
   async deliver(): Promise<number> {
-    const sender: Sender = { send: async (out) => this.#receive(out) };
-    return deliverPending(this.db, sender, this.clock);
+    return (await this.#ticker.dispatcher.dispatchPending()).sent;
   }
 
   /** What one person can see, oldest first. */

@@ -266,6 +266,57 @@ export const en = {
   "console.formCancelled": "Form closed; nothing was sent.",
   "console.yesNo": "y/n",
   "console.people": "People: {names}",
+  // Scheduled messages: reminders, check-ins, evaluations, round deadlines.
+  "reminder.dayBefore": "Reminder: session {number} with {names} is tomorrow, {when} ({minutes} minutes).",
+  "reminder.soon": "Session {number} with {names} starts in 15 minutes ({when}). Enjoy!",
+  "checkin.nudge": "A gentle reminder: how did session {number} go? One tap is enough.",
+  "organizer.twoMissed":
+    "{names} ({program}) have not met for two sessions in a row. A friendly word from you may help; what they wrote stays private.",
+  "evaluation.prompt":
+    "Two weeks have passed with {names}: time for a short evaluation. Your answers are private: nobody else sees them.",
+  "evaluation.open": "Evaluate",
+  "evaluation.form.title": "Evaluation {number}",
+  "evaluation.form.submit": "Send",
+  "evaluation.field.working": "How is the pairing working for you?",
+  "evaluation.working.1": "1: not working",
+  "evaluation.working.2": "2",
+  "evaluation.working.3": "3: okay",
+  "evaluation.working.4": "4",
+  "evaluation.working.5": "5: working very well",
+  "evaluation.field.goal": "Progress on: {goal}",
+  "evaluation.progress.not_started": "Not started yet",
+  "evaluation.progress.progressing": "Making progress",
+  "evaluation.progress.reached": "Reached",
+  "evaluation.field.adjust": "Anything to adjust?",
+  "evaluation.adjust.nothing": "Nothing, keep going",
+  "evaluation.adjust.cadence": "Our schedule",
+  "evaluation.adjust.agenda": "What we talk about",
+  "evaluation.adjust.end": "End this pairing politely",
+  "evaluation.thanks": "Thank you! Your evaluation stays private.",
+  "evaluation.next.cadence": "Adjusting is part of the process. Propose a new schedule to your peer:",
+  "evaluation.next.agenda":
+    "Some ideas for your next agenda: revisit your goals and pick one to focus on, bring a real problem from this week, or ask your peer to walk you through how they work.",
+  "evaluation.next.end": "If it is not working, it is fine to end the pairing. It is private and polite:",
+  "refusal.alreadyEvaluated": "You already answered evaluation {number}, so nothing was changed.",
+  "refusal.evaluationNotYet": "Evaluation {number} is not due yet, so nothing was changed.",
+  "milestone.goalReached": "🎉 You reached your goal “{goal}”. Celebrate it, and tell your peer if you like!",
+  "round.signupClosed.channel":
+    "Sign-up for round {number} is closed: {count, plural, one {# member} other {# members}} joined. Matches are coming soon.",
+  "round.signupClosed.organizer":
+    "Sign-up for round {number} is closed with {count, plural, one {# member} other {# members}}. Preview the matching, then run it:",
+  "round.preview": "Preview matching",
+  "round.match": "Run matching",
+  "round.wrapUp":
+    "Round {number} of {program} ends here. You held {held, plural, =0 {no sessions} one {# session} other {# sessions}} together. Thank you for sharing and learning!",
+  "round.wrapUp.goals": "Goals you marked reached: {goals}.",
+  "round.wrapUp.invite": "A new round will be announced in the program channel. You are warmly invited to join again.",
+  "pause.ended": "Welcome back! Your break is over and reminders are on again.",
+  "pause.ended.partner": "{name} is back from their break.",
+  "delivery.dmClosed":
+    "<@{userId}>, I could not send you a direct message. Please allow direct messages from this app so that your mentoring updates reach you privately.",
+  "delivery.unreachable":
+    "I could not reach {name} by direct message or in the channel of {program}. Could you let them know to allow direct messages from this app?",
+
   "console.where.reply": "↩ only you",
   "console.where.dm": "✉ DM",
   "console.where.pair": "👥 pair",

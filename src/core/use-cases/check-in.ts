@@ -66,7 +66,7 @@ export const checkIn: UseCase<"checkin"> = async (ctx, command) => {
   } else if (first) {
     await ctx.tx.sessions.setStatus(session.id, STATUS[command.outcome]);
   }
-  const next = await ensureNextSession(ctx.tx, pairing, session);
+  const next = await ensureNextSession(ctx.tx, pairing, session, ctx.now);
   const when = next ? formatDateTime(next.startsAt, zone, ctx.language) : ctx.t("status.none");
   const key =
     command.outcome === "met"

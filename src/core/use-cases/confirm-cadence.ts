@@ -1,6 +1,7 @@
 import { Refusal } from "../errors";
 import { notifyPairing, timezoneOf } from "../notify";
 import { pairingOfActor } from "../scope";
+import { createSession, rescheduleSession } from "../sessions";
 import { formatDateTime, nextOccurrence } from "../time-format";
 import { message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
@@ -22,10 +23,14 @@ export const confirmCadence: UseCase<"cadence.confirm"> = async (ctx, command) =
   // A new routine moves the upcoming session rather than adding a second one.
   const upcoming = await ctx.tx.sessions.next(pairing.id, ctx.now);
   if (upcoming) {
-    await ctx.tx.sessions.reschedule(upcoming.id, startsAt, cadence.minutes);
+    await rescheduleSession(ctx.tx, upcoming, startsAt, cadence.minutes, ctx.now);
   } else {
     const last = await ctx.tx.sessions.last(pairing.id);
-    await ctx.tx.sessions.create({ pairingId: pairing.id, number: (last?.number ?? 0) + 1, startsAt, minutes: cadence.minutes });
+    await createSession(
+      ctx.tx,
+      { pairingId: pairing.id, number: (last?.number ?? 0) + 1, startsAt, minutes: cadence.minutes },
+      ctx.now,
+    );
   }
   const members = await ctx.tx.members.getMany(memberIds);
   await notifyPairing(

@@ -1,5 +1,6 @@
 import { WEEK_MS } from "../durations";
 import { Refusal } from "../errors";
+import { scheduleRoundJobs } from "../jobs/schedule";
 import { notifyChannel } from "../notify";
 import { programInChannel, requireOrganizer } from "../scope";
 import { actions, commandButton, heading, message, text } from "../views/blocks";
@@ -19,6 +20,7 @@ export const openRound: UseCase<"round.open"> = async (ctx, command) => {
     openedAt: ctx.now,
     endsAt: new Date(ctx.now.getTime() + weeks * WEEK_MS),
   });
+  await scheduleRoundJobs(ctx.tx, round, ctx.now);
   await notifyChannel(ctx.tx, program, `round-open:${round.id}`, ctx.now, (t) =>
     message(
       heading(t("round.announce.title", { number: round.number })),

@@ -1,4 +1,5 @@
 import { Refusal } from "../errors";
+import { schedulePauseEnd } from "../jobs/schedule";
 import { notifyPairing, timezoneOf } from "../notify";
 import { currentMembership } from "../scope";
 import { formatDate, parseLocalDate } from "../time-format";
@@ -19,6 +20,7 @@ export const pause: UseCase<"pause"> = async (ctx, command) => {
   if (until <= ctx.now) throw new Refusal("refusal.pauseInPast");
   if (until > round.endsAt) throw new Refusal("refusal.pauseTooLong", { date: formatDate(round.endsAt, zone, ctx.language) });
   await ctx.tx.enrollments.update(enrollment.id, { pausedUntil: until });
+  await schedulePauseEnd(ctx.tx, enrollment, until, ctx.now);
   for (const pairing of await ctx.tx.pairings.activeForMember(ctx.member.id, round.id)) {
     const links = await ctx.tx.pairings.members(pairing.id);
     const members = await ctx.tx.members.getMany(links.filter((l) => !l.leftAt).map((l) => l.memberId));

@@ -13,7 +13,7 @@ import { reply, type UseCase } from "./types";
 export const runMatching =
   (matcher: Matcher): UseCase<"round.match"> =>
   async (ctx, command) => {
-    const program = await programInChannel(ctx);
+    const program = await programInChannel(ctx, command.programId);
     await requireOrganizer(ctx, program);
     const round = await ctx.tx.rounds.latest(program.id, { lock: true });
     if (!round || round.status === "closed") throw new Refusal("refusal.noRound");

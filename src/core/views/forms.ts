@@ -1,7 +1,7 @@
-/** The forms members fill in: intake, cadence, check-in, journal, pause, ending. */
-import type { Language, Session } from "../domain";
+/** The forms members fill in: intake, cadence, check-in, journal, pause, ending, evaluation. */
+import { EVALUATION_ADJUST, GOAL_PROGRESS, type Language, type Session } from "../domain";
 import type { Translate } from "../i18n/translate";
-import type { Form } from "../messages";
+import type { Form, FormInput } from "../messages";
 import { weekdayName } from "../time-format";
 import { SUGGESTED_TIMEZONES } from "../timezones";
 
@@ -186,6 +186,40 @@ export function endForm(t: Translate, pairingId: string): Form {
         maxLength: 500,
       },
       { kind: "checkbox", name: "rematch", label: t("field.rematch"), required: false, initial: false },
+    ],
+  };
+}
+
+/** The biweekly evaluation: one select per learning goal, how it works, what to adjust. */
+export function evaluationForm(t: Translate, pairingId: string, number: number, goals: readonly string[]): Form {
+  return {
+    title: t("evaluation.form.title", { number }),
+    submitLabel: t("evaluation.form.submit"),
+    command: { type: "evaluation.submit", pairingId, number },
+    inputs: [
+      ...goals.slice(0, 10).map(
+        (goal, i): FormInput => ({
+          kind: "select",
+          name: `goals.g${i}`,
+          label: t("evaluation.field.goal", { goal }),
+          required: true,
+          options: GOAL_PROGRESS.map((p) => ({ label: t(`evaluation.progress.${p}`), value: p })),
+        }),
+      ),
+      {
+        kind: "select",
+        name: "working",
+        label: t("evaluation.field.working"),
+        required: true,
+        options: ([1, 2, 3, 4, 5] as const).map((r) => ({ label: t(`evaluation.working.${r}`), value: String(r) })),
+      },
+      {
+        kind: "select",
+        name: "adjust",
+        label: t("evaluation.field.adjust"),
+        required: true,
+        options: EVALUATION_ADJUST.map((a) => ({ label: t(`evaluation.adjust.${a}`), value: a })),
+      },
     ],
   };
 }

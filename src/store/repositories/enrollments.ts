@@ -35,6 +35,9 @@ export function enrollmentsRepo(db: Kysely<Database>): Tx["enrollments"] {
         .executeTakeFirst();
       return row ? toEnrollment(row) : null;
     },
+    async get(id) {
+      return toEnrollment(await db.selectFrom("enrollments").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
+    },
     async latestForMember(memberId) {
       const row = await db
         .selectFrom("enrollments as e")

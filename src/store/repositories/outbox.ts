@@ -30,7 +30,9 @@ export function outboxRepo(db: Kysely<Database>): Tx["outbox"] {
           program_id: a.kind === "channel" ? a.programId : null,
           message: JSON.stringify(row.message),
           created_at: row.at,
-          available_at: row.at,
+          available_at: row.availableAt ?? row.at,
+          context_program_id: row.programId ?? (a.kind === "channel" ? a.programId : null),
+          reach_member_id: row.reachMemberId ?? null,
         })
         .onConflict((oc) => oc.column("idempotency_key").doNothing())
         .execute();

@@ -72,5 +72,14 @@ export function membersRepo(db: Kysely<Database>): Tx["members"] {
     async setPreferences(id, prefs) {
       await db.updateTable("members").set({ language: prefs.language, timezone: prefs.timezone }).where("id", "=", id).execute();
     },
+    async setDmBlocked(id, at) {
+      // Only a change writes: clearing runs on every command.
+      await db
+        .updateTable("members")
+        .set({ dm_blocked_at: at })
+        .where("id", "=", id)
+        .where((eb) => (at ? eb("dm_blocked_at", "is", null) : eb("dm_blocked_at", "is not", null)))
+        .execute();
+    },
   };
 }

@@ -14,6 +14,7 @@ const toProgram = (r: Selectable<ProgramsTable>): Program => ({
   roundWeeks: r.round_weeks,
   createdBy: r.created_by,
   matchingWeights: r.matching_weights,
+  contactHours: { from: r.contact_from, until: r.contact_until, workingDays: r.working_days },
 });
 
 export const toRound = (r: Selectable<RoundsTable>): Round => ({
@@ -35,6 +36,10 @@ export function programsRepo(db: Kysely<Database>): Tx["programs"] {
         .where("tenant_id", "=", tenantId)
         .where("channel_id", "=", channelId)
         .executeTakeFirst();
+      return row ? toProgram(row) : null;
+    },
+    async find(id) {
+      const row = await db.selectFrom("programs").selectAll().where("id", "=", id).executeTakeFirst();
       return row ? toProgram(row) : null;
     },
     async get(id) {
@@ -69,6 +74,15 @@ export function programsRepo(db: Kysely<Database>): Tx["programs"] {
         .values({ program_id: programId, member_id: memberId })
         .onConflict((oc) => oc.doNothing())
         .execute();
+    },
+    async organizers(programId) {
+      const rows = await db
+        .selectFrom("program_organizers")
+        .select("member_id")
+        .where("program_id", "=", programId)
+        .orderBy("member_id")
+        .execute();
+      return rows.map((r) => r.member_id);
     },
     async isOrganizer(programId, memberId) {
       const row = await db

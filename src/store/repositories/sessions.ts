@@ -1,6 +1,6 @@
 /** Sessions on a pairing's cadence, and the check-ins after them. */
 import { type Kysely, type Selectable, sql } from "kysely";
-import type { Session, SessionStatus } from "../../core/domain";
+import type { CheckInOutcome, Session, SessionStatus } from "../../core/domain";
 import type { Tx } from "../../core/ports";
 import type { Database, SessionsTable } from "../schema";
 
@@ -92,6 +92,15 @@ export function sessionsRepo(db: Kysely<Database>): Tx["sessions"] {
         .execute();
       return rows.map(toSession);
     },
+    async byNumber(pairingId, number) {
+      const row = await db
+        .selectFrom("sessions")
+        .selectAll()
+        .where("pairing_id", "=", pairingId)
+        .where("number", "=", number)
+        .executeTakeFirst();
+      return row ? toSession(row) : null;
+    },
     async markPrompted(id, at) {
       await db.updateTable("sessions").set({ check_in_prompted_at: at }).where("id", "=", id).execute();
     },
@@ -123,6 +132,14 @@ export function checkInsRepo(db: Kysely<Database>): Tx["checkIns"] {
         .where("session_id", "=", sessionId)
         .executeTakeFirstOrThrow();
       return Number(n);
+    },
+    async forSession(sessionId) {
+      const rows = await db
+        .selectFrom("check_ins")
+        .select(["member_id", "outcome"])
+        .where("session_id", "=", sessionId)
+        .execute();
+      return rows.map((r) => ({ memberId: r.member_id, outcome: r.outcome as CheckInOutcome }));
     },
   };
 }

@@ -1,0 +1,40 @@
+/** One nudge, a day after the prompt, to whoever has not answered "did you meet?". */
+import { z } from "zod";
+import type { CheckInOutcome } from "../domain";
+import { notifyMember } from "../notify";
+import { actions, commandButton, formButton, message, text } from "../views/blocks";
+import { checkInForm } from "../views/forms";
+import { deferred, done, type JobKind, skipped } from "./job-kind";
+import { contactMoment, onBreak, pairingContext } from "./reach";
+
+const payload = z.object({ sessionId: z.uuid() });
+
+export const checkInNudge: JobKind<z.infer<typeof payload>> = {
+  kind: "check-in-nudge",
+  payload,
+  async run(tx, p, now) {
+    const session = await tx.sessions.get(p.sessionId);
+    const { pairing, round, program, members } = await pairingContext(tx, session.pairingId);
+    if (pairing.status !== "active") return skipped("pairing ended");
+    const answered = new Set((await tx.checkIns.forSession(session.id)).map((c) => c.memberId));
+    const paused = await onBreak(tx, round.id, members, now);
+    const waiting = members.filter((m) => !answered.has(m.id) && !paused.has(m.id));
+    if (waiting.length === 0) return skipped("everyone answered");
+    const when = contactMoment(waiting, program, now);
+    if (when > now) return deferred(when);
+    const answer = (outcome: CheckInOutcome) => ({ type: "checkin" as const, sessionId: session.id, outcome });
+    for (const member of waiting) {
+      await notifyMember(tx, program, member, `checkin-nudge:${session.id}:${member.id}`, now, (t) =>
+        message(
+          text(t("checkin.nudge", { number: session.number })),
+          actions(
+            formButton(t("checkin.met"), checkInForm(t, session), "primary"),
+            commandButton(t("checkin.rescheduled"), answer("rescheduled")),
+            commandButton(t("checkin.notMet"), answer("not_met")),
+          ),
+        ),
+      );
+    }
+    return done(`nudged ${waiting.length}`);
+  },
+};

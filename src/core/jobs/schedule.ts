@@ -1,0 +1,105 @@
+/**
+ * Putting due work in the jobs table, in the caller's transaction. Keys are
+ * unique, so scheduling twice is harmless; a key that names the moment it was
+ * planned for (a session's start) lets a moved session get fresh reminders
+ * while the old ones find themselves stale and skip.
+ */
+import type { Enrollment, Pairing, Round, Session } from "../domain";
+import type { Tx } from "../ports";
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** Reminders before a session, in minutes. */
+export const REMINDER_LEADS = { "24h": 24 * 60, "15m": 15 } as const;
+export type ReminderLead = keyof typeof REMINDER_LEADS;
+/** "Did you meet?" comes this long after a session's planned end. */
+export const CHECK_IN_GRACE_MINUTES = 15;
+/** One nudge to whoever has not answered, this long after the prompt. */
+export const NUDGE_AFTER_HOURS = 24;
+/** A session nobody confirmed is counted as missed this long after the prompt. */
+export const REVIEW_AFTER_HOURS = 72;
+export const EVALUATION_EVERY_DAYS = 14;
+export const SIGNUP_DAYS = 7;
+
+export async function scheduleSessionJobs(tx: Tx, session: Session, at: Date): Promise<void> {
+  const stamp = session.startsAt.toISOString();
+  for (const lead of Object.keys(REMINDER_LEADS) as ReminderLead[]) {
+    await tx.jobs.schedule({
+      kind: "session-reminder",
+      key: `session-reminder:${session.id}:${lead}:${stamp}`,
+      dueAt: new Date(session.startsAt.getTime() - REMINDER_LEADS[lead] * MINUTE),
+      payload: { sessionId: session.id, lead, startsAt: stamp },
+      at,
+    });
+  }
+  await tx.jobs.schedule({
+    kind: "check-in-prompt",
+    key: `check-in-prompt:${session.id}:${stamp}`,
+    groupKey: `check-in:${session.pairingId}`,
+    dueAt: new Date(session.startsAt.getTime() + (session.minutes + CHECK_IN_GRACE_MINUTES) * MINUTE),
+    payload: { sessionId: session.id, startsAt: stamp },
+    at,
+  });
+}
+
+export async function scheduleCheckInFollowUps(tx: Tx, session: Session, promptedAt: Date): Promise<void> {
+  await tx.jobs.schedule({
+    kind: "check-in-nudge",
+    key: `check-in-nudge:${session.id}`,
+    groupKey: `check-in-nudge:${session.pairingId}`,
+    dueAt: new Date(promptedAt.getTime() + NUDGE_AFTER_HOURS * 60 * MINUTE),
+    payload: { sessionId: session.id },
+    at: promptedAt,
+  });
+  await tx.jobs.schedule({
+    kind: "session-review",
+    key: `session-review:${session.id}`,
+    dueAt: new Date(promptedAt.getTime() + REVIEW_AFTER_HOURS * 60 * MINUTE),
+    payload: { sessionId: session.id },
+    at: promptedAt,
+  });
+}
+
+/** The n-th evaluation of a pairing falls n * 14 days after it started. */
+export function evaluationDue(pairing: Pairing, number: number): Date {
+  return new Date(pairing.createdAt.getTime() + number * EVALUATION_EVERY_DAYS * DAY);
+}
+
+export async function scheduleEvaluation(tx: Tx, pairing: Pairing, number: number, at: Date): Promise<void> {
+  await tx.jobs.schedule({
+    kind: "evaluation-prompt",
+    key: `evaluation-prompt:${pairing.id}:${number}`,
+    groupKey: `evaluation:${pairing.id}`,
+    dueAt: evaluationDue(pairing, number),
+    payload: { pairingId: pairing.id, number },
+    at,
+  });
+}
+
+export async function scheduleRoundJobs(tx: Tx, round: Round, at: Date): Promise<void> {
+  await tx.jobs.schedule({
+    kind: "round-signup-close",
+    key: `round-signup-close:${round.id}`,
+    dueAt: new Date(round.openedAt.getTime() + SIGNUP_DAYS * DAY),
+    payload: { roundId: round.id },
+    at,
+  });
+  await tx.jobs.schedule({
+    kind: "round-end",
+    key: `round-end:${round.id}`,
+    dueAt: round.endsAt,
+    payload: { roundId: round.id },
+    at,
+  });
+}
+
+export async function schedulePauseEnd(tx: Tx, enrollment: Enrollment, until: Date, at: Date): Promise<void> {
+  await tx.jobs.schedule({
+    kind: "pause-end",
+    key: `pause-end:${enrollment.id}:${until.toISOString()}`,
+    dueAt: until,
+    payload: { enrollmentId: enrollment.id, until: until.toISOString() },
+    at,
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * Three days after the prompt: a session nobody confirmed counts as missed,
+ * and when a pair has missed two sessions in a row the organizers hear of it
+ * (names only; check-in notes stay private).
+ */
+import { z } from "zod";
+import { notifyMember } from "../notify";
+import { message, text } from "../views/blocks";
+import { done, type JobKind, skipped } from "./job-kind";
+import { pairingContext } from "./reach";
+
+const payload = z.object({ sessionId: z.uuid() });
+
+export const sessionReview: JobKind<z.infer<typeof payload>> = {
+  kind: "session-review",
+  payload,
+  async run(tx, p, now) {
+    const session = await tx.sessions.get(p.sessionId, { lock: true });
+    const { pairing, program, members } = await pairingContext(tx, session.pairingId);
+    if (pairing.status !== "active") return skipped("pairing ended");
+    let status = session.status;
+    if (status === "scheduled") {
+      status = "missed";
+      await tx.sessions.setStatus(session.id, status);
+    }
+    if (status !== "missed") return done(status);
+    const previous = session.number > 1 ? await tx.sessions.byNumber(pairing.id, session.number - 1) : null;
+    if (previous?.status !== "missed") return done("missed");
+    const names = members
+      .map((m) => m.displayName)
+      .sort((a, b) => a.localeCompare(b))
+      .join(", ");
+    for (const organizerId of await tx.programs.organizers(program.id)) {
+      const organizer = await tx.members.get(organizerId);
+      await notifyMember(tx, program, organizer, `two-missed:${pairing.id}:${session.number}:${organizer.id}`, now, (t) =>
+        message(text(t("organizer.twoMissed", { names, program: program.name }))),
+      );
+    }
+    return done("missed twice; organizers told");
+  },
+};

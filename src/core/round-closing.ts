@@ -1,0 +1,34 @@
+/**
+ * Ending a round, whether an organizer closes it or its end date comes: each
+ * pair gets a wrap-up (sessions held, an invitation to the next round), each
+ * member privately the goals they marked reached, then pairings end and the
+ * channel hears the round is over.
+ */
+import type { Program, Round } from "./domain";
+import { currentMembers } from "./jobs/reach";
+import { notifyChannel, notifyMember, notifyPairing } from "./notify";
+import type { Tx } from "./ports";
+import { message, text } from "./views/blocks";
+
+export async function closeRound(tx: Tx, program: Program, round: Round, now: Date): Promise<void> {
+  for (const { pairing } of await tx.pairings.inRound(round.id)) {
+    if (pairing.status !== "active") continue;
+    const members = await currentMembers(tx, pairing.id);
+    const held = await tx.sessions.countHeld(pairing.id);
+    await notifyPairing(tx, program, pairing.id, members, `wrap-up:${pairing.id}`, now, (t) =>
+      message(text(t("round.wrapUp", { number: round.number, program: program.name, held })), text(t("round.wrapUp.invite"))),
+    );
+    for (const member of members) {
+      const reached = await tx.evaluations.goalsReached(pairing.id, member.id);
+      if (reached.length === 0) continue;
+      await notifyMember(tx, program, member, `wrap-up:${pairing.id}:${member.id}`, now, (t) =>
+        message(text(t("round.wrapUp.goals", { goals: reached.join(", ") }))),
+      );
+    }
+    await tx.pairings.end(pairing.id, now);
+  }
+  await tx.rounds.setStatus(round.id, "closed");
+  await notifyChannel(tx, program, `round-closed:${round.id}`, now, (t) =>
+    message(text(t("round.closed.channel", { number: round.number }))),
+  );
+}

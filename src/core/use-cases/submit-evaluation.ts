@@ -1,0 +1,62 @@
+import type { EvaluationAdjust, GoalProgress } from "../domain";
+import { Refusal } from "../errors";
+import { evaluationDue } from "../jobs/schedule";
+import { notifyMember } from "../notify";
+import { pairingOfActor } from "../scope";
+import { actions, formButton, message, text } from "../views/blocks";
+import { cadenceForm, endForm, evaluationForm } from "../views/forms";
+import { reply, type UseCase } from "./types";
+
+/**
+ * The biweekly evaluation, private to its author. The button names its
+ * pairing and number, so a late answer counts for that evaluation; a second
+ * answer changes nothing. "Adjust" leads on to the cadence, the agenda or a
+ * polite end.
+ */
+export const submitEvaluation: UseCase<"evaluation.submit"> = async (ctx, command) => {
+  // An evaluation that arrives after the pairing ended still belongs to it.
+  const { pairing, program } = await pairingOfActor(ctx, command.pairingId, { allowEnded: true });
+  if (evaluationDue(pairing, command.number) > ctx.now) throw new Refusal("refusal.evaluationNotYet", { number: command.number });
+  const [profile] = await ctx.tx.profiles.getMany(program.id, [ctx.member.id]);
+  const goals = profile?.goals ?? [];
+  const answers = command.goals ?? {};
+  const complete = command.working !== undefined && command.adjust !== undefined && goals.every((_, i) => answers[`g${i}`]);
+  if (!complete) return { messages: [], form: evaluationForm(ctx.t, pairing.id, command.number, goals) };
+
+  const progress: Record<string, GoalProgress> = {};
+  goals.forEach((goal, i) => {
+    progress[goal] = answers[`g${i}`] as GoalProgress;
+  });
+  const before = new Set(await ctx.tx.evaluations.goalsReached(pairing.id, ctx.member.id));
+  const recorded = await ctx.tx.evaluations.record({
+    pairingId: pairing.id,
+    memberId: ctx.member.id,
+    number: command.number,
+    working: command.working as number,
+    goalProgress: progress,
+    adjust: command.adjust as EvaluationAdjust,
+    at: ctx.now,
+  });
+  if (!recorded) throw new Refusal("refusal.alreadyEvaluated", { number: command.number });
+  // Celebrated privately: the evaluation is the member's own; they choose whether to share it.
+  for (const goal of goals) {
+    if (progress[goal] !== "reached" || before.has(goal)) continue;
+    await notifyMember(ctx.tx, program, ctx.member, `milestone:goal:${pairing.id}:${ctx.member.id}:${goal}`, ctx.now, (t) =>
+      message(text(t("milestone.goalReached", { goal }))),
+    );
+  }
+  const next =
+    pairing.status !== "active"
+      ? null
+      : command.adjust === "cadence"
+        ? message(
+            text(ctx.t("evaluation.next.cadence")),
+            actions(formButton(ctx.t("intro.proposeButton"), cadenceForm(ctx.t, ctx.language, pairing.id))),
+          )
+        : command.adjust === "agenda"
+          ? message(text(ctx.t("evaluation.next.agenda")))
+          : command.adjust === "end"
+            ? message(text(ctx.t("evaluation.next.end")), actions(formButton(ctx.t("end.button"), endForm(ctx.t, pairing.id))))
+            : null;
+  return reply(message(text(ctx.t("evaluation.thanks"))), ...(next ? [next] : []));
+};

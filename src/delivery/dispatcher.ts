@@ -1,0 +1,146 @@
+/**
+ * Delivers committed outbox rows through a platform Sender.
+ *
+ * - Leases the head row of each conversation (see outbox-queue.ts), so order
+ *   holds within a conversation and replicas never send the same row.
+ * - Sends rows of different conversations concurrently; records each outcome
+ *   at once (sent with the platform's message id, retry later, or failed).
+ * - Rate limits per tenant and conversation; a 429's Retry-After pauses that
+ *   conversation (or the whole tenant) without holding up other tenants.
+ * - Transient failures retry with exponential backoff and jitter; after
+ *   `maxAttempts` they count as permanent.
+ * - A permanent failure gets a fallback in the same transaction that marks it
+ *   failed (delivery-fallback.ts): never silence.
+ */
+import type { Kysely } from "kysely";
+import type { Clock } from "../core/clock";
+import { onDmClosed, onGroupFailed, onUnreachable } from "../core/delivery-fallback";
+import { repositories } from "../store/kysely-store";
+import { leasePending, markFailed, markRetry, markSent, type Outgoing } from "../store/outbox-queue";
+import type { Database } from "../store/schema";
+import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from "./backoff";
+import { classify, DeliveryFailure } from "./delivery-failure";
+import { RateLimits } from "./rate-limits";
+
+export interface Sender {
+  /** Sends one row; throws a DeliveryFailure (anything else counts as transient). */
+  send(message: Outgoing): Promise<{ platformMessageId: string | null }>;
+}
+
+export interface DispatcherOptions {
+  worker: string;
+  leaseMs?: number;
+  batch?: number;
+  concurrency?: number;
+  maxAttempts?: number;
+  limits?: RateLimits;
+  backoff?: BackoffPolicy;
+  random?: () => number;
+  /** Told about failures: the row's id and key and the failure's kind, never the message. */
+  onFailure?: (row: { id: number; key: string }, failure: DeliveryFailure) => void;
+}
+
+export interface DispatchStats {
+  sent: number;
+  retried: number;
+  waited: number;
+  failed: number;
+}
+
+export class Dispatcher {
+  readonly limits: RateLimits;
+  private readonly options: Required<Omit<DispatcherOptions, "onFailure" | "limits">> & Pick<DispatcherOptions, "onFailure">;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly sender: Sender,
+    private readonly clock: Clock,
+    options: DispatcherOptions,
+  ) {
+    this.limits = options.limits ?? new RateLimits();
+    this.options = {
+      leaseMs: 60_000,
+      batch: 100,
+      concurrency: 8,
+      maxAttempts: 10,
+      backoff: DEFAULT_BACKOFF,
+      random: Math.random,
+      ...options,
+    };
+  }
+
+  /** Delivers everything that is due now; returns what happened. */
+  async dispatchPending(): Promise<DispatchStats> {
+    const stats: DispatchStats = { sent: 0, retried: 0, waited: 0, failed: 0 };
+    for (;;) {
+      const rows = await leasePending(this.db, this.clock.now(), this.options.worker, this.options.leaseMs, this.options.batch);
+      if (rows.length === 0) return stats;
+      const before = stats.sent + stats.failed;
+      let next = 0;
+      const lane = async () => {
+        for (let i = next++; i < rows.length; i = next++) await this.deliver(rows[i] as Outgoing, stats);
+      };
+      await Promise.all(Array.from({ length: Math.min(this.options.concurrency, rows.length) }, lane));
+      // Everything left is waiting for a later moment.
+      if (stats.sent + stats.failed === before) return stats;
+    }
+  }
+
+  private async deliver(row: Outgoing, stats: DispatchStats): Promise<void> {
+    const now = this.clock.now();
+    if (row.target.kind === "dm" && row.dmBlocked) {
+      // Known closed: no request at all (repeated 403s count against the bot on Discord).
+      await this.giveUp(row, new DeliveryFailure("dm-closed", "closed earlier"), now);
+      stats.failed++;
+      return;
+    }
+    const wait = this.limits.take(row.platform, row.tenantId, row.conversation, now.getTime());
+    if (wait > 0) {
+      await markRetry(this.db, row.id, new Date(now.getTime() + wait), null, false);
+      stats.waited++;
+      return;
+    }
+    try {
+      const { platformMessageId } = await this.sender.send(row);
+      await markSent(this.db, row.id, this.clock.now(), platformMessageId);
+      stats.sent++;
+    } catch (error) {
+      const failure = classify(error);
+      this.options.onFailure?.({ id: row.id, key: row.key }, failure);
+      const at = this.clock.now();
+      if (failure.kind === "rate-limited") {
+        const after = failure.retryAfterMs ?? backoffDelay(row.attempts + 1, this.options.backoff, this.options.random);
+        if (failure.scope === "tenant") this.limits.pauseTenant(row.platform, row.tenantId, at.getTime() + after);
+        // A 429 is the platform pacing us, not a failure of this message: it does not use up attempts.
+        await markRetry(this.db, row.id, new Date(at.getTime() + after), "rate-limited", false);
+        stats.waited++;
+      } else if (failure.kind === "transient" && row.attempts + 1 < this.options.maxAttempts) {
+        const delay = backoffDelay(row.attempts + 1, this.options.backoff, this.options.random);
+        await markRetry(this.db, row.id, new Date(at.getTime() + delay), `transient: ${failure.message}`, true);
+        stats.retried++;
+      } else {
+        await this.giveUp(row, failure, at);
+        stats.failed++;
+      }
+    }
+  }
+
+  /** Marks the row failed and starts its fallback, in one transaction. */
+  private async giveUp(row: Outgoing, failure: DeliveryFailure, now: Date): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await markFailed(trx, row.id, now, `${failure.kind}: ${failure.message}`);
+      const tx = repositories(trx);
+      const program = row.programId ? await tx.programs.find(row.programId) : null;
+      const audience = row.audience;
+      if (audience.kind === "member") {
+        const member = await tx.members.get(audience.memberId);
+        if (failure.kind === "dm-closed") await onDmClosed(tx, member, program, now);
+        else if (program) await onUnreachable(tx, member, program, now);
+      } else if (audience.kind === "pairing") {
+        if (program) await onGroupFailed(tx, row, program, now);
+      } else if (row.reachMemberId && program) {
+        await onUnreachable(tx, await tx.members.get(row.reachMemberId), program, now);
+      }
+    });
+  }
+}

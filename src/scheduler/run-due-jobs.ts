@@ -1,0 +1,75 @@
+/**
+ * One pass over due jobs: lease a batch, run each in its own transaction
+ * (handler changes, outbox rows and "finished" commit together), repeat until
+ * nothing is due. A handler that throws is retried later with backoff; its
+ * transaction rolled back, so nothing half-done stays.
+ */
+import type { Kysely } from "kysely";
+import type { Clock } from "../core/clock";
+import { runJob } from "../core/jobs/registry";
+import { backoffDelay } from "../delivery/backoff";
+import { deferJob, finishJob, isSuperseded, leaseDueJobs, lockLeasedJob, retryJob } from "../store/job-queue";
+import { repositories } from "../store/kysely-store";
+import type { Database } from "../store/schema";
+
+export interface JobRunnerOptions {
+  worker: string;
+  /** How long a leased job is this worker's before another may take it. */
+  leaseMs?: number;
+  batch?: number;
+  random?: () => number;
+  onError?: (error: unknown, job: { kind: string; id: number }) => void;
+}
+
+export interface JobRunStats {
+  done: number;
+  skipped: number;
+  deferred: number;
+  failed: number;
+}
+
+export async function runDueJobs(db: Kysely<Database>, clock: Clock, options: JobRunnerOptions): Promise<JobRunStats> {
+  const { worker, leaseMs = 60_000, batch = 50, random = Math.random } = options;
+  const stats: JobRunStats = { done: 0, skipped: 0, deferred: 0, failed: 0 };
+  for (;;) {
+    const jobs = await leaseDueJobs(db, clock.now(), worker, leaseMs, batch);
+    for (const job of jobs) {
+      const now = clock.now();
+      try {
+        const result = await db.transaction().execute(async (trx) => {
+          if (!(await lockLeasedJob(trx, job.id, worker))) return null;
+          if (await isSuperseded(trx, job, now)) {
+            await finishJob(trx, job.id, "skipped", "superseded by a later job", now);
+            return "skipped" as const;
+          }
+          const outcome = await runJob(repositories(trx), job.kind, job.payload, now);
+          if (outcome.status === "deferred") {
+            await deferJob(trx, job.id, outcome.until);
+            return "deferred" as const;
+          }
+          await finishJob(
+            trx,
+            job.id,
+            outcome.status,
+            outcome.status === "skipped" ? outcome.outcome : (outcome.outcome ?? null),
+            now,
+          );
+          return outcome.status;
+        });
+        if (result) stats[result]++;
+      } catch (error) {
+        stats.failed++;
+        options.onError?.(error, { kind: job.kind, id: job.id });
+        const name = error instanceof Error ? `${error.name}: ${error.message}` : "error";
+        await retryJob(
+          db,
+          job.id,
+          worker,
+          new Date(now.getTime() + backoffDelay(job.attempts + 1, undefined, random)),
+          name,
+        ).catch(() => undefined);
+      }
+    }
+    if (jobs.length < batch) return stats;
+  }
+}

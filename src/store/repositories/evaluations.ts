@@ -1,0 +1,38 @@
+/** Biweekly evaluations: private to their author; only counts leave this module for organizers. */
+import type { Kysely } from "kysely";
+import type { Tx } from "../../core/ports";
+import type { Database } from "../schema";
+
+export function evaluationsRepo(db: Kysely<Database>): Tx["evaluations"] {
+  return {
+    async record(e) {
+      const row = await db
+        .insertInto("evaluations")
+        .values({
+          pairing_id: e.pairingId,
+          member_id: e.memberId,
+          number: e.number,
+          working: e.working,
+          goal_progress: JSON.stringify(e.goalProgress),
+          adjust: e.adjust,
+          created_at: e.at,
+        })
+        .onConflict((oc) => oc.columns(["pairing_id", "member_id", "number"]).doNothing())
+        .returning("number")
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    async goalsReached(pairingId, memberId) {
+      const rows = await db
+        .selectFrom("evaluations")
+        .select("goal_progress")
+        .where("pairing_id", "=", pairingId)
+        .where("member_id", "=", memberId)
+        .execute();
+      const reached = new Set<string>();
+      for (const r of rows)
+        for (const [goal, progress] of Object.entries(r.goal_progress)) if (progress === "reached") reached.add(goal);
+      return [...reached];
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/** Scheduling side of the jobs table: use cases add due work in their own transaction. */
+import type { Kysely } from "kysely";
+import type { Tx } from "../../core/ports";
+import type { Database } from "../schema";
+
+export function jobsRepo(db: Kysely<Database>): Tx["jobs"] {
+  return {
+    async schedule(job) {
+      await db
+        .insertInto("jobs")
+        .values({
+          kind: job.kind,
+          key: job.key,
+          group_key: job.groupKey ?? null,
+          due_at: job.dueAt,
+          payload: JSON.stringify(job.payload),
+          created_at: job.at,
+        })
+        .onConflict((oc) => oc.column("key").doNothing())
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,369 @@
+/**
+ * Scheduled work, run by the real job runner on a real database with a
+ * manual clock: reminders in each member's zone, quiet hours, the check-in
+ * prompt, nudge and missed-session review, biweekly evaluations, round
+ * deadlines, the end of a break, catching up after downtime, and retries.
+ */
+import { beforeEach, describe, expect, it } from "vitest";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "../../src/core/durations";
+import { Harness, replyText } from "../support/harness";
+import { useTestDb } from "../support/test-db";
+
+const tdb = useTestDb();
+let h: Harness;
+let pairingId: string;
+const DM = { channel: null } as const;
+
+beforeEach(async () => {
+  h = new Harness(tdb.db);
+  await h.openProgram();
+  await h.join("ani", { timezone: "WIB", goals: ["SQL", "public speaking"] });
+  await h.join("budi", { timezone: "WIT", language: "id" });
+});
+
+/** Every test but sign-up's starts with Ani and Budi matched. */
+async function matchPair() {
+  await h.run("olga", { type: "round.match" });
+  pairingId = (await h.pairingsOf("ani"))[0] as string;
+}
+
+/** Wednesdays at `time` WIB, every 14 days, 60 minutes, agreed at the harness start (Tue 1 Dec 09:00 WIB). */
+async function agreeCadence(time = "10:00", weekday = 3) {
+  await h.run("ani", { type: "cadence.propose", pairingId, everyDays: 14, minutes: 60, weekday, time }, DM);
+  await h.run("budi", { type: "cadence.confirm", pairingId }, DM);
+}
+
+const sessions = () =>
+  tdb.db.kysely.selectFrom("sessions").selectAll().where("pairing_id", "=", pairingId).orderBy("number").execute();
+const job = (keyPrefix: string) =>
+  tdb.db.kysely.selectFrom("jobs").selectAll().where("key", "like", `${keyPrefix}%`).orderBy("id").execute();
+
+describe("session reminders", () => {
+  beforeEach(matchPair);
+
+  it("come 24 hours and 15 minutes before, each in the reader's own zone and language", async () => {
+    await agreeCadence(); // session 1: Wed 2 Dec 10:00 WIB = 03:00Z
+    h.clock.set(new Date("2026-12-01T02:59:00Z"));
+    await h.runJobs();
+    expect(await h.keyed("session-reminder:")).toHaveLength(0);
+    h.clock.set(new Date("2026-12-01T03:00:00Z"));
+    await h.runJobs();
+    const dayBefore = await h.keyed("session-reminder:");
+    expect(dayBefore.map((r) => r.member).sort()).toEqual(["ani", "budi"]);
+    expect(dayBefore.find((r) => r.member === "ani")?.text).toBe(
+      "Reminder: session 1 with Budi is tomorrow, Wednesday, 2 December 2026, 10:00 WIB (60 minutes).",
+    );
+    expect(dayBefore.find((r) => r.member === "budi")?.text).toBe(
+      "Pengingat: sesi 1 dengan Ani besok, Rabu, 2 Desember 2026, 12.00 WIT (60 menit).",
+    );
+    h.clock.set(new Date("2026-12-02T02:45:00Z"));
+    await h.runJobs();
+    await h.runJobs();
+    const all = await h.keyed("session-reminder:");
+    expect(all).toHaveLength(4);
+    expect(all.find((r) => r.member === "ani" && r.idempotency_key.includes(":15m:"))?.text).toContain(
+      "Session 1 with Budi starts in 15 minutes (Wednesday, 2 December 2026, 10:00 WIB)",
+    );
+  });
+
+  it("a moved session gets fresh reminders; the old ones skip", async () => {
+    await agreeCadence();
+    // A new routine (Thursdays 14:00 in Budi's zone, WIT) moves session 1 before its reminders are due.
+    await h.run("budi", { type: "cadence.propose", pairingId, everyDays: 7, minutes: 45, weekday: 4, time: "14:00" }, DM);
+    await h.run("ani", { type: "cadence.confirm", pairingId }, DM);
+    expect((await sessions())[0]?.starts_at.toISOString()).toBe("2026-12-03T05:00:00.000Z");
+    h.clock.set(new Date("2026-12-02T05:00:00Z"));
+    await h.runJobs();
+    h.clock.set(new Date("2026-12-03T04:45:00Z"));
+    await h.runJobs();
+    const reminders = await h.keyed("session-reminder:");
+    // Only the new time's reminders: 24 h and 15 min, to both.
+    expect(reminders).toHaveLength(4);
+    expect(reminders.every((r) => r.idempotency_key.includes("2026-12-03T05:00:00.000Z"))).toBe(true);
+    const old = await job(`session-reminder:${(await sessions())[0]?.id}:24h:2026-12-02`);
+    expect(old[0]).toMatchObject({ status: "skipped", outcome: "session moved" });
+  });
+});
+
+describe("quiet hours", () => {
+  beforeEach(matchPair);
+
+  it("hold a reminder until 08:00 in the member's zone, on a working day", async () => {
+    // Monday 7 Dec 08:30 WIB: the 24 h reminder falls on Sunday (no working day), the 15 min one at 08:15.
+    await agreeCadence("08:30", 1);
+    expect((await sessions())[0]?.starts_at.toISOString()).toBe("2026-12-07T01:30:00.000Z");
+    h.clock.set(new Date("2026-12-06T01:30:00Z")); // Sunday 08:30 WIB
+    await h.runJobs();
+    expect(await h.keyed("session-reminder:")).toHaveLength(0);
+    const waiting = await job("session-reminder:");
+    // Deferred to Monday 08:00 WIB (Ani) / 08:00 WIT is earlier: the group's common moment is 08:00 WIB.
+    expect(waiting.find((j) => j.key.includes(":24h:"))?.due_at.toISOString()).toBe("2026-12-07T01:00:00.000Z");
+    h.clock.set(new Date("2026-12-07T01:00:00Z"));
+    await h.runJobs();
+    expect((await h.keyed("session-reminder:")).filter((r) => r.idempotency_key.includes(":24h:"))).toHaveLength(2);
+  });
+
+  it("a reminder that could only arrive after the session starts is dropped, not sent late", async () => {
+    // Monday 7 Dec 07:00 WIB: the 15-minute reminder (06:45) is in quiet hours until after the start.
+    await agreeCadence("07:00", 1);
+    h.clock.set(new Date("2026-12-06T23:45:00Z"));
+    await h.runJobs();
+    expect((await h.keyed("session-reminder:")).filter((r) => r.idempotency_key.includes(":15m:"))).toHaveLength(0);
+    expect((await job("session-reminder:")).find((j) => j.key.includes(":15m:"))).toMatchObject({
+      status: "skipped",
+      outcome: "too late to remind",
+    });
+  });
+});
+
+describe("after a session", () => {
+  beforeEach(matchPair);
+
+  it("asks once, nudges only who has not answered a day later, and plans the next session", async () => {
+    await agreeCadence(); // ends 04:00Z; prompt at 04:15Z
+    h.clock.set(new Date("2026-12-02T04:15:00Z"));
+    await h.runJobs();
+    expect(await h.keyed("checkin-prompt:")).toHaveLength(1);
+    expect((await sessions()).map((s) => s.number)).toEqual([1, 2]);
+    await h.run("ani", { type: "checkin", outcome: "met", rating: 4, note: "private words" }, DM);
+    h.clock.advance(24 * HOUR_MS);
+    await h.runJobs();
+    const nudges = await h.keyed("checkin-nudge:");
+    expect(nudges.map((r) => r.member)).toEqual(["budi"]);
+    expect(nudges[0]?.text).toContain("Sekadar mengingatkan: bagaimana sesi 1?");
+    h.clock.advance(24 * HOUR_MS);
+    await h.runJobs();
+    expect(await h.keyed("checkin-nudge:")).toHaveLength(1);
+  });
+
+  it("counts an unanswered session as missed, and tells organizers after two in a row, without private text", async () => {
+    await agreeCadence();
+    h.clock.set(new Date("2026-12-02T04:15:00Z"));
+    await h.runJobs();
+    await h.run("ani", { type: "checkin", outcome: "not_met", note: "he never showed up, again" }, DM);
+    h.clock.advance(3 * DAY_MS);
+    await h.runJobs();
+    expect((await sessions())[0]?.status).toBe("missed");
+    expect(await h.keyed("two-missed:")).toHaveLength(0);
+    // Session 2 (16 Dec) passes without a word from either.
+    h.clock.set(new Date("2026-12-16T04:15:00Z"));
+    await h.runJobs();
+    h.clock.advance(3 * DAY_MS);
+    await h.runJobs();
+    expect((await sessions())[1]?.status).toBe("missed");
+    const notes = await h.keyed("two-missed:");
+    expect(notes.map((r) => r.member)).toEqual(["olga"]);
+    expect(notes[0]?.text).toBe(
+      "Ani, Budi (Sahabat Belajar) have not met for two sessions in a row. A friendly word from you may help; what they wrote stays private.",
+    );
+    expect((await h.outbox()).some((r) => r.text.includes("never showed up"))).toBe(false);
+  });
+});
+
+describe("biweekly evaluation", () => {
+  beforeEach(matchPair);
+
+  it("asks each member privately every 14 days; goals reached are celebrated privately; 'adjust' leads on", async () => {
+    const pairing = await tdb.db.kysely
+      .selectFrom("pairings")
+      .select("created_at")
+      .where("id", "=", pairingId)
+      .executeTakeFirstOrThrow();
+    h.clock.set(new Date(pairing.created_at.getTime() + 14 * DAY_MS));
+    await h.runJobs();
+    const prompts = await h.keyed("evaluation-prompt:");
+    expect(prompts.map((r) => r.member).sort()).toEqual(["ani", "budi"]);
+    expect(prompts.every((r) => r.audience_kind === "member")).toBe(true);
+
+    const form = (await h.run("ani", { type: "evaluation.submit", pairingId, number: 1 }, DM)).form;
+    expect(form?.inputs.map((i) => i.name)).toEqual(["goals.g0", "goals.g1", "working", "adjust"]);
+    expect(form?.inputs[0]?.label).toBe("Progress on: SQL");
+
+    const reply = await h.run(
+      "ani",
+      {
+        type: "evaluation.submit",
+        pairingId,
+        number: 1,
+        working: "4",
+        goals: { g0: "reached", g1: "progressing" },
+        adjust: "end",
+      },
+      DM,
+    );
+    expect(replyText(reply)).toContain("Thank you! Your evaluation stays private.");
+    expect(reply.messages[1]?.blocks.some((b) => b.type === "actions")).toBe(true);
+    const celebration = await h.keyed("milestone:goal:");
+    expect(celebration.map((r) => [r.member, r.text])).toEqual([
+      ["ani", "🎉 You reached your goal “SQL”. Celebrate it, and tell your peer if you like!"],
+    ]);
+    // A second answer (a double click) changes nothing.
+    expect(
+      await h.text(
+        "ani",
+        {
+          type: "evaluation.submit",
+          pairingId,
+          number: 1,
+          working: "1",
+          goals: { g0: "not_started", g1: "reached" },
+          adjust: "nothing",
+        },
+        DM,
+      ),
+    ).toContain("already answered evaluation 1");
+    const rows = await tdb.db.kysely.selectFrom("evaluations").selectAll().execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.working).toBe(4);
+    // Budi cannot answer for Ani's pairing number 2 before it is due.
+    expect(
+      await h.text(
+        "budi",
+        { type: "evaluation.submit", pairingId, number: 2, working: "3", goals: { g0: "progressing" }, adjust: "nothing" },
+        DM,
+      ),
+    ).toContain("Evaluasi 2 belum waktunya");
+    // The next one is planned 14 days later.
+    expect((await job(`evaluation-prompt:${pairingId}:2`))[0]?.status).toBe("pending");
+  });
+});
+
+describe("catching up after downtime", () => {
+  beforeEach(matchPair);
+
+  it("a pair gets the latest prompts only, not a stack of stale ones", async () => {
+    await agreeCadence();
+    // The bot was down from the start for five weeks.
+    h.clock.set(new Date("2027-01-05T03:00:00Z"));
+    await h.runJobs();
+    await h.runJobs();
+    const prompts = await h.keyed("checkin-prompt:");
+    expect(prompts).toHaveLength(1);
+    // No reminder for a session that already happened.
+    expect(await h.keyed("session-reminder:")).toHaveLength(0);
+    // One evaluation each (the second one, 28 days in), not two.
+    const evaluations = await h.keyed("evaluation-prompt:");
+    expect(evaluations).toHaveLength(2);
+    expect(evaluations.every((r) => r.idempotency_key.includes(`${pairingId}:2:`))).toBe(true);
+    // The routine continues from now, not with sessions in the past.
+    const upcoming = (await sessions()).at(-1);
+    expect(upcoming?.starts_at.getTime()).toBeGreaterThan(h.clock.now().getTime());
+  });
+});
+
+describe("round sign-up", () => {
+  it("closes sign-up after a week with a next step for organizers that works from a DM", async () => {
+    h.clock.advance(7 * DAY_MS);
+    await h.runJobs();
+    const channel = await h.keyed("signup-closed:");
+    expect(channel.find((r) => r.audience_kind === "channel")?.text).toBe(
+      "Sign-up for round 1 is closed: 2 members joined. Matches are coming soon.",
+    );
+    const organizer = channel.find((r) => r.member === "olga");
+    expect(organizer?.text).toContain("[Preview matching] [Run matching]");
+    const actionsBlock = organizer?.message.blocks.find((b) => b.type === "actions");
+    const element = actionsBlock?.type === "actions" ? actionsBlock.elements[0] : undefined;
+    const button = element?.type === "button" && element.action.kind === "command" ? element.action.command : {};
+    // Pressed in the DM (no channel): it names its program.
+    expect(await h.text("olga", button as Record<string, unknown>, DM)).toContain("Dry run");
+    expect(await h.text("budi", button as Record<string, unknown>, DM)).toContain("Hanya penyelenggara");
+  });
+
+  it("stays quiet when the organizer matched before the week was over", async () => {
+    await matchPair();
+    h.clock.advance(7 * DAY_MS);
+    await h.runJobs();
+    expect(await h.keyed("signup-closed:")).toHaveLength(0);
+  });
+});
+
+describe("round end", () => {
+  beforeEach(matchPair);
+
+  it("ends the round on its date with a wrap-up for each pair and each member's own reached goals", async () => {
+    await agreeCadence();
+    h.clock.set(new Date("2026-12-02T04:15:00Z"));
+    await h.runJobs();
+    await h.run("budi", { type: "checkin", outcome: "met", rating: 5 }, DM);
+    const round = await tdb.db.kysely.selectFrom("rounds").select("ends_at").executeTakeFirstOrThrow();
+    h.clock.set(round.ends_at);
+    await h.runJobs();
+    const wrap = await h.keyed(`wrap-up:${pairingId}`);
+    expect(wrap).toHaveLength(1);
+    expect(wrap[0]?.text).toContain("You held 1 session together.");
+    expect(wrap[0]?.text).toContain("Kalian sudah mengadakan 1 sesi bersama.");
+    expect(await h.pairingsOf("ani")).toEqual([]);
+    expect((await tdb.db.kysely.selectFrom("rounds").select("status").executeTakeFirstOrThrow()).status).toBe("closed");
+  });
+});
+
+describe("a break", () => {
+  beforeEach(matchPair);
+
+  it("ends on its date: reminders resume and the partner hears it", async () => {
+    await h.run("ani", { type: "pause", until: "2026-12-08" }, DM);
+    h.clock.set(new Date("2026-12-07T17:00:00Z")); // Tue 8 Dec 00:00 WIB: quiet hours
+    await h.runJobs();
+    expect(await h.keyed("pause-ended:")).toHaveLength(0);
+    h.clock.set(new Date("2026-12-08T01:00:00Z")); // 08:00 WIB
+    await h.runJobs();
+    const notes = await h.keyed("pause-ended:");
+    expect(notes.map((r) => r.audience_kind).sort()).toEqual(["member", "pairing"]);
+    expect(await h.text("ani", { type: "status" }, DM)).not.toContain("On a break");
+  });
+
+  it("resumed early: the scheduled end changes nothing", async () => {
+    await h.run("ani", { type: "pause", until: "2026-12-08" }, DM);
+    await h.run("ani", { type: "resume" }, DM);
+    h.clock.set(new Date("2026-12-08T02:00:00Z"));
+    await h.runJobs();
+    expect(await h.keyed("pause-ended:")).toHaveLength(0);
+    expect((await job("pause-end:"))[0]).toMatchObject({ status: "skipped" });
+  });
+});
+
+describe("the job runner", () => {
+  beforeEach(matchPair);
+
+  it("retries a failing job later with backoff, and skips one whose payload is invalid", async () => {
+    const now = h.clock.now();
+    await tdb.db.kysely
+      .insertInto("jobs")
+      .values([
+        {
+          kind: "check-in-prompt",
+          key: "broken",
+          due_at: now,
+          payload: JSON.stringify({ sessionId: "00000000-0000-4000-8000-000000000000" }),
+          created_at: now,
+        },
+        { kind: "check-in-prompt", key: "invalid", due_at: now, payload: JSON.stringify({ sessionId: 42 }), created_at: now },
+        { kind: "no-such-kind", key: "unknown", due_at: now, payload: "{}", created_at: now },
+      ])
+      .execute();
+    const stats = await h.runJobs();
+    expect(stats.failed).toBe(1);
+    const [broken] = await job("broken");
+    expect(broken?.status).toBe("pending");
+    expect(broken?.attempts).toBe(1);
+    expect(broken?.last_error).toContain("no result");
+    // 5 s base, half fixed and half jitter (0.5 in the harness).
+    expect(broken?.due_at.getTime()).toBe(now.getTime() + 3_750);
+    expect((await job("invalid"))[0]).toMatchObject({ status: "skipped", outcome: "invalid payload" });
+    expect((await job("unknown"))[0]).toMatchObject({ status: "skipped", outcome: "unknown kind no-such-kind" });
+    // Not due again yet: nothing runs.
+    expect((await h.runJobs()).failed).toBe(0);
+    h.clock.advance(MINUTE_MS);
+    expect((await h.runJobs()).failed).toBe(1);
+    expect((await job("broken"))[0]?.attempts).toBe(2);
+  });
+
+  it("runs each job once however often it ticks", async () => {
+    await agreeCadence();
+    h.clock.set(new Date("2026-12-02T04:15:00Z"));
+    await Promise.all([h.runJobs(), h.runJobs(), h.runJobs()]);
+    await h.runJobs();
+    expect(await h.keyed("checkin-prompt:")).toHaveLength(1);
+    expect(await h.keyed("session-reminder:")).toHaveLength(0);
+  });
+});
