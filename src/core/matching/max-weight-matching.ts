@@ -19,8 +19,11 @@
  *   other tree keeps its labels. mwmatching relabels the whole forest after
  *   each augmentation, which costs O(m) per augmentation.
  * - Dual updates are lazy: a global offset `D` (the sum of all deltas applied
- *   so far) plus a per-vertex / per-blossom sign (S: -1, T: +1 for vertices;
- *   S: +1, T: -1 for blossom z). A dual update is O(1).
+ *   so far) plus a sign per top-level blossom (S: -1, T: +1 for its vertices;
+ *   S: +1, T: -1 for blossom z). A dual update is O(1), and so is labeling or
+ *   expanding a blossom of any size: the vertex sign and the tree lists are
+ *   kept per top-level blossom (per group, see `tag`), not per vertex. Large
+ *   nested blossoms are peeled one level at a time, thousands of times.
  * - The four delta candidates come from lazy min-heaps instead of O(n) scans:
  *     delta1: the dual of a free vertex (all free vertices share it, and it
  *             is the minimum vertex dual), O(1);
@@ -32,7 +35,8 @@
  *   true key and are re-validated when they reach the top.
  *   The per-vertex best edge (delta2) can point to an S-vertex of a tree
  *   that has since been dissolved; such vertices are flagged `dirty` and
- *   rescanned when their information is next needed.
+ *   rescanned when their entry reaches the top of heap2 (its key is still a
+ *   lower bound), or earlier when an expansion needs them.
  * - S-vertices are scanned in FIFO order, so all trees grow together and
  *   meet while small (mwmatching's LIFO order grows one huge tree, which is
  *   quadratic here on e.g. chains of triangles).
@@ -44,7 +48,7 @@
  * - No `allowedge` array: with integer weights slack is exact, so an edge is
  *   usable when its slack is <= 0.
  *
- * Cost: about 1 s for 20,000 vertices / 200,000 edges with weights 0..30 on
+ * Cost: about 0.6 s for 20,000 vertices / 200,000 edges with weights 0..30 on
  * the development machine (see bench/blossom-timing.ts). The worst case is
  * still that of the primal-dual method (O(n^2) dual updates, e.g. a path with
  * strictly increasing weights, where every augmentation regrows a tree
@@ -173,7 +177,7 @@ const LABEL_T = 2;
 /** Temporary mark used by scanBlossom (S label with bit 4 set). */
 const LABEL_MARKED = 5;
 
-/** Vertex dual signs: dual(v) = vd[v] + vsign[v] * D. */
+/** Group dual signs: dual(v) = vd[v] + goff[g] + gsign[g] * D, g = tag[v]. */
 const SIGN_S = -1;
 const SIGN_T = 1;
 
@@ -279,7 +283,10 @@ class BlossomSolver {
    */
   D = 0.5;
   readonly vd: Float64Array;
-  readonly vsign: Int8Array;
+  // Every vertex of a top-level blossom shares its label, so the dual sign and offset live on the
+  // blossom's group (see `tag`): relabeling or expanding a large blossom is O(1), not O(size).
+  readonly goff: Float64Array;
+  readonly gsign: Int8Array;
   readonly zd: Float64Array;
   readonly zsign: Int8Array;
 
@@ -291,8 +298,8 @@ class BlossomSolver {
   readonly repKey: Float64Array;
   readonly dirty: Uint8Array;
 
-  // Alternating trees: doubly linked list of the labeled vertices of each tree (tree id = root vertex).
-  readonly vtree: Int32Array;
+  // Alternating trees: doubly linked list of the groups (top-level blossoms) of each tree (tree id = root vertex).
+  readonly gtree: Int32Array;
   readonly tNext: Int32Array;
   readonly tPrev: Int32Array;
   readonly tHead: Int32Array;
@@ -316,7 +323,6 @@ class BlossomSolver {
   readonly dlist: Int32Array;
   readonly blist: Int32Array;
   readonly vmark: Uint8Array;
-  readonly bmark: Uint8Array;
 
   constructor(n: number, eu: Int32Array, ev: Int32Array, ew: Int32Array, maxCardinality: boolean) {
     // The loops live in small helper functions: V8 compiles a loop in a big constructor
@@ -360,7 +366,8 @@ class BlossomSolver {
     this.unusedTop = n;
 
     this.vd = new Float64Array(n).fill(maxWeight);
-    this.vsign = new Int8Array(n);
+    this.goff = new Float64Array(n);
+    this.gsign = new Int8Array(n);
     this.zd = new Float64Array(nb);
     this.zsign = new Int8Array(nb);
 
@@ -368,7 +375,7 @@ class BlossomSolver {
     this.repKey = new Float64Array(n);
     this.dirty = new Uint8Array(n);
 
-    this.vtree = new Int32Array(n).fill(-1);
+    this.gtree = new Int32Array(n).fill(-1);
     this.tNext = new Int32Array(n).fill(-1);
     this.tPrev = new Int32Array(n).fill(-1);
     this.tHead = new Int32Array(n).fill(-1);
@@ -388,7 +395,6 @@ class BlossomSolver {
     this.dlist = new Int32Array(Math.max(1, n));
     this.blist = new Int32Array(Math.max(1, n));
     this.vmark = new Uint8Array(n);
-    this.bmark = new Uint8Array(nb);
   }
 
   /** The top-level blossom containing vertex v (mwmatching's inblossom[v]). */
@@ -399,14 +405,41 @@ class BlossomSolver {
   // ---------------------------------------------------------------- duals
 
   dual(v: number): number {
-    return (this.vd[v] as number) + (this.vsign[v] as number) * this.D;
+    const g = this.tag[v] as number;
+    return (this.vd[v] as number) + (this.goff[g] as number) + (this.gsign[g] as number) * this.D;
   }
 
-  setVsign(v: number, s: number): void {
+  /** Dual sign of vertex v: SIGN_S, SIGN_T or 0 (unlabeled). */
+  sign(v: number): number {
+    return this.gsign[this.tag[v] as number] as number;
+  }
+
+  /** Tree of vertex v, or -1. */
+  tree(v: number): number {
+    return this.gtree[this.tag[v] as number] as number;
+  }
+
+  /** Change the dual sign of every vertex of group g, keeping their current duals. */
+  setGroupSign(g: number, s: number): void {
+    const goff = this.goff;
+    const d = (goff[g] as number) + (this.gsign[g] as number) * this.D;
+    this.gsign[g] = s;
+    goff[g] = d - s * this.D;
+  }
+
+  /** Move vertex x into group g, keeping its dual. */
+  retag(x: number, g: number): void {
+    const h = this.tag[x] as number;
+    if (h === g) return;
+    const D = this.D;
     const vd = this.vd;
-    const d = (vd[v] as number) + (this.vsign[v] as number) * this.D;
-    this.vsign[v] = s;
-    vd[v] = d - s * this.D;
+    vd[x] =
+      (vd[x] as number) +
+      (this.goff[h] as number) +
+      (this.gsign[h] as number) * D -
+      (this.goff[g] as number) -
+      (this.gsign[g] as number) * D;
+    this.tag[x] = g;
   }
 
   z(b: number): number {
@@ -436,37 +469,39 @@ class BlossomSolver {
     this.queue[slot] = v;
   }
 
-  linkTree(v: number, t: number): void {
+  linkGroup(g: number, t: number): void {
     const head = this.tHead[t] as number;
-    this.tPrev[v] = -1;
-    this.tNext[v] = head;
-    if (head >= 0) this.tPrev[head] = v;
-    this.tHead[t] = v;
-    this.vtree[v] = t;
+    this.tPrev[g] = -1;
+    this.tNext[g] = head;
+    if (head >= 0) this.tPrev[head] = g;
+    this.tHead[t] = g;
+    this.gtree[g] = t;
   }
 
-  unlinkTree(v: number): void {
-    const t = this.vtree[v] as number;
+  unlinkGroup(g: number): void {
+    const t = this.gtree[g] as number;
     if (t < 0) return;
-    const prev = this.tPrev[v] as number;
-    const next = this.tNext[v] as number;
+    const prev = this.tPrev[g] as number;
+    const next = this.tNext[g] as number;
     if (prev >= 0) this.tNext[prev] = next;
     else this.tHead[t] = next;
     if (next >= 0) this.tPrev[next] = prev;
-    this.tPrev[v] = -1;
-    this.tNext[v] = -1;
-    this.vtree[v] = -1;
+    this.tPrev[g] = -1;
+    this.tNext[g] = -1;
+    this.gtree[g] = -1;
   }
 
-  /** Give every leaf of top-level blossom b the dual sign / tree of label t. */
+  /** Give top-level blossom b the dual sign / tree of label t; S-vertices are queued for scanning. */
   labelLeaves(b: number, t: number, tree: number): void {
-    const sign = t === LABEL_S ? SIGN_S : SIGN_T;
-    const tail = this.leafTail[b] as number;
-    for (let v = this.leafHead[b] as number; ; v = this.leafNext[v] as number) {
-      this.setVsign(v, sign);
-      this.linkTree(v, tree);
-      if (t === LABEL_S) this.enqueue(v);
-      if (v === tail) break;
+    const g = this.rep[b] as number;
+    this.setGroupSign(g, t === LABEL_S ? SIGN_S : SIGN_T);
+    this.linkGroup(g, tree);
+    if (t === LABEL_S) {
+      const tail = this.leafTail[b] as number;
+      for (let v = this.leafHead[b] as number; ; v = this.leafNext[v] as number) {
+        this.enqueue(v);
+        if (v === tail) break;
+      }
     }
     if (b >= this.n) {
       this.setZsign(b, t === LABEL_S ? 1 : -1);
@@ -476,13 +511,17 @@ class BlossomSolver {
 
   // ---------------------------------------------------------------- delta2 bookkeeping
 
-  /** Recompute the least-slack edge from an S-vertex to unlabeled vertex w by scanning its adjacency. */
-  recompute(w: number): void {
+  /** Drop w's marks that may refer to a dissolved tree (its best edge is set anew). */
+  clean(w: number): void {
     this.dirty[w] = 0;
     this.label[w] = LABEL_NONE;
     this.labelEnd[w] = -1;
+  }
+
+  /** Recompute the least-slack edge from an S-vertex to unlabeled vertex w by scanning its adjacency. */
+  recompute(w: number): void {
+    this.clean(w);
     const adjV = this.adjV;
-    const vsign = this.vsign;
     const bw = this.top(w);
     const dw = this.dual(w);
     let best = -1;
@@ -490,7 +529,7 @@ class BlossomSolver {
     const end = this.adjStart[w + 1] as number;
     for (let a = this.adjStart[w] as number; a < end; a++) {
       const x = adjV[a] as number;
-      if (vsign[x] !== SIGN_S || this.top(x) === bw) continue;
+      if (this.sign(x) !== SIGN_S || this.top(x) === bw) continue;
       const k = (this.adjP[a] as number) >> 1;
       const s = dw + this.dual(x) - (this.adjW2[a] as number);
       if (best < 0 || s < bestSlack) {
@@ -504,7 +543,7 @@ class BlossomSolver {
   /** Publish the best edge of unlabeled vertex w in heap2. */
   pushRep(w: number): void {
     const k = this.bestEdge[w] as number;
-    if (k < 0 || this.vsign[w] !== 0) return;
+    if (k < 0 || this.sign(w) !== 0) return;
     const key = this.slack(k) + this.D;
     this.repKey[w] = key;
     this.heap2.push(key, this.endpoint[2 * k] === w ? 2 * k : 2 * k + 1);
@@ -519,7 +558,7 @@ class BlossomSolver {
     this.labelEnd[w] = p;
     this.labelEnd[b] = p;
     this.bestEdge[w] = -1;
-    const tree = p === -1 ? (this.blossomBase[b] as number) : (this.vtree[this.endpoint[p] as number] as number);
+    const tree = p === -1 ? (this.blossomBase[b] as number) : this.tree(this.endpoint[p] as number);
     this.labelLeaves(b, t, tree);
     if (t === LABEL_T) {
       const base = this.blossomBase[b] as number;
@@ -628,20 +667,19 @@ class BlossomSolver {
     const g = this.rep[big] as number;
     this.rep[b] = g;
     this.owner[g] = b;
+    // The largest child's group becomes b's (an S-group in the same tree); the others join it.
+    this.setGroupSign(g, SIGN_S);
     const label = this.label;
-    const tag = this.tag;
     for (let i = 0; i < path.length; i++) {
       const c = path[i] as number;
       const isT = label[c] === LABEL_T;
       if (c === big && !isT) continue;
+      if (c !== big) this.unlinkGroup(this.rep[c] as number);
       const tail = leafTail[c] as number;
       for (let x = leafHead[c] as number; ; x = leafNext[x] as number) {
-        if (isT) {
-          // T-vertex becomes an S-vertex: it has to be scanned.
-          this.setVsign(x, SIGN_S);
-          this.enqueue(x);
-        }
-        tag[x] = g;
+        // A T-vertex becomes an S-vertex: it has to be scanned.
+        if (isT) this.enqueue(x);
+        if (c !== big) this.retag(x, g);
         if (x === tail) break;
       }
     }
@@ -675,6 +713,12 @@ class BlossomSolver {
       this.blossomParent[s] = -1;
       const gs = this.rep[s] as number;
       if (gs !== g) {
+        // The child's group starts where b's is (b is in no tree when expanded): duals unchanged.
+        this.goff[gs] = this.goff[g] as number;
+        this.gsign[gs] = this.gsign[g] as number;
+        this.gtree[gs] = -1;
+        this.tNext[gs] = -1;
+        this.tPrev[gs] = -1;
         const tail = this.leafTail[s] as number;
         for (let v = this.leafHead[s] as number; ; v = leafNext[v] as number) {
           tag[v] = gs;
@@ -704,14 +748,10 @@ class BlossomSolver {
 
   /** mwmatching's expandBlossom(b, endstage=False) for a top-level T-blossom whose z reached 0. */
   expandTBlossom(b: number): void {
-    const leafNext = this.leafNext;
-    // Take all its vertices out of the tree first, then relabel the children.
-    const tail = this.leafTail[b] as number;
-    for (let v = this.leafHead[b] as number; ; v = leafNext[v] as number) {
-      this.setVsign(v, 0);
-      this.unlinkTree(v);
-      if (v === tail) break;
-    }
+    // Take it out of the tree first, then relabel the children.
+    const g = this.rep[b] as number;
+    this.setGroupSign(g, 0);
+    this.unlinkGroup(g);
     this.setZsign(b, 0);
     this.releaseChildren(b, null, 0);
     const childs = this.childs[b] as number[];
@@ -748,7 +788,7 @@ class BlossomSolver {
       endptrick = 1;
     }
     let p = labelEnd[b] as number;
-    const tree = this.vtree[endpoint[p] as number] as number;
+    const tree = this.tree(endpoint[p] as number);
     while (j !== 0) {
       label[endpoint[p ^ 1] as number] = LABEL_NONE;
       label[endpoint[at(endps, j - endptrick) ^ endptrick ^ 1] as number] = LABEL_NONE;
@@ -913,40 +953,39 @@ class BlossomSolver {
     const dlist = this.dlist;
     const blist = this.blist;
     const vmark = this.vmark;
-    const bmark = this.bmark;
     const label = this.label;
     const labelEnd = this.labelEnd;
+    const leafNext = this.leafNext;
     let dn = 0;
+    let bn = 0;
     for (let side = 0; side < 2; side++) {
       const t = side === 0 ? ta : tb;
       if (side === 1 && tb === ta) break;
-      for (let v = this.tHead[t] as number; v >= 0; v = this.tNext[v] as number) {
-        dlist[dn++] = v;
-        vmark[v] = 1;
+      for (let g = this.tHead[t] as number; g >= 0; ) {
+        const next = this.tNext[g] as number;
+        this.setGroupSign(g, 0);
+        this.gtree[g] = -1;
+        this.tNext[g] = -1;
+        this.tPrev[g] = -1;
+        const b = this.owner[g] as number;
+        if (b >= n) blist[bn++] = b;
+        const tail = this.leafTail[b] as number;
+        for (let v = this.leafHead[b] as number; ; v = leafNext[v] as number) {
+          dlist[dn++] = v;
+          vmark[v] = 1;
+          if (v === tail) break;
+        }
+        g = next;
       }
       this.tHead[t] = -1;
     }
-    let bn = 0;
-    for (let i = 0; i < dn; i++) {
-      const v = dlist[i] as number;
-      const b = this.top(v);
-      if (b >= n && !bmark[b]) {
-        bmark[b] = 1;
-        blist[bn++] = b;
-      }
-    }
     for (let i = 0; i < bn; i++) {
       const b = blist[i] as number;
-      bmark[b] = 0;
       this.setZsign(b, 0);
       if (label[b] === LABEL_S && this.zd[b] === 0) this.expandZeroBlossom(b);
     }
     for (let i = 0; i < dn; i++) {
       const v = dlist[i] as number;
-      this.setVsign(v, 0);
-      this.vtree[v] = -1;
-      this.tNext[v] = -1;
-      this.tPrev[v] = -1;
       label[v] = LABEL_NONE;
       labelEnd[v] = -1;
       const b = this.top(v);
@@ -959,7 +998,9 @@ class BlossomSolver {
     // remaining S-vertices (like recompute), and flag neighbours whose stored info may
     // point into the dissolved trees.
     const endpoint = this.endpoint;
-    const vsign = this.vsign;
+    const tag = this.tag;
+    const gsign = this.gsign;
+    const goff = this.goff;
     const vd = this.vd;
     const adjV = this.adjV;
     const adjW2 = this.adjW2;
@@ -969,17 +1010,18 @@ class BlossomSolver {
     const D = this.D;
     for (let i = 0; i < dn; i++) {
       const v = dlist[i] as number;
-      const dv = vd[v] as number;
+      const dv = this.dual(v);
       let best = -1;
       let bestSlack = 0;
       const end = this.adjStart[v + 1] as number;
       for (let a = this.adjStart[v] as number; a < end; a++) {
         const x = adjV[a] as number;
         if (vmark[x]) continue;
-        const sx = vsign[x] as number;
+        const gx = tag[x] as number;
+        const sx = gsign[gx] as number;
         const k = (adjP[a] as number) >> 1;
         if (sx === SIGN_S) {
-          const s = dv + (vd[x] as number) - D - (adjW2[a] as number);
+          const s = dv + (vd[x] as number) + (goff[gx] as number) - D - (adjW2[a] as number);
           if (best < 0 || s < bestSlack) {
             best = k;
             bestSlack = s;
@@ -1011,8 +1053,8 @@ class BlossomSolver {
       if (base >= 0) {
         this.addBlossom(base, p >> 1);
       } else {
-        const ta = this.vtree[v] as number;
-        const tb = this.vtree[w] as number;
+        const ta = this.tree(v);
+        const tb = this.tree(w);
         this.augmentMatching(p >> 1);
         this.dissolve(ta, tb);
       }
@@ -1028,32 +1070,49 @@ class BlossomSolver {
     const adjV = this.adjV;
     const adjW2 = this.adjW2;
     const label = this.label;
-    const vsign = this.vsign;
+    const tag = this.tag;
+    const gsign = this.gsign;
+    const goff = this.goff;
     const vd = this.vd;
     const bestEdge = this.bestEdge;
     const adjP = this.adjP;
     const end = this.adjStart[v + 1] as number;
     for (let a = this.adjStart[v] as number; a < end; a++) {
-      if (vsign[v] !== SIGN_S) return;
+      // v's group changes when a blossom forms around it, and its sign when its tree dissolves.
+      const gv = tag[v] as number;
+      if (gsign[gv] !== SIGN_S) return;
       const p = adjP[a] as number;
       const w = adjV[a] as number;
-      const bw = this.top(w);
-      if (this.top(v) === bw) continue;
+      const gw = tag[w] as number;
+      // One group per top-level blossom.
+      if (gv === gw) continue;
+      const bw = this.owner[gw] as number;
       const k = p >> 1;
       const D = this.D;
-      const s = (vd[v] as number) - D + (vd[w] as number) + (vsign[w] as number) * D - (adjW2[a] as number);
+      const s =
+        (vd[v] as number) +
+        (goff[gv] as number) -
+        D +
+        (vd[w] as number) +
+        (goff[gw] as number) +
+        (gsign[gw] as number) * D -
+        (adjW2[a] as number);
       const lw = label[bw] as number;
       if (s <= 0) {
         this.tightEdge(v, p);
       } else if (lw === LABEL_S) {
         this.heap3.push(s + 2 * D, k);
       } else if (lw === LABEL_NONE) {
-        if (this.dirty[w]) {
-          this.recompute(w);
-          this.pushRep(w);
-        } else {
-          // For an unlabeled vertex that is not dirty, repKey - D is exactly the slack of its best edge.
-          if ((bestEdge[w] as number) < 0 || s + D < (this.repKey[w] as number)) {
+        // For an unlabeled vertex, repKey - D is the slack of its best edge, and no S-edge of it has
+        // less slack; when dirty, that edge may no longer reach an S-vertex (a lower bound then, and
+        // its heap2 entry recomputes it when it reaches the top). So a smaller slack is the new best.
+        const be = bestEdge[w] as number;
+        if (be < 0 || s + D < (this.repKey[w] as number)) {
+          if (be < 0 && this.dirty[w]) {
+            this.recompute(w);
+            this.pushRep(w);
+          } else {
+            if (this.dirty[w]) this.clean(w);
             bestEdge[w] = k;
             this.repKey[w] = s + D;
             this.heap2.push(s + D, p);
@@ -1070,14 +1129,14 @@ class BlossomSolver {
 
   heap2Valid(key: number, q: number): boolean {
     const w = this.endpoint[q] as number;
-    return this.vsign[w] === 0 && this.bestEdge[w] === q >> 1 && this.repKey[w] === key;
+    return this.sign(w) === 0 && this.bestEdge[w] === q >> 1 && this.repKey[w] === key;
   }
 
   heap3Valid(key: number, k: number): boolean {
     const i = this.endpoint[2 * k] as number;
     const j = this.endpoint[2 * k + 1] as number;
     return (
-      this.vsign[i] === SIGN_S && this.vsign[j] === SIGN_S && this.top(i) !== this.top(j) && this.slack(k) + 2 * this.D === key
+      this.sign(i) === SIGN_S && this.sign(j) === SIGN_S && this.top(i) !== this.top(j) && this.slack(k) + 2 * this.D === key
     );
   }
 
@@ -1101,7 +1160,7 @@ class BlossomSolver {
       }
       const w = this.endpoint[q] as number;
       const x = this.endpoint[q ^ 1] as number;
-      if (this.dirty[w] || this.vsign[x] !== SIGN_S || this.slack(q >> 1) + this.D !== key) {
+      if (this.dirty[w] || this.sign(x) !== SIGN_S || this.slack(q >> 1) + this.D !== key) {
         // The representative edge went stale: find w's current least-slack S-edge.
         h.pop();
         this.recompute(w);
@@ -1124,7 +1183,7 @@ class BlossomSolver {
       const k = h.vals[0] as number;
       const i = this.endpoint[2 * k] as number;
       const j = this.endpoint[2 * k + 1] as number;
-      if (this.vsign[i] !== SIGN_S || this.vsign[j] !== SIGN_S || this.top(i) === this.top(j)) {
+      if (this.sign(i) !== SIGN_S || this.sign(j) !== SIGN_S || this.top(i) === this.top(j)) {
         h.pop();
         continue;
       }
@@ -1167,7 +1226,7 @@ class BlossomSolver {
         this.qhead = this.qhead + 1 === this.queue.length ? 0 : this.qhead + 1;
         this.qlen--;
         this.inQueue[v] = 0;
-        if (this.vsign[v] === SIGN_S) this.scan(v);
+        if (this.sign(v) === SIGN_S) this.scan(v);
       }
       if (this.nFree === 0) break;
       let deltaType = 0;
