@@ -29,6 +29,16 @@ export default defineConfig({
               extends: true as const,
               test: { name: "postgres", include: dbTests, env: { SEBAYA_TEST_DB: "postgres", TEST_DATABASE_URL: serverUrl } },
             },
+            {
+              // Replicas as separate processes against the server: several replicas need a real PostgreSQL.
+              extends: true as const,
+              test: {
+                name: "reliability",
+                include: ["tests/reliability/**/*.test.ts"],
+                env: { SEBAYA_TEST_DB: "postgres", TEST_DATABASE_URL: serverUrl },
+                testTimeout: 180_000,
+              },
+            },
           ]
         : []),
     ],

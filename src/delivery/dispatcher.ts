@@ -88,6 +88,13 @@ export class Dispatcher {
 
   private async deliver(row: Outgoing, stats: DispatchStats): Promise<void> {
     const now = this.clock.now();
+    // A send late in the lease could race another dispatcher that takes the row when it expires:
+    // hand it back instead (a slow process must not cause a duplicate).
+    if (now.getTime() > row.leaseUntil.getTime() - this.options.leaseMs / 2) {
+      await markRetry(this.db, row.id, now, null, false);
+      stats.waited++;
+      return;
+    }
     if (row.target.kind === "dm" && row.dmBlocked) {
       // Known closed: no request at all (repeated 403s count against the bot on Discord).
       await this.giveUp(row, new DeliveryFailure("dm-closed", "closed earlier"), now);

@@ -16,7 +16,8 @@ export function startCron(ticker: Ticker, expression: string, onError: (error: u
         onError(error);
       }
     },
-    { name: "sebaya-tick", noOverlap: true },
+    // Overlap is handled by Ticker (a tick while one runs joins it); node-cron would log each skip.
+    { name: "sebaya-tick" },
   );
   // A process that was down catches up at once rather than at the next minute.
   void ticker.tick().catch(onError);

@@ -8,7 +8,7 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../core/clock";
 import { runJob } from "../core/jobs/registry";
 import { backoffDelay } from "../delivery/backoff";
-import { deferJob, finishJob, isSuperseded, leaseDueJobs, lockLeasedJob, retryJob } from "../store/job-queue";
+import { deferJob, finishJob, isSuperseded, type LeasedJob, leaseDueJobs, lockLeasedJob, retryJob } from "../store/job-queue";
 import { repositories } from "../store/kysely-store";
 import type { Database } from "../store/schema";
 
@@ -17,6 +17,8 @@ export interface JobRunnerOptions {
   /** How long a leased job is this worker's before another may take it. */
   leaseMs?: number;
   batch?: number;
+  /** Jobs of a batch run side by side, each in its own transaction (the work is mostly database round trips). */
+  concurrency?: number;
   random?: () => number;
   onError?: (error: unknown, job: { kind: string; id: number }) => void;
 }
@@ -29,11 +31,15 @@ export interface JobRunStats {
 }
 
 export async function runDueJobs(db: Kysely<Database>, clock: Clock, options: JobRunnerOptions): Promise<JobRunStats> {
-  const { worker, leaseMs = 60_000, batch = 50, random = Math.random } = options;
+  const { worker, leaseMs = 60_000, batch = 50, concurrency = 4, random = Math.random } = options;
   const stats: JobRunStats = { done: 0, skipped: 0, deferred: 0, failed: 0 };
   for (;;) {
     const jobs = await leaseDueJobs(db, clock.now(), worker, leaseMs, batch);
-    for (const job of jobs) {
+    let next = 0;
+    const lane = async () => {
+      for (let i = next++; i < jobs.length; i = next++) await runOne(jobs[i] as LeasedJob);
+    };
+    const runOne = async (job: LeasedJob) => {
       const now = clock.now();
       try {
         const result = await db.transaction().execute(async (trx) => {
@@ -69,7 +75,8 @@ export async function runDueJobs(db: Kysely<Database>, clock: Clock, options: Jo
           name,
         ).catch(() => undefined);
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, lane));
     if (jobs.length < batch) return stats;
   }
 }

@@ -28,8 +28,11 @@ export interface Db {
 export async function connect(connection: Connection): Promise<Db> {
   if (connection.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: connection.url, max: connection.poolSize ?? 10 });
-    // An idle client losing its server (a restart) must not crash the process.
+    // A client losing its server (a restart) must not crash the process: idle ones report to the
+    // pool, checked-out ones to their own listener; either way the failing query rejects and the
+    // pool drops the broken client (pg marks it unqueryable), so the next tick reconnects.
     pool.on("error", () => {});
+    pool.on("connect", (client) => client.on("error", () => {}));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, kind: "postgres", close: () => kysely.destroy() };
   }

@@ -33,6 +33,8 @@ export interface Outgoing {
   reachMemberId: string | null;
   /** The member's DMs are known to be closed: do not try. */
   dmBlocked: boolean;
+  /** Until when this dispatcher holds the row; after that another may send it. */
+  leaseUntil: Date;
 }
 
 export async function leasePending(
@@ -86,9 +88,10 @@ export async function leasePending(
       .skipLocked()
       .execute();
     if (rows.length === 0) return [];
+    const leaseUntil = new Date(now.getTime() + leaseMs);
     await trx
       .updateTable("outbox")
-      .set({ lease_until: new Date(now.getTime() + leaseMs), leased_by: worker })
+      .set({ lease_until: leaseUntil, leased_by: worker })
       .where(
         "id",
         "in",
@@ -117,6 +120,7 @@ export async function leasePending(
         programId: r.context_program_id,
         reachMemberId: r.reach_member_id,
         dmBlocked: r.dm_blocked_at !== null,
+        leaseUntil,
       });
     }
     return out;

@@ -140,6 +140,7 @@ describe("deliverPending", () => {
       programId: null,
       reachMemberId: null,
       dmBlocked: false,
+      leaseUntil: new Date(clock.now().getTime() + 60_000),
     });
 
     const rows = await outboxRows();
