@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dualObjective, makeDualBound } from "../../src/core/matching/certify";
+import { dualObjective, makeDualBound, outermostBlossoms } from "../../src/core/matching/certify";
 import { type MatchingResult, maxWeightMatching } from "../../src/core/matching/max-weight-matching";
 
 // edmonds-blossom (a JS port of mwmatching.py) is the oracle for larger graphs. CommonJS, no types.
@@ -481,6 +481,41 @@ describe("dual certificate", () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it("names each vertex's outermost blossom, whose z bounds the blossom part of a pair inside it from below", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          n: fc.integer({ min: 3, max: 60 }),
+          avgDegree: fc.integer({ min: 2, max: 10 }),
+          base: fc.integer({ min: 0, max: 10_000 }),
+          span: fc.integer({ min: 0, max: 30 }),
+          seed: fc.nat(),
+          maxCardinality: fc.boolean(),
+        }),
+        ({ n, avgDegree, base, span, seed, maxCardinality }) => {
+          const r = solve(randomGraph(n, avgDegree, base, base + span, seed), maxCardinality);
+          const { outer, outerZ } = outermostBlossoms(n, r);
+          const problems: string[] = [];
+          for (let v = 0; v < n; v++) {
+            const holding = r.blossoms.filter((b) => b.members.includes(v));
+            const largest = holding.reduce((a, b) => Math.max(a, b.members.length), 0);
+            const k = outer[v] as number;
+            if (
+              holding.length === 0 ? k !== -1 : r.blossoms[k]?.members.length !== largest || !r.blossoms[k]?.members.includes(v)
+            )
+              problems.push(`vertex ${v}: outer ${k}`);
+            else if (k >= 0 && outerZ[v] !== r.blossoms[k]?.z) problems.push(`vertex ${v}: outerZ ${outerZ[v]}`);
+            for (let u = 0; u < n; u++)
+              if (u !== v && k >= 0 && outer[u] === k && (outerZ[v] as number) > naiveSumZ(r, u, v))
+                problems.push(`pair ${u}-${v}: outerZ above sumZ`);
+          }
+          expect(problems).toEqual([]);
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 

@@ -127,18 +127,63 @@ describe("the pool's one-sweep rows", () => {
             if (j > i && w !== null) expected.set(j, w);
           }
           expect(got).toEqual(expected);
-          // A whole row in one sweep: every member, excluded ones marked.
-          const row = new Int32Array(pool.n);
-          pool.weighRow(
-            i,
-            Int32Array.from({ length: pool.n }, (_, j) => j),
-            row,
-          );
-          for (let j = 0; j < pool.n; j++) expect(row[j]).toBe(pool.weight(i, j) ?? NO_PAIR);
         }
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("weigh every pair among some members into a matrix, excluded pairs and the diagonal marked", () => {
+    fc.assert(
+      fc.property(instanceArb(2, 30), fc.array(fc.nat(), { maxLength: 30 }), (inst, picks) => {
+        const input = toInput(inst);
+        const pool = preparePool(input);
+        // Some members, in any order (the matcher passes its shuffled active list).
+        const members = Int32Array.from(new Set(picks.map((p) => p % pool.n)));
+        const m = members.length;
+        const matrix = new Int32Array(m * m);
+        pool.weighMatrix(members, matrix);
+        const wrong: string[] = [];
+        for (let x = 0; x < m; x++)
+          for (let y = 0; y < m; y++) {
+            const i = members[x] as number;
+            const j = members[y] as number;
+            const expected = i === j ? NO_PAIR : (pool.weight(i, j) ?? NO_PAIR);
+            if (matrix[x * m + y] !== expected) wrong.push(`${i}-${j}: ${matrix[x * m + y]}, expected ${expected}`);
+          }
+        expect(wrong).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("the pool's limits", () => {
+  it("rejects a member with more goals than the sweep's 16-bit counters hold, and accepts the most they hold", () => {
+    const member = (id: string, goals: string[]): Candidate => ({
+      memberId: id,
+      slots: 1,
+      priority: false,
+      profile: { expertise: ["sql"], goals, interests: [], team: "A", timezone: "Asia/Jakarta" },
+    });
+    const input = (goals: number): MatchInput => ({
+      candidates: [
+        member(
+          "a",
+          Array.from({ length: goals }, (_, k) => `topic ${k}`),
+        ),
+        member("b", ["sql"]),
+      ],
+      excluded: new Set(),
+      history: new Map(),
+      seed: 1,
+    });
+    expect(() => preparePool(input(0x10000))).toThrow(RangeError);
+    const pool = preparePool(input(0xffff));
+    const ids = new Int32Array(2);
+    const out = new Int32Array(2);
+    expect(pool.relatedAbove(0, ids, out)).toBe(1);
+    expect(out[0]).toBe(pool.weight(0, 1));
   });
 });
 

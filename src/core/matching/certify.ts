@@ -106,6 +106,26 @@ export function makeDualBound(n: number, result: MatchingResult, raise?: Float64
 }
 
 /**
+ * For skipping most pairs without walking blossom chains: outer[v] is the outermost blossom (an
+ * index into result.blossoms) containing v, or -1, and outerZ[v] its z. Whenever
+ * outer[i] === outer[j] >= 0, that blossom contains both, so sumZ(i, j) >= outerZ[i]; a pair with
+ * w <= (dual[i] + dual[j]) / 2 + that lower bound is not violated.
+ */
+export function outermostBlossoms(n: number, result: MatchingResult): { outer: Int32Array; outerZ: Float64Array } {
+  const forest = blossomForest(n, result);
+  const outer = new Int32Array(n).fill(-1);
+  const outerZ = new Float64Array(n);
+  result.blossoms.forEach((b, k) => {
+    if (forest.parent[k] !== -1 || b.members.length === 0) return;
+    for (const v of b.members) {
+      outer[v] = k;
+      outerZ[v] = b.z;
+    }
+  });
+  return { outer, outerZ };
+}
+
+/**
  * Upper bound on the maximum-weight matching of ANY supergraph in which every edge (i,j)
  * has weight <= bound(i,j) (see makeDualBound, same `raise`): the dual objective
  * sum_v max(0, dual[v]/2 + raise[v]) + sum_B z_B * floor(|B|/2).

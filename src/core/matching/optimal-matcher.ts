@@ -24,7 +24,7 @@
  * 4. An odd member joins the group they add most to (one trio); members who
  *    want more partners get them in further passes, never the same twice.
  */
-import { dualObjective, makeDualBound } from "./certify";
+import { dualObjective, makeDualBound, outermostBlossoms } from "./certify";
 import { type MatchingResult, maxWeightMatching } from "./max-weight-matching";
 import { NO_PAIR, type Pool, preparePool } from "./pool";
 import { seededRandom, shuffled } from "./random";
@@ -65,21 +65,27 @@ const NONE = NO_PAIR;
 /** For every vertex, the K heaviest offers seen, kept sorted (heaviest first; ties keep the first offered). */
 class TopKTable {
   readonly ids: Int32Array;
-  readonly weights: Float64Array;
+  readonly weights: Int32Array;
   readonly size: Int32Array;
+  /**
+   * An offer to x must weigh more than floor[x] (x's K-th best once it has K, else NO_PAIR).
+   * The hot loops test it inline before calling `offer`: most offers lose.
+   */
+  readonly floor: Int32Array;
   constructor(
     vertices: number,
     readonly k: number,
   ) {
     this.ids = new Int32Array(vertices * k);
-    this.weights = new Float64Array(vertices * k);
+    this.weights = new Int32Array(vertices * k);
     this.size = new Int32Array(vertices);
+    this.floor = new Int32Array(vertices).fill(NO_PAIR);
   }
   offer(x: number, id: number, w: number): void {
+    if (w <= (this.floor[x] as number)) return;
     const k = this.k;
     const base = x * k;
     const size = this.size[x] as number;
-    if (size === k && w <= (this.weights[base + k - 1] as number)) return;
     let at = size < k ? size : k - 1;
     if (size < k) this.size[x] = size + 1;
     while (at > 0 && (this.weights[base + at - 1] as number) < w) {
@@ -89,6 +95,7 @@ class TopKTable {
     }
     this.weights[base + at] = w;
     this.ids[base + at] = id;
+    if (this.size[x] === k) this.floor[x] = this.weights[base + k - 1] as number;
   }
 }
 
@@ -101,27 +108,50 @@ interface RelatedRows {
   weights: Int16Array[];
 }
 
-function relatedRows(pool: Pool, active: readonly number[], local: Int32Array, blocked: ReadonlySet<number>): RelatedRows {
+/** The related rows, each pair offered to both members' top K (`best`) as it is weighed. */
+function relatedRows(
+  pool: Pool,
+  active: readonly number[],
+  local: Int32Array,
+  blocked: ReadonlySet<number>,
+  best: TopKTable,
+): RelatedRows {
   const n = pool.n;
+  const m = active.length;
   const ids = new Int32Array(n);
   const out = new Int32Array(n);
-  const partners: Int32Array[] = new Array(active.length);
-  const weights: Int16Array[] = new Array(active.length);
-  active.forEach((a, x) => {
+  const floor = best.floor;
+  const partners: Int32Array[] = new Array(m);
+  const weights: Int16Array[] = new Array(m);
+  // Rows are views into large shared buffers: tens of thousands of separate allocations (hundreds
+  // of MB in all) cost more than filling them.
+  const chunk = Math.min(1 << 22, m * 256);
+  let chunkPartners = new Int32Array(0);
+  let chunkWeights = new Int16Array(0);
+  let used = 0;
+  for (let x = 0; x < m; x++) {
+    const a = active[x] as number;
     const count = pool.relatedAbove(a, ids, out);
-    const rowPartners = new Int32Array(count);
-    const rowWeights = new Int16Array(count);
-    let size = 0;
+    if (used + count > chunkPartners.length) {
+      chunkPartners = new Int32Array(Math.max(chunk, count));
+      chunkWeights = new Int16Array(chunkPartners.length);
+      used = 0;
+    }
+    let at = used;
     for (let k = 0; k < count; k++) {
       const b = ids[k] as number;
       const y = local[b] as number;
       if (y === -1 || (blocked.size > 0 && blocked.has(a * n + b))) continue;
-      rowPartners[size] = y;
-      rowWeights[size++] = out[k] as number;
+      const w = out[k] as number;
+      chunkPartners[at] = y;
+      chunkWeights[at++] = w;
+      if (w > (floor[x] as number)) best.offer(x, y, w);
+      if (w > (floor[y] as number)) best.offer(y, x, w);
     }
-    partners[x] = rowPartners.subarray(0, size);
-    weights[x] = rowWeights.subarray(0, size);
-  });
+    partners[x] = chunkPartners.subarray(used, at);
+    weights[x] = chunkWeights.subarray(used, at);
+    used = at;
+  }
   return { partners, weights };
 }
 
@@ -148,23 +178,21 @@ function matchPass(
     const b = active[y] as number;
     return blocked.has(key(a, b)) ? null : pool.weight(a, b);
   };
-  if (matrix) {
-    // One sweep per row (pool.weighRow); NO_PAIR marks excluded pairs, as NONE does here.
-    const targets = Int32Array.from(active);
-    for (let x = 0; x < m; x++) pool.weighRow(active[x] as number, targets, matrix.subarray(x * m, (x + 1) * m));
-    if (blocked.size > 0) {
-      for (let x = 0; x < m; x++)
-        for (let y = x + 1; y < m; y++)
-          if (blocked.has(key(active[x] as number, active[y] as number))) {
-            matrix[x * m + y] = NONE;
-            matrix[y * m + x] = NONE;
-          }
-    }
-  }
   const local = new Int32Array(n).fill(-1);
   active.forEach((v, k) => {
     local[v] = k;
   });
+  if (matrix) {
+    // NO_PAIR marks excluded pairs, as NONE does here; blocked pairs are few, so they are looked up by key.
+    pool.weighMatrix(Int32Array.from(active), matrix);
+    for (const k of blocked) {
+      const x = local[Math.floor(k / n)] as number;
+      const y = local[k % n] as number;
+      if (x < 0 || y < 0) continue;
+      matrix[x * m + y] = NONE;
+      matrix[y * m + x] = NONE;
+    }
+  }
 
   // Candidate edges: each member's K best partners, plus a few seeded random ones.
   // Which pairs are candidate edges already: a bit matrix when dense, a set otherwise.
@@ -191,28 +219,20 @@ function matchPass(
     maxW = Math.max(maxW, w);
   };
   // Sparse: the goal-related pairs, weighed once; the certificate checks them every round.
-  const rows = dense ? null : relatedRows(pool, active, local, blocked);
-  const k = rows ? SPARSE_TOP_K : TOP_K;
+  const k = dense ? TOP_K : SPARSE_TOP_K;
   const best = new TopKTable(m, k);
-  if (rows) {
+  const rows = dense ? null : relatedRows(pool, active, local, blocked, best);
+  if (matrix) {
+    const floor = best.floor;
     for (let x = 0; x < m; x++) {
-      const partners = rows.partners[x] as Int32Array;
-      const weights = rows.weights[x] as Int16Array;
-      for (let k = 0; k < partners.length; k++) {
-        const y = partners[k] as number;
-        const w = weights[k] as number;
-        best.offer(x, y, w);
-        best.offer(y, x, w);
+      // NONE (never a pair) is no floor's better: it is the lowest Int32.
+      for (let y = 0, at = x * m; y < m; y++, at++) {
+        const w = matrix[at] as number;
+        if (w > (floor[x] as number)) best.offer(x, y, w);
       }
     }
   }
   for (let x = 0; x < m; x++) {
-    if (!rows) {
-      for (let y = 0; y < m; y++) {
-        const w = weightOf(x, y);
-        if (w !== null) best.offer(x, y, w);
-      }
-    }
     for (let j = 0; j < (best.size[x] as number); j++)
       addEdge(x, best.ids[x * k + j] as number, best.weights[x * k + j] as number);
     for (let r = 0, tries = 0; r < RANDOM_EDGES && tries < 4 * RANDOM_EDGES; tries++) {
@@ -273,24 +293,37 @@ function matchPass(
     const noBlossoms = result.blossoms.length === 0;
     const found: Array<[number, number, number]> = [];
     deficit.fill(0);
+    /** A pair the vertex duals alone do not cover: the blossom duals may. */
     const check = (x: number, y: number, dx: number, w: number) => {
-      // Blossom duals only raise the bound: check the cheap vertex part first.
-      if (2 * (w + shift) <= dx + (dual[y] as number)) return;
       const b = noBlossoms ? (dx + (dual[y] as number)) / 2 : bound(x, y);
       if (w + shift <= b || isEdge(x, y)) return;
       found.push([x, y, w]);
       deficit[x] = Math.max(deficit[x] as number, w + shift - b);
     };
+    // Tens of millions of pairs: inline, in doubled units, a lower bound on each pair's bound first
+    // (the vertex duals, plus the z of an outermost blossom holding both).
+    const shift2 = 2 * shift;
+    const { outer, outerZ } = outermostBlossoms(m, result);
     for (let x = 0; x < m; x++) {
       const dx = dual[x] as number;
+      const ox = outer[x] as number;
+      const dzx = dx + 2 * (outerZ[x] as number);
       if (rows) {
         const partners = rows.partners[x] as Int32Array;
         const weights = rows.weights[x] as Int16Array;
-        for (let k = 0; k < partners.length; k++) check(x, partners[k] as number, dx, weights[k] as number);
-      } else {
-        for (let y = x + 1; y < m; y++) {
-          const w = weightOf(x, y);
-          if (w !== null) check(x, y, dx, w);
+        for (let k = 0; k < partners.length; k++) {
+          const y = partners[k] as number;
+          const w2 = 2 * (weights[k] as number) + shift2;
+          const dy = dual[y] as number;
+          if (w2 > dx + dy && (ox < 0 || ox !== outer[y] || w2 > dzx + dy)) check(x, y, dx, weights[k] as number);
+        }
+      } else if (matrix) {
+        for (let y = x + 1, at = x * m + x + 1; y < m; y++, at++) {
+          const w = matrix[at] as number;
+          if (w === NONE) continue;
+          const w2 = 2 * w + shift2;
+          const dy = dual[y] as number;
+          if (w2 > dx + dy && (ox < 0 || ox !== outer[y] || w2 > dzx + dy)) check(x, y, dx, w);
         }
       }
     }

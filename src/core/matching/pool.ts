@@ -13,6 +13,9 @@ import { DEFAULT_WEIGHTS, type MatchingWeights, SCORE_SCALE } from "./weights";
 
 /** weighRow's mark for a pair that must never be matched. */
 export const NO_PAIR = -0x80000000;
+/** The sweep keeps two counts in one 32-bit word. */
+const COUNT_MASK = 0xffff;
+const HIGH_ONE = 0x10000;
 
 export interface Pool {
   n: number;
@@ -28,8 +31,11 @@ export interface Pool {
    * of `related(i)`, but counted through the inverted indexes in one sweep: the large-program hot path.
    */
   relatedAbove(i: number, ids: Int32Array, out: Int32Array): number;
-  /** out[k] = weight(i, targets[k]), or NO_PAIR where that is null; one sweep for the whole row. */
-  weighRow(i: number, targets: Int32Array, out: Int32Array): void;
+  /**
+   * out[x * m + y] = weight(members[x], members[y]) for the m members, or NO_PAIR where that is null
+   * (the diagonal too): one sweep per row through inverted indexes of the members only.
+   */
+  weighMatrix(members: Int32Array, out: Int32Array): void;
   /** No pair (i, j) with j outside `related(i)` can weigh more than this: no goal terms, at most i's interests. */
   weakMax(i: number): number;
   /** The largest `weakMax` of all. */
@@ -212,6 +218,28 @@ export function preparePool(input: MatchInput): Pool {
     );
     return Math.round(score * SCORE_SCALE);
   };
+  // Without history, a pair's weight depends on few small counts and the two members' zones, teams
+  // and priorities: the formula is evaluated once per combination, then looked up (tens of millions
+  // of pairs on large programs). Skipped when long topic lists would make the table large.
+  const maxGoals = goals.reduce((a, g) => Math.max(a, g.length), 0) + 1;
+  const maxShared = interests.reduce((a, g) => Math.max(a, g.length), 0) + 1;
+  const tableSize = z * z * 2 * 3 * maxGoals * maxGoals * maxShared;
+  const table = tableSize <= 1 << 22 ? new Int32Array(tableSize).fill(NO_PAIR) : null;
+  /** weightFrom without history, through the table. */
+  const weightNew = (i: number, j: number, aGives: number, bGives: number, shared: number): number => {
+    if (!table) return weightFrom(i, j, aGives, bGives, shared, null);
+    const context =
+      (((zone[i] as number) * z + (zone[j] as number)) * 2 + (team[i] === team[j] ? 1 : 0)) * 3 +
+      (priority[i] as number) +
+      (priority[j] as number);
+    const at = ((context * maxGoals + aGives) * maxGoals + bGives) * maxShared + shared;
+    let w = table[at] as number;
+    if (w === NO_PAIR) {
+      w = weightFrom(i, j, aGives, bGives, shared, null);
+      table[at] = w;
+    }
+    return w;
+  };
   const weight = (i: number, j: number): number | null => {
     if (i === j || excluded[i]?.has(j)) return null;
     const roundsAgo = history.size === 0 ? null : (history.get(Math.min(i, j) * n + Math.max(i, j)) ?? null);
@@ -273,11 +301,14 @@ export function preparePool(input: MatchInput): Pool {
       pastPartners[x] = list;
     }
   }
-  const aCount = new Int32Array(n);
-  const bCount = new Int32Array(n);
+  // Two 16-bit counts per word, so that weighing a pair reads two counters, not four:
+  // goalCounts[j] = aCount | bCount << 16, interestCounts[j] = likes | liked << 16 (see `sweep`).
+  // A count never exceeds one member's list length.
+  for (const list of [...goals, ...interests])
+    if (list.length > COUNT_MASK) throw new RangeError(`preparePool: more than ${COUNT_MASK} goals or interests`);
+  const goalCounts = new Int32Array(n);
+  const interestCounts = new Int32Array(n);
   const agoOf = new Float64Array(n).fill(-1);
-  const likesCount = new Int32Array(n);
-  const likedCount = new Int32Array(n);
   const asLists = (m: Map<number, number[]>) => new Map<number, Int32Array>([...m].map(([t, l]) => [t, Int32Array.from(l)]));
   const offeringLists = asLists(offering);
   const wantingLists = asLists(wanting);
@@ -304,7 +335,7 @@ export function preparePool(input: MatchInput): Pool {
   /**
    * Counts, for every j >= from, how many of j's goals i's expertise covers (aCount), how many of
    * i's goals j's covers (bCount) and their interests each way, through the inverted indexes;
-   * lists the goal-related j in `touched` and returns how many. `clearSweep` undoes it.
+   * lists the goal-related j in `touched` and returns how many. `relatedAbove` undoes it.
    */
   const sweep = (i: number, from: number, touched: Int32Array): number => {
     let size = 0;
@@ -314,8 +345,9 @@ export function preparePool(input: MatchInput): Pool {
       if (!list) continue;
       for (let k = above(list, from - 1); k < list.length; k++) {
         const j = list[k] as number;
-        if (aCount[j] === 0 && bCount[j] === 0) touched[size++] = j;
-        aCount[j] = (aCount[j] as number) + 1;
+        const c = goalCounts[j] as number;
+        if (c === 0) touched[size++] = j;
+        goalCounts[j] = c + 1;
       }
     }
     for (const g of goals[i] as Int32Array) {
@@ -323,8 +355,9 @@ export function preparePool(input: MatchInput): Pool {
       if (!list) continue;
       for (let k = above(list, from - 1); k < list.length; k++) {
         const j = list[k] as number;
-        if (aCount[j] === 0 && bCount[j] === 0) touched[size++] = j;
-        bCount[j] = (bCount[j] as number) + 1;
+        const c = goalCounts[j] as number;
+        if (c === 0) touched[size++] = j;
+        goalCounts[j] = c + HIGH_ONE;
       }
     }
     // Shared interests: j's likes holding i's interests, and i's likes holding j's; the smaller counts.
@@ -332,42 +365,37 @@ export function preparePool(input: MatchInput): Pool {
       const list = likedByLists.get(t);
       if (list)
         for (let k = above(list, from - 1); k < list.length; k++)
-          likesCount[list[k] as number] = (likesCount[list[k] as number] as number) + 1;
+          interestCounts[list[k] as number] = (interestCounts[list[k] as number] as number) + 1;
     }
     for (const t of interestCover[i] as Int32Array) {
       const list = interestedInLists.get(t);
       if (list)
         for (let k = above(list, from - 1); k < list.length; k++)
-          likedCount[list[k] as number] = (likedCount[list[k] as number] as number) + 1;
+          interestCounts[list[k] as number] = (interestCounts[list[k] as number] as number) + HIGH_ONE;
     }
     const past = pastPartners[i];
     if (past) for (const [j, ago] of past) agoOf[j] = ago;
     return size;
-  };
-  const clearSweep = (i: number, from: number, touched: Int32Array, size: number): void => {
-    for (let k = 0; k < size; k++) {
-      aCount[touched[k] as number] = 0;
-      bCount[touched[k] as number] = 0;
-    }
-    clearInterests(i, from);
   };
   const clearInterests = (i: number, from: number): void => {
     const past = pastPartners[i];
     if (past) for (const [j] of past) agoOf[j] = -1;
     for (const t of interests[i] as Int32Array) {
       const list = likedByLists.get(t);
-      if (list) for (let k = above(list, from - 1); k < list.length; k++) likesCount[list[k] as number] = 0;
+      if (list) for (let k = above(list, from - 1); k < list.length; k++) interestCounts[list[k] as number] = 0;
     }
     for (const t of interestCover[i] as Int32Array) {
       const list = interestedInLists.get(t);
-      if (list) for (let k = above(list, from - 1); k < list.length; k++) likedCount[list[k] as number] = 0;
+      if (list) for (let k = above(list, from - 1); k < list.length; k++) interestCounts[list[k] as number] = 0;
     }
   };
   /** The weight of (i, j) from the sweep's counters. */
   const swept = (i: number, j: number): number => {
     const ago = agoOf[j] as number;
-    const shared = Math.min(likesCount[j] as number, likedCount[j] as number);
-    return weightFrom(i, j, aCount[j] as number, bCount[j] as number, shared, ago < 0 ? null : ago);
+    const g = goalCounts[j] as number;
+    const c = interestCounts[j] as number;
+    const shared = Math.min(c & COUNT_MASK, c >>> 16);
+    return ago < 0 ? weightNew(i, j, g & COUNT_MASK, g >>> 16, shared) : weightFrom(i, j, g & COUNT_MASK, g >>> 16, shared, ago);
   };
   const relatedAbove = (i: number, ids: Int32Array, out: Int32Array): number => {
     const size = sweep(i, i + 1, ids);
@@ -380,21 +408,61 @@ export function preparePool(input: MatchInput): Pool {
         ids[kept++] = j;
       }
       // Cleared here: `ids` is compacted in place.
-      aCount[j] = 0;
-      bCount[j] = 0;
+      goalCounts[j] = 0;
     }
     clearInterests(i, i + 1);
     return kept;
   };
-  const touchedRow = new Int32Array(n);
-  const weighRow = (i: number, targets: Int32Array, out: Int32Array): void => {
-    const size = sweep(i, 0, touchedRow);
-    const banned = excluded[i];
-    for (let k = 0; k < targets.length; k++) {
-      const j = targets[k] as number;
-      out[k] = j === i || banned?.has(j) ? NO_PAIR : swept(i, j);
+  const weighMatrix = (members: Int32Array, out: Int32Array): void => {
+    const m = members.length;
+    const localOf = new Int32Array(n).fill(-1);
+    members.forEach((i, x) => {
+      localOf[i] = x;
+    });
+    // The same four inverted indexes as `sweep`'s, over local indices.
+    const wantingLocal = new Map<number, number[]>();
+    const offeringLocal = new Map<number, number[]>();
+    const likedByLocal = new Map<number, number[]>();
+    const interestedInLocal = new Map<number, number[]>();
+    members.forEach((i, x) => {
+      for (const t of goals[i] as Int32Array) push(wantingLocal, t, x);
+      for (const t of expertiseCover[i] as Int32Array) push(offeringLocal, t, x);
+      for (const t of interestCover[i] as Int32Array) push(likedByLocal, t, x);
+      for (const t of interests[i] as Int32Array) push(interestedInLocal, t, x);
+    });
+    const counts = new Int32Array(m);
+    const shared = new Int32Array(m);
+    const count = (topics: Int32Array, lists: Map<number, number[]>, into: Int32Array, step: number) => {
+      for (const t of topics) {
+        const list = lists.get(t);
+        if (list) for (const y of list) into[y] = (into[y] as number) + step;
+      }
+    };
+    for (let x = 0; x < m; x++) {
+      const i = members[x] as number;
+      count(expertiseCover[i] as Int32Array, wantingLocal, counts, 1);
+      count(goals[i] as Int32Array, offeringLocal, counts, HIGH_ONE);
+      count(interests[i] as Int32Array, likedByLocal, shared, 1);
+      count(interestCover[i] as Int32Array, interestedInLocal, shared, HIGH_ONE);
+      const row = x * m;
+      for (let y = 0; y < m; y++) {
+        const g = counts[y] as number;
+        const c = shared[y] as number;
+        out[row + y] = weightNew(i, members[y] as number, g & COUNT_MASK, g >>> 16, Math.min(c & COUNT_MASK, c >>> 16));
+      }
+      out[row + x] = NO_PAIR;
+      // History and exclusions: a few pairs, weighed again or marked.
+      for (const [j, ago] of pastPartners[i] ?? []) {
+        const y = localOf[j] as number;
+        if (y < 0) continue;
+        const g = counts[y] as number;
+        const c = shared[y] as number;
+        out[row + y] = weightFrom(i, j, g & COUNT_MASK, g >>> 16, Math.min(c & COUNT_MASK, c >>> 16), ago);
+      }
+      for (const j of excluded[i] ?? []) if ((localOf[j] as number) >= 0) out[row + (localOf[j] as number)] = NO_PAIR;
+      counts.fill(0);
+      shared.fill(0);
     }
-    clearSweep(i, 0, touchedRow, size);
   };
 
   return {
@@ -404,7 +472,7 @@ export function preparePool(input: MatchInput): Pool {
     weight,
     related,
     relatedAbove,
-    weighRow,
+    weighMatrix,
     weakMax: (i) => weakMaxOf[i] as number,
     unrelatedMax,
     priority: (i) => priority[i] === 1,
