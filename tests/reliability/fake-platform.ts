@@ -24,7 +24,7 @@ export class FakePlatform {
   url = "";
 
   async start(): Promise<void> {
-    this.server = createServer((req, res) => {
+    const server = createServer((req, res) => {
       let body = "";
       req.on("data", (chunk) => {
         body += chunk;
@@ -45,8 +45,9 @@ export class FakePlatform {
           .end(JSON.stringify({ ok: true, id: `m${this.received.length}` }));
       });
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
 
   async stop(): Promise<void> {
