@@ -188,6 +188,26 @@ describe("sessions and check-ins", () => {
     expect(s2).toBeDefined();
   });
 
+  it("a late 'we met' from last round's message counts for that session; a second click changes nothing", async () => {
+    await agreeCadence();
+    h.clock.set(new Date("2026-12-02T05:00:00Z"));
+    const s1 = (await sessions())[0];
+    // The round ends and a new one starts; Ani and Budi are matched again, in a new pairing.
+    await h.run("olga", { type: "round.close" });
+    await h.run("olga", { type: "round.open" });
+    await h.join("ani", { timezone: "WIB" });
+    await h.join("budi", { timezone: "WIT", language: "id" });
+    await h.run("olga", { type: "round.match" });
+    expect((await h.pairingsOf("ani"))[0]).not.toBe(pairingId);
+    const late = { type: "checkin", sessionId: s1?.id, outcome: "met", rating: 5 } as const;
+    expect(await h.text("ani", late, DM)).toContain("Thanks for checking in!");
+    const rows = await tdb.db.kysely.selectFrom("check_ins").select(["session_id", "rating"]).execute();
+    expect(rows).toEqual([{ session_id: s1?.id, rating: 5 }]);
+    expect((await sessions())[0]?.status).toBe("held");
+    expect(await h.text("ani", late, DM)).toContain("already");
+    expect(await h.count("check_ins")).toBe(1);
+  });
+
   it("nobody outside the pairing can check in on its sessions", async () => {
     await agreeCadence();
     h.clock.set(new Date("2026-12-02T05:00:00Z"));

@@ -140,7 +140,8 @@ export class ConsoleWorkspace {
     });
     for (const m of reply.messages) this.#add("reply", "reply", new Set([person.id]), m, false);
     if (reply.form) this.#pendingForms.set(person.id, { form: reply.form, inChannel });
-    await this.deliver();
+    // Whatever came due while they typed (the playground has no background ticker) goes out too.
+    await this.tick();
   }
 
   async #receive(out: Outgoing): Promise<{ platformMessageId: string }> {

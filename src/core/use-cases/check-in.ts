@@ -19,7 +19,8 @@ export const checkIn: UseCase<"checkin"> = async (ctx, command) => {
   let scope: Awaited<ReturnType<typeof pairingOfActor>>;
   if (command.sessionId) {
     session = await ctx.tx.sessions.get(command.sessionId, { lock: true });
-    scope = await pairingOfActor(ctx, session.pairingId);
+    // A button names its session: a late answer (even for a pairing that has ended since) counts for that one.
+    scope = await pairingOfActor(ctx, session.pairingId, { allowEnded: true });
   } else {
     scope = await pairingOfActor(ctx, undefined);
     session = await ctx.tx.sessions.latestStarted(scope.pairing.id, ctx.now);
