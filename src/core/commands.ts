@@ -112,6 +112,12 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("program.weights"), weights: matchingWeightsSchema.partial().optional() }),
   z.strictObject({ type: z.literal("rematch.request"), pairingId: id }),
   z.strictObject({
+    type: z.literal("program.hours"),
+    from: intIn(0, 23).optional(),
+    until: intIn(1, 24).optional(),
+    workingDays: z.array(intIn(1, 7)).min(1).max(7).optional(),
+  }),
+  z.strictObject({
     type: z.literal("evaluation.submit"),
     pairingId: id,
     number: intIn(1, 200),

@@ -29,6 +29,7 @@ import { proposeCadence } from "./use-cases/propose-cadence";
 import { requestRematch } from "./use-cases/request-rematch";
 import { resume } from "./use-cases/resume";
 import { runMatching } from "./use-cases/run-matching";
+import { setContactHours } from "./use-cases/set-contact-hours";
 import { setMatchingWeights } from "./use-cases/set-matching-weights";
 import { setupProgram } from "./use-cases/setup-program";
 import { showStatus } from "./use-cases/show-status";
@@ -77,6 +78,7 @@ export function createCore(deps: CoreDeps): Core {
     "pairing.end": endPairing,
     "rematch.request": requestRematch,
     "evaluation.submit": submitEvaluation,
+    "program.hours": setContactHours,
     "member.avoid": avoidMember,
     "program.weights": setMatchingWeights,
   };

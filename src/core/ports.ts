@@ -26,6 +26,7 @@ import type {
   Tenant,
 } from "./domain";
 import type { Message } from "./messages";
+import type { ContactHours } from "./quiet-hours";
 
 export interface Store {
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
@@ -52,6 +53,7 @@ export interface Tx {
     /** Member ids of the program's organizers. */
     organizers(programId: string): Promise<string[]>;
     setMatchingWeights(id: string, weights: Record<string, unknown>): Promise<void>;
+    setContactHours(id: string, hours: ContactHours): Promise<void>;
     addOrganizer(programId: string, memberId: string): Promise<void>;
     isOrganizer(programId: string, memberId: string): Promise<boolean>;
   };

@@ -38,7 +38,32 @@ const SUBCOMMANDS: Record<string, (rest: string) => Raw> = {
   weights: (rest) => ({ type: "program.weights", ...(rest ? { weights: keyValues(rest) } : {}) }),
   bobot: (rest) => ({ type: "program.weights", ...(rest ? { weights: keyValues(rest) } : {}) }),
   akhiri: () => ({ type: "pairing.end" }),
+  hours: (rest) => ({ type: "program.hours", ...contactHours(rest) }),
+  jam: (rest) => ({ type: "program.hours", ...contactHours(rest) }),
 };
+
+/**
+ * "8-20 1-5" → { from: 8, until: 20, workingDays: [1..5] }; days as ISO numbers (1 = Monday),
+ * ranges or commas ("1,3,5"). Anything unreadable is passed on as text for the schema to refuse.
+ */
+function contactHours(text: string): Raw {
+  const [hours, days] = text.split(/\s+/).filter(Boolean);
+  const out: Raw = {};
+  if (hours) {
+    const [from, until] = hours.split("-");
+    out.from = from ?? hours;
+    out.until = until ?? "";
+  }
+  if (days) {
+    out.workingDays = days.split(",").flatMap((part): Array<string | number> => {
+      const [a, b] = part.split("-").map(Number);
+      if (a === undefined || !Number.isInteger(a)) return [part];
+      if (b === undefined || !Number.isInteger(b)) return part.includes("-") ? [part] : [a];
+      return Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
+    });
+  }
+  return out;
+}
 
 /** "goal=4 teamPolicy=same" → { goal: "4", teamPolicy: "same" }; numbers are validated by the schema. */
 function keyValues(text: string): Record<string, string | number> {

@@ -103,6 +103,19 @@ describe("quiet hours", () => {
     expect((await h.keyed("session-reminder:")).filter((r) => r.idempotency_key.includes(":24h:"))).toHaveLength(2);
   });
 
+  it("follow the program's own hours and days, set by an organizer", async () => {
+    expect(await h.text("ani", { type: "program.hours", from: 6, until: 22 })).toContain("Only the program’s organizers");
+    expect(await h.text("olga", { type: "program.hours", from: 20, until: 8 })).toContain("must open before they close");
+    expect(await h.text("olga", { type: "program.hours", from: 7, until: 21, workingDays: [7, 1, 2, 3, 4, 5, 6] })).toBe(
+      "Sebaya reaches members on its own between 07:00 and 21:00 in each member's own time zone, on Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday. Outside those hours reminders wait.",
+    );
+    // Now a Sunday reminder goes out on Sunday.
+    await agreeCadence("08:30", 1);
+    h.clock.set(new Date("2026-12-06T01:30:00Z"));
+    await h.runJobs();
+    expect((await h.keyed("session-reminder:")).filter((r) => r.idempotency_key.includes(":24h:"))).toHaveLength(2);
+  });
+
   it("a reminder that could only arrive after the session starts is dropped, not sent late", async () => {
     // Monday 7 Dec 07:00 WIB: the 15-minute reminder (06:45) is in quiet hours until after the start.
     await agreeCadence("07:00", 1);

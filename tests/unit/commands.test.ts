@@ -324,6 +324,18 @@ describe("commandFromText", () => {
     expect(commandFromText(text)).toEqual(expected);
   });
 
+  it.each([
+    ["hours", { type: "program.hours" }],
+    ["hours 8-20 1-5", { type: "program.hours", from: 8, until: 20, workingDays: [1, 2, 3, 4, 5] }],
+    ["jam 7-21 1,3,5-6", { type: "program.hours", from: 7, until: 21, workingDays: [1, 3, 5, 6] }],
+  ])("contact hours: %j parses to %j", (text, expected) => {
+    expect(ok(commandFromText(text))).toEqual(expected);
+  });
+
+  it.each(["hours 8", "hours x-20", "hours 8-25", "hours 8-20 0-5", "hours 8-20 mon"])("contact hours %j is refused", (text) => {
+    expect(parseCommand(commandFromText(text)).ok).toBe(false);
+  });
+
   it("Indonesian 'rehat <date>' is a pause until that date, and it parses", () => {
     const raw = commandFromText("rehat 2026-12-24");
     expect(raw).toEqual({ type: "pause", until: "2026-12-24" });

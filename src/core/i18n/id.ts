@@ -98,7 +98,7 @@ export const id: Record<MessageKey, string> = {
   "help.member":
     "Untuk semua:\n• /mentoring join: ikut putaran yang dibuka\n• /mentoring status: pasangan, jadwal, dan sesi berikutnya\n• /mentoring schedule: usulkan jadwal rutin ke rekan Anda\n• /mentoring checkin: ceritakan bagaimana sesi terakhir\n• /mentoring journal: tulis catatan pribadi (hanya Anda yang bisa membaca)\n• /mentoring pause: rehat sampai tanggal tertentu; /mentoring resume untuk kembali\n• /mentoring end: akhiri pasangan dengan baik dan secara pribadi\n• /mentoring avoid <orang>: jangan pernah dipasangkan dengan seseorang (pribadi)\n• /mentoring leave: keluar dari putaran",
   "help.organizer":
-    "Untuk penyelenggara:\n• /mentoring setup: mulai program di kanal ini\n• /mentoring open: buka putaran baru\n• /mentoring preview: lihat usulan pasangan sebelum apa pun dikirim\n• /mentoring weights [nama=nilai ...]: lihat atau ubah bobot pencocokan\n• /mentoring match: cocokkan semua yang menunggu\n• /mentoring close: akhiri putaran",
+    "Untuk penyelenggara:\n• /mentoring setup: mulai program di kanal ini\n• /mentoring open: buka putaran baru\n• /mentoring preview: lihat usulan pasangan sebelum apa pun dikirim\n• /mentoring weights [nama=nilai ...]: lihat atau ubah bobot pencocokan\n• /mentoring hours [8-20 1-5]: kapan bot boleh menghubungi anggota (jam, hari ISO)\n• /mentoring match: cocokkan semua yang menunggu\n• /mentoring close: akhiri putaran",
 
   "setup.done": "Program mentoring “{name}” sudah disiapkan di kanal ini. Buka putaran pertama dengan /mentoring open.",
   "round.opened": "Putaran {number} dibuka dan sudah diumumkan di kanal.",
@@ -283,6 +283,9 @@ export const id: Record<MessageKey, string> = {
   "evaluation.adjust.cadence": "Jadwal kami",
   "evaluation.adjust.agenda": "Topik yang kami bahas",
   "evaluation.adjust.end": "Mengakhiri pasangan ini dengan baik",
+  "contact.hours":
+    "Sebaya menghubungi anggota atas inisiatifnya sendiri antara pukul {from} dan {until} di zona waktu masing-masing, pada hari {days}. Di luar jam itu pengingat menunggu.",
+  "refusal.badHours": "Jam mulai harus sebelum jam selesai (misalnya 8-20), jadi tidak ada yang diubah.",
   "evaluation.thanks": "Terima kasih! Evaluasi Anda tetap rahasia.",
   "evaluation.next.cadence": "Menyesuaikan adalah bagian dari proses. Usulkan jadwal baru kepada rekan Anda:",
   "evaluation.next.agenda":

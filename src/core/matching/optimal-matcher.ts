@@ -101,11 +101,13 @@ class TopKTable {
 
 /**
  * Every goal-related pair of active members once, with its weight: row x lists the partners y
- * that come after x in pool order. Weights fit 16 bits (the schema caps every weight).
+ * that come after x in pool order, at partners[start[x]] up to partners[start[x + 1] - 1], each
+ * weight alongside. Weights fit 16 bits (the schema caps every weight).
  */
 interface RelatedRows {
-  partners: Int32Array[];
-  weights: Int16Array[];
+  start: Int32Array;
+  partners: Int32Array;
+  weights: Int16Array;
 }
 
 /** The related rows, each pair offered to both members' top K (`best`) as it is weighed. */
@@ -121,38 +123,37 @@ function relatedRows(
   const ids = new Int32Array(n);
   const out = new Int32Array(n);
   const floor = best.floor;
-  const partners: Int32Array[] = new Array(m);
-  const weights: Int16Array[] = new Array(m);
-  // Rows are views into large shared buffers: tens of thousands of separate allocations (hundreds
-  // of MB in all) cost more than filling them.
-  const chunk = Math.min(1 << 22, m * 256);
-  let chunkPartners = new Int32Array(0);
-  let chunkWeights = new Int16Array(0);
+  const start = new Int32Array(m + 1);
+  let partners = new Int32Array(0);
+  let weights = new Int16Array(0);
   let used = 0;
   for (let x = 0; x < m; x++) {
     const a = active[x] as number;
     const count = pool.relatedAbove(a, ids, out);
-    if (used + count > chunkPartners.length) {
-      chunkPartners = new Int32Array(Math.max(chunk, count));
-      chunkWeights = new Int16Array(chunkPartners.length);
-      used = 0;
+    if (used + count > partners.length) {
+      // Hundreds of MB in all, and every large allocation can set off a full GC: grow to what the
+      // rows so far predict for all of them (the order is shuffled, so they are a fair sample).
+      const capacity = Math.max(used + count, Math.ceil(((used + count) / (x + 1)) * m * 1.15)) + (1 << 16);
+      const grownPartners = new Int32Array(capacity);
+      const grownWeights = new Int16Array(capacity);
+      grownPartners.set(partners.subarray(0, used));
+      grownWeights.set(weights.subarray(0, used));
+      partners = grownPartners;
+      weights = grownWeights;
     }
-    let at = used;
     for (let k = 0; k < count; k++) {
       const b = ids[k] as number;
       const y = local[b] as number;
       if (y === -1 || (blocked.size > 0 && blocked.has(a * n + b))) continue;
       const w = out[k] as number;
-      chunkPartners[at] = y;
-      chunkWeights[at++] = w;
+      partners[used] = y;
+      weights[used++] = w;
       if (w > (floor[x] as number)) best.offer(x, y, w);
       if (w > (floor[y] as number)) best.offer(y, x, w);
     }
-    partners[x] = chunkPartners.subarray(used, at);
-    weights[x] = chunkWeights.subarray(used, at);
-    used = at;
+    start[x + 1] = used;
   }
-  return { partners, weights };
+  return { start, partners, weights };
 }
 
 /** One pass: an exact maximum-cardinality maximum-weight matching over `active` members. */
@@ -309,9 +310,8 @@ function matchPass(
       const ox = outer[x] as number;
       const dzx = dx + 2 * (outerZ[x] as number);
       if (rows) {
-        const partners = rows.partners[x] as Int32Array;
-        const weights = rows.weights[x] as Int16Array;
-        for (let k = 0; k < partners.length; k++) {
+        const { partners, weights } = rows;
+        for (let k = rows.start[x] as number, end = rows.start[x + 1] as number; k < end; k++) {
           const y = partners[k] as number;
           const w2 = 2 * (weights[k] as number) + shift2;
           const dy = dual[y] as number;

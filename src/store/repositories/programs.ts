@@ -61,6 +61,13 @@ export function programsRepo(db: Kysely<Database>): Tx["programs"] {
         .executeTakeFirstOrThrow();
       return toProgram(row);
     },
+    async setContactHours(id, hours) {
+      await db
+        .updateTable("programs")
+        .set({ contact_from: hours.from, contact_until: hours.until, working_days: [...hours.workingDays] })
+        .where("id", "=", id)
+        .execute();
+    },
     async setMatchingWeights(id, weights) {
       await db
         .updateTable("programs")
