@@ -1,9 +1,8 @@
 /** One nudge, a day after the prompt, to whoever has not answered "did you meet?". */
 import { z } from "zod";
-import type { CheckInOutcome } from "../domain";
 import { notifyMember } from "../notify";
-import { actions, commandButton, formButton, message, text } from "../views/blocks";
-import { checkInForm } from "../views/forms";
+import { message, text } from "../views/blocks";
+import { checkInAnswers } from "../views/check-in";
 import { deferred, done, type JobKind, skipped } from "./job-kind";
 import { contactMoment, onBreak, pairingContext } from "./reach";
 
@@ -22,17 +21,9 @@ export const checkInNudge: JobKind<z.infer<typeof payload>> = {
     if (waiting.length === 0) return skipped("everyone answered");
     const when = contactMoment(waiting, program, now);
     if (when > now) return deferred(when);
-    const answer = (outcome: CheckInOutcome) => ({ type: "checkin" as const, sessionId: session.id, outcome });
     for (const member of waiting) {
       await notifyMember(tx, program, member, `checkin-nudge:${session.id}:${member.id}`, now, (t) =>
-        message(
-          text(t("checkin.nudge", { number: session.number })),
-          actions(
-            formButton(t("checkin.met"), checkInForm(t, session), "primary"),
-            commandButton(t("checkin.rescheduled"), answer("rescheduled")),
-            commandButton(t("checkin.notMet"), answer("not_met")),
-          ),
-        ),
+        message(text(t("checkin.nudge", { number: session.number })), checkInAnswers(t, session)),
       );
     }
     return done(`nudged ${waiting.length}`);

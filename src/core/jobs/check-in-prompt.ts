@@ -4,11 +4,10 @@
  * routine going: the next session is planned, with its own reminders.
  */
 import { z } from "zod";
-import type { CheckInOutcome } from "../domain";
 import { notifyPairing } from "../notify";
 import { ensureNextSession } from "../sessions";
-import { actions, commandButton, formButton, message, text } from "../views/blocks";
-import { checkInForm } from "../views/forms";
+import { message, text } from "../views/blocks";
+import { checkInAnswers } from "../views/check-in";
 import { deferred, done, type JobKind, skipped } from "./job-kind";
 import { contactMoment, onBreak, pairingContext } from "./reach";
 import { scheduleCheckInFollowUps } from "./schedule";
@@ -32,16 +31,8 @@ export const checkInPrompt: JobKind<z.infer<typeof payload>> = {
     // A pair on a break is not asked; the session simply counts as not held.
     if ((await onBreak(tx, round.id, members, now)).size > 0) return skipped("on a break");
     if ((await tx.checkIns.count(session.id)) >= members.length) return skipped("everyone answered already");
-    const answer = (outcome: CheckInOutcome) => ({ type: "checkin" as const, sessionId: session.id, outcome });
     await notifyPairing(tx, program, pairing.id, members, `checkin-prompt:${session.id}`, now, (t) =>
-      message(
-        text(t("checkin.prompt", { number: session.number })),
-        actions(
-          formButton(t("checkin.met"), checkInForm(t, session), "primary"),
-          commandButton(t("checkin.rescheduled"), answer("rescheduled")),
-          commandButton(t("checkin.notMet"), answer("not_met")),
-        ),
-      ),
+      message(text(t("checkin.prompt", { number: session.number })), checkInAnswers(t, session)),
     );
     await scheduleCheckInFollowUps(tx, session, now);
     return done();
