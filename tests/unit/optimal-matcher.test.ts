@@ -294,6 +294,33 @@ describe("the total is optimal", () => {
     );
   });
 
+  it("above the full-check limit, proves a bound that holds the optimum (edmonds-blossom, 13 to 60 members)", async () => {
+    const { default: blossom } = (await import("edmonds-blossom")) as unknown as {
+      default: (edges: Array<[number, number, number]>, maxCardinality?: boolean) => number[];
+    };
+    fc.assert(
+      fc.property(instanceArb(13, 60), (inst) => {
+        const input = toInput(inst);
+        const pool = preparePool(input);
+        const edges: Array<[number, number, number]> = [];
+        for (let i = 0; i < pool.n; i++)
+          for (let j = i + 1; j < pool.n; j++) {
+            const w = pool.weight(i, j);
+            if (w !== null) edges.push([i, j, w]);
+          }
+        let optimum = 0;
+        blossom(edges, true).forEach((j, i) => {
+          if (j > i) optimum += pool.weight(i, j) ?? 0;
+        });
+        const sparse = matchWithStats(input, { fullCheckLimit: 0 }).stats;
+        expect(sparse.total).toBeLessThanOrEqual(optimum);
+        if (sparse.boundMethod !== "none (not every member could be matched)")
+          expect(sparse.upperBound).toBeGreaterThanOrEqual(optimum);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("equals edmonds-blossom on the same weights up to 300 members", async () => {
     const { default: blossom } = (await import("edmonds-blossom")) as unknown as {
       default: (edges: Array<[number, number, number]>, maxCardinality?: boolean) => number[];

@@ -102,7 +102,9 @@ class TopKTable {
 /**
  * Every goal-related pair of active members once, with its weight: row x lists the partners y
  * that come after x in pool order, at partners[start[x]] up to partners[start[x + 1] - 1], each
- * weight alongside. Weights fit 16 bits (the schema caps every weight).
+ * weight alongside. Weights fit 16 bits (the schema caps every weight). Left out: pairs weighing
+ * at most the mean of the two members' weakMax, which the certificate's raises cover like the
+ * unrelated pairs (about a fifth of them, never a candidate's top K).
  */
 interface RelatedRows {
   start: Int32Array;
@@ -123,6 +125,7 @@ function relatedRows(
   const ids = new Int32Array(n);
   const out = new Int32Array(n);
   const floor = best.floor;
+  const weak = Int32Array.from(active, (a) => pool.weakMax(a));
   const start = new Int32Array(m + 1);
   let partners = new Int32Array(0);
   let weights = new Int16Array(0);
@@ -146,10 +149,11 @@ function relatedRows(
       const y = local[b] as number;
       if (y === -1 || (blocked.size > 0 && blocked.has(a * n + b))) continue;
       const w = out[k] as number;
-      partners[used] = y;
-      weights[used++] = w;
       if (w > (floor[x] as number)) best.offer(x, y, w);
       if (w > (floor[y] as number)) best.offer(y, x, w);
+      if (2 * w <= (weak[x] as number) + (weak[y] as number)) continue;
+      partners[used] = y;
+      weights[used++] = w;
     }
     start[x + 1] = used;
   }
