@@ -100,7 +100,23 @@ describe("leaving the round", () => {
 });
 
 describe("checking in on an ended pairing", () => {
-  it("is refused from an old button, and changes nothing", async () => {
+  it("is refused from an old button for a session planned after the end, and changes nothing", async () => {
+    await matched(["ani", "budi"]);
+    const { pairingId } = await partnerOf("ani");
+    await h.run("ani", { type: "cadence.propose", pairingId, everyDays: 7, minutes: 45, weekday: 3, time: "10:00" }, DM);
+    await h.run("budi", { type: "cadence.confirm", pairingId }, DM);
+    const session = await tdb.db.kysely.selectFrom("sessions").select("id").executeTakeFirstOrThrow();
+    // Ended the day before session 1 (Wed 2 Dec 10:00 WIB); Budi presses an old button afterwards.
+    h.clock.set(new Date("2026-12-01T05:00:00Z"));
+    await h.run("ani", { type: "pairing.end", pairingId, rematch: false }, DM);
+    h.clock.set(new Date("2026-12-03T00:00:00Z"));
+    expect(await h.text("budi", { type: "checkin", sessionId: session.id, outcome: "met", rating: 5 }, DM)).toContain(
+      "That pairing has ended",
+    );
+    expect(await h.count("check_ins")).toBe(0);
+  });
+
+  it("counts a late answer for a session held before the pairing ended", async () => {
     await matched(["ani", "budi"]);
     const { pairingId } = await partnerOf("ani");
     await h.run("ani", { type: "cadence.propose", pairingId, everyDays: 7, minutes: 45, weekday: 3, time: "10:00" }, DM);
@@ -109,9 +125,11 @@ describe("checking in on an ended pairing", () => {
     h.clock.set(new Date("2026-12-03T00:00:00Z"));
     await h.run("ani", { type: "pairing.end", pairingId, rematch: false }, DM);
     expect(await h.text("budi", { type: "checkin", sessionId: session.id, outcome: "met", rating: 5 }, DM)).toContain(
-      "That pairing has ended",
+      "Thanks for checking in",
     );
-    expect(await h.count("check_ins")).toBe(0);
+    expect(await h.count("check_ins")).toBe(1);
+    // No next session for a pairing that has ended.
+    expect(await h.count("sessions")).toBe(1);
   });
 });
 

@@ -32,6 +32,8 @@ export const checkIn: UseCase<"checkin"> = async (ctx, command) => {
     session = await ctx.tx.sessions.get(session.id, { lock: true });
   }
   const { pairing, program, memberIds } = scope;
+  // A late answer counts for a session held while the pairing was on; not for one planned after it ended.
+  if (pairing.endedAt && session.startsAt >= pairing.endedAt) throw new Refusal("refusal.pairingEnded");
   const zone = timezoneOf(ctx.member, program);
   if (session.startsAt > ctx.now) {
     throw new Refusal("refusal.sessionNotYet", {
