@@ -87,7 +87,8 @@ describe("npm start (the console playground)", () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain("Program: Kopi Belajar");
     expect(second.stdout).toContain("Round: 1 (sign-ups open)");
-  });
+    // Two real processes, each opening its database: generous on a busy 2-core machine.
+  }, 120_000);
 
   it("stops with one line naming a bad variable, without its value or a stack trace", async () => {
     const secret = "mysql://user:hunter2@db.example/x";
