@@ -49,7 +49,11 @@ export interface Pool {
 class TopicIndex {
   readonly ids = new Map<string, number>();
   readonly names: string[] = [];
+  /** The same spellings recur across members: normalize each once. */
+  private readonly rawIds = new Map<string, number>();
   id(raw: string): number {
+    const known = this.rawIds.get(raw);
+    if (known !== undefined) return known;
     const name = normalizeTopic(raw);
     let id = this.ids.get(name);
     if (id === undefined) {
@@ -57,6 +61,7 @@ class TopicIndex {
       this.ids.set(name, id);
       this.names.push(name);
     }
+    this.rawIds.set(raw, id);
     return id;
   }
   /** For every topic, the topics it matches (itself, and whole-word containment either way). */
@@ -90,10 +95,21 @@ class TopicIndex {
   }
 }
 
-function union(sets: Int32Array[], ids: Int32Array): Int32Array {
-  const out = new Set<number>();
-  for (const id of ids) for (const x of sets[id] ?? []) out.add(x);
-  return Int32Array.from([...out].sort((x, y) => x - y));
+/** For each list of topic ids, the sorted union of their match sets. */
+function unions(sets: Int32Array[], lists: Int32Array[]): Int32Array[] {
+  // A mark per topic (the list's index) instead of a Set per list.
+  const mark = new Int32Array(sets.length).fill(-1);
+  const found: number[] = [];
+  return lists.map((ids, k) => {
+    found.length = 0;
+    for (const id of ids)
+      for (const x of sets[id] ?? [])
+        if (mark[x] !== k) {
+          mark[x] = k;
+          found.push(x);
+        }
+    return Int32Array.from(found).sort();
+  });
 }
 
 /** Flat, bit-set view of topic lists: membership is one shift and mask. */
@@ -137,8 +153,8 @@ export function preparePool(input: MatchInput): Pool {
   const expertise = candidates.map((c) => toIds(c.profile.expertise));
   const interests = candidates.map((c) => toIds(c.profile.interests));
   const sets = topics.matchSets();
-  const expertiseCover = expertise.map((e) => union(sets, e));
-  const interestCover = interests.map((e) => union(sets, e));
+  const expertiseCover = unions(sets, expertise);
+  const interestCover = unions(sets, interests);
   const offers = new TopicBits(n, topics.names.length);
   const likes = new TopicBits(n, topics.names.length);
   for (let i = 0; i < n; i++) {
