@@ -6,6 +6,8 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "../../src/core/durations";
+import { runDueJobs } from "../../src/scheduler/run-due-jobs";
+import { leaseDueJobs, lockLeasedJob } from "../../src/store/job-queue";
 import { Harness, replyText } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 
@@ -369,6 +371,24 @@ describe("the job runner", () => {
     h.clock.advance(MINUTE_MS);
     expect((await h.runJobs()).failed).toBe(1);
     expect((await job("broken"))[0]?.attempts).toBe(2);
+  });
+
+  it("a crashed worker's lease expires and another takes the job; the first can no longer finish it", async () => {
+    await agreeCadence();
+    const now = new Date("2026-12-02T04:15:00Z");
+    h.clock.set(now);
+    const leasedByA = await leaseDueJobs(tdb.db.kysely, now, "A", 60_000, 100);
+    expect(leasedByA.map((j) => j.kind)).toContain("check-in-prompt");
+    // A "crashes" here. Within its lease nobody else takes the jobs.
+    h.clock.set(new Date(now.getTime() + 59_000));
+    expect(await leaseDueJobs(tdb.db.kysely, h.clock.now(), "B", 60_000, 100)).toEqual([]);
+    // After it, B does, and runs them; A's late attempt finds the job is not its own any more.
+    h.clock.set(new Date(now.getTime() + 61_000));
+    const stats = await runDueJobs(tdb.db.kysely, h.clock, { worker: "B" });
+    expect(stats.done + stats.skipped).toBe(leasedByA.length);
+    const prompt = leasedByA.find((j) => j.kind === "check-in-prompt");
+    expect(await tdb.db.kysely.transaction().execute((trx) => lockLeasedJob(trx, prompt?.id ?? -1, "A"))).toBe(false);
+    expect(await h.keyed("checkin-prompt:")).toHaveLength(1);
   });
 
   it("runs each job once however often it ticks", async () => {
