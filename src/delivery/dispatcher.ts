@@ -16,7 +16,7 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../core/clock";
 import { onDmClosed, onGroupFailed, onUnreachable } from "../core/delivery-fallback";
 import { repositories } from "../store/kysely-store";
-import { leasePending, markFailed, markRetry, markSent, type Outgoing } from "../store/outbox-queue";
+import { leasePending, markFailed, markRetry, markSentMany, type Outgoing } from "../store/outbox-queue";
 import type { Database } from "../store/schema";
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from "./backoff";
 import { classify, DeliveryFailure } from "./delivery-failure";
@@ -32,6 +32,11 @@ export interface DispatcherOptions {
   leaseMs?: number;
   batch?: number;
   concurrency?: number;
+  /**
+   * Sent rows are marked in groups of this many (one statement each): the database round trip per
+   * message is what bounds throughput. A crash can repeat at most this many plus the sends in flight.
+   */
+  markEvery?: number;
   maxAttempts?: number;
   limits?: RateLimits;
   backoff?: BackoffPolicy;
@@ -62,6 +67,7 @@ export class Dispatcher {
       leaseMs: 60_000,
       batch: 100,
       concurrency: 8,
+      markEvery: 32,
       maxAttempts: 10,
       backoff: DEFAULT_BACKOFF,
       random: Math.random,
@@ -80,7 +86,11 @@ export class Dispatcher {
       const lane = async () => {
         for (let i = next++; i < rows.length; i = next++) await this.deliver(rows[i] as Outgoing, stats);
       };
-      await Promise.all(Array.from({ length: Math.min(this.options.concurrency, rows.length) }, lane));
+      try {
+        await Promise.all(Array.from({ length: Math.min(this.options.concurrency, rows.length) }, lane));
+      } finally {
+        await this.markSent();
+      }
       // Everything left is waiting for a later moment.
       if (stats.sent + stats.failed === before) return stats;
     }
@@ -107,10 +117,9 @@ export class Dispatcher {
       stats.waited++;
       return;
     }
+    let platformMessageId: string | null;
     try {
-      const { platformMessageId } = await this.sender.send(row);
-      await markSent(this.db, row.id, this.clock.now(), platformMessageId);
-      stats.sent++;
+      ({ platformMessageId } = await this.sender.send(row));
     } catch (error) {
       const failure = classify(error);
       this.options.onFailure?.({ id: row.id, key: row.key }, failure);
@@ -129,7 +138,20 @@ export class Dispatcher {
         await this.giveUp(row, failure, at);
         stats.failed++;
       }
+      return;
     }
+    stats.sent++;
+    this.sent.push({ id: row.id, platformMessageId });
+    if (this.sent.length >= this.options.markEvery) await this.markSent();
+  }
+
+  private sent: Array<{ id: number; platformMessageId: string | null }> = [];
+
+  private async markSent(): Promise<void> {
+    const batch = this.sent;
+    if (batch.length === 0) return;
+    this.sent = [];
+    await markSentMany(this.db, batch, this.clock.now());
   }
 
   /** Marks the row failed and starts its fallback, in one transaction. */

@@ -49,6 +49,7 @@ export async function leasePending(
       .selectFrom("outbox as o")
       .innerJoin("tenants as t", "t.id", "o.tenant_id")
       .leftJoin("members as m", "m.id", "o.member_id")
+      .leftJoin("programs as p", "p.id", "o.program_id")
       .select([
         "o.id",
         "o.idempotency_key",
@@ -65,6 +66,12 @@ export async function leasePending(
         "t.platform",
         "t.external_id as tenant_external_id",
         "m.dm_blocked_at",
+        "m.external_id as member_external_id",
+        "p.channel_id",
+        // A pair's current members in slot order, resolved now (not when the row was written).
+        sql<string[] | null>`case when o.pairing_id is null then null else array(
+          select pm_m.external_id from pairing_members pm join members pm_m on pm_m.id = pm.member_id
+          where pm.pairing_id = o.pairing_id and pm.left_at is null order by pm.slot) end`.as("group_user_ids"),
       ])
       .where("o.status", "=", "pending")
       .where("o.available_at", "<=", now)
@@ -98,22 +105,27 @@ export async function leasePending(
         rows.map((r) => r.id),
       )
       .execute();
-    const out: Outgoing[] = [];
-    for (const r of rows) {
+    return rows.map((r): Outgoing => {
       const audience: Audience =
         r.audience_kind === "member"
           ? { kind: "member", memberId: r.member_id as string }
           : r.audience_kind === "pairing"
             ? { kind: "pairing", pairingId: r.pairing_id as string }
             : { kind: "channel", programId: r.program_id as string };
-      out.push({
+      const target: Target =
+        audience.kind === "member"
+          ? { kind: "dm", userId: r.member_external_id as string }
+          : audience.kind === "pairing"
+            ? { kind: "group", pairingId: audience.pairingId, userIds: r.group_user_ids ?? [] }
+            : { kind: "channel", channelId: r.channel_id as string };
+      return {
         id: r.id,
         key: r.idempotency_key,
         platform: r.platform as Platform,
         tenantId: r.tenant_id,
         tenantExternalId: r.tenant_external_id,
         audience,
-        target: await resolveTarget(trx, audience),
+        target,
         message: r.message,
         attempts: r.attempts,
         conversation: r.conversation,
@@ -121,57 +133,26 @@ export async function leasePending(
         reachMemberId: r.reach_member_id,
         dmBlocked: r.dm_blocked_at !== null,
         leaseUntil,
-      });
-    }
-    return out;
+      };
+    });
   });
 }
 
-async function resolveTarget(db: Kysely<Database>, audience: Audience): Promise<Target> {
-  switch (audience.kind) {
-    case "member": {
-      const m = await db
-        .selectFrom("members")
-        .select("external_id")
-        .where("id", "=", audience.memberId)
-        .executeTakeFirstOrThrow();
-      return { kind: "dm", userId: m.external_id };
-    }
-    case "pairing": {
-      const rows = await db
-        .selectFrom("pairing_members as pm")
-        .innerJoin("members as m", "m.id", "pm.member_id")
-        .select("m.external_id")
-        .where("pm.pairing_id", "=", audience.pairingId)
-        .where("pm.left_at", "is", null)
-        .orderBy("pm.slot")
-        .execute();
-      return { kind: "group", pairingId: audience.pairingId, userIds: rows.map((r) => r.external_id) };
-    }
-    case "channel": {
-      const p = await db
-        .selectFrom("programs")
-        .select("channel_id")
-        .where("id", "=", audience.programId)
-        .executeTakeFirstOrThrow();
-      return { kind: "channel", channelId: p.channel_id };
-    }
-  }
-}
-
-export async function markSent(db: Kysely<Database>, id: number, at: Date, platformMessageId: string | null): Promise<void> {
-  await db
-    .updateTable("outbox")
-    .set((eb) => ({
-      status: "sent",
-      sent_at: at,
-      platform_message_id: platformMessageId,
-      last_error: null,
-      lease_until: null,
-      attempts: eb("attempts", "+", 1),
-    }))
-    .where("id", "=", id)
-    .execute();
+/** Marks delivered rows sent in one statement, each with the platform's message id. */
+export async function markSentMany(
+  db: Kysely<Database>,
+  sent: ReadonlyArray<{ id: number; platformMessageId: string | null }>,
+  at: Date,
+): Promise<void> {
+  if (sent.length === 0) return;
+  const ids = sent.map((s) => s.id);
+  const platformIds = sent.map((s) => s.platformMessageId);
+  await sql`
+    update outbox as o
+    set status = 'sent', sent_at = ${at}, platform_message_id = v.pm, last_error = null,
+        lease_until = null, attempts = o.attempts + 1
+    from (select unnest(${ids}::bigint[]) as id, unnest(${platformIds}::text[]) as pm) as v
+    where o.id = v.id`.execute(db);
 }
 
 /** Try again at `at`; `attempted` says whether this counts as an attempt (a rate-limit wait does not). */
