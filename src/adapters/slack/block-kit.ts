@@ -1,0 +1,305 @@
+/**
+ * The core's neutral messages and forms as Slack Block Kit, within Slack's
+ * limits, and a modal's submission back into a command. No business rules:
+ * labels arrive translated; a button carries the command it runs.
+ *
+ * - A command button's value is the command (JSON). A form button's value is
+ *   the form's incomplete command: the core answers it with the form, which
+ *   the adapter opens as a modal (so no form ever has to fit in a button).
+ * - A modal's private_metadata holds the command and the inputs' names and
+ *   kinds, which is all `completeForm` needs to merge the answers back.
+ */
+import type { KnownBlock, ModalView, PlainTextOption, Button as SlackButton } from "@slack/types";
+import type { Command } from "../../core/commands";
+import { completeForm, type FormAnswers } from "../../core/forms";
+import type { Button, Form, FormInput, Message, Select } from "../../core/messages";
+
+/** Slack's documented limits that the renderer enforces. */
+export const SLACK_LIMITS = {
+  blocksPerMessage: 50,
+  blocksPerView: 100,
+  sectionText: 3000,
+  headerText: 150,
+  contextText: 2000,
+  fieldsPerSection: 10,
+  fieldText: 2000,
+  elementsPerActions: 25,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionId: 255,
+  optionText: 75,
+  optionValue: 150,
+  optionsPerSelect: 100,
+  viewTitle: 24,
+  viewSubmit: 24,
+  inputLabel: 2000,
+  inputHint: 2000,
+  privateMetadata: 3000,
+  fallbackText: 3000,
+} as const;
+
+export const FORM_CALLBACK_ID = "sebaya_form";
+const ACTION_PREFIX = "sebaya:";
+
+/** What a button press carries back to the adapter. */
+export type ButtonPayload = { kind: "command"; command: Command } | { kind: "form"; command: Command };
+
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+/** Slack mrkdwn needs &, < and > escaped; mentions (<@U123>) stay as written. */
+export function escapeMrkdwn(text: string): string {
+  return text
+    .split(/(<@[A-Z0-9]+>)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")))
+    .join("");
+}
+
+/** Splits text into pieces of at most `max` characters, at line breaks where possible. */
+function chunks(text: string, max: number): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while ([...rest].length > max) {
+    const head = [...rest].slice(0, max).join("");
+    const cut = head.lastIndexOf("\n") > max / 2 ? head.lastIndexOf("\n") : head.length;
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^\n/, "");
+  }
+  out.push(rest);
+  return out;
+}
+
+export function encodeButton(button: Button): string {
+  const payload: ButtonPayload =
+    button.action.kind === "command"
+      ? { kind: "command", command: button.action.command }
+      : { kind: "form", command: button.action.form.command };
+  const value = JSON.stringify(payload);
+  if (value.length > SLACK_LIMITS.buttonValue) throw new RangeError(`button "${button.label}" carries too large a command`);
+  return value;
+}
+
+export function decodeButton(value: string): ButtonPayload {
+  return JSON.parse(value) as ButtonPayload;
+}
+
+function renderButton(button: Button, actionId: string): SlackButton {
+  return {
+    type: "button",
+    action_id: actionId,
+    text: { type: "plain_text", text: truncate(button.label, SLACK_LIMITS.buttonText), emoji: true },
+    value: encodeButton(button),
+    ...(button.style ? { style: button.style } : {}),
+  };
+}
+
+function renderSelect(select: Select, actionId: string) {
+  // Each option carries the whole command it completes; options whose command does not fit are left out.
+  const options: PlainTextOption[] = select.options
+    .map((o) => ({ o, value: JSON.stringify({ kind: "command", command: { ...select.command, [select.field]: o.value } }) }))
+    .filter(({ value }) => value.length <= SLACK_LIMITS.optionValue)
+    .slice(0, SLACK_LIMITS.optionsPerSelect)
+    .map(({ o, value }) => ({ text: { type: "plain_text", text: truncate(o.label, SLACK_LIMITS.optionText) }, value }));
+  return {
+    type: "static_select" as const,
+    action_id: actionId,
+    placeholder: { type: "plain_text" as const, text: truncate(select.label, 150) },
+    options,
+  };
+}
+
+/** A message as Block Kit: the blocks, and the plain text Slack shows in notifications. */
+export function renderMessage(
+  message: Message,
+  maxBlocks: number = SLACK_LIMITS.blocksPerMessage,
+): { text: string; blocks: KnownBlock[] } {
+  const blocks: KnownBlock[] = [];
+  let actionIndex = 0;
+  for (const block of message.blocks) {
+    switch (block.type) {
+      case "text": {
+        if (block.style === "heading" && [...block.text].length <= SLACK_LIMITS.headerText) {
+          blocks.push({ type: "header", text: { type: "plain_text", text: block.text, emoji: true } });
+        } else if (block.style === "muted") {
+          for (const piece of chunks(escapeMrkdwn(block.text), SLACK_LIMITS.contextText))
+            blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: piece }] });
+        } else {
+          const text = block.style === "heading" ? `*${escapeMrkdwn(block.text)}*` : escapeMrkdwn(block.text);
+          for (const piece of chunks(text, SLACK_LIMITS.sectionText))
+            blocks.push({ type: "section", text: { type: "mrkdwn", text: piece } });
+        }
+        break;
+      }
+      case "fields":
+        for (let i = 0; i < block.fields.length; i += SLACK_LIMITS.fieldsPerSection) {
+          blocks.push({
+            type: "section",
+            fields: block.fields.slice(i, i + SLACK_LIMITS.fieldsPerSection).map((f) => ({
+              type: "mrkdwn" as const,
+              text: truncate(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, SLACK_LIMITS.fieldText),
+            })),
+          });
+        }
+        break;
+      case "divider":
+        blocks.push({ type: "divider" });
+        break;
+      case "actions":
+        for (let i = 0; i < block.elements.length; i += SLACK_LIMITS.elementsPerActions) {
+          blocks.push({
+            type: "actions",
+            elements: block.elements.slice(i, i + SLACK_LIMITS.elementsPerActions).map((e) => {
+              const id = `${ACTION_PREFIX}${actionIndex++}`;
+              return e.type === "button" ? renderButton(e, id) : renderSelect(e, id);
+            }),
+          });
+        }
+        break;
+    }
+  }
+  // Past the limit the text is kept and the rest says it continues: better short than rejected.
+  const fitted =
+    blocks.length <= maxBlocks
+      ? blocks
+      : [...blocks.slice(0, maxBlocks - 1), { type: "context", elements: [{ type: "mrkdwn", text: "…" }] } as KnownBlock];
+  const text = truncate(
+    message.blocks
+      .filter((b) => b.type === "text")
+      .map((b) => b.text)
+      .join("\n"),
+    SLACK_LIMITS.fallbackText,
+  );
+  return { text, blocks: fitted };
+}
+
+export function isSebayaAction(actionId: string): boolean {
+  return actionId.startsWith(ACTION_PREFIX);
+}
+
+interface FormMetadata {
+  command: Command;
+  inputs: Array<[string, FormInput["kind"]]>;
+}
+
+function inputElement(input: FormInput) {
+  switch (input.kind) {
+    case "text":
+    case "textarea":
+      return {
+        type: "plain_text_input" as const,
+        action_id: "v",
+        multiline: input.kind === "textarea",
+        ...(input.initial ? { initial_value: input.initial } : {}),
+        ...(input.maxLength ? { max_length: input.maxLength } : {}),
+      };
+    case "number":
+      return {
+        type: "number_input" as const,
+        action_id: "v",
+        is_decimal_allowed: false,
+        min_value: String(input.min),
+        max_value: String(input.max),
+        ...(input.initial !== undefined ? { initial_value: String(input.initial) } : {}),
+      };
+    case "select": {
+      const options: PlainTextOption[] = input.options
+        .slice(0, SLACK_LIMITS.optionsPerSelect)
+        .map((o) => ({ text: { type: "plain_text", text: truncate(o.label, SLACK_LIMITS.optionText) }, value: o.value }));
+      const initial = options.find((o) => o.value === input.initial);
+      return { type: "static_select" as const, action_id: "v", options, ...(initial ? { initial_option: initial } : {}) };
+    }
+    case "date":
+      return { type: "datepicker" as const, action_id: "v", ...(input.initial ? { initial_date: input.initial } : {}) };
+    case "time":
+      return { type: "timepicker" as const, action_id: "v", ...(input.initial ? { initial_time: input.initial } : {}) };
+    case "checkbox": {
+      const option: PlainTextOption = {
+        text: { type: "plain_text", text: truncate(input.label, SLACK_LIMITS.optionText) },
+        value: "yes",
+      };
+      return {
+        type: "checkboxes" as const,
+        action_id: "v",
+        options: [option],
+        ...(input.initial ? { initial_options: [option] } : {}),
+      };
+    }
+  }
+}
+
+/** A form as a modal; `privateMetadata` carries what is needed to turn the answers back into a command. */
+export function renderModal(form: Form): ModalView {
+  const metadata: FormMetadata = { command: form.command, inputs: form.inputs.map((i) => [i.name, i.kind]) };
+  const privateMetadata = JSON.stringify(metadata);
+  if (privateMetadata.length > SLACK_LIMITS.privateMetadata)
+    throw new RangeError(`form "${form.title}" does not fit a modal's metadata`);
+  return {
+    type: "modal",
+    callback_id: FORM_CALLBACK_ID,
+    title: { type: "plain_text", text: truncate(form.title, SLACK_LIMITS.viewTitle), emoji: true },
+    submit: { type: "plain_text", text: truncate(form.submitLabel, SLACK_LIMITS.viewSubmit), emoji: true },
+    private_metadata: privateMetadata,
+    blocks: form.inputs.slice(0, SLACK_LIMITS.blocksPerView).map((input) => ({
+      type: "input" as const,
+      block_id: input.name,
+      optional: !input.required,
+      label: { type: "plain_text" as const, text: truncate(input.label, SLACK_LIMITS.inputLabel), emoji: true },
+      ...(input.hint ? { hint: { type: "plain_text" as const, text: truncate(input.hint, SLACK_LIMITS.inputHint) } } : {}),
+      element: inputElement(input),
+    })) as KnownBlock[],
+  };
+}
+
+/** The state Slack sends with view_submission: per block, per action, the element's value. */
+export interface ViewState {
+  values: Record<
+    string,
+    Record<
+      string,
+      {
+        type: string;
+        value?: string | null;
+        selected_option?: { value: string } | null;
+        selected_date?: string | null;
+        selected_time?: string | null;
+        selected_options?: Array<{ value: string }>;
+      }
+    >
+  >;
+}
+
+/** A submitted modal back into the raw command its form completes (validated by the core, as always). */
+export function commandFromSubmission(privateMetadata: string, state: ViewState): Record<string, unknown> {
+  const metadata = JSON.parse(privateMetadata) as FormMetadata;
+  const answers: FormAnswers = {};
+  for (const [name, kind] of metadata.inputs) {
+    const v = state.values[name]?.v;
+    if (!v) continue;
+    switch (kind) {
+      case "select":
+        answers[name] = v.selected_option?.value ?? undefined;
+        break;
+      case "date":
+        answers[name] = v.selected_date ?? undefined;
+        break;
+      case "time":
+        answers[name] = v.selected_time ?? undefined;
+        break;
+      case "checkbox":
+        answers[name] = (v.selected_options ?? []).length > 0;
+        break;
+      default:
+        answers[name] = v.value ?? undefined;
+    }
+  }
+  // completeForm only reads the command and the inputs' names.
+  const form = {
+    title: "",
+    submitLabel: "",
+    command: metadata.command,
+    inputs: metadata.inputs.map(([name]) => ({ kind: "text" as const, name, label: "", required: false })),
+  };
+  return completeForm(form, answers);
+}

@@ -1,0 +1,245 @@
+/**
+ * Block Kit rendering: golden files for the real layouts (intro, check-in,
+ * announcement, status, modals, in both languages), Slack's limits on any
+ * message, and a modal's answers back into the command its form completes.
+ * UPDATE_GOLDEN=1 rewrites the golden files; a missing one fails the test.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  commandFromSubmission,
+  decodeButton,
+  escapeMrkdwn,
+  renderMessage,
+  renderModal,
+  SLACK_LIMITS,
+  type ViewState,
+} from "../../src/adapters/slack/block-kit";
+import { parseCommand } from "../../src/core/commands";
+import type { Language, Member, Profile, Session } from "../../src/core/domain";
+import { translator } from "../../src/core/i18n/translate";
+import type { Block, Message } from "../../src/core/messages";
+import { actions, commandButton, fields, heading, message, text } from "../../src/core/views/blocks";
+import { checkInAnswers } from "../../src/core/views/check-in";
+import { cadenceForm, endForm, evaluationForm, intakeForm } from "../../src/core/views/forms";
+import { introMessage } from "../../src/core/views/intro";
+
+const GOLDEN = join(import.meta.dirname, "../golden/slack");
+
+function golden(name: string, value: unknown): void {
+  const path = join(GOLDEN, `${name}.json`);
+  const json = `${JSON.stringify(value, null, 2)}\n`;
+  if (process.env.UPDATE_GOLDEN === "1") {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(path, json);
+  }
+  if (!existsSync(path)) throw new Error(`no golden file ${path}: run with UPDATE_GOLDEN=1 once and review it`);
+  expect(json).toBe(readFileSync(path, "utf8"));
+}
+
+const PAIRING = "6b1f0c1e-8a4e-4c55-9d7e-0a1b2c3d4e5f";
+const SESSION: Session = {
+  id: "0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c",
+  pairingId: PAIRING,
+  number: 2,
+  startsAt: new Date("2026-12-02T03:00:00Z"),
+  minutes: 60,
+  status: "scheduled",
+  checkInPromptedAt: null,
+};
+const member = (id: string, name: string, language: Language, timezone: string): Member => ({
+  id,
+  tenantId: "t",
+  externalId: `U${id.toUpperCase()}`,
+  displayName: name,
+  language,
+  timezone,
+});
+const profile = (memberId: string, expertise: string[], goals: string[], team: string): Profile => ({
+  memberId,
+  programId: "p",
+  expertise,
+  goals,
+  interests: ["kopi"],
+  team,
+});
+
+function intro(language: Language): Message {
+  const t = translator(language);
+  return introMessage(t, {
+    programName: "Sahabat Belajar",
+    roundNumber: 1,
+    members: [member("ani", "Ani", "id", "Asia/Jakarta"), member("budi", "Budi", "en", "Asia/Jayapura")],
+    profiles: [profile("ani", ["SQL"], ["public speaking"], "Data"), profile("budi", ["public speaking"], ["SQL"], "Ops")],
+    cadenceForm: cadenceForm(t, language, PAIRING),
+  });
+}
+
+describe("golden layouts", () => {
+  for (const language of ["id", "en"] as const) {
+    const t = translator(language);
+    it(`intro (${language})`, () => golden(`intro.${language}`, renderMessage(intro(language))));
+    it(`check-in prompt (${language})`, () =>
+      golden(
+        `check-in.${language}`,
+        renderMessage(message(text(t("checkin.prompt", { number: 2 })), checkInAnswers(t, SESSION))),
+      ));
+    it(`evaluation modal (${language})`, () =>
+      golden(`evaluation-modal.${language}`, renderModal(evaluationForm(t, PAIRING, 1, ["SQL", "public speaking"]))));
+    it(`ending modal (${language})`, () => golden(`end-modal.${language}`, renderModal(endForm(t, PAIRING))));
+    it(`intake modal (${language})`, () =>
+      golden(`intake-modal.${language}`, renderModal(intakeForm(t, { roundId: PAIRING, timezone: "Asia/Makassar", language }))));
+  }
+  it("round announcement and status fields", () => {
+    const t = translator("en");
+    golden(
+      "announcement.en",
+      renderMessage(
+        message(
+          heading(t("round.announce.title", { number: 3 })),
+          text(t("round.announce.body", { weeks: 12 })),
+          actions(commandButton(t("round.announce.join", { number: 3 }), { type: "round.join", roundId: PAIRING }, "primary")),
+        ),
+      ),
+    );
+    golden(
+      "status.en",
+      renderMessage(
+        message(
+          fields([
+            [t("status.program"), "Sahabat Belajar <& co>"],
+            [t("status.pausedUntil"), "Sunday, 20 December 2026"],
+          ]),
+        ),
+      ),
+    );
+  });
+});
+
+describe("buttons", () => {
+  it("carry the command they run; a form button carries its form's command, answered with the form", () => {
+    const t = translator("en");
+    const rendered = renderMessage(message(checkInAnswers(t, SESSION)));
+    const block = rendered.blocks[0];
+    if (block?.type !== "actions") throw new Error("expected actions");
+    const values = block.elements.map((e) => ("value" in e ? decodeButton(e.value as string) : null));
+    expect(values).toEqual([
+      { kind: "form", command: { type: "checkin", sessionId: SESSION.id, outcome: "met" } },
+      { kind: "command", command: { type: "checkin", sessionId: SESSION.id, outcome: "rescheduled" } },
+      { kind: "command", command: { type: "checkin", sessionId: SESSION.id, outcome: "not_met" } },
+    ]);
+    expect(new Set(block.elements.map((e) => e.action_id)).size).toBe(3);
+  });
+});
+
+describe("escaping", () => {
+  it("escapes &, < and > but keeps mentions", () => {
+    expect(escapeMrkdwn("<@U123ABC>, a <b> & c")).toBe("<@U123ABC>, a &lt;b&gt; &amp; c");
+  });
+});
+
+const blockArb: fc.Arbitrary<Block> = fc.oneof(
+  fc.record({
+    type: fc.constant("text" as const),
+    text: fc.string({ maxLength: 9000 }),
+    style: fc.constantFrom("heading" as const, "plain" as const, "muted" as const),
+  }),
+  fc.record({
+    type: fc.constant("fields" as const),
+    fields: fc.array(fc.record({ label: fc.string({ maxLength: 300 }), value: fc.string({ maxLength: 3000 }) }), {
+      maxLength: 30,
+    }),
+  }),
+  fc.constant({ type: "divider" as const }),
+  fc.record({
+    type: fc.constant("actions" as const),
+    elements: fc.array(
+      fc.record({
+        type: fc.constant("button" as const),
+        label: fc.string({ minLength: 1, maxLength: 200 }),
+        action: fc.constant({ kind: "command" as const, command: { type: "status" as const } }),
+      }),
+      { maxLength: 60 },
+    ),
+  }),
+);
+
+describe("Slack's limits", () => {
+  it("hold for any message", () => {
+    fc.assert(
+      fc.property(fc.array(blockArb, { maxLength: 80 }), (blocks) => {
+        const { text: fallback, blocks: out } = renderMessage({ blocks });
+        expect(out.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
+        expect([...fallback].length).toBeLessThanOrEqual(SLACK_LIMITS.fallbackText);
+        const actionIds: string[] = [];
+        for (const b of out) {
+          if (b.type === "header") expect([...b.text.text].length).toBeLessThanOrEqual(SLACK_LIMITS.headerText);
+          if (b.type === "section") {
+            if (b.text) expect([...b.text.text].length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+            expect(b.fields?.length ?? 0).toBeLessThanOrEqual(SLACK_LIMITS.fieldsPerSection);
+            for (const f of b.fields ?? []) expect([...f.text].length).toBeLessThanOrEqual(SLACK_LIMITS.fieldText);
+          }
+          if (b.type === "context")
+            for (const e of b.elements) if ("text" in e) expect([...e.text].length).toBeLessThanOrEqual(SLACK_LIMITS.contextText);
+          if (b.type === "actions") {
+            expect(b.elements.length).toBeLessThanOrEqual(SLACK_LIMITS.elementsPerActions);
+            for (const e of b.elements) {
+              if (e.type === "button") {
+                expect([...e.text.text].length).toBeLessThanOrEqual(SLACK_LIMITS.buttonText);
+                expect((e.value ?? "").length).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
+              }
+              actionIds.push(e.action_id ?? "");
+            }
+          }
+        }
+        expect(new Set(actionIds).size).toBe(actionIds.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("modals", () => {
+  it("turn the answers back into the command the form completes", () => {
+    const t = translator("id");
+    const view = renderModal(evaluationForm(t, PAIRING, 1, ["SQL", "public speaking"]));
+    expect(view.title.text.length).toBeLessThanOrEqual(SLACK_LIMITS.viewTitle);
+    const state: ViewState = {
+      values: {
+        "goals.g0": { v: { type: "static_select", selected_option: { value: "reached" } } },
+        "goals.g1": { v: { type: "static_select", selected_option: { value: "progressing" } } },
+        working: { v: { type: "static_select", selected_option: { value: "4" } } },
+        adjust: { v: { type: "static_select", selected_option: { value: "cadence" } } },
+      },
+    };
+    const raw = commandFromSubmission(view.private_metadata as string, state);
+    const parsed = parseCommand(raw);
+    expect(parsed).toEqual({
+      ok: true,
+      command: {
+        type: "evaluation.submit",
+        pairingId: PAIRING,
+        number: 1,
+        working: 4,
+        goals: { g0: "reached", g1: "progressing" },
+        adjust: "cadence",
+      },
+    });
+  });
+
+  it("read checkboxes, dates and free text; a field left empty stays unset", () => {
+    const t = translator("en");
+    const end = renderModal(endForm(t, PAIRING));
+    const raw = commandFromSubmission(end.private_metadata as string, {
+      values: {
+        reason: { v: { type: "plain_text_input", value: "private words" } },
+        notAFit: { v: { type: "checkboxes", selected_options: [{ value: "yes" }] } },
+        messageToPartner: { v: { type: "plain_text_input", value: null } },
+      },
+    });
+    expect(raw).toMatchObject({ type: "pairing.end", pairingId: PAIRING, reason: "private words", notAFit: true });
+    expect(raw).not.toHaveProperty("messageToPartner");
+  });
+});
