@@ -143,14 +143,17 @@ describe("escaping", () => {
 const blockArb: fc.Arbitrary<Block> = fc.oneof(
   fc.record({
     type: fc.constant("text" as const),
-    text: fc.string({ maxLength: 9000 }),
+    text: fc.string({ maxLength: 9000, size: "max" }),
     style: fc.constantFrom("heading" as const, "plain" as const, "muted" as const),
   }),
   fc.record({
     type: fc.constant("fields" as const),
-    fields: fc.array(fc.record({ label: fc.string({ maxLength: 300 }), value: fc.string({ maxLength: 3000 }) }), {
-      maxLength: 30,
-    }),
+    fields: fc.array(
+      fc.record({ label: fc.string({ maxLength: 300, size: "max" }), value: fc.string({ maxLength: 3000, size: "max" }) }),
+      {
+        maxLength: 30,
+      },
+    ),
   }),
   fc.constant({ type: "divider" as const }),
   fc.record({
@@ -158,7 +161,7 @@ const blockArb: fc.Arbitrary<Block> = fc.oneof(
     elements: fc.array(
       fc.record({
         type: fc.constant("button" as const),
-        label: fc.string({ minLength: 1, maxLength: 200 }),
+        label: fc.string({ minLength: 1, maxLength: 200, size: "max" }),
         action: fc.constant({ kind: "command" as const, command: { type: "status" as const } }),
       }),
       { maxLength: 60 },
