@@ -217,7 +217,8 @@ describe("modals", () => {
         adjust: { v: { type: "static_select", selected_option: { value: "cadence" } } },
       },
     };
-    const raw = commandFromSubmission(view.private_metadata as string, state);
+    const { command: raw, channelId } = commandFromSubmission(view.private_metadata as string, state);
+    expect(channelId).toBeUndefined();
     const parsed = parseCommand(raw);
     expect(parsed).toEqual({
       ok: true,
@@ -234,8 +235,8 @@ describe("modals", () => {
 
   it("read checkboxes, dates and free text; a field left empty stays unset", () => {
     const t = translator("en");
-    const end = renderModal(endForm(t, PAIRING));
-    const raw = commandFromSubmission(end.private_metadata as string, {
+    const end = renderModal(endForm(t, PAIRING), { channelId: "C123" });
+    const { command: raw, channelId } = commandFromSubmission(end.private_metadata as string, {
       values: {
         reason: { v: { type: "plain_text_input", value: "private words" } },
         notAFit: { v: { type: "checkboxes", selected_options: [{ value: "yes" }] } },
@@ -244,5 +245,6 @@ describe("modals", () => {
     });
     expect(raw).toMatchObject({ type: "pairing.end", pairingId: PAIRING, reason: "private words", notAFit: true });
     expect(raw).not.toHaveProperty("messageToPartner");
+    expect(channelId).toBe("C123");
   });
 });

@@ -181,6 +181,8 @@ export function isSebayaAction(actionId: string): boolean {
 interface FormMetadata {
   command: Command;
   inputs: Array<[string, FormInput["kind"]]>;
+  /** The program channel the form was opened from, if any: some commands act on its program. */
+  channel?: string;
 }
 
 function inputElement(input: FormInput) {
@@ -230,8 +232,12 @@ function inputElement(input: FormInput) {
 }
 
 /** A form as a modal; `privateMetadata` carries what is needed to turn the answers back into a command. */
-export function renderModal(form: Form): ModalView {
-  const metadata: FormMetadata = { command: form.command, inputs: form.inputs.map((i) => [i.name, i.kind]) };
+export function renderModal(form: Form, context: { channelId?: string | undefined } = {}): ModalView {
+  const metadata: FormMetadata = {
+    command: form.command,
+    inputs: form.inputs.map((i) => [i.name, i.kind]),
+    ...(context.channelId ? { channel: context.channelId } : {}),
+  };
   const privateMetadata = JSON.stringify(metadata);
   if (privateMetadata.length > SLACK_LIMITS.privateMetadata)
     throw new RangeError(`form "${form.title}" does not fit a modal's metadata`);
@@ -271,7 +277,10 @@ export interface ViewState {
 }
 
 /** A submitted modal back into the raw command its form completes (validated by the core, as always). */
-export function commandFromSubmission(privateMetadata: string, state: ViewState): Record<string, unknown> {
+export function commandFromSubmission(
+  privateMetadata: string,
+  state: ViewState,
+): { command: Record<string, unknown>; channelId?: string } {
   const metadata = JSON.parse(privateMetadata) as FormMetadata;
   const answers: FormAnswers = {};
   for (const [name, kind] of metadata.inputs) {
@@ -301,5 +310,6 @@ export function commandFromSubmission(privateMetadata: string, state: ViewState)
     command: metadata.command,
     inputs: metadata.inputs.map(([name]) => ({ kind: "text" as const, name, label: "", required: false })),
   };
-  return completeForm(form, answers);
+  const command = completeForm(form, answers);
+  return metadata.channel ? { command, channelId: metadata.channel } : { command };
 }

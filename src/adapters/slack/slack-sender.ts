@@ -1,0 +1,78 @@
+/**
+ * Delivers outbox rows to Slack: a DM or a pair's group DM is opened with
+ * conversations.open (all members at once: one group DM per pair or trio),
+ * then chat.postMessage with the Block Kit rendering. Slack's answers become
+ * DeliveryFailure kinds so the dispatcher can retry, wait or fall back.
+ */
+import { ErrorCode, type WebClient } from "@slack/web-api";
+import { DeliveryFailure } from "../../delivery/delivery-failure";
+import type { Sender } from "../../delivery/dispatcher";
+import type { Outgoing } from "../../store/outbox-queue";
+import { renderMessage } from "./block-kit";
+
+/** Slack error codes that mean the member cannot get a DM from the bot. */
+const DM_CLOSED = new Set(["cannot_dm_bot", "messages_tab_disabled", "user_disabled", "restricted_action"]);
+/** Codes retrying cannot fix. */
+const PERMANENT = new Set([
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "user_not_found",
+  "users_not_found",
+  "invalid_auth",
+  "account_inactive",
+  "token_revoked",
+  "missing_scope",
+  "msg_too_long",
+  "invalid_blocks",
+  "too_many_users",
+]);
+
+interface SlackError {
+  code?: string;
+  retryAfter?: number;
+  data?: { error?: string };
+  statusCode?: number;
+}
+
+export function slackFailure(error: unknown, scope: "tenant" | "conversation"): DeliveryFailure {
+  const e = error as SlackError;
+  if (e.code === ErrorCode.RateLimitedError)
+    return new DeliveryFailure("rate-limited", "ratelimited", (e.retryAfter ?? 1) * 1000, scope);
+  if (e.code === ErrorCode.PlatformError) {
+    const code = e.data?.error ?? "unknown";
+    if (DM_CLOSED.has(code)) return new DeliveryFailure("dm-closed", code);
+    if (PERMANENT.has(code)) return new DeliveryFailure("permanent", code);
+    return new DeliveryFailure("transient", code);
+  }
+  if (e.code === ErrorCode.HTTPError && e.statusCode !== undefined && e.statusCode < 500 && e.statusCode !== 408)
+    return new DeliveryFailure("permanent", `http ${e.statusCode}`);
+  return new DeliveryFailure("transient", e.code ?? "error");
+}
+
+export function slackSender(clientFor: (tenantExternalId: string) => WebClient): Sender {
+  return {
+    async send(out: Outgoing) {
+      const client = clientFor(out.tenantExternalId);
+      let channel: string;
+      if (out.target.kind === "channel") {
+        channel = out.target.channelId;
+      } else {
+        const users = out.target.kind === "dm" ? out.target.userId : out.target.userIds.join(",");
+        try {
+          const opened = await client.conversations.open({ users });
+          channel = opened.channel?.id as string;
+        } catch (error) {
+          throw slackFailure(error, "tenant");
+        }
+      }
+      const { text, blocks } = renderMessage(out.message);
+      try {
+        const posted = await client.chat.postMessage({ channel, text, blocks, unfurl_links: false });
+        return { platformMessageId: `${channel}:${posted.ts ?? ""}` };
+      } catch (error) {
+        throw slackFailure(error, "conversation");
+      }
+    },
+  };
+}

@@ -1,0 +1,254 @@
+/**
+ * The real Bolt app in HTTP mode on 127.0.0.1, fed signed Slack requests
+ * (slash commands, block_actions, view_submission), talking to a fake Slack
+ * Web API through slackApiUrl; delivery through the real dispatcher and the
+ * Slack sender. Runs on both databases.
+ */
+import { createHmac } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type SlackApp, startSlackApp } from "../../src/adapters/slack/slack-app";
+import { slackSender } from "../../src/adapters/slack/slack-sender";
+import { createAppCore } from "../../src/app";
+import { ManualClock } from "../../src/core/clock";
+import { Dispatcher } from "../../src/delivery/dispatcher";
+import { FakeSlack } from "../support/fake-slack";
+import { START } from "../support/harness";
+import { useTestDb } from "../support/test-db";
+
+const SECRET = "test-signing-secret";
+const tdb = useTestDb();
+const slack = new FakeSlack();
+let app: SlackApp;
+let clock: ManualClock;
+let responses = 0;
+
+beforeAll(async () => {
+  await slack.start();
+});
+afterAll(async () => {
+  await slack.stop();
+});
+afterEach(async () => {
+  await app?.stop();
+  slack.calls.length = 0;
+  slack.script.clear();
+});
+
+async function start(): Promise<void> {
+  clock = new ManualClock(START);
+  const core = createAppCore({ db: tdb.db, clock });
+  app = await startSlackApp({ core, signingSecret: SECRET, botToken: "xoxb-test", apiUrl: `${slack.url}api/`, port: 0 });
+}
+
+function sign(body: string, ts: number, secret = SECRET): string {
+  return `v0=${createHmac("sha256", secret).update(`v0:${ts}:${body}`).digest("hex")}`;
+}
+
+async function post(body: string, opts: { ts?: number; secret?: string } = {}): Promise<number> {
+  const ts = opts.ts ?? Math.floor(Date.now() / 1000);
+  const response = await fetch(`http://127.0.0.1:${app.port}/slack/events`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-slack-request-timestamp": String(ts),
+      "x-slack-signature": sign(body, ts, opts.secret),
+    },
+    body,
+  });
+  await response.text();
+  return response.status;
+}
+
+const TEAM = "T-ACME";
+const CHANNEL = { id: "C-MENTORING", name: "mentoring" };
+
+async function slash(user: string, text: string, channel = CHANNEL, opts: { ts?: number; secret?: string } = {}) {
+  const body = new URLSearchParams({
+    command: "/mentoring",
+    text,
+    team_id: TEAM,
+    user_id: user,
+    user_name: user.toLowerCase(),
+    channel_id: channel.id,
+    channel_name: channel.name,
+    trigger_id: `trigger-${user}`,
+    response_url: `${slack.url}respond/${++responses}`,
+  }).toString();
+  return post(body, opts);
+}
+
+async function interaction(payload: Record<string, unknown>) {
+  return post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
+}
+
+async function press(user: string, button: { action_id: string; value: string }, channel: typeof CHANNEL | null = CHANNEL) {
+  return interaction({
+    type: "block_actions",
+    team: { id: TEAM },
+    user: { id: user, name: user.toLowerCase(), team_id: TEAM },
+    ...(channel ? { channel } : {}),
+    trigger_id: `trigger-${user}`,
+    response_url: `${slack.url}respond/${++responses}`,
+    actions: [{ type: "button", ...button, block_id: "b", action_ts: "1" }],
+  });
+}
+
+async function submit(user: string, view: { private_metadata: string }, values: Record<string, unknown>) {
+  return interaction({
+    type: "view_submission",
+    team: { id: TEAM },
+    user: { id: user, name: user.toLowerCase(), team_id: TEAM },
+    view: { id: "V1", callback_id: "sebaya_form", private_metadata: view.private_metadata, state: { values } },
+  });
+}
+
+/** Bolt acknowledges first and works after: wait until the expected calls arrived. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const responded = () => slack.calls.filter((c) => c.method.startsWith("respond/"));
+const lastText = () => JSON.stringify(responded().at(-1)?.args ?? {});
+
+async function deliver() {
+  const dispatcher = new Dispatcher(
+    tdb.db.kysely,
+    slackSender(() => app.client),
+    clock,
+    { worker: "slack-test", concurrency: 1 },
+  );
+  return dispatcher.dispatchPending();
+}
+
+const intake = (team: string) => ({
+  "intake.expertise": { v: { type: "plain_text_input", value: "SQL" } },
+  "intake.goals": { v: { type: "plain_text_input", value: "public speaking" } },
+  "intake.interests": { v: { type: "plain_text_input", value: "kopi" } },
+  "intake.team": { v: { type: "plain_text_input", value: team } },
+  "intake.timezone": { v: { type: "static_select", selected_option: { value: "Asia/Jakarta" } } },
+  "intake.language": { v: { type: "static_select", selected_option: { value: "en" } } },
+  "intake.partnersWanted": { v: { type: "number_input", value: "1" } },
+});
+
+describe("Slack over HTTP", () => {
+  it("refuses a wrong signature or a stale timestamp with 401, and changes nothing", async () => {
+    await start();
+    expect(await slash("U-OLGA", "setup Kopi", CHANNEL, { secret: "not-the-secret" })).toBe(401);
+    expect(await slash("U-OLGA", "setup Kopi", CHANNEL, { ts: Math.floor(Date.now() / 1000) - 600 })).toBe(401);
+    const programs = await tdb.db.kysely.selectFrom("programs").select("id").execute();
+    expect(programs).toEqual([]);
+    expect(slack.calls).toEqual([]);
+  });
+
+  it("runs a program: setup, announcement, join through the modal, match, the intro in one group DM", async () => {
+    await start();
+    expect(await slash("U-OLGA", "setup Kopi Belajar")).toBe(200);
+    await until(() => responded().length === 1, "the setup reply");
+    expect(lastText()).toContain("Program mentoring “Kopi Belajar” sudah disiapkan");
+    expect(responded()[0]?.args.response_type).toBe("ephemeral");
+
+    await slash("U-OLGA", "open");
+    await until(() => responded().length === 2, "the open reply");
+    await deliver();
+    const announcement = slack.of("chat.postMessage").find((c) => c.args.channel === CHANNEL.id);
+    expect(JSON.stringify(announcement?.args.blocks)).toContain("Putaran mentoring sebaya ke-1 dibuka!");
+    const join = (
+      announcement?.args.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>
+    ).find((b) => b.type === "actions")?.elements?.[0];
+    if (!join) throw new Error("no join button");
+
+    for (const [user, team] of [
+      ["U-ANI", "Data"],
+      ["U-BUDI", "Ops"],
+    ] as const) {
+      const before = slack.of("views.open").length;
+      await press(user, join);
+      await until(() => slack.of("views.open").length === before + 1, "the intake modal");
+      const opened = slack.of("views.open").at(-1);
+      expect(opened?.args.trigger_id).toBe(`trigger-${user}`);
+      const view = opened?.args.view as { private_metadata: string; title: { text: string } };
+      expect(view.title.text).toBe("Ikut mentoring sebaya");
+      const dms = slack.of("chat.postMessage").length;
+      expect(await submit(user, view, intake(team))).toBe(200);
+      await until(() => slack.of("chat.postMessage").length === dms + 1, "the join confirmation");
+      expect(JSON.stringify(slack.of("chat.postMessage").at(-1)?.args)).toContain("You’re in round 1!");
+      expect(slack.of("chat.postMessage").at(-1)?.args.channel).toBe(user);
+    }
+    const enrolled = await tdb.db.kysely.selectFrom("enrollments").select("id").execute();
+    expect(enrolled).toHaveLength(2);
+
+    await slash("U-OLGA", "match");
+    await until(() => responded().length === 3, "the match reply");
+    await deliver();
+    const open = slack.of("conversations.open").find((c) => String(c.args.users).includes(","));
+    expect(String(open?.args.users).split(",").sort()).toEqual(["U-ANI", "U-BUDI"]);
+    const intro = slack.of("chat.postMessage").find((c) => String(c.args.channel).startsWith("G-"));
+    expect(JSON.stringify(intro?.args.blocks)).toContain("Meet your mentoring peer!");
+    const sent = await tdb.db.kysely.selectFrom("outbox").select(["status", "platform_message_id"]).execute();
+    expect(sent.every((r) => r.status === "sent" && r.platform_message_id?.includes(":1700000000."))).toBe(true);
+  });
+
+  it("answers unknown input with the help, ephemerally", async () => {
+    await start();
+    await slash("U-ANI", "frobnicate");
+    await until(() => responded().length === 2, "the refusal and the help");
+    expect(JSON.stringify(responded()[0]?.args)).toContain("Saya belum mengenal perintah itu.");
+    expect(lastText()).toContain("/mentoring join");
+    expect(responded().every((r) => r.args.response_type === "ephemeral")).toBe(true);
+    expect(await tdb.db.kysely.selectFrom("members").select("id").execute()).toEqual([]);
+  });
+
+  it("maps Slack's answers for delivery: cannot_dm_bot falls back to the channel, 429 waits for Retry-After", async () => {
+    await start();
+    await slash("U-OLGA", "setup Kopi");
+    await until(() => responded().length === 1, "the setup reply");
+    const [program] = await tdb.db.kysely.selectFrom("programs").select(["id", "tenant_id"]).execute();
+    const member = await tdb.db.kysely.selectFrom("members").select("id").executeTakeFirstOrThrow();
+    await tdb.db.kysely
+      .insertInto("outbox")
+      .values([
+        {
+          tenant_id: program?.tenant_id as string,
+          idempotency_key: "dm-to-olga",
+          audience_kind: "member",
+          member_id: member.id,
+          message: JSON.stringify({ blocks: [{ type: "text", text: "hello" }] }),
+          created_at: clock.now(),
+          available_at: clock.now(),
+          context_program_id: program?.id as string,
+        },
+        {
+          tenant_id: program?.tenant_id as string,
+          idempotency_key: "to-channel",
+          audience_kind: "channel",
+          program_id: program?.id as string,
+          message: JSON.stringify({ blocks: [{ type: "text", text: "news" }] }),
+          created_at: clock.now(),
+          available_at: clock.now(),
+          context_program_id: program?.id as string,
+        },
+      ])
+      .execute();
+    slack.script.set("chat.postMessage", [{ status: 429, retryAfter: 7 }]);
+    await deliver();
+    const rows = await tdb.db.kysely.selectFrom("outbox").selectAll().orderBy("id").execute();
+    const byKey = new Map(rows.map((r) => [r.idempotency_key, r]));
+    // The DM's post hit the 429: it waits the 7 s Slack asked for; the channel (another conversation) goes on.
+    expect(byKey.get("dm-to-olga")?.available_at.getTime()).toBe(clock.now().getTime() + 7_000);
+    expect(byKey.get("to-channel")?.status).toBe("sent");
+    // Then Slack says the member does not take DMs from the bot.
+    slack.script.set("chat.postMessage", [{ error: "cannot_dm_bot" }]);
+    clock.advance(7_000);
+    await deliver();
+    const after = new Map((await tdb.db.kysely.selectFrom("outbox").selectAll().execute()).map((r) => [r.idempotency_key, r]));
+    expect(after.get("dm-to-olga")?.status).toBe("failed");
+    expect(after.get("dm-to-olga")?.last_error).toContain("dm-closed");
+    const mention = [...after.values()].find((r) => r.idempotency_key.startsWith("dm-closed:"));
+    expect(mention?.status).toBe("sent");
+    expect(after.get("to-channel")?.status).toBe("sent");
+  });
+});
