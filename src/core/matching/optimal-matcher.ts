@@ -100,13 +100,14 @@ class TopKTable {
 }
 
 /**
- * Every goal-related pair of active members once, with its weight: row x lists the partners y
- * that come after x in pool order, at partners[start[x]] up to partners[start[x + 1] - 1], each
- * weight alongside. Weights fit 16 bits (the schema caps every weight). Left out: pairs weighing
- * at most the mean of the two members' weakMax, which the certificate's raises cover like the
- * unrelated pairs (about a fifth of them, never a candidate's top K).
+ * Every goal-related pair of active members once, with its weight: row r belongs to member
+ * owner[r] and lists the partners y that come after it in pool order, at partners[start[r]] up to
+ * partners[start[r + 1] - 1], each weight alongside. Weights fit 16 bits (the schema caps every
+ * weight). Left out: pairs weighing at most the mean of the two members' weakMax, which the
+ * certificate's raises cover like the unrelated pairs (about a fifth of them, never a top K).
  */
 interface RelatedRows {
+  owner: Int32Array;
   start: Int32Array;
   partners: Int32Array;
   weights: Int16Array;
@@ -126,17 +127,30 @@ function relatedRows(
   const out = new Int32Array(n);
   const floor = best.floor;
   const weak = Int32Array.from(active, (a) => pool.weakMax(a));
+  const owner = new Int32Array(m);
   const start = new Int32Array(m + 1);
-  let partners = new Int32Array(0);
-  let weights = new Int16Array(0);
+  // Every pair at most: small programs never grow the buffers.
+  const pairs = (m * (m - 1)) / 2;
+  let partners = new Int32Array(Math.min(1 << 20, pairs));
+  let weights = new Int16Array(partners.length);
   let used = 0;
-  for (let x = 0; x < m; x++) {
-    const a = active[x] as number;
+  // Rows in pool order: consecutive sweeps walk the same index suffixes (faster than the shuffled
+  // order). Row a holds about (n - 1 - a) / (n - 1) of a's related pairs, so the rows so far
+  // predict the total: `share` of it, out of `shares` for all of them.
+  let shares = 0;
+  for (const a of active) shares += (n - 1 - a) / Math.max(1, n - 1);
+  let share = 0;
+  let r = 0;
+  for (let a = 0; a < n; a++) {
+    const x = local[a] as number;
+    if (x < 0) continue;
     const count = pool.relatedAbove(a, ids, out);
+    share += (n - 1 - a) / Math.max(1, n - 1);
     if (used + count > partners.length) {
-      // Hundreds of MB in all, and every large allocation can set off a full GC: grow to what the
-      // rows so far predict for all of them (the order is shuffled, so they are a fair sample).
-      const capacity = Math.max(used + count, Math.ceil(((used + count) / (x + 1)) * m * 1.15)) + (1 << 16);
+      // Hundreds of MB in all, and every large allocation can set off a full GC: grow to the
+      // predicted total at once.
+      const predicted = Math.min(pairs, Math.ceil(((used + count) / share) * shares * 1.15) + (1 << 16));
+      const capacity = Math.max(used + count, predicted);
       const grownPartners = new Int32Array(capacity);
       const grownWeights = new Int16Array(capacity);
       grownPartners.set(partners.subarray(0, used));
@@ -155,9 +169,10 @@ function relatedRows(
       partners[used] = y;
       weights[used++] = w;
     }
-    start[x + 1] = used;
+    owner[r++] = x;
+    start[r] = used;
   }
-  return { start, partners, weights };
+  return { owner, start, partners, weights };
 }
 
 /** One pass: an exact maximum-cardinality maximum-weight matching over `active` members. */
@@ -309,13 +324,14 @@ function matchPass(
     // (the vertex duals, plus the z of an outermost blossom holding both).
     const shift2 = 2 * shift;
     const { outer, outerZ } = outermostBlossoms(m, result);
-    for (let x = 0; x < m; x++) {
+    for (let r = 0; r < m; r++) {
+      const x = rows ? (rows.owner[r] as number) : r;
       const dx = dual[x] as number;
       const ox = outer[x] as number;
       const dzx = dx + 2 * (outerZ[x] as number);
       if (rows) {
         const { partners, weights } = rows;
-        for (let k = rows.start[x] as number, end = rows.start[x + 1] as number; k < end; k++) {
+        for (let k = rows.start[r] as number, end = rows.start[r + 1] as number; k < end; k++) {
           const y = partners[k] as number;
           const w2 = 2 * (weights[k] as number) + shift2;
           const dy = dual[y] as number;
