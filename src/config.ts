@@ -4,6 +4,8 @@
  * values are never echoed, so a secret in the wrong place is not printed.
  */
 import { existsSync } from "node:fs";
+import { hostname } from "node:os";
+import cron from "node-cron";
 import { z } from "zod";
 
 const optionalUrl = (protocols: RegExp) =>
@@ -26,6 +28,21 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEFAULT_LANGUAGE: z.enum(["id", "en"]).default("id"),
+  SLACK_BOT_TOKEN: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^xoxb-/)
+      .optional(),
+  ),
+  SLACK_SIGNING_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(8).optional()),
+  SLACK_API_URL: optionalUrl(/^https?:$/),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  TICK_SCHEDULE: z
+    .string()
+    .default("* * * * *")
+    .refine((v) => cron.validate(v)),
+  WORKER_ID: z.string().min(1).max(100).default(`${hostname()}-${process.pid}`),
 });
 
 /** What each variable expects, for the one-line error. */
@@ -34,6 +51,12 @@ const EXPECTS: Record<keyof z.infer<typeof configSchema>, string> = {
   DATA_DIR: "a folder path for the embedded database",
   LOG_LEVEL: "one of fatal, error, warn, info, debug, trace, silent",
   DEFAULT_LANGUAGE: "id or en",
+  SLACK_BOT_TOKEN: "a bot token starting with xoxb-",
+  SLACK_SIGNING_SECRET: "the app's signing secret",
+  SLACK_API_URL: "an http(s) URL of the Slack Web API (GovSlack, a proxy)",
+  PORT: "a port number",
+  TICK_SCHEDULE: "a cron expression (node-cron), e.g. * * * * * for every minute",
+  WORKER_ID: "a name for this process, up to 100 characters",
 };
 
 export type Config = z.infer<typeof configSchema>;

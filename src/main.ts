@@ -1,22 +1,82 @@
 /**
  * Composition root. With no platform tokens it starts the console playground
  * on the embedded database (or DATABASE_URL), which is what `npm start` does
- * on a fresh machine.
+ * on a fresh machine. With SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET it serves
+ * Slack over HTTP on PORT, with the scheduler and dispatcher ticking on
+ * TICK_SCHEDULE.
  */
 
 import { CAST } from "./adapters/console/cast";
 import { lineReader } from "./adapters/console/line-reader";
 import { runRepl } from "./adapters/console/repl";
 import { ConsoleWorkspace } from "./adapters/console/workspace";
+import { startSlackApp } from "./adapters/slack/slack-app";
+import { slackSender } from "./adapters/slack/slack-sender";
 import { createAppCore, openDatabase } from "./app";
-import { ConfigError, loadEnvFile, parseConfig } from "./config";
-import { OffsetClock } from "./core/clock";
+import { type Config, ConfigError, loadEnvFile, parseConfig } from "./config";
+import { OffsetClock, systemClock } from "./core/clock";
 import { createLogger } from "./logger";
+import { startCron } from "./scheduler/cron";
+import { Ticker } from "./scheduler/tick";
 import { MigrationError } from "./store/migrate";
+
+/** Only the error's kind and message: a driver error's `detail` can quote the failing row, private text included. */
+function describe(error: unknown) {
+  return error instanceof Error
+    ? { name: error.name, code: (error as { code?: unknown }).code, message: error.message }
+    : String(error);
+}
+
+async function runSlack(config: Config): Promise<void> {
+  const logger = createLogger(config.LOG_LEVEL);
+  const db = await openDatabase(
+    config.DATABASE_URL ? { kind: "postgres", url: config.DATABASE_URL } : { kind: "pglite", dataDir: config.DATA_DIR },
+  );
+  const core = createAppCore({
+    db,
+    clock: systemClock,
+    onError: (error, context) => logger.error({ command: context.command, error: describe(error) }, "command failed"),
+  });
+  const slack = await startSlackApp({
+    core,
+    signingSecret: config.SLACK_SIGNING_SECRET as string,
+    botToken: config.SLACK_BOT_TOKEN as string,
+    ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+    port: config.PORT,
+    onError: (error) => logger.error({ error: describe(error) }, "slack request failed"),
+  });
+  const ticker = new Ticker(
+    db.kysely,
+    slackSender(() => slack.client),
+    systemClock,
+    {
+      worker: config.WORKER_ID,
+      jobs: { onError: (error, job) => logger.error({ job, error: describe(error) }, "job failed") },
+      delivery: { onFailure: (row, failure) => logger.warn({ outbox: row.id, kind: failure.kind }, "delivery failed") },
+    },
+  );
+  const cron = startCron(ticker, config.TICK_SCHEDULE, (error) => logger.error({ error: describe(error) }, "tick failed"));
+  logger.info({ port: slack.port, worker: config.WORKER_ID }, "Slack app listening on /slack/events");
+  const stop = async () => {
+    await cron.stop();
+    await slack.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop());
+  process.once("SIGINT", () => void stop());
+}
 
 async function main(): Promise<void> {
   loadEnvFile();
   const config = parseConfig(process.env);
+  if (config.SLACK_BOT_TOKEN || config.SLACK_SIGNING_SECRET) {
+    if (!config.SLACK_BOT_TOKEN)
+      throw new ConfigError("SLACK_BOT_TOKEN", "a bot token starting with xoxb- (SLACK_SIGNING_SECRET is set)");
+    if (!config.SLACK_SIGNING_SECRET)
+      throw new ConfigError("SLACK_SIGNING_SECRET", "the app's signing secret (SLACK_BOT_TOKEN is set)");
+    return runSlack(config);
+  }
   // The playground writes to the terminal; logs go to stderr and stay quiet unless asked.
   const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn");
   const db = await openDatabase(
