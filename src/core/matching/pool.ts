@@ -241,13 +241,13 @@ export function preparePool(input: MatchInput): Pool {
   const maxShared = interests.reduce((a, g) => Math.max(a, g.length), 0) + 1;
   const tableSize = z * z * 2 * 3 * maxGoals * maxGoals * maxShared;
   const table = tableSize <= 1 << 22 ? new Int32Array(tableSize).fill(NO_PAIR) : null;
+  // The context ((zone i * z + zone j) * 2 + same team) * 3 + both priorities, as i's part + j's part.
+  const rowPart = Int32Array.from(zone, (zi, i) => zi * z * 6 + (priority[i] as number));
+  const colPart = Int32Array.from(zone, (zj, j) => zj * 6 + (priority[j] as number));
   /** weightFrom without history, through the table. */
   const weightNew = (i: number, j: number, aGives: number, bGives: number, shared: number): number => {
     if (!table) return weightFrom(i, j, aGives, bGives, shared, null);
-    const context =
-      (((zone[i] as number) * z + (zone[j] as number)) * 2 + (team[i] === team[j] ? 1 : 0)) * 3 +
-      (priority[i] as number) +
-      (priority[j] as number);
+    const context = (rowPart[i] as number) + (colPart[j] as number) + (team[i] === team[j] ? 3 : 0);
     const at = ((context * maxGoals + aGives) * maxGoals + bGives) * maxShared + shared;
     let w = table[at] as number;
     if (w === NO_PAIR) {
@@ -349,84 +349,69 @@ export function preparePool(input: MatchInput): Pool {
     return lo;
   };
   /**
-   * Counts, for every j >= from, how many of j's goals i's expertise covers (aCount), how many of
-   * i's goals j's covers (bCount) and their interests each way, through the inverted indexes;
-   * lists the goal-related j in `touched` and returns how many. `relatedAbove` undoes it.
+   * Counts, for every j > i, how many of j's goals i's expertise covers (aCount), how many of i's
+   * goals j's covers (bCount), through the inverted indexes; the goal-related j are listed in `ids`.
+   * Then their shared interests each way (only theirs: no other counter is touched), and weights.
    */
-  const sweep = (i: number, from: number, touched: Int32Array): number => {
+  const relatedAbove = (i: number, ids: Int32Array, out: Int32Array): number => {
     let size = 0;
-    // The lists are ascending (built in member order), so j >= from is a suffix of each.
+    // The lists are ascending (built in member order), so j > i is a suffix of each.
     for (const t of expertiseCover[i] as Int32Array) {
       const list = wantingLists.get(t);
       if (!list) continue;
-      for (let k = above(list, from - 1); k < list.length; k++) {
+      for (let k = above(list, i); k < list.length; k++) {
         const j = list[k] as number;
         const c = goalCounts[j] as number;
-        if (c === 0) touched[size++] = j;
+        if (c === 0) ids[size++] = j;
         goalCounts[j] = c + 1;
       }
     }
     for (const g of goals[i] as Int32Array) {
       const list = offeringLists.get(g);
       if (!list) continue;
-      for (let k = above(list, from - 1); k < list.length; k++) {
+      for (let k = above(list, i); k < list.length; k++) {
         const j = list[k] as number;
         const c = goalCounts[j] as number;
-        if (c === 0) touched[size++] = j;
+        if (c === 0) ids[size++] = j;
         goalCounts[j] = c + HIGH_ONE;
       }
     }
     // Shared interests: j's likes holding i's interests, and i's likes holding j's; the smaller counts.
     for (const t of interests[i] as Int32Array) {
       const list = likedByLists.get(t);
-      if (list)
-        for (let k = above(list, from - 1); k < list.length; k++)
-          interestCounts[list[k] as number] = (interestCounts[list[k] as number] as number) + 1;
+      if (!list) continue;
+      for (let k = above(list, i); k < list.length; k++) {
+        const j = list[k] as number;
+        if (goalCounts[j] !== 0) interestCounts[j] = (interestCounts[j] as number) + 1;
+      }
     }
     for (const t of interestCover[i] as Int32Array) {
       const list = interestedInLists.get(t);
-      if (list)
-        for (let k = above(list, from - 1); k < list.length; k++)
-          interestCounts[list[k] as number] = (interestCounts[list[k] as number] as number) + HIGH_ONE;
+      if (!list) continue;
+      for (let k = above(list, i); k < list.length; k++) {
+        const j = list[k] as number;
+        if (goalCounts[j] !== 0) interestCounts[j] = (interestCounts[j] as number) + HIGH_ONE;
+      }
     }
     const past = pastPartners[i];
     if (past) for (const [j, ago] of past) agoOf[j] = ago;
-    return size;
-  };
-  const clearInterests = (i: number, from: number): void => {
-    const past = pastPartners[i];
-    if (past) for (const [j] of past) agoOf[j] = -1;
-    for (const t of interests[i] as Int32Array) {
-      const list = likedByLists.get(t);
-      if (list) for (let k = above(list, from - 1); k < list.length; k++) interestCounts[list[k] as number] = 0;
-    }
-    for (const t of interestCover[i] as Int32Array) {
-      const list = interestedInLists.get(t);
-      if (list) for (let k = above(list, from - 1); k < list.length; k++) interestCounts[list[k] as number] = 0;
-    }
-  };
-  /** The weight of (i, j) from the sweep's counters. */
-  const swept = (i: number, j: number): number => {
-    const ago = agoOf[j] as number;
-    const g = goalCounts[j] as number;
-    const c = interestCounts[j] as number;
-    const shared = Math.min(c & COUNT_MASK, c >>> 16);
-    return ago < 0 ? weightNew(i, j, g & COUNT_MASK, g >>> 16, shared) : weightFrom(i, j, g & COUNT_MASK, g >>> 16, shared, ago);
-  };
-  const relatedAbove = (i: number, ids: Int32Array, out: Int32Array): number => {
-    const size = sweep(i, i + 1, ids);
     const banned = excluded[i];
     let kept = 0;
     for (let k = 0; k < size; k++) {
       const j = ids[k] as number;
-      if (!banned?.has(j)) {
-        out[kept] = swept(i, j);
-        ids[kept++] = j;
-      }
-      // Cleared here: `ids` is compacted in place.
+      const g = goalCounts[j] as number;
+      const c = interestCounts[j] as number;
+      // Cleared as read: `ids` is compacted in place.
       goalCounts[j] = 0;
+      interestCounts[j] = 0;
+      if (banned?.has(j)) continue;
+      const shared = Math.min(c & COUNT_MASK, c >>> 16);
+      const ago = past ? (agoOf[j] as number) : -1;
+      out[kept] =
+        ago < 0 ? weightNew(i, j, g & COUNT_MASK, g >>> 16, shared) : weightFrom(i, j, g & COUNT_MASK, g >>> 16, shared, ago);
+      ids[kept++] = j;
     }
-    clearInterests(i, i + 1);
+    if (past) for (const [j] of past) agoOf[j] = -1;
     return kept;
   };
   const weighMatrix = (members: Int32Array, out: Int32Array): void => {
