@@ -175,6 +175,68 @@ function relatedRows(
   return { owner, start, partners, weights };
 }
 
+/** Offers every allowed pair of the dense weight matrix to both members' top K. */
+function offerMatrix(matrix: Int32Array, m: number, best: TopKTable): void {
+  const floor = best.floor;
+  for (let x = 0; x < m; x++) {
+    // NONE (never a pair) never beats a floor: it is the lowest Int32.
+    for (let y = 0, at = x * m; y < m; y++, at++) {
+      const w = matrix[at] as number;
+      if (w > (floor[x] as number)) best.offer(x, y, w);
+    }
+  }
+}
+
+/**
+ * A lower bound on each pair's dual bound, in doubled units: the vertex duals, plus the z of an
+ * outermost blossom holding both (certify.ts, outermostBlossoms), against 2 * (weight + shift).
+ */
+interface CheapCover {
+  dual: Float64Array;
+  outer: Int32Array;
+  outerZ: Float64Array;
+  shift2: number;
+}
+
+/** The pairs (x, y, w) of the related rows that the cheap cover leaves open, flattened. */
+function looseRows(rows: RelatedRows, cover: CheapCover): number[] {
+  const { dual, outer, outerZ, shift2 } = cover;
+  const { owner, start, partners, weights } = rows;
+  const loose: number[] = [];
+  for (let r = 0; r + 1 < start.length; r++) {
+    const x = owner[r] as number;
+    const dx = dual[x] as number;
+    const ox = outer[x] as number;
+    const dzx = dx + 2 * (outerZ[x] as number);
+    for (let k = start[r] as number, end = start[r + 1] as number; k < end; k++) {
+      const y = partners[k] as number;
+      const w2 = 2 * (weights[k] as number) + shift2;
+      const dy = dual[y] as number;
+      if (w2 > dx + dy && (ox < 0 || ox !== outer[y] || w2 > dzx + dy)) loose.push(x, y, weights[k] as number);
+    }
+  }
+  return loose;
+}
+
+/** The pairs (x, y, w), x < y, of the dense weight matrix that the cheap cover leaves open, flattened. */
+function looseMatrix(matrix: Int32Array, m: number, cover: CheapCover): number[] {
+  const { dual, outer, outerZ, shift2 } = cover;
+  const loose: number[] = [];
+  for (let x = 0; x < m; x++) {
+    const dx = dual[x] as number;
+    const ox = outer[x] as number;
+    const dzx = dx + 2 * (outerZ[x] as number);
+    for (let y = x + 1, at = x * m + x + 1; y < m; y++, at++) {
+      const w = matrix[at] as number;
+      if (w === NONE) continue;
+      const w2 = 2 * w + shift2;
+      const dy = dual[y] as number;
+      if (w2 > dx + dy && (ox < 0 || ox !== outer[y] || w2 > dzx + dy)) loose.push(x, y, w);
+    }
+  }
+  return loose;
+}
+
 /** One pass: an exact maximum-cardinality maximum-weight matching over `active` members. */
 function matchPass(
   pool: Pool,
@@ -242,16 +304,7 @@ function matchPass(
   const k = dense ? TOP_K : SPARSE_TOP_K;
   const best = new TopKTable(m, k);
   const rows = dense ? null : relatedRows(pool, active, local, blocked, best);
-  if (matrix) {
-    const floor = best.floor;
-    for (let x = 0; x < m; x++) {
-      // NONE (never a pair) is no floor's better: it is the lowest Int32.
-      for (let y = 0, at = x * m; y < m; y++, at++) {
-        const w = matrix[at] as number;
-        if (w > (floor[x] as number)) best.offer(x, y, w);
-      }
-    }
-  }
+  if (matrix) offerMatrix(matrix, m, best);
   for (let x = 0; x < m; x++) {
     for (let j = 0; j < (best.size[x] as number); j++)
       addEdge(x, best.ids[x * k + j] as number, best.weights[x * k + j] as number);
@@ -320,33 +373,10 @@ function matchPass(
       found.push([x, y, w]);
       deficit[x] = Math.max(deficit[x] as number, w + shift - b);
     };
-    // Tens of millions of pairs: inline, in doubled units, a lower bound on each pair's bound first
-    // (the vertex duals, plus the z of an outermost blossom holding both).
-    const shift2 = 2 * shift;
-    const { outer, outerZ } = outermostBlossoms(m, result);
-    for (let r = 0; r < m; r++) {
-      const x = rows ? (rows.owner[r] as number) : r;
-      const dx = dual[x] as number;
-      const ox = outer[x] as number;
-      const dzx = dx + 2 * (outerZ[x] as number);
-      if (rows) {
-        const { partners, weights } = rows;
-        for (let k = rows.start[r] as number, end = rows.start[r + 1] as number; k < end; k++) {
-          const y = partners[k] as number;
-          const w2 = 2 * (weights[k] as number) + shift2;
-          const dy = dual[y] as number;
-          if (w2 > dx + dy && (ox < 0 || ox !== outer[y] || w2 > dzx + dy)) check(x, y, dx, weights[k] as number);
-        }
-      } else if (matrix) {
-        for (let y = x + 1, at = x * m + x + 1; y < m; y++, at++) {
-          const w = matrix[at] as number;
-          if (w === NONE) continue;
-          const w2 = 2 * w + shift2;
-          const dy = dual[y] as number;
-          if (w2 > dx + dy && (ox < 0 || ox !== outer[y] || w2 > dzx + dy)) check(x, y, dx, w);
-        }
-      }
-    }
+    const cover: CheapCover = { ...outermostBlossoms(m, result), dual, shift2: 2 * shift };
+    const loose = rows ? looseRows(rows, cover) : matrix ? looseMatrix(matrix, m, cover) : [];
+    for (let k = 0; k < loose.length; k += 3)
+      check(loose[k] as number, loose[k + 1] as number, dual[loose[k] as number] as number, loose[k + 2] as number);
     if (found.length === 0) {
       converged = true;
       break;
