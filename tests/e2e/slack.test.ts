@@ -192,6 +192,33 @@ describe("Slack over HTTP", () => {
     expect(sent.every((r) => r.status === "sent" && r.platform_message_id?.includes(":1700000000."))).toBe(true);
   });
 
+  it("publishes App Home on app_home_opened: the member's own status and the help", async () => {
+    await start();
+    const body = JSON.stringify({
+      type: "event_callback",
+      team_id: TEAM,
+      event_id: "Ev1",
+      event: { type: "app_home_opened", user: "U-ANI", tab: "home", channel: "D1" },
+    });
+    const ts = Math.floor(Date.now() / 1000);
+    const response = await fetch(`http://127.0.0.1:${app.port}/slack/events`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-slack-request-timestamp": String(ts),
+        "x-slack-signature": sign(body, ts),
+      },
+      body,
+    });
+    expect(response.status).toBe(200);
+    await until(() => slack.of("views.publish").length === 1, "the home view");
+    const published = slack.of("views.publish")[0]?.args as { user_id: string; view: { type: string; blocks: unknown[] } };
+    expect(published.user_id).toBe("U-ANI");
+    expect(published.view.type).toBe("home");
+    expect(published.view.blocks.length).toBeLessThanOrEqual(100);
+    expect(JSON.stringify(published.view.blocks)).toContain("/mentoring join");
+  });
+
   it("answers unknown input with the help, ephemerally", async () => {
     await start();
     await slash("U-ANI", "frobnicate");

@@ -11,7 +11,15 @@ import type { Envelope } from "../../core/commands";
 import type { Core } from "../../core/core";
 import type { Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
-import { commandFromSubmission, decodeButton, FORM_CALLBACK_ID, renderMessage, renderModal, type ViewState } from "./block-kit";
+import {
+  commandFromSubmission,
+  decodeButton,
+  FORM_CALLBACK_ID,
+  renderMessage,
+  renderModal,
+  SLACK_LIMITS,
+  type ViewState,
+} from "./block-kit";
 
 export interface SlackAppOptions {
   core: Core;
@@ -111,6 +119,24 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     const person = { team: body.team?.id ?? body.user.team_id ?? "", user: body.user.id, name: body.user.name };
     const reply = await options.core.execute(envelope(person, channelId, command));
     await answer(reply, person, {});
+  });
+
+  // App Home: the member's own status (program, round, pairing, next session, break) and the help.
+  // Slack retries events it thinks were missed; publishing the same view twice is harmless.
+  app.event("app_home_opened", async ({ event, body }) => {
+    if (event.tab !== "home") return;
+    const team = (body as { team_id?: string }).team_id ?? "";
+    const person = { team, user: event.user, name: event.user };
+    const status = await options.core.execute(envelope(person, undefined, { type: "status" }));
+    const help = await options.core.execute(envelope(person, undefined, { type: "help" }));
+    const blocks = [...status.messages, ...help.messages].flatMap((m, i) => [
+      ...(i > 0 ? [{ type: "divider" as const }] : []),
+      ...m.blocks,
+    ]);
+    await client.views.publish({
+      user_id: event.user,
+      view: { type: "home", blocks: renderMessage({ blocks }, SLACK_LIMITS.blocksPerView).blocks },
+    });
   });
 
   app.error(async (error) => {
