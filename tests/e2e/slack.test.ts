@@ -157,7 +157,7 @@ describe("Slack over HTTP", () => {
     const announcement = slack.of("chat.postMessage").find((c) => c.args.channel === CHANNEL.id);
     expect(JSON.stringify(announcement?.args.blocks)).toContain("Putaran mentoring sebaya ke-1 dibuka!");
     const join = (
-      announcement?.args.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>
+      (announcement?.args.blocks ?? []) as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>
     ).find((b) => b.type === "actions")?.elements?.[0];
     if (!join) throw new Error("no join button");
 
