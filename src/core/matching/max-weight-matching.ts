@@ -1076,11 +1076,13 @@ class BlossomSolver {
     const vd = this.vd;
     const bestEdge = this.bestEdge;
     const adjP = this.adjP;
+    const D = this.D;
+    let gv = tag[v] as number;
+    if (gsign[gv] !== SIGN_S) return;
+    // v's dual: fixed while D is, even when a blossom forms around v (only its group changes).
+    const dv = (vd[v] as number) + (goff[gv] as number) - D;
     const end = this.adjStart[v + 1] as number;
     for (let a = this.adjStart[v] as number; a < end; a++) {
-      // v's group changes when a blossom forms around it, and its sign when its tree dissolves.
-      const gv = tag[v] as number;
-      if (gsign[gv] !== SIGN_S) return;
       const p = adjP[a] as number;
       const w = adjV[a] as number;
       const gw = tag[w] as number;
@@ -1088,18 +1090,13 @@ class BlossomSolver {
       if (gv === gw) continue;
       const bw = this.owner[gw] as number;
       const k = p >> 1;
-      const D = this.D;
-      const s =
-        (vd[v] as number) +
-        (goff[gv] as number) -
-        D +
-        (vd[w] as number) +
-        (goff[gw] as number) +
-        (gsign[gw] as number) * D -
-        (adjW2[a] as number);
+      const s = dv + (vd[w] as number) + (goff[gw] as number) + (gsign[gw] as number) * D - (adjW2[a] as number);
       const lw = label[bw] as number;
       if (s <= 0) {
         this.tightEdge(v, p);
+        // A blossom may have formed around v, or its tree dissolved.
+        gv = tag[v] as number;
+        if (gsign[gv] !== SIGN_S) return;
       } else if (lw === LABEL_S) {
         this.heap3.push(s + 2 * D, k);
       } else if (lw === LABEL_NONE) {
