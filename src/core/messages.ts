@@ -113,4 +113,9 @@ export interface Reply {
   messages: Message[];
   /** A form the adapter should open right away (a modal on Slack/Discord). */
   form?: Form;
+  /**
+   * The question the pressed button (or submitted form) answered is settled for this member: an
+   * adapter may replace that message's buttons with the reply, so it cannot be answered twice.
+   */
+  settled?: boolean;
 }

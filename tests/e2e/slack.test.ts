@@ -219,6 +219,68 @@ describe("Slack over HTTP", () => {
     expect(JSON.stringify(published.view.blocks)).toContain("/mentoring join");
   });
 
+  it("an answered question in a DM loses its buttons; a second press changes nothing", async () => {
+    await start();
+    const core = createAppCore({ db: tdb.db, clock });
+    const as = (user: string, command: Record<string, unknown>, channelId?: string) =>
+      core.execute({ actor: { platform: "slack", tenantId: TEAM, userId: user, displayName: user }, channelId, command });
+    await as("U-OLGA", { type: "program.setup", name: "Kopi", language: "en" }, CHANNEL.id);
+    await as("U-OLGA", { type: "round.open" }, CHANNEL.id);
+    for (const user of ["U-ANI", "U-BUDI"]) {
+      const intake = {
+        expertise: ["SQL"],
+        goals: ["design"],
+        interests: ["kopi"],
+        team: user,
+        timezone: "Asia/Jakarta",
+        language: "en",
+        partnersWanted: 1,
+      };
+      await as(user, { type: "round.join", intake }, CHANNEL.id);
+    }
+    await as("U-OLGA", { type: "round.match" }, CHANNEL.id);
+    const pairing = await tdb.db.kysely.selectFrom("pairings").select("id").executeTakeFirstOrThrow();
+    await as("U-ANI", { type: "cadence.propose", pairingId: pairing.id, everyDays: 14, minutes: 60, weekday: 3, time: "10:00" });
+    await as("U-BUDI", { type: "cadence.confirm", pairingId: pairing.id });
+    const session = await tdb.db.kysely.selectFrom("sessions").select("id").executeTakeFirstOrThrow();
+    clock.set(new Date("2026-12-02T05:00:00Z"));
+
+    const dm = { id: "D-U-ANI", name: "directmessage" };
+    const notMet = {
+      action_id: "sebaya:2",
+      value: JSON.stringify({ kind: "command", command: { type: "checkin", sessionId: session.id, outcome: "not_met" } }),
+    };
+    const original = [
+      { type: "section", text: { type: "mrkdwn", text: "A gentle reminder: how did session 1 go?" } },
+      { type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "We didn’t meet" }, ...notMet }] },
+    ];
+    const pressInDm = () =>
+      interaction({
+        type: "block_actions",
+        team: { id: TEAM },
+        user: { id: "U-ANI", name: "ani", team_id: TEAM },
+        channel: dm,
+        message: { ts: "1700000000.000001", blocks: original },
+        trigger_id: "trigger-ani",
+        response_url: `${slack.url}respond/${++responses}`,
+        actions: [{ type: "button", ...notMet, block_id: "b", action_ts: "1" }],
+      });
+    await pressInDm();
+    await until(() => slack.of("chat.update").length === 1, "the settled message");
+    const update = slack.of("chat.update")[0]?.args as { channel: string; ts: string; blocks: Array<{ type: string }> };
+    expect(update.channel).toBe(dm.id);
+    expect(update.ts).toBe("1700000000.000001");
+    expect(update.blocks.map((b) => b.type)).toEqual(["section", "context"]);
+    expect(JSON.stringify(update.blocks[1])).toContain("✓ Noted; it happens.");
+    // A second press (the old message, or a double click) is refused and settles nothing again.
+    const before = responded().length;
+    await pressInDm();
+    await until(() => responded().length === before + 1, "the refusal");
+    expect(lastText()).toContain("already");
+    expect(slack.of("chat.update")).toHaveLength(1);
+    expect(await tdb.db.kysely.selectFrom("check_ins").select("member_id").execute()).toHaveLength(1);
+  });
+
   it("answers unknown input with the help, ephemerally", async () => {
     await start();
     await slash("U-ANI", "frobnicate");

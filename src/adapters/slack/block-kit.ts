@@ -174,6 +174,15 @@ export function renderMessage(
   return { text, blocks: fitted };
 }
 
+/** An answered message: its buttons give way to the answer, so it cannot be answered twice. */
+export function settledBlocks(original: readonly KnownBlock[], answer: Message | undefined): KnownBlock[] {
+  const note = answer?.blocks.find((b) => b.type === "text")?.text ?? "✓";
+  return [
+    ...original.filter((b) => b.type !== "actions").slice(0, SLACK_LIMITS.blocksPerMessage - 1),
+    { type: "context", elements: [{ type: "mrkdwn", text: truncate(`✓ ${escapeMrkdwn(note)}`, SLACK_LIMITS.contextText) }] },
+  ];
+}
+
 export function isSebayaAction(actionId: string): boolean {
   return actionId.startsWith(ACTION_PREFIX);
 }
@@ -183,6 +192,8 @@ interface FormMetadata {
   inputs: Array<[string, FormInput["kind"]]>;
   /** The program channel the form was opened from, if any: some commands act on its program. */
   channel?: string;
+  /** The DM message whose button opened the form, to settle once answered. */
+  origin?: { channel: string; ts: string };
 }
 
 function inputElement(input: FormInput) {
@@ -232,11 +243,15 @@ function inputElement(input: FormInput) {
 }
 
 /** A form as a modal; `privateMetadata` carries what is needed to turn the answers back into a command. */
-export function renderModal(form: Form, context: { channelId?: string | undefined } = {}): ModalView {
+export function renderModal(
+  form: Form,
+  context: { channelId?: string | undefined; origin?: { channel: string; ts: string } | undefined } = {},
+): ModalView {
   const metadata: FormMetadata = {
     command: form.command,
     inputs: form.inputs.map((i) => [i.name, i.kind]),
     ...(context.channelId ? { channel: context.channelId } : {}),
+    ...(context.origin ? { origin: context.origin } : {}),
   };
   const privateMetadata = JSON.stringify(metadata);
   if (privateMetadata.length > SLACK_LIMITS.privateMetadata)
@@ -280,7 +295,7 @@ export interface ViewState {
 export function commandFromSubmission(
   privateMetadata: string,
   state: ViewState,
-): { command: Record<string, unknown>; channelId?: string } {
+): { command: Record<string, unknown>; channelId?: string; origin?: { channel: string; ts: string } } {
   const metadata = JSON.parse(privateMetadata) as FormMetadata;
   const answers: FormAnswers = {};
   for (const [name, kind] of metadata.inputs) {
@@ -311,5 +326,9 @@ export function commandFromSubmission(
     inputs: metadata.inputs.map(([name]) => ({ kind: "text" as const, name, label: "", required: false })),
   };
   const command = completeForm(form, answers);
-  return metadata.channel ? { command, channelId: metadata.channel } : { command };
+  return {
+    command,
+    ...(metadata.channel ? { channelId: metadata.channel } : {}),
+    ...(metadata.origin ? { origin: metadata.origin } : {}),
+  };
 }

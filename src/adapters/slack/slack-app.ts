@@ -6,6 +6,7 @@
  * a modal's submission answers arrives as a DM. No business rules here.
  */
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Envelope } from "../../core/commands";
 import type { Core } from "../../core/core";
@@ -18,6 +19,7 @@ import {
   renderMessage,
   renderModal,
   SLACK_LIMITS,
+  settledBlocks,
   type ViewState,
 } from "./block-kit";
 
@@ -76,14 +78,34 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
   });
   const client = app.client;
 
+  /** A settled question in a DM: its buttons give way to the answer (a shared message keeps them for the others). */
+  async function settle(reply: Reply, origin: { channel: string; ts: string; blocks?: KnownBlock[] } | undefined): Promise<void> {
+    if (!reply.settled || !origin?.channel.startsWith("D")) return;
+    const blocks = settledBlocks(origin.blocks ?? [], reply.messages[0]);
+    await client.chat.update({
+      channel: origin.channel,
+      ts: origin.ts,
+      text: renderMessage(reply.messages[0] ?? { blocks: [] }).text,
+      blocks,
+    });
+  }
+
   /** Replies are ephemeral where the person acted; a form opens as a modal; without either, a DM. */
   async function answer(
     reply: Reply,
     person: Person,
-    where: { respond?: (m: Record<string, unknown>) => Promise<unknown>; triggerId?: string; channelId?: string },
+    where: {
+      respond?: (m: Record<string, unknown>) => Promise<unknown>;
+      triggerId?: string;
+      channelId?: string;
+      origin?: { channel: string; ts: string };
+    },
   ): Promise<void> {
     if (reply.form && where.triggerId) {
-      await client.views.open({ trigger_id: where.triggerId, view: renderModal(reply.form, { channelId: where.channelId }) });
+      await client.views.open({
+        trigger_id: where.triggerId,
+        view: renderModal(reply.form, { channelId: where.channelId, origin: where.origin }),
+      });
     }
     for (const m of reply.messages) {
       const rendered = renderMessage(m);
@@ -110,15 +132,36 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     const person = { team: body.team?.id ?? body.user.team_id ?? "", user: body.user.id, name: body.user.name ?? body.user.id };
     const channelId = programChannel(body.channel?.id, body.channel?.name);
     const reply = await options.core.execute(envelope(person, channelId, payload.command));
-    await answer(reply, person, { respond, triggerId: body.trigger_id, ...(channelId ? { channelId } : {}) });
+    const origin =
+      body.channel?.id && body.message?.ts
+        ? { channel: body.channel.id, ts: body.message.ts, blocks: (body.message.blocks ?? []) as KnownBlock[] }
+        : undefined;
+    await answer(reply, person, {
+      respond,
+      triggerId: body.trigger_id,
+      ...(channelId ? { channelId } : {}),
+      ...(origin ? { origin: { channel: origin.channel, ts: origin.ts } } : {}),
+    });
+    await settle(reply, origin);
   });
 
   app.view(FORM_CALLBACK_ID, async ({ ack, view, body }) => {
     await ack();
-    const { command, channelId } = commandFromSubmission(view.private_metadata, view.state as ViewState);
+    const { command, channelId, origin } = commandFromSubmission(view.private_metadata, view.state as ViewState);
     const person = { team: body.team?.id ?? body.user.team_id ?? "", user: body.user.id, name: body.user.name };
     const reply = await options.core.execute(envelope(person, channelId, command));
     await answer(reply, person, {});
+    if (reply.settled && origin) {
+      // The modal does not carry the message's blocks: fetch them by settling over what Slack has.
+      const history = await client.conversations.history({
+        channel: origin.channel,
+        latest: origin.ts,
+        inclusive: true,
+        limit: 1,
+      });
+      const blocks = (history.messages?.[0]?.blocks ?? []) as KnownBlock[];
+      await settle(reply, { ...origin, blocks });
+    }
   });
 
   // App Home: the member's own status (program, round, pairing, next session, break) and the help.

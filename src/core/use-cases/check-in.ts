@@ -77,5 +77,5 @@ export const checkIn: UseCase<"checkin"> = async (ctx, command) => {
       : command.outcome === "rescheduled"
         ? "checkin.thanks.rescheduled"
         : "checkin.thanks.notMet";
-  return reply(message(text(ctx.t(key, { when }))));
+  return { ...reply(message(text(ctx.t(key, { when })))), settled: true };
 };

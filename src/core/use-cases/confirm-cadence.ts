@@ -55,5 +55,5 @@ export const confirmCadence: UseCase<"cadence.confirm"> = async (ctx, command) =
         ),
       ),
   );
-  return reply(message(text(ctx.t("cadence.confirmedReply"))));
+  return { ...reply(message(text(ctx.t("cadence.confirmedReply")))), settled: true };
 };

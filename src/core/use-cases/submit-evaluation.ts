@@ -58,5 +58,5 @@ export const submitEvaluation: UseCase<"evaluation.submit"> = async (ctx, comman
           : command.adjust === "end"
             ? message(text(ctx.t("evaluation.next.end")), actions(formButton(ctx.t("end.button"), endForm(ctx.t, pairing.id))))
             : null;
-  return reply(message(text(ctx.t("evaluation.thanks"))), ...(next ? [next] : []));
+  return { ...reply(message(text(ctx.t("evaluation.thanks"))), ...(next ? [next] : [])), settled: true };
 };
