@@ -1215,7 +1215,9 @@ class BlossomSolver {
     const n = this.n;
     for (let v = 0; v < n; v++) this.assignLabel(v, LABEL_S, -1);
     // O(n) events per augmentation; the cap only turns a broken invariant into an error.
-    const maxEvents = 8 * (n + 2) * (n + 2);
+    // In doubles: beyond 16,000 vertices the product leaves the int32 range, and code optimized on
+    // smaller graphs would deoptimize here.
+    const maxEvents = 8 * (n + 2) * (n + 2.5);
     for (let events = 0; ; events++) {
       if (events > maxEvents) internalError("too many dual updates");
       while (this.qlen > 0) {
