@@ -420,7 +420,7 @@ export function preparePool(input: MatchInput): Pool {
     members.forEach((i, x) => {
       localOf[i] = x;
     });
-    // The same four inverted indexes as `sweep`'s, over local indices.
+    // The same four inverted indexes as relatedAbove's, over local indices.
     const wantingLocal = new Map<number, number[]>();
     const offeringLocal = new Map<number, number[]>();
     const likedByLocal = new Map<number, number[]>();
