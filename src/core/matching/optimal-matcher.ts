@@ -128,6 +128,7 @@ function relatedRows(
   const out = new Int32Array(n);
   const floor = best.floor;
   const weak = Int32Array.from(active, (a) => pool.weakMax(a));
+  const anyBlocked = blocked.size > 0;
   const owner = new Int32Array(m);
   const start = new Int32Array(m + 1);
   // Every pair at most: small programs never grow the buffers.
@@ -159,16 +160,25 @@ function relatedRows(
       partners = grownPartners;
       weights = grownWeights;
     }
+    // Tens of millions of pairs: the two floors tested together (most pairs beat neither), and
+    // the weak pairs dropped without a branch (written, then not counted).
+    let floorX = floor[x] as number;
+    const weakX = weak[x] as number;
     for (let k = 0; k < count; k++) {
       const b = ids[k] as number;
       const y = local[b] as number;
-      if (y === -1 || (blocked.size > 0 && blocked.has(a * n + b))) continue;
+      if (y === -1 || (anyBlocked && blocked.has(a * n + b))) continue;
       const w = out[k] as number;
-      if (w > (floor[x] as number)) best.offer(x, y, w);
-      if (w > (floor[y] as number)) best.offer(y, x, w);
-      if (2 * w <= (weak[x] as number) + (weak[y] as number)) continue;
+      if (w > floorX || w > (floor[y] as number)) {
+        if (w > floorX) {
+          best.offer(x, y, w);
+          floorX = floor[x] as number;
+        }
+        if (w > (floor[y] as number)) best.offer(y, x, w);
+      }
       partners[used] = y;
-      weights[used++] = w;
+      weights[used] = w;
+      used += (weakX + (weak[y] as number) - 2 * w) >>> 31;
     }
     owner[r++] = x;
     start[r] = used;
