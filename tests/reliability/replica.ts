@@ -4,12 +4,18 @@
  * fake platform. Started by the reliability tests and the delivery benchmark.
  *
  * Env: DATABASE_URL, PLATFORM_URL, WORKER, LEASE_MS (default 60000),
- * BACKOFF_BASE_MS (default 5000), TICK (cron, default every second).
+ * BACKOFF_BASE_MS (default 5000), TICK (cron, default every second),
+ * ROLE ("both", default: Ticker; "jobs": only runDueJobs; "delivery": only the
+ * dispatcher), WAIT_FOR_GO=1 (after "ready", start ticking on a "go" line on stdin).
  */
+import { createInterface } from "node:readline";
+import cron from "node-cron";
 import { openDatabase } from "../../src/app";
 import { systemClock } from "../../src/core/clock";
+import { Dispatcher } from "../../src/delivery/dispatcher";
 import { RateLimits } from "../../src/delivery/rate-limits";
-import { startCron } from "../../src/scheduler/cron";
+import { type CronHandle, startCron } from "../../src/scheduler/cron";
+import { runDueJobs } from "../../src/scheduler/run-due-jobs";
 import { Ticker } from "../../src/scheduler/tick";
 import { httpSender } from "./http-sender";
 
@@ -21,29 +27,89 @@ const env = (name: string, fallback?: string): string => {
 
 const worker = env("WORKER");
 const leaseMs = Number(env("LEASE_MS", "60000"));
+const tickExpression = env("TICK", "* * * * * *");
+const role = env("ROLE", "both");
+if (role !== "both" && role !== "jobs" && role !== "delivery")
+  throw new Error(`ROLE must be both, jobs or delivery, got ${role}`);
 const db = await openDatabase({ kind: "postgres", url: env("DATABASE_URL"), poolSize: 10 });
-const ticker = new Ticker(db.kysely, httpSender(env("PLATFORM_URL"), worker), systemClock, {
-  worker,
-  jobs: { leaseMs, batch: 50 },
-  delivery: {
-    leaseMs,
-    batch: 200,
-    concurrency: 16,
-    limits: new RateLimits(),
-    backoff: { baseMs: Number(env("BACKOFF_BASE_MS", "5000")), capMs: 60_000 },
-  },
-});
+const jobOptions = { leaseMs, batch: 50 };
+const deliveryOptions = {
+  leaseMs,
+  batch: 200,
+  concurrency: 16,
+  limits: new RateLimits(),
+  backoff: { baseMs: Number(env("BACKOFF_BASE_MS", "5000")), capMs: 60_000 },
+};
+const sender = httpSender(env("PLATFORM_URL"), worker);
+const ticker = new Ticker(db.kysely, sender, systemClock, { worker, jobs: jobOptions, delivery: deliveryOptions });
+const dispatcher = new Dispatcher(db.kysely, sender, systemClock, { worker, ...deliveryOptions });
+
 let errors = 0;
-const cron = startCron(ticker, env("TICK", "* * * * * *"), () => {
+const totals = { jobs: 0, sent: 0 };
+const onError = () => {
   // The tick failed (e.g. the database went away); the next tick tries again.
   errors++;
-});
+};
+
+/** One role's tick; like Ticker.tick, a call while one runs joins it. */
+let running: Promise<void> | null = null;
+const roleTick = (): Promise<void> => {
+  running ??= (async () => {
+    if (role === "jobs") {
+      const s = await runDueJobs(db.kysely, systemClock, { worker, ...jobOptions });
+      totals.jobs += s.done + s.skipped;
+    } else {
+      totals.sent += (await dispatcher.dispatchPending()).sent;
+    }
+  })().finally(() => {
+    running = null;
+  });
+  return running;
+};
+
+/** Same shape as startCron (immediate tick, then on the cron), for the single roles. */
+function startRole(): CronHandle {
+  const task = cron.schedule(tickExpression, () => roleTick().catch(onError), { name: `sebaya-${role}` });
+  void roleTick().catch(onError);
+  return {
+    async stop() {
+      await task.stop();
+    },
+  };
+}
+
+let handle: CronHandle | null = null;
+let cpuAtStart = process.cpuUsage();
+const start = () => {
+  cpuAtStart = process.cpuUsage();
+  handle ??= role === "both" ? startCron(ticker, tickExpression, onError) : startRole();
+};
+
 process.stdout.write(`ready ${worker}\n`);
+if (process.env.WAIT_FOR_GO === "1") {
+  const lines = createInterface({ input: process.stdin });
+  lines.on("line", (line) => {
+    if (line.trim() === "go") {
+      lines.close();
+      start();
+    }
+  });
+} else {
+  start();
+}
 
 process.on("SIGTERM", async () => {
-  await cron.stop();
-  await ticker.tick().catch(() => undefined);
+  if (handle) {
+    await handle.stop();
+    if (role === "both") await ticker.tick().catch(() => undefined);
+    else await roleTick().catch(() => undefined);
+  }
   await db.close();
-  process.stdout.write(`stopped ${worker} errors=${errors}\n`);
+  // CPU since the start of ticking (not start-up), for the benchmark's per-message figures.
+  const cpu = process.cpuUsage(cpuAtStart);
+  const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
+  process.stdout.write(
+    `stopped ${worker} errors=${errors} role=${role} jobs=${totals.jobs} sent=${totals.sent} cpu_ms=${cpuMs}\n`,
+  );
   process.exit(0);
 });
