@@ -34,7 +34,8 @@ export interface DispatcherOptions {
   concurrency?: number;
   /**
    * Sent rows are marked in groups of this many (one statement each): the database round trip per
-   * message is what bounds throughput. A crash can repeat at most this many plus the sends in flight.
+   * message is what bounds throughput. A crash can repeat at most the group being marked, the next
+   * one filling up, and the sends in flight: 2 * markEvery + concurrency.
    */
   markEvery?: number;
   maxAttempts?: number;
@@ -67,7 +68,7 @@ export class Dispatcher {
       leaseMs: 60_000,
       batch: 100,
       concurrency: 8,
-      markEvery: 32,
+      markEvery: 16,
       maxAttempts: 10,
       backoff: DEFAULT_BACKOFF,
       random: Math.random,
