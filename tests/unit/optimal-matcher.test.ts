@@ -312,10 +312,13 @@ describe("the total is optimal", () => {
         blossom(edges, true).forEach((j, i) => {
           if (j > i) optimum += pool.weight(i, j) ?? 0;
         });
-        const sparse = matchWithStats(input, { fullCheckLimit: 0 }).stats;
-        expect(sparse.total).toBeLessThanOrEqual(optimum);
-        if (sparse.boundMethod !== "none (not every member could be matched)")
-          expect(sparse.upperBound).toBeGreaterThanOrEqual(optimum);
+        // Also with few candidates, so that violated pairs, dropped edges and further rounds occur.
+        for (const sparseTopK of [8, 2]) {
+          const sparse = matchWithStats(input, { fullCheckLimit: 0, sparseTopK }).stats;
+          expect(sparse.total).toBeLessThanOrEqual(optimum);
+          if (sparse.boundMethod !== "none (not every member could be matched)")
+            expect(sparse.upperBound).toBeGreaterThanOrEqual(optimum);
+        }
       }),
       { numRuns: 100 },
     );

@@ -16,7 +16,8 @@
  *    one sweep per member through the pool's inverted indexes), violators are
  *    added and the matching re-run until none is left; above the limit, also
  *    until the proven gap is at most SPARSE_GAP_TOLERANCE (0.25%), since each
- *    round re-solves the whole graph. Pairs never checked
+ *    round re-solves the whole graph (there, after the first round, candidate
+ *    edges far from tight are dropped, and checked again). Pairs never checked
  *    have no goal terms, so they weigh at most the pool's weakMax; raising a
  *    member's dual to cover that (and any violator left if the rounds run
  *    out) keeps the dual feasible on every pair, so the dual objective is a
@@ -40,6 +41,12 @@ export const SPARSE_GAP_TOLERANCE = 0.0025;
 /** One is enough to keep everyone reachable; each more costs the blossom time (a tenth more edges). */
 const RANDOM_EDGES = 1;
 const MAX_ROUNDS = 20;
+/**
+ * Above FULL_CHECK_LIMIT, after the first round: candidate edges whose slack (bound minus weight)
+ * exceeds this are dropped (2 score points; the second round's blossom then runs on about 40% fewer
+ * edges, to the same result on the benchmark's population).
+ */
+const PRUNE_SLACK = 2 * SCORE_SCALE;
 
 export interface MatchStats {
   /** Sum of the first pass's pair weights (integer, tenths of a score point). */
@@ -254,13 +261,13 @@ function matchPass(
   active: readonly number[],
   blocked: ReadonlySet<number>,
   random: () => number,
-  fullCheckLimit: number,
+  options: Required<MatchOptions>,
 ): PassResult {
   const n = pool.n;
   const m = active.length;
   const key = (a: number, b: number) => (a < b ? a * n + b : b * n + a);
   // Small enough to check every pair: weigh each pair once, into a matrix (local indices).
-  const dense = m <= fullCheckLimit;
+  const dense = m <= options.fullCheckLimit;
   const matrix = dense ? new Int32Array(m * m) : null;
   const weightOf = (x: number, y: number): number | null => {
     if (matrix) {
@@ -312,7 +319,7 @@ function matchPass(
     maxW = Math.max(maxW, w);
   };
   // Sparse: the goal-related pairs, weighed once; the certificate checks them every round.
-  const k = dense ? TOP_K : SPARSE_TOP_K;
+  const k = dense ? TOP_K : options.sparseTopK;
   const best = new TopKTable(m, k);
   const rows = dense ? null : relatedRows(pool, active, local, blocked, best);
   if (matrix) offerMatrix(matrix, m, best);
@@ -397,6 +404,27 @@ function matchPass(
     if (rows) {
       const { total, upperBound } = outcome(result, false);
       if (upperBound - total <= SPARSE_GAP_TOLERANCE * total) break;
+    }
+    if (rows && rounds === 1) {
+      // Once, above the limit: the next round re-solves every edge, and one far from tight now is
+      // unlikely to matter. A dropped edge is checked again like any other pair (the rounds put it
+      // back if it is violated); unrelated or weak ones stay covered by the raises.
+      let kept = 0;
+      for (let e = 0; e < eu.length; e++) {
+        const x = eu[e] as number;
+        const y = ev[e] as number;
+        const w = ew[e] as number;
+        if (bound(x, y) - (w + shift) <= PRUNE_SLACK) {
+          eu[kept] = x;
+          ev[kept] = y;
+          ew[kept++] = w;
+        } else {
+          edgeKeys.delete(x < y ? x * m + y : y * m + x);
+        }
+      }
+      eu.length = kept;
+      ev.length = kept;
+      ew.length = kept;
     }
     for (const [x, y, w] of found) addEdge(x, y, w);
   }
@@ -490,13 +518,18 @@ export function matchInPasses(
 export interface MatchOptions {
   /** Up to this many members every pair is checked; above, the goal-related ones (tests lower it to reach that path). */
   fullCheckLimit?: number;
+  /** Candidates per member above the full-check limit (tests lower it, so that more rounds run). */
+  sparseTopK?: number;
 }
 
 export function matchWithStats(input: MatchInput, options: MatchOptions = {}): { result: MatchResult; stats: MatchStats } {
-  const fullCheckLimit = options.fullCheckLimit ?? FULL_CHECK_LIMIT;
+  const settings: Required<MatchOptions> = {
+    fullCheckLimit: options.fullCheckLimit ?? FULL_CHECK_LIMIT,
+    sparseTopK: options.sparseTopK ?? SPARSE_TOP_K,
+  };
   let stats: MatchStats | null = null;
   const { result } = matchInPasses(input, (pool, active, blocked, random) => {
-    const pass = matchPass(pool, active, blocked, random, fullCheckLimit);
+    const pass = matchPass(pool, active, blocked, random, settings);
     stats ??= pass.stats;
     return pass.pairs;
   });
