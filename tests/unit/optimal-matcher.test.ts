@@ -289,6 +289,10 @@ describe("the total is optimal", () => {
         expect(stats.exact).toBe(true);
         const pairsMatched = result.groups.length;
         expect(pairsMatched).toBe(best.pairs);
+        // With two candidates each, the rounds (and the edges they drop) must reach the optimum too.
+        const few = matchWithStats(input, { denseTopK: 2 }).stats;
+        expect(few.total).toBe(best.total);
+        expect(few.exact).toBe(true);
       }),
       { numRuns: 200 },
     );
@@ -345,6 +349,7 @@ describe("the total is optimal", () => {
           if (j > i) total += pool.weight(i, j) ?? 0;
         });
         expect(matchWithStats(input).stats.total).toBe(total);
+        expect(matchWithStats(input, { denseTopK: 2 }).stats.total).toBe(total);
         // The large-program path (goal-related pairs checked, the rest bounded) on the same input:
         // its proven bound must hold the true optimum, which its own total cannot exceed.
         const sparse = matchWithStats(input, { fullCheckLimit: 0 }).stats;

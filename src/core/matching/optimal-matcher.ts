@@ -16,8 +16,8 @@
  *    one sweep per member through the pool's inverted indexes), violators are
  *    added and the matching re-run until none is left; above the limit, also
  *    until the proven gap is at most SPARSE_GAP_TOLERANCE (0.25%), since each
- *    round re-solves the whole graph (there, after the first round, candidate
- *    edges far from tight are dropped, and checked again). Pairs never checked
+ *    round re-solves the whole graph. After the first round, candidate edges
+ *    far from tight are dropped (and checked again). Pairs never checked
  *    have no goal terms, so they weigh at most the pool's weakMax; raising a
  *    member's dual to cover that (and any violator left if the rounds run
  *    out) keeps the dual feasible on every pair, so the dual objective is a
@@ -42,9 +42,9 @@ export const SPARSE_GAP_TOLERANCE = 0.0025;
 const RANDOM_EDGES = 1;
 const MAX_ROUNDS = 20;
 /**
- * Above FULL_CHECK_LIMIT, after the first round: candidate edges whose slack (bound minus weight)
- * exceeds this are dropped (2 score points; the second round's blossom then runs on about 40% fewer
- * edges, to the same result on the benchmark's population).
+ * After the first round, candidate edges whose slack (bound minus weight) exceeds this are dropped:
+ * 2 score points. The next blossom runs on 40-60% fewer edges, to the same result on the
+ * benchmark's populations.
  */
 const PRUNE_SLACK = 2 * SCORE_SCALE;
 
@@ -319,7 +319,7 @@ function matchPass(
     maxW = Math.max(maxW, w);
   };
   // Sparse: the goal-related pairs, weighed once; the certificate checks them every round.
-  const k = dense ? TOP_K : options.sparseTopK;
+  const k = dense ? options.denseTopK : options.sparseTopK;
   const best = new TopKTable(m, k);
   const rows = dense ? null : relatedRows(pool, active, local, blocked, best);
   if (matrix) offerMatrix(matrix, m, best);
@@ -405,10 +405,10 @@ function matchPass(
       const { total, upperBound } = outcome(result, false);
       if (upperBound - total <= SPARSE_GAP_TOLERANCE * total) break;
     }
-    if (rows && rounds === 1) {
-      // Once, above the limit: the next round re-solves every edge, and one far from tight now is
-      // unlikely to matter. A dropped edge is checked again like any other pair (the rounds put it
-      // back if it is violated); unrelated or weak ones stay covered by the raises.
+    if (rounds === 1) {
+      // Once: the next round re-solves every edge, and one far from tight now is unlikely to matter.
+      // A dropped edge is checked again like any other pair (the rounds put it back if it is
+      // violated); above the limit, unrelated or weak ones stay covered by the raises.
       let kept = 0;
       for (let e = 0; e < eu.length; e++) {
         const x = eu[e] as number;
@@ -418,6 +418,9 @@ function matchPass(
           eu[kept] = x;
           ev[kept] = y;
           ew[kept++] = w;
+        } else if (edgeBits) {
+          edgeBits[x * m + y] = 0;
+          edgeBits[y * m + x] = 0;
         } else {
           edgeKeys.delete(x < y ? x * m + y : y * m + x);
         }
@@ -518,13 +521,15 @@ export function matchInPasses(
 export interface MatchOptions {
   /** Up to this many members every pair is checked; above, the goal-related ones (tests lower it to reach that path). */
   fullCheckLimit?: number;
-  /** Candidates per member above the full-check limit (tests lower it, so that more rounds run). */
+  /** Candidates per member up to and above the full-check limit (tests lower them, so that more rounds run). */
+  denseTopK?: number;
   sparseTopK?: number;
 }
 
 export function matchWithStats(input: MatchInput, options: MatchOptions = {}): { result: MatchResult; stats: MatchStats } {
   const settings: Required<MatchOptions> = {
     fullCheckLimit: options.fullCheckLimit ?? FULL_CHECK_LIMIT,
+    denseTopK: options.denseTopK ?? TOP_K,
     sparseTopK: options.sparseTopK ?? SPARSE_TOP_K,
   };
   let stats: MatchStats | null = null;
