@@ -140,6 +140,203 @@ class TopicBits {
   }
 }
 
+/*
+ * The hot loops below are module functions working on their arguments, not closures over
+ * preparePool's variables: V8 specializes a closure's code to its captured variables only while
+ * one such closure exists, and every pool (each program, the benchmark's warm-up) makes its own.
+ */
+
+/** Inverted index: per topic id, the members on one side of a relation, ascending. */
+type TopicLists = Map<number, Int32Array>;
+
+/** First position in the ascending list holding a value above i. */
+function above(list: Int32Array, i: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as number) <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Adds `step` to counts[j] for every member j > i on the lists of `topics`; a j counted for the
+ * first time is appended to `ids` (from `size`). Returns the new size.
+ */
+function countAbove(
+  topics: Int32Array,
+  lists: TopicLists,
+  i: number,
+  counts: Int32Array,
+  step: number,
+  ids: Int32Array,
+  size: number,
+): number {
+  let listed = size;
+  for (let t = 0; t < topics.length; t++) {
+    const list = lists.get(topics[t] as number);
+    if (!list) continue;
+    for (let k = above(list, i); k < list.length; k++) {
+      const j = list[k] as number;
+      const c = counts[j] as number;
+      if (c === 0) ids[listed++] = j;
+      counts[j] = c + step;
+    }
+  }
+  return listed;
+}
+
+/** Adds `step` to counts[j] for every member j > i on the lists of `topics` that `gate` counts already. */
+function countAboveWithin(
+  topics: Int32Array,
+  lists: TopicLists,
+  i: number,
+  gate: Int32Array,
+  counts: Int32Array,
+  step: number,
+): void {
+  for (let t = 0; t < topics.length; t++) {
+    const list = lists.get(topics[t] as number);
+    if (!list) continue;
+    for (let k = above(list, i); k < list.length; k++) {
+      const j = list[k] as number;
+      if (gate[j] !== 0) counts[j] = (counts[j] as number) + step;
+    }
+  }
+}
+
+/**
+ * Pair weights without history by lookup: cells[((context * goals + aGives) * goals + bGives) *
+ * shared + sharedInterests], context = rowPart[i] + colPart[j] + (same team ? 3 : 0); NO_PAIR
+ * where not computed yet.
+ */
+interface WeightTable {
+  cells: Int32Array;
+  rowPart: Int32Array;
+  colPart: Int32Array;
+  team: Int32Array;
+  goals: number;
+  shared: number;
+}
+
+/**
+ * Weighs (i, ids[k]) for the first `size` ids from the packed counts (goalCounts: aGives |
+ * bGives << 16, interestCounts: the shared interests each way), clearing them as it reads. Drops
+ * the ids in `banned`, compacting `ids`; writes the weights to `out` and returns how many are
+ * kept. `slow` weighs what the table does not hold: a missing cell, or a past partner (agoOf[j]
+ * >= 0, when `agoOf` is given).
+ */
+function weighCounted(
+  i: number,
+  ids: Int32Array,
+  out: Int32Array,
+  size: number,
+  goalCounts: Int32Array,
+  interestCounts: Int32Array,
+  banned: ReadonlySet<number> | undefined,
+  agoOf: Float64Array | null,
+  table: WeightTable | null,
+  slow: (i: number, j: number, aGives: number, bGives: number, shared: number, roundsAgo: number | null) => number,
+): number {
+  let kept = 0;
+  if (table && !agoOf) {
+    // The common case: no history, the table at hand.
+    const { cells, colPart, team, goals } = table;
+    const sharedSize = table.shared;
+    const rowContext = table.rowPart[i] as number;
+    const teamI = team[i] as number;
+    for (let k = 0; k < size; k++) {
+      const j = ids[k] as number;
+      const g = goalCounts[j] as number;
+      const c = interestCounts[j] as number;
+      // Cleared as read: `ids` is compacted in place.
+      goalCounts[j] = 0;
+      interestCounts[j] = 0;
+      if (banned?.has(j)) continue;
+      const a = g & COUNT_MASK;
+      const b = g >>> 16;
+      const shared = Math.min(c & COUNT_MASK, c >>> 16);
+      const context = rowContext + (colPart[j] as number) + (teamI === team[j] ? 3 : 0);
+      const w = cells[((context * goals + a) * goals + b) * sharedSize + shared] as number;
+      out[kept] = w !== NO_PAIR ? w : slow(i, j, a, b, shared, null);
+      ids[kept++] = j;
+    }
+    return kept;
+  }
+  // With history (past partners weighed by `slow`), or without a table.
+  for (let k = 0; k < size; k++) {
+    const j = ids[k] as number;
+    const g = goalCounts[j] as number;
+    const c = interestCounts[j] as number;
+    goalCounts[j] = 0;
+    interestCounts[j] = 0;
+    if (banned?.has(j)) continue;
+    const a = g & COUNT_MASK;
+    const b = g >>> 16;
+    const shared = Math.min(c & COUNT_MASK, c >>> 16);
+    const ago = agoOf ? (agoOf[j] as number) : -1;
+    let w = NO_PAIR;
+    if (table && ago < 0) {
+      const context = (table.rowPart[i] as number) + (table.colPart[j] as number) + (table.team[i] === table.team[j] ? 3 : 0);
+      w = table.cells[((context * table.goals + a) * table.goals + b) * table.shared + shared] as number;
+    }
+    out[kept] = w !== NO_PAIR ? w : slow(i, j, a, b, shared, ago < 0 ? null : ago);
+    ids[kept++] = j;
+  }
+  return kept;
+}
+
+/** Adds `step` to into[y] for every y on the lists of `topics` (weighMatrix's local indexes). */
+function countAll(topics: Int32Array, lists: Map<number, number[]>, into: Int32Array, step: number): void {
+  for (let t = 0; t < topics.length; t++) {
+    const list = lists.get(topics[t] as number);
+    if (list) for (let k = 0; k < list.length; k++) into[list[k] as number] = (into[list[k] as number] as number) + step;
+  }
+}
+
+/**
+ * out[row + y] = the weight of (i, members[y]) for every y, from the packed counts (as in
+ * weighCounted), history and exclusions left to the caller.
+ */
+function weighAll(
+  i: number,
+  members: Int32Array,
+  goalCounts: Int32Array,
+  interestCounts: Int32Array,
+  out: Int32Array,
+  row: number,
+  table: WeightTable | null,
+  slow: (i: number, j: number, aGives: number, bGives: number, shared: number, roundsAgo: number | null) => number,
+): void {
+  const m = members.length;
+  if (table) {
+    const { cells, colPart, team, goals } = table;
+    const sharedSize = table.shared;
+    const rowContext = table.rowPart[i] as number;
+    const teamI = team[i] as number;
+    for (let y = 0; y < m; y++) {
+      const j = members[y] as number;
+      const g = goalCounts[y] as number;
+      const c = interestCounts[y] as number;
+      const a = g & COUNT_MASK;
+      const b = g >>> 16;
+      const shared = Math.min(c & COUNT_MASK, c >>> 16);
+      const context = rowContext + (colPart[j] as number) + (teamI === team[j] ? 3 : 0);
+      const w = cells[((context * goals + a) * goals + b) * sharedSize + shared] as number;
+      out[row + y] = w !== NO_PAIR ? w : slow(i, j, a, b, shared, null);
+    }
+    return;
+  }
+  for (let y = 0; y < m; y++) {
+    const g = goalCounts[y] as number;
+    const c = interestCounts[y] as number;
+    const shared = Math.min(c & COUNT_MASK, c >>> 16);
+    out[row + y] = slow(i, members[y] as number, g & COUNT_MASK, g >>> 16, shared, null);
+  }
+}
+
 export function preparePool(input: MatchInput): Pool {
   const weights = input.weights ?? DEFAULT_WEIGHTS;
   const at = input.at ?? new Date(0);
@@ -337,80 +534,36 @@ export function preparePool(input: MatchInput): Pool {
   }
   const likedByLists = asLists(likedBy);
   const interestedInLists = asLists(interestedIn);
-  /** First position in the ascending list holding a value above i. */
-  const above = (list: Int32Array, i: number): number => {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((list[mid] as number) <= i) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const weightTable: WeightTable | null = table
+    ? { cells: table, rowPart, colPart, team, goals: maxGoals, shared: maxShared }
+    : null;
+  const slowWeight = (i: number, j: number, aGives: number, bGives: number, shared: number, roundsAgo: number | null) =>
+    roundsAgo === null ? weightNew(i, j, aGives, bGives, shared) : weightFrom(i, j, aGives, bGives, shared, roundsAgo);
   /**
    * Counts, for every j > i, how many of j's goals i's expertise covers (aCount), how many of i's
    * goals j's covers (bCount), through the inverted indexes; the goal-related j are listed in `ids`.
    * Then their shared interests each way (only theirs: no other counter is touched), and weights.
    */
   const relatedAbove = (i: number, ids: Int32Array, out: Int32Array): number => {
-    let size = 0;
-    // The lists are ascending (built in member order), so j > i is a suffix of each.
-    for (const t of expertiseCover[i] as Int32Array) {
-      const list = wantingLists.get(t);
-      if (!list) continue;
-      for (let k = above(list, i); k < list.length; k++) {
-        const j = list[k] as number;
-        const c = goalCounts[j] as number;
-        if (c === 0) ids[size++] = j;
-        goalCounts[j] = c + 1;
-      }
-    }
-    for (const g of goals[i] as Int32Array) {
-      const list = offeringLists.get(g);
-      if (!list) continue;
-      for (let k = above(list, i); k < list.length; k++) {
-        const j = list[k] as number;
-        const c = goalCounts[j] as number;
-        if (c === 0) ids[size++] = j;
-        goalCounts[j] = c + HIGH_ONE;
-      }
-    }
+    let size = countAbove(expertiseCover[i] as Int32Array, wantingLists, i, goalCounts, 1, ids, 0);
+    size = countAbove(goals[i] as Int32Array, offeringLists, i, goalCounts, HIGH_ONE, ids, size);
     // Shared interests: j's likes holding i's interests, and i's likes holding j's; the smaller counts.
-    for (const t of interests[i] as Int32Array) {
-      const list = likedByLists.get(t);
-      if (!list) continue;
-      for (let k = above(list, i); k < list.length; k++) {
-        const j = list[k] as number;
-        if (goalCounts[j] !== 0) interestCounts[j] = (interestCounts[j] as number) + 1;
-      }
-    }
-    for (const t of interestCover[i] as Int32Array) {
-      const list = interestedInLists.get(t);
-      if (!list) continue;
-      for (let k = above(list, i); k < list.length; k++) {
-        const j = list[k] as number;
-        if (goalCounts[j] !== 0) interestCounts[j] = (interestCounts[j] as number) + HIGH_ONE;
-      }
-    }
+    countAboveWithin(interests[i] as Int32Array, likedByLists, i, goalCounts, interestCounts, 1);
+    countAboveWithin(interestCover[i] as Int32Array, interestedInLists, i, goalCounts, interestCounts, HIGH_ONE);
     const past = pastPartners[i];
     if (past) for (const [j, ago] of past) agoOf[j] = ago;
-    const banned = excluded[i];
-    let kept = 0;
-    for (let k = 0; k < size; k++) {
-      const j = ids[k] as number;
-      const g = goalCounts[j] as number;
-      const c = interestCounts[j] as number;
-      // Cleared as read: `ids` is compacted in place.
-      goalCounts[j] = 0;
-      interestCounts[j] = 0;
-      if (banned?.has(j)) continue;
-      const shared = Math.min(c & COUNT_MASK, c >>> 16);
-      const ago = past ? (agoOf[j] as number) : -1;
-      out[kept] =
-        ago < 0 ? weightNew(i, j, g & COUNT_MASK, g >>> 16, shared) : weightFrom(i, j, g & COUNT_MASK, g >>> 16, shared, ago);
-      ids[kept++] = j;
-    }
+    const kept = weighCounted(
+      i,
+      ids,
+      out,
+      size,
+      goalCounts,
+      interestCounts,
+      excluded[i],
+      past ? agoOf : null,
+      weightTable,
+      slowWeight,
+    );
     if (past) for (const [j] of past) agoOf[j] = -1;
     return kept;
   };
@@ -433,24 +586,14 @@ export function preparePool(input: MatchInput): Pool {
     });
     const counts = new Int32Array(m);
     const shared = new Int32Array(m);
-    const count = (topics: Int32Array, lists: Map<number, number[]>, into: Int32Array, step: number) => {
-      for (const t of topics) {
-        const list = lists.get(t);
-        if (list) for (const y of list) into[y] = (into[y] as number) + step;
-      }
-    };
     for (let x = 0; x < m; x++) {
       const i = members[x] as number;
-      count(expertiseCover[i] as Int32Array, wantingLocal, counts, 1);
-      count(goals[i] as Int32Array, offeringLocal, counts, HIGH_ONE);
-      count(interests[i] as Int32Array, likedByLocal, shared, 1);
-      count(interestCover[i] as Int32Array, interestedInLocal, shared, HIGH_ONE);
+      countAll(expertiseCover[i] as Int32Array, wantingLocal, counts, 1);
+      countAll(goals[i] as Int32Array, offeringLocal, counts, HIGH_ONE);
+      countAll(interests[i] as Int32Array, likedByLocal, shared, 1);
+      countAll(interestCover[i] as Int32Array, interestedInLocal, shared, HIGH_ONE);
       const row = x * m;
-      for (let y = 0; y < m; y++) {
-        const g = counts[y] as number;
-        const c = shared[y] as number;
-        out[row + y] = weightNew(i, members[y] as number, g & COUNT_MASK, g >>> 16, Math.min(c & COUNT_MASK, c >>> 16));
-      }
+      weighAll(i, members, counts, shared, out, row, weightTable, slowWeight);
       out[row + x] = NO_PAIR;
       // History and exclusions: a few pairs, weighed again or marked.
       for (const [j, ago] of pastPartners[i] ?? []) {
