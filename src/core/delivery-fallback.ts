@@ -8,6 +8,7 @@
  */
 import type { Audience, Member, Program } from "./domain";
 import { translator } from "./i18n/translate";
+import { contactMoment } from "./jobs/reach";
 import type { Message } from "./messages";
 import { notifyMember } from "./notify";
 import type { Tx } from "./ports";
@@ -35,8 +36,14 @@ export async function onUnreachable(tx: Tx, member: Member, program: Program, no
   for (const organizerId of await tx.programs.organizers(program.id)) {
     if (organizerId === member.id) continue;
     const organizer = await tx.members.get(organizerId);
-    await notifyMember(tx, program, organizer, `unreachable:${member.id}:${program.id}:${day(now)}:${organizerId}`, now, (t) =>
-      message(text(t("delivery.unreachable", { name: member.displayName, program: program.name }))),
+    await notifyMember(
+      tx,
+      program,
+      organizer,
+      `unreachable:${member.id}:${program.id}:${day(now)}:${organizerId}`,
+      now,
+      (t) => message(text(t("delivery.unreachable", { name: member.displayName, program: program.name }))),
+      contactMoment([organizer], program, now),
     );
   }
 }

@@ -17,13 +17,30 @@ export function timezoneOf(member: Member, program: Program): string {
   return member.timezone ?? program.timezone;
 }
 
-async function enqueue(tx: Tx, program: Program, key: string, audience: Audience, message: Message, at: Date) {
-  await tx.outbox.enqueue({ tenantId: program.tenantId, key, audience, message, at, programId: program.id });
+async function enqueue(tx: Tx, program: Program, key: string, audience: Audience, message: Message, at: Date, notBefore?: Date) {
+  await tx.outbox.enqueue({
+    tenantId: program.tenantId,
+    key,
+    audience,
+    message,
+    at,
+    programId: program.id,
+    ...(notBefore && notBefore > at ? { availableAt: notBefore } : {}),
+  });
 }
 
-export async function notifyMember(tx: Tx, program: Program, member: Member, key: string, at: Date, build: Build) {
+/** `notBefore`: hold the message until then (quiet hours); the default is at once. */
+export async function notifyMember(
+  tx: Tx,
+  program: Program,
+  member: Member,
+  key: string,
+  at: Date,
+  build: Build,
+  notBefore?: Date,
+) {
   const language = languageOf(member, program);
-  await enqueue(tx, program, key, { kind: "member", memberId: member.id }, build(translator(language), language), at);
+  await enqueue(tx, program, key, { kind: "member", memberId: member.id }, build(translator(language), language), at, notBefore);
 }
 
 export async function notifyChannel(tx: Tx, program: Program, key: string, at: Date, build: Build) {
@@ -43,13 +60,14 @@ export async function notifyPairing(
   key: string,
   at: Date,
   build: Build,
+  notBefore?: Date,
 ) {
   const languages = [...new Set(members.map((m) => languageOf(m, program)))].sort((a, b) =>
     a === program.language ? -1 : b === program.language ? 1 : 0,
   );
   const messages = languages.map((l) => build(translator(l), l));
   const message = mergeLanguages(messages);
-  await enqueue(tx, program, key, { kind: "pairing", pairingId }, message, at);
+  await enqueue(tx, program, key, { kind: "pairing", pairingId }, message, at, notBefore);
 }
 
 function mergeLanguages(messages: Message[]): Message {

@@ -5,7 +5,7 @@
  * channel hears the round is over.
  */
 import type { Program, Round } from "./domain";
-import { currentMembers } from "./jobs/reach";
+import { contactMoment, currentMembers } from "./jobs/reach";
 import { notifyChannel, notifyMember, notifyPairing } from "./notify";
 import type { Tx } from "./ports";
 import { message, text } from "./views/blocks";
@@ -15,14 +15,29 @@ export async function closeRound(tx: Tx, program: Program, round: Round, now: Da
     if (pairing.status !== "active") continue;
     const members = await currentMembers(tx, pairing.id);
     const held = await tx.sessions.countHeld(pairing.id);
-    await notifyPairing(tx, program, pairing.id, members, `wrap-up:${pairing.id}`, now, (t) =>
-      message(text(t("round.wrapUp", { number: round.number, program: program.name, held })), text(t("round.wrapUp.invite"))),
+    // The round closes on time; its messages to members wait for their contact hours.
+    await notifyPairing(
+      tx,
+      program,
+      pairing.id,
+      members,
+      `wrap-up:${pairing.id}`,
+      now,
+      (t) =>
+        message(text(t("round.wrapUp", { number: round.number, program: program.name, held })), text(t("round.wrapUp.invite"))),
+      contactMoment(members, program, now),
     );
     for (const member of members) {
       const reached = await tx.evaluations.goalsReached(pairing.id, member.id);
       if (reached.length === 0) continue;
-      await notifyMember(tx, program, member, `wrap-up:${pairing.id}:${member.id}`, now, (t) =>
-        message(text(t("round.wrapUp.goals", { goals: reached.join(", ") }))),
+      await notifyMember(
+        tx,
+        program,
+        member,
+        `wrap-up:${pairing.id}:${member.id}`,
+        now,
+        (t) => message(text(t("round.wrapUp.goals", { goals: reached.join(", ") }))),
+        contactMoment([member], program, now),
       );
     }
     await tx.pairings.end(pairing.id, now);

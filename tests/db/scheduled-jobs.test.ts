@@ -312,6 +312,22 @@ describe("round end", () => {
   });
 });
 
+describe("closing a round at night", () => {
+  beforeEach(matchPair);
+  it("closes at once; the wrap-up waits for the members' morning", async () => {
+    h.clock.set(new Date("2026-12-01T16:00:00Z")); // Tue 23:00 WIB, Wed 01:00 WIT
+    await h.run("olga", { type: "round.close" });
+    expect((await tdb.db.kysely.selectFrom("rounds").select("status").executeTakeFirstOrThrow()).status).toBe("closed");
+    const wrap = await tdb.db.kysely
+      .selectFrom("outbox")
+      .select("available_at")
+      .where("idempotency_key", "=", `wrap-up:${pairingId}`)
+      .executeTakeFirstOrThrow();
+    // Wed 08:00 WIB (01:00Z) is 10:00 WIT: the first moment both may be reached.
+    expect(wrap.available_at.toISOString()).toBe("2026-12-02T01:00:00.000Z");
+  });
+});
+
 describe("a break", () => {
   beforeEach(matchPair);
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { notifyChannel, notifyMember } from "../notify";
 import { actions, commandButton, message, text } from "../views/blocks";
 import { done, type JobKind, skipped } from "./job-kind";
+import { contactMoment } from "./reach";
 
 const payload = z.object({ roundId: z.uuid() });
 
@@ -19,14 +20,21 @@ export const roundSignupClose: JobKind<z.infer<typeof payload>> = {
     );
     for (const organizerId of await tx.programs.organizers(program.id)) {
       const organizer = await tx.members.get(organizerId);
-      await notifyMember(tx, program, organizer, `signup-closed:${round.id}:${organizer.id}`, now, (t) =>
-        message(
-          text(t("round.signupClosed.organizer", { number: round.number, count })),
-          actions(
-            commandButton(t("round.preview"), { type: "round.match", dryRun: true, programId: program.id }),
-            commandButton(t("round.match"), { type: "round.match", dryRun: false, programId: program.id }, "primary"),
+      await notifyMember(
+        tx,
+        program,
+        organizer,
+        `signup-closed:${round.id}:${organizer.id}`,
+        now,
+        (t) =>
+          message(
+            text(t("round.signupClosed.organizer", { number: round.number, count })),
+            actions(
+              commandButton(t("round.preview"), { type: "round.match", dryRun: true, programId: program.id }),
+              commandButton(t("round.match"), { type: "round.match", dryRun: false, programId: program.id }, "primary"),
+            ),
           ),
-        ),
+        contactMoment([organizer], program, now),
       );
     }
     return done();

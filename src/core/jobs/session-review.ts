@@ -7,7 +7,7 @@ import { z } from "zod";
 import { notifyMember } from "../notify";
 import { message, text } from "../views/blocks";
 import { done, type JobKind, skipped } from "./job-kind";
-import { pairingContext } from "./reach";
+import { contactMoment, pairingContext } from "./reach";
 
 const payload = z.object({ sessionId: z.uuid() });
 
@@ -32,8 +32,14 @@ export const sessionReview: JobKind<z.infer<typeof payload>> = {
       .join(", ");
     for (const organizerId of await tx.programs.organizers(program.id)) {
       const organizer = await tx.members.get(organizerId);
-      await notifyMember(tx, program, organizer, `two-missed:${pairing.id}:${session.number}:${organizer.id}`, now, (t) =>
-        message(text(t("organizer.twoMissed", { names, program: program.name }))),
+      await notifyMember(
+        tx,
+        program,
+        organizer,
+        `two-missed:${pairing.id}:${session.number}:${organizer.id}`,
+        now,
+        (t) => message(text(t("organizer.twoMissed", { names, program: program.name }))),
+        contactMoment([organizer], program, now),
       );
     }
     return done("missed twice; organizers told");

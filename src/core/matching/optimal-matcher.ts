@@ -384,7 +384,7 @@ function matchPass(
     const noBlossoms = result.blossoms.length === 0;
     const found: Array<[number, number, number]> = [];
     deficit.fill(0);
-    /** A pair the vertex duals alone do not cover: the blossom duals may. */
+    /** A pair the cheap cover leaves open: its exact bound decides. */
     const check = (x: number, y: number, dx: number, w: number) => {
       const b = noBlossoms ? (dx + (dual[y] as number)) / 2 : bound(x, y);
       if (w + shift <= b || isEdge(x, y)) return;

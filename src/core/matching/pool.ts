@@ -11,9 +11,9 @@ import { normalizedMatch, normalizeTopic } from "./topics";
 import { type MatchInput, pairKey } from "./types";
 import { DEFAULT_WEIGHTS, type MatchingWeights, SCORE_SCALE } from "./weights";
 
-/** weighRow's mark for a pair that must never be matched. */
+/** weighMatrix's mark for a pair that must never be matched. */
 export const NO_PAIR = -0x80000000;
-/** The sweep keeps two counts in one 32-bit word. */
+/** The sweeps keep two counts in one 32-bit word. */
 const COUNT_MASK = 0xffff;
 const HIGH_ONE = 0x10000;
 
@@ -515,7 +515,7 @@ export function preparePool(input: MatchInput): Pool {
     }
   }
   // Two 16-bit counts per word, so that weighing a pair reads two counters, not four:
-  // goalCounts[j] = aCount | bCount << 16, interestCounts[j] = likes | liked << 16 (see `sweep`).
+  // goalCounts[j] = aCount | bCount << 16, interestCounts[j] = likes | liked << 16 (see countAbove).
   // A count never exceeds one member's list length.
   for (const list of [...goals, ...interests])
     if (list.length > COUNT_MASK) throw new RangeError(`preparePool: more than ${COUNT_MASK} goals or interests`);
