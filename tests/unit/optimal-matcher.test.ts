@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { matchWithStats, optimalMatcher } from "../../src/core/matching/optimal-matcher";
 import { NO_PAIR, preparePool } from "../../src/core/matching/pool";
+import { seededRandom } from "../../src/core/matching/random";
 import { scorePair } from "../../src/core/matching/score";
 import { type Candidate, type MatchInput, pairKey } from "../../src/core/matching/types";
 import { SCORE_SCALE } from "../../src/core/matching/weights";
@@ -326,6 +327,30 @@ describe("the total is optimal", () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it("above the full-check limit on 1,200 members (row buffers that grow), bounds the exact optimum", () => {
+    const random = seededRandom(11);
+    const pick = <T>(list: readonly T[], k: number): T[] => list.filter(() => random() < k / list.length);
+    // Nearly every pair is goal-related here: more rows to store than the first buffer holds.
+    const candidates: Candidate[] = Array.from({ length: 1200 }, (_, i) => ({
+      memberId: `m${i}`,
+      slots: 1,
+      priority: random() < 0.1,
+      profile: {
+        expertise: pick(SKILLS, 4),
+        goals: pick(SKILLS, 3),
+        interests: pick(["kopi", "coffee", "buku", "music", "running"], 1),
+        team: ["A", "B", "C", "D"][Math.floor(random() * 4)] as string,
+        timezone: ZONES[Math.floor(random() * ZONES.length)] as string,
+      },
+    }));
+    const input: MatchInput = { candidates, excluded: new Set(), history: new Map(), seed: 3, at: AT };
+    const exact = matchWithStats(input).stats;
+    expect(exact.exact).toBe(true);
+    const sparse = matchWithStats(input, { fullCheckLimit: 0 }).stats;
+    expect(sparse.total).toBeLessThanOrEqual(exact.total);
+    expect(sparse.upperBound).toBeGreaterThanOrEqual(exact.total);
   });
 
   it("equals edmonds-blossom on the same weights up to 300 members", async () => {

@@ -140,7 +140,7 @@ function relatedRows(
   const start = new Int32Array(m + 1);
   // Every pair at most: small programs never grow the buffers.
   const pairs = (m * (m - 1)) / 2;
-  let partners = new Int32Array(Math.min(1 << 20, pairs));
+  let partners = new Int32Array(Math.min(1 << 18, pairs));
   let weights = new Int16Array(partners.length);
   let used = 0;
   // Rows in pool order: consecutive sweeps walk the same index suffixes (faster than the shuffled
