@@ -8,9 +8,8 @@
  */
 import type { Audience, Member, Program } from "./domain";
 import { translator } from "./i18n/translate";
-import { contactMoment } from "./jobs/reach";
 import type { Message } from "./messages";
-import { notifyMember } from "./notify";
+import { notifyOrganizers } from "./notify-organizers";
 import type { Tx } from "./ports";
 import { message, text } from "./views/blocks";
 
@@ -33,19 +32,14 @@ export async function onDmClosed(tx: Tx, member: Member, program: Program | null
 }
 
 export async function onUnreachable(tx: Tx, member: Member, program: Program, now: Date): Promise<void> {
-  for (const organizerId of await tx.programs.organizers(program.id)) {
-    if (organizerId === member.id) continue;
-    const organizer = await tx.members.get(organizerId);
-    await notifyMember(
-      tx,
-      program,
-      organizer,
-      `unreachable:${member.id}:${program.id}:${day(now)}:${organizerId}`,
-      now,
-      (t) => message(text(t("delivery.unreachable", { name: member.displayName, program: program.name }))),
-      contactMoment([organizer], program, now),
-    );
-  }
+  await notifyOrganizers(
+    tx,
+    program,
+    `unreachable:${member.id}:${program.id}:${day(now)}`,
+    now,
+    (t) => message(text(t("delivery.unreachable", { name: member.displayName, program: program.name }))),
+    member.id,
+  );
 }
 
 /** The group conversation failed: the same message to each member directly. */

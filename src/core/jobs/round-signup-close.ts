@@ -1,9 +1,9 @@
 /** Sign-up closes a week after a round opens: the channel hears how many joined, organizers get the next step. */
 import { z } from "zod";
-import { notifyChannel, notifyMember } from "../notify";
+import { notifyChannel } from "../notify";
+import { notifyOrganizers } from "../notify-organizers";
 import { actions, commandButton, message, text } from "../views/blocks";
 import { done, type JobKind, skipped } from "./job-kind";
-import { contactMoment } from "./reach";
 
 const payload = z.object({ roundId: z.uuid() });
 
@@ -18,25 +18,15 @@ export const roundSignupClose: JobKind<z.infer<typeof payload>> = {
     await notifyChannel(tx, program, `signup-closed:${round.id}`, now, (t) =>
       message(text(t("round.signupClosed.channel", { number: round.number, count }))),
     );
-    for (const organizerId of await tx.programs.organizers(program.id)) {
-      const organizer = await tx.members.get(organizerId);
-      await notifyMember(
-        tx,
-        program,
-        organizer,
-        `signup-closed:${round.id}:${organizer.id}`,
-        now,
-        (t) =>
-          message(
-            text(t("round.signupClosed.organizer", { number: round.number, count })),
-            actions(
-              commandButton(t("round.preview"), { type: "round.match", dryRun: true, programId: program.id }),
-              commandButton(t("round.match"), { type: "round.match", dryRun: false, programId: program.id }, "primary"),
-            ),
-          ),
-        contactMoment([organizer], program, now),
-      );
-    }
+    await notifyOrganizers(tx, program, `signup-closed:${round.id}`, now, (t) =>
+      message(
+        text(t("round.signupClosed.organizer", { number: round.number, count })),
+        actions(
+          commandButton(t("round.preview"), { type: "round.match", dryRun: true, programId: program.id }),
+          commandButton(t("round.match"), { type: "round.match", dryRun: false, programId: program.id }, "primary"),
+        ),
+      ),
+    );
     return done();
   },
 };

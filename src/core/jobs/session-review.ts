@@ -4,10 +4,10 @@
  * (names only; check-in notes stay private).
  */
 import { z } from "zod";
-import { notifyMember } from "../notify";
+import { notifyOrganizers } from "../notify-organizers";
 import { message, text } from "../views/blocks";
 import { done, type JobKind, skipped } from "./job-kind";
-import { contactMoment, pairingContext } from "./reach";
+import { pairingContext } from "./reach";
 
 const payload = z.object({ sessionId: z.uuid() });
 
@@ -30,18 +30,9 @@ export const sessionReview: JobKind<z.infer<typeof payload>> = {
       .map((m) => m.displayName)
       .sort((a, b) => a.localeCompare(b))
       .join(", ");
-    for (const organizerId of await tx.programs.organizers(program.id)) {
-      const organizer = await tx.members.get(organizerId);
-      await notifyMember(
-        tx,
-        program,
-        organizer,
-        `two-missed:${pairing.id}:${session.number}:${organizer.id}`,
-        now,
-        (t) => message(text(t("organizer.twoMissed", { names, program: program.name }))),
-        contactMoment([organizer], program, now),
-      );
-    }
+    await notifyOrganizers(tx, program, `two-missed:${pairing.id}:${session.number}`, now, (t) =>
+      message(text(t("organizer.twoMissed", { names, program: program.name }))),
+    );
     return done("missed twice; organizers told");
   },
 };
