@@ -71,6 +71,8 @@ const up_statements = [
     primary key (pairing_id, member_id, number)
   )`,
 
+  // The check-in prompt is a job now; nothing polls sessions for it any more.
+  `drop index if exists sessions_due_prompt`,
   // Sessions the old polling would still have prompted get their check-in job.
   `insert into jobs (kind, key, group_key, due_at, payload, created_at)
     select 'check-in-prompt', 'check-in-prompt:' || s.id, 'check-in:' || s.pairing_id,
@@ -104,6 +106,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     "alter table outbox drop column if exists status",
     "create index outbox_pending on outbox (available_at, id) where sent_at is null",
     "drop table if exists jobs",
+    "create index if not exists sessions_due_prompt on sessions (starts_at) where check_in_prompted_at is null",
   ])
     await sql.raw(statement).execute(db);
 }

@@ -112,8 +112,6 @@ export interface Tx {
     setStatus(id: string, status: SessionStatus): Promise<void>;
     reschedule(id: string, startsAt: Date, minutes: number): Promise<void>;
     countHeld(pairingId: string): Promise<number>;
-    /** Sessions that ended before `endedBefore`, of active pairings, not yet prompted. */
-    dueForCheckInPrompt(endedBefore: Date, limit: number): Promise<Session[]>;
     markPrompted(id: string, at: Date): Promise<void>;
   };
   checkIns: {

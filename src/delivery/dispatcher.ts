@@ -55,6 +55,8 @@ export interface DispatchStats {
 
 export class Dispatcher {
   readonly limits: RateLimits;
+  /** Delivered rows waiting to be marked sent together (see markEvery). */
+  private sent: Array<{ id: number; platformMessageId: string | null }> = [];
   private readonly options: Required<Omit<DispatcherOptions, "onFailure" | "limits">> & Pick<DispatcherOptions, "onFailure">;
 
   constructor(
@@ -145,8 +147,6 @@ export class Dispatcher {
     this.sent.push({ id: row.id, platformMessageId });
     if (this.sent.length >= this.options.markEvery) await this.markSent();
   }
-
-  private sent: Array<{ id: number; platformMessageId: string | null }> = [];
 
   private async markSent(): Promise<void> {
     const batch = this.sent;

@@ -1,5 +1,5 @@
 /** Sessions on a pairing's cadence, and the check-ins after them. */
-import { type Kysely, type Selectable, sql } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { CheckInOutcome, Session, SessionStatus } from "../../core/domain";
 import type { Tx } from "../../core/ports";
 import type { Database, SessionsTable } from "../schema";
@@ -75,22 +75,6 @@ export function sessionsRepo(db: Kysely<Database>): Tx["sessions"] {
         .where("status", "=", "held")
         .executeTakeFirstOrThrow();
       return Number(n);
-    },
-    async dueForCheckInPrompt(endedBefore, limit) {
-      const rows = await db
-        .selectFrom("sessions as s")
-        .innerJoin("pairings as p", "p.id", "s.pairing_id")
-        .selectAll("s")
-        .where("s.check_in_prompted_at", "is", null)
-        .where("p.status", "=", "active")
-        // A session has ended when starts_at + minutes has passed.
-        .where(sql<boolean>`s.starts_at + make_interval(mins => s.minutes) <= ${endedBefore}`)
-        .orderBy("s.starts_at")
-        .limit(limit)
-        .forUpdate("s")
-        .skipLocked()
-        .execute();
-      return rows.map(toSession);
     },
     async byNumber(pairingId, number) {
       const row = await db
