@@ -59,6 +59,11 @@ export type Intake = z.infer<typeof intakeSchema>;
 export const commandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("help") }),
   z.strictObject({ type: z.literal("status") }),
+  /** The member's own home: status, goals and progress, private journal; organizers also their programs. */
+  z.strictObject({ type: z.literal("home") }),
+  /** Someone joined a channel: a program channel answers with a welcome (and the round's join button). */
+  z.strictObject({ type: z.literal("welcome") }),
+  z.strictObject({ type: z.literal("program.report"), programId: id.optional() }),
   z.strictObject({
     type: z.literal("program.setup"),
     name: z.preprocess((v) => (v === "" ? undefined : v), shortText.optional()),
@@ -141,6 +146,8 @@ export const actorSchema = z.strictObject({
   displayName: z.string().min(1).max(100),
   /** The platform's locale for the user, used until they choose a language. */
   locale: z.string().max(20).optional(),
+  /** The platform's time zone for the user (an IANA name), a default for the intake form. */
+  timezone: z.string().max(64).optional(),
   /** Workspace admin / Manage Server: may run organizer commands anywhere. */
   isAdmin: z.boolean().default(false),
 });

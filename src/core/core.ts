@@ -32,9 +32,12 @@ import { runMatching } from "./use-cases/run-matching";
 import { setContactHours } from "./use-cases/set-contact-hours";
 import { setMatchingWeights } from "./use-cases/set-matching-weights";
 import { setupProgram } from "./use-cases/setup-program";
+import { showHome } from "./use-cases/show-home";
+import { showReport } from "./use-cases/show-report";
 import { showStatus } from "./use-cases/show-status";
 import { submitEvaluation } from "./use-cases/submit-evaluation";
 import type { UseCase } from "./use-cases/types";
+import { welcome } from "./use-cases/welcome";
 import { writeJournal } from "./use-cases/write-journal";
 import { message, text } from "./views/blocks";
 import { helpMessage } from "./views/help";
@@ -63,6 +66,9 @@ export function createCore(deps: CoreDeps): Core {
   const useCases: UseCases = {
     help,
     status: showStatus,
+    home: showHome,
+    welcome,
+    "program.report": showReport,
     "program.setup": setupProgram,
     "round.open": openRound,
     "round.join": joinRound,

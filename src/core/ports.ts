@@ -28,6 +28,17 @@ import type {
 import type { Message } from "./messages";
 import type { ContactHours } from "./quiet-hours";
 
+/** A round in figures, for organizers (see reports.ts in the store). */
+export interface RoundFigures {
+  members: { active: number; left: number; paused: number };
+  pairings: { total: number; active: number; trios: number; endedEarly: number };
+  sessions: { held: number; missed: number; upcoming: number; prompted: number };
+  checkIns: number;
+  rating: { count: number; average: number | null };
+  evaluations: { count: number; working: number | null };
+  goalsReached: number;
+}
+
 export interface Store {
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 }
@@ -56,6 +67,8 @@ export interface Tx {
     setContactHours(id: string, hours: ContactHours): Promise<void>;
     addOrganizer(programId: string, memberId: string): Promise<void>;
     isOrganizer(programId: string, memberId: string): Promise<boolean>;
+    /** Programs the member organizes, or every program of the tenant for a workspace admin. */
+    organizedBy(tenantId: string, memberId: string, all: boolean): Promise<Program[]>;
   };
   rounds: {
     get(id: string): Promise<Round>;
@@ -141,6 +154,10 @@ export interface Tx {
     /** Goals the member marked reached in any earlier evaluation of the pairing. */
     goalsReached(pairingId: string, memberId: string): Promise<string[]>;
   };
+  reports: {
+    /** Counts and averages over a round for organizers; never one person's answers. */
+    round(roundId: string, now: Date): Promise<RoundFigures>;
+  };
   jobs: {
     /** Due work as a row; ignored when a job with the same key exists already. */
     schedule(job: ScheduledJob): Promise<void>;
@@ -148,6 +165,8 @@ export interface Tx {
   journal: {
     add(e: { memberId: string; pairingId: string | null; text: string; at: Date }): Promise<void>;
     count(memberId: string): Promise<number>;
+    /** The member's own newest notes, for their eyes only (App Home). */
+    recent(memberId: string, limit: number): Promise<Array<{ text: string; at: Date }>>;
   };
   endings: {
     /** The private reason stays in its own table, readable only by its author. */

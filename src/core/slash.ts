@@ -20,6 +20,8 @@ const SUBCOMMANDS: Record<string, (rest: string) => Raw> = {
   preview: () => ({ type: "round.match", dryRun: true }),
   match: () => ({ type: "round.match" }),
   close: () => ({ type: "round.close" }),
+  report: () => ({ type: "program.report" }),
+  laporan: () => ({ type: "program.report" }),
   tutup: () => ({ type: "round.close" }),
   schedule: () => ({ type: "cadence.propose" }),
   jadwal: () => ({ type: "cadence.propose" }),

@@ -9,6 +9,7 @@ import { pairingsRepo } from "./repositories/pairings";
 import { membersRepo, tenantsRepo } from "./repositories/people";
 import { avoidancesRepo, endingsRepo, journalRepo } from "./repositories/private-notes";
 import { programsRepo, roundsRepo } from "./repositories/programs";
+import { reportsRepo } from "./repositories/reports";
 import { checkInsRepo, sessionsRepo } from "./repositories/sessions";
 import type { Database } from "./schema";
 
@@ -27,6 +28,7 @@ export function repositories(db: Kysely<Database>): Tx {
     endings: endingsRepo(db),
     avoidances: avoidancesRepo(db),
     evaluations: evaluationsRepo(db),
+    reports: reportsRepo(db),
     jobs: jobsRepo(db),
     outbox: outboxRepo(db),
   };

@@ -196,6 +196,35 @@ export interface EvaluationsTable {
   created_at: Timestamp;
 }
 
+export interface SlackInstallationsTable {
+  key: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+  is_enterprise_install: Generated<boolean>;
+  sealed: Buffer;
+  installed_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlatformEventsTable {
+  key: string;
+  seen_at: Timestamp;
+}
+
+export interface PairingConversationsTable {
+  pairing_id: string;
+  conversation_id: string;
+  created_at: Timestamp;
+}
+
+export interface FormDraftsTable {
+  id: string;
+  tenant_id: string;
+  user_external_id: string;
+  answers: JSONColumnType<Record<string, unknown>>;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   members: MembersTable;
@@ -214,4 +243,8 @@ export interface Database {
   do_not_pair: DoNotPairTable;
   jobs: JobsTable;
   evaluations: EvaluationsTable;
+  slack_installations: SlackInstallationsTable;
+  platform_events: PlatformEventsTable;
+  pairing_conversations: PairingConversationsTable;
+  form_drafts: FormDraftsTable;
 }

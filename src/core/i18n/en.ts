@@ -100,7 +100,7 @@ export const en = {
   "help.member":
     "For everyone:\n• /mentoring join: join the open round\n• /mentoring status: your pairing, schedule and next session\n• /mentoring schedule: propose a regular schedule to your peer\n• /mentoring checkin: tell us how your last session went\n• /mentoring journal: write a private note (only you can read it)\n• /mentoring pause: take a break until a date; /mentoring resume to come back\n• /mentoring end: end your pairing, politely and privately\n• /mentoring avoid <person>: never be matched with someone (private)\n• /mentoring leave: leave the round",
   "help.organizer":
-    "For organizers:\n• /mentoring setup: start a program in this channel\n• /mentoring open: open a new round\n• /mentoring preview: see the proposed pairs before anything is sent\n• /mentoring weights [name=value ...]: see or change how matching scores fit\n• /mentoring hours [8-20 1-5]: when the bot may reach members (hours, ISO weekdays)\n• /mentoring match: match everyone who is waiting\n• /mentoring close: end the round",
+    "For organizers:\n• /mentoring setup: start a program in this channel\n• /mentoring open: open a new round\n• /mentoring preview: see the proposed pairs before anything is sent\n• /mentoring weights [name=value ...]: see or change how matching scores fit\n• /mentoring hours [8-20 1-5]: when the bot may reach members (hours, ISO weekdays)\n• /mentoring match: match everyone who is waiting\n• /mentoring report: how the program is going (totals only, nothing private)\n• /mentoring close: end the round",
 
   // Program and rounds.
   "setup.done": "The mentoring program “{name}” is set up in this channel. Open the first round with /mentoring open.",
@@ -251,6 +251,42 @@ export const en = {
   "status.pauseButton": "Take a break",
   "status.resumeButton": "Resume",
 
+  // Organizer report: counts and averages only.
+  "report.title": "Program report: {name}",
+  "report.noRound": "No round has been opened yet.",
+  "report.round": "Round {number} ({status}), until {date}",
+  "report.members": "Members",
+  "report.membersValue": "{active} taking part, {paused} on a break, {left} left",
+  "report.pairings": "Pairings",
+  "report.pairingsValue":
+    "{active} active of {total} ({trios, plural, =0 {no trios} one {# trio} other {# trios}}), {endedEarly} ended early",
+  "report.sessions": "Sessions",
+  "report.sessionsValue": "{held} held, {missed} missed, {upcoming} coming up",
+  "report.checkIns": "Check-ins",
+  "report.checkInsValue": "{count, plural, one {# answer} other {# answers}}",
+  "report.rating": "Average session rating",
+  "report.average": "{value} of 5 ({count, plural, one {# answer} other {# answers}})",
+  "report.tooFew": "shown from {min} answers",
+  "report.evaluations": "Evaluations",
+  "report.evaluationsValue": "{count, plural, one {# answered} other {# answered}}",
+  "report.working": "How pairings are working",
+  "report.goalsReached": "Goals reached",
+  "report.privacy": "Journal notes, reasons for ending and each person’s answers stay private; only totals are shown.",
+
+  // Home (Slack App Home).
+  "home.goals": "Your goals",
+  "home.goalReached": "✓ {goal} (reached)",
+  "home.goalOpen": "• {goal} (in progress)",
+  "home.journal": "Your private journal",
+  "home.journalEmpty": "No notes yet.",
+  "home.organizer": "Programs you organize",
+  "home.preview": "Preview pairs",
+  "home.match": "Match now",
+
+  // Someone joined the program's channel (only they see it).
+  "welcome.roundOpen": "Welcome! This channel runs the peer-mentoring program “{name}”, and round {number} is taking sign-ups.",
+  "welcome.program": "Welcome! This channel runs the peer-mentoring program “{name}”. Type /mentoring help to see how it works.",
+
   // The console playground's own chrome.
   "console.welcome":
     "Sebaya playground: a pretend workspace with {count} people and the channel #{channel}. You are {name}. Type :help for the playground commands, or /mentoring help for the bot.",
@@ -324,6 +360,42 @@ export const en = {
   "console.where.dm": "✉ DM",
   "console.where.pair": "👥 pair",
   "console.bye": "Bye! What you did is kept in {dir}.",
+
+  // Discord: slash command descriptions, and forms spread over several modals.
+  "discord.command.description": "Peer mentoring: join a round, meet your peer, check in",
+  "discord.command.join": "Join the open mentoring round",
+  "discord.command.leave": "Leave the current round",
+  "discord.command.status": "Your pairing, schedule and next session",
+  "discord.command.pause": "Take a break until a date",
+  "discord.command.resume": "Come back from your break",
+  "discord.command.journal": "Write a private note (only you can read it)",
+  "discord.command.end": "End your pairing, politely and privately",
+  "discord.command.help": "What Sebaya can do",
+  "discord.command.schedule": "Propose a regular schedule to your peer",
+  "discord.command.checkin": "Tell us how your last session went",
+  "discord.command.setup": "Organizers: start a program in this channel",
+  "discord.command.open": "Organizers: open a new round",
+  "discord.command.preview": "Organizers: see the proposed pairs before anything is sent",
+  "discord.command.match": "Organizers: match everyone who is waiting",
+  "discord.command.close": "Organizers: end the round",
+  "discord.command.report": "Organizers: how the program is going (totals only)",
+  "discord.command.hours": "Organizers: when the bot may reach members",
+  "discord.command.avoid": "Never be matched with someone (private)",
+  "discord.command.weights": "Organizers: see or change how matching scores fit",
+  "discord.option.until": "Date to come back, as YYYY-MM-DD (empty: open the form)",
+  "discord.option.text": "Your private note (empty: open the form)",
+  "discord.option.name": "The program’s name",
+  "discord.option.weeks": "Round length in weeks, 4 to 52",
+  "discord.option.range": "Hours and ISO weekdays, for example 8-20 1-5 (empty: see the current ones)",
+  "discord.option.user": "The person you never want to be matched with",
+  "discord.option.values": "For example goal=4 teamPolicy=same (empty: see the current weights)",
+  "discord.form.continue": "Continue ({step}/{total})",
+  "discord.form.stepSaved": "Part {step} of {total} is saved. Press the button to fill in the rest.",
+  "discord.form.expired": "This form has expired, so nothing was sent. Please start again.",
+  "discord.form.yes": "Yes",
+  "discord.form.no": "No",
+  "discord.form.datePlaceholder": "YYYY-MM-DD",
+  "discord.form.timePlaceholder": "HH:MM",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -98,7 +98,7 @@ export const id: Record<MessageKey, string> = {
   "help.member":
     "Untuk semua:\n• /mentoring join: ikut putaran yang dibuka\n• /mentoring status: pasangan, jadwal, dan sesi berikutnya\n• /mentoring schedule: usulkan jadwal rutin ke rekan Anda\n• /mentoring checkin: ceritakan bagaimana sesi terakhir\n• /mentoring journal: tulis catatan pribadi (hanya Anda yang bisa membaca)\n• /mentoring pause: rehat sampai tanggal tertentu; /mentoring resume untuk kembali\n• /mentoring end: akhiri pasangan dengan baik dan secara pribadi\n• /mentoring avoid <orang>: jangan pernah dipasangkan dengan seseorang (pribadi)\n• /mentoring leave: keluar dari putaran",
   "help.organizer":
-    "Untuk penyelenggara:\n• /mentoring setup: mulai program di kanal ini\n• /mentoring open: buka putaran baru\n• /mentoring preview: lihat usulan pasangan sebelum apa pun dikirim\n• /mentoring weights [nama=nilai ...]: lihat atau ubah bobot pencocokan\n• /mentoring hours [8-20 1-5]: kapan bot boleh menghubungi anggota (jam, hari ISO)\n• /mentoring match: cocokkan semua yang menunggu\n• /mentoring close: akhiri putaran",
+    "Untuk penyelenggara:\n• /mentoring setup: mulai program di kanal ini\n• /mentoring open: buka putaran baru\n• /mentoring preview: lihat usulan pasangan sebelum apa pun dikirim\n• /mentoring weights [nama=nilai ...]: lihat atau ubah bobot pencocokan\n• /mentoring hours [8-20 1-5]: kapan bot boleh menghubungi anggota (jam, hari ISO)\n• /mentoring match: cocokkan semua yang menunggu\n• /mentoring report: perkembangan program (hanya jumlah, tanpa hal pribadi)\n• /mentoring close: akhiri putaran",
 
   "setup.done": "Program mentoring “{name}” sudah disiapkan di kanal ini. Buka putaran pertama dengan /mentoring open.",
   "round.opened": "Putaran {number} dibuka dan sudah diumumkan di kanal.",
@@ -243,6 +243,44 @@ export const id: Record<MessageKey, string> = {
   "status.pauseButton": "Rehat sejenak",
   "status.resumeButton": "Lanjutkan",
 
+  // Laporan penyelenggara: hanya jumlah dan rata-rata.
+  "report.title": "Laporan program: {name}",
+  "report.noRound": "Belum ada putaran yang dibuka.",
+  "report.round": "Putaran {number} ({status}), sampai {date}",
+  "report.members": "Anggota",
+  "report.membersValue": "{active} ikut, {paused} sedang rehat, {left} keluar",
+  "report.pairings": "Pasangan",
+  "report.pairingsValue":
+    "{active} aktif dari {total} ({trios, plural, =0 {tanpa trio} other {# trio}}), {endedEarly} berakhir lebih awal",
+  "report.sessions": "Sesi",
+  "report.sessionsValue": "{held} terlaksana, {missed} terlewat, {upcoming} akan datang",
+  "report.checkIns": "Laporan sesi",
+  "report.checkInsValue": "{count} jawaban",
+  "report.rating": "Rata-rata nilai sesi",
+  "report.average": "{value} dari 5 ({count} jawaban)",
+  "report.tooFew": "ditampilkan mulai {min} jawaban",
+  "report.evaluations": "Evaluasi",
+  "report.evaluationsValue": "{count} terjawab",
+  "report.working": "Seberapa baik pasangan berjalan",
+  "report.goalsReached": "Tujuan tercapai",
+  "report.privacy": "Catatan jurnal, alasan mengakhiri, dan jawaban tiap orang tetap pribadi; yang ditampilkan hanya jumlah.",
+
+  // Beranda (App Home Slack).
+  "home.goals": "Tujuan Anda",
+  "home.goalReached": "✓ {goal} (tercapai)",
+  "home.goalOpen": "• {goal} (sedang berjalan)",
+  "home.journal": "Jurnal pribadi Anda",
+  "home.journalEmpty": "Belum ada catatan.",
+  "home.organizer": "Program yang Anda selenggarakan",
+  "home.preview": "Pratinjau pasangan",
+  "home.match": "Cocokkan sekarang",
+
+  // Seseorang bergabung ke kanal program (hanya dia yang melihat).
+  "welcome.roundOpen":
+    "Selamat datang! Kanal ini menjalankan program mentoring sebaya “{name}”, dan pendaftaran putaran {number} sedang dibuka.",
+  "welcome.program":
+    "Selamat datang! Kanal ini menjalankan program mentoring sebaya “{name}”. Ketik /mentoring help untuk melihat cara kerjanya.",
+
   "console.welcome":
     "Playground Sebaya: ruang kerja tiruan dengan {count} orang dan kanal #{channel}. Anda sekarang {name}. Ketik :help untuk perintah playground, atau /mentoring help untuk bot.",
   "console.help":
@@ -314,4 +352,40 @@ export const id: Record<MessageKey, string> = {
   "console.where.dm": "✉ DM",
   "console.where.pair": "👥 pasangan",
   "console.bye": "Sampai jumpa! Semua yang Anda lakukan tersimpan di {dir}.",
+
+  // Discord: deskripsi perintah slash, dan formulir yang dibagi ke beberapa modal.
+  "discord.command.description": "Mentoring sebaya: ikut putaran, bertemu rekan, lapor sesi",
+  "discord.command.join": "Ikut putaran mentoring yang sedang dibuka",
+  "discord.command.leave": "Keluar dari putaran ini",
+  "discord.command.status": "Pasangan, jadwal, dan sesi berikutnya",
+  "discord.command.pause": "Rehat sampai tanggal tertentu",
+  "discord.command.resume": "Kembali dari rehat",
+  "discord.command.journal": "Tulis catatan pribadi (hanya Anda yang bisa membacanya)",
+  "discord.command.end": "Akhiri pasangan dengan baik dan secara pribadi",
+  "discord.command.help": "Apa saja yang bisa dilakukan Sebaya",
+  "discord.command.schedule": "Usulkan jadwal rutin ke rekan Anda",
+  "discord.command.checkin": "Ceritakan bagaimana sesi terakhir",
+  "discord.command.setup": "Penyelenggara: mulai program di kanal ini",
+  "discord.command.open": "Penyelenggara: buka putaran baru",
+  "discord.command.preview": "Penyelenggara: lihat usulan pasangan sebelum apa pun dikirim",
+  "discord.command.match": "Penyelenggara: cocokkan semua yang menunggu",
+  "discord.command.close": "Penyelenggara: akhiri putaran",
+  "discord.command.report": "Penyelenggara: perkembangan program (hanya jumlah)",
+  "discord.command.hours": "Penyelenggara: kapan bot boleh menghubungi anggota",
+  "discord.command.avoid": "Jangan pernah dipasangkan dengan seseorang (pribadi)",
+  "discord.command.weights": "Penyelenggara: lihat atau ubah bobot pencocokan",
+  "discord.option.until": "Tanggal kembali, format TTTT-BB-HH (kosong: buka formulir)",
+  "discord.option.text": "Catatan pribadi Anda (kosong: buka formulir)",
+  "discord.option.name": "Nama program",
+  "discord.option.weeks": "Lama putaran dalam minggu, 4 sampai 52",
+  "discord.option.range": "Jam dan hari ISO, misalnya 8-20 1-5 (kosong: lihat yang berlaku)",
+  "discord.option.user": "Orang yang tidak ingin Anda jadikan pasangan",
+  "discord.option.values": "Misalnya goal=4 teamPolicy=same (kosong: lihat bobot yang berlaku)",
+  "discord.form.continue": "Lanjutkan ({step}/{total})",
+  "discord.form.stepSaved": "Bagian {step} dari {total} sudah tersimpan. Tekan tombol untuk mengisi sisanya.",
+  "discord.form.expired": "Formulir ini sudah kedaluwarsa, jadi tidak ada yang dikirim. Silakan mulai lagi.",
+  "discord.form.yes": "Ya",
+  "discord.form.no": "Tidak",
+  "discord.form.datePlaceholder": "TTTT-BB-HH",
+  "discord.form.timePlaceholder": "JJ:MM",
 };

@@ -2,6 +2,7 @@ import type { Round } from "../domain";
 import { Refusal } from "../errors";
 import { translator } from "../i18n/translate";
 import { programInChannel } from "../scope";
+import { resolveTimezone } from "../timezones";
 import { message, text } from "../views/blocks";
 import { intakeForm } from "../views/forms";
 import { reply, type UseCase } from "./types";
@@ -24,7 +25,8 @@ export const joinRound: UseCase<"round.join"> = async (ctx, command) => {
   if (!command.intake) {
     const form = intakeForm(ctx.t, {
       roundId: round.id,
-      timezone: ctx.member.timezone ?? program.timezone,
+      // The member's own zone, else the one their platform profile reports, else the program's.
+      timezone: ctx.member.timezone ?? (ctx.actor.timezone ? resolveTimezone(ctx.actor.timezone) : null) ?? program.timezone,
       language: ctx.language,
     });
     return { messages: [], form };

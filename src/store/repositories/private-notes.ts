@@ -23,6 +23,17 @@ export function journalRepo(db: Kysely<Database>): Tx["journal"] {
         .executeTakeFirstOrThrow();
       return Number(n);
     },
+    async recent(memberId, limit) {
+      const rows = await db
+        .selectFrom("journal_entries")
+        .select(["body", "created_at"])
+        .where("member_id", "=", memberId)
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc")
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ text: r.body, at: r.created_at }));
+    },
   };
 }
 

@@ -91,6 +91,21 @@ export function programsRepo(db: Kysely<Database>): Tx["programs"] {
         .execute();
       return rows.map((r) => r.member_id);
     },
+    async organizedBy(tenantId, memberId, all) {
+      let query = db.selectFrom("programs").selectAll("programs").where("programs.tenant_id", "=", tenantId);
+      if (!all) {
+        query = query.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom("program_organizers as o")
+              .select("o.member_id")
+              .whereRef("o.program_id", "=", "programs.id")
+              .where("o.member_id", "=", memberId),
+          ),
+        );
+      }
+      const rows = await query.orderBy("programs.created_at").execute();
+      return rows.map(toProgram);
+    },
     async isOrganizer(programId, memberId) {
       const row = await db
         .selectFrom("program_organizers")

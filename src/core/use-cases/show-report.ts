@@ -1,0 +1,28 @@
+import type { Program } from "../domain";
+import { Refusal } from "../errors";
+import { programInChannel, requireOrganizer } from "../scope";
+import { reportMessage } from "../views/report";
+import type { UseCase } from "./types";
+
+/**
+ * Organizers' view of how a program is going: the channel's program (or the
+ * one a button names); in a DM, every program the actor organizes.
+ */
+export const showReport: UseCase<"program.report"> = async (ctx, command) => {
+  let programs: Program[];
+  if (command.programId || ctx.channelId) {
+    const program = await programInChannel(ctx, command.programId);
+    await requireOrganizer(ctx, program);
+    programs = [program];
+  } else {
+    programs = await ctx.tx.programs.organizedBy(ctx.tenant.id, ctx.member.id, ctx.actor.isAdmin);
+    if (programs.length === 0) throw new Refusal("refusal.notOrganizer");
+  }
+  const messages = [];
+  for (const program of programs) {
+    const round = await ctx.tx.rounds.latest(program.id);
+    const figures = round ? await ctx.tx.reports.round(round.id, ctx.now) : null;
+    messages.push(reportMessage(ctx.t, ctx.language, program, round, figures));
+  }
+  return { messages };
+};

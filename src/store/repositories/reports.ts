@@ -1,0 +1,71 @@
+/**
+ * Figures for organizers: counts and averages over a round, computed in SQL.
+ * Nothing here returns a note, a reason, a rating or an evaluation of any one
+ * person; the core decides whether an average is based on enough answers to
+ * be shown.
+ */
+import { type Kysely, sql } from "kysely";
+import type { Tx } from "../../core/ports";
+import type { Database } from "../schema";
+
+export function reportsRepo(db: Kysely<Database>): Tx["reports"] {
+  return {
+    async round(roundId, now) {
+      const { rows } = await sql<{
+        active: number;
+        left: number;
+        paused: number;
+        pairings: number;
+        pairings_active: number;
+        trios: number;
+        ended_early: number;
+        held: number;
+        missed: number;
+        upcoming: number;
+        prompted: number;
+        check_ins: number;
+        ratings: number;
+        rating_avg: number | null;
+        evaluations: number;
+        working_avg: number | null;
+        goals_reached: number;
+      }>`
+        with p as (select id, status from pairings where round_id = ${roundId}),
+        s as (select s.* from sessions s join p on p.id = s.pairing_id),
+        c as (select c.* from check_ins c join s on s.id = c.session_id),
+        e as (select e.* from evaluations e join p on p.id = e.pairing_id)
+        select
+          (select count(*) from enrollments where round_id = ${roundId} and status = 'active')::int as active,
+          (select count(*) from enrollments where round_id = ${roundId} and status = 'left')::int as left,
+          (select count(*) from enrollments where round_id = ${roundId} and status = 'active'
+             and paused_until > ${now})::int as paused,
+          (select count(*) from p)::int as pairings,
+          (select count(*) from p where status = 'active')::int as pairings_active,
+          (select count(*) from p where (select count(*) from pairing_members pm where pm.pairing_id = p.id) >= 3)::int as trios,
+          (select count(distinct pe.pairing_id) from pairing_endings pe join p on p.id = pe.pairing_id)::int as ended_early,
+          (select count(*) from s where status = 'held')::int as held,
+          (select count(*) from s where status = 'missed')::int as missed,
+          (select count(*) from s where status = 'scheduled' and starts_at > ${now})::int as upcoming,
+          (select count(*) from s where check_in_prompted_at is not null)::int as prompted,
+          (select count(*) from c)::int as check_ins,
+          (select count(rating) from c)::int as ratings,
+          (select avg(rating)::float8 from c) as rating_avg,
+          (select count(*) from e)::int as evaluations,
+          (select avg(working)::float8 from e) as working_avg,
+          (select count(distinct (e.member_id, g.key))
+             from e, jsonb_each_text(e.goal_progress) g where g.value = 'reached')::int as goals_reached
+      `.execute(db);
+      const r = rows[0];
+      if (!r) throw new Error("report query returned nothing");
+      return {
+        members: { active: r.active, left: r.left, paused: r.paused },
+        pairings: { total: r.pairings, active: r.pairings_active, trios: r.trios, endedEarly: r.ended_early },
+        sessions: { held: r.held, missed: r.missed, upcoming: r.upcoming, prompted: r.prompted },
+        checkIns: r.check_ins,
+        rating: { count: r.ratings, average: r.rating_avg === null ? null : Number(r.rating_avg) },
+        evaluations: { count: r.evaluations, working: r.working_avg === null ? null : Number(r.working_avg) },
+        goalsReached: r.goals_reached,
+      };
+    },
+  };
+}
