@@ -9,6 +9,13 @@ import { resolveTimezone } from "./timezones";
 
 const id = z.uuid();
 const shortText = z.string().trim().min(1).max(200);
+/** A platform's user id, a mention already unwrapped by the slash parser. */
+const platformUserId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^<>@\s]+$/);
 
 /** Lists arrive as arrays (APIs) or as comma/newline separated text (forms). */
 const textList = z.preprocess(
@@ -113,7 +120,8 @@ export const commandSchema = z.discriminatedUnion("type", [
     notAFit: flag.optional(),
     rematch: flag.optional(),
   }),
-  z.strictObject({ type: z.literal("member.avoid"), userId: z.string().trim().min(1).max(100) }),
+  z.strictObject({ type: z.literal("member.avoid"), userId: platformUserId }),
+  z.strictObject({ type: z.literal("program.organizer"), userId: platformUserId }),
   z.strictObject({ type: z.literal("program.weights"), weights: matchingWeightsSchema.partial().optional() }),
   z.strictObject({ type: z.literal("rematch.request"), pairingId: id }),
   z.strictObject({

@@ -15,6 +15,7 @@ import type { Matcher } from "./matching/types";
 import type { Reply } from "./messages";
 import type { Store } from "./ports";
 import { describeIssues } from "./problems";
+import { addOrganizer } from "./use-cases/add-organizer";
 import { avoidMember } from "./use-cases/avoid-member";
 import { checkIn } from "./use-cases/check-in";
 import { closeRound } from "./use-cases/close-round";
@@ -86,6 +87,7 @@ export function createCore(deps: CoreDeps): Core {
     "evaluation.submit": submitEvaluation,
     "program.hours": setContactHours,
     "member.avoid": avoidMember,
+    "program.organizer": addOrganizer,
     "program.weights": setMatchingWeights,
   };
 

@@ -34,15 +34,21 @@ const SUBCOMMANDS: Record<string, (rest: string) => Raw> = {
   resume: () => ({ type: "resume" }),
   lanjut: () => ({ type: "resume" }),
   end: () => ({ type: "pairing.end" }),
-  // Slack and Discord mentions look like <@U123> or <@!123>; the console uses plain ids.
-  avoid: (rest) => ({ type: "member.avoid", userId: rest.replace(/^<@!?([^>|]+)(\|[^>]*)?>$/, "$1") }),
-  hindari: (rest) => ({ type: "member.avoid", userId: rest.replace(/^<@!?([^>|]+)(\|[^>]*)?>$/, "$1") }),
+  avoid: (rest) => ({ type: "member.avoid", userId: unmention(rest) }),
+  hindari: (rest) => ({ type: "member.avoid", userId: unmention(rest) }),
+  organizer: (rest) => ({ type: "program.organizer", userId: unmention(rest) }),
+  penyelenggara: (rest) => ({ type: "program.organizer", userId: unmention(rest) }),
   weights: (rest) => ({ type: "program.weights", ...(rest ? { weights: keyValues(rest) } : {}) }),
   bobot: (rest) => ({ type: "program.weights", ...(rest ? { weights: keyValues(rest) } : {}) }),
   akhiri: () => ({ type: "pairing.end" }),
   hours: (rest) => ({ type: "program.hours", ...contactHours(rest) }),
   jam: (rest) => ({ type: "program.hours", ...contactHours(rest) }),
 };
+
+/** Slack and Discord mentions look like <@U123>, <@U123|name> or <@!123>; the console uses plain ids. */
+function unmention(text: string): string {
+  return text.replace(/^<@!?([^>|]+)(\|[^>]*)?>$/, "$1");
+}
 
 /**
  * "8-20 1-5" → { from: 8, until: 20, workingDays: [1..5] }; days as ISO numbers (1 = Monday),

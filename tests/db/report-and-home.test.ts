@@ -68,6 +68,16 @@ describe("the organizer report", () => {
     expect(after).not.toContain("PRIVATE-NOTE");
   });
 
+  it("an organizer shares the program with someone, who may then run organizer commands", async () => {
+    await fiveMatched();
+    expect(await h.text("ani", { type: "program.organizer", userId: "budi" })).toContain("Only the program’s organizers");
+    expect(await h.text("olga", { type: "program.organizer", userId: "<@wulan>" })).toContain("That didn’t look right");
+    expect(await h.text("olga", { type: "program.organizer", userId: "wulan" })).toContain(
+      "<@wulan> is now an organizer of “Sahabat Belajar”.",
+    );
+    expect(await h.text("wulan", { type: "program.report" })).toContain("Program report: Sahabat Belajar");
+  });
+
   it("in a DM covers every program the actor organizes; a workspace admin sees them all", async () => {
     await fiveMatched();
     await h.run("rina", { type: "program.setup", name: "Kopi Pagi", language: "en" }, { channel: "C-other" });
