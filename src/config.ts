@@ -23,6 +23,8 @@ const optionalUrl = (protocols: RegExp) =>
       .optional(),
   );
 
+const optionalText = z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).max(200).optional());
+
 export const configSchema = z.object({
   DATABASE_URL: optionalUrl(/^postgres(ql)?:$/),
   DATA_DIR: z.string().min(1).default("./data"),
@@ -36,6 +38,23 @@ export const configSchema = z.object({
       .optional(),
   ),
   SLACK_SIGNING_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(8).optional()),
+  SLACK_APP_TOKEN: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^xapp-/)
+      .optional(),
+  ),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16).optional()),
+  SEBAYA_ENCRYPTION_KEY: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/)
+      .optional(),
+  ),
   SLACK_API_URL: optionalUrl(/^https?:$/),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   TICK_SCHEDULE: z
@@ -53,6 +72,11 @@ const EXPECTS: Record<keyof z.infer<typeof configSchema>, string> = {
   DEFAULT_LANGUAGE: "id or en",
   SLACK_BOT_TOKEN: "a bot token starting with xoxb-",
   SLACK_SIGNING_SECRET: "the app's signing secret",
+  SLACK_APP_TOKEN: "an app-level token starting with xapp- (Socket Mode)",
+  SLACK_CLIENT_ID: "the app's client id (OAuth install for several workspaces)",
+  SLACK_CLIENT_SECRET: "the app's client secret (OAuth install for several workspaces)",
+  SLACK_STATE_SECRET: "a random string of at least 16 characters (signs the OAuth state)",
+  SEBAYA_ENCRYPTION_KEY: "32 bytes as 64 hex characters or base64, e.g. from: openssl rand -base64 32",
   SLACK_API_URL: "an http(s) URL of the Slack Web API (GovSlack, a proxy)",
   PORT: "a port number",
   TICK_SCHEDULE: "a cron expression (node-cron), e.g. * * * * * for every minute",

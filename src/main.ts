@@ -12,13 +12,18 @@ import { runRepl } from "./adapters/console/repl";
 import { ConsoleWorkspace } from "./adapters/console/workspace";
 import { startSlackApp } from "./adapters/slack/slack-app";
 import { slackSender } from "./adapters/slack/slack-sender";
+import { type SlackSettings, slackSettings } from "./adapters/slack/slack-settings";
+import { installedWorkspaces, singleWorkspace } from "./adapters/slack/workspace-clients";
 import { createAppCore, openDatabase } from "./app";
 import { type Config, ConfigError, loadEnvFile, parseConfig } from "./config";
 import { OffsetClock, systemClock } from "./core/clock";
+import { routeByPlatform } from "./delivery/platform-router";
 import { createLogger } from "./logger";
 import { startCron } from "./scheduler/cron";
 import { Ticker } from "./scheduler/tick";
 import { MigrationError } from "./store/migrate";
+import { SlackInstallations } from "./store/slack-installations";
+import { TokenCipher } from "./store/token-cipher";
 
 /** Only the error's kind and message: a driver error's `detail` can quote the failing row, private text included. */
 function describe(error: unknown) {
@@ -27,7 +32,7 @@ function describe(error: unknown) {
     : String(error);
 }
 
-async function runSlack(config: Config): Promise<void> {
+async function runPlatforms(config: Config, slackConfig: SlackSettings): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const db = await openDatabase(
     config.DATABASE_URL ? { kind: "postgres", url: config.DATABASE_URL } : { kind: "pglite", dataDir: config.DATA_DIR },
@@ -37,26 +42,45 @@ async function runSlack(config: Config): Promise<void> {
     clock: systemClock,
     onError: (error, context) => logger.error({ command: context.command, error: describe(error) }, "command failed"),
   });
+  const apiUrl = config.SLACK_API_URL;
+  const installations =
+    slackConfig.mode === "oauth"
+      ? new SlackInstallations(db.kysely, TokenCipher.fromKey(slackConfig.encryptionKey), systemClock)
+      : null;
   const slack = await startSlackApp({
     core,
-    signingSecret: config.SLACK_SIGNING_SECRET as string,
-    botToken: config.SLACK_BOT_TOKEN as string,
-    ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
-    port: config.PORT,
+    db: db.kysely,
+    clock: systemClock,
+    signingSecret: slackConfig.mode === "socket" ? "" : slackConfig.signingSecret,
+    auth:
+      slackConfig.mode === "oauth" && installations
+        ? {
+            kind: "oauth",
+            clientId: slackConfig.clientId,
+            clientSecret: slackConfig.clientSecret,
+            stateSecret: slackConfig.stateSecret,
+            installations,
+          }
+        : { kind: "token", botToken: slackConfig.mode === "oauth" ? "" : slackConfig.botToken },
+    transport:
+      slackConfig.mode === "socket" ? { kind: "socket", appToken: slackConfig.appToken } : { kind: "http", port: config.PORT },
+    ...(apiUrl ? { apiUrl } : {}),
     onError: (error) => logger.error({ error: describe(error) }, "slack request failed"),
   });
-  const ticker = new Ticker(
-    db.kysely,
-    slackSender(() => slack.client),
-    systemClock,
-    {
-      worker: config.WORKER_ID,
-      jobs: { onError: (error, job) => logger.error({ job, error: describe(error) }, "job failed") },
-      delivery: { onFailure: (row, failure) => logger.warn({ outbox: row.id, kind: failure.kind }, "delivery failed") },
-    },
-  );
+  const workspaces =
+    installations !== null
+      ? installedWorkspaces(installations, apiUrl)
+      : singleWorkspace(slackConfig.mode === "oauth" ? "" : slackConfig.botToken, apiUrl);
+  const ticker = new Ticker(db.kysely, routeByPlatform({ slack: slackSender(workspaces) }), systemClock, {
+    worker: config.WORKER_ID,
+    jobs: { onError: (error, job) => logger.error({ job, error: describe(error) }, "job failed") },
+    delivery: { onFailure: (row, failure) => logger.warn({ outbox: row.id, kind: failure.kind }, "delivery failed") },
+  });
   const cron = startCron(ticker, config.TICK_SCHEDULE, (error) => logger.error({ error: describe(error) }, "tick failed"));
-  logger.info({ port: slack.port, worker: config.WORKER_ID }, "Slack app listening on /slack/events");
+  logger.info(
+    { mode: slackConfig.mode, port: slack.port, worker: config.WORKER_ID },
+    slackConfig.mode === "socket" ? "Slack app connected over Socket Mode" : "Slack app listening on /slack/events",
+  );
   const stop = async () => {
     await cron.stop();
     await slack.stop();
@@ -70,13 +94,8 @@ async function runSlack(config: Config): Promise<void> {
 async function main(): Promise<void> {
   loadEnvFile();
   const config = parseConfig(process.env);
-  if (config.SLACK_BOT_TOKEN || config.SLACK_SIGNING_SECRET) {
-    if (!config.SLACK_BOT_TOKEN)
-      throw new ConfigError("SLACK_BOT_TOKEN", "a bot token starting with xoxb- (SLACK_SIGNING_SECRET is set)");
-    if (!config.SLACK_SIGNING_SECRET)
-      throw new ConfigError("SLACK_SIGNING_SECRET", "the app's signing secret (SLACK_BOT_TOKEN is set)");
-    return runSlack(config);
-  }
+  const slackConfig = slackSettings(config);
+  if (slackConfig) return runPlatforms(config, slackConfig);
   // The playground writes to the terminal; logs go to stderr and stay quiet unless asked.
   const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn");
   const db = await openDatabase(

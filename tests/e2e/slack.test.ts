@@ -8,6 +8,7 @@ import { createHmac } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type SlackApp, startSlackApp } from "../../src/adapters/slack/slack-app";
 import { slackSender } from "../../src/adapters/slack/slack-sender";
+import { singleWorkspace } from "../../src/adapters/slack/workspace-clients";
 import { createAppCore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { Dispatcher } from "../../src/delivery/dispatcher";
@@ -37,7 +38,15 @@ afterEach(async () => {
 async function start(): Promise<void> {
   clock = new ManualClock(START);
   const core = createAppCore({ db: tdb.db, clock });
-  app = await startSlackApp({ core, signingSecret: SECRET, botToken: "xoxb-test", apiUrl: `${slack.url}api/`, port: 0 });
+  app = await startSlackApp({
+    core,
+    db: tdb.db.kysely,
+    clock,
+    signingSecret: SECRET,
+    auth: { kind: "token", botToken: "xoxb-test" },
+    transport: { kind: "http", port: 0 },
+    apiUrl: `${slack.url}api/`,
+  });
 }
 
 function sign(body: string, ts: number, secret = SECRET): string {
@@ -115,12 +124,10 @@ const responded = () => slack.calls.filter((c) => c.method.startsWith("respond/"
 const lastText = () => JSON.stringify(responded().at(-1)?.args ?? {});
 
 async function deliver() {
-  const dispatcher = new Dispatcher(
-    tdb.db.kysely,
-    slackSender(() => app.client),
-    clock,
-    { worker: "slack-test", concurrency: 1 },
-  );
+  const dispatcher = new Dispatcher(tdb.db.kysely, slackSender(singleWorkspace("xoxb-test", `${slack.url}api/`)), clock, {
+    worker: "slack-test",
+    concurrency: 1,
+  });
   return dispatcher.dispatchPending();
 }
 
@@ -141,7 +148,8 @@ describe("Slack over HTTP", () => {
     expect(await slash("U-OLGA", "setup Kopi", CHANNEL, { ts: Math.floor(Date.now() / 1000) - 600 })).toBe(401);
     const programs = await tdb.db.kysely.selectFrom("programs").select("id").execute();
     expect(programs).toEqual([]);
-    expect(slack.calls).toEqual([]);
+    // Only Bolt's own auth.test at start: no reply, no DM, no modal.
+    expect(slack.calls.filter((c) => c.method !== "auth.test")).toEqual([]);
   });
 
   it("runs a program: setup, announcement, join through the modal, match, the intro in one group DM", async () => {
@@ -192,7 +200,7 @@ describe("Slack over HTTP", () => {
     expect(sent.every((r) => r.status === "sent" && r.platform_message_id?.includes(":1700000000."))).toBe(true);
   });
 
-  it("publishes App Home on app_home_opened: the member's own status and the help", async () => {
+  it("publishes App Home on app_home_opened: the member's own status and journal, once per event", async () => {
     await start();
     const body = JSON.stringify({
       type: "event_callback",
@@ -216,7 +224,23 @@ describe("Slack over HTTP", () => {
     expect(published.user_id).toBe("U-ANI");
     expect(published.view.type).toBe("home");
     expect(published.view.blocks.length).toBeLessThanOrEqual(100);
-    expect(JSON.stringify(published.view.blocks)).toContain("/mentoring join");
+    expect(JSON.stringify(published.view.blocks)).toContain("Status mentoring Anda");
+    expect(JSON.stringify(published.view.blocks)).toContain("Jurnal pribadi Anda");
+    // Slack retries the same event (same event_id): nothing is done twice.
+    const retry = await fetch(`http://127.0.0.1:${app.port}/slack/events`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-slack-request-timestamp": String(ts),
+        "x-slack-signature": sign(body, ts),
+        "x-slack-retry-num": "1",
+        "x-slack-retry-reason": "http_timeout",
+      },
+      body,
+    });
+    expect(retry.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(slack.of("views.publish")).toHaveLength(1);
   });
 
   it("an answered question in a DM loses its buttons; a second press changes nothing", async () => {
@@ -272,8 +296,13 @@ describe("Slack over HTTP", () => {
     expect(update.ts).toBe("1700000000.000001");
     expect(update.blocks.map((b) => b.type)).toEqual(["section", "context"]);
     expect(JSON.stringify(update.blocks[1])).toContain("✓ Noted; it happens.");
-    // A second press (the old message, or a double click) is refused and settles nothing again.
+    // A double click (the same button on the same message within seconds) is the same press: nothing at all.
     const before = responded().length;
+    await pressInDm();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(responded()).toHaveLength(before);
+    // Pressed again later (an old message still showing the button): refused, and nothing settles again.
+    clock.advance(60_000);
     await pressInDm();
     await until(() => responded().length === before + 1, "the refusal");
     expect(lastText()).toContain("already");

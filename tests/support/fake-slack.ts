@@ -1,15 +1,29 @@
 /**
- * A fake Slack Web API on 127.0.0.1: the real @slack/web-api client talks to
- * it through slackApiUrl. It records every call (method and arguments, as the
- * client sent them) and every response_url post, and can be told to answer a
- * method with a Slack error or a 429 with Retry-After.
+ * A fake Slack on 127.0.0.1: the real @slack/web-api client talks to its Web
+ * API through slackApiUrl. It records every call (method, arguments as the
+ * client sent them, and the token used) and every response_url post, and can
+ * be told to answer a method with a Slack error or a 429 with Retry-After.
+ * It also plays Slack's side of OAuth (oauth.v2.access) and of Socket Mode
+ * (apps.connections.open hands out a WebSocket on which envelopes are pushed
+ * and acknowledged).
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type WebSocket, WebSocketServer } from "ws";
 
 export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
+  /** The bearer token the call was made with, if any. */
+  token?: string;
+}
+
+export interface SlackUser {
+  name?: string;
+  real_name?: string;
+  tz?: string;
+  locale?: string;
+  is_admin?: boolean;
 }
 
 type Scripted = { error: string } | { status: 429; retryAfter: number };
@@ -18,7 +32,14 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   /** Per method, answers for the next calls (then ok). */
   readonly script = new Map<string, Scripted[]>();
+  /** users.info answers, by user id. */
+  readonly users = new Map<string, SlackUser>();
+  /** Socket Mode: acknowledgements received, by envelope id. */
+  readonly acks = new Map<string, Record<string, unknown>>();
   private server: Server | null = null;
+  private sockets: WebSocketServer | null = null;
+  private socket: WebSocket | null = null;
+  private socketReady: Promise<WebSocket> | null = null;
   private ts = 0;
   url = "";
 
@@ -47,7 +68,8 @@ export class FakeSlack {
                 }
               }),
             );
-        this.calls.push({ method, args });
+        const auth = req.headers.authorization;
+        this.calls.push({ method, args, ...(auth?.startsWith("Bearer ") ? { token: auth.slice(7) } : {}) });
         const next = this.script.get(method)?.shift();
         if (next && "status" in next) {
           res.writeHead(429, { "retry-after": String(next.retryAfter), "content-type": "application/json" });
@@ -63,8 +85,37 @@ export class FakeSlack {
       });
     });
     this.server = server;
+    this.sockets = new WebSocketServer({ server, path: "/socket" });
+    this.socketReady = new Promise((resolve) => {
+      this.sockets?.on("connection", (ws) => {
+        this.socket = ws;
+        ws.on("message", (data) => {
+          const ack = JSON.parse(String(data)) as { envelope_id?: string };
+          if (ack.envelope_id) this.acks.set(ack.envelope_id, ack);
+        });
+        ws.send(JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "A_SEBAYA" } }));
+        resolve(ws);
+      });
+    });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  }
+
+  /** Socket Mode: pushes an envelope to the connected app; resolves with its acknowledgement. */
+  async push(type: "slash_commands" | "interactive" | "events_api", payload: Record<string, unknown>) {
+    const ws = await (this.socketReady as Promise<WebSocket>);
+    const envelopeId = `env-${this.acks.size}-${Math.random().toString(36).slice(2)}`;
+    ws.send(
+      JSON.stringify({
+        envelope_id: envelopeId,
+        type,
+        payload,
+        accepts_response_payload: type !== "events_api",
+        retry_attempt: 0,
+      }),
+    );
+    for (let i = 0; i < 200 && !this.acks.has(envelopeId); i++) await new Promise((r) => setTimeout(r, 10));
+    return this.acks.get(envelopeId);
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
@@ -78,6 +129,31 @@ export class FakeSlack {
         return { ok: true, channel: args.channel, ts: `1700000000.${String(++this.ts).padStart(6, "0")}` };
       case "views.open":
         return { ok: true, view: { id: `V${this.calls.length}` } };
+      case "auth.test":
+        return { ok: true, user_id: "U_SEBAYA", bot_id: "B_SEBAYA", team_id: "T-ACME", user: "sebaya" };
+      case "users.info": {
+        const id = String(args.user ?? "");
+        const u = this.users.get(id);
+        return u ? { ok: true, user: { id, name: id.toLowerCase(), ...u } } : { ok: false, error: "user_not_found" };
+      }
+      case "oauth.v2.access": {
+        // The code names the workspace: "code-T-GLOBEX" installs into T-GLOBEX.
+        const team = String(args.code ?? "").replace(/^code-/, "");
+        return {
+          ok: true,
+          access_token: `xoxb-${team}`,
+          token_type: "bot",
+          scope: "commands,chat:write",
+          bot_user_id: `U_BOT_${team}`,
+          app_id: "A_SEBAYA",
+          team: { id: team, name: team },
+          enterprise: null,
+          is_enterprise_install: false,
+          authed_user: { id: "U-INSTALLER" },
+        };
+      }
+      case "apps.connections.open":
+        return { ok: true, url: `${this.url.replace(/^http/, "ws")}socket` };
       default:
         return { ok: true };
     }
@@ -88,6 +164,8 @@ export class FakeSlack {
   }
 
   async stop(): Promise<void> {
+    this.socket?.terminate();
+    await new Promise<void>((resolve) => this.sockets?.close(() => resolve()) ?? resolve());
     await new Promise<void>((resolve) => {
       this.server?.closeAllConnections();
       this.server?.close(() => resolve());

@@ -1,17 +1,30 @@
 /**
- * Slack through @slack/bolt, HTTP mode: slash commands, button presses and
- * modal submissions at /slack/events (every request's signature verified by
- * Bolt), turned into the core's commands. Each request is acknowledged first;
- * replies go back ephemerally (response_url), forms open as modals, and what
- * a modal's submission answers arrives as a DM. No business rules here.
+ * Slack through @slack/bolt. Slash commands, button presses, modal
+ * submissions and events become the core's commands; replies go back
+ * ephemerally (response_url), forms open as modals, App Home is published on
+ * app_home_opened, and someone joining a program channel gets a welcome only
+ * they see. No business rules here.
+ *
+ * - Transport: Socket Mode with an app-level token (one workspace, no public
+ *   URL), or HTTP at /slack/events where Bolt verifies every signature.
+ * - Auth: one workspace's bot token, or OAuth for many workspaces
+ *   (/slack/install, /slack/oauth_redirect) with installations in PostgreSQL.
+ * - Every request is acknowledged before any work, so a slow database never
+ *   makes Slack time out; a retried event or a double click is claimed once
+ *   in platform_events and ignored the second time.
  */
-import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import { createHash } from "node:crypto";
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
-import type { Envelope } from "../../core/commands";
+import type { Kysely } from "kysely";
+import type { Clock } from "../../core/clock";
 import type { Core } from "../../core/core";
-import type { Reply } from "../../core/messages";
+import type { Message, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
+import { claimEvent } from "../../store/platform-events";
+import type { Database } from "../../store/schema";
+import type { SlackInstallations } from "../../store/slack-installations";
 import {
   commandFromSubmission,
   decodeButton,
@@ -22,28 +35,46 @@ import {
   settledBlocks,
   type ViewState,
 } from "./block-kit";
+import { envelope, type Person, ProfileCache } from "./people";
+
+/** The scopes the bot uses (the manifest lists the same). */
+export const SLACK_BOT_SCOPES = [
+  "commands",
+  "chat:write",
+  "im:write",
+  "mpim:write",
+  "im:history",
+  "users:read",
+  "channels:read",
+  "groups:read",
+] as const;
+
+/** A second press of the same button on the same message within this window is the same press. */
+const DOUBLE_CLICK_MS = 10_000;
+
+export type SlackAuth =
+  | { kind: "token"; botToken: string }
+  | { kind: "oauth"; clientId: string; clientSecret: string; stateSecret: string; installations: SlackInstallations };
+
+export type SlackTransport = { kind: "http"; port: number } | { kind: "socket"; appToken: string };
 
 export interface SlackAppOptions {
   core: Core;
+  db: Kysely<Database>;
+  clock: Clock;
   signingSecret: string;
-  botToken: string;
+  auth: SlackAuth;
+  transport: SlackTransport;
   /** The Web API base URL (GovSlack, a proxy, or a test's fake server). */
   apiUrl?: string;
-  port: number;
   /** Called with unexpected errors; never with private text. */
   onError?: (error: unknown) => void;
 }
 
 export interface SlackApp {
-  client: WebClient;
-  port: number;
+  /** The HTTP port (HTTP mode), for tests that bind port 0. */
+  port: number | null;
   stop(): Promise<void>;
-}
-
-interface Person {
-  team: string;
-  user: string;
-  name: string;
 }
 
 /** DMs and group DMs are not program channels: a command there has no channel. */
@@ -53,33 +84,48 @@ function programChannel(id: string | undefined, name: string | undefined): strin
   return id;
 }
 
-function envelope(person: Person, channelId: string | undefined, command: unknown): Envelope {
-  return {
-    actor: { platform: "slack", tenantId: person.team, userId: person.user, displayName: person.name || person.user },
-    ...(channelId ? { channelId } : {}),
-    command,
-  };
-}
+const hash = (value: string) => createHash("sha256").update(value).digest("base64url").slice(0, 22);
 
 export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp> {
-  const receiver = new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: "/slack/events" });
+  const clientOptions = {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    // 429s come back to the dispatcher, which reschedules instead of blocking.
+    rejectRateLimitedCalls: true,
+  };
+  const oauth =
+    options.auth.kind === "oauth"
+      ? {
+          clientId: options.auth.clientId,
+          clientSecret: options.auth.clientSecret,
+          stateSecret: options.auth.stateSecret,
+          scopes: [...SLACK_BOT_SCOPES],
+          installationStore: options.auth.installations,
+          installerOptions: { clientOptions, directInstall: true },
+        }
+      : {};
+  const receiver =
+    options.transport.kind === "socket"
+      ? new SocketModeReceiver({
+          appToken: options.transport.appToken,
+          logLevel: LogLevel.ERROR,
+          installerOptions: { clientOptions },
+        })
+      : new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: "/slack/events", ...oauth });
   const app = new App({
-    token: options.botToken,
+    ...(options.auth.kind === "token" ? { token: options.auth.botToken } : {}),
     receiver,
-    // Skips auth.test at start: the bot's own ids are not needed for slash commands and interactions.
-    botId: "B_SEBAYA",
-    botUserId: "U_SEBAYA",
     logLevel: LogLevel.ERROR,
-    clientOptions: {
-      ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
-      // 429s come back to the dispatcher, which reschedules instead of blocking.
-      rejectRateLimitedCalls: true,
-    },
+    clientOptions,
   });
-  const client = app.client;
+  const profiles = new ProfileCache();
+  const claim = (key: string, windowMs?: number) => claimEvent(options.db, key, options.clock.now(), windowMs);
 
   /** A settled question in a DM: its buttons give way to the answer (a shared message keeps them for the others). */
-  async function settle(reply: Reply, origin: { channel: string; ts: string; blocks?: KnownBlock[] } | undefined): Promise<void> {
+  async function settle(
+    client: WebClient,
+    reply: Reply,
+    origin: { channel: string; ts: string; blocks?: KnownBlock[] } | undefined,
+  ): Promise<void> {
     if (!reply.settled || !origin?.channel.startsWith("D")) return;
     const blocks = settledBlocks(origin.blocks ?? [], reply.messages[0]);
     await client.chat.update({
@@ -92,6 +138,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
 
   /** Replies are ephemeral where the person acted; a form opens as a modal; without either, a DM. */
   async function answer(
+    client: WebClient,
     reply: Reply,
     person: Person,
     where: {
@@ -101,56 +148,75 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
       origin?: { channel: string; ts: string };
     },
   ): Promise<void> {
+    const messages: Message[] = [...reply.messages];
     if (reply.form && where.triggerId) {
-      await client.views.open({
-        trigger_id: where.triggerId,
-        view: renderModal(reply.form, { channelId: where.channelId, origin: where.origin }),
-      });
+      try {
+        await client.views.open({
+          trigger_id: where.triggerId,
+          view: renderModal(reply.form, { channelId: where.channelId, origin: where.origin }),
+        });
+      } catch (error) {
+        // A trigger lives 3 s; when it expired, a button opens the same form with a fresh one.
+        options.onError?.(error);
+        messages.push({
+          blocks: [
+            {
+              type: "actions",
+              elements: [{ type: "button", label: reply.form.title, action: { kind: "form", form: reply.form } }],
+            },
+          ],
+        });
+      }
     }
-    for (const m of reply.messages) {
+    for (const m of messages) {
       const rendered = renderMessage(m);
       if (where.respond) await where.respond({ response_type: "ephemeral", replace_original: false, ...rendered });
       else await client.chat.postMessage({ channel: person.user, ...rendered });
     }
   }
 
-  app.command("/mentoring", async ({ command, ack, respond }) => {
+  app.command("/mentoring", async ({ command, ack, respond, client }) => {
     await ack();
-    const person = { team: command.team_id, user: command.user_id, name: command.user_name };
+    const person = await profiles.lookup(client, command.team_id, command.user_id, command.user_name);
     const channelId = programChannel(command.channel_id, command.channel_name);
     const reply = await options.core.execute(envelope(person, channelId, commandFromText(command.text ?? "")));
-    await answer(reply, person, { respond, triggerId: command.trigger_id, ...(channelId ? { channelId } : {}) });
+    await answer(client, reply, person, { respond, triggerId: command.trigger_id, ...(channelId ? { channelId } : {}) });
   });
 
-  app.action(/^sebaya:/, async ({ ack, body, action, respond }) => {
+  app.action(/^sebaya:/, async ({ ack, body, action, respond, client }) => {
     await ack();
     if (body.type !== "block_actions") return;
     const value =
       action.type === "button" ? action.value : action.type === "static_select" ? action.selected_option?.value : undefined;
     if (!value) return;
+    const team = body.team?.id ?? body.user.team_id ?? "";
+    const where = body.message?.ts ?? body.view?.id ?? body.container?.message_ts ?? "";
+    const actionId = "action_id" in action ? action.action_id : "";
+    if (!(await claim(`slack:press:${team}:${body.user.id}:${where}:${actionId}:${hash(value)}`, DOUBLE_CLICK_MS))) return;
     const payload = decodeButton(value);
-    const person = { team: body.team?.id ?? body.user.team_id ?? "", user: body.user.id, name: body.user.name ?? body.user.id };
+    const person = await profiles.lookup(client, team, body.user.id, body.user.name ?? body.user.id);
     const channelId = programChannel(body.channel?.id, body.channel?.name);
     const reply = await options.core.execute(envelope(person, channelId, payload.command));
     const origin =
       body.channel?.id && body.message?.ts
         ? { channel: body.channel.id, ts: body.message.ts, blocks: (body.message.blocks ?? []) as KnownBlock[] }
         : undefined;
-    await answer(reply, person, {
+    await answer(client, reply, person, {
       respond,
       triggerId: body.trigger_id,
       ...(channelId ? { channelId } : {}),
       ...(origin ? { origin: { channel: origin.channel, ts: origin.ts } } : {}),
     });
-    await settle(reply, origin);
+    await settle(client, reply, origin);
   });
 
-  app.view(FORM_CALLBACK_ID, async ({ ack, view, body }) => {
+  app.view(FORM_CALLBACK_ID, async ({ ack, view, body, client }) => {
     await ack();
     const { command, channelId, origin } = commandFromSubmission(view.private_metadata, view.state as ViewState);
-    const person = { team: body.team?.id ?? body.user.team_id ?? "", user: body.user.id, name: body.user.name };
+    const team = body.team?.id ?? body.user.team_id ?? "";
+    const person = await profiles.lookup(client, team, body.user.id, body.user.name);
     const reply = await options.core.execute(envelope(person, channelId, command));
-    await answer(reply, person, {});
+    await answer(client, reply, person, {});
     if (reply.settled && origin) {
       // The modal does not carry the message's blocks: fetch them by settling over what Slack has.
       const history = await client.conversations.history({
@@ -160,38 +226,58 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
         limit: 1,
       });
       const blocks = (history.messages?.[0]?.blocks ?? []) as KnownBlock[];
-      await settle(reply, { ...origin, blocks });
+      await settle(client, reply, { ...origin, blocks });
     }
   });
 
-  // App Home: the member's own status (program, round, pairing, next session, break) and the help.
-  // Slack retries events it thinks were missed; publishing the same view twice is harmless.
-  app.event("app_home_opened", async ({ event, body }) => {
+  // App Home: the member's status, goals and progress, private journal; organizers also their programs.
+  app.event("app_home_opened", async ({ event, body, client, context }) => {
     if (event.tab !== "home") return;
-    const team = (body as { team_id?: string }).team_id ?? "";
-    const person = { team, user: event.user, name: event.user };
-    const status = await options.core.execute(envelope(person, undefined, { type: "status" }));
-    const help = await options.core.execute(envelope(person, undefined, { type: "help" }));
-    const blocks = [...status.messages, ...help.messages].flatMap((m, i) => [
-      ...(i > 0 ? [{ type: "divider" as const }] : []),
-      ...m.blocks,
-    ]);
+    if (!(await claim(`slack:event:${body.event_id}`))) return;
+    const person = await profiles.lookup(client, context.teamId ?? body.team_id, event.user, event.user);
+    const home = await options.core.execute(envelope(person, undefined, { type: "home" }));
+    const blocks = home.messages.flatMap((m, i) => [...(i > 0 ? [{ type: "divider" as const }] : []), ...m.blocks]);
     await client.views.publish({
       user_id: event.user,
       view: { type: "home", blocks: renderMessage({ blocks }, SLACK_LIMITS.blocksPerView).blocks },
     });
   });
 
+  // Someone joined a program channel: a welcome only they see (with the join button while sign-ups are open).
+  app.event("member_joined_channel", async ({ event, body, client, context }) => {
+    if (event.user === context.botUserId) return;
+    if (!(await claim(`slack:event:${body.event_id}`))) return;
+    const person = await profiles.lookup(client, context.teamId ?? body.team_id, event.user, event.user);
+    const reply = await options.core.execute(envelope(person, event.channel, { type: "welcome" }));
+    for (const m of reply.messages) {
+      await client.chat.postEphemeral({ channel: event.channel, user: event.user, ...renderMessage(m) });
+    }
+  });
+
+  // Uninstalled, or the bot's token revoked: the installation (tokens included) is deleted.
+  const forget = async (context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }) => {
+    if (options.auth.kind !== "oauth") return;
+    await options.auth.installations.deleteInstallation({
+      teamId: context.teamId,
+      enterpriseId: context.enterpriseId,
+      isEnterpriseInstall: context.isEnterpriseInstall ?? false,
+    });
+  };
+  app.event("app_uninstalled", async ({ context }) => forget(context));
+  app.event("tokens_revoked", async ({ event, context }) => {
+    if ((event.tokens.bot ?? []).length > 0) await forget(context);
+  });
+
   app.error(async (error) => {
     options.onError?.(error);
   });
 
-  const server = await app.start(options.port);
+  if (options.transport.kind === "socket") {
+    await app.start();
+    return { port: null, stop: () => app.stop().then(() => undefined) };
+  }
+  const server = await app.start(options.transport.port);
   const address = server.address();
-  const port = typeof address === "object" && address ? address.port : options.port;
-  return {
-    client,
-    port,
-    stop: () => app.stop().then(() => undefined),
-  };
+  const port = typeof address === "object" && address ? address.port : options.transport.port;
+  return { port, stop: () => app.stop().then(() => undefined) };
 }

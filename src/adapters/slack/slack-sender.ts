@@ -4,11 +4,12 @@
  * then chat.postMessage with the Block Kit rendering. Slack's answers become
  * DeliveryFailure kinds so the dispatcher can retry, wait or fall back.
  */
-import { ErrorCode, type WebClient } from "@slack/web-api";
+import { ErrorCode } from "@slack/web-api";
 import { DeliveryFailure } from "../../delivery/delivery-failure";
 import type { Sender } from "../../delivery/dispatcher";
 import type { Outgoing } from "../../store/outbox-queue";
 import { renderMessage } from "./block-kit";
+import type { WorkspaceClients } from "./workspace-clients";
 
 /** Slack error codes that mean the member cannot get a DM from the bot. */
 const DM_CLOSED = new Set(["cannot_dm_bot", "messages_tab_disabled", "user_disabled", "restricted_action"]);
@@ -50,10 +51,12 @@ export function slackFailure(error: unknown, scope: "tenant" | "conversation"): 
   return new DeliveryFailure("transient", e.code ?? "error");
 }
 
-export function slackSender(clientFor: (tenantExternalId: string) => WebClient): Sender {
+export function slackSender(clients: WorkspaceClients): Sender {
   return {
     async send(out: Outgoing) {
-      const client = clientFor(out.tenantExternalId);
+      const client = await clients.forTeam(out.tenantExternalId);
+      // Uninstalled from that workspace: nothing can reach it any more.
+      if (!client) throw new DeliveryFailure("permanent", "not_installed");
       let channel: string;
       if (out.target.kind === "channel") {
         channel = out.target.channelId;
