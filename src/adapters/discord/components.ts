@@ -1,0 +1,522 @@
+/**
+ * The core's neutral messages and forms as Discord message payloads and
+ * modals, within Discord's limits, and a modal's answers back into the shape
+ * `completeForm` takes. No business rules: text arrives translated; a button
+ * carries its command in its custom_id (custom-id.ts).
+ *
+ * Layout: everything is message content (markdown), in the order the core
+ * wrote it, so a heading stays above its text and buttons stay under the text
+ * they answer. Headings are `###` lines (bold when long or on several lines),
+ * muted text is subtext (`-#`), fields are `**label**: value` lines, a divider
+ * is a rule. A message longer than 2,000 characters, with more than five rows
+ * of buttons, or with text after its buttons continues in a further payload.
+ *
+ * Forms: a modal holds five components, so a longer form becomes several
+ * modals. Discord cannot open a modal from a modal submission, so the adapter
+ * keeps the answers so far under the draft id, answers each step but the last
+ * with `continuePrompt` (a "Continue" button), and opens the next step when it
+ * is pressed; after the last step it merges every step's `answersFromModal`
+ * and calls `completeForm`.
+ */
+import {
+  ActionRowBuilder,
+  type APIActionRowComponent,
+  type APIAllowedMentions,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type APIModalInteractionResponseCallbackData,
+  type APISelectMenuOption,
+  ButtonBuilder,
+  ButtonStyle,
+  LabelBuilder,
+  ModalBuilder,
+  StringSelectMenuBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+} from "discord.js";
+import type { FormAnswers } from "../../core/forms";
+import type { Translate } from "../../core/i18n/translate";
+import type { Block, Button, Form, FormInput, Message, Reply, Select } from "../../core/messages";
+import { CUSTOM_ID_MAX, continueCustomId, encodeCustomId, modalCustomId } from "./custom-id";
+
+/** Discord's documented limits that the renderer enforces (lengths in UTF-16 units, which never undercount). */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  actionRows: 5,
+  buttonsPerRow: 5,
+  selectOptions: 25,
+  buttonLabel: 80,
+  optionLabel: 100,
+  optionValue: 100,
+  optionDescription: 100,
+  placeholder: 150,
+  customId: CUSTOM_ID_MAX,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  embedFooter: 2048,
+  embedTotal: 6000,
+  embeds: 10,
+  allowedMentionUsers: 100,
+  modalTitle: 45,
+  modalComponents: 5,
+  labelText: 45,
+  labelDescription: 100,
+  textInputValue: 4000,
+  textInputPlaceholder: 100,
+} as const;
+
+/** One message to send (or to edit, for `settledMessage`); the adapter adds flags such as ephemeral. */
+export interface DiscordMessagePayload {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: Array<APIActionRowComponent<APIComponentInMessageActionRow>>;
+  allowed_mentions: APIAllowedMentions;
+}
+
+export type DiscordModal = APIModalInteractionResponseCallbackData;
+
+type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** Moves a cut back so that it splits neither a surrogate pair nor a backslash from the character it escapes. */
+function safeCut(text: string, at: number): number {
+  let cut = Math.max(0, Math.min(at, text.length));
+  for (;;) {
+    if (cut > 0 && cut < text.length && isLowSurrogate(text.charCodeAt(cut))) {
+      cut--;
+      continue;
+    }
+    let slashes = 0;
+    while (cut - slashes > 0 && text[cut - slashes - 1] === "\\") slashes++;
+    if (slashes % 2 === 1 && cut < text.length) {
+      cut--;
+      continue;
+    }
+    return cut;
+  }
+}
+
+/** At most `max` UTF-16 units, "…" marking a cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, safeCut(text, max - 1))}…`;
+}
+
+/** Kept as written: user, role and channel mentions, and links (escaping would break them). */
+const VERBATIM = /(<@!?\d{1,25}>|<@&\d{1,25}>|<#\d{1,25}>|https?:\/\/[^\s<>]+)/;
+
+/**
+ * Discord markdown in the core's text is literal: the characters that would
+ * format (`\ * _ ~ ` | [`) and line starts that would make a heading, subtext
+ * or quote are escaped. Mentions and links stay as written.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .split(VERBATIM)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/[\\*_~`|[]/g, "\\$&")
+            .replace(/^([ \t]*)(#|-#|>)/gm, (_, space: string, mark: string) => `${space}\\${mark}`),
+    )
+    .join("");
+}
+
+/** Pieces of at most `max` units, cut at a line break (or else a space) where one is near. */
+function chunks(text: string, max: number): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = max;
+    let skip = 0;
+    const newline = rest.lastIndexOf("\n", max);
+    const space = rest.lastIndexOf(" ", max);
+    if (newline > max / 2) [cut, skip] = [newline, 1];
+    else if (space > max / 2) [cut, skip] = [space, 1];
+    const safe = safeCut(rest, cut);
+    if (safe !== cut) skip = 0;
+    cut = Math.max(1, safe);
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut + skip);
+  }
+  if (rest.length > 0) out.push(rest);
+  return out;
+}
+
+/** A piece of content, and what separates it from the piece before when both share a payload. */
+interface Piece {
+  text: string;
+  sep: string;
+}
+
+const HEADING_LINE_MAX = 150;
+const RULE = "─".repeat(12);
+
+function pieces(block: Exclude<Block, { type: "actions" }>, sep: string): Piece[] {
+  const withSep = (texts: string[]): Piece[] => texts.map((text, i) => ({ text, sep: i === 0 ? sep : "\n" }));
+  switch (block.type) {
+    case "text": {
+      const text = block.text.trim();
+      if (text === "") return [];
+      if (block.style === "heading") {
+        const short = truncate(text, DISCORD_LIMITS.embedTitle);
+        const line = !short.includes("\n") && short.length <= HEADING_LINE_MAX;
+        return withSep([line ? `### ${escapeMarkdown(short)}` : `**${escapeMarkdown(short)}**`]);
+      }
+      if (block.style === "muted") {
+        const lines = text.split("\n").filter((l) => l.trim() !== "");
+        return withSep(lines.flatMap((l) => chunks(escapeMarkdown(l.trim()), DISCORD_LIMITS.content - 3).map((c) => `-# ${c}`)));
+      }
+      return withSep(chunks(escapeMarkdown(text), DISCORD_LIMITS.content));
+    }
+    case "fields":
+      return withSep(
+        block.fields.map(
+          (f) =>
+            `**${truncate(escapeMarkdown(f.label.trim() || "…"), DISCORD_LIMITS.fieldName)}**: ${truncate(escapeMarkdown(f.value), DISCORD_LIMITS.fieldValue)}`,
+        ),
+      );
+    case "divider":
+      return withSep([RULE]);
+  }
+}
+
+const STYLES = { primary: ButtonStyle.Primary, danger: ButtonStyle.Danger } as const;
+
+/** A custom_id not yet used in this message (Discord requires them unique per message). */
+function uniqueId(used: Set<string>, encode: (slot: number) => string): string {
+  let slot = 0;
+  let id = encode(slot);
+  while (used.has(id)) id = encode(++slot);
+  used.add(id);
+  return id;
+}
+
+function label(text: string, max: number): string {
+  const trimmed = text.trim();
+  return trimmed === "" ? "…" : truncate(trimmed, max);
+}
+
+function renderButton(button: Button, used: Set<string>): ButtonBuilder {
+  const command = button.action.kind === "command" ? button.action.command : button.action.form.command;
+  const kind = button.action.kind;
+  return new ButtonBuilder()
+    .setCustomId(uniqueId(used, (slot) => encodeCustomId({ kind, command }, slot)))
+    .setLabel(label(button.label, DISCORD_LIMITS.buttonLabel))
+    .setStyle(button.style ? STYLES[button.style] : ButtonStyle.Secondary);
+}
+
+/** At most 25 options with non-empty labels, values that fit and no repeats, `first` (if any) leading. */
+function selectOptions(options: Select["options"], first?: string): APISelectMenuOption[] {
+  const seen = new Set<string>();
+  const valid = options.filter((o) => {
+    const ok = o.value.length > 0 && o.value.length <= DISCORD_LIMITS.optionValue && !seen.has(o.value);
+    seen.add(o.value);
+    return ok;
+  });
+  const chosen = valid.find((o) => o.value === first);
+  const kept =
+    valid.length > DISCORD_LIMITS.selectOptions && chosen
+      ? [chosen, ...valid.filter((o) => o !== chosen).slice(0, DISCORD_LIMITS.selectOptions - 1)]
+      : valid.slice(0, DISCORD_LIMITS.selectOptions);
+  return kept.map((o) => ({
+    label: label(o.label, DISCORD_LIMITS.optionLabel),
+    value: o.value,
+    ...(o.value === first ? { default: true } : {}),
+  }));
+}
+
+function renderSelect(select: Select, used: Set<string>): StringSelectMenuBuilder | null {
+  const options = selectOptions(select.options);
+  if (options.length === 0) return null;
+  return new StringSelectMenuBuilder()
+    .setCustomId(uniqueId(used, (slot) => encodeCustomId({ kind: "select", command: select.command, field: select.field }, slot)))
+    .setPlaceholder(label(select.label, DISCORD_LIMITS.placeholder))
+    .setMinValues(1)
+    .setMaxValues(1)
+    .addOptions(options);
+}
+
+/** Buttons five to a row, a select alone in its row. */
+function rows(elements: Array<Button | Select>, used: Set<string>): Row[] {
+  const out: Row[] = [];
+  let buttons: ButtonBuilder[] = [];
+  const flushButtons = () => {
+    if (buttons.length > 0) out.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons).toJSON() as Row);
+    buttons = [];
+  };
+  for (const element of elements) {
+    if (element.type === "button") {
+      buttons.push(renderButton(element, used));
+      if (buttons.length === DISCORD_LIMITS.buttonsPerRow) flushButtons();
+    } else {
+      const select = renderSelect(element, used);
+      if (!select) continue;
+      flushButtons();
+      out.push(new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(select).toJSON() as Row);
+    }
+  }
+  flushButtons();
+  return out;
+}
+
+/** Only the users a message names are pinged; never roles, @everyone or @here. */
+export function allowedMentions(content: string | undefined): APIAllowedMentions {
+  const users = [...new Set([...(content ?? "").matchAll(/<@!?(\d{1,25})>/g)].map((m) => m[1] as string))];
+  return users.length > 0 ? { parse: [], users: users.slice(0, DISCORD_LIMITS.allowedMentionUsers) } : { parse: [] };
+}
+
+function payload(content: string, components: Row[]): DiscordMessagePayload {
+  return {
+    ...(content ? { content } : {}),
+    ...(components.length > 0 ? { components } : {}),
+    allowed_mentions: allowedMentions(content),
+  };
+}
+
+/** A message as one or more payloads, each within Discord's limits; nothing to show gives none. */
+export function renderMessage(message: Message): DiscordMessagePayload[] {
+  const out: DiscordMessagePayload[] = [];
+  const used = new Set<string>();
+  let content = "";
+  let components: Row[] = [];
+  const flush = () => {
+    if (content !== "" || components.length > 0) out.push(payload(content, components));
+    content = "";
+    components = [];
+  };
+  let previous: Block | undefined;
+  for (const block of message.blocks) {
+    if (block.type === "actions") {
+      for (const row of rows(block.elements, used)) {
+        if (components.length === DISCORD_LIMITS.actionRows) flush();
+        components.push(row);
+      }
+    } else {
+      const sep = previous?.type === "text" && previous.style === "heading" ? "\n" : "\n\n";
+      for (const piece of pieces(block, sep)) {
+        // Text after buttons starts a new message, so the buttons stay under the text they answer.
+        if (components.length > 0) flush();
+        if (content === "") content = piece.text;
+        else if (content.length + piece.sep.length + piece.text.length <= DISCORD_LIMITS.content)
+          content += piece.sep + piece.text;
+        else {
+          flush();
+          content = piece.text;
+        }
+      }
+    }
+    previous = block;
+  }
+  flush();
+  return out;
+}
+
+/** Every message of a reply, in order; its form (if any) is opened with `modalSteps`. */
+export function renderReply(reply: Reply): DiscordMessagePayload[] {
+  return reply.messages.flatMap(renderMessage);
+}
+
+/** Subtext lines: the answer under an answered message. */
+function subtext(text: string, max: number): string {
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  return truncate(lines.map((l) => `-# ${escapeMarkdown(l)}`).join("\n"), max);
+}
+
+/**
+ * An answered message, as an edit: its buttons give way to the answer, so it
+ * cannot be answered twice (mirrors Slack's `settledBlocks`).
+ */
+export function settledMessage(
+  original: { content?: string | null; embeds?: APIEmbed[] | null },
+  answer: Message | undefined,
+): DiscordMessagePayload {
+  const note = answer?.blocks.find((b) => b.type === "text")?.text.trim() || "";
+  const line = subtext(`✓ ${note}`.trim(), 600);
+  const before = original.content ?? "";
+  const content = before ? `${truncate(before, DISCORD_LIMITS.content - line.length - 2)}\n\n${line}` : line;
+  return {
+    content,
+    ...(original.embeds?.length ? { embeds: original.embeds } : {}),
+    components: [],
+    allowed_mentions: { parse: [] },
+  };
+}
+
+/** Modal inputs' custom_ids: a kind code and the input's name, so the answers can be read back without the form. */
+const INPUT_KINDS: Record<FormInput["kind"], string> = {
+  text: "t",
+  textarea: "t",
+  number: "n",
+  select: "s",
+  date: "d",
+  time: "h",
+  checkbox: "b",
+};
+
+function inputCustomId(input: FormInput): string {
+  const id = `${INPUT_KINDS[input.kind]}:${input.name}`;
+  if (id.length > DISCORD_LIMITS.customId) throw new RangeError(`form input "${input.name.slice(0, 40)}…" has too long a name`);
+  return id;
+}
+
+function textInput(input: FormInput, t: Translate): TextInputBuilder {
+  const builder = new TextInputBuilder().setCustomId(inputCustomId(input)).setRequired(input.required);
+  const initial = (max: number) => {
+    const value = input.initial === undefined ? "" : String(input.initial);
+    if (value !== "" && value.length <= max) builder.setValue(value);
+  };
+  switch (input.kind) {
+    case "text":
+    case "textarea": {
+      const max = Math.min(input.maxLength ?? DISCORD_LIMITS.textInputValue, DISCORD_LIMITS.textInputValue);
+      builder.setStyle(input.kind === "text" ? TextInputStyle.Short : TextInputStyle.Paragraph).setMaxLength(max);
+      if (input.initial) builder.setValue(truncate(input.initial, max));
+      break;
+    }
+    case "number": {
+      const max = Math.max(String(input.min).length, String(input.max).length);
+      builder
+        .setStyle(TextInputStyle.Short)
+        .setPlaceholder(`${input.min}–${input.max}`)
+        .setMaxLength(max + 2);
+      initial(max);
+      break;
+    }
+    case "date":
+      builder.setStyle(TextInputStyle.Short).setPlaceholder(t("discord.form.datePlaceholder")).setMaxLength(10);
+      initial(10);
+      break;
+    case "time":
+      builder.setStyle(TextInputStyle.Short).setPlaceholder(t("discord.form.timePlaceholder")).setMaxLength(5);
+      initial(5);
+      break;
+    default:
+      throw new Error(`not a text input: ${input.kind}`);
+  }
+  return builder;
+}
+
+function selectInput(input: Extract<FormInput, { kind: "select" | "checkbox" }>, t: Translate): StringSelectMenuBuilder {
+  const options =
+    input.kind === "select"
+      ? selectOptions(input.options, input.initial)
+      : selectOptions(
+          [
+            { label: t("discord.form.yes"), value: "yes" },
+            { label: t("discord.form.no"), value: "no" },
+          ],
+          input.initial === undefined ? undefined : input.initial ? "yes" : "no",
+        );
+  return new StringSelectMenuBuilder()
+    .setCustomId(inputCustomId(input))
+    .setRequired(input.required)
+    .setMinValues(input.required ? 1 : 0)
+    .setMaxValues(1)
+    .addOptions(options);
+}
+
+function labelled(input: FormInput, t: Translate): LabelBuilder {
+  const text = label(input.label, DISCORD_LIMITS.labelText);
+  // A label cut short is repeated in full in the description, ahead of the hint.
+  const description = [text === input.label.trim() ? "" : input.label.trim(), input.hint?.trim() ?? ""]
+    .filter(Boolean)
+    .join(" · ");
+  const builder = new LabelBuilder().setLabel(text);
+  if (description) builder.setDescription(truncate(description, DISCORD_LIMITS.labelDescription));
+  if (input.kind === "checkbox" || (input.kind === "select" && selectOptions(input.options).length > 0))
+    builder.setStringSelectMenuComponent(selectInput(input, t));
+  // A select none of whose values fits Discord's option would be rejected: the value is typed instead.
+  else if (input.kind === "select") builder.setTextInputComponent(textInput({ ...input, kind: "text" }, t));
+  else builder.setTextInputComponent(textInput(input, t));
+  return builder;
+}
+
+/** How a form's inputs are spread over modals: as few as possible, as even as possible. */
+export function stepSizes(inputs: number): number[] {
+  if (inputs <= 0) return [];
+  const steps = Math.ceil(inputs / DISCORD_LIMITS.modalComponents);
+  return Array.from({ length: steps }, (_, i) => Math.floor(inputs / steps) + (i < inputs % steps ? 1 : 0));
+}
+
+/**
+ * A form as one or more modals of at most five inputs, titled "(1/2)" and so
+ * on when there are several. Step n's custom_id is `modalCustomId(n, draftId)`.
+ * A form without inputs has no modal: the adapter sends its command as it is.
+ * `t` is the reader's translator (yes/no, date and time placeholders).
+ */
+export function modalSteps(form: Form, draftId: string, t: Translate): DiscordModal[] {
+  const sizes = stepSizes(form.inputs.length);
+  let start = 0;
+  return sizes.map((size, i) => {
+    const inputs = form.inputs.slice(start, start + size);
+    start += size;
+    const suffix = sizes.length > 1 ? ` (${i + 1}/${sizes.length})` : "";
+    return new ModalBuilder()
+      .setCustomId(modalCustomId(i + 1, draftId))
+      .setTitle(`${label(form.title, DISCORD_LIMITS.modalTitle - suffix.length)}${suffix}`)
+      .addLabelComponents(inputs.map((input) => labelled(input, t)))
+      .toJSON();
+  });
+}
+
+/**
+ * The ephemeral answer to a step that is not the last: the answers so far are
+ * kept, and the button opens step `nextStep` (a modal cannot open a modal).
+ */
+export function continuePrompt(t: Translate, nextStep: number, total: number, draftId: string): DiscordMessagePayload {
+  const button = new ButtonBuilder()
+    .setCustomId(continueCustomId(nextStep, draftId))
+    .setLabel(truncate(t("discord.form.continue", { step: nextStep, total }), DISCORD_LIMITS.buttonLabel))
+    .setStyle(ButtonStyle.Primary);
+  return {
+    content: truncate(t("discord.form.stepSaved", { step: nextStep - 1, total }), DISCORD_LIMITS.content),
+    components: [new ActionRowBuilder<ButtonBuilder>().addComponents(button).toJSON() as Row],
+    allowed_mentions: { parse: [] },
+  };
+}
+
+/** "9.00", "9:00" or "0900" as "09:00"; anything else as typed, for the core to refuse. */
+function clock(text: string): string {
+  const match = /^(\d{1,2})[:.]?(\d{2})$/.exec(text);
+  return match ? `${(match[1] as string).padStart(2, "0")}:${match[2]}` : text;
+}
+
+/**
+ * A modal submission's fields (custom_id → the text typed, or the select's
+ * values) as the answers `completeForm` merges by input name. Fields not made
+ * by `modalSteps` are ignored; an empty field is left out.
+ */
+export function answersFromModal(fields: Readonly<Record<string, string | readonly string[] | null | undefined>>): FormAnswers {
+  const answers: FormAnswers = {};
+  for (const [id, raw] of Object.entries(fields)) {
+    const match = /^([tnsdhb]):(.+)$/.exec(id);
+    if (!match) continue;
+    const [, kind, name] = match as unknown as [string, string, string];
+    const value = typeof raw === "string" ? raw : (raw?.[0] ?? "");
+    const trimmed = value.trim();
+    if (trimmed === "") continue;
+    switch (kind) {
+      case "b":
+        answers[name] = trimmed === "yes" ? true : trimmed === "no" ? false : trimmed;
+        break;
+      case "h":
+        answers[name] = clock(trimmed);
+        break;
+      case "t":
+        answers[name] = value;
+        break;
+      default:
+        answers[name] = trimmed;
+    }
+  }
+  return answers;
+}
