@@ -397,6 +397,8 @@ export const en = {
   "discord.form.no": "No",
   "discord.form.datePlaceholder": "YYYY-MM-DD",
   "discord.form.timePlaceholder": "HH:MM",
+  "discord.command.organizer": "Organizers: share organizing this program with someone",
+  "discord.option.organizer": "The person who will organize the program with you",
 } as const;
 
 export type MessageKey = keyof typeof en;

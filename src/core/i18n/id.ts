@@ -389,4 +389,6 @@ export const id: Record<MessageKey, string> = {
   "discord.form.no": "Tidak",
   "discord.form.datePlaceholder": "TTTT-BB-HH",
   "discord.form.timePlaceholder": "JJ:MM",
+  "discord.command.organizer": "Penyelenggara: ajak orang lain ikut menyelenggarakan program ini",
+  "discord.option.organizer": "Orang yang akan ikut menyelenggarakan program bersama Anda",
 };

@@ -1,0 +1,341 @@
+/**
+ * Command registration against a local HTTP server standing in for Discord's
+ * REST API: the route (guild or global), the token sent but never printed,
+ * the `/mentoring` definition within Discord's naming and length rules, the
+ * subcommands read back into the words `commandFromText` knows, and the
+ * invite URL's permissions.
+ */
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { APIApplicationCommandOption, APIApplicationCommandSubcommandOption, LocalizationMap } from "discord.js";
+import { ApplicationCommandOptionType } from "discord.js";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { COMMAND_NAME, mentoringCommand, SUBCOMMANDS, textFromInteraction } from "../../src/adapters/discord/command-definitions";
+import { BOT_PERMISSIONS, cli, inviteUrl, registerCommands } from "../../src/adapters/discord/register";
+import { parseCommand } from "../../src/core/commands";
+import { commandFromText } from "../../src/core/slash";
+
+const TOKEN = "test-token.NEVER.PRINTED";
+const APP = "1100000000000000001";
+const GUILD = "1200000000000000002";
+
+interface Recorded {
+  method: string;
+  url: string;
+  /** Whether the bot token was sent; the header itself is never kept. */
+  authorized: boolean;
+  body: unknown;
+}
+
+let server: Server;
+let api: string;
+let recorded: Recorded[] = [];
+let status = 200;
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const part of req) parts.push(part as Buffer);
+  return Buffer.concat(parts).toString("utf8");
+}
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    const text = await readBody(req);
+    const body = text ? JSON.parse(text) : undefined;
+    recorded.push({
+      method: req.method ?? "",
+      url: req.url ?? "",
+      authorized: req.headers.authorization === `Bot ${TOKEN}`,
+      body,
+    });
+    res.setHeader("content-type", "application/json");
+    if (status !== 200) {
+      res.statusCode = status;
+      res.end(JSON.stringify({ message: "401: Unauthorized", code: 0 }));
+      return;
+    }
+    const stored = (Array.isArray(body) ? body : []).map((c: Record<string, unknown>, i: number) => ({
+      ...c,
+      id: `13000000000000000${i}`,
+      application_id: APP,
+      version: "1",
+    }));
+    res.end(JSON.stringify(stored));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  api = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+beforeEach(() => {
+  recorded = [];
+  status = 200;
+});
+
+describe("registerCommands", () => {
+  it("PUTs the command list to the guild route when a guild is given", async () => {
+    const stored = await registerCommands({ token: TOKEN, applicationId: APP, guildId: GUILD, apiUrl: api });
+    expect(recorded).toHaveLength(1);
+    const [put] = recorded;
+    expect(put?.method).toBe("PUT");
+    expect(put?.url).toBe(`/api/v10/applications/${APP}/guilds/${GUILD}/commands`);
+    expect(put?.authorized).toBe(true);
+    expect(put?.body).toEqual([mentoringCommand()]);
+    expect(stored.map((c) => c.name)).toEqual([COMMAND_NAME]);
+  });
+
+  it("PUTs to the global route without a guild", async () => {
+    await registerCommands({ token: TOKEN, applicationId: APP, apiUrl: api });
+    expect(recorded.map((r) => [r.method, r.url])).toEqual([["PUT", `/api/v10/applications/${APP}/commands`]]);
+  });
+});
+
+describe("the command line", () => {
+  const run = async (env: Record<string, string | undefined>) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await cli(
+      env,
+      (l) => out.push(l),
+      (l) => err.push(l),
+    );
+    return { code, out, err };
+  };
+
+  it("names the missing variable in one line and never prints the token", async () => {
+    const noApp = await run({ DISCORD_TOKEN: TOKEN });
+    expect(noApp.code).toBe(1);
+    expect(noApp.err).toHaveLength(1);
+    expect(noApp.err[0]).toMatch(/DISCORD_APPLICATION_ID is not set/);
+    const noToken = await run({ DISCORD_APPLICATION_ID: APP, DISCORD_TOKEN: " " });
+    expect(noToken.err[0]).toMatch(/DISCORD_TOKEN is not set/);
+    for (const line of [...noApp.err, ...noApp.out, ...noToken.err]) expect(line).not.toContain(TOKEN);
+    expect(recorded).toEqual([]);
+  });
+
+  it("registers, then prints where and the invite URL", async () => {
+    const { code, out, err } = await run({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: APP,
+      DISCORD_GUILD_ID: GUILD,
+      DISCORD_API_URL: api,
+    });
+    expect({ code, err }).toEqual({ code: 0, err: [] });
+    expect(out).toEqual([`sebaya: registered /mentoring in server ${GUILD}`, `sebaya: invite the bot with ${inviteUrl(APP)}`]);
+    expect(recorded[0]?.url).toBe(`/api/v10/applications/${APP}/guilds/${GUILD}/commands`);
+  });
+
+  it("reports a refusal in one line without the token", async () => {
+    status = 401;
+    const { code, out, err } = await run({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, DISCORD_API_URL: api });
+    expect(code).toBe(1);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/^sebaya: registering the commands failed: .*Unauthorized/);
+    expect(err[0]).not.toContain(TOKEN);
+    expect(err[0]).not.toContain("\n");
+  });
+});
+
+const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
+
+/** Every name and description in the command, with its localizations. */
+function* named(
+  item: {
+    name: string;
+    description: string;
+    name_localizations?: LocalizationMap | null;
+    description_localizations?: LocalizationMap | null;
+  },
+  path: string,
+): Generator<{ path: string; names: string[]; descriptions: string[] }> {
+  yield {
+    path,
+    names: [item.name, ...Object.values(item.name_localizations ?? {}).filter((v): v is string => typeof v === "string")],
+    descriptions: [
+      item.description,
+      ...Object.values(item.description_localizations ?? {}).filter((v): v is string => typeof v === "string"),
+    ],
+  };
+  for (const option of ("options" in item ? (item.options as APIApplicationCommandOption[] | undefined) : undefined) ?? [])
+    yield* named(option, `${path} ${option.name}`);
+}
+
+describe("the /mentoring command", () => {
+  const command = mentoringCommand();
+  const subcommands = (command.options ?? []) as APIApplicationCommandSubcommandOption[];
+
+  it("has every member and organizer subcommand, each with the options it takes", () => {
+    expect(command.name).toBe("mentoring");
+    expect(subcommands.every((s) => s.type === ApplicationCommandOptionType.Subcommand)).toBe(true);
+    expect(Object.fromEntries(subcommands.map((s) => [s.name, (s.options ?? []).map((o) => `${o.name}:${o.type}`)]))).toEqual({
+      join: [],
+      leave: [],
+      status: [],
+      pause: [`until:${ApplicationCommandOptionType.String}`],
+      resume: [],
+      journal: [`text:${ApplicationCommandOptionType.String}`],
+      end: [],
+      help: [],
+      schedule: [],
+      checkin: [],
+      avoid: [`user:${ApplicationCommandOptionType.User}`],
+      setup: [`name:${ApplicationCommandOptionType.String}`],
+      open: [`weeks:${ApplicationCommandOptionType.Integer}`],
+      preview: [],
+      match: [],
+      close: [],
+      report: [],
+      organizer: [`user:${ApplicationCommandOptionType.User}`],
+      hours: [`range:${ApplicationCommandOptionType.String}`],
+      weights: [`values:${ApplicationCommandOptionType.String}`],
+    });
+    const weeks = subcommands.find((s) => s.name === "open")?.options?.[0];
+    expect(weeks).toMatchObject({ min_value: 4, max_value: 52, required: false });
+    expect(subcommands.find((s) => s.name === "avoid")?.options?.[0]).toMatchObject({ required: true });
+    expect(subcommands.find((s) => s.name === "organizer")?.options?.[0]).toMatchObject({ required: true });
+  });
+
+  it("names everything validly, lower case, at most 32 characters, distinct per language", () => {
+    for (const { path, names } of named(command, command.name)) {
+      for (const name of names) {
+        expect(name, path).toMatch(NAME);
+        expect(name, path).toBe(name.toLowerCase());
+      }
+    }
+    const idNames = subcommands.map((s) => s.name_localizations?.id ?? s.name);
+    expect(new Set(idNames).size).toBe(subcommands.length);
+    expect(Object.fromEntries(subcommands.map((s) => [s.name, s.name_localizations?.id]))).toMatchObject({
+      join: "ikut",
+      leave: "keluar",
+      pause: "rehat",
+      resume: "lanjut",
+      journal: "jurnal",
+      end: "akhiri",
+      help: "bantuan",
+      schedule: "jadwal",
+      checkin: "lapor",
+      open: "buka",
+      close: "tutup",
+      report: "laporan",
+      organizer: "penyelenggara",
+      hours: "jam",
+      avoid: "hindari",
+      weights: "bobot",
+    });
+  });
+
+  it("describes everything in English and Indonesian, within 100 characters", () => {
+    for (const { path, descriptions } of named(command, command.name)) {
+      for (const d of descriptions) {
+        expect(d.length, path).toBeGreaterThan(0);
+        expect(d.length, path).toBeLessThanOrEqual(100);
+      }
+    }
+    for (const item of [command, ...subcommands, ...subcommands.flatMap((s) => s.options ?? [])]) {
+      const localized = item.description_localizations ?? {};
+      expect(Object.keys(localized).sort(), item.name).toEqual(["en-GB", "en-US", "id"]);
+      expect(localized["en-US"]).toBe(item.description);
+      expect(localized.id, item.name).not.toBe(item.description);
+    }
+    expect(subcommands.find((s) => s.name === "join")?.description_localizations?.id).toBe(
+      "Ikut putaran mentoring yang sedang dibuka",
+    );
+  });
+
+  it("stays within Discord's 8,000 characters (the longest localization of each field counts)", () => {
+    let total = 0;
+    for (const { names, descriptions } of named(command, command.name)) {
+      total += Math.max(...names.map((n) => n.length)) + Math.max(...descriptions.map((d) => d.length));
+    }
+    expect(total).toBeLessThanOrEqual(8000);
+  });
+
+  it("is usable in servers and in DMs with the bot", () => {
+    expect(command.contexts).toEqual([0, 1]);
+    expect(command.integration_types).toEqual([0]);
+  });
+});
+
+describe("textFromInteraction", () => {
+  const EXPECTED: Record<string, string> = {
+    join: "round.join",
+    leave: "round.leave",
+    status: "status",
+    pause: "pause",
+    resume: "resume",
+    journal: "journal.write",
+    end: "pairing.end",
+    help: "help",
+    schedule: "cadence.propose",
+    checkin: "checkin",
+    avoid: "member.avoid",
+    setup: "program.setup",
+    open: "round.open",
+    preview: "round.match",
+    match: "round.match",
+    close: "round.close",
+    report: "program.report",
+    organizer: "program.organizer",
+    hours: "program.hours",
+    weights: "program.weights",
+  };
+
+  it("turns every subcommand into the word the core reads", () => {
+    expect(SUBCOMMANDS.map((s) => s.name).sort()).toEqual(Object.keys(EXPECTED).sort());
+    for (const s of SUBCOMMANDS) {
+      const options = s.option
+        ? { [s.option.name]: s.option.kind === "user" ? "123" : s.option.kind === "integer" ? 8 : "x" }
+        : {};
+      expect(commandFromText(textFromInteraction(s.name, options)).type, s.name).toBe(EXPECTED[s.name]);
+    }
+  });
+
+  it("passes options on as the text after the word", () => {
+    expect(textFromInteraction("pause", { until: "2026-12-24" })).toBe("pause 2026-12-24");
+    expect(textFromInteraction("avoid", { user: "123456789012345678" })).toBe("avoid <@123456789012345678>");
+    expect(textFromInteraction("journal", { text: "  two\nlines  " })).toBe("journal two lines");
+    expect(textFromInteraction("journal", { text: "" })).toBe("journal");
+    expect(textFromInteraction("pause")).toBe("pause");
+    expect(textFromInteraction("unknown", { x: "y" })).toBe("unknown");
+    expect(parseCommand(commandFromText(textFromInteraction("avoid", { user: "123456789012345678" })))).toEqual({
+      ok: true,
+      command: { type: "member.avoid", userId: "123456789012345678" },
+    });
+    expect(parseCommand(commandFromText(textFromInteraction("organizer", { user: "42" })))).toEqual({
+      ok: true,
+      command: { type: "program.organizer", userId: "42" },
+    });
+    expect(parseCommand(commandFromText(textFromInteraction("open", { weeks: 8 })))).toEqual({
+      ok: true,
+      command: { type: "round.open", weeks: 8 },
+    });
+    expect(parseCommand(commandFromText(textFromInteraction("hours", { range: "8-20 1-5" })))).toEqual({
+      ok: true,
+      command: { type: "program.hours", from: 8, until: 20, workingDays: [1, 2, 3, 4, 5] },
+    });
+    expect(parseCommand(commandFromText(textFromInteraction("pause", { until: "2026-12-24" })))).toEqual({
+      ok: true,
+      command: { type: "pause", until: "2026-12-24" },
+    });
+  });
+});
+
+describe("the invite URL", () => {
+  it("asks for the bot and its commands with exactly the permissions the bot uses", () => {
+    // View Channel, Send Messages, Embed Links, Read Message History, Create Private Threads, Send Messages in Threads.
+    const expected = (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 16n) | (1n << 36n) | (1n << 38n);
+    expect(BOT_PERMISSIONS).toBe(expected);
+    expect(expected).toBe(343597468672n);
+    const url = new URL(inviteUrl(APP));
+    expect(url.origin + url.pathname).toBe("https://discord.com/oauth2/authorize");
+    expect(url.searchParams.get("client_id")).toBe(APP);
+    expect(url.searchParams.get("scope")).toBe("bot applications.commands");
+    expect(url.searchParams.get("permissions")).toBe("343597468672");
+    expect(inviteUrl(APP)).toContain("scope=bot+applications.commands&");
+  });
+});
