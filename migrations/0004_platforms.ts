@@ -9,6 +9,8 @@
  *   platform's retry or a double click changes nothing twice. Pruned by age.
  * - pairing_conversations: the conversation a pair or trio talks in, where a
  *   platform needs one created once (Discord: a private thread per pairing).
+ * - programs.organizer_role: a platform role whose members may organize
+ *   the program (Discord), besides those with the platform's admin right.
  * - form_drafts: the answers of a multi-step form (Discord modals hold at most
  *   five fields) between steps. Short-lived, pruned by expiry.
  */
@@ -37,6 +39,9 @@ const up_statements = [
     created_at timestamptz not null
   )`,
 
+  // Discord: members with this role (besides Manage Server) may organize the program.
+  `alter table programs add column organizer_role text check (length(organizer_role) between 1 and 100)`,
+
   `create table form_drafts (
     id uuid primary key,
     tenant_id uuid not null references tenants(id) on delete cascade,
@@ -54,4 +59,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of ["form_drafts", "pairing_conversations", "platform_events", "slack_installations"])
     await sql.raw(`drop table if exists ${table}`).execute(db);
+  await sql.raw("alter table programs drop column if exists organizer_role").execute(db);
 }

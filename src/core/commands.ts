@@ -122,6 +122,8 @@ export const commandSchema = z.discriminatedUnion("type", [
   }),
   z.strictObject({ type: z.literal("member.avoid"), userId: platformUserId }),
   z.strictObject({ type: z.literal("program.organizer"), userId: platformUserId }),
+  /** The role whose members may organize the program; none clears it. */
+  z.strictObject({ type: z.literal("program.role"), roleId: platformUserId.optional() }),
   z.strictObject({ type: z.literal("program.weights"), weights: matchingWeightsSchema.partial().optional() }),
   z.strictObject({ type: z.literal("rematch.request"), pairingId: id }),
   z.strictObject({
@@ -156,6 +158,8 @@ export const actorSchema = z.strictObject({
   locale: z.string().max(20).optional(),
   /** The platform's time zone for the user (an IANA name), a default for the intake form. */
   timezone: z.string().max(64).optional(),
+  /** The platform roles the user has where they acted (Discord), for a program's organizer role. */
+  roles: z.array(z.string().min(1).max(100)).max(250).optional(),
   /** Workspace admin / Manage Server: may run organizer commands anywhere. */
   isAdmin: z.boolean().default(false),
 });

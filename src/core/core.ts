@@ -30,6 +30,7 @@ import { proposeCadence } from "./use-cases/propose-cadence";
 import { requestRematch } from "./use-cases/request-rematch";
 import { resume } from "./use-cases/resume";
 import { runMatching } from "./use-cases/run-matching";
+import { setOrganizerRole } from "./use-cases/set-organizer-role";
 import { setContactHours } from "./use-cases/set-contact-hours";
 import { setMatchingWeights } from "./use-cases/set-matching-weights";
 import { setupProgram } from "./use-cases/setup-program";
@@ -88,6 +89,7 @@ export function createCore(deps: CoreDeps): Core {
     "program.hours": setContactHours,
     "member.avoid": avoidMember,
     "program.organizer": addOrganizer,
+    "program.role": setOrganizerRole,
     "program.weights": setMatchingWeights,
   };
 

@@ -39,6 +39,8 @@ export interface Program {
   createdBy: string;
   /** Stored as set by organizers; parsed (with defaults) by the matcher. */
   matchingWeights: Record<string, unknown> | null;
+  /** A platform role whose members may organize the program (Discord), or null. */
+  organizerRole: string | null;
   /** When the bot may reach members on its own (quiet hours outside). */
   contactHours: ContactHours;
 }

@@ -60,7 +60,8 @@ export interface Tx {
     byChannel(tenantId: string, channelId: string): Promise<Program | null>;
     get(id: string): Promise<Program>;
     find(id: string): Promise<Program | null>;
-    create(program: Omit<Program, "id" | "matchingWeights" | "contactHours">): Promise<Program>;
+    create(program: Omit<Program, "id" | "matchingWeights" | "contactHours" | "organizerRole">): Promise<Program>;
+    setOrganizerRole(id: string, roleId: string | null): Promise<void>;
     /** Member ids of the program's organizers. */
     organizers(programId: string): Promise<string[]>;
     setMatchingWeights(id: string, weights: Record<string, unknown>): Promise<void>;

@@ -18,6 +18,7 @@ export async function programInChannel(ctx: Context, programId?: string): Promis
 
 export async function requireOrganizer(ctx: Context, program: Program): Promise<void> {
   if (ctx.actor.isAdmin) return;
+  if (program.organizerRole && ctx.actor.roles?.includes(program.organizerRole)) return;
   if (await ctx.tx.programs.isOrganizer(program.id, ctx.member.id)) return;
   throw new Refusal("refusal.notOrganizer");
 }

@@ -36,6 +36,8 @@ const SUBCOMMANDS: Record<string, (rest: string) => Raw> = {
   end: () => ({ type: "pairing.end" }),
   avoid: (rest) => ({ type: "member.avoid", userId: unmention(rest) }),
   hindari: (rest) => ({ type: "member.avoid", userId: unmention(rest) }),
+  role: (rest) => ({ type: "program.role", ...(rest ? { roleId: unmention(rest) } : {}) }),
+  peran: (rest) => ({ type: "program.role", ...(rest ? { roleId: unmention(rest) } : {}) }),
   organizer: (rest) => ({ type: "program.organizer", userId: unmention(rest) }),
   penyelenggara: (rest) => ({ type: "program.organizer", userId: unmention(rest) }),
   weights: (rest) => ({ type: "program.weights", ...(rest ? { weights: keyValues(rest) } : {}) }),
@@ -45,9 +47,9 @@ const SUBCOMMANDS: Record<string, (rest: string) => Raw> = {
   jam: (rest) => ({ type: "program.hours", ...contactHours(rest) }),
 };
 
-/** Slack and Discord mentions look like <@U123>, <@U123|name> or <@!123>; the console uses plain ids. */
+/** Slack and Discord mentions look like <@U123>, <@U123|name>, <@!123> or <@&role>; the console uses plain ids. */
 function unmention(text: string): string {
-  return text.replace(/^<@!?([^>|]+)(\|[^>]*)?>$/, "$1");
+  return text.replace(/^<@[!&]?([^>|]+)(\|[^>]*)?>$/, "$1");
 }
 
 /**

@@ -37,6 +37,7 @@ export interface ProgramsTable {
   contact_from: Generated<number>;
   contact_until: Generated<number>;
   working_days: Generated<number[]>;
+  organizer_role: string | null;
 }
 
 export interface ProgramOrganizersTable {

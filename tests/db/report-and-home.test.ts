@@ -78,6 +78,25 @@ describe("the organizer report", () => {
     expect(await h.text("wulan", { type: "program.report" })).toContain("Program report: Sahabat Belajar");
   });
 
+  it("members of the program's organizer role may organize; others may not", async () => {
+    await fiveMatched();
+    const as = (roles: string[]) =>
+      h.core.execute({
+        actor: { platform: "console", tenantId: "T1", userId: "rina", displayName: "Rina", locale: "en-US", roles },
+        channelId: CHANNEL,
+        command: { type: "program.report" },
+      });
+    expect(replyText(await as(["R-MENTORS"]))).toContain("Only the program’s organizers");
+    expect(await h.text("ani", { type: "program.role", roleId: "R-MENTORS" })).toContain("Only the program’s organizers");
+    expect(await h.text("olga", { type: "program.role", roleId: "R-MENTORS" })).toContain(
+      "Everyone with the role <@&R-MENTORS> may now organize",
+    );
+    expect(replyText(await as(["R-OTHER"]))).toContain("Only the program’s organizers");
+    expect(replyText(await as(["R-OTHER", "R-MENTORS"]))).toContain("Program report: Sahabat Belajar");
+    await h.run("olga", { type: "program.role" });
+    expect(replyText(await as(["R-MENTORS"]))).toContain("Only the program’s organizers");
+  });
+
   it("in a DM covers every program the actor organizes; a workspace admin sees them all", async () => {
     await fiveMatched();
     await h.run("rina", { type: "program.setup", name: "Kopi Pagi", language: "en" }, { channel: "C-other" });

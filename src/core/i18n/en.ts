@@ -100,7 +100,7 @@ export const en = {
   "help.member":
     "For everyone:\n• /mentoring join: join the open round\n• /mentoring status: your pairing, schedule and next session\n• /mentoring schedule: propose a regular schedule to your peer\n• /mentoring checkin: tell us how your last session went\n• /mentoring journal: write a private note (only you can read it)\n• /mentoring pause: take a break until a date; /mentoring resume to come back\n• /mentoring end: end your pairing, politely and privately\n• /mentoring avoid <person>: never be matched with someone (private)\n• /mentoring leave: leave the round",
   "help.organizer":
-    "For organizers:\n• /mentoring setup: start a program in this channel\n• /mentoring open: open a new round\n• /mentoring preview: see the proposed pairs before anything is sent\n• /mentoring weights [name=value ...]: see or change how matching scores fit\n• /mentoring hours [8-20 1-5]: when the bot may reach members (hours, ISO weekdays)\n• /mentoring match: match everyone who is waiting\n• /mentoring organizer @person: share organizing the program\n• /mentoring report: how the program is going (totals only, nothing private)\n• /mentoring close: end the round",
+    "For organizers:\n• /mentoring setup: start a program in this channel\n• /mentoring open: open a new round\n• /mentoring preview: see the proposed pairs before anything is sent\n• /mentoring weights [name=value ...]: see or change how matching scores fit\n• /mentoring hours [8-20 1-5]: when the bot may reach members (hours, ISO weekdays)\n• /mentoring match: match everyone who is waiting\n• /mentoring organizer @person: share organizing the program\n• /mentoring role @role: members with this role may organize too (Discord)\n• /mentoring report: how the program is going (totals only, nothing private)\n• /mentoring close: end the round",
 
   // Program and rounds.
   "setup.done": "The mentoring program “{name}” is set up in this channel. Open the first round with /mentoring open.",
@@ -251,6 +251,8 @@ export const en = {
   "status.pauseButton": "Take a break",
   "status.resumeButton": "Resume",
 
+  "organizer.role": "Everyone with the role <@&{roleId}> may now organize “{name}”.",
+  "organizer.roleCleared": "“{name}” no longer has an organizer role; its organizers stay as they are.",
   "organizer.added": "<@{userId}> is now an organizer of “{name}”.",
   // Organizer report: counts and averages only.
   "report.title": "Program report: {name}",

@@ -98,7 +98,7 @@ export const id: Record<MessageKey, string> = {
   "help.member":
     "Untuk semua:\n• /mentoring join: ikut putaran yang dibuka\n• /mentoring status: pasangan, jadwal, dan sesi berikutnya\n• /mentoring schedule: usulkan jadwal rutin ke rekan Anda\n• /mentoring checkin: ceritakan bagaimana sesi terakhir\n• /mentoring journal: tulis catatan pribadi (hanya Anda yang bisa membaca)\n• /mentoring pause: rehat sampai tanggal tertentu; /mentoring resume untuk kembali\n• /mentoring end: akhiri pasangan dengan baik dan secara pribadi\n• /mentoring avoid <orang>: jangan pernah dipasangkan dengan seseorang (pribadi)\n• /mentoring leave: keluar dari putaran",
   "help.organizer":
-    "Untuk penyelenggara:\n• /mentoring setup: mulai program di kanal ini\n• /mentoring open: buka putaran baru\n• /mentoring preview: lihat usulan pasangan sebelum apa pun dikirim\n• /mentoring weights [nama=nilai ...]: lihat atau ubah bobot pencocokan\n• /mentoring hours [8-20 1-5]: kapan bot boleh menghubungi anggota (jam, hari ISO)\n• /mentoring match: cocokkan semua yang menunggu\n• /mentoring organizer @orang: ajak orang lain ikut menyelenggarakan\n• /mentoring report: perkembangan program (hanya jumlah, tanpa hal pribadi)\n• /mentoring close: akhiri putaran",
+    "Untuk penyelenggara:\n• /mentoring setup: mulai program di kanal ini\n• /mentoring open: buka putaran baru\n• /mentoring preview: lihat usulan pasangan sebelum apa pun dikirim\n• /mentoring weights [nama=nilai ...]: lihat atau ubah bobot pencocokan\n• /mentoring hours [8-20 1-5]: kapan bot boleh menghubungi anggota (jam, hari ISO)\n• /mentoring match: cocokkan semua yang menunggu\n• /mentoring organizer @orang: ajak orang lain ikut menyelenggarakan\n• /mentoring role @peran: anggota dengan peran ini juga boleh menyelenggarakan (Discord)\n• /mentoring report: perkembangan program (hanya jumlah, tanpa hal pribadi)\n• /mentoring close: akhiri putaran",
 
   "setup.done": "Program mentoring “{name}” sudah disiapkan di kanal ini. Buka putaran pertama dengan /mentoring open.",
   "round.opened": "Putaran {number} dibuka dan sudah diumumkan di kanal.",
@@ -243,6 +243,8 @@ export const id: Record<MessageKey, string> = {
   "status.pauseButton": "Rehat sejenak",
   "status.resumeButton": "Lanjutkan",
 
+  "organizer.role": "Semua yang memiliki peran <@&{roleId}> sekarang boleh menyelenggarakan “{name}”.",
+  "organizer.roleCleared": "“{name}” tidak lagi memiliki peran penyelenggara; para penyelenggaranya tetap.",
   "organizer.added": "<@{userId}> sekarang ikut menyelenggarakan “{name}”.",
   // Laporan penyelenggara: hanya jumlah dan rata-rata.
   "report.title": "Laporan program: {name}",

@@ -15,6 +15,7 @@ const toProgram = (r: Selectable<ProgramsTable>): Program => ({
   createdBy: r.created_by,
   matchingWeights: r.matching_weights,
   contactHours: { from: r.contact_from, until: r.contact_until, workingDays: r.working_days },
+  organizerRole: r.organizer_role,
 });
 
 export const toRound = (r: Selectable<RoundsTable>): Round => ({
@@ -105,6 +106,9 @@ export function programsRepo(db: Kysely<Database>): Tx["programs"] {
       }
       const rows = await query.orderBy("programs.created_at").execute();
       return rows.map(toProgram);
+    },
+    async setOrganizerRole(id, roleId) {
+      await db.updateTable("programs").set({ organizer_role: roleId }).where("id", "=", id).execute();
     },
     async isOrganizer(programId, memberId) {
       const row = await db

@@ -1,0 +1,19 @@
+import { programInChannel, requireOrganizer } from "../scope";
+import { message, text } from "../views/blocks";
+import { reply, type UseCase } from "./types";
+
+/** Names the platform role whose members may organize the program (Discord); without a role, clears it. */
+export const setOrganizerRole: UseCase<"program.role"> = async (ctx, command) => {
+  const program = await programInChannel(ctx);
+  await requireOrganizer(ctx, program);
+  await ctx.tx.programs.setOrganizerRole(program.id, command.roleId ?? null);
+  return reply(
+    message(
+      text(
+        command.roleId
+          ? ctx.t("organizer.role", { roleId: command.roleId, name: program.name })
+          : ctx.t("organizer.roleCleared", { name: program.name }),
+      ),
+    ),
+  );
+};
