@@ -43,7 +43,7 @@ const job = (keyPrefix: string) =>
 describe("session reminders", () => {
   beforeEach(matchPair);
 
-  it("come 24 hours and 15 minutes before, each in the reader's own zone and language", async () => {
+  it("come 24 hours and 15 minutes before, in the pair's conversation, with each member's own zone and language", async () => {
     await agreeCadence(); // session 1: Wed 2 Dec 10:00 WIB = 03:00Z
     h.clock.set(new Date("2026-12-01T02:59:00Z"));
     await h.runJobs();
@@ -51,20 +51,22 @@ describe("session reminders", () => {
     h.clock.set(new Date("2026-12-01T03:00:00Z"));
     await h.runJobs();
     const dayBefore = await h.keyed("session-reminder:");
-    expect(dayBefore.map((r) => r.member).sort()).toEqual(["ani", "budi"]);
-    expect(dayBefore.find((r) => r.member === "ani")?.text).toBe(
-      "Reminder: session 1 with Budi is tomorrow, Wednesday, 2 December 2026, 10:00 WIB (60 minutes).",
-    );
-    expect(dayBefore.find((r) => r.member === "budi")?.text).toBe(
-      "Pengingat: sesi 1 dengan Ani besok, Rabu, 2 Desember 2026, 12.00 WIT (60 menit).",
+    expect(dayBefore.map((r) => [r.audience_kind, r.pairing_id])).toEqual([["pairing", pairingId]]);
+    // Ani reads English (WIB), Budi Indonesian (WIT): the one message speaks both, each time in its reader's zone.
+    expect(dayBefore[0]?.text).toBe(
+      [
+        "Reminder: session 1 is tomorrow (60 minutes). Ani: Wednesday, 2 December 2026, 10:00 WIB; Budi: Wednesday, 2 December 2026, 12:00 WIT",
+        "---",
+        "Pengingat: sesi 1 besok (60 menit). Ani: Rabu, 2 Desember 2026, 10.00 WIB; Budi: Rabu, 2 Desember 2026, 12.00 WIT",
+      ].join("\n"),
     );
     h.clock.set(new Date("2026-12-02T02:45:00Z"));
     await h.runJobs();
     await h.runJobs();
     const all = await h.keyed("session-reminder:");
-    expect(all).toHaveLength(4);
-    expect(all.find((r) => r.member === "ani" && r.idempotency_key.includes(":15m:"))?.text).toContain(
-      "Session 1 with Budi starts in 15 minutes (Wednesday, 2 December 2026, 10:00 WIB)",
+    expect(all).toHaveLength(2);
+    expect(all.find((r) => r.idempotency_key.includes(":15m:"))?.text).toContain(
+      "Session 1 starts in 15 minutes (Ani: Wednesday, 2 December 2026, 10:00 WIB; Budi: Wednesday, 2 December 2026, 12:00 WIT)",
     );
   });
 
@@ -79,8 +81,8 @@ describe("session reminders", () => {
     h.clock.set(new Date("2026-12-03T04:45:00Z"));
     await h.runJobs();
     const reminders = await h.keyed("session-reminder:");
-    // Only the new time's reminders: 24 h and 15 min, to both.
-    expect(reminders).toHaveLength(4);
+    // Only the new time's reminders: 24 h and 15 min, to the pair.
+    expect(reminders).toHaveLength(2);
     expect(reminders.every((r) => r.idempotency_key.includes("2026-12-03T05:00:00.000Z"))).toBe(true);
     const old = await job(`session-reminder:${(await sessions())[0]?.id}:24h:2026-12-02`);
     expect(old[0]).toMatchObject({ status: "skipped", outcome: "session moved" });
@@ -102,7 +104,7 @@ describe("quiet hours", () => {
     expect(waiting.find((j) => j.key.includes(":24h:"))?.due_at.toISOString()).toBe("2026-12-07T01:00:00.000Z");
     h.clock.set(new Date("2026-12-07T01:00:00Z"));
     await h.runJobs();
-    expect((await h.keyed("session-reminder:")).filter((r) => r.idempotency_key.includes(":24h:"))).toHaveLength(2);
+    expect((await h.keyed("session-reminder:")).filter((r) => r.idempotency_key.includes(":24h:"))).toHaveLength(1);
   });
 
   it("follow the program's own hours and days, set by an organizer", async () => {
@@ -115,7 +117,7 @@ describe("quiet hours", () => {
     await agreeCadence("08:30", 1);
     h.clock.set(new Date("2026-12-06T01:30:00Z"));
     await h.runJobs();
-    expect((await h.keyed("session-reminder:")).filter((r) => r.idempotency_key.includes(":24h:"))).toHaveLength(2);
+    expect((await h.keyed("session-reminder:")).filter((r) => r.idempotency_key.includes(":24h:"))).toHaveLength(1);
   });
 
   it("a reminder that could only arrive after the session starts is dropped, not sent late", async () => {
@@ -178,7 +180,7 @@ describe("after a session", () => {
 describe("biweekly evaluation", () => {
   beforeEach(matchPair);
 
-  it("asks each member privately every 14 days; goals reached are celebrated privately; 'adjust' leads on", async () => {
+  it("asks every 14 days in the pair's conversation, each member answering privately; goals reached are celebrated privately; 'adjust' leads on", async () => {
     const pairing = await tdb.db.kysely
       .selectFrom("pairings")
       .select("created_at")
@@ -187,8 +189,12 @@ describe("biweekly evaluation", () => {
     h.clock.set(new Date(pairing.created_at.getTime() + 14 * DAY_MS));
     await h.runJobs();
     const prompts = await h.keyed("evaluation-prompt:");
-    expect(prompts.map((r) => r.member).sort()).toEqual(["ani", "budi"]);
-    expect(prompts.every((r) => r.audience_kind === "member")).toBe(true);
+    expect(prompts.map((r) => [r.audience_kind, r.pairing_id])).toEqual([["pairing", pairingId]]);
+    expect(prompts[0]?.text).toContain("Two weeks have passed: time for evaluation 1.");
+    // The button carries no answers and no goals: each presser gets their own form.
+    const buttonCommand = JSON.stringify(prompts[0]?.message.blocks.find((b) => b.type === "actions"));
+    expect(buttonCommand).toContain('"type":"evaluation.submit"');
+    expect(buttonCommand).not.toContain("SQL");
 
     const form = (await h.run("ani", { type: "evaluation.submit", pairingId, number: 1 }, DM)).form;
     expect(form?.inputs.map((i) => i.name)).toEqual(["goals.g0", "goals.g1", "working", "adjust"]);
@@ -256,10 +262,10 @@ describe("catching up after downtime", () => {
     expect(prompts).toHaveLength(1);
     // No reminder for a session that already happened.
     expect(await h.keyed("session-reminder:")).toHaveLength(0);
-    // One evaluation each (the second one, 28 days in), not two.
+    // One evaluation prompt (the second one, 28 days in), not two.
     const evaluations = await h.keyed("evaluation-prompt:");
-    expect(evaluations).toHaveLength(2);
-    expect(evaluations.every((r) => r.idempotency_key.includes(`${pairingId}:2:`))).toBe(true);
+    expect(evaluations).toHaveLength(1);
+    expect(evaluations[0]?.idempotency_key).toBe(`evaluation-prompt:${pairingId}:2`);
     // The routine continues from now, not with sessions in the past.
     const upcoming = (await sessions()).at(-1);
     expect(upcoming?.starts_at.getTime()).toBeGreaterThan(h.clock.now().getTime());

@@ -16,6 +16,8 @@ export interface SlackCall {
   args: Record<string, unknown>;
   /** The bearer token the call was made with, if any. */
   token?: string;
+  /** What the fake answered (e.g. chat.postMessage's ts), when it answered ok. */
+  result?: Record<string, unknown>;
 }
 
 export interface SlackUser {
@@ -81,7 +83,10 @@ export class FakeSlack {
           res.end(JSON.stringify({ ok: false, error: next.error }));
           return;
         }
-        res.end(JSON.stringify(this.answer(method, args)));
+        const result = this.answer(method, args);
+        const call = this.calls.at(-1);
+        if (call) call.result = result;
+        res.end(JSON.stringify(result));
       });
     });
     this.server = server;

@@ -80,6 +80,7 @@ const sorted = (xs: Iterable<string>) => [...xs].sort();
 const SAME_IN_BOTH = new Set<MessageKey>([
   "language.id",
   "language.en",
+  "reminder.time",
   "status.program",
   "checkin.rating.2",
   "checkin.rating.4",

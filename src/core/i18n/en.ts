@@ -306,13 +306,14 @@ export const en = {
   "console.yesNo": "y/n",
   "console.people": "People: {names}",
   // Scheduled messages: reminders, check-ins, evaluations, round deadlines.
-  "reminder.dayBefore": "Reminder: session {number} with {names} is tomorrow, {when} ({minutes} minutes).",
-  "reminder.soon": "Session {number} with {names} starts in 15 minutes ({when}). Enjoy!",
+  "reminder.dayBefore": "Reminder: session {number} is tomorrow ({minutes} minutes). {times}",
+  "reminder.soon": "Session {number} starts in 15 minutes ({times}). Enjoy!",
+  "reminder.time": "{name}: {when}",
   "checkin.nudge": "A gentle reminder: how did session {number} go? One tap is enough.",
   "organizer.twoMissed":
     "{names} ({program}) have not met for two sessions in a row. A friendly word from you may help; what they wrote stays private.",
   "evaluation.prompt":
-    "Two weeks have passed with {names}: time for a short evaluation. Your answers are private: nobody else sees them.",
+    "Two weeks have passed: time for evaluation {number}. Each of you answers on your own, and your answers are private: nobody else sees them, not even your peer.",
   "evaluation.open": "Evaluate",
   "evaluation.form.title": "Evaluation {number}",
   "evaluation.form.submit": "Send",
@@ -401,6 +402,11 @@ export const en = {
   "discord.form.timePlaceholder": "HH:MM",
   "discord.command.organizer": "Organizers: share organizing this program with someone",
   "discord.option.organizer": "The person who will organize the program with you",
+  "discord.command.role": "Organizers: let everyone with a role organize this program",
+  "discord.option.role": "The role whose members may organize (empty: remove the role)",
+  "discord.form.open": "Press the button to open the form.",
+  "discord.thread.name": "Mentoring: {names}",
+  "discord.thread.pointer": "Your private mentoring thread with {names} is ready: {thread}. Say hello there!",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -299,13 +299,14 @@ export const id: Record<MessageKey, string> = {
   "console.formCancelled": "Formulir ditutup; tidak ada yang dikirim.",
   "console.yesNo": "y/t",
   "console.people": "Orang-orang: {names}",
-  "reminder.dayBefore": "Pengingat: sesi {number} dengan {names} besok, {when} ({minutes} menit).",
-  "reminder.soon": "Sesi {number} dengan {names} dimulai 15 menit lagi ({when}). Selamat berbagi!",
+  "reminder.dayBefore": "Pengingat: sesi {number} besok ({minutes} menit). {times}",
+  "reminder.soon": "Sesi {number} dimulai 15 menit lagi ({times}). Selamat berbagi!",
+  "reminder.time": "{name}: {when}",
   "checkin.nudge": "Sekadar mengingatkan: bagaimana sesi {number}? Cukup satu ketukan.",
   "organizer.twoMissed":
     "{names} ({program}) belum bertemu dua sesi berturut-turut. Sapaan ramah dari Anda mungkin membantu; apa yang mereka tulis tetap rahasia.",
   "evaluation.prompt":
-    "Sudah dua minggu bersama {names}: saatnya evaluasi singkat. Jawaban Anda rahasia: tidak ada orang lain yang melihatnya.",
+    "Sudah dua minggu berlalu: saatnya evaluasi ke-{number}. Masing-masing menjawab sendiri, dan jawaban Anda rahasia: tidak ada orang lain yang melihatnya, termasuk rekan Anda.",
   "evaluation.open": "Isi evaluasi",
   "evaluation.form.title": "Evaluasi {number}",
   "evaluation.form.submit": "Kirim",
@@ -393,4 +394,9 @@ export const id: Record<MessageKey, string> = {
   "discord.form.timePlaceholder": "JJ:MM",
   "discord.command.organizer": "Penyelenggara: ajak orang lain ikut menyelenggarakan program ini",
   "discord.option.organizer": "Orang yang akan ikut menyelenggarakan program bersama Anda",
+  "discord.command.role": "Penyelenggara: izinkan semua pemilik suatu peran ikut menyelenggarakan program ini",
+  "discord.option.role": "Peran yang anggotanya boleh menyelenggarakan (kosong: hapus peran)",
+  "discord.form.open": "Tekan tombol untuk membuka formulirnya.",
+  "discord.thread.name": "Mentoring sebaya: {names}",
+  "discord.thread.pointer": "Utas mentoring pribadi Anda bersama {names} sudah siap: {thread}. Silakan menyapa di sana!",
 };

@@ -1,12 +1,12 @@
 /**
- * Every 14 days from a pairing's start, each member gets a private
- * evaluation: progress on each of their goals, how the pairing works, and
- * what to adjust. A bot that was down sends only the latest one due.
+ * Every 14 days from a pairing's start, an evaluation prompt in the pair's
+ * conversation. Its button opens each member's own private form (progress on
+ * their goals, how the pairing works, what to adjust): the answers are never
+ * shown to anyone else. A bot that was down sends only the latest one due.
  */
 import { z } from "zod";
-import { notifyMember } from "../notify";
-import { actions, formButton, message, text } from "../views/blocks";
-import { evaluationForm } from "../views/forms";
+import { notifyPairing } from "../notify";
+import { actions, commandButton, message, text } from "../views/blocks";
 import { deferred, done, type JobKind, skipped } from "./job-kind";
 import { contactMoment, onBreak, pairingContext } from "./reach";
 import { EVALUATION_EVERY_DAYS, evaluationDue, scheduleEvaluation } from "./schedule";
@@ -28,21 +28,16 @@ export const evaluationPrompt: JobKind<z.infer<typeof payload>> = {
     const when = contactMoment(members, program, now);
     if (when > now) return deferred(when);
     const paused = await onBreak(tx, round.id, members, now);
-    const profiles = await tx.profiles.getMany(
-      program.id,
-      members.map((m) => m.id),
-    );
-    for (const member of members) {
-      if (paused.has(member.id)) continue;
-      const goals = profiles.find((pr) => pr.memberId === member.id)?.goals ?? [];
-      const others = members.filter((m) => m.id !== member.id).map((m) => m.displayName);
-      await notifyMember(tx, program, member, `evaluation-prompt:${pairing.id}:${p.number}:${member.id}`, now, (t) =>
-        message(
-          text(t("evaluation.prompt", { names: others.join(", ") })),
-          actions(formButton(t("evaluation.open"), evaluationForm(t, pairing.id, p.number, goals), "primary")),
+    if (members.every((m) => paused.has(m.id))) return skipped("everyone on a break");
+    // The button carries no answers: pressed, it asks the core for the presser's own form (their goals).
+    await notifyPairing(tx, program, pairing.id, members, `evaluation-prompt:${pairing.id}:${p.number}`, now, (t) =>
+      message(
+        text(t("evaluation.prompt", { number: p.number })),
+        actions(
+          commandButton(t("evaluation.open"), { type: "evaluation.submit", pairingId: pairing.id, number: p.number }, "primary"),
         ),
-      );
-    }
+      ),
+    );
     if (evaluationDue(pairing, p.number + 1) < round.endsAt) await scheduleEvaluation(tx, pairing, p.number + 1, now);
     return done();
   },

@@ -1,6 +1,10 @@
-/** A reminder 24 hours and 15 minutes before a session, with the time in each reader's own zone. */
+/**
+ * A reminder 24 hours and 15 minutes before a session, in the pair's own
+ * conversation (one message for the pair or trio), with the time in each
+ * member's own zone.
+ */
 import { z } from "zod";
-import { notifyMember, timezoneOf } from "../notify";
+import { notifyPairing, timezoneOf } from "../notify";
 import { formatDateTime } from "../time-format";
 import { message, text } from "../views/blocks";
 import { deferred, done, type JobKind, skipped } from "./job-kind";
@@ -29,30 +33,37 @@ export const sessionReminder: JobKind<z.infer<typeof payload>> = {
     if (when.getTime() > latest) return skipped("too late to remind");
     if (when > now) return deferred(when);
     const paused = await onBreak(tx, round.id, members, now);
-    let sent = 0;
-    for (const member of members) {
-      if (paused.has(member.id)) continue;
-      const others = members.filter((m) => m.id !== member.id).map((m) => m.displayName);
-      await notifyMember(
-        tx,
-        program,
-        member,
-        `session-reminder:${session.id}:${p.lead}:${p.startsAt}:${member.id}`,
-        now,
-        (t, language) =>
-          message(
-            text(
-              t(p.lead === "24h" ? "reminder.dayBefore" : "reminder.soon", {
-                number: session.number,
-                when: formatDateTime(session.startsAt, timezoneOf(member, program), language),
-                names: others.join(", "),
-                minutes: session.minutes,
-              }),
-            ),
+    // By name, so that everyone reads the same list in the same order.
+    const meeting = members.filter((m) => !paused.has(m.id)).sort((a, b) => a.displayName.localeCompare(b.displayName));
+    // With one of a pair on a break there is no session to remind of.
+    if (meeting.length < 2) return skipped("on a break");
+    await notifyPairing(
+      tx,
+      program,
+      pairing.id,
+      members,
+      `session-reminder:${session.id}:${p.lead}:${p.startsAt}`,
+      now,
+      (t, language) => {
+        const times = meeting
+          .map((m) =>
+            t("reminder.time", {
+              name: m.displayName,
+              when: formatDateTime(session.startsAt, timezoneOf(m, program), language),
+            }),
+          )
+          .join("; ");
+        return message(
+          text(
+            t(p.lead === "24h" ? "reminder.dayBefore" : "reminder.soon", {
+              number: session.number,
+              times,
+              minutes: session.minutes,
+            }),
           ),
-      );
-      sent++;
-    }
-    return sent > 0 ? done() : skipped("everyone on a break");
+        );
+      },
+    );
+    return done();
   },
 };

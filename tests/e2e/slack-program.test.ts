@@ -1,0 +1,243 @@
+/**
+ * A whole mentoring program through Slack payloads only, in Indonesian and in
+ * English: setup, a welcome for someone joining the channel, five members
+ * join through the intake modal (zone and language prefilled from their Slack
+ * profile), a dry run, the match with a trio, the intros in group DMs, a
+ * schedule proposed and confirmed with buttons and a modal, the reminder, the
+ * check-in, the biweekly evaluation, and a polite ending with a re-match.
+ * The real Bolt app, the real dispatcher and scheduler, the fake Slack API.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Language } from "../../src/core/domain";
+import { translator } from "../../src/core/i18n/translate";
+import { FakeSlack, type SlackCall } from "../support/fake-slack";
+import { button, buttonsOf, SlackDriver, until } from "../support/slack-driver";
+import { useTestDb } from "../support/test-db";
+
+const tdb = useTestDb();
+const slack = new FakeSlack();
+const driver = new SlackDriver(slack, () => tdb.db);
+const MEMBERS = ["U-ANI", "U-BUDI", "U-CITRA", "U-DEWI", "U-EKO"];
+const REASON = "PRIVATE-REASON nobody else may read";
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+beforeAll(async () => {
+  await slack.start();
+});
+afterAll(async () => {
+  await slack.stop();
+});
+afterEach(async () => {
+  await driver.stop();
+});
+
+const groupChannel = (users: string[]) => `G-${[...users].sort().join("-")}`;
+const text = (call: SlackCall | undefined) => JSON.stringify(call?.args ?? {});
+const latest = (calls: SlackCall[], needle: string) => calls.filter((c) => text(c).includes(needle)).at(-1);
+
+async function pairingsByMembers(): Promise<Map<string, string[]>> {
+  const rows = await tdb.db.kysely
+    .selectFrom("pairing_members as pm")
+    .innerJoin("members as m", "m.id", "pm.member_id")
+    .innerJoin("pairings as p", "p.id", "pm.pairing_id")
+    .select(["p.id", "m.external_id"])
+    .where("pm.left_at", "is", null)
+    .where("p.status", "=", "active")
+    .execute();
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), r.external_id]);
+  return out;
+}
+
+describe.each([
+  ["id", "id-ID"],
+  ["en", "en-US"],
+] as Array<[Language, string]>)("a whole program through Slack, in %s", (language, locale) => {
+  const t = translator(language);
+
+  it("runs from setup to a polite ending with a re-match", async () => {
+    await driver.start();
+    slack.users.set("U-OLGA", { real_name: "Olga", tz: "Asia/Jakarta", locale });
+    for (const [i, id] of MEMBERS.entries()) {
+      slack.users.set(id, {
+        real_name: id.slice(2, 3) + id.slice(3).toLowerCase(),
+        tz: i === 2 ? "Asia/Makassar" : "Asia/Jakarta",
+        locale,
+      });
+    }
+
+    // Setup and open: the organizer's language becomes the program's; the announcement carries Join.
+    await driver.slash("U-OLGA", "setup Kopi Belajar");
+    await until(() => driver.responded().length === 1, "the setup reply");
+    expect(text(driver.responded()[0])).toContain(t("setup.done", { name: "Kopi Belajar" }));
+    await driver.slash("U-OLGA", "open");
+    await until(() => driver.responded().length === 2, "the open reply");
+    await driver.deliver();
+    const announcement = driver.posted("C-MENTORING")[0];
+    expect(text(announcement)).toContain(t("round.announce.title", { number: 1 }));
+    const join = button(announcement, t("round.announce.join", { number: 1 }));
+
+    // Someone joins the channel: a welcome only they see, with its own Join button.
+    await driver.event({ type: "member_joined_channel", user: "U-EKO", channel: "C-MENTORING", team: "T-ACME" }, "Ev-join-eko");
+    await until(() => slack.of("chat.postEphemeral").length === 1, "the welcome");
+    const welcome = slack.of("chat.postEphemeral")[0];
+    expect(welcome?.args.user).toBe("U-EKO");
+    expect(text(welcome)).toContain(t("welcome.roundOpen", { name: "Kopi Belajar", number: 1 }));
+
+    // Five members join through the intake modal, prefilled from their Slack profile.
+    for (const [i, user] of MEMBERS.entries()) {
+      const opened = slack.of("views.open").length;
+      await driver.press(user, user === "U-EKO" ? button(welcome, t("round.announce.join", { number: 1 })) : join, {
+        channel: { id: "C-MENTORING", name: "mentoring" },
+      });
+      await until(() => slack.of("views.open").length === opened + 1, `the intake modal for ${user}`);
+      const view = driver.lastView();
+      expect(view.title.text).toBe(t("join.form.title"));
+      const values = driver.fill(view, {
+        "intake.expertise": ["SQL", "design", "public speaking", "Go", "marketing"][i] as string,
+        "intake.goals": ["public speaking", "Go", "SQL", "design", "hiring"][i] as string,
+        "intake.interests": "kopi",
+        "intake.team": `team-${i}`,
+      });
+      const zone = (values["intake.timezone"] as { v: { selected_option: { value: string } } }).v.selected_option.value;
+      expect(zone).toBe(i === 2 ? "Asia/Makassar" : "Asia/Jakarta");
+      const lang = (values["intake.language"] as { v: { selected_option: { value: string } } }).v.selected_option.value;
+      expect(lang).toBe(language);
+      const dms = slack.of("chat.postMessage").length;
+      await driver.submit(user, view, values);
+      await until(() => slack.of("chat.postMessage").length === dms + 1, `the confirmation for ${user}`);
+      expect(text(slack.of("chat.postMessage").at(-1))).toContain(t("join.done", { number: 1 }));
+    }
+
+    // A dry run: proposed groups, nothing sent, nothing stored.
+    await driver.slash("U-OLGA", "preview");
+    await until(() => driver.responded().length === 3, "the preview");
+    expect(text(driver.responded()[2])).toContain(t("match.preview.title", { groups: 2 }));
+    expect(await tdb.db.kysely.selectFrom("pairings").select("id").execute()).toEqual([]);
+
+    // The match: a pair and a trio, each introduced in one group DM.
+    await driver.slash("U-OLGA", "match");
+    await until(() => driver.responded().length === 4, "the match reply");
+    await driver.deliver();
+    const groups = [...(await pairingsByMembers()).entries()];
+    expect(groups.map(([, m]) => m.length).sort()).toEqual([2, 3]);
+    for (const [, members] of groups) {
+      const open = slack
+        .of("conversations.open")
+        .find((c) => String(c.args.users).split(",").sort().join() === [...members].sort().join());
+      expect(open, `a group DM for ${members.join(", ")}`).toBeDefined();
+      expect(text(driver.posted(groupChannel(members))[0])).toContain(t("intro.proposeButton"));
+    }
+    const [pairId, pair] = groups.find(([, m]) => m.length === 2) as [string, string[]];
+    const [, trio] = groups.find(([, m]) => m.length === 3) as [string, string[]];
+    const [proposer, partner] = pair as [string, string];
+
+    // Cadence: proposed through the intro's button and modal, confirmed by the partner's button.
+    const intro = driver.posted(groupChannel(pair))[0];
+    const opened = slack.of("views.open").length;
+    await driver.press(proposer, button(intro, t("intro.proposeButton")), { message: intro });
+    await until(() => slack.of("views.open").length === opened + 1, "the schedule modal");
+    const cadence = driver.lastView();
+    const toProposer = () => slack.of("chat.postMessage").filter((c) => c.args.channel === proposer).length;
+    const acked = toProposer();
+    await driver.submit(proposer, cadence, driver.fill(cadence, { everyDays: "14", minutes: "60", weekday: "3", time: "10:00" }));
+    await until(() => toProposer() === acked + 1, "the proposal ack");
+    await driver.deliver();
+    const proposal = latest(driver.posted(groupChannel(pair)), t("cadence.confirmButton"));
+    const confirmed = driver.responded().length;
+    await driver.press(partner, button(proposal, t("cadence.confirmButton")), { message: proposal });
+    await until(() => driver.responded().length === confirmed + 1, "the confirmation");
+    await driver.deliver();
+    const [session] = await tdb.db.kysely
+      .selectFrom("sessions")
+      .select(["id", "starts_at", "minutes"])
+      .where("pairing_id", "=", pairId)
+      .orderBy("number")
+      .execute();
+    if (!session) throw new Error("no session after the schedule was agreed");
+
+    // The reminder a day before, in the pair's group DM.
+    driver.clock.set(new Date(session.starts_at.getTime() - DAY + 60_000));
+    await driver.tick();
+    const reminder = latest(
+      driver.posted(groupChannel(pair)),
+      t("reminder.dayBefore", { number: 1, times: "", minutes: 60 }).slice(0, 12),
+    );
+    expect(reminder).toBeDefined();
+
+    // The check-in after the session: "We met" opens the rating modal.
+    driver.clock.set(new Date(session.starts_at.getTime() + (session.minutes + 16) * 60_000));
+    await driver.tick();
+    const prompt = latest(driver.posted(groupChannel(pair)), t("checkin.met"));
+    const before = slack.of("views.open").length;
+    await driver.press(proposer, button(prompt, t("checkin.met")), { message: prompt });
+    await until(() => slack.of("views.open").length === before + 1, "the check-in modal");
+    const checkin = driver.lastView();
+    const dmsBefore = slack.of("chat.postMessage").length;
+    await driver.submit(proposer, checkin, driver.fill(checkin, { rating: "5", note: "PRIVATE-NOTE kept for me" }));
+    await until(() => slack.of("chat.postMessage").length > dmsBefore, "the check-in thanks");
+    const checkIns = await tdb.db.kysely.selectFrom("check_ins").select(["outcome", "rating"]).execute();
+    expect(checkIns).toEqual([{ outcome: "met", rating: 5 }]);
+
+    // The biweekly evaluation: asked in the group DM; the button opens each member's own private form.
+    const pairing = await tdb.db.kysely
+      .selectFrom("pairings")
+      .select("created_at")
+      .where("id", "=", pairId)
+      .executeTakeFirstOrThrow();
+    driver.clock.set(new Date(pairing.created_at.getTime() + 14 * DAY + HOUR));
+    await driver.tick();
+    const evaluationPrompt = latest(driver.posted(groupChannel(pair)), t("evaluation.open"));
+    expect(text(evaluationPrompt)).toContain(t("evaluation.prompt", { number: 1 }).slice(0, 20));
+    const beforeEval = slack.of("views.open").length;
+    await driver.press(partner, button(evaluationPrompt, t("evaluation.open")), { message: evaluationPrompt });
+    await until(() => slack.of("views.open").length === beforeEval + 1, "the evaluation modal");
+    const evaluation = driver.lastView();
+    const goalInputs = evaluation.blocks.filter((b) => b.block_id?.startsWith("g")).map((b) => b.block_id as string);
+    expect(goalInputs.length).toBeGreaterThan(0);
+    await driver.submit(
+      partner,
+      evaluation,
+      driver.fill(evaluation, { working: "4", adjust: "nothing", ...Object.fromEntries(goalInputs.map((g) => [g, "reached"])) }),
+    );
+    await until(() => slack.calls.some((c) => text(c).includes(t("evaluation.thanks"))), "the evaluation thanks");
+    expect(await tdb.db.kysely.selectFrom("evaluations").select("working").execute()).toEqual([{ working: 4 }]);
+
+    // A polite ending from the trio, with a re-match: the member joins the pair, making a new trio.
+    const leaving = trio[0] as string;
+    const endOpened = slack.of("views.open").length;
+    await driver.slash(leaving, "end", { id: `D-${leaving}`, name: "directmessage" });
+    await until(() => slack.of("views.open").length === endOpened + 1, "the end modal");
+    const end = driver.lastView();
+    await driver.submit(
+      leaving,
+      end,
+      driver.fill(end, { reason: REASON, messageToPartner: "Terima kasih banyak!", rematch: true, notAFit: "no" }),
+    );
+    await until(() => slack.calls.some((c) => text(c).includes(t("end.rematchFound"))), "the ending reply");
+    await driver.deliver();
+    const after = [...(await pairingsByMembers()).values()].map((m) => [...m].sort());
+    expect(after).toContainEqual([...pair, leaving].sort());
+    expect(after).toContainEqual(trio.filter((m) => m !== leaving).sort());
+    // The two left behind carry on as a pair, told kindly in their conversation, with the message the member chose to leave.
+    const stayed = trio.filter((m) => m !== leaving);
+    const told = latest(driver.posted(groupChannel(stayed)), "Terima kasih banyak!");
+    expect(text(told)).toContain(t("end.partnerMessage", { name: "", message: "Terima kasih banyak!" }).slice(-24));
+    // The new trio gets its own group DM; nobody ever sees the reason or the private note.
+    expect(
+      slack
+        .of("conversations.open")
+        .some(
+          (c) =>
+            String(c.args.users).split(",").length === 3 &&
+            String(c.args.users).includes(leaving) &&
+            String(c.args.users).includes(proposer),
+        ),
+    ).toBe(true);
+    expect(slack.calls.some((c) => text(c).includes("PRIVATE-REASON"))).toBe(false);
+    expect(slack.calls.some((c) => text(c).includes("PRIVATE-NOTE"))).toBe(false);
+    // Every button still parses: nothing the app sent carries an unusable action.
+    for (const call of slack.of("chat.postMessage")) for (const b of buttonsOf(call)) expect(b.action_id).toMatch(/^sebaya:/);
+  });
+});
