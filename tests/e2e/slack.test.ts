@@ -4,24 +4,17 @@
  * Web API through slackApiUrl; delivery through the real dispatcher and the
  * Slack sender. Runs on both databases.
  */
-import { createHmac } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type SlackApp, startSlackApp } from "../../src/adapters/slack/slack-app";
-import { slackSender } from "../../src/adapters/slack/slack-sender";
-import { singleWorkspace } from "../../src/adapters/slack/workspace-clients";
 import { createAppCore } from "../../src/app";
-import { ManualClock } from "../../src/core/clock";
-import { Dispatcher } from "../../src/delivery/dispatcher";
+import type { Core } from "../../src/core/core";
 import { FakeSlack } from "../support/fake-slack";
-import { START } from "../support/harness";
+import { buttonsOf, PROGRAM_CHANNEL, SlackDriver, TEAM, until } from "../support/slack-driver";
 import { useTestDb } from "../support/test-db";
 
-const SECRET = "test-signing-secret";
 const tdb = useTestDb();
 const slack = new FakeSlack();
-let app: SlackApp;
-let clock: ManualClock;
-let responses = 0;
+const driver = new SlackDriver(slack, () => tdb.db);
+const CHANNEL = PROGRAM_CHANNEL;
 
 beforeAll(async () => {
   await slack.start();
@@ -30,106 +23,21 @@ afterAll(async () => {
   await slack.stop();
 });
 afterEach(async () => {
-  await app?.stop();
-  slack.calls.length = 0;
-  slack.script.clear();
+  await driver.stop();
 });
 
-async function start(): Promise<void> {
-  clock = new ManualClock(START);
-  const core = createAppCore({ db: tdb.db, clock });
-  app = await startSlackApp({
-    core,
-    db: tdb.db.kysely,
-    clock,
-    signingSecret: SECRET,
-    auth: { kind: "token", botToken: "xoxb-test" },
-    transport: { kind: "http", port: 0 },
-    apiUrl: `${slack.url}api/`,
-  });
-}
-
-function sign(body: string, ts: number, secret = SECRET): string {
-  return `v0=${createHmac("sha256", secret).update(`v0:${ts}:${body}`).digest("hex")}`;
-}
-
-async function post(body: string, opts: { ts?: number; secret?: string } = {}): Promise<number> {
-  const ts = opts.ts ?? Math.floor(Date.now() / 1000);
-  const response = await fetch(`http://127.0.0.1:${app.port}/slack/events`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      "x-slack-request-timestamp": String(ts),
-      "x-slack-signature": sign(body, ts, opts.secret),
-    },
-    body,
-  });
-  await response.text();
-  return response.status;
-}
-
-const TEAM = "T-ACME";
-const CHANNEL = { id: "C-MENTORING", name: "mentoring" };
-
-async function slash(user: string, text: string, channel = CHANNEL, opts: { ts?: number; secret?: string } = {}) {
-  const body = new URLSearchParams({
-    command: "/mentoring",
-    text,
-    team_id: TEAM,
-    user_id: user,
-    user_name: user.toLowerCase(),
-    channel_id: channel.id,
-    channel_name: channel.name,
-    trigger_id: `trigger-${user}`,
-    response_url: `${slack.url}respond/${++responses}`,
-  }).toString();
-  return post(body, opts);
-}
-
-async function interaction(payload: Record<string, unknown>) {
-  return post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
-}
-
-async function press(user: string, button: { action_id: string; value: string }, channel: typeof CHANNEL | null = CHANNEL) {
-  return interaction({
-    type: "block_actions",
-    team: { id: TEAM },
-    user: { id: user, name: user.toLowerCase(), team_id: TEAM },
-    ...(channel ? { channel } : {}),
-    trigger_id: `trigger-${user}`,
-    response_url: `${slack.url}respond/${++responses}`,
-    actions: [{ type: "button", ...button, block_id: "b", action_ts: "1" }],
-  });
-}
-
-async function submit(user: string, view: { private_metadata: string }, values: Record<string, unknown>) {
-  return interaction({
-    type: "view_submission",
-    team: { id: TEAM },
-    user: { id: user, name: user.toLowerCase(), team_id: TEAM },
-    view: { id: "V1", callback_id: "sebaya_form", private_metadata: view.private_metadata, state: { values } },
-  });
-}
-
-/** Bolt acknowledges first and works after: wait until the expected calls arrived. */
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-const responded = () => slack.calls.filter((c) => c.method.startsWith("respond/"));
+const start = () => driver.start();
+const slash = (user: string, text: string, channel = CHANNEL, opts: { ts?: number; secret?: string } = {}) =>
+  driver.slash(user, text, channel, opts).then((r) => r.status);
+const interaction = (payload: Record<string, unknown>) => driver.interaction(payload).then((r) => r.status);
+const press = (user: string, pressed: { action_id: string; value: string }, channel: typeof CHANNEL | null = CHANNEL) =>
+  driver.press(user, pressed, channel ? { channel } : {}).then((r) => r.status);
+const submit = (user: string, view: { private_metadata: string }, values: Record<string, unknown>) =>
+  driver.submit(user, { ...view, title: { text: "" }, blocks: [] }, values).then((r) => r.status);
+const responded = () => driver.responded();
 const lastText = () => JSON.stringify(responded().at(-1)?.args ?? {});
-
-async function deliver() {
-  const dispatcher = new Dispatcher(tdb.db.kysely, slackSender(singleWorkspace("xoxb-test", `${slack.url}api/`)), clock, {
-    worker: "slack-test",
-    concurrency: 1,
-  });
-  return dispatcher.dispatchPending();
-}
+const deliver = () => driver.deliver();
+let responses = 1000;
 
 const intake = (team: string) => ({
   "intake.expertise": { v: { type: "plain_text_input", value: "SQL" } },
@@ -202,22 +110,8 @@ describe("Slack over HTTP", () => {
 
   it("publishes App Home on app_home_opened: the member's own status and journal, once per event", async () => {
     await start();
-    const body = JSON.stringify({
-      type: "event_callback",
-      team_id: TEAM,
-      event_id: "Ev1",
-      event: { type: "app_home_opened", user: "U-ANI", tab: "home", channel: "D1" },
-    });
-    const ts = Math.floor(Date.now() / 1000);
-    const response = await fetch(`http://127.0.0.1:${app.port}/slack/events`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-slack-request-timestamp": String(ts),
-        "x-slack-signature": sign(body, ts),
-      },
-      body,
-    });
+    const homeOpened = { type: "app_home_opened", user: "U-ANI", tab: "home", channel: "D1" };
+    const response = await driver.event(homeOpened, "Ev1");
     expect(response.status).toBe(200);
     await until(() => slack.of("views.publish").length === 1, "the home view");
     const published = slack.of("views.publish")[0]?.args as { user_id: string; view: { type: string; blocks: unknown[] } };
@@ -227,17 +121,7 @@ describe("Slack over HTTP", () => {
     expect(JSON.stringify(published.view.blocks)).toContain("Status mentoring Anda");
     expect(JSON.stringify(published.view.blocks)).toContain("Jurnal pribadi Anda");
     // Slack retries the same event (same event_id): nothing is done twice.
-    const retry = await fetch(`http://127.0.0.1:${app.port}/slack/events`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-slack-request-timestamp": String(ts),
-        "x-slack-signature": sign(body, ts),
-        "x-slack-retry-num": "1",
-        "x-slack-retry-reason": "http_timeout",
-      },
-      body,
-    });
+    const retry = await driver.event(homeOpened, "Ev1", { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" });
     expect(retry.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(slack.of("views.publish")).toHaveLength(1);
@@ -245,6 +129,7 @@ describe("Slack over HTTP", () => {
 
   it("an answered question in a DM loses its buttons; a second press changes nothing", async () => {
     await start();
+    const clock = driver.clock;
     const core = createAppCore({ db: tdb.db, clock });
     const as = (user: string, command: Record<string, unknown>, channelId?: string) =>
       core.execute({ actor: { platform: "slack", tenantId: TEAM, userId: user, displayName: user }, channelId, command });
@@ -335,8 +220,8 @@ describe("Slack over HTTP", () => {
           audience_kind: "member",
           member_id: member.id,
           message: JSON.stringify({ blocks: [{ type: "text", text: "hello" }] }),
-          created_at: clock.now(),
-          available_at: clock.now(),
+          created_at: driver.clock.now(),
+          available_at: driver.clock.now(),
           context_program_id: program?.id as string,
         },
         {
@@ -345,8 +230,8 @@ describe("Slack over HTTP", () => {
           audience_kind: "channel",
           program_id: program?.id as string,
           message: JSON.stringify({ blocks: [{ type: "text", text: "news" }] }),
-          created_at: clock.now(),
-          available_at: clock.now(),
+          created_at: driver.clock.now(),
+          available_at: driver.clock.now(),
           context_program_id: program?.id as string,
         },
       ])
@@ -356,11 +241,11 @@ describe("Slack over HTTP", () => {
     const rows = await tdb.db.kysely.selectFrom("outbox").selectAll().orderBy("id").execute();
     const byKey = new Map(rows.map((r) => [r.idempotency_key, r]));
     // The DM's post hit the 429: it waits the 7 s Slack asked for; the channel (another conversation) goes on.
-    expect(byKey.get("dm-to-olga")?.available_at.getTime()).toBe(clock.now().getTime() + 7_000);
+    expect(byKey.get("dm-to-olga")?.available_at.getTime()).toBe(driver.clock.now().getTime() + 7_000);
     expect(byKey.get("to-channel")?.status).toBe("sent");
     // Then Slack says the member does not take DMs from the bot.
     slack.script.set("chat.postMessage", [{ error: "cannot_dm_bot" }]);
-    clock.advance(7_000);
+    driver.clock.advance(7_000);
     await deliver();
     const after = new Map((await tdb.db.kysely.selectFrom("outbox").selectAll().execute()).map((r) => [r.idempotency_key, r]));
     expect(after.get("dm-to-olga")?.status).toBe("failed");
@@ -368,5 +253,55 @@ describe("Slack over HTTP", () => {
     const mention = [...after.values()].find((r) => r.idempotency_key.startsWith("dm-closed:"));
     expect(mention?.status).toBe("sent");
     expect(after.get("to-channel")?.status).toBe("sent");
+  });
+
+  it("acknowledges within 3 s even when the core is slow, and answers when the work is done", async () => {
+    const SLOW_MS = 3_500;
+    const slowCore = (core: Core): Core => ({
+      execute: async (envelope) => {
+        await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
+        return core.execute(envelope);
+      },
+    });
+    await driver.start(slowCore);
+    const { status, ms } = await driver.slash("U-OLGA", "setup Kopi");
+    expect(status).toBe(200);
+    expect(ms).toBeLessThan(1_000);
+    expect(driver.responded()).toHaveLength(0);
+    await until(() => driver.responded().length === 1, "the reply after the slow work");
+    expect(JSON.stringify(driver.responded()[0]?.args)).toContain("Kopi");
+  });
+
+  it("when the modal's trigger expired (slow work), offers a button that opens the same form", async () => {
+    await driver.start();
+    slack.script.set("views.open", [{ error: "expired_trigger_id" }]);
+    await driver.slash("U-OLGA", "setup Kopi");
+    await until(() => driver.responded().length === 1, "the setup reply");
+    await driver.slash("U-OLGA", "open");
+    await until(() => driver.responded().length === 2, "the open reply");
+    await driver.slash("U-ANI", "join");
+    await until(() => driver.responded().length === 3, "the fallback button");
+    const fallback = driver.responded()[2];
+    const offered = buttonsOf(fallback)[0];
+    expect(offered?.text?.text).toBe("Ikut mentoring sebaya");
+    // Pressed, it opens the intake with a fresh trigger.
+    if (!offered) throw new Error("no button offered");
+    await driver.press("U-ANI", offered);
+    await until(() => slack.of("views.open").length === 2, "the intake modal");
+    expect(driver.lastView().title.text).toBe("Ikut mentoring sebaya");
+  });
+
+  it("ignores the bot's own member_joined_channel and channels that run no program", async () => {
+    await driver.start();
+    await driver.slash("U-OLGA", "setup Kopi");
+    await until(() => driver.responded().length === 1, "the setup reply");
+    await driver.event({ type: "member_joined_channel", user: "U_SEBAYA", channel: CHANNEL.id, team: TEAM }, "Ev-bot");
+    await driver.event({ type: "member_joined_channel", user: "U-NINA", channel: "C-RANDOM", team: TEAM }, "Ev-random");
+    await driver.event({ type: "member_joined_channel", user: "U-NINA", channel: CHANNEL.id, team: TEAM }, "Ev-nina");
+    await until(() => slack.of("chat.postEphemeral").length === 1, "the welcome");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const welcomes = slack.of("chat.postEphemeral");
+    expect(welcomes.map((c) => [c.args.user, c.args.channel])).toEqual([["U-NINA", CHANNEL.id]]);
+    expect(JSON.stringify(welcomes[0]?.args)).toContain("Kopi");
   });
 });
