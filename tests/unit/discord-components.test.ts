@@ -17,12 +17,15 @@ import {
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  answeredBy,
   answersFromModal,
   continuePrompt,
   DISCORD_LIMITS,
   type DiscordMessagePayload,
   type DiscordModal,
   escapeMarkdown,
+  formButtonCommand,
+  markAnswered,
   modalSteps,
   renderMessage,
   renderReply,
@@ -307,6 +310,20 @@ describe("settled messages", () => {
     expect(settled.content?.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
     expect(settled.content).toMatch(/^x+…\n\n-# ✓ y+…$/);
   });
+
+  it("in a pair's thread: mark who answered (not the answer), keep the buttons until everyone has", () => {
+    const [original] = renderMessage(message(text("How did it go?"), checkInAnswers(translator("en"), SESSION)));
+    const once = markAnswered(original as DiscordMessagePayload, "111", false);
+    expect(once.content).toBe("How did it go?\n\n-# ✓ <@111>");
+    expect(once.components).toEqual(original?.components);
+    expect(once.allowed_mentions).toEqual({ parse: [] });
+    expect(markAnswered(once, "111", false).content).toBe(once.content);
+    const both = markAnswered(once, "222", true);
+    expect(both.content).toBe("How did it go?\n\n-# ✓ <@111>\n-# ✓ <@222>");
+    expect(both.components).toEqual([]);
+    expect([...answeredBy(both.content)]).toEqual(["111", "222"]);
+    expect(markAnswered({ content: "x".repeat(2000) }, "333", false).content?.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+  });
 });
 
 const unit = fc.constantFrom(...Array.from("aZ 09*_~`|[\\#->\n\t<@:/😀é"), "<@123456789012345678>", "https://x.id/a_b");
@@ -515,11 +532,14 @@ describe("modal steps", () => {
     expect(zone.options[0]).toEqual({ label: "Asia/Makassar", value: "Asia/Makassar", default: true });
     const language = components.find((c) => c.custom_id === "s:intake.language") as APIStringSelectComponent;
     expect(language.options.filter((o) => o.default).map((o) => o.value)).toEqual(["en"]);
-    expect(components.find((c) => c.custom_id === "n:intake.partnersWanted")).toMatchObject({
-      value: "1",
-      placeholder: "1–3",
-      required: true,
-    });
+    // A number with a few possible values is a select (partners wanted: 1 to 3).
+    const partners = components.find((c) => c.custom_id === "n:intake.partnersWanted") as APIStringSelectComponent;
+    expect(partners).toMatchObject({ type: ComponentType.StringSelect, required: true, min_values: 1, max_values: 1 });
+    expect(partners.options.map((o) => [o.value, o.default ?? false])).toEqual([
+      ["1", true],
+      ["2", false],
+      ["3", false],
+    ]);
     const [cadence] = modalSteps(cadenceForm(translator("id"), "id", PAIRING), DRAFT, translator("id"));
     expect(labelsOf(cadence as DiscordModal).map((l) => l.component)[3]).toMatchObject({
       custom_id: "h:time",
@@ -690,7 +710,7 @@ const coreButtons = (ids: { a: string; b: string }, number: number, at: Date): B
 const payloadOf = (button: Button): CustomIdPayload =>
   button.action.kind === "command"
     ? { kind: "command", command: button.action.command }
-    : { kind: "form", command: button.action.form.command };
+    : { kind: "form", command: formButtonCommand(button.action.form) };
 
 describe("custom ids", () => {
   it("carry every button the core makes, within 100 characters, back to a valid command", () => {
@@ -718,6 +738,21 @@ describe("custom ids", () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("a form button carries its form's command without the answers, so pressing it asks for the form", () => {
+    const t = translator("en");
+    // The whole command would end the pairing at once: rematch and notAFit are answers of the form.
+    expect(formButtonCommand(endForm(t, PAIRING))).toEqual({ type: "pairing.end", pairingId: PAIRING });
+    expect(formButtonCommand(intakeForm(t, { roundId: PAIRING, timezone: "Asia/Jakarta", language: "en" }))).toEqual({
+      type: "round.join",
+      roundId: PAIRING,
+    });
+    expect(formButtonCommand(checkInForm(t, SESSION))).toEqual({ type: "checkin", sessionId: SESSION.id, outcome: "met" });
+    const [button] = buttonsOf(
+      renderMessage(message(actions(formButton("end", endForm(t, PAIRING), "danger"))))[0] as DiscordMessagePayload,
+    );
+    expect(decodeCustomId(button?.custom_id)).toEqual({ kind: "form", command: { type: "pairing.end", pairingId: PAIRING } });
   });
 
   it("use the compact form for the core's buttons", () => {

@@ -191,6 +191,7 @@ describe("the /mentoring command", () => {
       close: [],
       report: [],
       organizer: [`user:${ApplicationCommandOptionType.User}`],
+      role: [`role:${ApplicationCommandOptionType.Role}`],
       hours: [`range:${ApplicationCommandOptionType.String}`],
       weights: [`values:${ApplicationCommandOptionType.String}`],
     });
@@ -281,6 +282,7 @@ describe("textFromInteraction", () => {
     close: "round.close",
     report: "program.report",
     organizer: "program.organizer",
+    role: "program.role",
     hours: "program.hours",
     weights: "program.weights",
   };
@@ -298,6 +300,7 @@ describe("textFromInteraction", () => {
   it("passes options on as the text after the word", () => {
     expect(textFromInteraction("pause", { until: "2026-12-24" })).toBe("pause 2026-12-24");
     expect(textFromInteraction("avoid", { user: "123456789012345678" })).toBe("avoid <@123456789012345678>");
+    expect(textFromInteraction("role", { role: "120000000000000002" })).toBe("role <@&120000000000000002>");
     expect(textFromInteraction("journal", { text: "  two\nlines  " })).toBe("journal two lines");
     expect(textFromInteraction("journal", { text: "" })).toBe("journal");
     expect(textFromInteraction("pause")).toBe("pause");

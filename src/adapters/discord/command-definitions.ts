@@ -22,7 +22,7 @@ export interface OptionDefinition {
   name: string;
   /** The name Indonesian clients show. */
   nameId: string;
-  kind: "string" | "integer" | "user";
+  kind: "string" | "integer" | "user" | "role";
   description: MessageKey;
   required: boolean;
   min?: number;
@@ -117,6 +117,13 @@ export const SUBCOMMANDS: readonly SubcommandDefinition[] = [
     option: { name: "user", nameId: "orang", kind: "user", description: "discord.option.organizer", required: true },
   },
   {
+    name: "role",
+    nameId: "peran",
+    audience: "organizer",
+    description: "discord.command.role",
+    option: { name: "role", nameId: "peran", kind: "role", description: "discord.option.role", required: false },
+  },
+  {
     name: "hours",
     nameId: "jam",
     audience: "organizer",
@@ -183,6 +190,8 @@ function addOption(sub: SlashCommandSubcommandBuilder, option: OptionDefinition)
       });
     case "user":
       return sub.addUserOption((o) => common(o));
+    case "role":
+      return sub.addRoleOption((o) => common(o));
   }
 }
 
@@ -219,8 +228,8 @@ export type InteractionOptionValue = string | number | boolean | null | undefine
 
 /**
  * A `/mentoring` interaction as the text after the slash command, e.g.
- * ("pause", { until: "2026-12-24" }) → "pause 2026-12-24" and
- * ("avoid", { user: "123" }) → "avoid <@123>". An unknown subcommand passes
+ * ("pause", { until: "2026-12-24" }) → "pause 2026-12-24",
+ * ("avoid", { user: "123" }) → "avoid <@123>" and ("role", { role: "9" }) → "role <@&9>". An unknown subcommand passes
  * through as its word, and the core answers it with the help.
  */
 export function textFromInteraction(subcommand: string, options: Readonly<Record<string, InteractionOptionValue>> = {}): string {
@@ -230,5 +239,6 @@ export function textFromInteraction(subcommand: string, options: Readonly<Record
   const value = options[def.option.name];
   if (value === undefined || value === null || String(value).trim() === "") return word;
   const text = String(value).replace(/\s+/g, " ").trim();
-  return `${word} ${def.option.kind === "user" ? `<@${text}>` : text}`;
+  const mention = def.option.kind === "user" ? `<@${text}>` : def.option.kind === "role" ? `<@&${text}>` : text;
+  return `${word} ${mention}`;
 }

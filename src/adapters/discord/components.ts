@@ -202,8 +202,23 @@ function label(text: string, max: number): string {
   return trimmed === "" ? "…" : truncate(trimmed, max);
 }
 
+/**
+ * What a form button carries: the form's command without the fields its
+ * inputs answer (defaults such as `rematch: false` included). A custom_id has
+ * no room for the form, so the adapter runs this command when the button is
+ * pressed, and the core answers with the form itself, built for whoever
+ * pressed. The whole command would act at once instead (ending a pairing
+ * without asking).
+ */
+export function formButtonCommand(form: Form): Form["command"] {
+  const answered = new Set(form.inputs.map((input) => input.name.split(".")[0] as string));
+  return Object.fromEntries(
+    Object.entries(form.command).filter(([key]) => key === "type" || !answered.has(key)),
+  ) as Form["command"];
+}
+
 function renderButton(button: Button, used: Set<string>): ButtonBuilder {
-  const command = button.action.kind === "command" ? button.action.command : button.action.form.command;
+  const command = button.action.kind === "command" ? button.action.command : formButtonCommand(button.action.form);
   const kind = button.action.kind;
   return new ButtonBuilder()
     .setCustomId(uniqueId(used, (slot) => encodeCustomId({ kind, command }, slot)))
@@ -405,17 +420,34 @@ function textInput(input: FormInput, t: Translate): TextInputBuilder {
   return builder;
 }
 
-function selectInput(input: Extract<FormInput, { kind: "select" | "checkbox" }>, t: Translate): StringSelectMenuBuilder {
+/** A number with at most this many possible values is chosen from a list rather than typed (partners wanted: 1 to 3). */
+const NUMBER_SELECT_MAX = 10;
+
+const numberAsSelect = (input: FormInput): input is Extract<FormInput, { kind: "number" }> =>
+  input.kind === "number" && input.max >= input.min && input.max - input.min < NUMBER_SELECT_MAX;
+
+function selectInput(
+  input: Extract<FormInput, { kind: "select" | "checkbox" | "number" }>,
+  t: Translate,
+): StringSelectMenuBuilder {
   const options =
     input.kind === "select"
       ? selectOptions(input.options, input.initial)
-      : selectOptions(
-          [
-            { label: t("discord.form.yes"), value: "yes" },
-            { label: t("discord.form.no"), value: "no" },
-          ],
-          input.initial === undefined ? undefined : input.initial ? "yes" : "no",
-        );
+      : input.kind === "number"
+        ? selectOptions(
+            Array.from({ length: input.max - input.min + 1 }, (_, i) => ({
+              label: String(input.min + i),
+              value: String(input.min + i),
+            })),
+            input.initial === undefined ? undefined : String(input.initial),
+          )
+        : selectOptions(
+            [
+              { label: t("discord.form.yes"), value: "yes" },
+              { label: t("discord.form.no"), value: "no" },
+            ],
+            input.initial === undefined ? undefined : input.initial ? "yes" : "no",
+          );
   return new StringSelectMenuBuilder()
     .setCustomId(inputCustomId(input))
     .setRequired(input.required)
@@ -432,7 +464,7 @@ function labelled(input: FormInput, t: Translate): LabelBuilder {
     .join(" · ");
   const builder = new LabelBuilder().setLabel(text);
   if (description) builder.setDescription(truncate(description, DISCORD_LIMITS.labelDescription));
-  if (input.kind === "checkbox" || (input.kind === "select" && selectOptions(input.options).length > 0))
+  if (input.kind === "checkbox" || numberAsSelect(input) || (input.kind === "select" && selectOptions(input.options).length > 0))
     builder.setStringSelectMenuComponent(selectInput(input, t));
   // A select none of whose values fits Discord's option would be rejected: the value is typed instead.
   else if (input.kind === "select") builder.setTextInputComponent(textInput({ ...input, kind: "text" }, t));
@@ -480,6 +512,63 @@ export function continuePrompt(t: Translate, nextStep: number, total: number, dr
   return {
     content: truncate(t("discord.form.stepSaved", { step: nextStep - 1, total }), DISCORD_LIMITS.content),
     components: [new ActionRowBuilder<ButtonBuilder>().addComponents(button).toJSON() as Row],
+    allowed_mentions: { parse: [] },
+  };
+}
+
+/**
+ * A form that could not open as a modal (a modal must be an interaction's
+ * first answer, and the core took too long, or a modal was being submitted):
+ * its first step opens from this button instead.
+ */
+export function formPrompt(t: Translate, form: Form, draftId: string): DiscordMessagePayload {
+  const button = new ButtonBuilder()
+    .setCustomId(continueCustomId(1, draftId))
+    .setLabel(label(form.title, DISCORD_LIMITS.buttonLabel))
+    .setStyle(ButtonStyle.Primary);
+  return {
+    content: truncate(t("discord.form.open"), DISCORD_LIMITS.content),
+    components: [new ActionRowBuilder<ButtonBuilder>().addComponents(button).toJSON() as Row],
+    allowed_mentions: { parse: [] },
+  };
+}
+
+const ANSWERED = /^-# ✓ <@!?(\d{1,25})>$/gm;
+
+/** Who has answered a shared message, by the marks `answeredBy` left on it. */
+export function answeredBy(content: string | null | undefined): Set<string> {
+  return new Set([...(content ?? "").matchAll(ANSWERED)].map((m) => m[1] as string));
+}
+
+/**
+ * A shared message (a pair's thread) that one member answered: a mark names
+ * them, not their answer, which was for them alone. The buttons stay for the
+ * others until everyone answered (`everyone`); a second answer from the same
+ * member is refused by the core. Nobody is pinged by the mark.
+ */
+export function markAnswered(
+  original: {
+    content?: string | null;
+    embeds?: APIEmbed[] | null;
+    /** The message's rows as Discord returns them (this renderer only makes action rows). */
+    components?: readonly object[] | null;
+  },
+  userId: string,
+  everyone: boolean,
+): DiscordMessagePayload {
+  const before = original.content ?? "";
+  const mark = `-# ✓ <@${userId}>`;
+  // Marks follow each other line by line, after a blank line under the message.
+  const sep = /\n-# ✓ <@!?\d{1,25}>$/.test(before) ? "\n" : "\n\n";
+  const content = answeredBy(before).has(userId)
+    ? before
+    : before
+      ? `${truncate(before, DISCORD_LIMITS.content - mark.length - sep.length)}${sep}${mark}`
+      : mark;
+  return {
+    content,
+    ...(original.embeds?.length ? { embeds: original.embeds } : {}),
+    components: everyone ? [] : ([...(original.components ?? [])] as Row[]),
     allowed_mentions: { parse: [] },
   };
 }
