@@ -13,7 +13,8 @@ import type { Database } from "./schema";
 /** Where a message goes, in the platform's own ids. */
 export type Target =
   | { kind: "dm"; userId: string }
-  | { kind: "group"; pairingId: string; userIds: string[] }
+  /** `channelId`: the channel of the program the message is for, where a platform opens the pair's conversation (Discord). */
+  | { kind: "group"; pairingId: string; userIds: string[]; channelId?: string }
   | { kind: "channel"; channelId: string };
 
 export interface Outgoing {
@@ -50,6 +51,7 @@ export async function leasePending(
       .innerJoin("tenants as t", "t.id", "o.tenant_id")
       .leftJoin("members as m", "m.id", "o.member_id")
       .leftJoin("programs as p", "p.id", "o.program_id")
+      .leftJoin("programs as cp", "cp.id", "o.context_program_id")
       .select([
         "o.id",
         "o.idempotency_key",
@@ -68,6 +70,7 @@ export async function leasePending(
         "m.dm_blocked_at",
         "m.external_id as member_external_id",
         "p.channel_id",
+        "cp.channel_id as context_channel_id",
         // A pair's current members in slot order, resolved now (not when the row was written).
         sql<string[] | null>`case when o.pairing_id is null then null else array(
           select pm_m.external_id from pairing_members pm join members pm_m on pm_m.id = pm.member_id
@@ -116,7 +119,12 @@ export async function leasePending(
         audience.kind === "member"
           ? { kind: "dm", userId: r.member_external_id as string }
           : audience.kind === "pairing"
-            ? { kind: "group", pairingId: audience.pairingId, userIds: r.group_user_ids ?? [] }
+            ? {
+                kind: "group",
+                pairingId: audience.pairingId,
+                userIds: r.group_user_ids ?? [],
+                ...(r.context_channel_id ? { channelId: r.context_channel_id } : {}),
+              }
             : { kind: "channel", channelId: r.channel_id as string };
       return {
         id: r.id,
