@@ -1,0 +1,122 @@
+/**
+ * A form filled in over several steps (Discord: a modal holds at most five
+ * inputs, and a modal cannot open another). Between steps the draft keeps the
+ * form, the answers so far and where the form was opened, for one person of
+ * one tenant only. Drafts live an hour from their last step (pruned with the
+ * handled events, see platform-events.ts) and are deleted when the last step
+ * is taken: answers, some of them private, are not kept beyond the form.
+ *
+ * The table's `answers` column holds the whole draft document as JSON.
+ */
+import { type Kysely, sql } from "kysely";
+import type { Language, Platform } from "../core/domain";
+import type { FormAnswers } from "../core/forms";
+import type { Form } from "../core/messages";
+import type { Database } from "./schema";
+
+export const DRAFT_TTL_MS = 60 * 60 * 1000;
+
+/** Who a draft belongs to, as the platform names them. */
+export interface DraftOwner {
+  platform: Platform;
+  tenantExternalId: string;
+  userId: string;
+}
+
+export interface DraftDocument {
+  form: Form;
+  answers: FormAnswers;
+  /** The language the steps are shown in (yes/no options, placeholders, prompts). */
+  language: Language;
+  /** The channel the form was opened in, for the command's envelope. */
+  channelId?: string;
+  /** The message whose button opened the form: it is settled when the form is answered. */
+  origin?: { channelId: string; messageId: string; kind: "dm" | "thread" | "channel" };
+}
+
+function tenantOf(db: Kysely<Database>, owner: DraftOwner) {
+  return db
+    .selectFrom("tenants")
+    .select("id")
+    .where("platform", "=", owner.platform)
+    .where("external_id", "=", owner.tenantExternalId);
+}
+
+/** Stores a new draft and returns its id; null when the tenant is unknown (the core has not seen it yet). */
+export async function createDraft(
+  db: Kysely<Database>,
+  id: string,
+  owner: DraftOwner,
+  draft: DraftDocument,
+  now: Date,
+): Promise<string | null> {
+  const tenant = await tenantOf(db, owner).executeTakeFirst();
+  if (!tenant) return null;
+  await db
+    .insertInto("form_drafts")
+    .values({
+      id,
+      tenant_id: tenant.id,
+      user_external_id: owner.userId,
+      answers: JSON.stringify(draft),
+      expires_at: new Date(now.getTime() + DRAFT_TTL_MS),
+    })
+    .execute();
+  return id;
+}
+
+/** The draft, if it exists, has not expired and belongs to this person. */
+export async function getDraft(db: Kysely<Database>, id: string, owner: DraftOwner, now: Date): Promise<DraftDocument | null> {
+  const row = await db
+    .selectFrom("form_drafts")
+    .select("answers")
+    .where("id", "=", id)
+    .where("tenant_id", "=", tenantOf(db, owner))
+    .where("user_external_id", "=", owner.userId)
+    .where("expires_at", ">", now)
+    .executeTakeFirst();
+  return row ? (row.answers as unknown as DraftDocument) : null;
+}
+
+/**
+ * Adds a step's answers (later answers win) and gives the draft another hour;
+ * one statement, so two steps submitted at once both count. False when the
+ * draft is gone.
+ */
+export async function mergeDraftAnswers(
+  db: Kysely<Database>,
+  id: string,
+  owner: DraftOwner,
+  answers: FormAnswers,
+  now: Date,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable("form_drafts")
+    .set({
+      answers: sql`jsonb_set(answers, '{answers}', coalesce(answers->'answers', '{}'::jsonb) || ${JSON.stringify(answers)}::jsonb)`,
+      expires_at: new Date(now.getTime() + DRAFT_TTL_MS),
+    })
+    .where("id", "=", id)
+    .where("tenant_id", "=", tenantOf(db, owner))
+    .where("user_external_id", "=", owner.userId)
+    .where("expires_at", ">", now)
+    .returning("id")
+    .executeTakeFirst();
+  return updated !== undefined;
+}
+
+/**
+ * Deletes the draft and returns it: whoever takes it completes the form, so
+ * a last step submitted twice completes it once.
+ */
+export async function takeDraft(db: Kysely<Database>, id: string, owner: DraftOwner, now: Date): Promise<DraftDocument | null> {
+  const row = await db
+    .deleteFrom("form_drafts")
+    .where("id", "=", id)
+    .where("tenant_id", "=", tenantOf(db, owner))
+    .where("user_external_id", "=", owner.userId)
+    .where("expires_at", ">", now)
+    .returning("answers")
+    .executeTakeFirst();
+  return row ? (row.answers as unknown as DraftDocument) : null;
+}
