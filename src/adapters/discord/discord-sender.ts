@@ -1,0 +1,332 @@
+/**
+ * Delivers outbox rows to Discord over REST.
+ *
+ * - dm: a DM channel is opened (`POST /users/@me/channels`, remembered per
+ *   user), then the message is posted. 50007 (the member does not take DMs
+ *   from the bot) is `dm-closed`: the dispatcher records it, reaches the
+ *   member in the program channel, and never tries a DM again until they
+ *   interact (repeated 403s count toward Discord's invalid-request limit).
+ * - group: bots cannot be in group DMs, so a pair or trio talks in a private
+ *   thread of the program channel (not invitable), made on its first message
+ *   and stored in pairing_conversations. Current members are added (someone
+ *   re-matched into the pairing too), those who left are removed, and each
+ *   newly added member gets a DM pointing to the thread (skipped for closed
+ *   DMs; a 50007 there is recorded and otherwise ignored: they are in the
+ *   thread anyway). The thread is named after its members, never after
+ *   anything they wrote.
+ * - channel: posted in the program channel.
+ *
+ * Every post carries a nonce derived from the row's key with `enforce_nonce`,
+ * so a send repeated after a crash or a timeout is dropped by Discord. The
+ * REST client hands 429s back (`rejectOnRateLimit`) instead of waiting, and
+ * does not retry by itself: the dispatcher reschedules, by Retry-After or
+ * with backoff, without holding a lease while Discord is slow.
+ */
+import { createHash } from "node:crypto";
+import {
+  type APIChannel,
+  type APIMessage,
+  ChannelType,
+  DiscordAPIError,
+  HTTPError,
+  RateLimitError,
+  REST,
+  RESTJSONErrorCodes,
+  Routes,
+  ThreadAutoArchiveDuration,
+} from "discord.js";
+import type { Kysely } from "kysely";
+import type { Clock } from "../../core/clock";
+import type { Language } from "../../core/domain";
+import { translator } from "../../core/i18n/translate";
+import { DeliveryFailure } from "../../delivery/delivery-failure";
+import type { Sender } from "../../delivery/dispatcher";
+import { repositories } from "../../store/kysely-store";
+import type { Outgoing } from "../../store/outbox-queue";
+import {
+  claimConversation,
+  conversationOf,
+  conversationPeople,
+  forgetConversation,
+  formerMembers,
+} from "../../store/pairing-conversations";
+import type { Database } from "../../store/schema";
+import { type DiscordMessagePayload, renderMessage, truncate } from "./components";
+
+/** Discord's limit on a nonce. */
+const NONCE_MAX = 25;
+const THREAD_NAME_MAX = 100;
+/** Remembered DM channels and thread memberships (per process; Discord stays the truth). */
+const CACHE_MAX = 10_000;
+
+export interface DiscordSenderOptions {
+  /** A REST client for the bot; without it one is made from `token` (see `senderRest`). */
+  rest?: REST;
+  token?: string;
+  /** REST base URL (a proxy, a test's fake Discord); Discord's by default. */
+  apiUrl?: string;
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+/**
+ * The sender's REST client: a 429 (or a bucket known to be empty) rejects with
+ * RateLimitError instead of waiting, nothing is retried inside, and a request
+ * gives up after 10 s, well within the dispatcher's lease.
+ */
+export function senderRest(token: string, apiUrl?: string): REST {
+  return new REST({
+    version: "10",
+    rejectOnRateLimit: () => true,
+    retries: 0,
+    timeout: 10_000,
+    ...(apiUrl ? { api: apiUrl } : {}),
+  }).setToken(token);
+}
+
+const isLanguage = (value: string | null | undefined): value is Language => value === "id" || value === "en";
+
+/** A send's nonce: the row key (and the payload's place in a long message), hashed to 25 characters. */
+export function nonceFor(key: string, part = 0): string {
+  return createHash("sha256").update(`${key}\u0000${part}`).digest("base64url").slice(0, NONCE_MAX);
+}
+
+const codeOf = (error: unknown): number | null =>
+  error instanceof DiscordAPIError && typeof error.code === "number" ? error.code : null;
+
+/** Discord's answer as a DeliveryFailure kind; only codes and statuses, never the request's body. */
+export function discordFailure(error: unknown): DeliveryFailure {
+  if (error instanceof DeliveryFailure) return error;
+  if (error instanceof RateLimitError) {
+    const wholeBot = error.global || error.scope === "global";
+    return new DeliveryFailure(
+      "rate-limited",
+      `429 ${error.method} ${error.route}`,
+      Math.max(error.retryAfter, 1),
+      wholeBot ? "tenant" : "conversation",
+    );
+  }
+  if (error instanceof DiscordAPIError) {
+    if (error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser) return new DeliveryFailure("dm-closed", "50007");
+    const detail = `${error.status} ${error.code}`;
+    if (error.status === 429) return new DeliveryFailure("rate-limited", detail, 1000);
+    if (error.status >= 500 || error.status === 408) return new DeliveryFailure("transient", detail);
+    return new DeliveryFailure("permanent", detail);
+  }
+  if (error instanceof HTTPError) {
+    return error.status >= 500 || error.status === 408
+      ? new DeliveryFailure("transient", `http ${error.status}`)
+      : new DeliveryFailure("permanent", `http ${error.status}`);
+  }
+  // Timeouts (AbortError), connection resets.
+  return new DeliveryFailure("transient", error instanceof Error ? error.name : "error");
+}
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+  if (map.size >= CACHE_MAX && !map.has(key)) map.delete(map.keys().next().value as K);
+  map.set(key, value);
+}
+
+/** "Ani", "Ani & Budi", "Ani, Budi & Citra". */
+function names(list: readonly string[]): string {
+  if (list.length <= 1) return list[0] ?? "";
+  return `${list.slice(0, -1).join(", ")} & ${list.at(-1)}`;
+}
+
+export interface DiscordSender extends Sender {
+  readonly rest: REST;
+}
+
+export function discordSender(options: DiscordSenderOptions): DiscordSender {
+  if (!options.rest && !options.token) throw new Error("discordSender needs a REST client or a token");
+  const rest: REST = options.rest ?? senderRest(options.token as string, options.apiUrl);
+  const { db, clock } = options;
+  const dmChannels = new Map<string, string>();
+  /** Per thread: the users known to be in it. A thread not here yet is checked against Discord once. */
+  const threadMembers = new Map<string, Set<string>>();
+
+  async function dmChannel(userId: string): Promise<string> {
+    const known = dmChannels.get(userId);
+    if (known) return known;
+    const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
+    remember(dmChannels, userId, channel.id);
+    return channel.id;
+  }
+
+  async function post(channelId: string, payload: DiscordMessagePayload, nonce: string): Promise<APIMessage> {
+    return (await rest.post(Routes.channelMessages(channelId), {
+      body: { ...payload, nonce, enforce_nonce: true },
+    })) as APIMessage;
+  }
+
+  /** Runs `action`; when the thread was archived (between fortnightly sessions), reopens it and tries once more. */
+  async function inThread<T>(threadId: string, action: () => Promise<T>): Promise<T> {
+    try {
+      return await action();
+    } catch (error) {
+      if (codeOf(error) !== RESTJSONErrorCodes.InvalidActionOnArchivedThread) throw error;
+      await rest.patch(Routes.channel(threadId), { body: { archived: false } });
+      return action();
+    }
+  }
+
+  async function isThreadMember(threadId: string, userId: string): Promise<boolean> {
+    try {
+      await rest.get(Routes.threadMembers(threadId, userId));
+      return true;
+    } catch (error) {
+      if (codeOf(error) === RESTJSONErrorCodes.UnknownMember) return false;
+      throw error;
+    }
+  }
+
+  /** The pairing's thread, made (and stored) on its first message. */
+  async function threadFor(out: Outgoing & { target: { kind: "group" } }, language: Language, people: string[]) {
+    const existing = await conversationOf(db, out.target.pairingId);
+    if (existing) return { threadId: existing, created: false };
+    const parent = out.target.channelId;
+    if (!parent) throw new DeliveryFailure("permanent", "no program channel for the pair's thread");
+    const name = truncate(translator(language)("discord.thread.name", { names: names(people) }), THREAD_NAME_MAX);
+    const made = (await rest.post(Routes.threads(parent), {
+      body: {
+        name,
+        type: ChannelType.PrivateThread,
+        invitable: false,
+        auto_archive_duration: ThreadAutoArchiveDuration.OneWeek,
+      },
+    })) as APIChannel;
+    const threadId = await claimConversation(db, out.target.pairingId, made.id, clock.now());
+    if (threadId !== made.id) {
+      // Another replica stored its thread first: this one stays empty, archived and locked.
+      await rest.patch(Routes.channel(made.id), { body: { archived: true, locked: true } }).catch(() => undefined);
+      return { threadId, created: false };
+    }
+    remember(threadMembers, threadId, new Set<string>());
+    return { threadId, created: true };
+  }
+
+  /** Adds current members, removes those who left; returns who was added. */
+  async function syncMembers(threadId: string, pairingId: string, userIds: readonly string[], created: boolean) {
+    let known = threadMembers.get(threadId);
+    const firstLook = !known;
+    if (!known) {
+      known = new Set<string>();
+      remember(threadMembers, threadId, known);
+    }
+    const added: string[] = [];
+    for (const userId of userIds) {
+      if (known.has(userId)) continue;
+      if (firstLook && !created && (await inThread(threadId, () => isThreadMember(threadId, userId)))) {
+        known.add(userId);
+        continue;
+      }
+      try {
+        await inThread(threadId, () => rest.put(Routes.threadMembers(threadId, userId)));
+      } catch (error) {
+        // Left the server: they cannot be added, the others still get the message.
+        if (codeOf(error) === RESTJSONErrorCodes.UnknownMember || codeOf(error) === RESTJSONErrorCodes.UnknownUser) continue;
+        throw error;
+      }
+      known.add(userId);
+      added.push(userId);
+    }
+    const current = new Set(userIds);
+    const gone = firstLook ? await formerMembers(db, pairingId) : [...known].filter((u) => !current.has(u));
+    for (const userId of gone) {
+      if (current.has(userId)) continue;
+      // Whoever left the pairing no longer reads the pair's conversation.
+      await inThread(threadId, () => rest.delete(Routes.threadMembers(threadId, userId))).catch((error: unknown) => {
+        if (codeOf(error) !== RESTJSONErrorCodes.UnknownMember && codeOf(error) !== RESTJSONErrorCodes.UnknownUser) throw error;
+      });
+      known.delete(userId);
+    }
+    return added;
+  }
+
+  /** A DM to each newly added member, pointing to the thread (never to closed DMs). */
+  async function pointTo(
+    threadId: string,
+    added: readonly string[],
+    people: Awaited<ReturnType<typeof conversationPeople>>["people"],
+    fallback: Language,
+  ) {
+    for (const userId of added) {
+      const person = people.find((p) => p.userId === userId);
+      if (!person || person.dmBlocked) continue;
+      const t = translator(isLanguage(person.language) ? person.language : fallback);
+      const others = people.filter((p) => p.userId !== userId).map((p) => p.displayName);
+      const content = t("discord.thread.pointer", { names: names(others), thread: `<#${threadId}>` });
+      try {
+        const dm = await dmChannel(userId);
+        await post(dm, { content, allowed_mentions: { parse: [] } }, nonceFor(`thread-pointer:${threadId}:${userId}`));
+      } catch (error) {
+        if (codeOf(error) === RESTJSONErrorCodes.CannotSendMessagesToThisUser) {
+          await repositories(db).members.setDmBlocked(person.memberId, clock.now());
+        }
+        // Anything else: they are in the thread, and Discord shows it to them; the pointer is a courtesy.
+      }
+    }
+  }
+
+  async function groupChannel(out: Outgoing & { target: { kind: "group" } }): Promise<string> {
+    const { pairingId, userIds } = out.target;
+    const { people, programLanguage } = await conversationPeople(db, out.tenantId, userIds, out.programId);
+    const language: Language = isLanguage(programLanguage) ? programLanguage : "id";
+    const { threadId, created } = await threadFor(
+      out,
+      language,
+      people.map((p) => p.displayName),
+    );
+    let added: string[];
+    try {
+      added = await syncMembers(threadId, pairingId, userIds, created);
+    } catch (error) {
+      if (codeOf(error) === RESTJSONErrorCodes.UnknownChannel) {
+        // The thread was deleted: forget it, and the retry makes a new one.
+        await forgetConversation(db, pairingId, threadId);
+        threadMembers.delete(threadId);
+        throw new DeliveryFailure("transient", "thread gone");
+      }
+      throw error;
+    }
+    await pointTo(threadId, added, people, language);
+    return threadId;
+  }
+
+  async function send(out: Outgoing): Promise<{ platformMessageId: string | null }> {
+    let channelId: string;
+    const target = out.target;
+    if (target.kind === "channel") channelId = target.channelId;
+    else if (target.kind === "dm") channelId = await dmChannel(target.userId);
+    else channelId = await groupChannel({ ...out, target });
+    let first: string | null = null;
+    for (const [part, payload] of renderMessage(out.message).entries()) {
+      const send = () => post(channelId, payload, nonceFor(out.key, part));
+      let posted: APIMessage;
+      try {
+        posted = target.kind === "group" ? await inThread(channelId, send) : await send();
+      } catch (error) {
+        if (target.kind === "group" && codeOf(error) === RESTJSONErrorCodes.UnknownChannel) {
+          await forgetConversation(db, target.pairingId, channelId);
+          threadMembers.delete(channelId);
+          throw new DeliveryFailure("transient", "thread gone");
+        }
+        if (target.kind === "dm" && codeOf(error) === RESTJSONErrorCodes.UnknownChannel) dmChannels.delete(target.userId);
+        throw error;
+      }
+      first ??= posted.id;
+    }
+    return { platformMessageId: first ? `${channelId}:${first}` : null };
+  }
+
+  return {
+    rest,
+    async send(out) {
+      try {
+        return await send(out);
+      } catch (error) {
+        throw discordFailure(error);
+      }
+    },
+  };
+}
