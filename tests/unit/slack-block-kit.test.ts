@@ -18,13 +18,14 @@ import {
   type ViewState,
 } from "../../src/adapters/slack/block-kit";
 import { parseCommand } from "../../src/core/commands";
-import type { Language, Member, Profile, Session } from "../../src/core/domain";
+import type { Language, Member, Profile, Program, Round, Session } from "../../src/core/domain";
 import { translator } from "../../src/core/i18n/translate";
 import type { Block, Message } from "../../src/core/messages";
 import { actions, commandButton, fields, heading, message, text } from "../../src/core/views/blocks";
 import { checkInAnswers } from "../../src/core/views/check-in";
 import { cadenceForm, endForm, evaluationForm, intakeForm } from "../../src/core/views/forms";
 import { introMessage } from "../../src/core/views/intro";
+import { reportMessage } from "../../src/core/views/report";
 
 const GOLDEN = join(import.meta.dirname, "../golden/slack");
 
@@ -66,6 +67,29 @@ const profile = (memberId: string, expertise: string[], goals: string[], team: s
   team,
 });
 
+const PROGRAM: Program = {
+  id: "p",
+  tenantId: "t",
+  channelId: "C1",
+  name: "Sahabat Belajar",
+  language: "id",
+  timezone: "Asia/Jakarta",
+  roundWeeks: 12,
+  createdBy: "m",
+  matchingWeights: null,
+  organizerRole: null,
+  contactHours: { from: 8, until: 20, workingDays: [1, 2, 3, 4, 5] },
+};
+const ROUND: Round = {
+  id: "r",
+  programId: "p",
+  number: 2,
+  status: "running",
+  seed: 1,
+  openedAt: new Date("2026-12-01T02:00:00Z"),
+  endsAt: new Date("2027-02-23T02:00:00Z"),
+};
+
 function intro(language: Language): Message {
   const t = translator(language);
   return introMessage(t, {
@@ -89,6 +113,21 @@ describe("golden layouts", () => {
     it(`evaluation modal (${language})`, () =>
       golden(`evaluation-modal.${language}`, renderModal(evaluationForm(t, PAIRING, 1, ["SQL", "public speaking"]))));
     it(`ending modal (${language})`, () => golden(`end-modal.${language}`, renderModal(endForm(t, PAIRING))));
+    it(`organizer report (${language})`, () =>
+      golden(
+        `report.${language}`,
+        renderMessage(
+          reportMessage(t, language, PROGRAM, ROUND, {
+            members: { active: 9, left: 1, paused: 2 },
+            pairings: { total: 5, active: 4, trios: 1, endedEarly: 1 },
+            sessions: { held: 7, missed: 2, upcoming: 4, prompted: 9 },
+            checkIns: 14,
+            rating: { count: 12, average: 4.25 },
+            evaluations: { count: 3, working: 4 },
+            goalsReached: 3,
+          }),
+        ),
+      ));
     it(`intake modal (${language})`, () =>
       golden(`intake-modal.${language}`, renderModal(intakeForm(t, { roundId: PAIRING, timezone: "Asia/Makassar", language }))));
   }

@@ -268,7 +268,7 @@ export const en = {
   "report.checkIns": "Check-ins",
   "report.checkInsValue": "{count, plural, one {# answer} other {# answers}}",
   "report.rating": "Average session rating",
-  "report.average": "{value} of 5 ({count, plural, one {# answer} other {# answers}})",
+  "report.average": "{value, number, ::.0} of 5 ({count, plural, one {# answer} other {# answers}})",
   "report.tooFew": "shown from {min} answers",
   "report.evaluations": "Evaluations",
   "report.evaluationsValue": "{count, plural, one {# answered} other {# answered}}",

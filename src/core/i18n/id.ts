@@ -260,7 +260,7 @@ export const id: Record<MessageKey, string> = {
   "report.checkIns": "Laporan sesi",
   "report.checkInsValue": "{count} jawaban",
   "report.rating": "Rata-rata nilai sesi",
-  "report.average": "{value} dari 5 ({count} jawaban)",
+  "report.average": "{value, number, ::.0} dari 5 ({count} jawaban)",
   "report.tooFew": "ditampilkan mulai {min} jawaban",
   "report.evaluations": "Evaluasi",
   "report.evaluationsValue": "{count} terjawab",

@@ -15,7 +15,7 @@ export const MIN_ANSWERS_FOR_AVERAGE = 5;
 
 function average(t: Translate, value: number | null, count: number): string {
   if (value === null || count < MIN_ANSWERS_FOR_AVERAGE) return t("report.tooFew", { min: MIN_ANSWERS_FOR_AVERAGE });
-  return t("report.average", { value: value.toFixed(1), count });
+  return t("report.average", { value, count });
 }
 
 export function reportMessage(
