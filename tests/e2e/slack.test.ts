@@ -304,4 +304,19 @@ describe("Slack over HTTP", () => {
     expect(welcomes.map((c) => [c.args.user, c.args.channel])).toEqual([["U-NINA", CHANNEL.id]]);
     expect(JSON.stringify(welcomes[0]?.args)).toContain("Kopi");
   });
+
+  it("workspace admins may organize any program; other members get a polite refusal", async () => {
+    await driver.start();
+    slack.users.set("U-BOSS", { real_name: "Bos", is_admin: true, locale: "en-US" });
+    slack.users.set("U-ANI", { real_name: "Ani", locale: "en-US" });
+    await driver.slash("U-OLGA", "setup Kopi");
+    await until(() => driver.responded().length === 1, "the setup reply");
+    await driver.slash("U-ANI", "open");
+    await until(() => driver.responded().length === 2, "the refusal");
+    expect(JSON.stringify(driver.responded()[1]?.args)).toContain("Only the program’s organizers can do that.");
+    await driver.slash("U-BOSS", "open");
+    await until(() => driver.responded().length === 3, "the admin's reply");
+    expect(JSON.stringify(driver.responded()[2]?.args)).toContain("Round 1 is open");
+    expect(await tdb.db.kysely.selectFrom("rounds").select("number").execute()).toEqual([{ number: 1 }]);
+  });
 });
