@@ -118,4 +118,10 @@ export interface Reply {
    * adapter may replace that message's buttons with the reply, so it cannot be answered twice.
    */
   settled?: boolean;
+  /**
+   * The question was shared by a pair or trio (one message in their conversation): a note for
+   * everyone that this member answered (never what they answered), and whether everyone has now
+   * answered, when an adapter may take the buttons away.
+   */
+  shared?: { note: Message; everyone: boolean };
 }

@@ -152,6 +152,8 @@ export interface Tx {
       adjust: EvaluationAdjust;
       at: Date;
     }): Promise<boolean>;
+    /** How many members answered evaluation `number` of the pairing. */
+    count(pairingId: string, number: number): Promise<number>;
     /** Goals the member marked reached in any earlier evaluation of the pairing. */
     goalsReached(pairingId: string, memberId: string): Promise<string[]>;
   };

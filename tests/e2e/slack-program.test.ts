@@ -148,6 +148,14 @@ describe.each([
     const confirmed = driver.responded().length;
     await driver.press(partner, button(proposal, t("cadence.confirmButton")), { message: proposal });
     await until(() => driver.responded().length === confirmed + 1, "the confirmation");
+    // The proposal is settled for everyone: its buttons give way to who confirmed.
+    await until(() => slack.of("chat.update").length === 1, "the settled proposal");
+    const settledProposal = slack.of("chat.update")[0];
+    expect(settledProposal?.args.ts).toBe(proposal?.result?.ts);
+    expect(buttonsOf(settledProposal)).toEqual([]);
+    expect(text(settledProposal)).toContain(
+      t("answered.cadence", { name: partner.slice(2, 3) + partner.slice(3).toLowerCase() }),
+    );
     await driver.deliver();
     const [session] = await tdb.db.kysely
       .selectFrom("sessions")
@@ -179,6 +187,18 @@ describe.each([
     await until(() => slack.of("chat.postMessage").length > dmsBefore, "the check-in thanks");
     const checkIns = await tdb.db.kysely.selectFrom("check_ins").select(["outcome", "rating"]).execute();
     expect(checkIns).toEqual([{ outcome: "met", rating: 5 }]);
+    // The shared prompt now says who checked in (not how it went) and keeps the buttons for the partner.
+    await until(() => slack.of("chat.update").length === 2, "the noted check-in prompt");
+    const noted = slack.of("chat.update")[1];
+    expect(noted?.args.ts).toBe(prompt?.result?.ts);
+    expect(text(noted)).toContain(t("answered.checkin", { name: proposer.slice(2, 3) + proposer.slice(3).toLowerCase() }));
+    expect(text(noted)).not.toContain("PRIVATE-NOTE");
+    expect(buttonsOf(noted).map((b) => b.text?.text)).toEqual([t("checkin.met"), t("checkin.rescheduled"), t("checkin.notMet")]);
+    // The partner answers on the same message (as Slack shows it now): everyone has, so the buttons go.
+    const current = { ...(prompt as SlackCall), args: { ...prompt?.args, blocks: noted?.args.blocks } };
+    await driver.press(partner, button(current, t("checkin.notMet")), { message: current });
+    await until(() => slack.of("chat.update").length === 3, "the closed check-in prompt");
+    expect(buttonsOf(slack.of("chat.update")[2])).toEqual([]);
 
     // The biweekly evaluation: asked in the group DM; the button opens each member's own private form.
     const pairing = await tdb.db.kysely

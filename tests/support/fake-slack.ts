@@ -36,6 +36,8 @@ export class FakeSlack {
   readonly script = new Map<string, Scripted[]>();
   /** users.info answers, by user id. */
   readonly users = new Map<string, SlackUser>();
+  /** Messages as they stand now (posted, then updated), by "channel:ts": conversations.history reads them. */
+  readonly messages = new Map<string, Record<string, unknown>>();
   /** Socket Mode: acknowledgements received, by envelope id. */
   readonly acks = new Map<string, Record<string, unknown>>();
   private server: Server | null = null;
@@ -130,8 +132,21 @@ export class FakeSlack {
         // A DM is D..., a group DM G...: stable per set of people.
         return { ok: true, channel: { id: `${users.length > 1 ? "G" : "D"}-${[...users].sort().join("-")}` } };
       }
-      case "chat.postMessage":
-        return { ok: true, channel: args.channel, ts: `1700000000.${String(++this.ts).padStart(6, "0")}` };
+      case "chat.postMessage": {
+        const ts = `1700000000.${String(++this.ts).padStart(6, "0")}`;
+        this.messages.set(`${args.channel}:${ts}`, { ts, text: args.text, blocks: args.blocks });
+        return { ok: true, channel: args.channel, ts };
+      }
+      case "chat.update": {
+        const key = `${args.channel}:${args.ts}`;
+        if (!this.messages.has(key)) return { ok: false, error: "message_not_found" };
+        this.messages.set(key, { ts: args.ts, text: args.text, blocks: args.blocks });
+        return { ok: true, channel: args.channel, ts: args.ts };
+      }
+      case "conversations.history": {
+        const found = this.messages.get(`${args.channel}:${args.latest}`);
+        return { ok: true, messages: found ? [found] : [] };
+      }
       case "views.open":
         return { ok: true, view: { id: `V${this.calls.length}` } };
       case "auth.test":

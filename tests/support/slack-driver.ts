@@ -91,6 +91,7 @@ export class SlackDriver {
     this.slack.calls.length = 0;
     this.slack.script.clear();
     this.slack.users.clear();
+    this.slack.messages.clear();
   }
 
   /** A signed request to /slack/events; resolves with the status and how long the app took to answer. */

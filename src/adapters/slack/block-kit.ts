@@ -183,6 +183,21 @@ export function settledBlocks(original: readonly KnownBlock[], answer: Message |
   ];
 }
 
+/**
+ * A question shared by a pair: a note that someone answered goes above the
+ * buttons, which stay for the others until everyone has answered (`closed`).
+ */
+export function notedBlocks(original: readonly KnownBlock[], note: Message, closed: boolean): KnownBlock[] {
+  const line = note.blocks.find((b) => b.type === "text")?.text ?? "✓";
+  const context: KnownBlock = {
+    type: "context",
+    elements: [{ type: "mrkdwn", text: truncate(escapeMrkdwn(line), SLACK_LIMITS.contextText) }],
+  };
+  const content = original.filter((b) => b.type !== "actions");
+  const buttons = closed ? [] : original.filter((b) => b.type === "actions");
+  return [...content.slice(0, SLACK_LIMITS.blocksPerMessage - 1 - buttons.length), context, ...buttons];
+}
+
 export function isSebayaAction(actionId: string): boolean {
   return actionId.startsWith(ACTION_PREFIX);
 }

@@ -29,6 +29,7 @@ import {
   commandFromSubmission,
   decodeButton,
   FORM_CALLBACK_ID,
+  notedBlocks,
   renderMessage,
   renderModal,
   SLACK_LIMITS,
@@ -44,6 +45,7 @@ export const SLACK_BOT_SCOPES = [
   "im:write",
   "mpim:write",
   "im:history",
+  "mpim:history",
   "users:read",
   "channels:read",
   "groups:read",
@@ -120,19 +122,33 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
   const profiles = new ProfileCache();
   const claim = (key: string, windowMs?: number) => claimEvent(options.db, key, options.clock.now(), windowMs);
 
-  /** A settled question in a DM: its buttons give way to the answer (a shared message keeps them for the others). */
+  /**
+   * An answered question is updated so it cannot be answered twice: in a DM its buttons give way
+   * to the answer; in a pair's group DM a note says who answered (never what), and the buttons go
+   * once everyone has.
+   */
   async function settle(
     client: WebClient,
     reply: Reply,
     origin: { channel: string; ts: string; blocks?: KnownBlock[] } | undefined,
   ): Promise<void> {
-    if (!reply.settled || !origin?.channel.startsWith("D")) return;
-    const blocks = settledBlocks(origin.blocks ?? [], reply.messages[0]);
+    if (!origin) return;
+    if (origin.channel.startsWith("D")) {
+      if (!reply.settled) return;
+      await client.chat.update({
+        channel: origin.channel,
+        ts: origin.ts,
+        text: renderMessage(reply.messages[0] ?? { blocks: [] }).text,
+        blocks: settledBlocks(origin.blocks ?? [], reply.messages[0]),
+      });
+      return;
+    }
+    if (!reply.shared) return;
     await client.chat.update({
       channel: origin.channel,
       ts: origin.ts,
-      text: renderMessage(reply.messages[0] ?? { blocks: [] }).text,
-      blocks,
+      text: renderMessage(reply.shared.note).text,
+      blocks: notedBlocks(origin.blocks ?? [], reply.shared.note, reply.shared.everyone),
     });
   }
 
@@ -217,7 +233,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     const person = await profiles.lookup(client, team, body.user.id, body.user.name);
     const reply = await options.core.execute(envelope(person, channelId, command));
     await answer(client, reply, person, {});
-    if (reply.settled && origin) {
+    if ((reply.settled || reply.shared) && origin) {
       // The modal does not carry the message's blocks: fetch them by settling over what Slack has.
       const history = await client.conversations.history({
         channel: origin.channel,

@@ -254,6 +254,11 @@ export const en = {
   "organizer.role": "Everyone with the role <@&{roleId}> may now organize “{name}”.",
   "organizer.roleCleared": "“{name}” no longer has an organizer role; its organizers stay as they are.",
   "organizer.added": "<@{userId}> is now an organizer of “{name}”.",
+  // Under a shared question in the pair's conversation: who answered, never what.
+  "answered.checkin": "✓ {name} checked in.",
+  "answered.evaluation": "✓ {name} answered (privately).",
+  "answered.cadence": "✓ {name} confirmed the schedule.",
+
   // Organizer report: counts and averages only.
   "report.title": "Program report: {name}",
   "report.noRound": "No round has been opened yet.",

@@ -246,6 +246,11 @@ export const id: Record<MessageKey, string> = {
   "organizer.role": "Semua yang memiliki peran <@&{roleId}> sekarang boleh menyelenggarakan “{name}”.",
   "organizer.roleCleared": "“{name}” tidak lagi memiliki peran penyelenggara; para penyelenggaranya tetap.",
   "organizer.added": "<@{userId}> sekarang ikut menyelenggarakan “{name}”.",
+  // Di bawah pertanyaan bersama di percakapan pasangan: siapa yang menjawab, bukan apa jawabannya.
+  "answered.checkin": "✓ {name} sudah melapor.",
+  "answered.evaluation": "✓ {name} sudah menjawab (secara pribadi).",
+  "answered.cadence": "✓ {name} mengonfirmasi jadwal.",
+
   // Laporan penyelenggara: hanya jumlah dan rata-rata.
   "report.title": "Laporan program: {name}",
   "report.noRound": "Belum ada putaran yang dibuka.",

@@ -77,5 +77,12 @@ export const checkIn: UseCase<"checkin"> = async (ctx, command) => {
       : command.outcome === "rescheduled"
         ? "checkin.thanks.rescheduled"
         : "checkin.thanks.notMet";
-  return { ...reply(message(text(ctx.t(key, { when })))), settled: true };
+  return {
+    ...reply(message(text(ctx.t(key, { when })))),
+    settled: true,
+    shared: {
+      note: message(text(ctx.t("answered.checkin", { name: ctx.member.displayName }))),
+      everyone: (await ctx.tx.checkIns.count(session.id)) >= memberIds.length,
+    },
+  };
 };

@@ -55,5 +55,9 @@ export const confirmCadence: UseCase<"cadence.confirm"> = async (ctx, command) =
         ),
       ),
   );
-  return { ...reply(message(text(ctx.t("cadence.confirmedReply")))), settled: true };
+  return {
+    ...reply(message(text(ctx.t("cadence.confirmedReply")))),
+    settled: true,
+    shared: { note: message(text(ctx.t("answered.cadence", { name: ctx.member.displayName }))), everyone: true },
+  };
 };

@@ -58,5 +58,13 @@ export const submitEvaluation: UseCase<"evaluation.submit"> = async (ctx, comman
           : command.adjust === "end"
             ? message(text(ctx.t("evaluation.next.end")), actions(formButton(ctx.t("end.button"), endForm(ctx.t, pairing.id))))
             : null;
-  return { ...reply(message(text(ctx.t("evaluation.thanks"))), ...(next ? [next] : [])), settled: true };
+  const members = (await ctx.tx.pairings.members(pairing.id)).filter((l) => !l.leftAt).length;
+  return {
+    ...reply(message(text(ctx.t("evaluation.thanks"))), ...(next ? [next] : [])),
+    settled: true,
+    shared: {
+      note: message(text(ctx.t("answered.evaluation", { name: ctx.member.displayName }))),
+      everyone: (await ctx.tx.evaluations.count(pairing.id, command.number)) >= members,
+    },
+  };
 };

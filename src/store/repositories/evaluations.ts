@@ -22,6 +22,15 @@ export function evaluationsRepo(db: Kysely<Database>): Tx["evaluations"] {
         .executeTakeFirst();
       return row !== undefined;
     },
+    async count(pairingId, number) {
+      const { n } = await db
+        .selectFrom("evaluations")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("pairing_id", "=", pairingId)
+        .where("number", "=", number)
+        .executeTakeFirstOrThrow();
+      return Number(n);
+    },
     async goalsReached(pairingId, memberId) {
       const rows = await db
         .selectFrom("evaluations")
