@@ -1,0 +1,377 @@
+/**
+ * Discord through discord.js: `/mentoring`, buttons, selects and modal
+ * submissions become the core's commands; replies go back ephemerally to
+ * whoever acted; forms open as modals of at most five inputs, step by step.
+ * No business rules here: organizer rights, refusals and the help all come
+ * from the core, in the member's language.
+ *
+ * - Gateway: the Guilds intent only (no privileged intents); interactions
+ *   arrive over the gateway. Outgoing messages are the sender's job
+ *   (discord-sender.ts).
+ * - Within 3 s: the core gets until `ackAfterMs` (2 s by default) to answer.
+ *   In time, the answer is the interaction's first response, so a form can
+ *   open as a modal (a modal is only allowed as a first response). Too slow,
+ *   the interaction is deferred (an ephemeral "thinking", or an update of the
+ *   ephemeral message the button was on) and the answer follows as an edit;
+ *   a form then opens from a button.
+ * - Forms over several modals: the draft (form, answers so far, the message
+ *   the form was opened from) is kept in form_drafts, scoped to the member; a
+ *   step's submission answers with a Continue button (a modal cannot open a
+ *   modal), the last one completes the form.
+ * - Once: every interaction id is claimed in platform_events (a gateway
+ *   replay changes nothing); a second press of the same component on the same
+ *   message within 10 s is acknowledged and otherwise ignored.
+ * - Settled: an answered question in a DM loses its buttons and shows the
+ *   answer; in a pair's thread it is marked with who answered, and loses its
+ *   buttons once every member has (see components.ts, `markAnswered`).
+ */
+import { createHash, randomUUID } from "node:crypto";
+import {
+  type APIMessage,
+  ApplicationCommandOptionType,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  MessageFlags,
+  type ModalSubmitInteraction,
+  Partials,
+  type RepliableInteraction,
+  Routes,
+  type StringSelectMenuInteraction,
+} from "discord.js";
+import type { Kysely } from "kysely";
+import type { Clock } from "../../core/clock";
+import type { Core } from "../../core/core";
+import { completeForm } from "../../core/forms";
+import { languageFromLocale, translator } from "../../core/i18n/translate";
+import type { Form, Reply } from "../../core/messages";
+import { commandFromText } from "../../core/slash";
+import {
+  createDraft,
+  type DraftDocument,
+  type DraftOwner,
+  getDraft,
+  mergeDraftAnswers,
+  takeDraft,
+} from "../../store/form-drafts";
+import { pairingOfConversation } from "../../store/pairing-conversations";
+import { claimEvent } from "../../store/platform-events";
+import type { Database } from "../../store/schema";
+import { COMMAND_NAME, type InteractionOptionValue, textFromInteraction } from "./command-definitions";
+import {
+  answeredBy,
+  answersFromModal,
+  continuePrompt,
+  type DiscordMessagePayload,
+  formPrompt,
+  markAnswered,
+  modalSteps,
+  renderReply,
+  settledMessage,
+} from "./components";
+import { commandFromSelect, decodeCustomId, parseContinueCustomId, parseModalCustomId } from "./custom-id";
+import { envelope, type Person, personOf, readerLanguage } from "./people";
+
+/** A second press of the same component on the same message within this window is the same press. */
+const DOUBLE_CLICK_MS = 10_000;
+/** How long the core may take before the interaction is deferred (Discord allows 3 s for the first response). */
+const ACK_AFTER_MS = 2_000;
+
+export interface DiscordAppOptions {
+  core: Core;
+  db: Kysely<Database>;
+  clock: Clock;
+  token: string;
+  /** REST base URL (a proxy, or a test's fake Discord); the gateway URL comes from it too. */
+  apiUrl?: string;
+  /** Called with unexpected errors; never with private text. */
+  onError?: (error: unknown) => void;
+  /** Shards this process runs (discord.js `shards`), and how many there are in all (`shardCount`). */
+  shards?: number | number[] | "auto";
+  shardCount?: number;
+  /** See ACK_AFTER_MS. */
+  ackAfterMs?: number;
+}
+
+export interface DiscordApp {
+  client: Client;
+  stop(): Promise<void>;
+}
+
+type Origin = NonNullable<DraftDocument["origin"]>;
+/** "reply": a new ephemeral message; "update": the ephemeral message the interaction came from is replaced. */
+type Mode = "reply" | "update";
+type Component = ButtonInteraction | StringSelectMenuInteraction;
+
+const LATE = Symbol("late");
+const hash = (value: string) => createHash("sha256").update(value).digest("base64url").slice(0, 16);
+
+/** A rendered payload in discord.js's option shape (allowedMentions in camelCase; no mention unless named). */
+function options(payload: DiscordMessagePayload): InteractionEditReplyOptions {
+  const mentions = payload.allowed_mentions;
+  return {
+    content: payload.content ?? "",
+    embeds: payload.embeds ?? [],
+    components: payload.components ?? [],
+    allowedMentions: {
+      parse: (mentions.parse ?? []) as Array<"users" | "roles" | "everyone">,
+      ...(mentions.users ? { users: mentions.users } : {}),
+    },
+  };
+}
+
+/** The program channel an interaction happened in: a thread's parent; none in a DM. */
+function programChannel(i: Interaction): string | undefined {
+  if (!i.guildId || !i.channelId) return undefined;
+  const channel = i.channel;
+  return channel?.isThread() ? (channel.parentId ?? undefined) : i.channelId;
+}
+
+/** The message a component is on, if it is one that may be settled (a bot message, not an ephemeral one). */
+function originOf(i: Component): Origin | undefined {
+  if (!i.channelId || i.message.flags.has(MessageFlags.Ephemeral)) return undefined;
+  const kind = !i.guildId ? "dm" : i.channel?.isThread() ? "thread" : "channel";
+  return { channelId: i.channelId, messageId: i.message.id, kind };
+}
+
+const fromEphemeral = (i: RepliableInteraction): boolean =>
+  (i.isMessageComponent() || (i.isModalSubmit() && i.isFromMessage())) && Boolean(i.message?.flags.has(MessageFlags.Ephemeral));
+
+export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordApp> {
+  const ackAfterMs = opts.ackAfterMs ?? ACK_AFTER_MS;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    // DM channels are not cached with the Guilds intent alone; interactions in them still need their channel.
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [] },
+    ...(opts.apiUrl ? { rest: { api: opts.apiUrl } } : {}),
+    ...(opts.shards !== undefined ? { shards: opts.shards } : {}),
+    ...(opts.shardCount !== undefined ? { shardCount: opts.shardCount } : {}),
+  });
+  const { core, db, clock } = opts;
+  const report = (error: unknown) => opts.onError?.(error);
+  const claim = (key: string, windowMs?: number) => claimEvent(db, key, clock.now(), windowMs);
+  const owner = (person: Person): DraftOwner => ({ platform: "discord", tenantExternalId: person.tenant, userId: person.user });
+
+  /** `work`'s result; if it is not there by the deadline, `defer` acknowledges the interaction first. */
+  async function inTime<T>(received: number, work: Promise<T>, defer: () => Promise<unknown>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<typeof LATE>((resolve) => {
+      timer = setTimeout(() => resolve(LATE), Math.max(0, received + ackAfterMs - Date.now()));
+    });
+    try {
+      const first = await Promise.race([work, late]);
+      if (first !== LATE) return first;
+    } finally {
+      clearTimeout(timer);
+    }
+    await defer();
+    return work;
+  }
+
+  function defer(i: RepliableInteraction, mode: Mode): Promise<unknown> {
+    if (mode === "update" && fromEphemeral(i) && (i.isMessageComponent() || i.isModalSubmit())) return i.deferUpdate();
+    return i.deferReply({ flags: MessageFlags.Ephemeral });
+  }
+
+  /** Sends payloads as the interaction's answer: the first as its response (or an edit of it), the rest as follow-ups. */
+  async function send(i: RepliableInteraction, payloads: DiscordMessagePayload[], mode: Mode): Promise<void> {
+    const [first, ...rest] = payloads;
+    const update = mode === "update" && fromEphemeral(i);
+    if (!first) {
+      // Nothing to say: acknowledge without a message.
+      if (!i.deferred && !i.replied) {
+        if (i.isMessageComponent() || (i.isModalSubmit() && i.isFromMessage())) await i.deferUpdate();
+        else await i.reply({ content: "✓", flags: MessageFlags.Ephemeral });
+      } else if (i.deferred && !update) await i.deleteReply();
+      return;
+    }
+    if (i.deferred || i.replied) await i.editReply(options(first));
+    else if (update && i.isMessageComponent()) await i.update(options(first));
+    else if (update && i.isModalSubmit() && i.isFromMessage()) await i.update(options(first));
+    else await i.reply({ ...(options(first) as InteractionReplyOptions), flags: MessageFlags.Ephemeral });
+    for (const payload of rest)
+      await i.followUp({ ...(options(payload) as InteractionReplyOptions), flags: MessageFlags.Ephemeral });
+  }
+
+  async function newDraft(person: Person, form: Form, channelId: string | undefined, origin: Origin | undefined) {
+    const language = await readerLanguage(db, person);
+    const id = await createDraft(
+      db,
+      randomUUID(),
+      owner(person),
+      { form, answers: {}, language, ...(channelId ? { channelId } : {}), ...(origin ? { origin } : {}) },
+      clock.now(),
+    );
+    if (!id) throw new Error("form draft: the tenant is unknown");
+    return { id, language };
+  }
+
+  /** An answered question: in a DM its buttons give way to the answer; in a pair's thread it is marked. */
+  async function settle(origin: Origin, reply: Reply, person: Person): Promise<void> {
+    if (origin.kind === "channel") return;
+    const route = Routes.channelMessage(origin.channelId, origin.messageId);
+    const message = (await client.rest.get(route)) as APIMessage;
+    if (message.author.id !== client.user?.id) return;
+    let body: DiscordMessagePayload;
+    if (origin.kind === "dm") {
+      body = settledMessage(message, reply.messages[0]);
+    } else {
+      const pairing = await pairingOfConversation(db, origin.channelId);
+      const answered = answeredBy(message.content);
+      answered.add(person.user);
+      const everyone = pairing !== null && pairing.userIds.length > 0 && pairing.userIds.every((u) => answered.has(u));
+      body = markAnswered(message, person.user, everyone);
+    }
+    await client.rest.patch(route, { body });
+  }
+
+  /** Runs a command through the core and answers with its reply (a modal, messages, or both after a defer). */
+  async function act(
+    i: RepliableInteraction,
+    person: Person,
+    received: number,
+    what: { command: unknown; channelId: string | undefined; origin: Origin | undefined; mode: Mode },
+  ): Promise<void> {
+    const work = (async () => {
+      const reply = await core.execute(envelope(person, what.channelId, what.command));
+      const draft = reply.form ? await newDraft(person, reply.form, what.channelId, what.origin) : null;
+      return { reply, draft };
+    })();
+    const { reply, draft } = await inTime(received, work, () => defer(i, what.mode));
+    const payloads = renderReply(reply);
+    if (reply.form && draft) {
+      const t = translator(draft.language);
+      const [step] = modalSteps(reply.form, draft.id, t);
+      // The core sends no messages alongside a form; were there any, the modal would come first.
+      if (step && !i.deferred && !i.replied && !i.isModalSubmit()) {
+        await i.showModal(step);
+        return;
+      }
+      if (step) payloads.push(formPrompt(t, reply.form, draft.id));
+    }
+    await send(i, payloads, what.mode);
+    if (reply.settled && what.origin) await settle(what.origin, reply, person).catch(report);
+  }
+
+  async function expired(i: RepliableInteraction, person: Person, mode: Mode): Promise<void> {
+    const t = translator(await readerLanguage(db, person));
+    await send(i, [{ content: t("discord.form.expired"), allowed_mentions: { parse: [] } }], mode);
+  }
+
+  async function onCommand(i: ChatInputCommandInteraction, person: Person, received: number): Promise<void> {
+    const sub = i.options.data.find((o) => o.type === ApplicationCommandOptionType.Subcommand);
+    const values: Record<string, InteractionOptionValue> = Object.fromEntries(
+      (sub?.options ?? []).map((o) => [o.name, o.value as InteractionOptionValue]),
+    );
+    const command = commandFromText(textFromInteraction(sub?.name ?? "", values));
+    await act(i, person, received, { command, channelId: programChannel(i), origin: undefined, mode: "reply" });
+  }
+
+  async function onComponent(i: Component, person: Person, received: number): Promise<void> {
+    const values = i.isStringSelectMenu() ? i.values : [];
+    const press = `discord:press:${person.user}:${i.message.id}:${i.customId}${values.length ? `:${hash(values.join("\n"))}` : ""}`;
+    if (!(await claim(press, DOUBLE_CLICK_MS))) {
+      await i.deferUpdate();
+      return;
+    }
+    const next = parseContinueCustomId(i.customId);
+    if (next) {
+      // The next step of a form: straight from the draft, no core call, so the modal is the first response.
+      const draft = await getDraft(db, next.draftId, owner(person), clock.now());
+      const modal = draft ? modalSteps(draft.form, next.draftId, translator(draft.language))[next.step - 1] : undefined;
+      if (modal) await i.showModal(modal);
+      else await expired(i, person, "update");
+      return;
+    }
+    const decoded = decodeCustomId(i.customId);
+    if (!decoded) {
+      // Not one of ours (or from an older version): acknowledged, nothing done.
+      await i.deferUpdate();
+      return;
+    }
+    const command = decoded.kind === "select" ? commandFromSelect(decoded, values[0] ?? "") : decoded.command;
+    await act(i, person, received, { command, channelId: programChannel(i), origin: originOf(i), mode: "update" });
+  }
+
+  async function onModal(i: ModalSubmitInteraction, person: Person, received: number): Promise<void> {
+    const mode: Mode = "update";
+    const step = parseModalCustomId(i.customId);
+    if (!step) {
+      await expired(i, person, mode);
+      return;
+    }
+    const fields: Record<string, string | readonly string[] | null | undefined> = {};
+    for (const [customId, field] of i.fields.fields) {
+      if ("values" in field && field.values) fields[customId] = field.values;
+      else if ("value" in field && typeof field.value === "string") fields[customId] = field.value;
+    }
+    const answers = answersFromModal(fields);
+    const who = owner(person);
+    const draft = await getDraft(db, step.draftId, who, clock.now());
+    if (!draft) {
+      await expired(i, person, mode);
+      return;
+    }
+    const t = translator(draft.language);
+    const total = modalSteps(draft.form, step.draftId, t).length;
+    if (step.step < total) {
+      if (await mergeDraftAnswers(db, step.draftId, who, answers, clock.now()))
+        await send(i, [continuePrompt(t, step.step + 1, total, step.draftId)], mode);
+      else await expired(i, person, mode);
+      return;
+    }
+    // Whoever takes the draft completes the form: a last step submitted twice counts once.
+    const taken = await takeDraft(db, step.draftId, who, clock.now());
+    if (!taken) {
+      await expired(i, person, mode);
+      return;
+    }
+    const command = completeForm(taken.form, { ...taken.answers, ...answers });
+    await act(i, person, received, { command, channelId: taken.channelId, origin: taken.origin, mode });
+  }
+
+  async function handle(i: Interaction): Promise<void> {
+    const received = Date.now();
+    if (i.isChatInputCommand()) {
+      if (i.commandName !== COMMAND_NAME) return;
+    } else if (!i.isButton() && !i.isStringSelectMenu() && !i.isModalSubmit()) return;
+    try {
+      // A gateway replay (or a second replica seeing the same event) changes nothing.
+      if (!(await claim(`discord:interaction:${i.id}`))) return;
+      const person = personOf(i);
+      if (i.isChatInputCommand()) await onCommand(i, person, received);
+      else if (i.isModalSubmit()) await onModal(i, person, received);
+      else await onComponent(i, person, received);
+    } catch (error) {
+      report(error);
+      // Never a silent spinner: a short apology in the interaction's language.
+      const t = translator(languageFromLocale(i.locale) ?? "id");
+      const apology = { content: t("error.generic"), allowed_mentions: { parse: [] } };
+      if (i.deferred && !i.replied) await i.editReply(options(apology)).catch(report);
+      else if (!i.deferred && !i.replied) await send(i, [apology], "reply").catch(report);
+    }
+  }
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    handle(interaction).catch(report);
+  });
+  client.on(Events.Error, report);
+
+  const ready = new Promise<void>((resolve) => {
+    client.once(Events.ClientReady, () => resolve());
+  });
+  await client.login(opts.token);
+  await ready;
+  return {
+    client,
+    async stop() {
+      await client.destroy();
+    },
+  };
+}
