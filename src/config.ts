@@ -56,6 +56,19 @@ export const configSchema = z.object({
       .optional(),
   ),
   SLACK_API_URL: optionalUrl(/^https?:$/),
+  DISCORD_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(20).max(200).optional()),
+  DISCORD_APPLICATION_ID: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^\d{5,25}$/)
+      .optional(),
+  ),
+  DISCORD_API_URL: optionalUrl(/^https?:$/),
+  SHARDS: z.preprocess(
+    (v) => (v === "" || v === undefined ? 1 : v === "auto" ? "auto" : v),
+    z.union([z.literal("auto"), z.coerce.number().int().min(1).max(10_000)]),
+  ),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   TICK_SCHEDULE: z
     .string()
@@ -78,6 +91,10 @@ const EXPECTS: Record<keyof z.infer<typeof configSchema>, string> = {
   SLACK_STATE_SECRET: "a random string of at least 16 characters (signs the OAuth state)",
   SEBAYA_ENCRYPTION_KEY: "32 bytes as 64 hex characters or base64, e.g. from: openssl rand -base64 32",
   SLACK_API_URL: "an http(s) URL of the Slack Web API (GovSlack, a proxy)",
+  DISCORD_TOKEN: "the bot token from the Discord developer portal",
+  DISCORD_APPLICATION_ID: "the application id (digits) from the Discord developer portal",
+  DISCORD_API_URL: "an http(s) URL of the Discord REST API (a REST proxy)",
+  SHARDS: "a number of gateway shards (1 or more) or auto; above 1 needs DATABASE_URL",
   PORT: "a port number",
   TICK_SCHEDULE: "a cron expression (node-cron), e.g. * * * * * for every minute",
   WORKER_ID: "a name for this process, up to 100 characters",

@@ -1,15 +1,20 @@
 /**
  * Composition root. With no platform tokens it starts the console playground
  * on the embedded database (or DATABASE_URL), which is what `npm start` does
- * on a fresh machine. With SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET it serves
- * Slack over HTTP on PORT, with the scheduler and dispatcher ticking on
- * TICK_SCHEDULE.
+ * on a fresh machine. With Slack settings (Socket Mode, HTTP or OAuth) and/or
+ * Discord settings it runs those bots in this process, sharing one core,
+ * one database and one scheduler and dispatcher ticking on TICK_SCHEDULE
+ * (Discord's gateway in child processes when SHARDS is above 1).
  */
 
 import { CAST } from "./adapters/console/cast";
 import { lineReader } from "./adapters/console/line-reader";
 import { runRepl } from "./adapters/console/repl";
 import { ConsoleWorkspace } from "./adapters/console/workspace";
+import { startDiscordApp } from "./adapters/discord/discord-app";
+import { discordSender } from "./adapters/discord/discord-sender";
+import { type DiscordSettings, discordSettings } from "./adapters/discord/discord-settings";
+import { startShards } from "./adapters/discord/shards";
 import { startSlackApp } from "./adapters/slack/slack-app";
 import { slackSender } from "./adapters/slack/slack-sender";
 import { type SlackSettings, slackSettings } from "./adapters/slack/slack-settings";
@@ -17,6 +22,8 @@ import { installedWorkspaces, singleWorkspace } from "./adapters/slack/workspace
 import { createAppCore, openDatabase } from "./app";
 import { type Config, ConfigError, loadEnvFile, parseConfig } from "./config";
 import { OffsetClock, systemClock } from "./core/clock";
+import type { Platform } from "./core/domain";
+import type { Sender } from "./delivery/dispatcher";
 import { routeByPlatform } from "./delivery/platform-router";
 import { createLogger } from "./logger";
 import { startCron } from "./scheduler/cron";
@@ -32,7 +39,7 @@ function describe(error: unknown) {
     : String(error);
 }
 
-async function runPlatforms(config: Config, slackConfig: SlackSettings): Promise<void> {
+async function runPlatforms(config: Config, slackConfig: SlackSettings | null, discordConfig: DiscordSettings | null) {
   const logger = createLogger(config.LOG_LEVEL);
   const db = await openDatabase(
     config.DATABASE_URL ? { kind: "postgres", url: config.DATABASE_URL } : { kind: "pglite", dataDir: config.DATA_DIR },
@@ -42,48 +49,90 @@ async function runPlatforms(config: Config, slackConfig: SlackSettings): Promise
     clock: systemClock,
     onError: (error, context) => logger.error({ command: context.command, error: describe(error) }, "command failed"),
   });
-  const apiUrl = config.SLACK_API_URL;
-  const installations =
-    slackConfig.mode === "oauth"
-      ? new SlackInstallations(db.kysely, TokenCipher.fromKey(slackConfig.encryptionKey), systemClock)
-      : null;
-  const slack = await startSlackApp({
-    core,
-    db: db.kysely,
-    clock: systemClock,
-    signingSecret: slackConfig.mode === "socket" ? "" : slackConfig.signingSecret,
-    auth:
-      slackConfig.mode === "oauth" && installations
-        ? {
-            kind: "oauth",
-            clientId: slackConfig.clientId,
-            clientSecret: slackConfig.clientSecret,
-            stateSecret: slackConfig.stateSecret,
-            installations,
-          }
-        : { kind: "token", botToken: slackConfig.mode === "oauth" ? "" : slackConfig.botToken },
-    transport:
-      slackConfig.mode === "socket" ? { kind: "socket", appToken: slackConfig.appToken } : { kind: "http", port: config.PORT },
-    ...(apiUrl ? { apiUrl } : {}),
-    onError: (error) => logger.error({ error: describe(error) }, "slack request failed"),
-  });
-  const workspaces =
-    installations !== null
-      ? installedWorkspaces(installations, apiUrl)
-      : singleWorkspace(slackConfig.mode === "oauth" ? "" : slackConfig.botToken, apiUrl);
-  const ticker = new Ticker(db.kysely, routeByPlatform({ slack: slackSender(workspaces) }), systemClock, {
+  const senders: Partial<Record<Platform, Sender>> = {};
+  const stops: Array<() => Promise<void>> = [];
+
+  if (slackConfig) {
+    const apiUrl = config.SLACK_API_URL;
+    const installations =
+      slackConfig.mode === "oauth"
+        ? new SlackInstallations(db.kysely, TokenCipher.fromKey(slackConfig.encryptionKey), systemClock)
+        : null;
+    const slack = await startSlackApp({
+      core,
+      db: db.kysely,
+      clock: systemClock,
+      signingSecret: slackConfig.mode === "socket" ? "" : slackConfig.signingSecret,
+      auth:
+        slackConfig.mode === "oauth" && installations
+          ? {
+              kind: "oauth",
+              clientId: slackConfig.clientId,
+              clientSecret: slackConfig.clientSecret,
+              stateSecret: slackConfig.stateSecret,
+              installations,
+            }
+          : { kind: "token", botToken: slackConfig.mode === "oauth" ? "" : slackConfig.botToken },
+      transport:
+        slackConfig.mode === "socket" ? { kind: "socket", appToken: slackConfig.appToken } : { kind: "http", port: config.PORT },
+      ...(apiUrl ? { apiUrl } : {}),
+      onError: (error) => logger.error({ error: describe(error) }, "slack request failed"),
+    });
+    senders.slack = slackSender(
+      installations !== null
+        ? installedWorkspaces(installations, apiUrl)
+        : singleWorkspace(slackConfig.mode === "oauth" ? "" : slackConfig.botToken, apiUrl),
+    );
+    stops.push(slack.stop);
+    logger.info(
+      { mode: slackConfig.mode, port: slack.port },
+      slackConfig.mode === "socket" ? "Slack app connected over Socket Mode" : "Slack app listening on /slack/events",
+    );
+  }
+
+  if (discordConfig) {
+    const apiUrl = discordConfig.apiUrl;
+    if (discordConfig.shards === 1) {
+      const discord = await startDiscordApp({
+        core,
+        db: db.kysely,
+        clock: systemClock,
+        token: discordConfig.token,
+        ...(apiUrl ? { apiUrl } : {}),
+        // Explicit: discord.js would otherwise read its own SHARDS variable, which here is our count.
+        shards: [0],
+        shardCount: 1,
+        onError: (error) => logger.error({ error: describe(error) }, "discord interaction failed"),
+      });
+      stops.push(discord.stop);
+      logger.info({ user: discord.client.user?.id }, "Discord bot connected");
+    } else {
+      const shards = await startShards({
+        token: discordConfig.token,
+        ...(apiUrl ? { apiUrl } : {}),
+        shards: discordConfig.shards,
+      });
+      stops.push(shards.stop);
+      logger.info({ shards: shards.manager.totalShards }, "Discord shards started");
+    }
+    senders.discord = discordSender({
+      token: discordConfig.token,
+      ...(apiUrl ? { apiUrl } : {}),
+      db: db.kysely,
+      clock: systemClock,
+    });
+  }
+
+  const ticker = new Ticker(db.kysely, routeByPlatform(senders), systemClock, {
     worker: config.WORKER_ID,
     jobs: { onError: (error, job) => logger.error({ job, error: describe(error) }, "job failed") },
     delivery: { onFailure: (row, failure) => logger.warn({ outbox: row.id, kind: failure.kind }, "delivery failed") },
   });
   const cron = startCron(ticker, config.TICK_SCHEDULE, (error) => logger.error({ error: describe(error) }, "tick failed"));
-  logger.info(
-    { mode: slackConfig.mode, port: slack.port, worker: config.WORKER_ID },
-    slackConfig.mode === "socket" ? "Slack app connected over Socket Mode" : "Slack app listening on /slack/events",
-  );
+  logger.info({ worker: config.WORKER_ID, schedule: config.TICK_SCHEDULE }, "scheduler ticking");
   const stop = async () => {
     await cron.stop();
-    await slack.stop();
+    for (const s of stops) await s();
     await db.close();
     process.exit(0);
   };
@@ -95,7 +144,8 @@ async function main(): Promise<void> {
   loadEnvFile();
   const config = parseConfig(process.env);
   const slackConfig = slackSettings(config);
-  if (slackConfig) return runPlatforms(config, slackConfig);
+  const discordConfig = discordSettings(config);
+  if (slackConfig || discordConfig) return runPlatforms(config, slackConfig, discordConfig);
   // The playground writes to the terminal; logs go to stderr and stay quiet unless asked.
   const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn");
   const db = await openDatabase(

@@ -1,0 +1,52 @@
+/**
+ * One gateway shard, as a child process of the ShardingManager (shards.ts):
+ * discord.js reads which shard it is from the environment the manager sets.
+ * It answers its guilds' interactions; the parent runs the scheduler and
+ * delivery. Configuration comes from the same environment as the parent's.
+ */
+import { createAppCore, openDatabase } from "../../app";
+import { parseConfig } from "../../config";
+import { systemClock } from "../../core/clock";
+import { createLogger } from "../../logger";
+import { startDiscordApp } from "./discord-app";
+import { discordSettings } from "./discord-settings";
+
+/** Only the error's kind and message: never a payload or a token. */
+function describe(error: unknown) {
+  return error instanceof Error ? { name: error.name, message: error.message } : String(error);
+}
+
+async function main(): Promise<void> {
+  // The manager sets SHARDS to this shard's id for discord.js; it is not our SHARDS (a count).
+  const config = parseConfig({ ...process.env, SHARDS: undefined });
+  const settings = discordSettings(config);
+  if (!settings || !config.DATABASE_URL) throw new Error("a shard needs DISCORD_TOKEN, DISCORD_APPLICATION_ID and DATABASE_URL");
+  const logger = createLogger(config.LOG_LEVEL);
+  const db = await openDatabase({ kind: "postgres", url: config.DATABASE_URL });
+  const core = createAppCore({
+    db,
+    clock: systemClock,
+    onError: (error, context) => logger.error({ command: context.command, error: describe(error) }, "command failed"),
+  });
+  const discord = await startDiscordApp({
+    core,
+    db: db.kysely,
+    clock: systemClock,
+    token: settings.token,
+    ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
+    onError: (error) => logger.error({ error: describe(error) }, "discord interaction failed"),
+  });
+  logger.info({ shards: discord.client.options.shards }, "Discord shard connected");
+  const stop = async () => {
+    await discord.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop());
+  process.once("SIGINT", () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(`sebaya shard: could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

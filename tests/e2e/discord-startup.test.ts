@@ -1,0 +1,133 @@
+/**
+ * `npm start` with Discord settings, as the real process: it logs in to the
+ * fake Discord with the Guilds intent only, answers /mentoring, and its
+ * scheduler delivers what the core wrote. With SHARDS=2 (server only: each
+ * shard is its own process) both shards identify, each guild's interactions
+ * are answered by its shard, and scheduled work is delivered once.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { GatewayIntentBits, PermissionFlagsBits } from "discord.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { FAKE_IDS, FakeDiscord } from "../support/fake-discord";
+import { createServerDatabase, testDbKind } from "../support/test-db";
+
+const ROOT = join(import.meta.dirname, "../..");
+const TOKEN = "fake-discord-token-0123456789";
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+function startMain(env: Record<string, string>): Running {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const exited = new Promise<void>((resolve) => child.on("close", () => resolve()));
+  return {
+    child,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    },
+  };
+}
+
+async function waitFor(check: () => boolean, what: string, ms = 30_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function database(): Promise<Record<string, string>> {
+  if (testDbKind() === "postgres") {
+    const server = await createServerDatabase();
+    cleanups.push(server.drop);
+    return { DATABASE_URL: server.url };
+  }
+  const dir = mkdtempSync(join(tmpdir(), "sebaya-discord-"));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return { DATA_DIR: dir };
+}
+
+/** The organizer sets up and opens a round; resolves when the round's announcement reached the channel. */
+async function setupAndOpen(fake: FakeDiscord): Promise<void> {
+  const organizer = { user: FAKE_IDS.owner, permissions: PermissionFlagsBits.ManageGuild, locale: "en-US" as const };
+  const setup = await fake.interact(fake.slashCommand({ ...organizer, subcommand: "setup", options: { name: "Kopi Pagi" } }), {
+    timeoutMs: 15_000,
+  });
+  expect(JSON.stringify(setup)).toContain("Kopi Pagi");
+  await fake.interact(fake.slashCommand({ ...organizer, subcommand: "open" }), { timeoutMs: 15_000 });
+  await waitFor(() => announcements(fake).length > 0, "the round announcement from the scheduler's tick");
+}
+
+const announcements = (fake: FakeDiscord) =>
+  fake
+    .of("POST", new RegExp(`^/channels/${FAKE_IDS.programChannel}/messages$`))
+    .filter((c) => JSON.stringify(c.body).includes("round 1 is open"));
+
+describe("npm start with Discord", () => {
+  it("logs in with the Guilds intent only, answers /mentoring, and delivers on its own tick", async () => {
+    const fake = new FakeDiscord();
+    await fake.start();
+    cleanups.push(() => fake.stop());
+    const bot = startMain({
+      ...(await database()),
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: FAKE_IDS.application,
+      DISCORD_API_URL: fake.apiUrl,
+      TICK_SCHEDULE: "* * * * * *",
+    });
+    cleanups.push(bot.stop);
+    await waitFor(() => fake.identifies.length === 1, "the IDENTIFY");
+    expect(fake.identifies[0]?.intents).toBe(GatewayIntentBits.Guilds);
+    await setupAndOpen(fake);
+    expect(bot.output()).not.toContain(TOKEN);
+  }, 90_000);
+
+  it.runIf(testDbKind() === "postgres")(
+    "[server only] with SHARDS=2 both shards identify, the guild's shard answers, and scheduled work is delivered once",
+    async () => {
+      const fake = new FakeDiscord({ shards: 2 });
+      await fake.start();
+      cleanups.push(() => fake.stop());
+      const bot = startMain({
+        ...(await database()),
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_APPLICATION_ID: FAKE_IDS.application,
+        DISCORD_API_URL: fake.apiUrl,
+        TICK_SCHEDULE: "* * * * * *",
+        SHARDS: "2",
+        SHARD_SPAWN_DELAY_MS: "0",
+      });
+      cleanups.push(bot.stop);
+      await waitFor(() => fake.identifies.length === 2, "both shards' IDENTIFY", 60_000);
+      expect(fake.identifies.map((i) => JSON.stringify(i.shard)).sort()).toEqual(["[0,2]", "[1,2]"]);
+      expect(fake.identifies.every((i) => i.intents === GatewayIntentBits.Guilds)).toBe(true);
+      await setupAndOpen(fake);
+      // A few more ticks: the announcement is not sent again.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect(announcements(fake)).toHaveLength(1);
+    },
+    120_000,
+  );
+});
