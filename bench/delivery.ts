@@ -5,7 +5,7 @@
  * own overhead per message (in-process, no-op sender vs HTTP sender), and a
  * naive row-at-a-time outbox loop as the baseline, on the same inputs.
  *
- *   npm run bench:delivery                         # 2,500 pairs: 5,000 jobs, 10,000 messages
+ *   npm run bench:delivery                         # 2,500 pairs: 5,000 jobs, 5,000 messages (one per pair conversation)
  *   npm run bench:delivery -- --pairs 500 --replicas 1
  *
  * Flags: --pairs N (default 2500)  --replicas a,b (default 1,3)
@@ -692,7 +692,7 @@ async function main(): Promise<void> {
     `delivery benchmark: ${int(pairs)} pairs, replicas ${replicaCounts.join(",")}; database ${new URL(BASE_URL).host}`,
   );
 
-  // Template 1: seeded, jobs due. Template 2: its clone with the jobs run in-process, so 4 * pairs messages pending.
+  // Template 1: seeded, jobs due. Template 2: its clone with the jobs run in-process, so 2 * pairs messages pending (one per job, in the pair conversation).
   const seeded = await createDatabase();
   let jobs = 0;
   {
@@ -836,7 +836,7 @@ async function main(): Promise<void> {
       flags["cold-stats"]
         ? "Statistics: cold (--cold-stats): no ANALYZE after the bulk inserts.  "
         : "Statistics: ANALYZE after seeding, after the setup's job run and before each Sebaya delivery phase (as autovacuum would in a steady state; --cold-stats skips it).  ",
-      "conv. out of order: DM conversations whose messages arrived in another order than the outbox's. load 1m: the 1-minute load average when the scenario started.",
+      "conv. out of order: pair conversations whose messages arrived in another order than the outbox's. load 1m: the 1-minute load average when the scenario started.",
       "",
       markdownTable(columns, rows),
       "",

@@ -2,7 +2,7 @@
  * Due work in bulk: `pairs` pairs in one program (contact hours all day, every
  * day, so nothing waits for quiet hours), each with two sessions an hour or
  * two ahead, and each session's 24-hour reminder due now. Every job sends one
- * DM to each member: 2 * pairs jobs, 4 * pairs messages, two per DM
+ * message to the pair's conversation: 2 * pairs jobs and messages, two per
  * conversation (order checked within it).
  */
 import type { Kysely } from "kysely";
@@ -110,5 +110,5 @@ export async function seedDueReminders(db: Kysely<Database>, pairs: number, now 
       .execute();
     jobs += sessions.length;
   }
-  return { jobs, messages: 2 * jobs };
+  return { jobs, messages: jobs };
 }
