@@ -40,24 +40,6 @@ export async function forgetConversation(db: Kysely<Database>, pairingId: string
     .execute();
 }
 
-/** The pairing a conversation belongs to, with its current members' platform ids (slot order). */
-export async function pairingOfConversation(
-  db: Kysely<Database>,
-  conversationId: string,
-): Promise<{ pairingId: string; userIds: string[] } | null> {
-  const rows = await db
-    .selectFrom("pairing_conversations as pc")
-    .leftJoin("pairing_members as pm", (join) => join.onRef("pm.pairing_id", "=", "pc.pairing_id").on("pm.left_at", "is", null))
-    .leftJoin("members as m", "m.id", "pm.member_id")
-    .select(["pc.pairing_id", "m.external_id"])
-    .where("pc.conversation_id", "=", conversationId)
-    .orderBy("pm.slot")
-    .execute();
-  const first = rows[0];
-  if (!first) return null;
-  return { pairingId: first.pairing_id, userIds: rows.flatMap((r) => (r.external_id ? [r.external_id] : [])) };
-}
-
 /** Platform ids of those who left the pairing (and are not back in it). */
 export async function formerMembers(db: Kysely<Database>, pairingId: string): Promise<string[]> {
   const rows = await db

@@ -17,7 +17,6 @@ import {
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  answeredBy,
   answersFromModal,
   continuePrompt,
   DISCORD_LIMITS,
@@ -25,8 +24,8 @@ import {
   type DiscordModal,
   escapeMarkdown,
   formButtonCommand,
-  markAnswered,
   modalSteps,
+  notedMessage,
   renderMessage,
   renderReply,
   settledMessage,
@@ -311,18 +310,20 @@ describe("settled messages", () => {
     expect(settled.content).toMatch(/^x+…\n\n-# ✓ y+…$/);
   });
 
-  it("in a pair's thread: mark who answered (not the answer), keep the buttons until everyone has", () => {
-    const [original] = renderMessage(message(text("How did it go?"), checkInAnswers(translator("en"), SESSION)));
-    const once = markAnswered(original as DiscordMessagePayload, "111", false);
-    expect(once.content).toBe("How did it go?\n\n-# ✓ <@111>");
+  it("in a pair's thread: the core's note of who answered goes under it, the buttons stay until everyone has", () => {
+    const t = translator("en");
+    const [original] = renderMessage(message(text("How did it go?"), checkInAnswers(t, SESSION)));
+    const once = notedMessage(original as DiscordMessagePayload, message(text(t("answered.checkin", { name: "Ani" }))), false);
+    expect(once.content).toBe("How did it go?\n\n-# ✓ Ani checked in.");
     expect(once.components).toEqual(original?.components);
     expect(once.allowed_mentions).toEqual({ parse: [] });
-    expect(markAnswered(once, "111", false).content).toBe(once.content);
-    const both = markAnswered(once, "222", true);
-    expect(both.content).toBe("How did it go?\n\n-# ✓ <@111>\n-# ✓ <@222>");
+    expect(notedMessage(once, message(text(t("answered.checkin", { name: "Ani" }))), false).content).toBe(once.content);
+    const both = notedMessage(once, message(text(t("answered.checkin", { name: "Bu_di" }))), true);
+    expect(both.content).toBe("How did it go?\n\n-# ✓ Ani checked in.\n-# ✓ Bu\\_di checked in.");
     expect(both.components).toEqual([]);
-    expect([...answeredBy(both.content)]).toEqual(["111", "222"]);
-    expect(markAnswered({ content: "x".repeat(2000) }, "333", false).content?.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+    const long = notedMessage({ content: "x".repeat(2000) }, message(text("✓ Citra checked in.")), false);
+    expect(long.content?.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+    expect(long.content?.endsWith("…\n\n-# ✓ Citra checked in.")).toBe(true);
   });
 });
 

@@ -533,38 +533,32 @@ export function formPrompt(t: Translate, form: Form, draftId: string): DiscordMe
   };
 }
 
-const ANSWERED = /^-# ✓ <@!?(\d{1,25})>$/gm;
-
-/** Who has answered a shared message, by the marks `answeredBy` left on it. */
-export function answeredBy(content: string | null | undefined): Set<string> {
-  return new Set([...(content ?? "").matchAll(ANSWERED)].map((m) => m[1] as string));
-}
-
 /**
- * A shared message (a pair's thread) that one member answered: a mark names
- * them, not their answer, which was for them alone. The buttons stay for the
- * others until everyone answered (`everyone`); a second answer from the same
- * member is refused by the core. Nobody is pinged by the mark.
+ * A question shared by a pair or trio (one message in their thread) that one
+ * member answered: the core's note (who answered, never what) goes under it
+ * as subtext, and the buttons stay for the others until everyone has answered
+ * (`everyone`); a second answer from the same member is refused by the core.
+ * Mirrors Slack's `notedBlocks`.
  */
-export function markAnswered(
+export function notedMessage(
   original: {
     content?: string | null;
     embeds?: APIEmbed[] | null;
     /** The message's rows as Discord returns them (this renderer only makes action rows). */
     components?: readonly object[] | null;
   },
-  userId: string,
+  note: Message,
   everyone: boolean,
 ): DiscordMessagePayload {
+  const line = subtext(note.blocks.find((b) => b.type === "text")?.text.trim() || "✓", 300);
   const before = original.content ?? "";
-  const mark = `-# ✓ <@${userId}>`;
-  // Marks follow each other line by line, after a blank line under the message.
-  const sep = /\n-# ✓ <@!?\d{1,25}>$/.test(before) ? "\n" : "\n\n";
-  const content = answeredBy(before).has(userId)
+  // Notes follow each other line by line, after a blank line under the question; the same note is not repeated.
+  const sep = /\n-# ✓[^\n]*$/.test(before) ? "\n" : "\n\n";
+  const content = before.split("\n").includes(line)
     ? before
     : before
-      ? `${truncate(before, DISCORD_LIMITS.content - mark.length - sep.length)}${sep}${mark}`
-      : mark;
+      ? `${truncate(before, DISCORD_LIMITS.content - line.length - sep.length)}${sep}${line}`
+      : line;
   return {
     content,
     ...(original.embeds?.length ? { embeds: original.embeds } : {}),

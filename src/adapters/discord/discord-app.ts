@@ -22,8 +22,8 @@
  *   replay changes nothing); a second press of the same component on the same
  *   message within 10 s is acknowledged and otherwise ignored.
  * - Settled: an answered question in a DM loses its buttons and shows the
- *   answer; in a pair's thread it is marked with who answered, and loses its
- *   buttons once every member has (see components.ts, `markAnswered`).
+ *   answer; a question shared in a pair's thread gets the core's note of who
+ *   answered (never what), and loses its buttons once everyone has.
  */
 import { createHash, randomUUID } from "node:crypto";
 import {
@@ -59,18 +59,16 @@ import {
   mergeDraftAnswers,
   takeDraft,
 } from "../../store/form-drafts";
-import { pairingOfConversation } from "../../store/pairing-conversations";
 import { claimEvent } from "../../store/platform-events";
 import type { Database } from "../../store/schema";
 import { COMMAND_NAME, type InteractionOptionValue, textFromInteraction } from "./command-definitions";
 import {
-  answeredBy,
   answersFromModal,
   continuePrompt,
   type DiscordMessagePayload,
   formPrompt,
-  markAnswered,
   modalSteps,
+  notedMessage,
   renderReply,
   settledMessage,
 } from "./components";
@@ -212,22 +210,19 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     return { id, language };
   }
 
-  /** An answered question: in a DM its buttons give way to the answer; in a pair's thread it is marked. */
-  async function settle(origin: Origin, reply: Reply, person: Person): Promise<void> {
-    if (origin.kind === "channel") return;
+  /**
+   * An answered question is updated so it cannot be answered twice: in a DM its buttons give way
+   * to the answer; a question shared in a pair's thread gets the core's note (who answered, never
+   * what), and loses its buttons once everyone has answered.
+   */
+  async function settle(origin: Origin, reply: Reply): Promise<void> {
+    const shared = origin.kind !== "dm" ? reply.shared : undefined;
+    if (origin.kind === "dm" ? !reply.settled : !shared) return;
     const route = Routes.channelMessage(origin.channelId, origin.messageId);
+    // Read back: another member's note may have been added since the button was pressed.
     const message = (await client.rest.get(route)) as APIMessage;
     if (message.author.id !== client.user?.id) return;
-    let body: DiscordMessagePayload;
-    if (origin.kind === "dm") {
-      body = settledMessage(message, reply.messages[0]);
-    } else {
-      const pairing = await pairingOfConversation(db, origin.channelId);
-      const answered = answeredBy(message.content);
-      answered.add(person.user);
-      const everyone = pairing !== null && pairing.userIds.length > 0 && pairing.userIds.every((u) => answered.has(u));
-      body = markAnswered(message, person.user, everyone);
-    }
+    const body = shared ? notedMessage(message, shared.note, shared.everyone) : settledMessage(message, reply.messages[0]);
     await client.rest.patch(route, { body });
   }
 
@@ -256,7 +251,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
       if (step) payloads.push(formPrompt(t, reply.form, draft.id));
     }
     await send(i, payloads, what.mode);
-    if (reply.settled && what.origin) await settle(what.origin, reply, person).catch(report);
+    if ((reply.settled || reply.shared) && what.origin) await settle(what.origin, reply).catch(report);
   }
 
   async function expired(i: RepliableInteraction, person: Person, mode: Mode): Promise<void> {
