@@ -69,6 +69,18 @@ async function database(): Promise<Record<string, string>> {
   return { DATA_DIR: dir };
 }
 
+/** The bot's environment: a fresh database, the fake Discord, a tick every second. */
+async function botEnv(fake: FakeDiscord, extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  return {
+    ...(await database()),
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_APPLICATION_ID: FAKE_IDS.application,
+    DISCORD_API_URL: fake.apiUrl,
+    TICK_SCHEDULE: "* * * * * *",
+    ...extra,
+  };
+}
+
 /** The organizer sets up and opens a round; resolves when the round's announcement reached the channel. */
 async function setupAndOpen(fake: FakeDiscord): Promise<void> {
   const organizer = { user: FAKE_IDS.owner, permissions: PermissionFlagsBits.ManageGuild, locale: "en-US" as const };
@@ -90,13 +102,7 @@ describe("npm start with Discord", () => {
     const fake = new FakeDiscord();
     await fake.start();
     cleanups.push(() => fake.stop());
-    const bot = startMain({
-      ...(await database()),
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_APPLICATION_ID: FAKE_IDS.application,
-      DISCORD_API_URL: fake.apiUrl,
-      TICK_SCHEDULE: "* * * * * *",
-    });
+    const bot = startMain(await botEnv(fake));
     cleanups.push(bot.stop);
     await waitFor(() => fake.identifies.length === 1, "the IDENTIFY");
     expect(fake.identifies[0]?.intents).toBe(GatewayIntentBits.Guilds);
@@ -110,15 +116,7 @@ describe("npm start with Discord", () => {
       const fake = new FakeDiscord({ shards: 2 });
       await fake.start();
       cleanups.push(() => fake.stop());
-      const bot = startMain({
-        ...(await database()),
-        DISCORD_TOKEN: TOKEN,
-        DISCORD_APPLICATION_ID: FAKE_IDS.application,
-        DISCORD_API_URL: fake.apiUrl,
-        TICK_SCHEDULE: "* * * * * *",
-        SHARDS: "2",
-        SHARD_SPAWN_DELAY_MS: "0",
-      });
+      const bot = startMain(await botEnv(fake, { SHARDS: "2", SHARD_SPAWN_DELAY_MS: "0" }));
       cleanups.push(bot.stop);
       await waitFor(() => fake.identifies.length === 2, "both shards' IDENTIFY", 60_000);
       expect(fake.identifies.map((i) => JSON.stringify(i.shard)).sort()).toEqual(["[0,2]", "[1,2]"]);
