@@ -38,7 +38,7 @@ afterEach(async () => {
 });
 
 async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1200; i++) {
     if (check()) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

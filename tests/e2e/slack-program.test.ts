@@ -259,5 +259,6 @@ describe.each([
     expect(slack.calls.some((c) => text(c).includes("PRIVATE-NOTE"))).toBe(false);
     // Every button still parses: nothing the app sent carries an unusable action.
     for (const call of slack.of("chat.postMessage")) for (const b of buttonsOf(call)) expect(b.action_id).toMatch(/^sebaya:/);
-  });
+    // A whole program is long: room for a loaded CI machine (it takes about 2 s here).
+  }, 120_000);
 });

@@ -36,8 +36,9 @@ export interface OpenedView {
   blocks: Block[];
 }
 
+/** Waits up to 30 s: a loaded CI machine can be slow, and a passing wait returns as soon as it holds. */
 export async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 1200; i++) {
     if (check()) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
