@@ -215,7 +215,7 @@ describe("Discord sender", () => {
     for (const t of threads) {
       expect(t.type).toBe(ChannelType.PrivateThread);
       expect(t.thread_metadata.invitable).toBe(false);
-      expect(t.name).toBe("Mentoring: Ani & Budi");
+      expect(t.name).toBe("Mentoring: Ani and Budi");
     }
     // A thread made by the sender that lost the race stays empty, archived and locked.
     for (const t of threads.filter((x) => x.id !== thread))

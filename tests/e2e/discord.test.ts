@@ -629,11 +629,9 @@ describe.each([
         expect(pointer[0]).toContain(`<#${p.thread}>`);
         expect(pointer[0]).toBe(
           t("discord.thread.pointer", {
-            names: p.users
-              .filter((u) => u !== user)
-              .map((u) => NAMES[u])
-              .join(" & ")
-              .replace(/ & (?=.* & )/g, ", "),
+            names: new Intl.ListFormat(language, { type: "conjunction" }).format(
+              p.users.filter((u) => u !== user).map((u) => NAMES[u] as string),
+            ),
             thread: `<#${p.thread}>`,
           }),
         );

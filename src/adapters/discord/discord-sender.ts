@@ -127,10 +127,9 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
   map.set(key, value);
 }
 
-/** "Ani", "Ani & Budi", "Ani, Budi & Citra". */
-function names(list: readonly string[]): string {
-  if (list.length <= 1) return list[0] ?? "";
-  return `${list.slice(0, -1).join(", ")} & ${list.at(-1)}`;
+/** "Ani dan Budi", "Ani, Budi, and Citra": the language's own list (Intl.ListFormat). */
+function names(list: readonly string[], language: Language): string {
+  return new Intl.ListFormat(language, { type: "conjunction" }).format(list);
 }
 
 export interface DiscordSender extends Sender {
@@ -186,7 +185,7 @@ export function discordSender(options: DiscordSenderOptions): DiscordSender {
     if (existing) return { threadId: existing, created: false };
     const parent = out.target.channelId;
     if (!parent) throw new DeliveryFailure("permanent", "no program channel for the pair's thread");
-    const name = truncate(translator(language)("discord.thread.name", { names: names(people) }), THREAD_NAME_MAX);
+    const name = truncate(translator(language)("discord.thread.name", { names: names(people, language) }), THREAD_NAME_MAX);
     const made = (await rest.post(Routes.threads(parent), {
       body: {
         name,
@@ -253,9 +252,10 @@ export function discordSender(options: DiscordSenderOptions): DiscordSender {
     for (const userId of added) {
       const person = people.find((p) => p.userId === userId);
       if (!person || person.dmBlocked) continue;
-      const t = translator(isLanguage(person.language) ? person.language : fallback);
+      const reader = isLanguage(person.language) ? person.language : fallback;
+      const t = translator(reader);
       const others = people.filter((p) => p.userId !== userId).map((p) => p.displayName);
-      const content = t("discord.thread.pointer", { names: names(others), thread: `<#${threadId}>` });
+      const content = t("discord.thread.pointer", { names: names(others, reader), thread: `<#${threadId}>` });
       try {
         const dm = await dmChannel(userId);
         await post(dm, { content, allowed_mentions: { parse: [] } }, nonceFor(`thread-pointer:${threadId}:${userId}`));
