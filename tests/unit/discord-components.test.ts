@@ -5,8 +5,6 @@
  * a button, and a modal's answers back into the command its form completes.
  * UPDATE_GOLDEN=1 rewrites the golden files; a missing one fails the test.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import {
   type APIButtonComponentWithCustomId,
   type APILabelComponent,
@@ -43,10 +41,10 @@ import {
   parseModalCustomId,
 } from "../../src/adapters/discord/custom-id";
 import { type Command, parseCommand } from "../../src/core/commands";
-import type { Language, Member, Profile, Session } from "../../src/core/domain";
+import type { Session } from "../../src/core/domain";
 import { completeForm, type FormAnswers } from "../../src/core/forms";
 import { translator } from "../../src/core/i18n/translate";
-import type { Block, Button, Form, FormInput, Message, Select } from "../../src/core/messages";
+import type { Block, Button, Form, FormInput, Select } from "../../src/core/messages";
 import { actions, commandButton, fields, formButton, heading, message, muted, text } from "../../src/core/views/blocks";
 import { checkInAnswers } from "../../src/core/views/check-in";
 import {
@@ -58,60 +56,10 @@ import {
   journalForm,
   pauseForm,
 } from "../../src/core/views/forms";
-import { introMessage } from "../../src/core/views/intro";
+import { goldenFiles, intro, PAIRING, SESSION } from "../support/layout-fixtures";
 
-const GOLDEN = join(import.meta.dirname, "../golden/discord");
-
-function golden(name: string, value: unknown): void {
-  const path = join(GOLDEN, `${name}.json`);
-  const json = `${JSON.stringify(value, null, 2)}\n`;
-  if (process.env.UPDATE_GOLDEN === "1") {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(path, json);
-  }
-  if (!existsSync(path)) throw new Error(`no golden file ${path}: run with UPDATE_GOLDEN=1 once and review it`);
-  expect(json).toBe(readFileSync(path, "utf8"));
-}
-
-const PAIRING = "6b1f0c1e-8a4e-4c55-9d7e-0a1b2c3d4e5f";
+const golden = goldenFiles("discord");
 const DRAFT = "3c2b1a09-8f7e-4d6c-9b5a-493827161504";
-const SESSION: Session = {
-  id: "0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c",
-  pairingId: PAIRING,
-  number: 2,
-  startsAt: new Date("2026-12-02T03:00:00Z"),
-  minutes: 60,
-  status: "scheduled",
-  checkInPromptedAt: null,
-};
-const member = (id: string, name: string, language: Language, timezone: string): Member => ({
-  id,
-  tenantId: "t",
-  externalId: `U${id.toUpperCase()}`,
-  displayName: name,
-  language,
-  timezone,
-});
-const profile = (memberId: string, expertise: string[], goals: string[], team: string): Profile => ({
-  memberId,
-  programId: "p",
-  expertise,
-  goals,
-  interests: ["kopi"],
-  team,
-});
-
-function intro(language: Language): Message {
-  const t = translator(language);
-  return introMessage(t, {
-    programName: "Sahabat Belajar",
-    roundNumber: 1,
-    members: [member("ani", "Ani", "id", "Asia/Jakarta"), member("budi", "Budi", "en", "Asia/Jayapura")],
-    profiles: [profile("ani", ["SQL"], ["public speaking"], "Data"), profile("budi", ["public speaking"], ["SQL"], "Ops")],
-    cadenceForm: cadenceForm(t, language, PAIRING),
-  });
-}
-
 const buttonsOf = (p: DiscordMessagePayload) =>
   (p.components ?? []).flatMap((row) =>
     row.components.filter((c): c is APIButtonComponentWithCustomId => c.type === ComponentType.Button),
