@@ -194,11 +194,14 @@ describe.each([
     expect(text(noted)).toContain(t("answered.checkin", { name: proposer.slice(2, 3) + proposer.slice(3).toLowerCase() }));
     expect(text(noted)).not.toContain("PRIVATE-NOTE");
     expect(buttonsOf(noted).map((b) => b.text?.text)).toEqual([t("checkin.met"), t("checkin.rescheduled"), t("checkin.notMet")]);
-    // The partner answers on the same message (as Slack shows it now): everyone has, so the buttons go.
-    const current = { ...(prompt as SlackCall), args: { ...prompt?.args, blocks: noted?.args.blocks } };
-    await driver.press(partner, button(current, t("checkin.notMet")), { message: current });
+    // The partner answers from the message as it was before (a stale copy): everyone has, so the buttons go,
+    // and the first note is kept (the app reads the message back before updating it).
+    await driver.press(partner, button(prompt, t("checkin.notMet")), { message: prompt });
     await until(() => slack.of("chat.update").length === 3, "the closed check-in prompt");
-    expect(buttonsOf(slack.of("chat.update")[2])).toEqual([]);
+    const closed = slack.of("chat.update")[2];
+    expect(buttonsOf(closed)).toEqual([]);
+    for (const who of [proposer, partner])
+      expect(text(closed)).toContain(t("answered.checkin", { name: who.slice(2, 3) + who.slice(3).toLowerCase() }));
 
     // The biweekly evaluation: asked in the group DM; the button opens each member's own private form.
     const pairing = await tdb.db.kysely

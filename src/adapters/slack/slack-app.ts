@@ -144,12 +144,21 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
       return;
     }
     if (!reply.shared) return;
+    // Read back: another member's note may have been added since the button was pressed.
+    const current = (await messageBlocks(client, origin)) ?? origin.blocks ?? [];
     await client.chat.update({
       channel: origin.channel,
       ts: origin.ts,
       text: renderMessage(reply.shared.note).text,
-      blocks: notedBlocks(origin.blocks ?? [], reply.shared.note, reply.shared.everyone),
+      blocks: notedBlocks(current, reply.shared.note, reply.shared.everyone),
     });
+  }
+
+  /** A message's blocks as Slack has them now (conversations.history), or null when it cannot say. */
+  async function messageBlocks(client: WebClient, origin: { channel: string; ts: string }): Promise<KnownBlock[] | null> {
+    const history = await client.conversations.history({ channel: origin.channel, latest: origin.ts, inclusive: true, limit: 1 });
+    const found = history.messages?.[0];
+    return found?.ts === origin.ts ? ((found.blocks ?? []) as KnownBlock[]) : null;
   }
 
   /** Replies are ephemeral where the person acted; a form opens as a modal; without either, a DM. */
@@ -234,15 +243,8 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     const reply = await options.core.execute(envelope(person, channelId, command));
     await answer(client, reply, person, {});
     if ((reply.settled || reply.shared) && origin) {
-      // The modal does not carry the message's blocks: fetch them by settling over what Slack has.
-      const history = await client.conversations.history({
-        channel: origin.channel,
-        latest: origin.ts,
-        inclusive: true,
-        limit: 1,
-      });
-      const blocks = (history.messages?.[0]?.blocks ?? []) as KnownBlock[];
-      await settle(client, reply, { ...origin, blocks });
+      // The modal does not carry the message's blocks: settle over what Slack has.
+      await settle(client, reply, { ...origin, blocks: (await messageBlocks(client, origin)) ?? [] });
     }
   });
 
