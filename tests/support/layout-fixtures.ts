@@ -10,6 +10,7 @@ import { expect } from "vitest";
 import type { Language, Member, Profile, Program, Round, Session } from "../../src/core/domain";
 import { translator } from "../../src/core/i18n/translate";
 import type { Message } from "../../src/core/messages";
+import { actions, commandButton, fields, heading, message, text } from "../../src/core/views/blocks";
 import { cadenceForm } from "../../src/core/views/forms";
 import { introMessage } from "../../src/core/views/intro";
 
@@ -91,3 +92,24 @@ export const ROUND: Round = {
   openedAt: new Date("2026-12-01T02:00:00Z"),
   endsAt: new Date("2027-02-23T02:00:00Z"),
 };
+
+/** A round announcement with its Join button, in English. */
+export function announcement(): Message {
+  const t = translator("en");
+  return message(
+    heading(t("round.announce.title", { number: 3 })),
+    text(t("round.announce.body", { weeks: 12 })),
+    actions(commandButton(t("round.announce.join", { number: 3 }), { type: "round.join", roundId: PAIRING }, "primary")),
+  );
+}
+
+/** Status fields whose value needs escaping on the platform (`programName`). */
+export function statusFields(programName: string): Message {
+  const t = translator("en");
+  return message(
+    fields([
+      [t("status.program"), programName],
+      [t("status.pausedUntil"), "Sunday, 20 December 2026"],
+    ]),
+  );
+}

@@ -56,7 +56,7 @@ import {
   journalForm,
   pauseForm,
 } from "../../src/core/views/forms";
-import { goldenFiles, intro, PAIRING, SESSION } from "../support/layout-fixtures";
+import { announcement, goldenFiles, intro, PAIRING, SESSION, statusFields } from "../support/layout-fixtures";
 
 const golden = goldenFiles("discord");
 const DRAFT = "3c2b1a09-8f7e-4d6c-9b5a-493827161504";
@@ -91,28 +91,8 @@ describe("golden layouts", () => {
       ));
   }
   it("round announcement and status fields", () => {
-    const t = translator("en");
-    golden(
-      "announcement.en",
-      renderMessage(
-        message(
-          heading(t("round.announce.title", { number: 3 })),
-          text(t("round.announce.body", { weeks: 12 })),
-          actions(commandButton(t("round.announce.join", { number: 3 }), { type: "round.join", roundId: PAIRING }, "primary")),
-        ),
-      ),
-    );
-    golden(
-      "status.en",
-      renderMessage(
-        message(
-          fields([
-            [t("status.program"), "Sahabat Belajar <& co> *stars*"],
-            [t("status.pausedUntil"), "Sunday, 20 December 2026"],
-          ]),
-        ),
-      ),
-    );
+    golden("announcement.en", renderMessage(announcement()));
+    golden("status.en", renderMessage(statusFields("Sahabat Belajar <& co> *stars*")));
   });
 });
 

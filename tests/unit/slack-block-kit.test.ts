@@ -18,11 +18,11 @@ import {
 import { parseCommand } from "../../src/core/commands";
 import { translator } from "../../src/core/i18n/translate";
 import type { Block } from "../../src/core/messages";
-import { actions, commandButton, fields, heading, message, text } from "../../src/core/views/blocks";
+import { message, text } from "../../src/core/views/blocks";
 import { checkInAnswers } from "../../src/core/views/check-in";
 import { endForm, evaluationForm, intakeForm } from "../../src/core/views/forms";
 import { reportMessage } from "../../src/core/views/report";
-import { goldenFiles, intro, PAIRING, PROGRAM, ROUND, SESSION } from "../support/layout-fixtures";
+import { announcement, goldenFiles, intro, PAIRING, PROGRAM, ROUND, SESSION, statusFields } from "../support/layout-fixtures";
 
 const golden = goldenFiles("slack");
 
@@ -57,28 +57,8 @@ describe("golden layouts", () => {
       golden(`intake-modal.${language}`, renderModal(intakeForm(t, { roundId: PAIRING, timezone: "Asia/Makassar", language }))));
   }
   it("round announcement and status fields", () => {
-    const t = translator("en");
-    golden(
-      "announcement.en",
-      renderMessage(
-        message(
-          heading(t("round.announce.title", { number: 3 })),
-          text(t("round.announce.body", { weeks: 12 })),
-          actions(commandButton(t("round.announce.join", { number: 3 }), { type: "round.join", roundId: PAIRING }, "primary")),
-        ),
-      ),
-    );
-    golden(
-      "status.en",
-      renderMessage(
-        message(
-          fields([
-            [t("status.program"), "Sahabat Belajar <& co>"],
-            [t("status.pausedUntil"), "Sunday, 20 December 2026"],
-          ]),
-        ),
-      ),
-    );
+    golden("announcement.en", renderMessage(announcement()));
+    golden("status.en", renderMessage(statusFields("Sahabat Belajar <& co>")));
   });
 });
 
