@@ -303,6 +303,11 @@ describe("commandFromText", () => {
     ["keluar", { type: "round.leave" }],
     ["match", { type: "round.match" }],
     ["preview", { type: "round.match", dryRun: true }],
+    ["pratinjau", { type: "round.match", dryRun: true }],
+    ["cocokkan", { type: "round.match" }],
+    ["siapkan", { type: "program.setup" }],
+    ["report", { type: "program.report" }],
+    ["laporan", { type: "program.report" }],
     ["close", { type: "round.close" }],
     ["tutup", { type: "round.close" }],
     ["schedule", { type: "cadence.propose" }],
@@ -361,7 +366,7 @@ describe("commandFromText", () => {
 
   it("every known word produces input that parseCommand accepts", () => {
     const words =
-      "help bantuan status setup open buka join ikut leave keluar preview match close tutup schedule jadwal checkin lapor journal jurnal pause rehat resume lanjut end akhiri";
+      "help bantuan status setup siapkan open buka join ikut leave keluar preview pratinjau match cocokkan close tutup report laporan schedule jadwal checkin lapor journal jurnal pause rehat resume lanjut end akhiri role peran";
     for (const word of words.split(" ")) {
       const r = parseCommand(commandFromText(word));
       expect(r.ok, word).toBe(true);
