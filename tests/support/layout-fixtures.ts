@@ -13,6 +13,7 @@ import type { Message } from "../../src/core/messages";
 import { actions, commandButton, fields, heading, message, text } from "../../src/core/views/blocks";
 import { cadenceForm } from "../../src/core/views/forms";
 import { introMessage } from "../../src/core/views/intro";
+import { reportMessage } from "../../src/core/views/report";
 
 /** Compares `value` as JSON with tests/golden/<platform>/<name>.json. */
 export function goldenFiles(platform: string): (name: string, value: unknown) => void {
@@ -112,4 +113,17 @@ export function statusFields(programName: string): Message {
       [t("status.pausedUntil"), "Sunday, 20 December 2026"],
     ]),
   );
+}
+
+/** An organizer report with every figure set; one average from enough answers, one from too few. */
+export function report(language: Language): Message {
+  return reportMessage(translator(language), language, PROGRAM, ROUND, {
+    members: { active: 9, left: 1, paused: 2 },
+    pairings: { total: 5, active: 4, trios: 1, endedEarly: 1 },
+    sessions: { held: 7, missed: 2, upcoming: 4, prompted: 9 },
+    checkIns: 14,
+    rating: { count: 12, average: 4.25 },
+    evaluations: { count: 3, working: 4 },
+    goalsReached: 3,
+  });
 }

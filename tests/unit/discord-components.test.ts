@@ -56,7 +56,7 @@ import {
   journalForm,
   pauseForm,
 } from "../../src/core/views/forms";
-import { announcement, goldenFiles, intro, PAIRING, SESSION, statusFields } from "../support/layout-fixtures";
+import { announcement, goldenFiles, intro, PAIRING, report, SESSION, statusFields } from "../support/layout-fixtures";
 
 const golden = goldenFiles("discord");
 const DRAFT = "3c2b1a09-8f7e-4d6c-9b5a-493827161504";
@@ -74,6 +74,7 @@ const wellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD8
 
 describe("golden layouts", () => {
   for (const language of ["id", "en"] as const) {
+    it(`organizer report (${language})`, () => golden(`report.${language}`, renderMessage(report(language))));
     const t = translator(language);
     it(`intro (${language})`, () => golden(`intro.${language}`, renderMessage(intro(language))));
     it(`check-in prompt (${language})`, () =>
