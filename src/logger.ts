@@ -26,3 +26,10 @@ export function createLogger(level: string) {
 }
 
 export type Logger = ReturnType<typeof createLogger>;
+
+/** Only an error's kind, code and message: a driver error's `detail` can quote the failing row, private text included. */
+export function describeError(error: unknown) {
+  return error instanceof Error
+    ? { name: error.name, code: (error as { code?: unknown }).code, message: error.message }
+    : String(error);
+}

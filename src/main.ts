@@ -25,19 +25,14 @@ import { OffsetClock, systemClock } from "./core/clock";
 import type { Platform } from "./core/domain";
 import type { Sender } from "./delivery/dispatcher";
 import { routeByPlatform } from "./delivery/platform-router";
-import { createLogger } from "./logger";
+import { createLogger, describeError } from "./logger";
 import { startCron } from "./scheduler/cron";
 import { Ticker } from "./scheduler/tick";
 import { MigrationError } from "./store/migrate";
 import { SlackInstallations } from "./store/slack-installations";
 import { TokenCipher } from "./store/token-cipher";
 
-/** Only the error's kind and message: a driver error's `detail` can quote the failing row, private text included. */
-function describe(error: unknown) {
-  return error instanceof Error
-    ? { name: error.name, code: (error as { code?: unknown }).code, message: error.message }
-    : String(error);
-}
+const describe = describeError;
 
 async function runPlatforms(config: Config, slackConfig: SlackSettings | null, discordConfig: DiscordSettings | null) {
   const logger = createLogger(config.LOG_LEVEL);
@@ -155,18 +150,7 @@ async function main(): Promise<void> {
   const core = createAppCore({
     db,
     clock,
-    // Only the error's kind and message: a driver error's `detail` can quote the failing row, private text included.
-    onError: (error, context) =>
-      logger.error(
-        {
-          command: context.command,
-          error:
-            error instanceof Error
-              ? { name: error.name, code: (error as { code?: unknown }).code, message: error.message }
-              : String(error),
-        },
-        "command failed",
-      ),
+    onError: (error, context) => logger.error({ command: context.command, error: describe(error) }, "command failed"),
   });
   const ws = new ConsoleWorkspace(core, db.kysely, clock, CAST);
   const rl = lineReader(process.stdin, process.stdout);

@@ -7,14 +7,11 @@
 import { createAppCore, openDatabase } from "../../app";
 import { parseConfig } from "../../config";
 import { systemClock } from "../../core/clock";
-import { createLogger } from "../../logger";
+import { createLogger, describeError } from "../../logger";
 import { startDiscordApp } from "./discord-app";
 import { discordSettings } from "./discord-settings";
 
-/** Only the error's kind and message: never a payload or a token. */
-function describe(error: unknown) {
-  return error instanceof Error ? { name: error.name, message: error.message } : String(error);
-}
+const describe = describeError;
 
 async function main(): Promise<void> {
   // The manager sets SHARDS to this shard's id for discord.js; it is not our SHARDS (a count).
