@@ -119,14 +119,14 @@ export function createCore(deps: CoreDeps): Core {
         }
         const ctx: Context = { tx, now: deps.clock.now(), actor, tenant, member, channelId: envelope.channelId, language, t };
         const useCase = useCases[parsed.command.type] as UseCase<CommandType>;
-        return await useCase(ctx, parsed.command);
+        return { ...(await useCase(ctx, parsed.command)), language };
       });
     } catch (error) {
       const t = translator(language);
-      if (error instanceof InvalidInput) return { messages: error.messages };
-      if (error instanceof Refusal) return { messages: [message(text(t(error.key, error.params)))] };
+      if (error instanceof InvalidInput) return { messages: error.messages, language };
+      if (error instanceof Refusal) return { messages: [message(text(t(error.key, error.params)))], language };
       deps.onError?.(error, { command: commandName });
-      return { messages: [message(text(t("error.generic")))] };
+      return { messages: [message(text(t("error.generic")))], language };
     }
   }
 

@@ -3,6 +3,7 @@
  * translated); adapters render them as Block Kit, Discord components or text.
  */
 import type { Command } from "./commands";
+import type { Language } from "./domain";
 
 export interface Message {
   blocks: Block[];
@@ -111,6 +112,11 @@ export type FormInput =
 /** A reply straight back to the person who acted, visible only to them. */
 export interface Reply {
   messages: Message[];
+  /**
+   * The language the core spoke to the actor in (their choice, else their platform's locale, else
+   * the program's); set by `core.execute`, so an adapter's own words (form steps) match it.
+   */
+  language?: Language;
   /** A form the adapter should open right away (a modal on Slack/Discord). */
   form?: Form;
   /**

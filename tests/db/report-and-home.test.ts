@@ -191,5 +191,14 @@ describe("the intake form's defaults", () => {
     expect(inputs.get("intake.timezone")?.initial).toBe("Asia/Makassar");
     expect(inputs.get("intake.language")?.initial).toBe("id");
     expect(reply.form?.title).toBe("Ikut mentoring sebaya");
+    // The reply says which language it speaks, so an adapter's own words (form steps) can match.
+    expect(reply.language).toBe("id");
+    await h.join("wayan", { language: "en" });
+    const refusal = await h.core.execute({
+      actor: { platform: "console", tenantId: "T1", userId: "wayan", displayName: "Wayan", locale: "id-ID" },
+      channelId: CHANNEL,
+      command: { type: "round.join" },
+    });
+    expect(refusal.language).toBe("en");
   });
 });

@@ -47,6 +47,7 @@ import {
 import type { Kysely } from "kysely";
 import type { Clock } from "../../core/clock";
 import type { Core } from "../../core/core";
+import type { Language } from "../../core/domain";
 import { completeForm } from "../../core/forms";
 import { languageFromLocale, translator } from "../../core/i18n/translate";
 import type { Form, Reply } from "../../core/messages";
@@ -197,8 +198,13 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
       await i.followUp({ ...(options(payload) as InteractionReplyOptions), flags: MessageFlags.Ephemeral });
   }
 
-  async function newDraft(person: Person, form: Form, channelId: string | undefined, origin: Origin | undefined) {
-    const language = await readerLanguage(db, person);
+  async function newDraft(
+    person: Person,
+    form: Form,
+    language: Language,
+    channelId: string | undefined,
+    origin: Origin | undefined,
+  ) {
     const id = await createDraft(
       db,
       randomUUID(),
@@ -235,7 +241,9 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
   ): Promise<void> {
     const work = (async () => {
       const reply = await core.execute(envelope(person, what.channelId, what.command));
-      const draft = reply.form ? await newDraft(person, reply.form, what.channelId, what.origin) : null;
+      // The form's steps speak the language the core answered in.
+      const language = reply.language ?? languageFromLocale(person.locale) ?? "id";
+      const draft = reply.form ? await newDraft(person, reply.form, language, what.channelId, what.origin) : null;
       return { reply, draft };
     })();
     const { reply, draft } = await inTime(received, work, () => defer(i, what.mode));
