@@ -9,6 +9,9 @@ const ALIASES: Record<string, string> = {
 };
 
 /** Returns the IANA zone for a name or Indonesian abbreviation, or null. */
+/** Where nothing says otherwise (a new program, a member who chose no zone): Indonesia's western zone. */
+export const DEFAULT_TIMEZONE = "Asia/Jakarta";
+
 export function resolveTimezone(input: string): string | null {
   const trimmed = input.trim();
   const alias = ALIASES[trimmed.toUpperCase()];

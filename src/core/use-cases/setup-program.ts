@@ -1,4 +1,5 @@
 import { Refusal } from "../errors";
+import { DEFAULT_TIMEZONE } from "../timezones";
 import { message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
 
@@ -12,7 +13,7 @@ export const setupProgram: UseCase<"program.setup"> = async (ctx, command) => {
     channelId: ctx.channelId,
     name: command.name ?? "Mentoring Sebaya",
     language: command.language ?? ctx.language,
-    timezone: command.timezone ?? ctx.member.timezone ?? "Asia/Jakarta",
+    timezone: command.timezone ?? ctx.member.timezone ?? DEFAULT_TIMEZONE,
     roundWeeks: command.roundWeeks ?? 12,
     createdBy: ctx.member.id,
   });

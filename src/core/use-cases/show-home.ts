@@ -1,5 +1,6 @@
 import type { Message } from "../messages";
 import { formatDate } from "../time-format";
+import { DEFAULT_TIMEZONE } from "../timezones";
 import { actions, commandButton, heading, message, muted, text } from "../views/blocks";
 import { journalForm } from "../views/forms";
 import { reportMessage } from "../views/report";
@@ -36,7 +37,8 @@ export const showHome: UseCase<"home"> = async (ctx) => {
   }
 
   const notes = await tx.journal.recent(ctx.member.id, JOURNAL_ON_HOME);
-  const zone = ctx.member.timezone ?? "UTC";
+  // The member's zone; before they chose one, the zone of the program they last joined (as status does).
+  const zone = ctx.member.timezone ?? (latest ? (await tx.programs.get(latest.round.programId)).timezone : DEFAULT_TIMEZONE);
   messages.push(
     message(
       heading(t("home.journal")),
