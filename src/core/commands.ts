@@ -8,6 +8,14 @@ import { matchingWeightsSchema } from "./matching/weights";
 import { resolveTimezone } from "./timezones";
 
 const id = z.uuid();
+/**
+ * Control characters (C0 but tab and line breaks, and DEL): PostgreSQL refuses
+ * NUL in text, and none of them belongs in anything a person writes.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL_IN_NAME = /[\u0000-\u001f\u007f]/g;
 const shortText = z.string().trim().min(1).max(200);
 /** A platform's user id, a mention already unwrapped by the slash parser. */
 const platformUserId = z
@@ -63,7 +71,95 @@ export const intakeSchema = z.strictObject({
 });
 export type Intake = z.infer<typeof intakeSchema>;
 
-export const commandSchema = z.discriminatedUnion("type", [
+/** The evaluation asks one question per learning goal, by the goal's position in the member's profile. */
+export const GOAL_KEYS = ["g0", "g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9"] as const;
+const goalAnswers = Object.fromEntries(GOAL_KEYS.map((k) => [k, z.enum(GOAL_PROGRESS).optional()])) as {
+  [K in (typeof GOAL_KEYS)[number]]: z.ZodOptional<z.ZodEnum<{ [P in (typeof GOAL_PROGRESS)[number]]: P }>>;
+};
+
+/**
+ * A form's answers, per form-backed command. They reach a use case only from
+ * a submitted form (`form.submit`, or text typed after the command's word,
+ * which is the same answer typed in one line); a button never carries them.
+ */
+export const answerSchemas = {
+  "round.join": intakeSchema,
+  "cadence.propose": z.strictObject({
+    everyDays: intIn(7, 14),
+    minutes: intIn(45, 60),
+    weekday: intIn(1, 7),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  }),
+  checkin: z.strictObject({
+    rating: intIn(1, 5),
+    note: optionalText(2000),
+  }),
+  "journal.write": z.strictObject({ text: z.string().trim().min(1).max(4000) }),
+  pause: z.strictObject({ until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  "pairing.end": z.strictObject({
+    reason: optionalText(2000),
+    messageToPartner: optionalText(500),
+    /** Private too: only keeps the matcher from ever pairing the two again. */
+    notAFit: flag.default(false),
+    rematch: flag.default(false),
+  }),
+  "evaluation.submit": z.strictObject({
+    ...goalAnswers,
+    working: intIn(1, 5),
+    adjust: z.enum(EVALUATION_ADJUST),
+  }),
+} as const;
+export type FormType = keyof typeof answerSchemas;
+export type Answers<T extends FormType> = z.infer<(typeof answerSchemas)[T]>;
+
+/**
+ * What a form is about: the form-backed command with the ids it acts on and
+ * nothing else. A button that opens a form carries exactly this; the core
+ * always answers it with the form.
+ */
+const requests = {
+  "round.join": z.strictObject({ type: z.literal("round.join"), roundId: id.optional() }),
+  "cadence.propose": z.strictObject({ type: z.literal("cadence.propose"), pairingId: id.optional() }),
+  checkin: z.strictObject({ type: z.literal("checkin"), sessionId: id.optional() }),
+  "journal.write": z.strictObject({ type: z.literal("journal.write") }),
+  pause: z.strictObject({ type: z.literal("pause") }),
+  "pairing.end": z.strictObject({ type: z.literal("pairing.end"), pairingId: id.optional() }),
+  "evaluation.submit": z.strictObject({ type: z.literal("evaluation.submit"), pairingId: id, number: intIn(1, 200) }),
+} as const;
+export const formRequestSchema = z.discriminatedUnion("type", [
+  requests["round.join"],
+  requests["cadence.propose"],
+  requests.checkin,
+  requests["journal.write"],
+  requests.pause,
+  requests["pairing.end"],
+  requests["evaluation.submit"],
+]);
+export type FormRequest = z.infer<typeof formRequestSchema>;
+
+/** A check-in answered without a form: the session did not happen as planned. */
+const CHECK_IN_WITHOUT_FORM = CHECK_IN_OUTCOMES.filter((o) => o !== "met") as ["rescheduled", "not_met"];
+
+/**
+ * Answer names: a letter, then letters and digits. Nothing else can be a key,
+ * so a crafted submission cannot name `__proto__`, `constructor.prototype` or
+ * any other path: answers are flat, and each form's schema takes only its own.
+ */
+const ANSWER_NAME = /^[a-z][A-Za-z0-9]{0,39}$/;
+const submissionSchema = z.strictObject({
+  type: z.literal("form.submit"),
+  request: formRequestSchema,
+  answers: z
+    .record(
+      z.string().regex(ANSWER_NAME),
+      // A list may arrive as a list (an API, a multi-select) or as text; the form's schema decides.
+      z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(1000)).max(50)]),
+    )
+    .refine((a) => Object.keys(a).length <= 40),
+});
+
+/** Commands that need no form: everything a button or a typed word can carry in full. */
+const directSchemas = [
   z.strictObject({ type: z.literal("help") }),
   z.strictObject({ type: z.literal("status") }),
   /** The member's own home: status, goals and progress, private journal; organizers also their programs. */
@@ -79,47 +175,11 @@ export const commandSchema = z.discriminatedUnion("type", [
     roundWeeks: intIn(4, 52).optional(),
   }),
   z.strictObject({ type: z.literal("round.open"), weeks: intIn(4, 52).optional() }),
-  z.strictObject({ type: z.literal("round.join"), roundId: id.optional(), intake: intakeSchema.optional() }),
   z.strictObject({ type: z.literal("round.leave") }),
   z.strictObject({ type: z.literal("round.match"), dryRun: flag.default(false), programId: id.optional() }),
   z.strictObject({ type: z.literal("round.close") }),
-  z.strictObject({
-    type: z.literal("cadence.propose"),
-    pairingId: id.optional(),
-    everyDays: intIn(7, 14).optional(),
-    minutes: intIn(45, 60).optional(),
-    weekday: intIn(1, 7).optional(),
-    time: z
-      .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
-      .optional(),
-  }),
   z.strictObject({ type: z.literal("cadence.confirm"), pairingId: id, proposalOf: z.string().optional() }),
-  z.strictObject({
-    type: z.literal("checkin"),
-    sessionId: id.optional(),
-    outcome: z.enum(CHECK_IN_OUTCOMES).optional(),
-    rating: z.preprocess((v) => (v === "" ? undefined : v), intIn(1, 5).optional()),
-    note: optionalText(2000),
-  }),
-  z.strictObject({ type: z.literal("journal.write"), text: optionalText(4000) }),
-  z.strictObject({
-    type: z.literal("pause"),
-    until: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
-  }),
   z.strictObject({ type: z.literal("resume") }),
-  z.strictObject({
-    type: z.literal("pairing.end"),
-    pairingId: id.optional(),
-    reason: optionalText(2000),
-    messageToPartner: optionalText(500),
-    /** Private too: only keeps the matcher from ever pairing the two again. */
-    notAFit: flag.optional(),
-    rematch: flag.optional(),
-  }),
   z.strictObject({ type: z.literal("member.avoid"), userId: platformUserId }),
   z.strictObject({ type: z.literal("program.organizer"), userId: platformUserId }),
   /** The role whose members may organize the program; none clears it. */
@@ -132,20 +192,37 @@ export const commandSchema = z.discriminatedUnion("type", [
     until: intIn(1, 24).optional(),
     workingDays: z.array(intIn(1, 7)).min(1).max(7).optional(),
   }),
-  z.strictObject({
-    type: z.literal("evaluation.submit"),
-    pairingId: id,
-    number: intIn(1, 200),
-    working: z.preprocess((v) => (v === "" ? undefined : v), intIn(1, 5).optional()),
-    /** Progress per goal, by the goal's position in the member's profile (g0, g1, ...). */
-    goals: z.record(z.string().regex(/^g\d$/), z.enum(GOAL_PROGRESS)).optional(),
-    adjust: z.enum(EVALUATION_ADJUST).optional(),
-  }),
+] as const;
+
+/** What adapters send: a direct command, a form's request (it opens the form), or a submitted form. */
+export const inputSchema = z.discriminatedUnion("type", [
+  ...directSchemas,
+  requests["round.join"],
+  requests["cadence.propose"],
+  // "We didn't meet" and "Rescheduled" are complete on a button; "We met" opens the form.
+  requests.checkin.extend({ outcome: z.enum(CHECK_IN_WITHOUT_FORM).optional() }),
+  requests["journal.write"],
+  requests.pause,
+  requests["pairing.end"],
+  requests["evaluation.submit"],
+  submissionSchema,
 ]);
 
 /** Input as adapters may send it (strings for numbers, text lists, ...). */
-export type CommandInput = z.input<typeof commandSchema>;
-export type Command = z.infer<typeof commandSchema>;
+export type CommandInput = z.input<typeof inputSchema>;
+type DirectInput = Exclude<z.infer<typeof inputSchema>, { type: "form.submit" }>;
+/** A command a button can carry: never a submission, never answers. */
+export type ButtonCommand = DirectInput;
+
+/**
+ * The command a use case runs: a direct one, or a form-backed one with its
+ * `answers` when (and only when) it came from a submitted form.
+ */
+export type Command = {
+  [T in DirectInput["type"]]: T extends FormType
+    ? Extract<DirectInput, { type: T }> & { answers?: Answers<T> }
+    : Extract<DirectInput, { type: T }>;
+}[DirectInput["type"]];
 export type CommandType = Command["type"];
 
 /** Who acted, as the platform saw them. */
@@ -153,7 +230,12 @@ export const actorSchema = z.strictObject({
   platform: z.enum(PLATFORMS),
   tenantId: z.string().min(1).max(100),
   userId: z.string().min(1).max(100),
-  displayName: z.string().min(1).max(100),
+  /** Shown to others: control characters (a NUL would fail the insert) are dropped. */
+  displayName: z
+    .string()
+    .max(100)
+    .transform((v) => v.replace(CONTROL_IN_NAME, "").trim())
+    .pipe(z.string().min(1)),
   /** The platform's locale for the user, used until they choose a language. */
   locale: z.string().max(20).optional(),
   /** The platform's time zone for the user (an IANA name), a default for the intake form. */
@@ -174,7 +256,37 @@ export interface Envelope {
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; issues: z.core.$ZodIssue[] };
 
+/** Keys that name an object's prototype machinery rather than data: refused wherever they appear. */
+const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** The first thing in raw input no command may hold: a control character (see CONTROL) or a prototype key. */
+function unsafeAt(value: unknown, path: PropertyKey[] = [], depth = 0): { path: PropertyKey[]; key?: string } | null {
+  if (typeof value === "string") return CONTROL.test(value) ? { path } : null;
+  if (typeof value !== "object" || value === null || depth > 5) return null;
+  for (const key of Object.keys(value)) {
+    if (PROTOTYPE_KEYS.has(key)) return { path, key };
+    const found = unsafeAt((value as Record<string, unknown>)[key], [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 export function parseCommand(input: unknown): ParseResult {
-  const result = commandSchema.safeParse(input);
-  return result.success ? { ok: true, command: result.data } : { ok: false, issues: result.error.issues };
+  const unsafe = unsafeAt(input);
+  if (unsafe) {
+    // A submission's answers are named by the field itself, as the form showed it.
+    const path = unsafe.path[0] === "answers" ? unsafe.path.slice(1) : unsafe.path;
+    const issue: z.core.$ZodIssue = unsafe.key
+      ? { code: "unrecognized_keys", keys: [unsafe.key], path, input: undefined, message: "unexpected" }
+      : { code: "custom", message: "control", path, input: undefined };
+    return { ok: false, issues: [issue] };
+  }
+  const result = inputSchema.safeParse(input);
+  if (!result.success) return { ok: false, issues: result.error.issues };
+  const command = result.data;
+  if (command.type !== "form.submit") return { ok: true, command };
+  // The answers are checked against the form's own schema, so their issues name the form's fields.
+  const answers = answerSchemas[command.request.type].safeParse(command.answers);
+  if (!answers.success) return { ok: false, issues: answers.error.issues };
+  return { ok: true, command: { ...command.request, answers: answers.data } as Command };
 }

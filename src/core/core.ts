@@ -15,6 +15,7 @@ import type { Matcher } from "./matching/types";
 import type { Reply } from "./messages";
 import type { Store } from "./ports";
 import { describeIssues } from "./problems";
+import { requireOwnIds } from "./tenant-guard";
 import { addOrganizer } from "./use-cases/add-organizer";
 import { avoidMember } from "./use-cases/avoid-member";
 import { checkIn } from "./use-cases/check-in";
@@ -110,6 +111,9 @@ export function createCore(deps: CoreDeps): Core {
         const channelProgram = envelope.channelId ? await tx.programs.byChannel(tenant.id, envelope.channelId) : null;
         language = member.language ?? languageFromLocale(actor.locale) ?? channelProgram?.language ?? "id";
         const t = translator(language);
+        // An adapter that could not read a button or form passes null: nothing runs, the member is told.
+        if (typeof envelope.command !== "object" || envelope.command === null)
+          throw new InvalidInput([message(text(t("error.unreadable")))]);
         const parsed = parseCommand(envelope.command);
         if (!parsed.ok) {
           // Thrown, not returned, so that even the first-contact member row is rolled back.
@@ -117,6 +121,7 @@ export function createCore(deps: CoreDeps): Core {
           if (!known) throw new InvalidInput([message(text(t("error.unknownCommand"))), helpMessage(t, false)]);
           throw new InvalidInput([message(text(t("error.invalid")), text(describeIssues(t, parsed.issues).join("\n")))]);
         }
+        await requireOwnIds(tx, tenant.id, parsed.command);
         const ctx: Context = { tx, now: deps.clock.now(), actor, tenant, member, channelId: envelope.channelId, language, t };
         const useCase = useCases[parsed.command.type] as UseCase<CommandType>;
         return { ...(await useCase(ctx, parsed.command)), language };

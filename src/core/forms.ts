@@ -1,25 +1,19 @@
-/** Turning a filled-in form back into a command: the same for every adapter. */
-import type { Form } from "./messages";
+/** A filled-in form as the command an adapter sends: the same for every adapter. */
+import type { CommandInput, FormRequest } from "./commands";
 
-export type FormAnswers = Record<string, string | number | boolean | undefined>;
+/** Answers keyed by the form inputs' names; the core validates them against the form's own schema. */
+export type FormAnswers = Record<string, string | number | boolean | readonly string[] | undefined>;
 
 /**
- * Merges answers into the form's command by input name ("intake.goals" sets
- * command.intake.goals). Only names the form declares are taken, so a crafted
- * submission cannot set fields the form never asked for.
+ * The submission of the form a request opened. Empty answers are left out
+ * (an optional field left blank); everything else goes to the core as typed,
+ * where `parseCommand` takes only the names that form asks for.
  */
-export function completeForm(form: Form, answers: FormAnswers): Record<string, unknown> {
-  const command: Record<string, unknown> = structuredClone(form.command) as Record<string, unknown>;
-  for (const input of form.inputs) {
-    const value = answers[input.name];
+export function formSubmission(request: FormRequest, answers: FormAnswers): CommandInput {
+  const given: Record<string, string | number | boolean | string[]> = {};
+  for (const [name, value] of Object.entries(answers)) {
     if (value === undefined || value === "") continue;
-    const path = input.name.split(".");
-    let target = command;
-    for (const key of path.slice(0, -1)) {
-      if (typeof target[key] !== "object" || target[key] === null) target[key] = {};
-      target = target[key] as Record<string, unknown>;
-    }
-    target[path.at(-1) as string] = value;
+    given[name] = Array.isArray(value) ? [...value] : (value as string | number | boolean);
   }
-  return command;
+  return { type: "form.submit", request, answers: given };
 }

@@ -2,7 +2,7 @@
  * The platform-neutral message model. The core builds these (already
  * translated); adapters render them as Block Kit, Discord components or text.
  */
-import type { Command } from "./commands";
+import type { ButtonCommand, FormRequest } from "./commands";
 import type { Language } from "./domain";
 
 export interface Message {
@@ -33,9 +33,10 @@ export interface ActionsBlock {
 }
 
 /**
- * A button runs a command (already complete) or opens a form whose answers
- * complete the command. `actionId` is the command type, `value` its payload:
- * what a platform stores on the button.
+ * A button runs a complete command, or opens a form. A form button carries
+ * only what the form is about (its request: the command's type and ids); the
+ * core answers a request with the form, and the answers arrive only from the
+ * submitted form. Either way a platform stores a command on the button.
  */
 export interface Button {
   type: "button";
@@ -44,13 +45,13 @@ export interface Button {
   action: ButtonAction;
 }
 
-export type ButtonAction = { kind: "command"; command: Command } | { kind: "form"; form: Form };
+export type ButtonAction = { kind: "command"; command: ButtonCommand } | { kind: "form"; request: FormRequest };
 
 export interface Select {
   type: "select";
   label: string;
   /** The command gets the chosen option's value in `field`. */
-  command: Command;
+  command: ButtonCommand;
   field: string;
   options: Array<{ label: string; value: string }>;
 }
@@ -58,8 +59,11 @@ export interface Select {
 export interface Form {
   title: string;
   submitLabel: string;
-  /** The command the answers complete; inputs are merged in by name. */
-  command: Command;
+  /**
+   * What the form is about. Submitted, the form is `{ type: "form.submit", request, answers }`,
+   * the answers keyed by the inputs' names.
+   */
+  request: FormRequest;
   inputs: FormInput[];
 }
 

@@ -4,7 +4,6 @@ import { evaluationDue, scheduleEvaluation } from "./jobs/schedule";
 import { weightsOf } from "./matching/weights";
 import { notifyPairing } from "./notify";
 import type { Tx } from "./ports";
-import { cadenceForm } from "./views/forms";
 import { introMessage } from "./views/intro";
 
 async function sendIntro(tx: Tx, program: Program, round: Round, pairing: Pairing, at: Date, joined?: Member) {
@@ -15,7 +14,7 @@ async function sendIntro(tx: Tx, program: Program, round: Round, pairing: Pairin
     members.map((m) => m.id),
   );
   const key = joined ? `intro:${pairing.id}:joined:${joined.id}` : `intro:${pairing.id}`;
-  await notifyPairing(tx, program, pairing.id, members, key, at, (t, language) =>
+  await notifyPairing(tx, program, pairing.id, members, key, at, (t) =>
     introMessage(t, {
       programName: program.name,
       roundNumber: round.number,
@@ -25,7 +24,7 @@ async function sendIntro(tx: Tx, program: Program, round: Round, pairing: Pairin
       ...(pairing.cadence
         ? { agreedSchedule: t("cadence.agreed", { everyDays: pairing.cadence.everyDays, minutes: pairing.cadence.minutes }) }
         : {}),
-      cadenceForm: cadenceForm(t, language, pairing.id),
+      pairingId: pairing.id,
       weights: weightsOf(program.matchingWeights),
     }),
   );

@@ -39,11 +39,18 @@ export interface RoundFigures {
   goalsReached: number;
 }
 
+/** The kinds of things a command can name by id. */
+export type OwnedKind = "program" | "round" | "pairing" | "session";
+
 export interface Store {
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
 export interface Tx {
+  tenancy: {
+    /** The tenant the thing belongs to; null when there is no such thing. */
+    ownerOf(kind: OwnedKind, id: string): Promise<string | null>;
+  };
   tenants: {
     ensure(platform: Platform, externalId: string): Promise<Tenant>;
   };

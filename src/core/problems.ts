@@ -22,7 +22,8 @@ export function describeIssues(t: Translate, issues: readonly z.core.$ZodIssue[]
         if (issue.origin === "string") return t("problem.tooLong", { field, max: Number(issue.maximum) });
         return t("problem.tooBig", { field, max: Number(issue.maximum) });
       case "custom":
-        return issue.message === "timezone" ? t("problem.timezone", { field }) : t("problem.invalid", { field });
+        if (issue.message === "timezone") return t("problem.timezone", { field });
+        return issue.message === "control" ? t("problem.control", { field }) : t("problem.invalid", { field });
       case "unrecognized_keys":
         return t("problem.unexpected", { field: issue.keys.join(", ") });
       default:

@@ -6,6 +6,15 @@
 
 type Raw = Record<string, unknown>;
 
+/**
+ * A word whose form has one answer takes it typed after the word: "journal <note>" is the journal
+ * form submitted in one line. Without the text, the word opens the form.
+ */
+const answeredInline =
+  (type: "journal.write" | "pause", field: string) =>
+  (rest: string): Raw =>
+    rest ? { type: "form.submit", request: { type }, answers: { [field]: rest } } : { type };
+
 const SUBCOMMANDS: Record<string, (rest: string) => Raw> = {
   help: () => ({ type: "help" }),
   bantuan: () => ({ type: "help" }),
@@ -30,10 +39,10 @@ const SUBCOMMANDS: Record<string, (rest: string) => Raw> = {
   jadwal: () => ({ type: "cadence.propose" }),
   checkin: () => ({ type: "checkin" }),
   lapor: () => ({ type: "checkin" }),
-  journal: (rest) => ({ type: "journal.write", ...(rest ? { text: rest } : {}) }),
-  jurnal: (rest) => ({ type: "journal.write", ...(rest ? { text: rest } : {}) }),
-  pause: (rest) => ({ type: "pause", ...(rest ? { until: rest } : {}) }),
-  rehat: (rest) => ({ type: "pause", ...(rest ? { until: rest } : {}) }),
+  journal: answeredInline("journal.write", "text"),
+  jurnal: answeredInline("journal.write", "text"),
+  pause: answeredInline("pause", "until"),
+  rehat: answeredInline("pause", "until"),
   resume: () => ({ type: "resume" }),
   lanjut: () => ({ type: "resume" }),
   end: () => ({ type: "pairing.end" }),

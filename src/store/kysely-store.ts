@@ -11,10 +11,12 @@ import { avoidancesRepo, endingsRepo, journalRepo } from "./repositories/private
 import { programsRepo, roundsRepo } from "./repositories/programs";
 import { reportsRepo } from "./repositories/reports";
 import { checkInsRepo, sessionsRepo } from "./repositories/sessions";
+import { tenancyRepo } from "./repositories/tenancy";
 import type { Database } from "./schema";
 
 export function repositories(db: Kysely<Database>): Tx {
   return {
+    tenancy: tenancyRepo(db),
     tenants: tenantsRepo(db),
     members: membersRepo(db),
     programs: programsRepo(db),

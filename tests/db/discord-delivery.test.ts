@@ -17,7 +17,7 @@ import { Dispatcher } from "../../src/delivery/dispatcher";
 import { repositories } from "../../src/store/kysely-store";
 import type { Outgoing, Target } from "../../src/store/outbox-queue";
 import { defaultGuild, FAKE_IDS, FakeDiscord } from "../support/fake-discord";
-import { START } from "../support/harness";
+import { START, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 
 const TOKEN = "fake-bot-token";
@@ -62,7 +62,7 @@ async function world() {
     [CITRA, "en"],
   ] as const) {
     const intake = { expertise: "SQL", goals: "design", team: user, timezone: "Asia/Jakarta", language, partnersWanted: 1 };
-    await as(user, { type: "round.join", intake });
+    await as(user, submit({ type: "round.join" }, { ...intake }));
   }
   const tenant = await tdb.db.kysely.selectFrom("tenants").select("id").executeTakeFirstOrThrow();
   const program = await tdb.db.kysely.selectFrom("programs").select("id").executeTakeFirstOrThrow();

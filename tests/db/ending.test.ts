@@ -1,6 +1,6 @@
 /** Ending a pairing politely and privately, and being matched again. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { Harness } from "../support/harness";
+import { Harness, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -38,7 +38,7 @@ describe("ending a pairing", () => {
     const { pairingId } = await partnerOf("ani");
     const text = await h.text(
       "ani",
-      { type: "pairing.end", pairingId, reason: REASON, messageToPartner: KIND, rematch: false },
+      submit({ type: "pairing.end", pairingId }, { reason: REASON, messageToPartner: KIND, rematch: false }),
       DM,
     );
     expect(text).toContain("You’ve ended your pairing with Budi. Your reason stays private.");
@@ -57,11 +57,17 @@ describe("ending a pairing", () => {
   it("refuses a second end and acting on an ended pairing", async () => {
     await matched(["ani", "budi"]);
     const { pairingId } = await partnerOf("ani");
-    await h.run("ani", { type: "pairing.end", pairingId, rematch: false }, DM);
+    await h.run("ani", submit({ type: "pairing.end", pairingId }, { rematch: false }), DM);
     const outbox = await h.count("outbox");
-    expect(await h.text("ani", { type: "pairing.end", pairingId, rematch: false }, DM)).toContain("That pairing has ended");
+    expect(await h.text("ani", submit({ type: "pairing.end", pairingId }, { rematch: false }), DM)).toContain(
+      "That pairing has ended",
+    );
     expect(
-      await h.text("budi", { type: "cadence.propose", pairingId, everyDays: 7, minutes: 45, weekday: 1, time: "09:00" }, DM),
+      await h.text(
+        "budi",
+        submit({ type: "cadence.propose", pairingId }, { everyDays: 7, minutes: 45, weekday: 1, time: "09:00" }),
+        DM,
+      ),
     ).toContain("That pairing has ended");
     expect(await h.count("outbox")).toBe(outbox);
   });
@@ -69,7 +75,9 @@ describe("ending a pairing", () => {
   it("refuses someone outside the pairing", async () => {
     await matched(["ani", "budi"]);
     const { pairingId } = await partnerOf("ani");
-    expect(await h.text("mallory", { type: "pairing.end", pairingId, rematch: true }, DM)).toContain("That pairing isn’t yours.");
+    expect(await h.text("mallory", submit({ type: "pairing.end", pairingId }, { rematch: true }), DM)).toContain(
+      "That pairing isn’t yours.",
+    );
     expect(await h.pairingsOf("ani")).toEqual([pairingId]);
   });
 
@@ -77,7 +85,7 @@ describe("ending a pairing", () => {
     await matched(["ani", "budi", "citra"]);
     const { pairingId, others } = await partnerOf("ani");
     expect(others).toHaveLength(2);
-    await h.run("ani", { type: "pairing.end", pairingId, reason: REASON, rematch: false }, DM);
+    await h.run("ani", submit({ type: "pairing.end", pairingId }, { reason: REASON, rematch: false }), DM);
     expect((await h.membersOf(pairingId)).sort()).toEqual([...others].sort());
     expect((await tdb.db.kysely.selectFrom("pairings").select("status").executeTakeFirstOrThrow()).status).toBe("active");
     const left = (await h.outbox()).find((r) => r.idempotency_key.startsWith("left:"));
@@ -94,7 +102,7 @@ describe("leaving the round", () => {
     const toBudi = (await h.outbox()).filter((r) => r.member === "budi");
     expect(toBudi.at(-1)?.text).toContain("Ani has left this mentoring round. Thank you for the time you shared.");
     expect(await h.text("budi", { type: "checkin", outcome: "not_met" }, DM)).toContain("don’t have an active pairing");
-    const sessionless = await h.text("budi", { type: "pairing.end", pairingId, rematch: false }, DM);
+    const sessionless = await h.text("budi", submit({ type: "pairing.end", pairingId }, { rematch: false }), DM);
     expect(sessionless).toContain("That pairing has ended");
   });
 });
@@ -103,14 +111,18 @@ describe("checking in on an ended pairing", () => {
   it("is refused from an old button for a session planned after the end, and changes nothing", async () => {
     await matched(["ani", "budi"]);
     const { pairingId } = await partnerOf("ani");
-    await h.run("ani", { type: "cadence.propose", pairingId, everyDays: 7, minutes: 45, weekday: 3, time: "10:00" }, DM);
+    await h.run(
+      "ani",
+      submit({ type: "cadence.propose", pairingId }, { everyDays: 7, minutes: 45, weekday: 3, time: "10:00" }),
+      DM,
+    );
     await h.run("budi", { type: "cadence.confirm", pairingId }, DM);
     const session = await tdb.db.kysely.selectFrom("sessions").select("id").executeTakeFirstOrThrow();
     // Ended the day before session 1 (Wed 2 Dec 10:00 WIB); Budi presses an old button afterwards.
     h.clock.set(new Date("2026-12-01T05:00:00Z"));
-    await h.run("ani", { type: "pairing.end", pairingId, rematch: false }, DM);
+    await h.run("ani", submit({ type: "pairing.end", pairingId }, { rematch: false }), DM);
     h.clock.set(new Date("2026-12-03T00:00:00Z"));
-    expect(await h.text("budi", { type: "checkin", sessionId: session.id, outcome: "met", rating: 5 }, DM)).toContain(
+    expect(await h.text("budi", submit({ type: "checkin", sessionId: session.id }, { rating: 5 }), DM)).toContain(
       "That pairing has ended",
     );
     expect(await h.count("check_ins")).toBe(0);
@@ -119,12 +131,16 @@ describe("checking in on an ended pairing", () => {
   it("counts a late answer for a session held before the pairing ended", async () => {
     await matched(["ani", "budi"]);
     const { pairingId } = await partnerOf("ani");
-    await h.run("ani", { type: "cadence.propose", pairingId, everyDays: 7, minutes: 45, weekday: 3, time: "10:00" }, DM);
+    await h.run(
+      "ani",
+      submit({ type: "cadence.propose", pairingId }, { everyDays: 7, minutes: 45, weekday: 3, time: "10:00" }),
+      DM,
+    );
     await h.run("budi", { type: "cadence.confirm", pairingId }, DM);
     const session = await tdb.db.kysely.selectFrom("sessions").select("id").executeTakeFirstOrThrow();
     h.clock.set(new Date("2026-12-03T00:00:00Z"));
-    await h.run("ani", { type: "pairing.end", pairingId, rematch: false }, DM);
-    expect(await h.text("budi", { type: "checkin", sessionId: session.id, outcome: "met", rating: 5 }, DM)).toContain(
+    await h.run("ani", submit({ type: "pairing.end", pairingId }, { rematch: false }), DM);
+    expect(await h.text("budi", submit({ type: "checkin", sessionId: session.id }, { rating: 5 }), DM)).toContain(
       "Thanks for checking in",
     );
     expect(await h.count("check_ins")).toBe(1);
@@ -137,7 +153,7 @@ describe("re-matching", () => {
   it("joins a pair as third when nobody else is waiting", async () => {
     await matched(["ani", "budi", "citra", "dewi"]);
     const { pairingId, others } = await partnerOf("ani");
-    const text = await h.text("ani", { type: "pairing.end", pairingId, rematch: true }, DM);
+    const text = await h.text("ani", submit({ type: "pairing.end", pairingId }, { rematch: true }), DM);
     expect(text).toContain("You have a new peer");
     const [newPairing] = await h.pairingsOf("ani");
     expect(newPairing).not.toBe(pairingId);
@@ -156,8 +172,10 @@ describe("re-matching", () => {
     const xs = await partnerOf(x);
     expect(xs.others).toEqual([y]);
     // x ends without asking for a new peer; Ani ends asking for one, and waits: nobody is free.
-    await h.run(x, { type: "pairing.end", pairingId: xs.pairingId, rematch: false }, DM);
-    expect(await h.text("ani", { type: "pairing.end", pairingId: ani.pairingId, rematch: true }, DM)).toContain("on the list");
+    await h.run(x, submit({ type: "pairing.end", pairingId: xs.pairingId }, { rematch: false }), DM);
+    expect(await h.text("ani", submit({ type: "pairing.end", pairingId: ani.pairingId }, { rematch: true }), DM)).toContain(
+      "on the list",
+    );
     // y (left by x) asks: the waiting Ani comes first; x, who did not ask, is left in peace.
     expect(await h.text(y, { type: "rematch.request", pairingId: xs.pairingId }, DM)).toContain("You have a new peer");
     const [fresh] = await h.pairingsOf("ani");
@@ -172,7 +190,7 @@ describe("re-matching", () => {
   it("waits kindly when no one fits, and a second click sends nothing new", async () => {
     await matched(["ani", "budi"]);
     const { pairingId } = await partnerOf("ani");
-    expect(await h.text("ani", { type: "pairing.end", pairingId, rematch: true }, DM)).toContain(
+    expect(await h.text("ani", submit({ type: "pairing.end", pairingId }, { rematch: true }), DM)).toContain(
       "You’re on the list for a new peer.",
     );
     const outbox = await h.count("outbox");

@@ -1,6 +1,6 @@
 /** The matching rules that live in the database: not-a-good-fit, do-not-pair, fairness, per-program weights. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { Harness } from "../support/harness";
+import { Harness, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -35,7 +35,7 @@ describe("hard exclusions", () => {
     await h.join("budi", { expertise: ["design"], goals: ["sql"], team: "B" });
     await h.run("olga", { type: "round.match" });
     const [pairingId] = await h.pairingsOf("ani");
-    await h.run("ani", { type: "pairing.end", pairingId, notAFit: true, rematch: false }, DM);
+    await h.run("ani", submit({ type: "pairing.end", pairingId }, { notAFit: true, rematch: false }), DM);
     await nextRound(["ani", "budi"], {});
     await h.join("citra", { expertise: ["knitting"], goals: ["chess"] });
     await h.join("dewi", { expertise: ["pottery"], goals: ["golf"] });

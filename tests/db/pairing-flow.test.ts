@@ -1,7 +1,7 @@
 /** A pair's life: cadence, sessions, check-ins, journal, pause and resume, status. */
 import { beforeEach, describe, expect, it } from "vitest";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "../../src/core/durations";
-import { Harness, replyText } from "../support/harness";
+import { Harness, replyText, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -20,7 +20,11 @@ beforeEach(async () => {
 
 /** Ani proposes Wednesdays 10:00 WIB every 14 days for 60 minutes; Budi confirms. */
 async function agreeCadence() {
-  await h.run("ani", { type: "cadence.propose", pairingId, everyDays: 14, minutes: 60, weekday: 3, time: "10:00" }, DM);
+  await h.run(
+    "ani",
+    submit({ type: "cadence.propose", pairingId }, { everyDays: 14, minutes: 60, weekday: 3, time: "10:00" }),
+    DM,
+  );
   return h.text("budi", { type: "cadence.confirm", pairingId }, DM);
 }
 
@@ -37,7 +41,7 @@ describe("agreeing a cadence", () => {
   it("shows the proposal to the pair in each member's own time zone", async () => {
     const text = await h.text(
       "ani",
-      { type: "cadence.propose", pairingId, everyDays: 14, minutes: 60, weekday: 3, time: "10:00" },
+      submit({ type: "cadence.propose", pairingId }, { everyDays: 14, minutes: 60, weekday: 3, time: "10:00" }),
       DM,
     );
     expect(text).toContain("Proposal sent");
@@ -49,7 +53,11 @@ describe("agreeing a cadence", () => {
   });
 
   it("is confirmed by the peer, not the proposer, and schedules the first session", async () => {
-    await h.run("ani", { type: "cadence.propose", pairingId, everyDays: 14, minutes: 60, weekday: 3, time: "10:00" }, DM);
+    await h.run(
+      "ani",
+      submit({ type: "cadence.propose", pairingId }, { everyDays: 14, minutes: 60, weekday: 3, time: "10:00" }),
+      DM,
+    );
     expect(await h.text("ani", { type: "cadence.confirm", pairingId }, DM)).toContain("your peer needs to confirm");
     expect(await h.text("budi", { type: "cadence.confirm", pairingId }, DM)).toContain("Terkonfirmasi");
     const [first, ...rest] = await sessions();
@@ -70,10 +78,18 @@ describe("agreeing a cadence", () => {
   });
 
   it("refuses a click on a replaced proposal", async () => {
-    await h.run("ani", { type: "cadence.propose", pairingId, everyDays: 14, minutes: 60, weekday: 3, time: "10:00" }, DM);
+    await h.run(
+      "ani",
+      submit({ type: "cadence.propose", pairingId }, { everyDays: 14, minutes: 60, weekday: 3, time: "10:00" }),
+      DM,
+    );
     const old = (await tdb.db.kysely.selectFrom("pairings").select("proposal_at").executeTakeFirstOrThrow()).proposal_at;
     h.clock.advance(MINUTE_MS);
-    await h.run("ani", { type: "cadence.propose", pairingId, everyDays: 7, minutes: 45, weekday: 5, time: "16:00" }, DM);
+    await h.run(
+      "ani",
+      submit({ type: "cadence.propose", pairingId }, { everyDays: 7, minutes: 45, weekday: 5, time: "16:00" }),
+      DM,
+    );
     expect(await h.text("budi", { type: "cadence.confirm", pairingId, proposalOf: old?.toISOString() }, DM)).toContain(
       "sudah diganti",
     );
@@ -83,7 +99,7 @@ describe("agreeing a cadence", () => {
   it("refuses out-of-range values: every 7 to 14 days, 45 to 60 minutes", async () => {
     const text = await h.text(
       "ani",
-      { type: "cadence.propose", pairingId, everyDays: 21, minutes: 30, weekday: 3, time: "25:00" },
+      submit({ type: "cadence.propose", pairingId }, { everyDays: 21, minutes: 30, weekday: 3, time: "25:00" }),
       DM,
     );
     expect(text).toContain("Every how many days must be at most 14.");
@@ -96,7 +112,11 @@ describe("agreeing a cadence", () => {
 
   it("a new routine moves the upcoming session instead of adding one", async () => {
     await agreeCadence();
-    await h.run("budi", { type: "cadence.propose", pairingId, everyDays: 7, minutes: 45, weekday: 5, time: "16:00" }, DM);
+    await h.run(
+      "budi",
+      submit({ type: "cadence.propose", pairingId }, { everyDays: 7, minutes: 45, weekday: 5, time: "16:00" }),
+      DM,
+    );
     await h.run("ani", { type: "cadence.confirm", pairingId }, DM);
     const all = await sessions();
     expect(all).toHaveLength(1);
@@ -135,17 +155,17 @@ describe("sessions and check-ins", () => {
   it("records each member's answer once; 'met' asks for a rating; the first meeting is celebrated", async () => {
     await agreeCadence();
     h.clock.set(new Date("2026-12-02T05:00:00Z"));
-    const form = await h.run("ani", { type: "checkin", outcome: "met" }, DM);
+    const form = await h.run("ani", { type: "checkin" }, DM);
     expect(form.form?.inputs.map((i) => i.name)).toEqual(["rating", "note"]);
     expect(await h.count("check_ins")).toBe(0);
     const sessionId = (await sessions())[0]?.id as string;
-    expect(
-      await h.text("ani", { type: "checkin", sessionId, outcome: "met", rating: 5, note: "private thoughts" }, DM),
-    ).toContain("Thanks for checking in! Next session: Wednesday, 16 December 2026, 10:00 WIB.");
-    expect(await h.text("ani", { type: "checkin", sessionId, outcome: "met", rating: 2 }, DM)).toContain(
+    expect(await h.text("ani", submit({ type: "checkin", sessionId }, { rating: 5, note: "private thoughts" }), DM)).toContain(
+      "Thanks for checking in! Next session: Wednesday, 16 December 2026, 10:00 WIB.",
+    );
+    expect(await h.text("ani", submit({ type: "checkin", sessionId }, { rating: 2 }), DM)).toContain(
       "already checked in for session 1",
     );
-    expect(await h.text("budi", { type: "checkin", sessionId, outcome: "met", rating: 4 }, DM)).toContain(
+    expect(await h.text("budi", submit({ type: "checkin", sessionId }, { rating: 4 }), DM)).toContain(
       "Terima kasih sudah melapor",
     );
     const rows = await tdb.db.kysely.selectFrom("check_ins").select(["rating", "note"]).orderBy("created_at").execute();
@@ -162,7 +182,7 @@ describe("sessions and check-ins", () => {
   it("rejects a rating outside 1 to 5", async () => {
     await agreeCadence();
     h.clock.set(new Date("2026-12-02T05:00:00Z"));
-    expect(await h.text("ani", { type: "checkin", outcome: "met", rating: 6 }, DM)).toContain(
+    expect(await h.text("ani", submit({ type: "checkin" }, { rating: 6 }), DM)).toContain(
       "How was it? (1 to 5) must be at most 5.",
     );
     expect(await h.count("check_ins")).toBe(0);
@@ -173,7 +193,7 @@ describe("sessions and check-ins", () => {
     h.clock.set(new Date("2026-12-02T05:00:00Z"));
     expect(await h.text("ani", { type: "checkin", outcome: "not_met" }, DM)).toContain("Noted; it happens.");
     expect((await sessions())[0]?.status).toBe("missed");
-    await h.run("budi", { type: "checkin", outcome: "met", rating: 3 }, DM);
+    await h.run("budi", submit({ type: "checkin" }, { rating: 3 }), DM);
     expect((await sessions())[0]?.status).toBe("held");
   });
 
@@ -182,7 +202,7 @@ describe("sessions and check-ins", () => {
     h.clock.set(new Date("2026-12-17T05:00:00Z")); // after session 2 has started
     await h.runJobs();
     const [s1, s2] = await sessions();
-    await h.run("ani", { type: "checkin", sessionId: s1?.id, outcome: "met", rating: 4 }, DM);
+    await h.run("ani", submit({ type: "checkin", sessionId: s1?.id }, { rating: 4 }), DM);
     const rows = await tdb.db.kysely.selectFrom("check_ins").select("session_id").execute();
     expect(rows).toEqual([{ session_id: s1?.id }]);
     expect(s2).toBeDefined();
@@ -199,7 +219,7 @@ describe("sessions and check-ins", () => {
     await h.join("budi", { timezone: "WIT", language: "id" });
     await h.run("olga", { type: "round.match" });
     expect((await h.pairingsOf("ani"))[0]).not.toBe(pairingId);
-    const late = { type: "checkin", sessionId: s1?.id, outcome: "met", rating: 5 } as const;
+    const late = submit({ type: "checkin", sessionId: s1?.id }, { rating: 5 });
     expect(await h.text("ani", late, DM)).toContain("Thanks for checking in!");
     const rows = await tdb.db.kysely.selectFrom("check_ins").select(["session_id", "rating"]).execute();
     expect(rows).toEqual([{ session_id: s1?.id, rating: 5 }]);
@@ -222,8 +242,8 @@ describe("sessions and check-ins", () => {
 describe("journal", () => {
   it("keeps private notes, counted back only to their author", async () => {
     expect((await h.run("ani", { type: "journal.write" }, DM)).form?.title).toBe("Private journal note");
-    expect(await h.text("ani", { type: "journal.write", text: "my own note" }, DM)).toContain("(1 note)");
-    expect(await h.text("ani", { type: "journal.write", text: "another" }, DM)).toContain("(2 notes)");
+    expect(await h.text("ani", submit({ type: "journal.write" }, { text: "my own note" }), DM)).toContain("(1 note)");
+    expect(await h.text("ani", submit({ type: "journal.write" }, { text: "another" }), DM)).toContain("(2 notes)");
     const outbox = await h.outbox();
     expect(outbox.some((r) => r.text.includes("my own note"))).toBe(false);
     expect(await h.text("budi", { type: "status" }, DM)).toContain("Jurnal pribadi: 0 catatan");
@@ -233,13 +253,13 @@ describe("journal", () => {
 describe("pausing", () => {
   it("pauses until a date, tells the peer kindly, and resumes", async () => {
     expect((await h.run("ani", { type: "pause" }, DM)).form?.inputs[0]?.name).toBe("until");
-    expect(await h.text("ani", { type: "pause", until: "2026-11-30" }, DM)).toContain("must be after today");
-    expect(await h.text("ani", { type: "pause", until: "2026-12-20" }, DM)).toContain(
+    expect(await h.text("ani", submit({ type: "pause" }, { until: "2026-11-30" }), DM)).toContain("must be after today");
+    expect(await h.text("ani", submit({ type: "pause" }, { until: "2026-12-20" }), DM)).toContain(
       "You’re on a break until Sunday, 20 December 2026.",
     );
     const note = (await h.outbox()).find((r) => r.idempotency_key.startsWith("pause:"));
     expect(note?.text).toContain("Ani is taking a short break until Sunday, 20 December 2026.");
-    expect(await h.text("ani", { type: "pause", until: "2026-12-21" }, DM)).toContain("already taking a break");
+    expect(await h.text("ani", submit({ type: "pause" }, { until: "2026-12-21" }), DM)).toContain("already taking a break");
     expect(await h.text("ani", { type: "status" }, DM)).toContain("On a break until: Sunday, 20 December 2026");
     expect(await h.text("ani", { type: "resume" }, DM)).toContain("Welcome back!");
     expect((await h.outbox()).some((r) => r.text.includes("Ani is back from their break"))).toBe(true);
@@ -248,14 +268,14 @@ describe("pausing", () => {
 
   it("does not prompt a pair while one of them is on a break", async () => {
     await agreeCadence();
-    await h.run("budi", { type: "pause", until: "2026-12-10" }, DM);
+    await h.run("budi", submit({ type: "pause" }, { until: "2026-12-10" }), DM);
     h.clock.set(new Date("2026-12-02T06:00:00Z"));
     await h.runJobs();
     expect(await h.keyed("checkin-prompt:")).toHaveLength(0);
   });
 
   it("cannot outlast the round", async () => {
-    expect(await h.text("ani", { type: "pause", until: "2027-06-01" }, DM)).toContain("at most until the round ends");
+    expect(await h.text("ani", submit({ type: "pause" }, { until: "2027-06-01" }), DM)).toContain("at most until the round ends");
   });
 });
 

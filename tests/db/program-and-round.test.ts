@@ -1,6 +1,6 @@
 /** Programs, rounds, joining, leaving and matching through the real core and database. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { Harness, replyText } from "../support/harness";
+import { Harness, replyText, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -35,8 +35,8 @@ describe("opening a round", () => {
     expect(announce?.text).toContain("Peer mentoring round 1 is open!");
     const actions = announce?.message.blocks.find((b) => b.type === "actions");
     expect(actions?.type === "actions" && actions.elements[0]?.type === "button" && actions.elements[0].action).toMatchObject({
-      kind: "command",
-      command: { type: "round.join" },
+      kind: "form",
+      request: { type: "round.join" },
     });
   });
 
@@ -67,13 +67,13 @@ describe("joining", () => {
   it("answers a bare join with the intake form and stores nothing", async () => {
     const reply = await h.run("ani", { type: "round.join" });
     expect(reply.form?.inputs.map((i) => i.name)).toEqual([
-      "intake.expertise",
-      "intake.goals",
-      "intake.interests",
-      "intake.team",
-      "intake.timezone",
-      "intake.language",
-      "intake.partnersWanted",
+      "expertise",
+      "goals",
+      "interests",
+      "team",
+      "timezone",
+      "language",
+      "partnersWanted",
     ]);
     expect(await h.count("enrollments")).toBe(0);
   });
@@ -92,17 +92,20 @@ describe("joining", () => {
 
   it("refuses bad intake with a translated list of problems and changes nothing", async () => {
     const before = await h.count("members");
-    const en = await h.text("ani", {
-      type: "round.join",
-      intake: { expertise: "", goals: "SQL", team: "Data", timezone: "Mars/Base", language: "en", partnersWanted: 5 },
-    } as Record<string, unknown>);
+    const en = await h.text(
+      "ani",
+      submit(
+        { type: "round.join" },
+        { expertise: "", goals: "SQL", team: "Data", timezone: "Mars/Base", language: "en", partnersWanted: 5 },
+      ) as Record<string, unknown>,
+    );
     expect(en).toContain("nothing was changed");
     expect(en).toContain("Expertise you can share is required.");
     expect(en).toContain("I don’t know that time zone");
     expect(en).toContain("Number of partners must be at most 3.");
     const id = await h.text(
       "ani",
-      { type: "round.join", intake: { expertise: "x", goals: "y", team: "Data", timezone: "WIB", language: "xx" } } as Record<
+      submit({ type: "round.join" }, { expertise: "x", goals: "y", team: "Data", timezone: "WIB", language: "xx" }) as Record<
         string,
         unknown
       >,
@@ -229,7 +232,10 @@ describe("history across rounds", () => {
     const [pairingId] = await h.pairingsOf("ani");
     expect(await h.text("olga", { type: "round.close" })).toContain("Round 1 is closed");
     expect(
-      await h.text("ani", { type: "cadence.propose", pairingId, everyDays: 7, minutes: 45, weekday: 1, time: "09:00" }),
+      await h.text(
+        "ani",
+        submit({ type: "cadence.propose", pairingId }, { everyDays: 7, minutes: 45, weekday: 1, time: "09:00" }),
+      ),
     ).toContain("That pairing has ended");
     expect(await h.text("olga", { type: "round.close" })).toContain("no round to close");
   });

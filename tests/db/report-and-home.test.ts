@@ -4,7 +4,7 @@
  * Private text (journal notes, check-in notes) must never reach anyone else.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { CHANNEL, Harness, replyText } from "../support/harness";
+import { CHANNEL, Harness, replyText, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -27,7 +27,11 @@ async function fiveMatched() {
 async function meetOnce(userId: string) {
   const pairingId = (await h.pairingsOf(userId))[0] as string;
   const others = (await h.membersOf(pairingId)).filter((m) => m !== userId);
-  await h.run(userId, { type: "cadence.propose", pairingId, everyDays: 14, minutes: 60, weekday: 3, time: "10:00" }, DM);
+  await h.run(
+    userId,
+    submit({ type: "cadence.propose", pairingId }, { everyDays: 14, minutes: 60, weekday: 3, time: "10:00" }),
+    DM,
+  );
   for (const o of others) await h.run(o, { type: "cadence.confirm", pairingId }, DM);
   return { pairingId, members: [userId, ...others] };
 }
@@ -57,7 +61,7 @@ describe("the organizer report", () => {
     for (const group of [pair, other]) {
       const session = sessions.find((s) => s.pairing_id === group.pairingId);
       for (const m of group.members) {
-        await h.run(m, { type: "checkin", sessionId: session?.id, outcome: "met", rating: 4 + (rated++ % 2), note: NOTE }, DM);
+        await h.run(m, submit({ type: "checkin", sessionId: session?.id }, { rating: 4 + (rated++ % 2), note: NOTE }), DM);
       }
     }
     const after = await h.text("olga", { type: "program.report" });
@@ -122,18 +126,14 @@ describe("home", () => {
   it("shows the member's own goals, the ones reached, and only their own journal", async () => {
     await fiveMatched();
     const { pairingId } = await meetOnce("ani");
-    await h.run("ani", { type: "journal.write", text: NOTE }, DM);
+    await h.run("ani", submit({ type: "journal.write" }, { text: NOTE }), DM);
     h.clock.advance(15 * DAY);
     const answered = await h.text(
       "ani",
-      {
-        type: "evaluation.submit",
-        pairingId,
-        number: 1,
-        working: 4,
-        goals: { g0: "progressing", g1: "reached" },
-        adjust: "nothing",
-      },
+      submit(
+        { type: "evaluation.submit", pairingId, number: 1 },
+        { working: 4, g0: "progressing", g1: "reached", adjust: "nothing" },
+      ),
       DM,
     );
     expect(answered).not.toContain("didn’t look right");
@@ -188,8 +188,8 @@ describe("the intake form's defaults", () => {
       command: { type: "round.join" },
     });
     const inputs = new Map(reply.form?.inputs.map((i) => [i.name, i]));
-    expect(inputs.get("intake.timezone")?.initial).toBe("Asia/Makassar");
-    expect(inputs.get("intake.language")?.initial).toBe("id");
+    expect(inputs.get("timezone")?.initial).toBe("Asia/Makassar");
+    expect(inputs.get("language")?.initial).toBe("id");
     expect(reply.form?.title).toBe("Ikut mentoring sebaya");
     // The reply says which language it speaks, so an adapter's own words (form steps) can match.
     expect(reply.language).toBe("id");

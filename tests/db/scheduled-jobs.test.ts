@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "../../src/core/durations";
 import { runDueJobs } from "../../src/scheduler/run-due-jobs";
 import { leaseDueJobs, lockLeasedJob } from "../../src/store/job-queue";
-import { Harness, replyText } from "../support/harness";
+import { Harness, replyText, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -31,7 +31,7 @@ async function matchPair() {
 
 /** Wednesdays at `time` WIB, every 14 days, 60 minutes, agreed at the harness start (Tue 1 Dec 09:00 WIB). */
 async function agreeCadence(time = "10:00", weekday = 3) {
-  await h.run("ani", { type: "cadence.propose", pairingId, everyDays: 14, minutes: 60, weekday, time }, DM);
+  await h.run("ani", submit({ type: "cadence.propose", pairingId }, { everyDays: 14, minutes: 60, weekday, time }), DM);
   await h.run("budi", { type: "cadence.confirm", pairingId }, DM);
 }
 
@@ -73,7 +73,11 @@ describe("session reminders", () => {
   it("a moved session gets fresh reminders; the old ones skip", async () => {
     await agreeCadence();
     // A new routine (Thursdays 14:00 in Budi's zone, WIT) moves session 1 before its reminders are due.
-    await h.run("budi", { type: "cadence.propose", pairingId, everyDays: 7, minutes: 45, weekday: 4, time: "14:00" }, DM);
+    await h.run(
+      "budi",
+      submit({ type: "cadence.propose", pairingId }, { everyDays: 7, minutes: 45, weekday: 4, time: "14:00" }),
+      DM,
+    );
     await h.run("ani", { type: "cadence.confirm", pairingId }, DM);
     expect((await sessions())[0]?.starts_at.toISOString()).toBe("2026-12-03T05:00:00.000Z");
     h.clock.set(new Date("2026-12-02T05:00:00Z"));
@@ -142,7 +146,7 @@ describe("after a session", () => {
     await h.runJobs();
     expect(await h.keyed("checkin-prompt:")).toHaveLength(1);
     expect((await sessions()).map((s) => s.number)).toEqual([1, 2]);
-    await h.run("ani", { type: "checkin", outcome: "met", rating: 4, note: "private words" }, DM);
+    await h.run("ani", submit({ type: "checkin" }, { rating: 4, note: "private words" }), DM);
     h.clock.advance(24 * HOUR_MS);
     await h.runJobs();
     const nudges = await h.keyed("checkin-nudge:");
@@ -157,7 +161,7 @@ describe("after a session", () => {
     await agreeCadence();
     h.clock.set(new Date("2026-12-02T04:15:00Z"));
     await h.runJobs();
-    await h.run("ani", { type: "checkin", outcome: "not_met", note: "he never showed up, again" }, DM);
+    await h.run("ani", { type: "checkin", outcome: "not_met" }, DM);
     h.clock.advance(3 * DAY_MS);
     await h.runJobs();
     expect((await sessions())[0]?.status).toBe("missed");
@@ -197,19 +201,15 @@ describe("biweekly evaluation", () => {
     expect(buttonCommand).not.toContain("SQL");
 
     const form = (await h.run("ani", { type: "evaluation.submit", pairingId, number: 1 }, DM)).form;
-    expect(form?.inputs.map((i) => i.name)).toEqual(["goals.g0", "goals.g1", "working", "adjust"]);
+    expect(form?.inputs.map((i) => i.name)).toEqual(["g0", "g1", "working", "adjust"]);
     expect(form?.inputs[0]?.label).toBe("Progress on: SQL");
 
     const reply = await h.run(
       "ani",
-      {
-        type: "evaluation.submit",
-        pairingId,
-        number: 1,
-        working: "4",
-        goals: { g0: "reached", g1: "progressing" },
-        adjust: "end",
-      },
+      submit(
+        { type: "evaluation.submit", pairingId, number: 1 },
+        { working: "4", g0: "reached", g1: "progressing", adjust: "end" },
+      ),
       DM,
     );
     expect(replyText(reply)).toContain("Thank you! Your evaluation stays private.");
@@ -222,14 +222,10 @@ describe("biweekly evaluation", () => {
     expect(
       await h.text(
         "ani",
-        {
-          type: "evaluation.submit",
-          pairingId,
-          number: 1,
-          working: "1",
-          goals: { g0: "not_started", g1: "reached" },
-          adjust: "nothing",
-        },
+        submit(
+          { type: "evaluation.submit", pairingId, number: 1 },
+          { working: "1", g0: "not_started", g1: "reached", adjust: "nothing" },
+        ),
         DM,
       ),
     ).toContain("already answered evaluation 1");
@@ -240,7 +236,7 @@ describe("biweekly evaluation", () => {
     expect(
       await h.text(
         "budi",
-        { type: "evaluation.submit", pairingId, number: 2, working: "3", goals: { g0: "progressing" }, adjust: "nothing" },
+        submit({ type: "evaluation.submit", pairingId, number: 2 }, { working: "3", g0: "progressing", adjust: "nothing" }),
         DM,
       ),
     ).toContain("Evaluasi 2 belum waktunya");
@@ -305,7 +301,7 @@ describe("round end", () => {
     await agreeCadence();
     h.clock.set(new Date("2026-12-02T04:15:00Z"));
     await h.runJobs();
-    await h.run("budi", { type: "checkin", outcome: "met", rating: 5 }, DM);
+    await h.run("budi", submit({ type: "checkin" }, { rating: 5 }), DM);
     const round = await tdb.db.kysely.selectFrom("rounds").select("ends_at").executeTakeFirstOrThrow();
     h.clock.set(round.ends_at);
     await h.runJobs();
@@ -338,7 +334,7 @@ describe("a break", () => {
   beforeEach(matchPair);
 
   it("ends on its date: reminders resume and the partner hears it", async () => {
-    await h.run("ani", { type: "pause", until: "2026-12-08" }, DM);
+    await h.run("ani", submit({ type: "pause" }, { until: "2026-12-08" }), DM);
     h.clock.set(new Date("2026-12-07T17:00:00Z")); // Tue 8 Dec 00:00 WIB: quiet hours
     await h.runJobs();
     expect(await h.keyed("pause-ended:")).toHaveLength(0);
@@ -350,7 +346,7 @@ describe("a break", () => {
   });
 
   it("resumed early: the scheduled end changes nothing", async () => {
-    await h.run("ani", { type: "pause", until: "2026-12-08" }, DM);
+    await h.run("ani", submit({ type: "pause" }, { until: "2026-12-08" }), DM);
     await h.run("ani", { type: "resume" }, DM);
     h.clock.set(new Date("2026-12-08T02:00:00Z"));
     await h.runJobs();

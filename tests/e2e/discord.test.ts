@@ -36,7 +36,7 @@ import {
   type OptionInput,
   type RestCall,
 } from "../support/fake-discord";
-import { START } from "../support/harness";
+import { submit as formSubmit, START } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 
 const TOKEN = "fake-bot-token";
@@ -417,10 +417,10 @@ describe("Discord: forms over several modals", () => {
     await deliver();
     const opened = await press(ANI, buttonIn(CHANNEL, t("round.announce.join", { number: 1 })).customId);
     const saved = await submit(opened, {
-      "t:intake.expertise": "SQL",
-      "t:intake.goals": "desain",
-      "t:intake.interests": "",
-      "t:intake.team": "Data",
+      "t:expertise": "SQL",
+      "t:goals": "desain",
+      "t:interests": "",
+      "t:team": "Data",
     });
     clock.advance(61 * 60_000);
     const stale = await press(ANI, saved.buttons[0] as string);
@@ -448,10 +448,10 @@ describe("Discord: closed DMs", () => {
       const intake = INTAKE[user] as (typeof INTAKE)[string];
       await as(
         user,
-        {
-          type: "round.join",
-          intake: { ...intake, interests: "kopi", timezone: "Asia/Jakarta", language: "en", partnersWanted: 1 },
-        },
+        formSubmit(
+          { type: "round.join" },
+          { ...intake, interests: "kopi", timezone: "Asia/Jakarta", language: "en", partnersWanted: 1 },
+        ),
         CHANNEL,
       );
     }
@@ -560,10 +560,10 @@ describe.each([
       expect(first.components.length).toBeLessThanOrEqual(5);
       const intake = INTAKE[user] as (typeof INTAKE)[string];
       const saved = await submit(opened, {
-        "t:intake.expertise": intake.expertise,
-        "t:intake.goals": intake.goals,
-        "t:intake.interests": "kopi",
-        "t:intake.team": intake.team,
+        "t:expertise": intake.expertise,
+        "t:goals": intake.goals,
+        "t:interests": "kopi",
+        "t:team": intake.team,
       });
       expect(saved.text).toBe(t("discord.form.stepSaved", { step: 1, total: 2 }));
       expect(saved.ephemeral).toEqual([true]);
@@ -578,11 +578,11 @@ describe.each([
         }),
       );
       // Selects (type 3) for the time zone, the language and the number of partners.
-      expect(kinds).toEqual({ "s:intake.timezone": 3, "s:intake.language": 3, "n:intake.partnersWanted": 3 });
+      expect(kinds).toEqual({ "s:timezone": 3, "s:language": 3, "n:partnersWanted": 3 });
       const done = await submit(next, {
-        "s:intake.timezone": ["Asia/Jakarta"],
-        "s:intake.language": [language],
-        "n:intake.partnersWanted": ["1"],
+        "s:timezone": ["Asia/Jakarta"],
+        "s:language": [language],
+        "n:partnersWanted": ["1"],
       });
       // The Continue prompt becomes the confirmation.
       expect(done.type).toBe(InteractionResponseType.UpdateMessage);
@@ -738,7 +738,7 @@ describe.each([
     expect(evaluation.type).toBe(InteractionResponseType.Modal);
     const evalModal = evaluation.modal as ModalData;
     expect(evalModal.components.length).toBeLessThanOrEqual(5);
-    const evaluated = await submit(evaluation, { "s:goals.g0": ["progressing"], "s:working": ["4"], "s:adjust": ["nothing"] });
+    const evaluated = await submit(evaluation, { "s:g0": ["progressing"], "s:working": ["4"], "s:adjust": ["nothing"] });
     expect(evaluated.texts[0]).toBe(t("evaluation.thanks"));
     expect(await count("evaluations")).toBe(1);
     await fake.waitFor(() => fake.message(evaluate.messageId)?.edited_timestamp, 3000, "the evaluation prompt settled");

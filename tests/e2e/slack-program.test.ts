@@ -95,14 +95,14 @@ describe.each([
       const view = driver.lastView();
       expect(view.title.text).toBe(t("join.form.title"));
       const values = driver.fill(view, {
-        "intake.expertise": ["SQL", "design", "public speaking", "Go", "marketing"][i] as string,
-        "intake.goals": ["public speaking", "Go", "SQL", "design", "hiring"][i] as string,
-        "intake.interests": "kopi",
-        "intake.team": `team-${i}`,
+        expertise: ["SQL", "design", "public speaking", "Go", "marketing"][i] as string,
+        goals: ["public speaking", "Go", "SQL", "design", "hiring"][i] as string,
+        interests: "kopi",
+        team: `team-${i}`,
       });
-      const zone = (values["intake.timezone"] as { v: { selected_option: { value: string } } }).v.selected_option.value;
+      const zone = (values.timezone as { v: { selected_option: { value: string } } }).v.selected_option.value;
       expect(zone).toBe(i === 2 ? "Asia/Makassar" : "Asia/Jakarta");
-      const lang = (values["intake.language"] as { v: { selected_option: { value: string } } }).v.selected_option.value;
+      const lang = (values.language as { v: { selected_option: { value: string } } }).v.selected_option.value;
       expect(lang).toBe(language);
       const dms = slack.of("chat.postMessage").length;
       await driver.submit(user, view, values);

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAppCore } from "../../src/app";
 import type { Core } from "../../src/core/core";
 import { FakeSlack } from "../support/fake-slack";
+import { submit as formSubmit } from "../support/harness";
 import { buttonsOf, PROGRAM_CHANNEL, SlackDriver, TEAM, until } from "../support/slack-driver";
 import { useTestDb } from "../support/test-db";
 
@@ -40,13 +41,13 @@ const deliver = () => driver.deliver();
 let responses = 1000;
 
 const intake = (team: string) => ({
-  "intake.expertise": { v: { type: "plain_text_input", value: "SQL" } },
-  "intake.goals": { v: { type: "plain_text_input", value: "public speaking" } },
-  "intake.interests": { v: { type: "plain_text_input", value: "kopi" } },
-  "intake.team": { v: { type: "plain_text_input", value: team } },
-  "intake.timezone": { v: { type: "static_select", selected_option: { value: "Asia/Jakarta" } } },
-  "intake.language": { v: { type: "static_select", selected_option: { value: "en" } } },
-  "intake.partnersWanted": { v: { type: "number_input", value: "1" } },
+  expertise: { v: { type: "plain_text_input", value: "SQL" } },
+  goals: { v: { type: "plain_text_input", value: "public speaking" } },
+  interests: { v: { type: "plain_text_input", value: "kopi" } },
+  team: { v: { type: "plain_text_input", value: team } },
+  timezone: { v: { type: "static_select", selected_option: { value: "Asia/Jakarta" } } },
+  language: { v: { type: "static_select", selected_option: { value: "en" } } },
+  partnersWanted: { v: { type: "number_input", value: "1" } },
 });
 
 describe("Slack over HTTP", () => {
@@ -145,11 +146,14 @@ describe("Slack over HTTP", () => {
         language: "en",
         partnersWanted: 1,
       };
-      await as(user, { type: "round.join", intake }, CHANNEL.id);
+      await as(user, formSubmit({ type: "round.join" }, { ...intake }), CHANNEL.id);
     }
     await as("U-OLGA", { type: "round.match" }, CHANNEL.id);
     const pairing = await tdb.db.kysely.selectFrom("pairings").select("id").executeTakeFirstOrThrow();
-    await as("U-ANI", { type: "cadence.propose", pairingId: pairing.id, everyDays: 14, minutes: 60, weekday: 3, time: "10:00" });
+    await as(
+      "U-ANI",
+      formSubmit({ type: "cadence.propose", pairingId: pairing.id }, { everyDays: 14, minutes: 60, weekday: 3, time: "10:00" }),
+    );
     await as("U-BUDI", { type: "cadence.confirm", pairingId: pairing.id });
     const session = await tdb.db.kysely.selectFrom("sessions").select("id").executeTakeFirstOrThrow();
     clock.set(new Date("2026-12-02T05:00:00Z"));
@@ -157,7 +161,7 @@ describe("Slack over HTTP", () => {
     const dm = { id: "D-U-ANI", name: "directmessage" };
     const notMet = {
       action_id: "sebaya:2",
-      value: JSON.stringify({ kind: "command", command: { type: "checkin", sessionId: session.id, outcome: "not_met" } }),
+      value: JSON.stringify({ type: "checkin", sessionId: session.id, outcome: "not_met" }),
     };
     const original = [
       { type: "section", text: { type: "mrkdwn", text: "A gentle reminder: how did session 1 go?" } },
@@ -284,9 +288,9 @@ describe("Slack over HTTP", () => {
     const fallback = driver.responded()[2];
     const offered = buttonsOf(fallback)[0];
     expect(offered?.text?.text).toBe("Ikut mentoring sebaya");
-    // Pressed, it opens the intake with a fresh trigger.
+    // Pressed where it was offered (the ephemeral answer sits in the program channel), it opens the intake with a fresh trigger.
     if (!offered) throw new Error("no button offered");
-    await driver.press("U-ANI", offered);
+    await driver.press("U-ANI", offered, { channel: CHANNEL });
     await until(() => slack.of("views.open").length === 2, "the intake modal");
     expect(driver.lastView().title.text).toBe("Ikut mentoring sebaya");
   });

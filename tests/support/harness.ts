@@ -6,8 +6,9 @@
 
 import { createAppCore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
-import type { CommandInput, Intake } from "../../src/core/commands";
+import type { CommandInput, FormRequest, Intake } from "../../src/core/commands";
 import type { Core } from "../../src/core/core";
+import { type FormAnswers, formSubmission } from "../../src/core/forms";
 import type { Message, Reply } from "../../src/core/messages";
 import { type JobRunStats, runDueJobs } from "../../src/scheduler/run-due-jobs";
 import type { Db } from "../../src/store/connect";
@@ -26,6 +27,10 @@ export function messageText(m: Message): string {
     })
     .join("\n");
 }
+
+/** A submitted form, as every adapter sends one: what it was about and the answers by input name. */
+export const submit = (request: FormRequest, answers: Record<string, unknown>): CommandInput =>
+  formSubmission(request, answers as FormAnswers);
 
 export const replyText = (r: Reply) => r.messages.map(messageText).join("\n");
 
@@ -122,9 +127,9 @@ export class Harness {
   async join(userId: string, intake: Partial<Intake> & { timezone?: string } = {}, opts: PersonOptions = {}) {
     return this.run(
       userId,
-      {
-        type: "round.join",
-        intake: {
+      submit(
+        { type: "round.join" },
+        {
           expertise: ["public speaking"],
           goals: ["SQL"],
           interests: ["coffee"],
@@ -134,7 +139,7 @@ export class Harness {
           partnersWanted: 1,
           ...intake,
         },
-      },
+      ),
       opts,
     );
   }

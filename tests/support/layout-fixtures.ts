@@ -10,8 +10,7 @@ import { expect } from "vitest";
 import type { Language, Member, Profile, Program, Round, Session } from "../../src/core/domain";
 import { translator } from "../../src/core/i18n/translate";
 import type { Message } from "../../src/core/messages";
-import { actions, commandButton, fields, heading, message, text } from "../../src/core/views/blocks";
-import { cadenceForm } from "../../src/core/views/forms";
+import { actions, fields, formButton, heading, message, text } from "../../src/core/views/blocks";
 import { introMessage } from "../../src/core/views/intro";
 import { reportMessage } from "../../src/core/views/report";
 
@@ -66,7 +65,7 @@ export function intro(language: Language): Message {
     roundNumber: 1,
     members: [member("ani", "Ani", "id", "Asia/Jakarta"), member("budi", "Budi", "en", "Asia/Jayapura")],
     profiles: [profile("ani", ["SQL"], ["public speaking"], "Data"), profile("budi", ["public speaking"], ["SQL"], "Ops")],
-    cadenceForm: cadenceForm(t, language, PAIRING),
+    pairingId: PAIRING,
   });
 }
 
@@ -100,7 +99,7 @@ export function announcement(): Message {
   return message(
     heading(t("round.announce.title", { number: 3 })),
     text(t("round.announce.body", { weeks: 12 })),
-    actions(commandButton(t("round.announce.join", { number: 3 }), { type: "round.join", roundId: PAIRING }, "primary")),
+    actions(formButton(t("round.announce.join", { number: 3 }), { type: "round.join", roundId: PAIRING }, "primary")),
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Command, type ParseResult, parseCommand } from "../../src/core/commands";
+import { type Command, type FormRequest, type ParseResult, parseCommand } from "../../src/core/commands";
 import { commandFromText } from "../../src/core/slash";
 
 const UUID = "0b8f7a62-3c1e-4f4e-9d59-6f7c1f0d2a11";
@@ -25,14 +25,24 @@ function issues(input: unknown) {
   return r.issues;
 }
 
+/** A submitted form, as adapters send it. */
+const sub = (request: FormRequest, answers: Record<string, unknown>) => ({ type: "form.submit", request, answers });
+/** The answers a submission parsed to. */
+function answersOf(input: unknown): Record<string, unknown> {
+  const c = ok(input);
+  if (!("answers" in c) || !c.answers) throw new Error("expected a command with answers");
+  return c.answers;
+}
+const cadence = (extra: Record<string, unknown>) =>
+  sub({ type: "cadence.propose" }, { everyDays: 14, minutes: 60, weekday: 3, time: "10:00", ...extra });
+const checkin = (extra: Record<string, unknown>) => sub({ type: "checkin" }, { rating: 4, ...extra });
+
 function joined(extra: Record<string, unknown>) {
-  const c = ok({ type: "round.join", intake: { ...intake, ...extra } });
-  if (c.type !== "round.join" || !c.intake) throw new Error("expected a round.join with an intake");
-  return c.intake;
+  return answersOf(sub({ type: "round.join" }, { ...intake, ...extra })) as typeof intake & Record<string, unknown>;
 }
 
 function joinIssues(extra: Record<string, unknown>) {
-  return issues({ type: "round.join", intake: { ...intake, ...extra } });
+  return issues(sub({ type: "round.join" }, { ...intake, ...extra }));
 }
 
 describe("parseCommand: lists", () => {
@@ -49,15 +59,15 @@ describe("parseCommand: lists", () => {
   it("required lists must have at least one item", () => {
     for (const expertise of ["", " , ; \n", []]) {
       const found = joinIssues({ expertise });
-      expect(found.map((i) => i.path)).toEqual([["intake", "expertise"]]);
+      expect(found.map((i) => i.path)).toEqual([["expertise"]]);
     }
   });
 
   it("at most 10 items of at most 100 characters", () => {
     expect(joined({ goals: Array.from({ length: 10 }, (_, i) => `g${i}`) }).goals).toHaveLength(10);
-    expect(joinIssues({ goals: Array.from({ length: 11 }, (_, i) => `g${i}`) })[0]?.path).toEqual(["intake", "goals"]);
+    expect(joinIssues({ goals: Array.from({ length: 11 }, (_, i) => `g${i}`) })[0]?.path).toEqual(["goals"]);
     expect(joined({ goals: ["x".repeat(100)] }).goals).toEqual(["x".repeat(100)]);
-    expect(joinIssues({ goals: ["ok", "x".repeat(101)] })[0]?.path).toEqual(["intake", "goals", 1]);
+    expect(joinIssues({ goals: ["ok", "x".repeat(101)] })[0]?.path).toEqual(["goals", 1]);
   });
 
   it("interests are optional: missing or empty text is an empty list", () => {
@@ -85,7 +95,7 @@ describe("parseCommand: time zones", () => {
   it.each(["Mars/Olympus_Mons", "WITB", "", "GMT+25"])("%j is rejected with a custom 'timezone' issue", (input) => {
     const found = joinIssues({ timezone: input });
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ code: "custom", message: "timezone", path: ["intake", "timezone"] });
+    expect(found[0]).toMatchObject({ code: "custom", message: "timezone", path: ["timezone"] });
   });
 
   it("program.setup resolves and validates its time zone the same way", () => {
@@ -108,7 +118,7 @@ describe("parseCommand: numbers", () => {
 
   it.each([0, 4, "0", "4", 1.5, "two"])("partnersWanted %j is rejected", (n) => {
     const found = joinIssues({ partnersWanted: n });
-    expect(found.map((i) => i.path)).toEqual([["intake", "partnersWanted"]]);
+    expect(found.map((i) => i.path)).toEqual([["partnersWanted"]]);
   });
 
   it("partnersWanted 0 is too small and 4 too big, with the bounds in the issue", () => {
@@ -117,38 +127,48 @@ describe("parseCommand: numbers", () => {
   });
 
   it.each([7, 14, "10"])("cadence everyDays %j is accepted", (everyDays) => {
-    expect(ok({ type: "cadence.propose", everyDays })).toEqual({ type: "cadence.propose", everyDays: Number(everyDays) });
+    expect(answersOf(cadence({ everyDays })).everyDays).toBe(Number(everyDays));
   });
 
   it.each([6, 15, 0, "6", "15"])("cadence everyDays %j is rejected", (everyDays) => {
-    expect(issues({ type: "cadence.propose", everyDays }).map((i) => i.path)).toEqual([["everyDays"]]);
+    expect(issues(cadence({ everyDays })).map((i) => i.path)).toEqual([["everyDays"]]);
   });
 
   it.each([45, 60, "50"])("cadence minutes %j is accepted", (minutes) => {
-    expect(ok({ type: "cadence.propose", minutes })).toEqual({ type: "cadence.propose", minutes: Number(minutes) });
+    expect(answersOf(cadence({ minutes })).minutes).toBe(Number(minutes));
   });
 
   it.each([44, 61, "44", "61"])("cadence minutes %j is rejected", (minutes) => {
-    expect(issues({ type: "cadence.propose", minutes }).map((i) => i.path)).toEqual([["minutes"]]);
+    expect(issues(cadence({ minutes })).map((i) => i.path)).toEqual([["minutes"]]);
   });
 
   it("weekday is 1..7", () => {
-    expect(ok({ type: "cadence.propose", weekday: 1 })).toMatchObject({ weekday: 1 });
-    expect(ok({ type: "cadence.propose", weekday: "7" })).toMatchObject({ weekday: 7 });
-    expect(issues({ type: "cadence.propose", weekday: 0 })[0]?.path).toEqual(["weekday"]);
-    expect(issues({ type: "cadence.propose", weekday: 8 })[0]?.path).toEqual(["weekday"]);
+    expect(answersOf(cadence({ weekday: 1 }))).toMatchObject({ weekday: 1 });
+    expect(answersOf(cadence({ weekday: "7" }))).toMatchObject({ weekday: 7 });
+    expect(issues(cadence({ weekday: 0 }))[0]?.path).toEqual(["weekday"]);
+    expect(issues(cadence({ weekday: 8 }))[0]?.path).toEqual(["weekday"]);
   });
 
   it.each([1, 5, "3"])("check-in rating %j is accepted", (rating) => {
-    expect(ok({ type: "checkin", rating })).toEqual({ type: "checkin", rating: Number(rating) });
+    expect(answersOf(checkin({ rating }))).toEqual({ rating: Number(rating) });
   });
 
   it.each([0, 6, "6", 2.5])("check-in rating %j is rejected", (rating) => {
-    expect(issues({ type: "checkin", rating }).map((i) => i.path)).toEqual([["rating"]]);
+    expect(issues(checkin({ rating })).map((i) => i.path)).toEqual([["rating"]]);
   });
 
-  it("an empty rating from a form means no rating", () => {
-    expect(ok({ type: "checkin", rating: "" })).toEqual({ type: "checkin" });
+  it("the 'we met' form needs its rating: left empty, it is missing", () => {
+    expect(issues(sub({ type: "checkin" }, {}))[0]).toMatchObject({ code: "invalid_type", path: ["rating"] });
+  });
+
+  it("a check-in without a form is 'not met' or 'rescheduled', never 'met' and never with a rating", () => {
+    expect(ok({ type: "checkin", sessionId: UUID, outcome: "not_met" })).toEqual({
+      type: "checkin",
+      sessionId: UUID,
+      outcome: "not_met",
+    });
+    expect(issues({ type: "checkin", outcome: "met" })[0]?.path).toEqual(["outcome"]);
+    expect(issues({ type: "checkin", outcome: "not_met", rating: 2 })[0]).toMatchObject({ code: "unrecognized_keys" });
   });
 
   it("round lengths are 4..52 weeks", () => {
@@ -161,18 +181,18 @@ describe("parseCommand: numbers", () => {
 
 describe("parseCommand: text formats", () => {
   it.each(["09:30", "00:00", "23:59", "10:00"])("time %s is accepted", (time) => {
-    expect(ok({ type: "cadence.propose", time })).toEqual({ type: "cadence.propose", time });
+    expect(answersOf(cadence({ time })).time).toBe(time);
   });
 
   it.each(["24:00", "9:30", "12:60", "09:30:00", "0930", " 09:30", "ab:cd"])("time %j is rejected", (time) => {
-    expect(issues({ type: "cadence.propose", time }).map((i) => i.path)).toEqual([["time"]]);
+    expect(issues(cadence({ time })).map((i) => i.path)).toEqual([["time"]]);
   });
 
   it("pause until is YYYY-MM-DD", () => {
-    expect(ok({ type: "pause", until: "2026-12-24" })).toEqual({ type: "pause", until: "2026-12-24" });
+    expect(ok(sub({ type: "pause" }, { until: "2026-12-24" }))).toEqual({ type: "pause", answers: { until: "2026-12-24" } });
     expect(ok({ type: "pause" })).toEqual({ type: "pause" });
     for (const until of ["24-12-2026", "2026-12-24T00:00", "tomorrow"]) {
-      expect(issues({ type: "pause", until })[0]?.path).toEqual(["until"]);
+      expect(issues(sub({ type: "pause" }, { until }))[0]?.path).toEqual(["until"]);
     }
   });
 
@@ -183,12 +203,15 @@ describe("parseCommand: text formats", () => {
     expect(issues({ type: "rematch.request", pairingId: 42 })[0]?.path).toEqual(["pairingId"]);
   });
 
-  it("optional texts: blank means absent, text is trimmed, length is limited", () => {
-    expect(ok({ type: "journal.write", text: "   " })).toEqual({ type: "journal.write" });
-    expect(ok({ type: "journal.write", text: "  hari ini  " })).toEqual({ type: "journal.write", text: "hari ini" });
-    expect(ok({ type: "journal.write", text: "x".repeat(4000) })).toMatchObject({ type: "journal.write" });
-    expect(issues({ type: "journal.write", text: "x".repeat(4001) })[0]).toMatchObject({ code: "too_big", path: ["text"] });
-    expect(issues({ type: "pairing.end", messageToPartner: "x".repeat(501) })[0]?.path).toEqual(["messageToPartner"]);
+  it("texts are trimmed and their length is limited; a blank note is refused, a blank optional text is absent", () => {
+    const journal = (text: string) => sub({ type: "journal.write" }, { text });
+    expect(issues(journal("   "))[0]).toMatchObject({ code: "too_small", path: ["text"] });
+    expect(answersOf(journal("  hari ini  "))).toEqual({ text: "hari ini" });
+    expect(answersOf(journal("x".repeat(4000))).text).toHaveLength(4000);
+    expect(issues(journal("x".repeat(4001)))[0]).toMatchObject({ code: "too_big", path: ["text"] });
+    const end = (answers: Record<string, unknown>) => sub({ type: "pairing.end", pairingId: UUID }, answers);
+    expect(issues(end({ messageToPartner: "x".repeat(501) }))[0]?.path).toEqual(["messageToPartner"]);
+    expect(answersOf(end({ reason: "   " }))).toEqual({ notAFit: false, rematch: false });
   });
 
   it("program name: empty means default, blank is rejected, text is trimmed", () => {
@@ -201,17 +224,17 @@ describe("parseCommand: text formats", () => {
   });
 
   it("team is required and non-blank", () => {
-    expect(joinIssues({ team: "  " })[0]).toMatchObject({ code: "too_small", path: ["intake", "team"] });
+    expect(joinIssues({ team: "  " })[0]).toMatchObject({ code: "too_small", path: ["team"] });
     const { team: _team, ...noTeam } = intake;
-    expect(issues({ type: "round.join", intake: noTeam })[0]).toMatchObject({
+    expect(issues(sub({ type: "round.join" }, noTeam))[0]).toMatchObject({
       code: "invalid_type",
-      path: ["intake", "team"],
+      path: ["team"],
     });
   });
 
   it("language is id or en", () => {
     expect(joined({ language: "en" }).language).toBe("en");
-    expect(joinIssues({ language: "fr" })[0]?.path).toEqual(["intake", "language"]);
+    expect(joinIssues({ language: "fr" })[0]?.path).toEqual(["language"]);
   });
 });
 
@@ -244,7 +267,7 @@ describe("parseCommand: shape", () => {
 
   it("unknown keys are rejected inside the intake", () => {
     const found = joinIssues({ isAdmin: true });
-    expect(found).toEqual([expect.objectContaining({ code: "unrecognized_keys", keys: ["isAdmin"], path: ["intake"] })]);
+    expect(found).toEqual([expect.objectContaining({ code: "unrecognized_keys", keys: ["isAdmin"], path: [] })]);
   });
 
   it("a command cannot carry another command's fields", () => {
@@ -266,15 +289,16 @@ describe("parseCommand: shape", () => {
 
   it("a full intake parses to exactly the normalised command", () => {
     expect(
-      ok({
-        type: "round.join",
-        roundId: UUID,
-        intake: { ...intake, expertise: "sql, python", timezone: "wita", partnersWanted: "3", interests: "music" },
-      }),
+      ok(
+        sub(
+          { type: "round.join", roundId: UUID },
+          { ...intake, expertise: "sql, python", timezone: "wita", partnersWanted: "3", interests: "music" },
+        ),
+      ),
     ).toEqual({
       type: "round.join",
       roundId: UUID,
-      intake: {
+      answers: {
         expertise: ["sql", "python"],
         goals: ["public speaking"],
         interests: ["music"],
@@ -341,11 +365,11 @@ describe("commandFromText", () => {
     expect(parseCommand(commandFromText(text)).ok).toBe(false);
   });
 
-  it("Indonesian 'rehat <date>' is a pause until that date, and it parses", () => {
+  it("Indonesian 'rehat <date>' is the pause form answered in one line, and it parses", () => {
     const raw = commandFromText("rehat 2026-12-24");
-    expect(raw).toEqual({ type: "pause", until: "2026-12-24" });
-    expect(ok(raw)).toEqual({ type: "pause", until: "2026-12-24" });
-    expect(commandFromText("  pause\t2026-12-24  ")).toEqual({ type: "pause", until: "2026-12-24" });
+    expect(raw).toEqual(sub({ type: "pause" }, { until: "2026-12-24" }));
+    expect(ok(raw)).toEqual({ type: "pause", answers: { until: "2026-12-24" } });
+    expect(commandFromText("  pause\t2026-12-24  ")).toEqual(sub({ type: "pause" }, { until: "2026-12-24" }));
   });
 
   it("'preview' is a dry-run match, and it parses as one", () => {
@@ -355,7 +379,9 @@ describe("commandFromText", () => {
 
   it("the rest of the text is kept (inner spacing included) for commands that take it", () => {
     expect(commandFromText("setup   Mentoring  Sebaya  ")).toEqual({ type: "program.setup", name: "Mentoring  Sebaya" });
-    expect(commandFromText("journal Belajar SQL hari ini")).toEqual({ type: "journal.write", text: "Belajar SQL hari ini" });
+    expect(commandFromText("journal Belajar SQL hari ini")).toEqual(
+      sub({ type: "journal.write" }, { text: "Belajar SQL hari ini" }),
+    );
     expect(ok(commandFromText("buka 6"))).toEqual({ type: "round.open", weeks: 6 });
   });
 

@@ -21,7 +21,6 @@ import {
   type DiscordMessagePayload,
   type DiscordModal,
   escapeMarkdown,
-  formButtonCommand,
   modalSteps,
   notedMessage,
   renderMessage,
@@ -42,7 +41,7 @@ import {
 } from "../../src/adapters/discord/custom-id";
 import { type Command, parseCommand } from "../../src/core/commands";
 import type { Session } from "../../src/core/domain";
-import { completeForm, type FormAnswers } from "../../src/core/forms";
+import { type FormAnswers, formSubmission } from "../../src/core/forms";
 import { translator } from "../../src/core/i18n/translate";
 import type { Block, Button, Form, FormInput, Select } from "../../src/core/messages";
 import { actions, commandButton, fields, formButton, heading, message, muted, text } from "../../src/core/views/blocks";
@@ -128,8 +127,8 @@ describe("layout", () => {
       type: "select",
       label: "Pick",
       command: { type: "checkin", sessionId: SESSION.id },
-      field: "rating",
-      options: [1, 2, 3].map((r) => ({ label: String(r), value: String(r) })),
+      field: "outcome",
+      options: ["not_met", "rescheduled"].map((o) => ({ label: o, value: o })),
     };
     const [p] = renderMessage({ blocks: [{ type: "actions", elements: [...buttons.slice(0, 6), select, ...buttons.slice(6)] }] });
     expect(p?.components?.map((row) => row.components.map((c) => c.type))).toEqual([[2, 2, 2, 2, 2], [2], [3], [2]]);
@@ -141,9 +140,9 @@ describe("layout", () => {
     const [chosen] = selectsOf(p as DiscordMessagePayload);
     const decoded = decodeCustomId(chosen?.custom_id);
     if (decoded?.kind !== "select") throw new Error("expected a select payload");
-    expect(parseCommand(commandFromSelect(decoded, "4"))).toEqual({
+    expect(parseCommand(commandFromSelect(decoded, "not_met"))).toEqual({
       ok: true,
-      command: { type: "checkin", sessionId: SESSION.id, rating: 4 },
+      command: { type: "checkin", sessionId: SESSION.id, outcome: "not_met" },
     });
   });
 
@@ -266,7 +265,7 @@ const buttonArb: fc.Arbitrary<Button> = fc.record({
   action: fc.constantFrom<Button["action"]>(
     { kind: "command", command: { type: "status" } },
     { kind: "command", command: { type: "checkin", sessionId: SESSION.id, outcome: "not_met" } },
-    { kind: "form", form: journalForm(translator("en")) },
+    { kind: "form", request: { type: "journal.write" } },
   ),
 });
 const selectArb: fc.Arbitrary<Select> = fc.record({
@@ -403,7 +402,7 @@ describe("Discord's limits", () => {
         textArb(200),
         fc.uuid(),
         (inputs, title, draftId) => {
-          const form: Form = { title, submitLabel: "Send", command: { type: "journal.write" }, inputs };
+          const form: Form = { title, submitLabel: "Send", request: { type: "journal.write" }, inputs };
           const modals = modalSteps(form, draftId, t);
           expect(modals.length).toBe(Math.ceil(inputs.length / L.modalComponents));
           const asked: string[] = [];
@@ -458,12 +457,12 @@ describe("modal steps", () => {
     expect(first?.title).toBe("Join peer mentoring (1/2)");
     expect(second?.title).toBe("Join peer mentoring (2/2)");
     const components = [...labelsOf(first as DiscordModal), ...labelsOf(second as DiscordModal)].map((l) => l.component);
-    const zone = components.find((c) => c.custom_id === "s:intake.timezone") as APIStringSelectComponent;
+    const zone = components.find((c) => c.custom_id === "s:timezone") as APIStringSelectComponent;
     expect(zone.options[0]).toEqual({ label: "Asia/Makassar", value: "Asia/Makassar", default: true });
-    const language = components.find((c) => c.custom_id === "s:intake.language") as APIStringSelectComponent;
+    const language = components.find((c) => c.custom_id === "s:language") as APIStringSelectComponent;
     expect(language.options.filter((o) => o.default).map((o) => o.value)).toEqual(["en"]);
     // A number with a few possible values is a select (partners wanted: 1 to 3).
-    const partners = components.find((c) => c.custom_id === "n:intake.partnersWanted") as APIStringSelectComponent;
+    const partners = components.find((c) => c.custom_id === "n:partnersWanted") as APIStringSelectComponent;
     expect(partners).toMatchObject({ type: ComponentType.StringSelect, required: true, min_values: 1, max_values: 1 });
     expect(partners.options.map((o) => [o.value, o.default ?? false])).toEqual([
       ["1", true],
@@ -483,8 +482,8 @@ describe("modal steps", () => {
     const form: Form = {
       title: "T",
       submitLabel: "S",
-      command: { type: "round.join" },
-      inputs: [{ kind: "select", name: "intake.timezone", label: "Zone", required: true, initial: "z30", options }],
+      request: { type: "round.join" },
+      inputs: [{ kind: "select", name: "timezone", label: "Zone", required: true, initial: "z30", options }],
     };
     const [modal] = modalSteps(form, DRAFT, translator("en"));
     const select = labelsOf(modal as DiscordModal)[0]?.component as APIStringSelectComponent;
@@ -530,24 +529,22 @@ function submit(modals: DiscordModal[], values: Record<string, string | string[]
 }
 
 describe("modal answers", () => {
-  it("complete the evaluation command", () => {
+  it("answer the evaluation", () => {
     const t = translator("id");
     const form = evaluationForm(t, PAIRING, 1, ["SQL", "public speaking"]);
     const answers = submit(modalSteps(form, DRAFT, t), {
-      "goals.g0": "reached",
-      "goals.g1": "progressing",
+      g0: "reached",
+      g1: "progressing",
       working: "4",
       adjust: "cadence",
     });
-    expect(parseCommand(completeForm(form, answers))).toEqual({
+    expect(parseCommand(formSubmission(form.request, answers))).toEqual({
       ok: true,
       command: {
         type: "evaluation.submit",
         pairingId: PAIRING,
         number: 1,
-        working: 4,
-        goals: { g0: "reached", g1: "progressing" },
-        adjust: "cadence",
+        answers: { working: 4, g0: "reached", g1: "progressing", adjust: "cadence" },
       },
     });
   });
@@ -558,20 +555,20 @@ describe("modal answers", () => {
     const modals = modalSteps(form, DRAFT, t);
     expect(modals).toHaveLength(2);
     const answers = submit(modals, {
-      "intake.expertise": "SQL, dashboards",
-      "intake.goals": "public speaking",
-      "intake.interests": "",
-      "intake.team": "Data",
-      "intake.timezone": "Asia/Jakarta",
-      "intake.language": "id",
-      "intake.partnersWanted": " 2 ",
+      expertise: "SQL, dashboards",
+      goals: "public speaking",
+      interests: "",
+      team: "Data",
+      timezone: "Asia/Jakarta",
+      language: "id",
+      partnersWanted: " 2 ",
     });
-    expect(parseCommand(completeForm(form, answers))).toEqual({
+    expect(parseCommand(formSubmission(form.request, answers))).toEqual({
       ok: true,
       command: {
         type: "round.join",
         roundId: PAIRING,
-        intake: {
+        answers: {
           expertise: ["SQL", "dashboards"],
           goals: ["public speaking"],
           interests: [],
@@ -587,21 +584,28 @@ describe("modal answers", () => {
   it("read yes/no as booleans, an Indonesian clock as HH:MM, and leave empty fields unset", () => {
     const t = translator("en");
     const end = endForm(t, PAIRING);
-    const raw = completeForm(end, submit(modalSteps(end, DRAFT, t), { reason: "private words", notAFit: "yes", rematch: "no" }));
-    expect(raw).toEqual({ type: "pairing.end", pairingId: PAIRING, reason: "private words", notAFit: true, rematch: false });
-    expect(parseCommand(raw).ok).toBe(true);
+    const answers = submit(modalSteps(end, DRAFT, t), { reason: "private words", notAFit: "yes", rematch: "no" });
+    expect(answers).toEqual({ reason: "private words", notAFit: true, rematch: false });
+    expect(parseCommand(formSubmission(end.request, answers))).toEqual({
+      ok: true,
+      command: { type: "pairing.end", pairingId: PAIRING, answers: { reason: "private words", notAFit: true, rematch: false } },
+    });
 
     const cadence = cadenceForm(t, "id", PAIRING);
-    const answers = submit(modalSteps(cadence, DRAFT, t), { everyDays: "14", minutes: "45", weekday: "3", time: "9.30" });
-    expect(parseCommand(completeForm(cadence, answers))).toEqual({
+    const times = submit(modalSteps(cadence, DRAFT, t), { everyDays: "14", minutes: "45", weekday: "3", time: "9.30" });
+    expect(parseCommand(formSubmission(cadence.request, times))).toEqual({
       ok: true,
-      command: { type: "cadence.propose", pairingId: PAIRING, everyDays: 14, minutes: 45, weekday: 3, time: "09:30" },
+      command: {
+        type: "cadence.propose",
+        pairingId: PAIRING,
+        answers: { everyDays: 14, minutes: 45, weekday: 3, time: "09:30" },
+      },
     });
 
     const pause = pauseForm(t);
-    expect(parseCommand(completeForm(pause, submit(modalSteps(pause, DRAFT, t), { until: " 2026-12-24 " })))).toEqual({
+    expect(parseCommand(formSubmission(pause.request, submit(modalSteps(pause, DRAFT, t), { until: " 2026-12-24 " })))).toEqual({
       ok: true,
-      command: { type: "pause", until: "2026-12-24" },
+      command: { type: "pause", answers: { until: "2026-12-24" } },
     });
     expect(answersFromModal({ "x:other": "a", foreign: "b", "t:note": "   " })).toEqual({});
   });
@@ -618,29 +622,29 @@ const coreButtons = (ids: { a: string; b: string }, number: number, at: Date): B
     commandButton("preview", { type: "round.match", dryRun: true, programId: ids.b }),
     commandButton("match", { type: "round.match", dryRun: false, programId: ids.b }, "primary"),
     // jobs/evaluation-prompt.ts
-    formButton("evaluate", evaluationForm(t, ids.a, number, ["SQL", "public speaking"]), "primary"),
+    formButton("evaluate", evaluationForm(t, ids.a, number, ["SQL", "public speaking"]).request, "primary"),
     // use-cases/open-round.ts, use-cases/welcome.ts
-    commandButton("join", { type: "round.join", roundId: ids.b }, "primary"),
+    formButton("join", { type: "round.join", roundId: ids.b }, "primary"),
     // use-cases/show-status.ts, show-home.ts
-    commandButton("check in", { type: "checkin", sessionId: ids.a }, "primary"),
-    formButton("end", endForm(t, ids.b), "danger"),
-    formButton("journal", journalForm(t)),
+    formButton("check in", { type: "checkin", sessionId: ids.a }, "primary"),
+    formButton("end", endForm(t, ids.b).request, "danger"),
+    formButton("journal", journalForm(t).request),
     commandButton("resume", { type: "resume" }),
-    formButton("pause", pauseForm(t)),
+    formButton("pause", pauseForm(t).request),
     // use-cases/submit-evaluation.ts, propose-cadence.ts, views/intro.ts
-    formButton("propose", cadenceForm(t, "en", ids.a)),
+    formButton("propose", cadenceForm(t, "en", ids.a).request),
     commandButton("confirm", { type: "cadence.confirm", pairingId: ids.a, proposalOf: at.toISOString() }, "primary"),
     // departure.ts
     commandButton("rematch", { type: "rematch.request", pairingId: ids.b }, "primary"),
-    // the check-in form's command, in case a form is ever re-opened from a button
-    formButton("met", checkInForm(t, session)),
+    // the check-in form's request, as slack-app's expired-trigger button carries it
+    formButton("met", checkInForm(t, session).request),
   ];
 };
 
 const payloadOf = (button: Button): CustomIdPayload =>
   button.action.kind === "command"
     ? { kind: "command", command: button.action.command }
-    : { kind: "form", command: formButtonCommand(button.action.form) };
+    : { kind: "form", command: button.action.request };
 
 describe("custom ids", () => {
   it("carry every button the core makes, within 100 characters, back to a valid command", () => {
@@ -670,17 +674,10 @@ describe("custom ids", () => {
     );
   });
 
-  it("a form button carries its form's command without the answers, so pressing it asks for the form", () => {
+  it("a form button carries only its form's request, so pressing it asks for the form", () => {
     const t = translator("en");
-    // The whole command would end the pairing at once: rematch and notAFit are answers of the form.
-    expect(formButtonCommand(endForm(t, PAIRING))).toEqual({ type: "pairing.end", pairingId: PAIRING });
-    expect(formButtonCommand(intakeForm(t, { roundId: PAIRING, timezone: "Asia/Jakarta", language: "en" }))).toEqual({
-      type: "round.join",
-      roundId: PAIRING,
-    });
-    expect(formButtonCommand(checkInForm(t, SESSION))).toEqual({ type: "checkin", sessionId: SESSION.id, outcome: "met" });
     const [button] = buttonsOf(
-      renderMessage(message(actions(formButton("end", endForm(t, PAIRING), "danger"))))[0] as DiscordMessagePayload,
+      renderMessage(message(actions(formButton("end", endForm(t, PAIRING).request, "danger"))))[0] as DiscordMessagePayload,
     );
     expect(decodeCustomId(button?.custom_id)).toEqual({ kind: "form", command: { type: "pairing.end", pairingId: PAIRING } });
   });
@@ -735,8 +732,8 @@ describe("custom ids", () => {
 
   it("refuse, with a clear error, a command that cannot fit", () => {
     expect(() =>
-      encodeCustomId({ kind: "command", command: { type: "journal.write", text: "a long private note ".repeat(5) } }),
-    ).toThrow(/"journal\.write" needs a \d+-character custom_id; Discord allows 100/);
+      encodeCustomId({ kind: "command", command: { type: "program.setup", name: "a long program name ".repeat(5) } }),
+    ).toThrow(/"program\.setup" needs a \d+-character custom_id; Discord allows 100/);
   });
 
   it("decode garbage and foreign ids to null, never throwing", () => {

@@ -1,183 +1,96 @@
 import { describe, expect, it } from "vitest";
-import { parseCommand } from "../../src/core/commands";
-import { completeForm } from "../../src/core/forms";
+import { answerSchemas, type FormRequest, parseCommand } from "../../src/core/commands";
+import type { Session } from "../../src/core/domain";
+import { formSubmission } from "../../src/core/forms";
 import { translator } from "../../src/core/i18n/translate";
 import type { Form } from "../../src/core/messages";
-import { endForm, intakeForm } from "../../src/core/views/forms";
+import {
+  cadenceForm,
+  checkInForm,
+  endForm,
+  evaluationForm,
+  intakeForm,
+  journalForm,
+  pauseForm,
+} from "../../src/core/views/forms";
 
 const UUID = "0b8f7a62-3c1e-4f4e-9d59-6f7c1f0d2a11";
+const OTHER = "11111111-1111-4111-8111-111111111111";
 const t = translator("en");
+const SESSION: Session = {
+  id: UUID,
+  pairingId: OTHER,
+  number: 1,
+  startsAt: new Date("2026-12-02T03:00:00Z"),
+  minutes: 60,
+  status: "scheduled",
+  checkInPromptedAt: null,
+};
 
-function joinForm(): Form {
-  return {
-    title: "Join",
-    submitLabel: "Join",
-    command: { type: "round.join", roundId: UUID },
-    inputs: [
-      { kind: "textarea", name: "intake.expertise", label: "Expertise", required: true },
-      { kind: "textarea", name: "intake.goals", label: "Goals", required: true },
-      { kind: "text", name: "intake.interests", label: "Interests", required: false },
-      { kind: "number", name: "intake.partnersWanted", label: "Partners", required: true, min: 1, max: 3 },
-    ],
-  };
-}
+/** Every form the core builds. */
+const FORMS: Form[] = [
+  intakeForm(t, { roundId: UUID, timezone: "Asia/Jakarta", language: "en" }),
+  cadenceForm(t, "en", UUID, "Asia/Jakarta"),
+  checkInForm(t, SESSION),
+  journalForm(t),
+  pauseForm(t),
+  endForm(t, UUID),
+  evaluationForm(t, UUID, 1, ["SQL", "public speaking"]),
+];
 
-describe("completeForm", () => {
-  it("dotted names set nested values, creating the parent object", () => {
-    const command = completeForm(joinForm(), {
-      "intake.expertise": "sql, python",
-      "intake.goals": "design",
-      "intake.partnersWanted": 2,
+describe("forms: a request opens, a submission answers", () => {
+  it("every form's inputs are exactly answers its request's schema takes", () => {
+    for (const form of FORMS) {
+      const shape = Object.keys(answerSchemas[form.request.type].shape);
+      for (const input of form.inputs) expect(shape, `${form.request.type}: ${input.name}`).toContain(input.name);
+    }
+  });
+
+  it("a request carries the command's type and ids, never an answer (the end form's is the bug that ended pairings in one click)", () => {
+    for (const form of FORMS) {
+      const answerNames = new Set(Object.keys(answerSchemas[form.request.type].shape));
+      expect(Object.keys(form.request).filter((k) => answerNames.has(k))).toEqual([]);
+    }
+    expect(endForm(t, UUID).request).toEqual({ type: "pairing.end", pairingId: UUID });
+  });
+
+  it("a request parses as a command without answers, so the use case answers it with its form", () => {
+    for (const form of FORMS) {
+      const parsed = parseCommand(form.request);
+      expect(parsed.ok).toBe(true);
+      expect(parsed.ok && "answers" in parsed.command).toBe(false);
+    }
+  });
+
+  it("answers never ride on a request: a button carrying them is refused, not run", () => {
+    for (const raw of [
+      { type: "pairing.end", pairingId: UUID, rematch: false, notAFit: false },
+      { type: "pairing.end", pairingId: UUID, answers: { rematch: false } },
+      { type: "checkin", sessionId: UUID, outcome: "met", rating: 5 },
+      { type: "evaluation.submit", pairingId: UUID, number: 1, working: 3, adjust: "end" },
+      { type: "round.join", roundId: UUID, intake: { expertise: "x" } },
+      { type: "journal.write", text: "a note" },
+    ]) {
+      expect(parseCommand(raw).ok, JSON.stringify(raw)).toBe(false);
+    }
+  });
+
+  it("a completed intake form parses as a join with its answers", () => {
+    const raw = formSubmission(FORMS[0]?.request as FormRequest, {
+      expertise: "sql, python",
+      goals: "public speaking",
+      interests: "",
+      team: "Data",
+      timezone: "WITA",
+      language: "en",
+      partnersWanted: "2",
     });
-    expect(command).toEqual({
-      type: "round.join",
-      roundId: UUID,
-      intake: { expertise: "sql, python", goals: "design", partnersWanted: 2 },
-    });
-  });
-
-  it("plain names set top-level fields", () => {
-    const form: Form = {
-      title: "Pause",
-      submitLabel: "Pause",
-      command: { type: "pause" },
-      inputs: [{ kind: "date", name: "until", label: "Until", required: true }],
-    };
-    expect(completeForm(form, { until: "2026-12-24" })).toEqual({ type: "pause", until: "2026-12-24" });
-  });
-
-  it("answers for names the form did not declare are ignored", () => {
-    const command = completeForm(joinForm(), {
-      "intake.goals": "design",
-      type: "round.close",
-      roundId: "00000000-0000-4000-8000-000000000000",
-      "intake.team": "Injected",
-      "intake.timezone": "UTC",
-      isAdmin: true,
-      "__proto__.polluted": "yes",
-    });
-    expect(command).toEqual({ type: "round.join", roundId: UUID, intake: { goals: "design" } });
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
-
-  it("empty strings and undefined are skipped, so no empty object is created", () => {
-    const command = completeForm(joinForm(), {
-      "intake.expertise": "",
-      "intake.goals": undefined,
-      "intake.interests": "",
-    });
-    expect(command).toEqual({ type: "round.join", roundId: UUID });
-    expect("intake" in command).toBe(false);
-  });
-
-  it("an empty string does not overwrite a value already in the command", () => {
-    const form: Form = {
-      title: "End",
-      submitLabel: "End",
-      command: { type: "pairing.end", pairingId: UUID, reason: "kept" },
-      inputs: [{ kind: "textarea", name: "reason", label: "Reason", required: false }],
-    };
-    expect(completeForm(form, { reason: "" })).toEqual({ type: "pairing.end", pairingId: UUID, reason: "kept" });
-  });
-
-  it("false and 0 are answers, not blanks", () => {
-    const form: Form = {
-      title: "End",
-      submitLabel: "End",
-      command: { type: "pairing.end", pairingId: UUID, rematch: true },
-      inputs: [
-        { kind: "checkbox", name: "rematch", label: "Rematch", required: false },
-        { kind: "number", name: "minutes", label: "Minutes", required: false, min: 0, max: 60 },
-      ],
-    };
-    expect(completeForm(form, { rematch: false, minutes: 0 })).toEqual({
-      type: "pairing.end",
-      pairingId: UUID,
-      rematch: false,
-      minutes: 0,
-    });
-  });
-
-  it("answers override values the command already had, including nested ones", () => {
-    const form: Form = {
-      ...joinForm(),
-      command: {
-        type: "round.join",
-        intake: {
-          expertise: ["old"],
-          goals: ["old"],
-          interests: [],
-          team: "Data",
-          timezone: "Asia/Jakarta",
-          language: "id",
-          partnersWanted: 1,
-        },
-      },
-    };
-    const command = completeForm(form, { "intake.goals": "new" });
-    expect(command).toEqual({
-      type: "round.join",
-      intake: {
-        expertise: ["old"],
-        goals: "new",
-        interests: [],
-        team: "Data",
-        timezone: "Asia/Jakarta",
-        language: "id",
-        partnersWanted: 1,
-      },
-    });
-  });
-
-  it("does not mutate form.command, not even nested objects", () => {
-    const form: Form = {
-      ...joinForm(),
-      command: {
-        type: "round.join",
-        roundId: UUID,
-        intake: {
-          expertise: ["old"],
-          goals: ["old"],
-          interests: [],
-          team: "Data",
-          timezone: "Asia/Jakarta",
-          language: "id",
-          partnersWanted: 1,
-        },
-      },
-    };
-    const before = structuredClone(form.command);
-    const command = completeForm(form, { "intake.goals": "new", "intake.partnersWanted": 3, "intake.expertise": "x" });
-    expect(form.command).toEqual(before);
-    expect(command).not.toBe(form.command);
-    expect(command.intake).not.toBe((form.command as { intake?: unknown }).intake);
-
-    // Two completions of the same form do not leak into each other.
-    const first = completeForm(joinForm(), { "intake.goals": "a" });
-    const second = joinForm();
-    completeForm(second, { "intake.goals": "b" });
-    expect(second.command).toEqual({ type: "round.join", roundId: UUID });
-    expect(first).toEqual({ type: "round.join", roundId: UUID, intake: { goals: "a" } });
-  });
-
-  it("a completed intake form parses as a valid join command", () => {
-    const form = intakeForm(t, { roundId: UUID, timezone: "Asia/Jakarta", language: "en" });
-    const raw = completeForm(form, {
-      "intake.expertise": "sql, python",
-      "intake.goals": "public speaking",
-      "intake.interests": "",
-      "intake.team": "Data",
-      "intake.timezone": "WITA",
-      "intake.language": "en",
-      "intake.partnersWanted": "2",
-    });
-    const parsed = parseCommand(raw);
-    expect(parsed).toEqual({
+    expect(parseCommand(raw)).toEqual({
       ok: true,
       command: {
         type: "round.join",
         roundId: UUID,
-        intake: {
+        answers: {
           expertise: ["sql", "python"],
           goals: ["public speaking"],
           interests: [],
@@ -190,11 +103,72 @@ describe("completeForm", () => {
     });
   });
 
-  it("a crafted submission of a real form cannot redirect it to another pairing", () => {
-    const other = "11111111-1111-4111-8111-111111111111";
-    const form = endForm(t, UUID);
-    const raw = completeForm(form, { pairingId: other, reason: "busy", rematch: true });
-    expect(raw).toEqual({ type: "pairing.end", pairingId: UUID, reason: "busy", rematch: true, notAFit: false });
-    expect(parseCommand(raw).ok).toBe(true);
+  it("the end form submitted with its boxes unticked ends without a re-match; false and 0 are answers, blanks are not", () => {
+    expect(formSubmission({ type: "pairing.end", pairingId: UUID }, { reason: "", rematch: false, minutes: 0 })).toEqual({
+      type: "form.submit",
+      request: { type: "pairing.end", pairingId: UUID },
+      answers: { rematch: false, minutes: 0 },
+    });
+    const parsed = parseCommand(formSubmission({ type: "pairing.end", pairingId: UUID }, { reason: "busy" }));
+    expect(parsed).toEqual({
+      ok: true,
+      command: { type: "pairing.end", pairingId: UUID, answers: { reason: "busy", rematch: false, notAFit: false } },
+    });
+  });
+
+  it("answers the form does not ask for are refused, by name, and nothing runs", () => {
+    const parsed = parseCommand(formSubmission({ type: "pairing.end", pairingId: UUID }, { reason: "busy", pairingId: OTHER }));
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.issues[0]).toMatchObject({ code: "unrecognized_keys", keys: ["pairingId"] });
+  });
+
+  it("prototype paths cannot be named: __proto__, constructor and dotted names are refused and pollute nothing", () => {
+    const forged = JSON.parse(
+      '{"type":"form.submit","request":{"type":"journal.write"},"answers":{"text":"x","__proto__":{"polluted":"yes"}}}',
+    );
+    expect(parseCommand(forged).ok).toBe(false);
+    for (const name of ["constructor", "__proto__.polluted", "constructor.prototype.polluted", "intake.team", "Text"]) {
+      const parsed = parseCommand({
+        type: "form.submit",
+        request: { type: "journal.write" },
+        answers: { text: "x", [name]: "y" },
+      });
+      expect(parsed.ok, name).toBe(false);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty("polluted");
+  });
+
+  it("a request naming what its form is not about is refused (no answers can change the ids)", () => {
+    expect(parseCommand({ type: "form.submit", request: { type: "round.close" }, answers: {} }).ok).toBe(false);
+    expect(
+      parseCommand({ type: "form.submit", request: { type: "pairing.end", pairingId: UUID, rematch: true }, answers: {} }).ok,
+    ).toBe(false);
+  });
+
+  it("the evaluation's goals are answered by position (g0, g1, ...)", () => {
+    const parsed = parseCommand(
+      formSubmission(
+        { type: "evaluation.submit", pairingId: UUID, number: 2 },
+        { g0: "reached", g1: "progressing", working: "4", adjust: "nothing" },
+      ),
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      command: {
+        type: "evaluation.submit",
+        pairingId: UUID,
+        number: 2,
+        answers: { g0: "reached", g1: "progressing", working: 4, adjust: "nothing" },
+      },
+    });
+  });
+
+  it("a NUL or other control character in any answer is refused with the field named", () => {
+    const parsed = parseCommand(formSubmission({ type: "journal.write" }, { text: "ok\u0000then" }));
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.issues[0]).toMatchObject({ code: "custom", message: "control", path: ["text"] });
+    // Line breaks and tabs are what people type.
+    expect(parseCommand(formSubmission({ type: "journal.write" }, { text: "one\n\ttwo\r\n" })).ok).toBe(true);
   });
 });

@@ -21,7 +21,15 @@ function issuesOf(input: unknown) {
   return r.issues;
 }
 
-const join = (extra: Record<string, unknown>) => issuesOf({ type: "round.join", intake: { ...intake, ...extra } });
+/** A submitted form as adapters send it: a field left empty is not sent. */
+const sub = (request: Record<string, unknown>, answers: Record<string, unknown>) => ({
+  type: "form.submit",
+  request,
+  answers: Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined)),
+});
+const join = (extra: Record<string, unknown>) => issuesOf(sub({ type: "round.join" }, { ...intake, ...extra }));
+const cadence = (extra: Record<string, unknown>) =>
+  issuesOf(sub({ type: "cadence.propose" }, { everyDays: 14, minutes: 60, weekday: 3, time: "10:00", ...extra }));
 
 /** [input issues, English lines, Indonesian lines] */
 const cases: Array<[string, () => ReturnType<typeof issuesOf>, string[], string[]]> = [
@@ -70,17 +78,23 @@ const cases: Array<[string, () => ReturnType<typeof issuesOf>, string[], string[
   ],
   [
     "rating too big",
-    () => issuesOf({ type: "checkin", rating: 6 }),
+    () => issuesOf(sub({ type: "checkin" }, { rating: 6 })),
     ["How was it? (1 to 5) must be at most 5."],
     ["Bagaimana sesinya? (1 sampai 5) maksimal 5."],
   ],
   [
     "cadence out of bounds (two issues, in order)",
-    () => issuesOf({ type: "cadence.propose", everyDays: 6, minutes: 61 }),
+    () => cadence({ everyDays: 6, minutes: 61 }),
     ["Every how many days must be at least 7.", "Session length (minutes) must be at most 60."],
     ["Setiap berapa hari minimal 7.", "Lama sesi (menit) maksimal 60."],
   ],
-  ["bad time format", () => issuesOf({ type: "cadence.propose", time: "24:00" }), ["Time is not valid."], ["Jam tidak valid."]],
+  ["bad time format", () => cadence({ time: "24:00" }), ["Time is not valid."], ["Jam tidak valid."]],
+  [
+    "a NUL byte in a note names the field",
+    () => issuesOf(sub({ type: "journal.write" }, { text: "hari ini\u0000" })),
+    ["Note holds an invisible control character I can’t keep. Please type it again."],
+    ["Catatan berisi karakter tak terlihat yang tidak bisa saya simpan. Coba ketik ulang, ya."],
+  ],
   ["missing pairing id", () => issuesOf({ type: "cadence.confirm" }), ["Pairing is required."], ["Pasangan wajib diisi."]],
   [
     "unexpected key names the key",
@@ -121,11 +135,13 @@ describe("describeIssues", () => {
 
   it("no line is left with ICU placeholders or an undefined field", () => {
     const inputs: unknown[] = [
-      { type: "round.join", intake: {} },
-      { type: "round.join", intake: { ...intake, partnersWanted: "abc", language: "fr", extra: 1 } },
-      { type: "cadence.propose", everyDays: "x", minutes: 10, weekday: 9, time: "x", pairingId: "x" },
-      { type: "checkin", outcome: "maybe", rating: 0, note: "n".repeat(2001), sessionId: UUID },
-      { type: "pairing.end", rematch: "perhaps" },
+      sub({ type: "round.join" }, {}),
+      sub({ type: "round.join" }, { ...intake, partnersWanted: "abc", language: "fr", extra: 1 }),
+      sub({ type: "cadence.propose", pairingId: "x" }, { everyDays: "x", minutes: 10, weekday: 9, time: "x" }),
+      sub({ type: "checkin", sessionId: UUID }, { rating: 0, note: "n".repeat(2001) }),
+      { type: "checkin", outcome: "maybe", sessionId: UUID },
+      sub({ type: "pairing.end" }, { rematch: "perhaps" }),
+      { type: "pairing.end", rematch: true },
     ];
     for (const input of inputs) {
       for (const t of [en, id]) {

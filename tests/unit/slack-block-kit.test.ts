@@ -20,10 +20,13 @@ import { translator } from "../../src/core/i18n/translate";
 import type { Block } from "../../src/core/messages";
 import { message, text } from "../../src/core/views/blocks";
 import { checkInAnswers } from "../../src/core/views/check-in";
-import { endForm, evaluationForm, intakeForm } from "../../src/core/views/forms";
+import { endForm, evaluationForm, intakeForm, journalForm } from "../../src/core/views/forms";
 import { announcement, goldenFiles, intro, PAIRING, report, SESSION, statusFields } from "../support/layout-fixtures";
 
 const golden = goldenFiles("slack");
+const translatorFree = () => journalForm(translator("en"));
+/** The key modals' metadata is sealed with (the app derives its own from its secrets). */
+const KEY = Buffer.alloc(32, 7);
 
 describe("golden layouts", () => {
   for (const language of ["id", "en"] as const) {
@@ -35,11 +38,14 @@ describe("golden layouts", () => {
         renderMessage(message(text(t("checkin.prompt", { number: 2 })), checkInAnswers(t, SESSION))),
       ));
     it(`evaluation modal (${language})`, () =>
-      golden(`evaluation-modal.${language}`, renderModal(evaluationForm(t, PAIRING, 1, ["SQL", "public speaking"]))));
-    it(`ending modal (${language})`, () => golden(`end-modal.${language}`, renderModal(endForm(t, PAIRING))));
+      golden(`evaluation-modal.${language}`, renderModal(evaluationForm(t, PAIRING, 1, ["SQL", "public speaking"]), KEY)));
+    it(`ending modal (${language})`, () => golden(`end-modal.${language}`, renderModal(endForm(t, PAIRING), KEY)));
     it(`organizer report (${language})`, () => golden(`report.${language}`, renderMessage(report(language))));
     it(`intake modal (${language})`, () =>
-      golden(`intake-modal.${language}`, renderModal(intakeForm(t, { roundId: PAIRING, timezone: "Asia/Makassar", language }))));
+      golden(
+        `intake-modal.${language}`,
+        renderModal(intakeForm(t, { roundId: PAIRING, timezone: "Asia/Makassar", language }), KEY),
+      ));
   }
   it("round announcement and status fields", () => {
     golden("announcement.en", renderMessage(announcement()));
@@ -48,16 +54,16 @@ describe("golden layouts", () => {
 });
 
 describe("buttons", () => {
-  it("carry the command they run; a form button carries its form's command, answered with the form", () => {
+  it("carry the command they run; a form button carries only its form's request, answered with the form", () => {
     const t = translator("en");
     const rendered = renderMessage(message(checkInAnswers(t, SESSION)));
     const block = rendered.blocks[0];
     if (block?.type !== "actions") throw new Error("expected actions");
     const values = block.elements.map((e) => ("value" in e ? decodeButton(e.value as string) : null));
     expect(values).toEqual([
-      { kind: "form", command: { type: "checkin", sessionId: SESSION.id, outcome: "met" } },
-      { kind: "command", command: { type: "checkin", sessionId: SESSION.id, outcome: "rescheduled" } },
-      { kind: "command", command: { type: "checkin", sessionId: SESSION.id, outcome: "not_met" } },
+      { type: "checkin", sessionId: SESSION.id },
+      { type: "checkin", sessionId: SESSION.id, outcome: "rescheduled" },
+      { type: "checkin", sessionId: SESSION.id, outcome: "not_met" },
     ]);
     expect(new Set(block.elements.map((e) => e.action_id)).size).toBe(3);
   });
@@ -136,44 +142,81 @@ describe("Slack's limits", () => {
 describe("modals", () => {
   it("turn the answers back into the command the form completes", () => {
     const t = translator("id");
-    const view = renderModal(evaluationForm(t, PAIRING, 1, ["SQL", "public speaking"]));
+    const view = renderModal(evaluationForm(t, PAIRING, 1, ["SQL", "public speaking"]), KEY);
     expect(view.title.text.length).toBeLessThanOrEqual(SLACK_LIMITS.viewTitle);
     const state: ViewState = {
       values: {
-        "goals.g0": { v: { type: "static_select", selected_option: { value: "reached" } } },
-        "goals.g1": { v: { type: "static_select", selected_option: { value: "progressing" } } },
+        g0: { v: { type: "static_select", selected_option: { value: "reached" } } },
+        g1: { v: { type: "static_select", selected_option: { value: "progressing" } } },
         working: { v: { type: "static_select", selected_option: { value: "4" } } },
         adjust: { v: { type: "static_select", selected_option: { value: "cadence" } } },
       },
     };
-    const { command: raw, channelId } = commandFromSubmission(view.private_metadata as string, state);
-    expect(channelId).toBeUndefined();
-    const parsed = parseCommand(raw);
+    const submitted = commandFromSubmission(view.private_metadata as string, state, KEY);
+    expect(submitted?.channelId).toBeUndefined();
+    const parsed = parseCommand(submitted?.command);
     expect(parsed).toEqual({
       ok: true,
       command: {
         type: "evaluation.submit",
         pairingId: PAIRING,
         number: 1,
-        working: 4,
-        goals: { g0: "reached", g1: "progressing" },
-        adjust: "cadence",
+        answers: { working: 4, g0: "reached", g1: "progressing", adjust: "cadence" },
       },
     });
   });
 
   it("read checkboxes, dates and free text; a field left empty stays unset", () => {
     const t = translator("en");
-    const end = renderModal(endForm(t, PAIRING), { channelId: "C123" });
-    const { command: raw, channelId } = commandFromSubmission(end.private_metadata as string, {
-      values: {
-        reason: { v: { type: "plain_text_input", value: "private words" } },
-        notAFit: { v: { type: "checkboxes", selected_options: [{ value: "yes" }] } },
-        messageToPartner: { v: { type: "plain_text_input", value: null } },
+    const end = renderModal(endForm(t, PAIRING), KEY, { channelId: "C123" });
+    const submitted = commandFromSubmission(
+      end.private_metadata as string,
+      {
+        values: {
+          reason: { v: { type: "plain_text_input", value: "private words" } },
+          notAFit: { v: { type: "checkboxes", selected_options: [{ value: "yes" }] } },
+          messageToPartner: { v: { type: "plain_text_input", value: null } },
+          rematch: { v: { type: "checkboxes", selected_options: [] } },
+        },
       },
+      KEY,
+    );
+    expect(submitted?.command).toEqual({
+      type: "form.submit",
+      request: { type: "pairing.end", pairingId: PAIRING },
+      answers: { reason: "private words", notAFit: true, rematch: false },
     });
-    expect(raw).toMatchObject({ type: "pairing.end", pairingId: PAIRING, reason: "private words", notAFit: true });
-    expect(raw).not.toHaveProperty("messageToPartner");
-    expect(channelId).toBe("C123");
+    expect(submitted?.channelId).toBe("C123");
+  });
+
+  it("refuse metadata this deployment did not seal: forged, altered, or sealed under another key", () => {
+    const t = translator("en");
+    const view = renderModal(endForm(t, PAIRING), KEY, { channelId: "C123" });
+    const sealed = view.private_metadata as string;
+    const values = { reason: { v: { type: "plain_text_input", value: "x" } } };
+    expect(commandFromSubmission(sealed, { values }, KEY)).not.toBeNull();
+    // Another program's channel swapped in: the seal no longer matches.
+    expect(commandFromSubmission(sealed.replace("C123", "C999"), { values }, KEY)).toBeNull();
+    expect(commandFromSubmission(sealed, { values }, Buffer.alloc(32, 8))).toBeNull();
+    const forged = JSON.stringify({ request: { type: "pairing.end", pairingId: PAIRING }, channel: "C999" });
+    expect(commandFromSubmission(forged, { values }, KEY)).toBeNull();
+    expect(commandFromSubmission(`s1.${"A".repeat(43)}.${forged}`, { values }, KEY)).toBeNull();
+    expect(commandFromSubmission("", { values }, KEY)).toBeNull();
+  });
+
+  it("never turn a block id into a path: answers stay flat, named as submitted, for the core to refuse", () => {
+    const view = renderModal(translatorFree(), KEY);
+    const submitted = commandFromSubmission(
+      view.private_metadata as string,
+      {
+        values: {
+          "__proto__.polluted": { v: { type: "plain_text_input", value: "yes" } },
+          text: { v: { type: "plain_text_input", value: "ok" } },
+        },
+      },
+      KEY,
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(parseCommand(submitted?.command).ok).toBe(false);
   });
 });

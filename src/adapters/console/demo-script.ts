@@ -52,13 +52,13 @@ export async function playDemo(ws: ConsoleWorkspace, language: Language, advance
   for (const m of members) {
     await pressLabel(ws, m.id, t("round.announce.join", { number: 1 }));
     await ws.submitForm(m.id, {
-      "intake.expertise": m.intake.expertise.join(", "),
-      "intake.goals": m.intake.goals.join(", "),
-      "intake.interests": m.intake.interests.join(", "),
-      "intake.team": m.intake.team,
-      "intake.timezone": m.timezone,
-      "intake.language": language,
-      "intake.partnersWanted": 1,
+      expertise: m.intake.expertise.join(", "),
+      goals: m.intake.goals.join(", "),
+      interests: m.intake.interests.join(", "),
+      team: m.intake.team,
+      timezone: m.timezone,
+      language: language,
+      partnersWanted: 1,
     });
   }
   await ws.type(organizer.id, "/mentoring preview");

@@ -7,7 +7,7 @@
 import type { Kysely } from "kysely";
 import type { Clock } from "../../core/clock";
 import type { Core } from "../../core/core";
-import { completeForm, type FormAnswers } from "../../core/forms";
+import { type FormAnswers, formSubmission } from "../../core/forms";
 import { languageFromLocale, translator } from "../../core/i18n/translate";
 import type { Button, Form, Message, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
@@ -81,11 +81,8 @@ export class ConsoleWorkspace {
     const p = this.#buttons.get(number);
     if (!p || (p.visibleTo !== "everyone" && !p.visibleTo.has(personId))) return "unknown";
     const { action } = p.button;
-    if (action.kind === "form") {
-      this.#pendingForms.set(personId, { form: action.form, inChannel: p.inChannel });
-      return "ok";
-    }
-    await this.#execute(personId, action.command, p.inChannel);
+    // A form button asks the core for its form, built for whoever pressed; it opens with the reply.
+    await this.#execute(personId, action.kind === "form" ? action.request : action.command, p.inChannel);
     return "ok";
   }
 
@@ -97,7 +94,7 @@ export class ConsoleWorkspace {
     const pending = this.#pendingForms.get(personId);
     if (!pending) throw new Error(`${personId} has no open form`);
     this.#pendingForms.delete(personId);
-    await this.#execute(personId, completeForm(pending.form, answers), pending.inChannel);
+    await this.#execute(personId, formSubmission(pending.form.request, answers), pending.inChannel);
   }
 
   cancelForm(personId: string): void {

@@ -1,8 +1,9 @@
 /**
  * The core's neutral messages and forms as Discord message payloads and
- * modals, within Discord's limits, and a modal's answers back into the shape
- * `completeForm` takes. No business rules: text arrives translated; a button
- * carries its command in its custom_id (custom-id.ts).
+ * modals, within Discord's limits, and a modal's answers back into the
+ * answers a form submission carries. No business rules: text arrives
+ * translated; a button carries its command (or its form's request) in its
+ * custom_id (custom-id.ts).
  *
  * Layout: everything is message content (markdown), in the order the core
  * wrote it, so a heading stays above its text and buttons stay under the text
@@ -16,7 +17,7 @@
  * keeps the answers so far under the draft id, answers each step but the last
  * with `continuePrompt` (a "Continue" button), and opens the next step when it
  * is pressed; after the last step it merges every step's `answersFromModal`
- * and calls `completeForm`.
+ * and submits them with the form's request (`formSubmission`).
  */
 import {
   ActionRowBuilder,
@@ -202,23 +203,9 @@ function label(text: string, max: number): string {
   return trimmed === "" ? "…" : truncate(trimmed, max);
 }
 
-/**
- * What a form button carries: the form's command without the fields its
- * inputs answer (defaults such as `rematch: false` included). A custom_id has
- * no room for the form, so the adapter runs this command when the button is
- * pressed, and the core answers with the form itself, built for whoever
- * pressed. The whole command would act at once instead (ending a pairing
- * without asking).
- */
-export function formButtonCommand(form: Form): Form["command"] {
-  const answered = new Set(form.inputs.map((input) => input.name.split(".")[0] as string));
-  return Object.fromEntries(
-    Object.entries(form.command).filter(([key]) => key === "type" || !answered.has(key)),
-  ) as Form["command"];
-}
-
+/** A button's custom_id carries its command, or for a form button the form's request (the core answers it with the form). */
 function renderButton(button: Button, used: Set<string>): ButtonBuilder {
-  const command = button.action.kind === "command" ? button.action.command : formButtonCommand(button.action.form);
+  const command = button.action.kind === "command" ? button.action.command : button.action.request;
   const kind = button.action.kind;
   return new ButtonBuilder()
     .setCustomId(uniqueId(used, (slot) => encodeCustomId({ kind, command }, slot)))

@@ -22,7 +22,7 @@
  * null, and the core validates whatever comes back, as for any other input.
  */
 import type { Command } from "../../core/commands";
-import { CHECK_IN_OUTCOMES, EVALUATION_ADJUST, LANGUAGES } from "../../core/domain";
+import { CHECK_IN_OUTCOMES, LANGUAGES } from "../../core/domain";
 
 export const CUSTOM_ID_MAX = 100;
 const PREFIX = "sb1";
@@ -111,18 +111,6 @@ const word: FieldCodec = {
   decode: (t) => (/^[A-Za-z0-9_-]{1,64}$/.test(t) ? t : null),
 };
 
-/** "YYYY-MM-DD" as its eight digits. */
-const date: FieldCodec = {
-  encode: (v) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v.replaceAll("-", "") : null),
-  decode: (t) => (/^\d{8}$/.test(t) ? `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6)}` : null),
-};
-
-/** "HH:MM" as its four digits. */
-const clock: FieldCodec = {
-  encode: (v) => (typeof v === "string" && /^\d{2}:\d{2}$/.test(v) ? v.replace(":", "") : null),
-  decode: (t) => (/^\d{4}$/.test(t) ? `${t.slice(0, 2)}:${t.slice(2)}` : null),
-};
-
 type Spec = { code: string; fields: Array<[name: string, codec: FieldCodec]> };
 
 /**
@@ -154,16 +142,7 @@ const SPECS: Record<string, Spec> = {
     ],
   },
   "round.close": { code: "rc", fields: [] },
-  "cadence.propose": {
-    code: "cp",
-    fields: [
-      ["pairingId", uuid],
-      ["everyDays", int],
-      ["minutes", int],
-      ["weekday", int],
-      ["time", clock],
-    ],
-  },
+  "cadence.propose": { code: "cp", fields: [["pairingId", uuid]] },
   "cadence.confirm": {
     code: "cc",
     fields: [
@@ -176,20 +155,12 @@ const SPECS: Record<string, Spec> = {
     fields: [
       ["sessionId", uuid],
       ["outcome", oneOf(CHECK_IN_OUTCOMES)],
-      ["rating", int],
     ],
   },
   "journal.write": { code: "jw", fields: [] },
-  pause: { code: "pa", fields: [["until", date]] },
+  pause: { code: "pa", fields: [] },
   resume: { code: "re", fields: [] },
-  "pairing.end": {
-    code: "pe",
-    fields: [
-      ["pairingId", uuid],
-      ["notAFit", bool],
-      ["rematch", bool],
-    ],
-  },
+  "pairing.end": { code: "pe", fields: [["pairingId", uuid]] },
   "member.avoid": { code: "ma", fields: [["userId", word]] },
   "program.organizer": { code: "po", fields: [["userId", word]] },
   "program.weights": { code: "pw", fields: [] },
@@ -206,8 +177,6 @@ const SPECS: Record<string, Spec> = {
     fields: [
       ["pairingId", uuid],
       ["number", int],
-      ["working", int],
-      ["adjust", oneOf(EVALUATION_ADJUST)],
     ],
   },
 };

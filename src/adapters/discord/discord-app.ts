@@ -48,7 +48,7 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../../core/clock";
 import type { Core } from "../../core/core";
 import type { Language } from "../../core/domain";
-import { completeForm } from "../../core/forms";
+import { formSubmission } from "../../core/forms";
 import { languageFromLocale, translator } from "../../core/i18n/translate";
 import type { Form, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
@@ -293,12 +293,8 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
       return;
     }
     const decoded = decodeCustomId(i.customId);
-    if (!decoded) {
-      // Not one of ours (or from an older version): acknowledged, nothing done.
-      await i.deferUpdate();
-      return;
-    }
-    const command = decoded.kind === "select" ? commandFromSelect(decoded, values[0] ?? "") : decoded.command;
+    // Garbled, or from an older version: the core gets null and tells the member it could not read it.
+    const command = !decoded ? null : decoded.kind === "select" ? commandFromSelect(decoded, values[0] ?? "") : decoded.command;
     await act(i, person, received, { command, channelId: programChannel(i), origin: originOf(i), mode: "update" });
   }
 
@@ -335,7 +331,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
       await expired(i, person, mode);
       return;
     }
-    const command = completeForm(taken.form, { ...taken.answers, ...answers });
+    const command = formSubmission(taken.form.request, { ...taken.answers, ...answers });
     await act(i, person, received, { command, channelId: taken.channelId, origin: taken.origin, mode });
   }
 

@@ -3,16 +3,18 @@
  * limits, and a modal's submission back into a command. No business rules:
  * labels arrive translated; a button carries the command it runs.
  *
- * - A command button's value is the command (JSON). A form button's value is
- *   the form's incomplete command: the core answers it with the form, which
- *   the adapter opens as a modal (so no form ever has to fit in a button).
- * - A modal's private_metadata holds the command and the inputs' names and
- *   kinds, which is all `completeForm` needs to merge the answers back.
+ * - A button's value is a command (JSON). A form button's is the form's
+ *   request (its command's type and ids): the core answers it with the form,
+ *   which the adapter opens as a modal, so no form or answer ever sits on a
+ *   button.
+ * - A modal's private_metadata holds the sealed request (form-metadata.ts);
+ *   the submission is the request plus the answers, keyed by input name.
  */
 import type { KnownBlock, ModalView, PlainTextOption, Button as SlackButton } from "@slack/types";
-import type { Command } from "../../core/commands";
-import { completeForm, type FormAnswers } from "../../core/forms";
+import type { CommandInput } from "../../core/commands";
+import { type FormAnswers, formSubmission } from "../../core/forms";
 import type { Button, Form, FormInput, Message, Select } from "../../core/messages";
+import { type FormMetadata, openMetadata, sealMetadata } from "./form-metadata";
 
 /** Slack's documented limits that the renderer enforces. */
 export const SLACK_LIMITS = {
@@ -40,9 +42,6 @@ export const SLACK_LIMITS = {
 
 export const FORM_CALLBACK_ID = "sebaya_form";
 const ACTION_PREFIX = "sebaya:";
-
-/** What a button press carries back to the adapter. */
-export type ButtonPayload = { kind: "command"; command: Command } | { kind: "form"; command: Command };
 
 export function truncate(text: string, max: number): string {
   const chars = [...text];
@@ -72,17 +71,21 @@ function chunks(text: string, max: number): string[] {
 }
 
 export function encodeButton(button: Button): string {
-  const payload: ButtonPayload =
-    button.action.kind === "command"
-      ? { kind: "command", command: button.action.command }
-      : { kind: "form", command: button.action.form.command };
-  const value = JSON.stringify(payload);
+  const value = JSON.stringify(button.action.kind === "command" ? button.action.command : button.action.request);
   if (value.length > SLACK_LIMITS.buttonValue) throw new RangeError(`button "${button.label}" carries too large a command`);
   return value;
 }
 
-export function decodeButton(value: string): ButtonPayload {
-  return JSON.parse(value) as ButtonPayload;
+/**
+ * The raw command a button or select option carries, for the core to validate like any input;
+ * null when the value is not JSON at all (the core then says it could not read the button).
+ */
+export function decodeButton(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
 }
 
 function renderButton(button: Button, actionId: string): SlackButton {
@@ -98,7 +101,7 @@ function renderButton(button: Button, actionId: string): SlackButton {
 function renderSelect(select: Select, actionId: string) {
   // Each option carries the whole command it completes; options whose command does not fit are left out.
   const options: PlainTextOption[] = select.options
-    .map((o) => ({ o, value: JSON.stringify({ kind: "command", command: { ...select.command, [select.field]: o.value } }) }))
+    .map((o) => ({ o, value: JSON.stringify({ ...select.command, [select.field]: o.value }) }))
     .filter(({ value }) => value.length <= SLACK_LIMITS.optionValue)
     .slice(0, SLACK_LIMITS.optionsPerSelect)
     .map(({ o, value }) => ({ text: { type: "plain_text", text: truncate(o.label, SLACK_LIMITS.optionText) }, value }));
@@ -202,15 +205,6 @@ export function isSebayaAction(actionId: string): boolean {
   return actionId.startsWith(ACTION_PREFIX);
 }
 
-interface FormMetadata {
-  command: Command;
-  inputs: Array<[string, FormInput["kind"]]>;
-  /** The program channel the form was opened from, if any: some commands act on its program. */
-  channel?: string;
-  /** The DM message whose button opened the form, to settle once answered. */
-  origin?: { channel: string; ts: string };
-}
-
 function inputElement(input: FormInput) {
   switch (input.kind) {
     case "text":
@@ -257,18 +251,18 @@ function inputElement(input: FormInput) {
   }
 }
 
-/** A form as a modal; `privateMetadata` carries what is needed to turn the answers back into a command. */
+/** A form as a modal; its sealed `private_metadata` says what the form is about (see form-metadata.ts). */
 export function renderModal(
   form: Form,
+  key: Buffer,
   context: { channelId?: string | undefined; origin?: { channel: string; ts: string } | undefined } = {},
 ): ModalView {
   const metadata: FormMetadata = {
-    command: form.command,
-    inputs: form.inputs.map((i) => [i.name, i.kind]),
+    request: form.request,
     ...(context.channelId ? { channel: context.channelId } : {}),
     ...(context.origin ? { origin: context.origin } : {}),
   };
-  const privateMetadata = JSON.stringify(metadata);
+  const privateMetadata = sealMetadata(metadata, key);
   if (privateMetadata.length > SLACK_LIMITS.privateMetadata)
     throw new RangeError(`form "${form.title}" does not fit a modal's metadata`);
   return {
@@ -306,43 +300,42 @@ export interface ViewState {
   >;
 }
 
-/** A submitted modal back into the raw command its form completes (validated by the core, as always). */
+/** One input's answer, read by the element's own type (Slack sends it with the value). */
+function answerOf(v: ViewState["values"][string][string]): string | boolean | undefined {
+  switch (v.type) {
+    case "static_select":
+      return v.selected_option?.value ?? undefined;
+    case "datepicker":
+      return v.selected_date ?? undefined;
+    case "timepicker":
+      return v.selected_time ?? undefined;
+    case "checkboxes":
+      return (v.selected_options ?? []).length > 0;
+    default:
+      return v.value ?? undefined;
+  }
+}
+
+/**
+ * A submitted modal as the raw command its form's request and answers make
+ * (validated by the core, as always); null when the metadata was not sealed
+ * by this deployment.
+ */
 export function commandFromSubmission(
   privateMetadata: string,
   state: ViewState,
-): { command: Record<string, unknown>; channelId?: string; origin?: { channel: string; ts: string } } {
-  const metadata = JSON.parse(privateMetadata) as FormMetadata;
+  key: Buffer,
+): { command: CommandInput; channelId?: string; origin?: { channel: string; ts: string } } | null {
+  const metadata = openMetadata(privateMetadata, key);
+  if (!metadata) return null;
   const answers: FormAnswers = {};
-  for (const [name, kind] of metadata.inputs) {
-    const v = state.values[name]?.v;
-    if (!v) continue;
-    switch (kind) {
-      case "select":
-        answers[name] = v.selected_option?.value ?? undefined;
-        break;
-      case "date":
-        answers[name] = v.selected_date ?? undefined;
-        break;
-      case "time":
-        answers[name] = v.selected_time ?? undefined;
-        break;
-      case "checkbox":
-        answers[name] = (v.selected_options ?? []).length > 0;
-        break;
-      default:
-        answers[name] = v.value ?? undefined;
-    }
+  // Block ids are the inputs' names; which of them the form takes is the core's business.
+  for (const [name, actions] of Object.entries(state.values)) {
+    const v = actions.v;
+    if (v) answers[name] = answerOf(v);
   }
-  // completeForm only reads the command and the inputs' names.
-  const form = {
-    title: "",
-    submitLabel: "",
-    command: metadata.command,
-    inputs: metadata.inputs.map(([name]) => ({ kind: "text" as const, name, label: "", required: false })),
-  };
-  const command = completeForm(form, answers);
   return {
-    command,
+    command: formSubmission(metadata.request, answers),
     ...(metadata.channel ? { channelId: metadata.channel } : {}),
     ...(metadata.origin ? { origin: metadata.origin } : {}),
   };

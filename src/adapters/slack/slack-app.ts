@@ -120,6 +120,15 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     clientOptions,
   });
   const profiles = new ProfileCache();
+  // Modals' metadata is sealed under a secret only this deployment has (see form-metadata.ts).
+  const formKey = createHash("sha256")
+    .update("sebaya:slack-form:")
+    .update(
+      options.signingSecret ||
+        (options.transport.kind === "socket" ? options.transport.appToken : "") ||
+        (options.auth.kind === "token" ? options.auth.botToken : options.auth.clientSecret),
+    )
+    .digest();
   const claim = (key: string, windowMs?: number) => claimEvent(options.db, key, options.clock.now(), windowMs);
 
   /**
@@ -178,7 +187,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
       try {
         await client.views.open({
           trigger_id: where.triggerId,
-          view: renderModal(reply.form, { channelId: where.channelId, origin: where.origin }),
+          view: renderModal(reply.form, formKey, { channelId: where.channelId, origin: where.origin }),
         });
       } catch (error) {
         // A trigger lives 3 s; when it expired, a button opens the same form with a fresh one.
@@ -187,7 +196,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
           blocks: [
             {
               type: "actions",
-              elements: [{ type: "button", label: reply.form.title, action: { kind: "form", form: reply.form } }],
+              elements: [{ type: "button", label: reply.form.title, action: { kind: "form", request: reply.form.request } }],
             },
           ],
         });
@@ -212,16 +221,17 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     await ack();
     if (body.type !== "block_actions") return;
     const value =
-      action.type === "button" ? action.value : action.type === "static_select" ? action.selected_option?.value : undefined;
-    if (!value) return;
+      (action.type === "button" ? action.value : action.type === "static_select" ? action.selected_option?.value : undefined) ??
+      "";
     const team = body.team?.id ?? body.user.team_id ?? "";
     const where = body.message?.ts ?? body.view?.id ?? body.container?.message_ts ?? "";
     const actionId = "action_id" in action ? action.action_id : "";
     if (!(await claim(`slack:press:${team}:${body.user.id}:${where}:${actionId}:${hash(value)}`, DOUBLE_CLICK_MS))) return;
-    const payload = decodeButton(value);
+
     const person = await profiles.lookup(client, team, body.user.id, body.user.name ?? body.user.id);
     const channelId = programChannel(body.channel?.id, body.channel?.name);
-    const reply = await options.core.execute(envelope(person, channelId, payload.command));
+    // An unreadable value goes to the core as null: it answers that the button could not be read.
+    const reply = await options.core.execute(envelope(person, channelId, decodeButton(value)));
     const origin =
       body.channel?.id && body.message?.ts
         ? { channel: body.channel.id, ts: body.message.ts, blocks: (body.message.blocks ?? []) as KnownBlock[] }
@@ -237,7 +247,12 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
 
   app.view(FORM_CALLBACK_ID, async ({ ack, view, body, client }) => {
     await ack();
-    const { command, channelId, origin } = commandFromSubmission(view.private_metadata, view.state as ViewState);
+    // Metadata this deployment did not seal reaches the core as null: nothing runs, the member is told.
+    const {
+      command = null,
+      channelId,
+      origin,
+    } = commandFromSubmission(view.private_metadata, view.state as ViewState, formKey) ?? {};
     const team = body.team?.id ?? body.user.team_id ?? "";
     const person = await profiles.lookup(client, team, body.user.id, body.user.name);
     const reply = await options.core.execute(envelope(person, channelId, command));

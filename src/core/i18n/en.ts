@@ -19,6 +19,12 @@ export const en = {
   "problem.timezone": "{field}: I don’t know that time zone. Try WIB, WITA, WIT or a name like Asia/Jakarta.",
   "problem.invalid": "{field} is not valid.",
   "problem.unexpected": "{field} is not something I expected here.",
+  "problem.control": "{field} holds an invisible control character I can’t keep. Please type it again.",
+  "error.unreadable":
+    "I couldn’t read that button or form (it may be from an older message). Nothing was changed; /mentoring status shows where things stand.",
+  "refusal.notFound": "I couldn’t find that here, so nothing was changed. /mentoring status shows where things stand.",
+  "refusal.joinFromChannel": "Please join from the program’s own channel: that’s where its sign-up is.",
+  "refusal.formIncomplete": "Please answer every question in the form. Nothing was saved yet.",
   "refusal.notOrganizer":
     "Only the program’s organizers can do that. If you think you should be one, ask whoever set up the program.",
   "refusal.noProgram": "There is no mentoring program in this channel yet. An organizer can start one with /mentoring setup.",

@@ -19,6 +19,13 @@ export const id: Record<MessageKey, string> = {
   "problem.timezone": "{field}: zona waktu tidak dikenal. Coba WIB, WITA, WIT atau nama seperti Asia/Jakarta.",
   "problem.invalid": "{field} tidak valid.",
   "problem.unexpected": "{field} tidak diharapkan di sini.",
+  "problem.control": "{field} berisi karakter tak terlihat yang tidak bisa saya simpan. Coba ketik ulang, ya.",
+  "error.unreadable":
+    "Tombol atau formulir itu tidak bisa saya baca (mungkin dari pesan lama). Tidak ada yang berubah; cek /mentoring status untuk melihat keadaan terbaru.",
+  "refusal.notFound":
+    "Saya tidak menemukannya di sini, jadi tidak ada yang berubah. Cek /mentoring status untuk melihat keadaan terbaru.",
+  "refusal.joinFromChannel": "Silakan daftar dari kanal program itu sendiri, ya: pendaftarannya ada di sana.",
+  "refusal.formIncomplete": "Mohon jawab semua pertanyaan di formulir. Belum ada yang tersimpan.",
   "refusal.notOrganizer":
     "Hanya penyelenggara program yang bisa melakukan itu. Jika seharusnya Anda termasuk, hubungi yang menyiapkan program ini.",
   "refusal.noProgram": "Belum ada program mentoring di kanal ini. Penyelenggara bisa memulainya dengan /mentoring setup.",

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { notifyPairing } from "../notify";
-import { actions, commandButton, message, text } from "../views/blocks";
+import { actions, formButton, message, text } from "../views/blocks";
 import { deferred, done, type JobKind, skipped } from "./job-kind";
 import { contactMoment, onBreak, pairingContext } from "./reach";
 import { EVALUATION_EVERY_DAYS, evaluationDue, scheduleEvaluation } from "./schedule";
@@ -34,7 +34,7 @@ export const evaluationPrompt: JobKind<z.infer<typeof payload>> = {
       message(
         text(t("evaluation.prompt", { number: p.number })),
         actions(
-          commandButton(t("evaluation.open"), { type: "evaluation.submit", pairingId: pairing.id, number: p.number }, "primary"),
+          formButton(t("evaluation.open"), { type: "evaluation.submit", pairingId: pairing.id, number: p.number }, "primary"),
         ),
       ),
     );

@@ -41,22 +41,22 @@ export const checkIn: UseCase<"checkin"> = async (ctx, command) => {
       when: formatDateTime(session.startsAt, zone, ctx.language),
     });
   }
-  if (!command.outcome || (command.outcome === "met" && command.rating === undefined)) {
-    return { messages: [], form: checkInForm(ctx.t, session) };
-  }
+  // "We met" (a button, `/mentoring checkin`) asks for the rating and a private note in a form.
+  const outcome: CheckInOutcome | undefined = command.answers ? "met" : command.outcome;
+  if (!outcome) return { messages: [], form: checkInForm(ctx.t, session) };
   const created = await ctx.tx.checkIns.create({
     sessionId: session.id,
     memberId: ctx.member.id,
-    outcome: command.outcome,
-    rating: command.rating ?? null,
-    note: command.note ?? null,
+    outcome,
+    rating: command.answers?.rating ?? null,
+    note: command.answers?.note ?? null,
     at: ctx.now,
   });
   if (!created) throw new Refusal("refusal.alreadyCheckedIn", { number: session.number });
 
   // One "we met" is enough to count the session as held.
   const first = (await ctx.tx.checkIns.count(session.id)) === 1;
-  if (command.outcome === "met" && session.status !== "held") {
+  if (outcome === "met" && session.status !== "held") {
     await ctx.tx.sessions.setStatus(session.id, "held");
     const held = await ctx.tx.sessions.countHeld(pairing.id);
     const milestone = held === 1 ? "milestone.firstMeeting" : held === 3 ? "milestone.thirdMeeting" : null;
@@ -67,16 +67,12 @@ export const checkIn: UseCase<"checkin"> = async (ctx, command) => {
       );
     }
   } else if (first) {
-    await ctx.tx.sessions.setStatus(session.id, STATUS[command.outcome]);
+    await ctx.tx.sessions.setStatus(session.id, STATUS[outcome]);
   }
   const next = await ensureNextSession(ctx.tx, pairing, session, ctx.now);
   const when = next ? formatDateTime(next.startsAt, zone, ctx.language) : ctx.t("status.none");
   const key =
-    command.outcome === "met"
-      ? "checkin.thanks.met"
-      : command.outcome === "rescheduled"
-        ? "checkin.thanks.rescheduled"
-        : "checkin.thanks.notMet";
+    outcome === "met" ? "checkin.thanks.met" : outcome === "rescheduled" ? "checkin.thanks.rescheduled" : "checkin.thanks.notMet";
   return {
     ...reply(message(text(ctx.t(key, { when })))),
     settled: true,

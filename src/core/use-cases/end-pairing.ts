@@ -8,26 +8,21 @@ import { reply, type UseCase } from "./types";
 /** Ending politely and privately: the reason is stored for its author only. */
 export const endPairing: UseCase<"pairing.end"> = async (ctx, command) => {
   const { pairing, program, round } = await pairingOfActor(ctx, command.pairingId, { lock: true });
-  if (
-    command.rematch === undefined &&
-    command.reason === undefined &&
-    command.messageToPartner === undefined &&
-    command.notAFit === undefined
-  ) {
-    return { messages: [], form: endForm(ctx.t, pairing.id) };
-  }
+  // Asked (a button, `/mentoring end`): the form. Only its submitted answers end the pairing.
+  const { answers } = command;
+  if (!answers) return { messages: [], form: endForm(ctx.t, pairing.id) };
   const others = (await ctx.tx.pairings.members(pairing.id))
     .filter((l) => !l.leftAt && l.memberId !== ctx.member.id)
     .map((l) => l.memberId);
   const names = (await ctx.tx.members.getMany(others)).map((m) => m.displayName).join(", ");
   await departFromPairing(ctx, program, pairing, {
-    reason: command.reason ?? null,
-    messageToPartner: command.messageToPartner ?? null,
-    notAFit: command.notAFit ?? false,
+    reason: answers.reason ?? null,
+    messageToPartner: answers.messageToPartner ?? null,
+    notAFit: answers.notAFit,
     kind: "end",
   });
   const blocks = [text(ctx.t("end.done", { names }))];
-  if (command.rematch) {
+  if (answers.rematch) {
     const enrollment = await ctx.tx.enrollments.find(round.id, ctx.member.id);
     if (enrollment) await ctx.tx.enrollments.update(enrollment.id, { wantsRematch: true });
     const found = round.status !== "closed" && (await tryRematch(ctx.tx, program, round, ctx.member, ctx.now));

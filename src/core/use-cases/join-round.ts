@@ -1,4 +1,4 @@
-import type { Round } from "../domain";
+import type { Program, Round } from "../domain";
 import { Refusal } from "../errors";
 import { translator } from "../i18n/translate";
 import { programInChannel } from "../scope";
@@ -10,19 +10,24 @@ import { reply, type UseCase } from "./types";
 /** Without an intake the reply is the intake form; with one, the member is enrolled. */
 export const joinRound: UseCase<"round.join"> = async (ctx, command) => {
   let round: Round | null;
+  let program: Program;
   if (command.roundId) {
     round = await ctx.tx.rounds.get(command.roundId);
+    program = await ctx.tx.programs.get(round.programId);
+    // A round is joined from its program's channel (its announcement, its welcome, the form opened
+    // there): someone outside a private channel cannot join by naming its round.
+    if (ctx.channelId !== program.channelId) throw new Refusal("refusal.joinFromChannel");
   } else {
-    round = await ctx.tx.rounds.latest((await programInChannel(ctx)).id);
+    program = await programInChannel(ctx);
+    round = await ctx.tx.rounds.latest(program.id);
   }
   if (!round || round.status === "closed") throw new Refusal("refusal.noRound");
   // A button on an old announcement acts on that round, which may be over.
   if (round.status !== "open") throw new Refusal("refusal.signupClosed", { number: round.number });
-  const program = await ctx.tx.programs.get(round.programId);
   if (await ctx.tx.enrollments.find(round.id, ctx.member.id)) {
     throw new Refusal("refusal.alreadyJoined", { number: round.number });
   }
-  if (!command.intake) {
+  if (!command.answers) {
     const form = intakeForm(ctx.t, {
       roundId: round.id,
       // The member's own zone, else the one their platform profile reports, else the program's.
@@ -31,7 +36,7 @@ export const joinRound: UseCase<"round.join"> = async (ctx, command) => {
     });
     return { messages: [], form };
   }
-  const { intake } = command;
+  const intake = command.answers;
   const enrollment = await ctx.tx.enrollments.create({
     roundId: round.id,
     memberId: ctx.member.id,

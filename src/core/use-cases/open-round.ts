@@ -3,7 +3,7 @@ import { Refusal } from "../errors";
 import { scheduleRoundJobs } from "../jobs/schedule";
 import { notifyChannel } from "../notify";
 import { programInChannel, requireOrganizer } from "../scope";
-import { actions, commandButton, heading, message, text } from "../views/blocks";
+import { actions, formButton, heading, message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
 
 export const openRound: UseCase<"round.open"> = async (ctx, command) => {
@@ -26,7 +26,7 @@ export const openRound: UseCase<"round.open"> = async (ctx, command) => {
       heading(t("round.announce.title", { number: round.number })),
       text(t("round.announce.body", { weeks })),
       actions(
-        commandButton(t("round.announce.join", { number: round.number }), { type: "round.join", roundId: round.id }, "primary"),
+        formButton(t("round.announce.join", { number: round.number }), { type: "round.join", roundId: round.id }, "primary"),
       ),
     ),
   );

@@ -14,8 +14,8 @@ export const pause: UseCase<"pause"> = async (ctx, command) => {
   if (enrollment.pausedUntil && enrollment.pausedUntil > ctx.now) {
     throw new Refusal("refusal.alreadyPaused", { date: formatDate(enrollment.pausedUntil, zone, ctx.language) });
   }
-  if (!command.until) return { messages: [], form: pauseForm(ctx.t) };
-  const until = parseLocalDate(command.until, zone);
+  if (!command.answers) return { messages: [], form: pauseForm(ctx.t) };
+  const until = parseLocalDate(command.answers.until, zone);
   if (!until) throw new Refusal("refusal.pauseInPast");
   if (until <= ctx.now) throw new Refusal("refusal.pauseInPast");
   if (until > round.endsAt) throw new Refusal("refusal.pauseTooLong", { date: formatDate(round.endsAt, zone, ctx.language) });

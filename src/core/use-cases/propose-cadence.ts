@@ -10,10 +10,8 @@ import { reply, type UseCase } from "./types";
 export const proposeCadence: UseCase<"cadence.propose"> = async (ctx, command) => {
   const { pairing, program, memberIds } = await pairingOfActor(ctx, command.pairingId, { lock: true });
   const zone = timezoneOf(ctx.member, program);
-  const { everyDays, minutes, weekday, time } = command;
-  if (everyDays === undefined || minutes === undefined || weekday === undefined || time === undefined) {
-    return { messages: [], form: cadenceForm(ctx.t, ctx.language, pairing.id, zone) };
-  }
+  if (!command.answers) return { messages: [], form: cadenceForm(ctx.t, ctx.language, pairing.id, zone) };
+  const { everyDays, minutes, weekday, time } = command.answers;
   const proposal: CadenceProposal = {
     everyDays,
     minutes,
@@ -53,7 +51,7 @@ export const proposeCadence: UseCase<"cadence.propose"> = async (ctx, command) =
           { type: "cadence.confirm", pairingId: pairing.id, proposalOf: stamp },
           "primary",
         ),
-        formButton(t("cadence.counterButton"), cadenceForm(t, language, pairing.id)),
+        formButton(t("cadence.counterButton"), { type: "cadence.propose", pairingId: pairing.id }),
       ),
     ),
   );

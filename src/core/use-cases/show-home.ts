@@ -1,8 +1,7 @@
 import type { Message } from "../messages";
 import { formatDate } from "../time-format";
 import { DEFAULT_TIMEZONE } from "../timezones";
-import { actions, commandButton, heading, message, muted, text } from "../views/blocks";
-import { journalForm } from "../views/forms";
+import { actions, commandButton, formButton, heading, message, muted, text } from "../views/blocks";
 import { reportMessage } from "../views/report";
 import { showStatus } from "./show-status";
 import type { UseCase } from "./types";
@@ -53,7 +52,7 @@ export const showHome: UseCase<"home"> = async (ctx) => {
               })
               .join("\n"),
           ),
-      actions({ type: "button", label: t("status.journalButton"), action: { kind: "form", form: journalForm(t) } }),
+      actions(formButton(t("status.journalButton"), { type: "journal.write" })),
     ),
   );
 

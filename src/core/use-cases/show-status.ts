@@ -1,9 +1,7 @@
-import type { Command } from "../commands";
 import type { Button } from "../messages";
 import { timezoneOf } from "../notify";
 import { formatDate, formatDateTime } from "../time-format";
 import { actions, commandButton, fields, formButton, heading, message, text } from "../views/blocks";
-import { endForm, journalForm, pauseForm } from "../views/forms";
 import { reply, type UseCase } from "./types";
 
 /** Only the actor's own view: never a partner's notes, ratings or reasons. */
@@ -48,15 +46,14 @@ export const showStatus: UseCase<"status"> = async (ctx) => {
     );
     const started = await tx.sessions.latestStarted(pairing.id, now);
     if (started) {
-      const checkin: Command = { type: "checkin", sessionId: started.id };
-      buttons.push(commandButton(t("status.checkinButton"), checkin, "primary"));
+      buttons.push(formButton(t("status.checkinButton"), { type: "checkin", sessionId: started.id }, "primary"));
     }
-    buttons.push(formButton(t("end.button"), endForm(t, pairing.id), "danger"));
+    buttons.push(formButton(t("end.button"), { type: "pairing.end", pairingId: pairing.id }, "danger"));
   }
   rows.push([t("status.journal"), t("status.journalValue", { count: await tx.journal.count(ctx.member.id) })]);
-  buttons.push(formButton(t("status.journalButton"), journalForm(t)));
+  buttons.push(formButton(t("status.journalButton"), { type: "journal.write" }));
   buttons.push(
-    paused ? commandButton(t("status.resumeButton"), { type: "resume" }) : formButton(t("status.pauseButton"), pauseForm(t)),
+    paused ? commandButton(t("status.resumeButton"), { type: "resume" }) : formButton(t("status.pauseButton"), { type: "pause" }),
   );
   return reply(message(heading(t("status.title")), fields(rows), actions(...buttons)));
 };

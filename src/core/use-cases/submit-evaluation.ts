@@ -1,10 +1,11 @@
-import type { EvaluationAdjust, GoalProgress } from "../domain";
+import { GOAL_KEYS } from "../commands";
+import type { GoalProgress } from "../domain";
 import { Refusal } from "../errors";
 import { evaluationDue } from "../jobs/schedule";
 import { notifyMember } from "../notify";
 import { pairingOfActor } from "../scope";
 import { actions, formButton, message, text } from "../views/blocks";
-import { cadenceForm, endForm, evaluationForm } from "../views/forms";
+import { evaluationForm } from "../views/forms";
 import { reply, type UseCase } from "./types";
 
 /**
@@ -19,22 +20,22 @@ export const submitEvaluation: UseCase<"evaluation.submit"> = async (ctx, comman
   if (evaluationDue(pairing, command.number) > ctx.now) throw new Refusal("refusal.evaluationNotYet", { number: command.number });
   const [profile] = await ctx.tx.profiles.getMany(program.id, [ctx.member.id]);
   const goals = profile?.goals ?? [];
-  const answers = command.goals ?? {};
-  const complete = command.working !== undefined && command.adjust !== undefined && goals.every((_, i) => answers[`g${i}`]);
-  if (!complete) return { messages: [], form: evaluationForm(ctx.t, pairing.id, command.number, goals) };
-
+  const { answers } = command;
+  if (!answers) return { messages: [], form: evaluationForm(ctx.t, pairing.id, command.number, goals) };
   const progress: Record<string, GoalProgress> = {};
-  goals.forEach((goal, i) => {
-    progress[goal] = answers[`g${i}`] as GoalProgress;
-  });
+  for (const [i, goal] of goals.slice(0, GOAL_KEYS.length).entries()) {
+    const answer = answers[GOAL_KEYS[i] as (typeof GOAL_KEYS)[number]];
+    if (!answer) throw new Refusal("refusal.formIncomplete");
+    progress[goal] = answer;
+  }
   const before = new Set(await ctx.tx.evaluations.goalsReached(pairing.id, ctx.member.id));
   const recorded = await ctx.tx.evaluations.record({
     pairingId: pairing.id,
     memberId: ctx.member.id,
     number: command.number,
-    working: command.working as number,
+    working: answers.working,
     goalProgress: progress,
-    adjust: command.adjust as EvaluationAdjust,
+    adjust: answers.adjust,
     at: ctx.now,
   });
   if (!recorded) throw new Refusal("refusal.alreadyEvaluated", { number: command.number });
@@ -48,15 +49,18 @@ export const submitEvaluation: UseCase<"evaluation.submit"> = async (ctx, comman
   const next =
     pairing.status !== "active"
       ? null
-      : command.adjust === "cadence"
+      : answers.adjust === "cadence"
         ? message(
             text(ctx.t("evaluation.next.cadence")),
-            actions(formButton(ctx.t("intro.proposeButton"), cadenceForm(ctx.t, ctx.language, pairing.id))),
+            actions(formButton(ctx.t("intro.proposeButton"), { type: "cadence.propose", pairingId: pairing.id })),
           )
-        : command.adjust === "agenda"
+        : answers.adjust === "agenda"
           ? message(text(ctx.t("evaluation.next.agenda")))
-          : command.adjust === "end"
-            ? message(text(ctx.t("evaluation.next.end")), actions(formButton(ctx.t("end.button"), endForm(ctx.t, pairing.id))))
+          : answers.adjust === "end"
+            ? message(
+                text(ctx.t("evaluation.next.end")),
+                actions(formButton(ctx.t("end.button"), { type: "pairing.end", pairingId: pairing.id })),
+              )
             : null;
   const members = (await ctx.tx.pairings.members(pairing.id)).filter((l) => !l.leftAt).length;
   return {

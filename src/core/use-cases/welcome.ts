@@ -1,4 +1,4 @@
-import { actions, commandButton, message, text } from "../views/blocks";
+import { actions, formButton, message, text } from "../views/blocks";
 import type { UseCase } from "./types";
 
 /**
@@ -17,7 +17,7 @@ export const welcome: UseCase<"welcome"> = async (ctx) => {
         message(
           text(ctx.t("welcome.roundOpen", { name: program.name, number: round.number })),
           actions(
-            commandButton(
+            formButton(
               ctx.t("round.announce.join", { number: round.number }),
               { type: "round.join", roundId: round.id },
               "primary",

@@ -1,6 +1,6 @@
 /** Small constructors for the neutral message model, so views read like layouts. */
-import type { Command } from "../commands";
-import type { ActionsBlock, Block, Button, FieldsBlock, Form, Message, TextBlock } from "../messages";
+import type { ButtonCommand, FormRequest } from "../commands";
+import type { ActionsBlock, Block, Button, FieldsBlock, Message, TextBlock } from "../messages";
 
 export const heading = (text: string): TextBlock => ({ type: "text", text, style: "heading" });
 export const text = (text: string): TextBlock => ({ type: "text", text });
@@ -10,16 +10,17 @@ export const fields = (pairs: Array<[string, string]>): FieldsBlock => ({
   fields: pairs.map(([label, value]) => ({ label, value })),
 });
 export const actions = (...elements: Button[]): ActionsBlock => ({ type: "actions", elements });
-export const commandButton = (label: string, command: Command, style?: Button["style"]): Button => ({
+export const commandButton = (label: string, command: ButtonCommand, style?: Button["style"]): Button => ({
   type: "button",
   label,
   action: { kind: "command", command },
   ...(style ? { style } : {}),
 });
-export const formButton = (label: string, form: Form, style?: Button["style"]): Button => ({
+/** A button that opens the form a request names (the core builds the form for whoever presses). */
+export const formButton = (label: string, request: FormRequest, style?: Button["style"]): Button => ({
   type: "button",
   label,
-  action: { kind: "form", form },
+  action: { kind: "form", request },
   ...(style ? { style } : {}),
 });
 export const message = (...blocks: Array<Block | false | null | undefined>): Message => ({

@@ -1,4 +1,5 @@
 /** The forms members fill in: intake, cadence, check-in, journal, pause, ending, evaluation. */
+import { GOAL_KEYS } from "../commands";
 import { EVALUATION_ADJUST, GOAL_PROGRESS, type Language, type Session } from "../domain";
 import type { Translate } from "../i18n/translate";
 import type { Form, FormInput } from "../messages";
@@ -10,11 +11,11 @@ export function intakeForm(t: Translate, defaults: { roundId?: string; timezone:
   return {
     title: t("join.form.title"),
     submitLabel: t("join.form.submit"),
-    command: { type: "round.join", ...(defaults.roundId ? { roundId: defaults.roundId } : {}) },
+    request: { type: "round.join", ...(defaults.roundId ? { roundId: defaults.roundId } : {}) },
     inputs: [
       {
         kind: "textarea",
-        name: "intake.expertise",
+        name: "expertise",
         label: t("field.expertise"),
         hint: t("join.hint.expertise"),
         required: true,
@@ -22,7 +23,7 @@ export function intakeForm(t: Translate, defaults: { roundId?: string; timezone:
       },
       {
         kind: "textarea",
-        name: "intake.goals",
+        name: "goals",
         label: t("field.goals"),
         hint: t("join.hint.goals"),
         required: true,
@@ -30,16 +31,16 @@ export function intakeForm(t: Translate, defaults: { roundId?: string; timezone:
       },
       {
         kind: "text",
-        name: "intake.interests",
+        name: "interests",
         label: t("field.interests"),
         hint: t("join.hint.interests"),
         required: false,
         maxLength: 500,
       },
-      { kind: "text", name: "intake.team", label: t("field.team"), required: true, maxLength: 200 },
+      { kind: "text", name: "team", label: t("field.team"), required: true, maxLength: 200 },
       {
         kind: "select",
-        name: "intake.timezone",
+        name: "timezone",
         label: t("field.timezone"),
         hint: t("join.hint.timezone"),
         required: true,
@@ -48,7 +49,7 @@ export function intakeForm(t: Translate, defaults: { roundId?: string; timezone:
       },
       {
         kind: "select",
-        name: "intake.language",
+        name: "language",
         label: t("field.language"),
         required: true,
         initial: defaults.language,
@@ -59,7 +60,7 @@ export function intakeForm(t: Translate, defaults: { roundId?: string; timezone:
       },
       {
         kind: "number",
-        name: "intake.partnersWanted",
+        name: "partnersWanted",
         label: t("field.partnersWanted"),
         hint: t("join.hint.partnersWanted"),
         required: true,
@@ -76,7 +77,7 @@ export function cadenceForm(t: Translate, language: Language, pairingId: string,
   return {
     title: t("cadence.form.title"),
     submitLabel: t("cadence.form.submit"),
-    command: { type: "cadence.propose", pairingId },
+    request: { type: "cadence.propose", pairingId },
     inputs: [
       {
         kind: "number",
@@ -121,7 +122,7 @@ export function checkInForm(t: Translate, session: Session): Form {
   return {
     title: t("checkin.form.title", { number: session.number }),
     submitLabel: t("checkin.form.submit"),
-    command: { type: "checkin", sessionId: session.id, outcome: "met" },
+    request: { type: "checkin", sessionId: session.id },
     inputs: [
       {
         kind: "select",
@@ -139,7 +140,7 @@ export function journalForm(t: Translate): Form {
   return {
     title: t("journal.form.title"),
     submitLabel: t("journal.form.submit"),
-    command: { type: "journal.write" },
+    request: { type: "journal.write" },
     inputs: [
       { kind: "textarea", name: "text", label: t("field.text"), hint: t("journal.hint"), required: true, maxLength: 4000 },
     ],
@@ -150,7 +151,7 @@ export function pauseForm(t: Translate): Form {
   return {
     title: t("pause.form.title"),
     submitLabel: t("pause.form.submit"),
-    command: { type: "pause" },
+    request: { type: "pause" },
     inputs: [{ kind: "date", name: "until", label: t("field.until"), hint: t("pause.hint"), required: true }],
   };
 }
@@ -159,7 +160,7 @@ export function endForm(t: Translate, pairingId: string): Form {
   return {
     title: t("end.form.title"),
     submitLabel: t("end.form.submit"),
-    command: { type: "pairing.end", pairingId, rematch: false, notAFit: false },
+    request: { type: "pairing.end", pairingId },
     inputs: [
       {
         kind: "textarea",
@@ -195,12 +196,12 @@ export function evaluationForm(t: Translate, pairingId: string, number: number, 
   return {
     title: t("evaluation.form.title", { number }),
     submitLabel: t("evaluation.form.submit"),
-    command: { type: "evaluation.submit", pairingId, number },
+    request: { type: "evaluation.submit", pairingId, number },
     inputs: [
-      ...goals.slice(0, 10).map(
+      ...goals.slice(0, GOAL_KEYS.length).map(
         (goal, i): FormInput => ({
           kind: "select",
-          name: `goals.g${i}`,
+          name: GOAL_KEYS[i] as string,
           label: t("evaluation.field.goal", { goal }),
           required: true,
           options: GOAL_PROGRESS.map((p) => ({ label: t(`evaluation.progress.${p}`), value: p })),

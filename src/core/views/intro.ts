@@ -3,7 +3,7 @@ import type { Member, Profile } from "../domain";
 import type { Translate } from "../i18n/translate";
 import { scorePair } from "../matching/score";
 import { DEFAULT_WEIGHTS, type MatchingWeights } from "../matching/weights";
-import type { Form, Message } from "../messages";
+import type { Message } from "../messages";
 import { actions, formButton, heading, message, muted, text } from "./blocks";
 
 export interface IntroInput {
@@ -15,7 +15,8 @@ export interface IntroInput {
   joined?: Member;
   /** The routine already agreed, when there is one: then no "propose" step. */
   agreedSchedule?: string;
-  cadenceForm: Form;
+  /** The pairing the intro is for: its "propose a schedule" button opens that pairing's form. */
+  pairingId: string;
   weights?: MatchingWeights;
 }
 
@@ -83,6 +84,7 @@ export function introMessage(t: Translate, input: IntroInput): Message {
     text(t("intro.agenda", { goals })),
     muted(t("intro.privacy")),
     input.agreedSchedule ? text(input.agreedSchedule) : text(t("intro.next")),
-    !input.agreedSchedule && actions(formButton(t("intro.proposeButton"), input.cadenceForm, "primary")),
+    !input.agreedSchedule &&
+      actions(formButton(t("intro.proposeButton"), { type: "cadence.propose", pairingId: input.pairingId }, "primary")),
   );
 }
