@@ -9,7 +9,6 @@
  * was among them, so a new form button cannot slip past it.
  */
 import type { APIMessage } from "discord.js";
-import { sql } from "kysely";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { renderMessage as renderDiscord } from "../../src/adapters/discord/components";
 import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/discord-app";
@@ -26,6 +25,7 @@ import { defaultGuild, defaultUsers, FAKE_IDS, FakeDiscord } from "../support/fa
 import { FakeSlack } from "../support/fake-slack";
 import { START, submit } from "../support/harness";
 import { PROGRAM_CHANNEL, SlackDriver, TEAM, until } from "../support/slack-driver";
+import { stateDigest } from "../support/state-digest";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -43,30 +43,6 @@ const isFormButton = (b: unknown): b is Pressable["button"] =>
 
 function formButtonsOf(m: Message): Array<Pressable["button"]> {
   return m.blocks.flatMap((b) => (b.type === "actions" ? b.elements.filter(isFormButton) : []));
-}
-
-/**
- * Everything that changes when a command acts: if any of these moves, a press did more than open
- * a form. Platform bookkeeping (handled events, form drafts, pair threads) is left out.
- */
-async function digest(): Promise<string> {
-  const { rows } = await sql<{ digest: string }>`
-    select json_build_object(
-      'enrollments', (select count(*) from enrollments),
-      'enrollmentStates', (select coalesce(string_agg(status || coalesce(paused_until::text, '') || wants_rematch::text, ',' order by id), '') from enrollments),
-      'pairings', (select coalesce(string_agg(status || coalesce(ended_at::text, ''), ',' order by id), '') from pairings),
-      'pairingMembers', (select count(*) from pairing_members where left_at is null),
-      'endings', (select count(*) from pairing_endings),
-      'sessions', (select coalesce(string_agg(status || starts_at::text, ',' order by id), '') from sessions),
-      'checkIns', (select count(*) from check_ins),
-      'evaluations', (select count(*) from evaluations),
-      'journal', (select count(*) from journal_entries),
-      'profiles', (select count(*) from profiles),
-      'proposals', (select coalesce(string_agg(coalesce(proposal_at::text, '-') || coalesce(cadence_time, '-'), ',' order by id), '') from pairings),
-      'outbox', (select count(*) from outbox),
-      'jobs', (select count(*) from jobs)
-    )::text as digest`.execute(tdb.db.kysely);
-  return rows[0]?.digest ?? "";
 }
 
 /**
@@ -176,7 +152,7 @@ describe("Slack: every form button opens its form and changes nothing", () => {
         const rendered = renderSlack(message(actions(p.button)));
         const element = rendered.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []))[0];
         if (element?.type !== "button") throw new Error("expected a button");
-        const before = await digest();
+        const before = await stateDigest(tdb.db);
         const opened = slack.of("views.open").length;
         const { status } = await driver.press(
           p.presser,
@@ -190,7 +166,7 @@ describe("Slack: every form button opens its form and changes nothing", () => {
         const sealed = JSON.parse(view.private_metadata.split(".").slice(2).join(".")) as { request: unknown };
         expect(sealed.request, p.from).toEqual(p.button.action.request);
         expect(view.blocks.length, p.from).toBeGreaterThan(0);
-        expect(await digest(), `${p.from}: ${p.button.label}`).toBe(before);
+        expect(await stateDigest(tdb.db), `${p.from}: ${p.button.label}`).toBe(before);
         // A double click is a different press 10 s later.
         driver.clock.advance(11_000);
       }
@@ -277,7 +253,7 @@ describe("Discord: every form button opens its form and changes nothing", () => 
             embeds: [],
             pinned: false,
           } as unknown as APIMessage;
-          const before = await digest();
+          const before = await stateDigest(tdb.db);
           const interaction = fake.buttonPress({
             user: p.presser,
             customId,
@@ -290,7 +266,7 @@ describe("Discord: every form button opens its form and changes nothing", () => 
           const modal = fake.modalShown(interaction.id);
           expect(modal, `${p.from}: ${p.button.label}`).toBeDefined();
           expect(modal?.components.length, p.from).toBeGreaterThan(0);
-          expect(await digest(), `${p.from}: ${p.button.label}`).toBe(before);
+          expect(await stateDigest(tdb.db), `${p.from}: ${p.button.label}`).toBe(before);
           clock.advance(11_000);
         }
       },
