@@ -126,7 +126,18 @@ export class SlackDriver {
     channel: { id: string; name: string } = PROGRAM_CHANNEL,
     opts: { ts?: number; secret?: string } = {},
   ) {
-    const body = new URLSearchParams({
+    return this.post(this.slashBody(user, text, channel), "application/x-www-form-urlencoded", opts);
+  }
+
+  /** A slash command's form body as Slack sends it: each command has its own trigger_id and response_url. */
+  slashBody(
+    user: string,
+    text: string,
+    channel: { id: string; name: string } = PROGRAM_CHANNEL,
+    fields: Record<string, string> = {},
+  ): string {
+    const n = ++this.responses;
+    return new URLSearchParams({
       command: "/mentoring",
       text,
       team_id: TEAM,
@@ -134,10 +145,10 @@ export class SlackDriver {
       user_name: user.toLowerCase(),
       channel_id: channel.id,
       channel_name: channel.name,
-      trigger_id: `trigger-${user}`,
-      response_url: `${this.slack.url}respond/${++this.responses}`,
+      trigger_id: `trigger-${user}-${n}`,
+      response_url: `${this.slack.url}respond/${n}`,
+      ...fields,
     }).toString();
-    return this.post(body, "application/x-www-form-urlencoded", opts);
   }
 
   interaction(payload: Record<string, unknown>) {
