@@ -5,7 +5,7 @@
  * dispatcher with the Slack sender; `tick` also runs the due jobs.
  */
 import { createHmac } from "node:crypto";
-import { type SlackApp, startSlackApp } from "../../src/adapters/slack/slack-app";
+import { type SlackApp, type SlackAppOptions, startSlackApp } from "../../src/adapters/slack/slack-app";
 import { slackSender } from "../../src/adapters/slack/slack-sender";
 import { singleWorkspace } from "../../src/adapters/slack/workspace-clients";
 import { createAppCore } from "../../src/app";
@@ -72,10 +72,14 @@ export class SlackDriver {
     return this.dbOf();
   }
 
-  async start(wrap: (core: Core) => Core = (core) => core): Promise<void> {
+  async start(
+    wrap: (core: Core) => Core = (core) => core,
+    extra: Pick<SlackAppOptions, "onNotice" | "onError"> = {},
+  ): Promise<void> {
     this.clock = new ManualClock(START);
     const core = wrap(createAppCore({ db: this.db, clock: this.clock }));
     this.app = await startSlackApp({
+      ...extra,
       core,
       db: this.db.kysely,
       clock: this.clock,

@@ -71,7 +71,12 @@ export interface SlackAppOptions {
   apiUrl?: string;
   /** Called with unexpected errors; never with private text. */
   onError?: (error: unknown) => void;
+  /** Called when a request is set aside on purpose, with its kind only (never a URL, a token or text). */
+  onNotice?: (kind: SlackNotice) => void;
 }
+
+/** Why a request was not acted on as sent. */
+export type SlackNotice = "command-replayed";
 
 export interface SlackApp {
   /** The HTTP port (HTTP mode), for tests that bind port 0. */
@@ -202,6 +207,11 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
 
   app.command("/mentoring", async ({ command, ack, respond, client }) => {
     await ack();
+    // A replayed request (the same signed body sent again) carries the same trigger_id: it runs once.
+    if (!(await claim(`slack:command:${command.team_id}:${command.trigger_id}`))) {
+      options.onNotice?.("command-replayed");
+      return;
+    }
     const person = await profiles.lookup(client, command.team_id, command.user_id, command.user_name);
     const channelId = programChannel(command.channel_id, command.channel_name);
     const reply = await options.core.execute(envelope(person, channelId, commandFromText(command.text ?? "")));
