@@ -37,6 +37,7 @@ import {
   type ViewState,
 } from "./block-kit";
 import { envelope, type Person, ProfileCache } from "./people";
+import { guardTimestamps } from "./request-timestamp";
 
 /** The scopes the bot uses (the manifest lists the same). */
 export const SLACK_BOT_SCOPES = [
@@ -76,7 +77,7 @@ export interface SlackAppOptions {
 }
 
 /** Why a request was not acted on as sent. */
-export type SlackNotice = "command-replayed";
+export type SlackNotice = "command-replayed" | "timestamp-refused";
 
 export interface SlackApp {
   /** The HTTP port (HTTP mode), for tests that bind port 0. */
@@ -118,6 +119,9 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
           installerOptions: { clientOptions },
         })
       : new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: "/slack/events", ...oauth });
+  // Bolt refuses only old timestamps; the guard refuses future ones too, before Bolt reads the request.
+  if (receiver instanceof HTTPReceiver)
+    receiver.requestListener = guardTimestamps(receiver.requestListener, () => options.onNotice?.("timestamp-refused"));
   const app = new App({
     ...(options.auth.kind === "token" ? { token: options.auth.botToken } : {}),
     receiver,
