@@ -4,10 +4,16 @@
  * someone else's host, and payloads no listener takes. The real Bolt app
  * over HTTP on 127.0.0.1 against the fake Slack, on both databases.
  */
+import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { SlackNotice } from "../../src/adapters/slack/slack-app";
+import { type SlackApp, type SlackNotice, startSlackApp } from "../../src/adapters/slack/slack-app";
+import { createAppCore } from "../../src/app";
+import { ManualClock } from "../../src/core/clock";
+import { SlackInstallations } from "../../src/store/slack-installations";
+import { TokenCipher } from "../../src/store/token-cipher";
 import { FakeSlack } from "../support/fake-slack";
-import { SlackDriver, until } from "../support/slack-driver";
+import { START } from "../support/harness";
+import { SIGNING_SECRET, SlackDriver, until } from "../support/slack-driver";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -62,5 +68,72 @@ describe("request timestamps", () => {
     expect((await driver.slash("U-OLGA", "help", undefined, { ...at(60), secret: "wrong" })).status).toBe(401);
     await until(() => driver.responded().length === 1, "the setup reply");
     expect(await tdb.db.kysely.selectFrom("programs").select("name").execute()).toEqual([{ name: "Kopi" }]);
+  });
+});
+
+describe("OAuth state", () => {
+  let app: SlackApp | null = null;
+  afterEach(async () => {
+    await app?.stop();
+    app = null;
+  });
+
+  async function startOAuth(): Promise<string> {
+    const clock = new ManualClock(START);
+    const installations = new SlackInstallations(tdb.db.kysely, TokenCipher.fromKey(randomBytes(32).toString("base64")), clock);
+    app = await startSlackApp({
+      core: createAppCore({ db: tdb.db, clock }),
+      db: tdb.db.kysely,
+      clock,
+      signingSecret: SIGNING_SECRET,
+      auth: {
+        kind: "oauth",
+        clientId: "111.222",
+        clientSecret: "client-secret",
+        stateSecret: "a-state-secret-of-length",
+        installations,
+      },
+      transport: { kind: "http", port: 0 },
+      apiUrl: `${slack.url}api/`,
+    });
+    return `http://127.0.0.1:${app.port}`;
+  }
+
+  /** Starts an install as a browser would: the state in Slack's authorize URL and in a cookie. */
+  async function begin(base: string): Promise<{ state: string; cookie: string }> {
+    const started = await fetch(`${base}/slack/install`, { redirect: "manual" });
+    expect(started.status).toBe(302);
+    const state = new URL(started.headers.get("location") ?? "").searchParams.get("state") ?? "";
+    return { state, cookie: (started.headers.get("set-cookie") ?? "").split(";")[0] ?? "" };
+  }
+
+  const redirect = (base: string, team: string, begun: { state: string; cookie: string }) =>
+    fetch(`${base}/slack/oauth_redirect?code=code-${team}&state=${encodeURIComponent(begun.state)}`, {
+      headers: { cookie: begun.cookie },
+      redirect: "manual",
+    }).then(async (r) => {
+      await r.text();
+      return r.status;
+    });
+
+  it("works once: the same redirect again installs nothing", async () => {
+    const base = await startOAuth();
+    const begun = await begin(base);
+    expect(await redirect(base, "T-GLOBEX", begun)).toBe(200);
+    expect(await redirect(base, "T-GLOBEX", begun)).toBe(400);
+    expect(await redirect(base, "T-INITECH", begun)).toBe(400);
+    expect(slack.of("oauth.v2.access")).toHaveLength(1);
+    const keys = await tdb.db.kysely.selectFrom("slack_installations").select("key").execute();
+    expect(keys).toEqual([{ key: "T:T-GLOBEX" }]);
+    expect(await tdb.db.kysely.selectFrom("slack_oauth_states").select("state_hash").execute()).toEqual([]);
+  });
+
+  it("two redirects with one state at the same time install once", async () => {
+    const base = await startOAuth();
+    const begun = await begin(base);
+    const statuses = await Promise.all([redirect(base, "T-GLOBEX", begun), redirect(base, "T-INITECH", begun)]);
+    expect(statuses.sort()).toEqual([200, 400]);
+    expect(slack.of("oauth.v2.access")).toHaveLength(1);
+    expect(await tdb.db.kysely.selectFrom("slack_installations").select("key").execute()).toHaveLength(1);
   });
 });

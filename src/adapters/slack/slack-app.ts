@@ -25,6 +25,7 @@ import { commandFromText } from "../../core/slash";
 import { claimEvent } from "../../store/platform-events";
 import type { Database } from "../../store/schema";
 import type { SlackInstallations } from "../../store/slack-installations";
+import { SlackOAuthStates } from "../../store/slack-oauth-states";
 import {
   commandFromSubmission,
   decodeButton,
@@ -108,7 +109,8 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
           stateSecret: options.auth.stateSecret,
           scopes: [...SLACK_BOT_SCOPES],
           installationStore: options.auth.installations,
-          installerOptions: { clientOptions, directInstall: true },
+          // Single-use states in the database, instead of the default signed (reusable) ones.
+          installerOptions: { clientOptions, directInstall: true, stateStore: new SlackOAuthStates(options.db) },
         }
       : {};
   const receiver =
