@@ -13,24 +13,29 @@ import { SlackInstallations } from "../../src/store/slack-installations";
 import { TokenCipher } from "../../src/store/token-cipher";
 import { FakeSlack } from "../support/fake-slack";
 import { START } from "../support/harness";
-import { SIGNING_SECRET, SlackDriver, until } from "../support/slack-driver";
+import { PROGRAM_CHANNEL, SIGNING_SECRET, SlackDriver, until } from "../support/slack-driver";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
 const slack = new FakeSlack();
+/** Someone else's server, on another port: where a forged response_url would point. */
+const stranger = new FakeSlack();
 const driver = new SlackDriver(slack, () => tdb.db);
 const notices: SlackNotice[] = [];
 const FORM = "application/x-www-form-urlencoded";
 
 beforeAll(async () => {
   await slack.start();
+  await stranger.start();
 });
 afterAll(async () => {
   await slack.stop();
+  await stranger.stop();
 });
 afterEach(async () => {
   await driver.stop();
   notices.length = 0;
+  stranger.calls.length = 0;
 });
 
 const start = () => driver.start(undefined, { onNotice: (kind) => notices.push(kind) });
@@ -135,5 +140,56 @@ describe("OAuth state", () => {
     expect(statuses.sort()).toEqual([200, 400]);
     expect(slack.of("oauth.v2.access")).toHaveLength(1);
     expect(await tdb.db.kysely.selectFrom("slack_installations").select("key").execute()).toHaveLength(1);
+  });
+});
+
+describe("a response_url off Slack's host", () => {
+  const SECRET = "q-secret-do-not-log";
+  const strangerUrl = () => `${stranger.url}respond/1?token=${SECRET}`;
+
+  it("is not followed: the reply to a slash command goes through the Web API, ephemeral in the channel", async () => {
+    await start();
+    const body = driver.slashBody("U-OLGA", "setup Kopi", PROGRAM_CHANNEL, { response_url: strangerUrl() });
+    expect((await driver.post(body, FORM)).status).toBe(200);
+    await until(() => slack.of("chat.postEphemeral").length === 1, "the ephemeral reply");
+    await settle();
+    expect(stranger.calls).toEqual([]);
+    expect(driver.responded()).toEqual([]);
+    const ephemeral = slack.of("chat.postEphemeral")[0]?.args;
+    expect(ephemeral).toMatchObject({ channel: PROGRAM_CHANNEL.id, user: "U-OLGA" });
+    expect(JSON.stringify(ephemeral)).toContain("Kopi");
+    // The log hears the kind only: no URL, no query.
+    expect(notices).toEqual(["response-url-refused"]);
+  });
+
+  it("falls back to a DM from the bot when it cannot post in that channel", async () => {
+    await start();
+    slack.script.set("chat.postEphemeral", [{ error: "channel_not_found" }]);
+    const dm = { id: "D-U-OLGA-U-ANI", name: "directmessage" };
+    await driver.post(driver.slashBody("U-OLGA", "help", dm, { response_url: strangerUrl() }), FORM);
+    await until(() => slack.of("chat.postMessage").length >= 1, "the DM");
+    await settle();
+    expect(stranger.calls).toEqual([]);
+    expect(slack.of("chat.postMessage").every((c) => c.args.channel === "U-OLGA")).toBe(true);
+    expect(JSON.stringify(slack.of("chat.postMessage"))).toContain("/mentoring join");
+  });
+
+  it("a button press carrying one is answered the same way", async () => {
+    await start();
+    const help = { action_id: "sebaya:0", value: JSON.stringify({ kind: "command", command: { type: "help" } }) };
+    await driver.interaction({
+      type: "block_actions",
+      team: { id: "T-ACME" },
+      user: { id: "U-ANI", name: "ani", team_id: "T-ACME" },
+      channel: PROGRAM_CHANNEL,
+      trigger_id: "trigger-press-1",
+      response_url: strangerUrl(),
+      actions: [{ type: "button", ...help, block_id: "b", action_ts: "1" }],
+    });
+    await until(() => slack.of("chat.postEphemeral").length >= 1, "the ephemeral reply");
+    await settle();
+    expect(stranger.calls).toEqual([]);
+    expect(slack.of("chat.postEphemeral")[0]?.args).toMatchObject({ channel: PROGRAM_CHANNEL.id, user: "U-ANI" });
+    expect(notices).toEqual(["response-url-refused"]);
   });
 });

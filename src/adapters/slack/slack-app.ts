@@ -14,7 +14,7 @@
  *   in platform_events and ignored the second time.
  */
 import { createHash } from "node:crypto";
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import { App, HTTPReceiver, LogLevel, type RespondFn, SocketModeReceiver } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Kysely } from "kysely";
@@ -38,7 +38,9 @@ import {
   type ViewState,
 } from "./block-kit";
 import { envelope, type Person, ProfileCache } from "./people";
+import { type PrivateReply, privateReply } from "./private-reply";
 import { guardTimestamps } from "./request-timestamp";
+import { requesterOf } from "./requester";
 
 /** The scopes the bot uses (the manifest lists the same). */
 export const SLACK_BOT_SCOPES = [
@@ -78,7 +80,7 @@ export interface SlackAppOptions {
 }
 
 /** Why a request was not acted on as sent. */
-export type SlackNotice = "command-replayed" | "timestamp-refused";
+export type SlackNotice = "command-replayed" | "timestamp-refused" | "response-url-refused";
 
 export interface SlackApp {
   /** The HTTP port (HTTP mode), for tests that bind port 0. */
@@ -132,6 +134,10 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
   });
   const profiles = new ProfileCache();
   const claim = (key: string, windowMs?: number) => claimEvent(options.db, key, options.clock.now(), windowMs);
+  const replyRules = { apiUrl: options.apiUrl, onRefused: () => options.onNotice?.("response-url-refused") };
+  /** Replies only the person who acted sees; a response_url off Slack's host is never followed. */
+  const privately = (client: WebClient, body: object, respond: RespondFn | undefined) =>
+    privateReply(client, requesterOf(body), respond, replyRules);
 
   /**
    * An answered question is updated so it cannot be answered twice: in a DM its buttons give way
@@ -178,7 +184,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     reply: Reply,
     person: Person,
     where: {
-      respond?: (m: Record<string, unknown>) => Promise<unknown>;
+      reply?: PrivateReply;
       triggerId?: string;
       channelId?: string;
       origin?: { channel: string; ts: string };
@@ -206,7 +212,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     }
     for (const m of messages) {
       const rendered = renderMessage(m);
-      if (where.respond) await where.respond({ response_type: "ephemeral", replace_original: false, ...rendered });
+      if (where.reply) await where.reply(rendered);
       else await client.chat.postMessage({ channel: person.user, ...rendered });
     }
   }
@@ -221,7 +227,11 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     const person = await profiles.lookup(client, command.team_id, command.user_id, command.user_name);
     const channelId = programChannel(command.channel_id, command.channel_name);
     const reply = await options.core.execute(envelope(person, channelId, commandFromText(command.text ?? "")));
-    await answer(client, reply, person, { respond, triggerId: command.trigger_id, ...(channelId ? { channelId } : {}) });
+    await answer(client, reply, person, {
+      reply: privately(client, command, respond),
+      triggerId: command.trigger_id,
+      ...(channelId ? { channelId } : {}),
+    });
   });
 
   app.action(/^sebaya:/, async ({ ack, body, action, respond, client }) => {
@@ -243,7 +253,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
         ? { channel: body.channel.id, ts: body.message.ts, blocks: (body.message.blocks ?? []) as KnownBlock[] }
         : undefined;
     await answer(client, reply, person, {
-      respond,
+      reply: privately(client, body, respond),
       triggerId: body.trigger_id,
       ...(channelId ? { channelId } : {}),
       ...(origin ? { origin: { channel: origin.channel, ts: origin.ts } } : {}),
