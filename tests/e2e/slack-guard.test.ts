@@ -9,11 +9,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type SlackApp, type SlackNotice, startSlackApp } from "../../src/adapters/slack/slack-app";
 import { createAppCore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
+import { translator } from "../../src/core/i18n/translate";
 import { SlackInstallations } from "../../src/store/slack-installations";
 import { TokenCipher } from "../../src/store/token-cipher";
 import { FakeSlack } from "../support/fake-slack";
 import { START } from "../support/harness";
-import { PROGRAM_CHANNEL, SIGNING_SECRET, SlackDriver, until } from "../support/slack-driver";
+import { PROGRAM_CHANNEL, SIGNING_SECRET, SlackDriver, TEAM, until } from "../support/slack-driver";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -191,5 +192,150 @@ describe("a response_url off Slack's host", () => {
     expect(stranger.calls).toEqual([]);
     expect(slack.of("chat.postEphemeral")[0]?.args).toMatchObject({ channel: PROGRAM_CHANNEL.id, user: "U-ANI" });
     expect(notices).toEqual(["response-url-refused"]);
+  });
+});
+
+describe("requests no listener takes", () => {
+  const en = translator("en");
+  const id = translator("id");
+  /** Bolt's own answer to these was a 404 after three seconds; "at once" leaves room for a loaded machine. */
+  const AT_ONCE_MS = 2_000;
+  let n = 0;
+  const from = (user: string) => ({
+    team: { id: TEAM },
+    user: { id: user, name: user.toLowerCase(), team_id: TEAM },
+    trigger_id: `trigger-unhandled-${++n}`,
+  });
+  const textOf = (calls: Array<{ args: Record<string, unknown> }>) => calls.map((c) => c.args.text);
+
+  it("a button Sebaya does not know: acknowledged at once; the presser hears why, ephemerally, in their language", async () => {
+    await start();
+    slack.users.set("U-ANI", { real_name: "Ani", locale: "en-US" });
+    const answered = await driver.interaction({
+      type: "block_actions",
+      ...from("U-ANI"),
+      channel: PROGRAM_CHANNEL,
+      response_url: `${slack.url}respond/old-button`,
+      actions: [{ type: "button", action_id: "legacy:join", value: "{}", block_id: "b", action_ts: "1" }],
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.ms).toBeLessThan(AT_ONCE_MS);
+    await until(() => driver.responded().length === 1, "the answer");
+    expect(driver.responded()[0]?.args).toMatchObject({
+      response_type: "ephemeral",
+      replace_original: false,
+      text: en("slack.unhandled.action"),
+    });
+    expect(notices).toEqual(["request-unhandled"]);
+  });
+
+  it("another slash command: acknowledged at once, answered once (a replay too), in the member's language", async () => {
+    await start();
+    const body = driver.slashBody("U-BUDI", "", PROGRAM_CHANNEL, { command: "/kopi" });
+    const ts = Math.floor(Date.now() / 1000);
+    for (let i = 0; i < 2; i++) {
+      const answered = await driver.post(body, FORM, { ts });
+      expect(answered.status).toBe(200);
+      expect(answered.ms).toBeLessThan(AT_ONCE_MS);
+    }
+    await until(() => driver.responded().length === 1, "the answer");
+    await settle();
+    expect(textOf(driver.responded())).toEqual([id("slack.unhandled.command", { command: "/kopi" })]);
+    expect(await tdb.db.kysely.selectFrom("members").select("id").execute()).toEqual([]);
+
+    // A member who chose English is answered in English, whatever their Slack locale says.
+    slack.users.set("U-CITRA", { real_name: "Citra", locale: "id-ID" });
+    const tenant = await tdb.db.kysely
+      .insertInto("tenants")
+      .values({ platform: "slack", external_id: TEAM })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await tdb.db.kysely
+      .insertInto("members")
+      .values({ tenant_id: tenant.id, external_id: "U-CITRA", display_name: "Citra", language: "en" })
+      .execute();
+    await driver.post(driver.slashBody("U-CITRA", "", PROGRAM_CHANNEL, { command: "/kopi" }), FORM);
+    await until(() => driver.responded().length === 2, "the answer in English");
+    expect(driver.responded()[1]?.args.text).toBe(en("slack.unhandled.command", { command: "/kopi" }));
+  });
+
+  it("shortcuts: a global one gets a DM from the bot, a message shortcut an ephemeral answer", async () => {
+    await start();
+    const global = await driver.interaction({ type: "shortcut", callback_id: "start_mentoring", ...from("U-ANI") });
+    expect(global.status).toBe(200);
+    expect(global.ms).toBeLessThan(AT_ONCE_MS);
+    await until(() => slack.of("chat.postMessage").length === 1, "the DM");
+    expect(slack.of("chat.postMessage")[0]?.args).toMatchObject({ channel: "U-ANI", text: id("slack.unhandled.shortcut") });
+
+    const onMessage = await driver.interaction({
+      type: "message_action",
+      callback_id: "save_note",
+      ...from("U-ANI"),
+      channel: PROGRAM_CHANNEL,
+      message: { ts: "1700000000.000001", text: "a message" },
+      response_url: `${slack.url}respond/shortcut`,
+    });
+    expect(onMessage.status).toBe(200);
+    await until(() => driver.responded().length === 1, "the ephemeral answer");
+    expect(driver.responded()[0]?.args).toMatchObject({ response_type: "ephemeral", text: id("slack.unhandled.shortcut") });
+  });
+
+  it("a modal Sebaya does not know: it closes at once, and a DM says nothing was saved", async () => {
+    await start();
+    const submitted = await driver.interaction({
+      type: "view_submission",
+      ...from("U-ANI"),
+      view: { id: "V9", callback_id: "sebaya_form_v0", private_metadata: "{}", state: { values: {} } },
+    });
+    expect(submitted).toMatchObject({ status: 200, body: "" });
+    expect(submitted.ms).toBeLessThan(AT_ONCE_MS);
+    await until(() => slack.of("chat.postMessage").length === 1, "the DM");
+    expect(slack.of("chat.postMessage")[0]?.args).toMatchObject({ channel: "U-ANI", text: id("slack.unhandled.form") });
+  });
+
+  it("suggestions get an empty list and a closed modal nothing more, both at once", async () => {
+    await start();
+    const suggested = await driver.interaction({
+      type: "block_suggestion",
+      ...from("U-ANI"),
+      action_id: "topic",
+      block_id: "b",
+      value: "sq",
+      view: { id: "V9", callback_id: "sebaya_form" },
+    });
+    expect(suggested.status).toBe(200);
+    expect(suggested.ms).toBeLessThan(AT_ONCE_MS);
+    expect(JSON.parse(suggested.body)).toEqual({ options: [] });
+    const closed = await driver.interaction({
+      type: "view_closed",
+      ...from("U-ANI"),
+      view: { id: "V9", callback_id: "sebaya_form" },
+      is_cleared: false,
+    });
+    expect(closed.status).toBe(200);
+    expect(closed.ms).toBeLessThan(AT_ONCE_MS);
+    await settle();
+    expect(slack.calls.filter((c) => c.method !== "auth.test" && c.method !== "users.info")).toEqual([]);
+  });
+
+  it("over Socket Mode too: an envelope no listener takes is acknowledged", async () => {
+    const clock = new ManualClock(START);
+    const app = await startSlackApp({
+      core: createAppCore({ db: tdb.db, clock }),
+      db: tdb.db.kysely,
+      clock,
+      signingSecret: "",
+      auth: { kind: "token", botToken: "xoxb-socket" },
+      transport: { kind: "socket", appToken: "xapp-1-socket" },
+      apiUrl: `${slack.url}api/`,
+    });
+    try {
+      const ack = await slack.push("interactive", { type: "shortcut", callback_id: "start_mentoring", ...from("U-ANI") });
+      expect(ack?.envelope_id).toBeDefined();
+      await until(() => slack.of("chat.postMessage").length === 1, "the DM");
+      expect(slack.of("chat.postMessage")[0]?.args.text).toBe(id("slack.unhandled.shortcut"));
+    } finally {
+      await app.stop();
+    }
   });
 });

@@ -99,12 +99,12 @@ export class SlackDriver {
     this.slack.messages.clear();
   }
 
-  /** A signed request to /slack/events; resolves with the status and how long the app took to answer. */
+  /** A signed request to /slack/events; resolves with the status, the answer's body and how long the app took. */
   async post(
     body: string,
     contentType: string,
     opts: { ts?: number; secret?: string; headers?: Record<string, string> } = {},
-  ): Promise<{ status: number; ms: number }> {
+  ): Promise<{ status: number; ms: number; body: string }> {
     const ts = opts.ts ?? Math.floor(Date.now() / 1000);
     const signature = `v0=${createHmac("sha256", opts.secret ?? SIGNING_SECRET)
       .update(`v0:${ts}:${body}`)
@@ -120,8 +120,8 @@ export class SlackDriver {
       },
       body,
     });
-    await response.text();
-    return { status: response.status, ms: performance.now() - started };
+    const answered = await response.text();
+    return { status: response.status, ms: performance.now() - started, body: answered };
   }
 
   slash(

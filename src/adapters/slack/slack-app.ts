@@ -26,6 +26,7 @@ import { claimEvent } from "../../store/platform-events";
 import type { Database } from "../../store/schema";
 import type { SlackInstallations } from "../../store/slack-installations";
 import { SlackOAuthStates } from "../../store/slack-oauth-states";
+import { acknowledgeEveryRequest } from "./acknowledge-every-request";
 import {
   commandFromSubmission,
   decodeButton,
@@ -41,6 +42,7 @@ import { envelope, type Person, ProfileCache } from "./people";
 import { type PrivateReply, privateReply } from "./private-reply";
 import { guardTimestamps } from "./request-timestamp";
 import { requesterOf } from "./requester";
+import { unhandledAnswers } from "./unhandled-requests";
 
 /** The scopes the bot uses (the manifest lists the same). */
 export const SLACK_BOT_SCOPES = [
@@ -80,7 +82,7 @@ export interface SlackAppOptions {
 }
 
 /** Why a request was not acted on as sent. */
-export type SlackNotice = "command-replayed" | "timestamp-refused" | "response-url-refused";
+export type SlackNotice = "command-replayed" | "timestamp-refused" | "response-url-refused" | "request-unhandled";
 
 export interface SlackApp {
   /** The HTTP port (HTTP mode), for tests that bind port 0. */
@@ -126,15 +128,21 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
   // Bolt refuses only old timestamps; the guard refuses future ones too, before Bolt reads the request.
   if (receiver instanceof HTTPReceiver)
     receiver.requestListener = guardTimestamps(receiver.requestListener, () => options.onNotice?.("timestamp-refused"));
+  const profiles = new ProfileCache();
+  const claim = (key: string, windowMs?: number) => claimEvent(options.db, key, options.clock.now(), windowMs);
+  const replyRules = { apiUrl: options.apiUrl, onRefused: () => options.onNotice?.("response-url-refused") };
+  const answerUnhandled = unhandledAnswers({ db: options.db, profiles, claim: (key) => claim(key), rules: replyRules });
   const app = new App({
     ...(options.auth.kind === "token" ? { token: options.auth.botToken } : {}),
     receiver,
     logLevel: LogLevel.ERROR,
     clientOptions,
   });
-  const profiles = new ProfileCache();
-  const claim = (key: string, windowMs?: number) => claimEvent(options.db, key, options.clock.now(), windowMs);
-  const replyRules = { apiUrl: options.apiUrl, onRefused: () => options.onNotice?.("response-url-refused") };
+  // Requests no listener takes are acknowledged at once and answered, instead of a 404 after 3 s.
+  acknowledgeEveryRequest(app, receiver, async (request) => {
+    options.onNotice?.("request-unhandled");
+    await answerUnhandled(request).catch((error: unknown) => options.onError?.(error));
+  });
   /** Replies only the person who acted sees; a response_url off Slack's host is never followed. */
   const privately = (client: WebClient, body: object, respond: RespondFn | undefined) =>
     privateReply(client, requesterOf(body), respond, replyRules);
