@@ -72,6 +72,7 @@ async function runPlatforms(config: Config, slackConfig: SlackSettings | null, d
         slackConfig.mode === "socket" ? { kind: "socket", appToken: slackConfig.appToken } : { kind: "http", port: config.PORT },
       ...(apiUrl ? { apiUrl } : {}),
       onError: (error) => logger.error({ error: describe(error) }, "slack request failed"),
+      onNotice: (kind) => logger.warn({ kind }, "slack request not acted on as sent"),
     });
     senders.slack = slackSender(
       installations !== null

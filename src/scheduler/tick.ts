@@ -1,9 +1,10 @@
 /**
  * One tick: run the jobs that are due, then deliver what they (and the use
  * cases since the last tick) put in the outbox; once an hour, forget handled
- * platform events older than a day and expired form drafts. node-cron only calls this;
- * everything durable is in the database, so a tick after downtime simply
- * finds more due rows. Ticks never overlap within a process.
+ * platform events older than a day, expired form drafts and expired OAuth
+ * states. node-cron only calls this; everything durable is in the database,
+ * so a tick after downtime simply finds more due rows. Ticks never overlap
+ * within a process.
  */
 import type { Kysely } from "kysely";
 import type { Clock } from "../core/clock";
@@ -15,11 +16,11 @@ import { type JobRunnerOptions, type JobRunStats, runDueJobs } from "./run-due-j
 export interface TickStats {
   jobs: JobRunStats;
   delivery: DispatchStats;
-  /** Handled events and expired form drafts forgotten by this tick (at most once an hour). */
+  /** Handled events, expired form drafts and OAuth states forgotten by this tick (at most once an hour). */
   pruned: number;
 }
 
-/** Handled-event keys and form drafts are pruned this often, not on every tick. */
+/** Handled-event keys, form drafts and OAuth states are pruned this often, not on every tick. */
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export class Ticker {

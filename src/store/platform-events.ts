@@ -29,12 +29,13 @@ export async function claimEvent(db: Kysely<Database>, key: string, now: Date, w
   return claimed !== undefined;
 }
 
-/** Forgets handled keys older than REMEMBER_MS and expired form drafts; run from the tick. */
+/** Forgets handled keys older than REMEMBER_MS, expired form drafts and expired OAuth states; run from the tick. */
 export async function pruneHandled(db: Kysely<Database>, now: Date): Promise<number> {
   const events = await db
     .deleteFrom("platform_events")
     .where("seen_at", "<", new Date(now.getTime() - REMEMBER_MS))
     .executeTakeFirst();
   const drafts = await db.deleteFrom("form_drafts").where("expires_at", "<", now).executeTakeFirst();
-  return Number(events.numDeletedRows) + Number(drafts.numDeletedRows);
+  const states = await db.deleteFrom("slack_oauth_states").where("expires_at", "<", now).executeTakeFirst();
+  return Number(events.numDeletedRows) + Number(drafts.numDeletedRows) + Number(states.numDeletedRows);
 }

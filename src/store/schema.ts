@@ -1,4 +1,5 @@
 /** Kysely's view of the tables in migrations/. Keep in step with the migrations. */
+import type { InstallURLOptions } from "@slack/oauth";
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
 import type { Message } from "../core/messages";
 
@@ -226,6 +227,13 @@ export interface FormDraftsTable {
   expires_at: Timestamp;
 }
 
+export interface SlackOAuthStatesTable {
+  state_hash: string;
+  install_options: JSONColumnType<InstallURLOptions>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   members: MembersTable;
@@ -248,4 +256,5 @@ export interface Database {
   platform_events: PlatformEventsTable;
   pairing_conversations: PairingConversationsTable;
   form_drafts: FormDraftsTable;
+  slack_oauth_states: SlackOAuthStatesTable;
 }

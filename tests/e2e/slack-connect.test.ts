@@ -145,7 +145,7 @@ describe("OAuth installs for several workspaces", () => {
         user_name: "olga",
         channel_id: `C-${team}`,
         channel_name: "mentoring",
-        trigger_id: "t",
+        trigger_id: `t-${team}-${n}`,
         response_url: `${slack.url}respond/${team}-${n}`,
       }).toString(),
       "application/x-www-form-urlencoded",

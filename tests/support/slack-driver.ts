@@ -5,7 +5,7 @@
  * dispatcher with the Slack sender; `tick` also runs the due jobs.
  */
 import { createHmac } from "node:crypto";
-import { type SlackApp, startSlackApp } from "../../src/adapters/slack/slack-app";
+import { type SlackApp, type SlackAppOptions, startSlackApp } from "../../src/adapters/slack/slack-app";
 import { slackSender } from "../../src/adapters/slack/slack-sender";
 import { singleWorkspace } from "../../src/adapters/slack/workspace-clients";
 import { createAppCore } from "../../src/app";
@@ -72,10 +72,14 @@ export class SlackDriver {
     return this.dbOf();
   }
 
-  async start(wrap: (core: Core) => Core = (core) => core): Promise<void> {
+  async start(
+    wrap: (core: Core) => Core = (core) => core,
+    extra: Pick<SlackAppOptions, "onNotice" | "onError"> = {},
+  ): Promise<void> {
     this.clock = new ManualClock(START);
     const core = wrap(createAppCore({ db: this.db, clock: this.clock }));
     this.app = await startSlackApp({
+      ...extra,
       core,
       db: this.db.kysely,
       clock: this.clock,
@@ -95,12 +99,12 @@ export class SlackDriver {
     this.slack.messages.clear();
   }
 
-  /** A signed request to /slack/events; resolves with the status and how long the app took to answer. */
+  /** A signed request to /slack/events; resolves with the status, the answer's body and how long the app took. */
   async post(
     body: string,
     contentType: string,
     opts: { ts?: number; secret?: string; headers?: Record<string, string> } = {},
-  ): Promise<{ status: number; ms: number }> {
+  ): Promise<{ status: number; ms: number; body: string }> {
     const ts = opts.ts ?? Math.floor(Date.now() / 1000);
     const signature = `v0=${createHmac("sha256", opts.secret ?? SIGNING_SECRET)
       .update(`v0:${ts}:${body}`)
@@ -116,8 +120,8 @@ export class SlackDriver {
       },
       body,
     });
-    await response.text();
-    return { status: response.status, ms: performance.now() - started };
+    const answered = await response.text();
+    return { status: response.status, ms: performance.now() - started, body: answered };
   }
 
   slash(
@@ -126,7 +130,18 @@ export class SlackDriver {
     channel: { id: string; name: string } = PROGRAM_CHANNEL,
     opts: { ts?: number; secret?: string } = {},
   ) {
-    const body = new URLSearchParams({
+    return this.post(this.slashBody(user, text, channel), "application/x-www-form-urlencoded", opts);
+  }
+
+  /** A slash command's form body as Slack sends it: each command has its own trigger_id and response_url. */
+  slashBody(
+    user: string,
+    text: string,
+    channel: { id: string; name: string } = PROGRAM_CHANNEL,
+    fields: Record<string, string> = {},
+  ): string {
+    const n = ++this.responses;
+    return new URLSearchParams({
       command: "/mentoring",
       text,
       team_id: TEAM,
@@ -134,10 +149,10 @@ export class SlackDriver {
       user_name: user.toLowerCase(),
       channel_id: channel.id,
       channel_name: channel.name,
-      trigger_id: `trigger-${user}`,
-      response_url: `${this.slack.url}respond/${++this.responses}`,
+      trigger_id: `trigger-${user}-${n}`,
+      response_url: `${this.slack.url}respond/${n}`,
+      ...fields,
     }).toString();
-    return this.post(body, "application/x-www-form-urlencoded", opts);
   }
 
   interaction(payload: Record<string, unknown>) {

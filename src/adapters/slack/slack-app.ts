@@ -1,20 +1,24 @@
 /**
  * Slack through @slack/bolt. Slash commands, button presses, modal
  * submissions and events become the core's commands; replies go back
- * ephemerally (response_url), forms open as modals, App Home is published on
- * app_home_opened, and someone joining a program channel gets a welcome only
- * they see. No business rules here.
+ * ephemerally (response_url on Slack's host only, else the Web API), forms
+ * open as modals, App Home is published on app_home_opened, and someone
+ * joining a program channel gets a welcome only they see. No business rules
+ * here.
  *
  * - Transport: Socket Mode with an app-level token (one workspace, no public
- *   URL), or HTTP at /slack/events where Bolt verifies every signature.
+ *   URL), or HTTP at /slack/events where Bolt verifies every signature and a
+ *   timestamp more than five minutes away either way is refused first.
  * - Auth: one workspace's bot token, or OAuth for many workspaces
- *   (/slack/install, /slack/oauth_redirect) with installations in PostgreSQL.
+ *   (/slack/install, /slack/oauth_redirect) with installations and
+ *   single-use states in PostgreSQL.
  * - Every request is acknowledged before any work, so a slow database never
- *   makes Slack time out; a retried event or a double click is claimed once
- *   in platform_events and ignored the second time.
+ *   makes Slack time out, and those no listener takes are acknowledged and
+ *   answered too; a retried event, a replayed slash command or a double
+ *   click is claimed once in platform_events and ignored the second time.
  */
 import { createHash } from "node:crypto";
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import { App, HTTPReceiver, LogLevel, type RespondFn, SocketModeReceiver } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Kysely } from "kysely";
@@ -25,6 +29,8 @@ import { commandFromText } from "../../core/slash";
 import { claimEvent } from "../../store/platform-events";
 import type { Database } from "../../store/schema";
 import type { SlackInstallations } from "../../store/slack-installations";
+import { SlackOAuthStates } from "../../store/slack-oauth-states";
+import { acknowledgeEveryRequest } from "./acknowledge-every-request";
 import {
   commandFromSubmission,
   decodeButton,
@@ -37,6 +43,10 @@ import {
   type ViewState,
 } from "./block-kit";
 import { envelope, type Person, ProfileCache } from "./people";
+import { type PrivateReply, privateReply } from "./private-reply";
+import { guardTimestamps } from "./request-timestamp";
+import { requesterOf } from "./requester";
+import { unhandledAnswers } from "./unhandled-requests";
 
 /** The scopes the bot uses (the manifest lists the same). */
 export const SLACK_BOT_SCOPES = [
@@ -71,7 +81,12 @@ export interface SlackAppOptions {
   apiUrl?: string;
   /** Called with unexpected errors; never with private text. */
   onError?: (error: unknown) => void;
+  /** Called when a request is set aside on purpose, with its kind only (never a URL, a token or text). */
+  onNotice?: (kind: SlackNotice) => void;
 }
+
+/** Why a request was not acted on as sent. */
+export type SlackNotice = "command-replayed" | "timestamp-refused" | "response-url-refused" | "request-unhandled";
 
 export interface SlackApp {
   /** The HTTP port (HTTP mode), for tests that bind port 0. */
@@ -102,7 +117,8 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
           stateSecret: options.auth.stateSecret,
           scopes: [...SLACK_BOT_SCOPES],
           installationStore: options.auth.installations,
-          installerOptions: { clientOptions, directInstall: true },
+          // Single-use states in the database, instead of the default signed (reusable) ones.
+          installerOptions: { clientOptions, directInstall: true, stateStore: new SlackOAuthStates(options.db) },
         }
       : {};
   const receiver =
@@ -113,13 +129,19 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
           installerOptions: { clientOptions },
         })
       : new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: "/slack/events", ...oauth });
+  // Bolt refuses only old timestamps; the guard refuses future ones too, before Bolt reads the request.
+  if (receiver instanceof HTTPReceiver)
+    receiver.requestListener = guardTimestamps(receiver.requestListener, () => options.onNotice?.("timestamp-refused"));
+  const profiles = new ProfileCache();
+  const claim = (key: string, windowMs?: number) => claimEvent(options.db, key, options.clock.now(), windowMs);
+  const replyRules = { apiUrl: options.apiUrl, onRefused: () => options.onNotice?.("response-url-refused") };
+  const answerUnhandled = unhandledAnswers({ db: options.db, profiles, claim: (key) => claim(key), rules: replyRules });
   const app = new App({
     ...(options.auth.kind === "token" ? { token: options.auth.botToken } : {}),
     receiver,
     logLevel: LogLevel.ERROR,
     clientOptions,
   });
-  const profiles = new ProfileCache();
   // Modals' metadata is sealed under a secret only this deployment has (see form-metadata.ts).
   const formKey = createHash("sha256")
     .update("sebaya:slack-form:")
@@ -129,7 +151,14 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
         (options.auth.kind === "token" ? options.auth.botToken : options.auth.clientSecret),
     )
     .digest();
-  const claim = (key: string, windowMs?: number) => claimEvent(options.db, key, options.clock.now(), windowMs);
+  // Requests no listener takes are acknowledged at once and answered, instead of a 404 after 3 s.
+  acknowledgeEveryRequest(app, receiver, async (request) => {
+    options.onNotice?.("request-unhandled");
+    await answerUnhandled(request).catch((error: unknown) => options.onError?.(error));
+  });
+  /** Replies only the person who acted sees; a response_url off Slack's host is never followed. */
+  const privately = (client: WebClient, body: object, respond: RespondFn | undefined) =>
+    privateReply(client, requesterOf(body), respond, replyRules);
 
   /**
    * An answered question is updated so it cannot be answered twice: in a DM its buttons give way
@@ -176,7 +205,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     reply: Reply,
     person: Person,
     where: {
-      respond?: (m: Record<string, unknown>) => Promise<unknown>;
+      reply?: PrivateReply;
       triggerId?: string;
       channelId?: string;
       origin?: { channel: string; ts: string };
@@ -204,17 +233,26 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     }
     for (const m of messages) {
       const rendered = renderMessage(m);
-      if (where.respond) await where.respond({ response_type: "ephemeral", replace_original: false, ...rendered });
+      if (where.reply) await where.reply(rendered);
       else await client.chat.postMessage({ channel: person.user, ...rendered });
     }
   }
 
   app.command("/mentoring", async ({ command, ack, respond, client }) => {
     await ack();
+    // A replayed request (the same signed body sent again) carries the same trigger_id: it runs once.
+    if (!(await claim(`slack:command:${command.team_id}:${command.trigger_id}`))) {
+      options.onNotice?.("command-replayed");
+      return;
+    }
     const person = await profiles.lookup(client, command.team_id, command.user_id, command.user_name);
     const channelId = programChannel(command.channel_id, command.channel_name);
     const reply = await options.core.execute(envelope(person, channelId, commandFromText(command.text ?? "")));
-    await answer(client, reply, person, { respond, triggerId: command.trigger_id, ...(channelId ? { channelId } : {}) });
+    await answer(client, reply, person, {
+      reply: privately(client, command, respond),
+      triggerId: command.trigger_id,
+      ...(channelId ? { channelId } : {}),
+    });
   });
 
   app.action(/^sebaya:/, async ({ ack, body, action, respond, client }) => {
@@ -237,7 +275,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
         ? { channel: body.channel.id, ts: body.message.ts, blocks: (body.message.blocks ?? []) as KnownBlock[] }
         : undefined;
     await answer(client, reply, person, {
-      respond,
+      reply: privately(client, body, respond),
       triggerId: body.trigger_id,
       ...(channelId ? { channelId } : {}),
       ...(origin ? { origin: { channel: origin.channel, ts: origin.ts } } : {}),

@@ -418,6 +418,13 @@ export const en = {
   "discord.form.open": "Press the button to open the form.",
   "discord.thread.name": "Mentoring: {names}",
   "discord.thread.pointer": "Your private mentoring thread with {names} is ready: {thread}. Say hello there!",
+
+  // Slack: requests the app does not handle
+  "slack.unhandled.command": "I only answer /mentoring, not {command}. Type /mentoring help to see what I can do.",
+  "slack.unhandled.action":
+    "That button doesn’t work any more, so nothing changed. Type /mentoring help to see what you can do now.",
+  "slack.unhandled.shortcut": "I don’t have any shortcuts. Type /mentoring help to see what I can do.",
+  "slack.unhandled.form": "That form doesn’t work any more, so nothing was saved. Please start again with /mentoring.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -411,4 +411,12 @@ export const id: Record<MessageKey, string> = {
   "discord.form.open": "Tekan tombol untuk membuka formulirnya.",
   "discord.thread.name": "Mentoring sebaya: {names}",
   "discord.thread.pointer": "Utas mentoring pribadi Anda bersama {names} sudah siap: {thread}. Silakan menyapa di sana!",
+
+  // Slack: requests the app does not handle
+  "slack.unhandled.command":
+    "Saya hanya menjawab /mentoring, bukan {command}. Ketik /mentoring help untuk melihat apa saja yang bisa saya bantu.",
+  "slack.unhandled.action":
+    "Tombol itu sudah tidak berlaku, jadi tidak ada yang berubah. Ketik /mentoring help untuk melihat apa yang bisa Anda lakukan sekarang.",
+  "slack.unhandled.shortcut": "Saya belum punya pintasan. Ketik /mentoring help untuk melihat apa saja yang bisa saya bantu.",
+  "slack.unhandled.form": "Formulir itu sudah tidak berlaku, jadi isiannya tidak tersimpan. Silakan mulai lagi lewat /mentoring.",
 };
