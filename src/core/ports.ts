@@ -72,7 +72,12 @@ export interface Tx {
     organizedBy(tenantId: string, memberId: string, all: boolean): Promise<Program[]>;
   };
   rounds: {
-    get(id: string): Promise<Round>;
+    /**
+     * Locked when asked: whoever changes who is paired with whom in a round
+     * (matching, re-match, ending, leaving) takes the round's lock first, so
+     * they take turns and each sees what the one before committed.
+     */
+    get(id: string, opts?: { lock?: boolean }): Promise<Round>;
     /** The newest round of a program, whatever its status; locked when asked. */
     latest(programId: string, opts?: { lock?: boolean }): Promise<Round | null>;
     byNumber(programId: string, number: number): Promise<Round | null>;
