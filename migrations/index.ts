@@ -8,10 +8,12 @@ import * as m0001 from "./0001_initial";
 import * as m0002 from "./0002_matching";
 import * as m0003 from "./0003_scheduling";
 import * as m0004 from "./0004_platforms";
+import * as m0008 from "./0008_answer_order";
 
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
   "0002_matching": m0002,
   "0003_scheduling": m0003,
   "0004_platforms": m0004,
+  "0008_answer_order": m0008,
 };

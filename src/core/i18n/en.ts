@@ -271,15 +271,18 @@ export const en = {
   "report.sessions": "Sessions",
   "report.sessionsValue": "{held} held, {missed} missed, {upcoming} coming up",
   "report.checkIns": "Check-ins",
-  "report.checkInsValue": "{count, plural, one {# answer} other {# answers}}",
+  "report.checkInsValue": "{count}+ answers",
   "report.rating": "Average session rating",
-  "report.average": "{value, number, ::.0} of 5 ({count, plural, one {# answer} other {# answers}})",
+  "report.average": "{value, number, ::.0} of 5 (the first {count} answers)",
   "report.tooFew": "shown from {min} answers",
+  "report.fewerThan": "fewer than {min}",
   "report.evaluations": "Evaluations",
-  "report.evaluationsValue": "{count, plural, one {# answered} other {# answered}}",
+  "report.evaluationsValue": "{count}+ answered",
   "report.working": "How pairings are working",
   "report.goalsReached": "Goals reached",
-  "report.privacy": "Journal notes, reasons for ending and each person’s answers stay private; only totals are shown.",
+  "report.goalsReachedValue": "{count} (in the first {answers} evaluations)",
+  "report.privacy":
+    "Journal notes, reasons for ending and each person’s answers stay private. Answers are counted in whole groups of {block}, in the order they came in, so no single answer can be read from this report.",
 
   // Home (Slack App Home).
   "home.goals": "Your goals",

@@ -263,15 +263,18 @@ export const id: Record<MessageKey, string> = {
   "report.sessions": "Sesi",
   "report.sessionsValue": "{held} terlaksana, {missed} terlewat, {upcoming} akan datang",
   "report.checkIns": "Laporan sesi",
-  "report.checkInsValue": "{count} jawaban",
+  "report.checkInsValue": "{count}+ jawaban",
   "report.rating": "Rata-rata nilai sesi",
-  "report.average": "{value, number, ::.0} dari 5 ({count} jawaban)",
+  "report.average": "{value, number, ::.0} dari 5 ({count} jawaban pertama)",
   "report.tooFew": "ditampilkan mulai {min} jawaban",
+  "report.fewerThan": "kurang dari {min}",
   "report.evaluations": "Evaluasi",
-  "report.evaluationsValue": "{count} terjawab",
+  "report.evaluationsValue": "{count}+ terjawab",
   "report.working": "Seberapa baik pasangan berjalan",
   "report.goalsReached": "Tujuan tercapai",
-  "report.privacy": "Catatan jurnal, alasan mengakhiri, dan jawaban tiap orang tetap pribadi; yang ditampilkan hanya jumlah.",
+  "report.goalsReachedValue": "{count} (dari {answers} evaluasi pertama)",
+  "report.privacy":
+    "Catatan jurnal, alasan mengakhiri, dan jawaban tiap orang tetap pribadi. Jawaban dihitung per {block}, sesuai urutan masuknya, jadi tak ada satu jawaban pun yang bisa ditebak dari laporan ini.",
 
   // Beranda (App Home Slack).
   "home.goals": "Tujuan Anda",
