@@ -128,12 +128,11 @@ export const en = {
   // Matching.
   "match.preview.title": "Dry run: {groups, plural, one {# group} other {# groups}} proposed (nothing has been sent)",
   "match.preview.group": "{names}: score {score}. {reasons}",
-  "match.preview.unmatched": "Could not be matched: {names}",
+  "match.preview.unmatched":
+    "Not matched this time: {names}. That can be an odd number of people, or no one left they can be paired with this round. When you match, each stays on the list and is told so kindly.",
   "match.done": "Matched {groups, plural, one {# group} other {# groups}}. Intros are on their way.",
   "match.channel":
     "Round {number} is matched: {groups, plural, one {# group} other {# groups}}. Check your messages for your intro!",
-  "match.isolated":
-    "I couldn’t find you a peer this time: everyone available is someone you’ve already been with this round, asked not to be paired with, or parted ways with. You stay on the list, and I’ll introduce you as soon as someone new joins.",
   "match.weights": "Matching weights for this program: {weights}",
   "avoid.done": "Noted, privately: you won’t be matched with {name}. Nobody is told.",
   "refusal.noSuchMember": "I don’t know that person yet. They need to have used the bot in this workspace first.",
