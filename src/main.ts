@@ -25,7 +25,7 @@ import { OffsetClock, systemClock } from "./core/clock";
 import type { Platform } from "./core/domain";
 import type { Sender } from "./delivery/dispatcher";
 import { routeByPlatform } from "./delivery/platform-router";
-import { createLogger, describeError } from "./logger";
+import { createLogger, describeError, errorLine } from "./logger";
 import { startCron } from "./scheduler/cron";
 import { Ticker } from "./scheduler/tick";
 import { MigrationError } from "./store/migrate";
@@ -173,7 +173,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // One line, no stack trace, no values: the variable and what it expects.
   if (error instanceof ConfigError) console.error(`sebaya: ${error.message}`);
-  else if (error instanceof MigrationError) console.error(`sebaya: ${error.message}: ${String(error.cause)}`);
-  else console.error(`sebaya: could not start: ${error instanceof Error ? error.message : String(error)}`);
+  else if (error instanceof MigrationError) console.error(`sebaya: ${errorLine(error)}`);
+  else console.error(`sebaya: could not start: ${errorLine(error)}`);
   process.exit(1);
 });

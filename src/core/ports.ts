@@ -28,15 +28,21 @@ import type {
 import type { Message } from "./messages";
 import type { ContactHours } from "./quiet-hours";
 
-/** A round in figures, for organizers (see reports.ts in the store). */
+/**
+ * A round in figures, for organizers (see reports.ts in the store). Figures
+ * from members' private answers (check-ins, ratings, evaluations) count only
+ * the first answers in whole blocks, in the order the answers arrived:
+ * `counted` is a multiple of the block, and answers past the last whole
+ * block change nothing, so no figure moves by one answer.
+ */
 export interface RoundFigures {
   members: { active: number; left: number; paused: number };
   pairings: { total: number; active: number; trios: number; endedEarly: number };
   sessions: { held: number; missed: number; upcoming: number; prompted: number };
-  checkIns: number;
-  rating: { count: number; average: number | null };
-  evaluations: { count: number; working: number | null };
-  goalsReached: number;
+  checkIns: { counted: number };
+  rating: { counted: number; average: number | null };
+  /** `working` and `goalsReached` over the counted evaluations. */
+  evaluations: { counted: number; working: number | null; goalsReached: number };
 }
 
 /** The kinds of things a command can name by id. */
@@ -79,7 +85,12 @@ export interface Tx {
     organizedBy(tenantId: string, memberId: string, all: boolean): Promise<Program[]>;
   };
   rounds: {
-    get(id: string): Promise<Round>;
+    /**
+     * Locked when asked: whoever changes who is paired with whom in a round
+     * (matching, re-match, ending, leaving) takes the round's lock first, so
+     * they take turns and each sees what the one before committed.
+     */
+    get(id: string, opts?: { lock?: boolean }): Promise<Round>;
     /** The newest round of a program, whatever its status; locked when asked. */
     latest(programId: string, opts?: { lock?: boolean }): Promise<Round | null>;
     byNumber(programId: string, number: number): Promise<Round | null>;
@@ -165,8 +176,8 @@ export interface Tx {
     goalsReached(pairingId: string, memberId: string): Promise<string[]>;
   };
   reports: {
-    /** Counts and averages over a round for organizers; never one person's answers. */
-    round(roundId: string, now: Date): Promise<RoundFigures>;
+    /** Counts and averages over a round for organizers; answers only in whole blocks of `block`. */
+    round(roundId: string, now: Date, block: number): Promise<RoundFigures>;
   };
   jobs: {
     /** Due work as a row; ignored when a job with the same key exists already. */

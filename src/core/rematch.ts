@@ -2,6 +2,12 @@
  * A new peer for someone whose pairing ended: another waiting member first,
  * otherwise the pair they would add most to (making a trio). Never someone
  * they were already with this round.
+ *
+ * Takes the round's lock before reading who is waiting and who was already
+ * together (a caller that decides anything beforehand should take it first,
+ * see `pairingOfActor`): two re-matches, or a re-match and a matching run,
+ * would otherwise each read the round before the other's pairing committed
+ * and could pair the same two people twice.
  */
 import type { Member, Program, Round } from "./domain";
 import { scorePair } from "./matching/score";
@@ -11,7 +17,9 @@ import { formPairing, joinPairing } from "./pairing-formation";
 import type { Tx } from "./ports";
 import { pairsThisRound } from "./round-pairs";
 
-export async function tryRematch(tx: Tx, program: Program, round: Round, member: Member, now: Date): Promise<boolean> {
+export async function tryRematch(tx: Tx, program: Program, given: Round, member: Member, now: Date): Promise<boolean> {
+  const round = await tx.rounds.get(given.id, { lock: true });
+  if (round.status === "closed") return false;
   const seen = await pairsThisRound(tx, round);
   const enrollments = await tx.enrollments.listActive(round.id);
   const profiles = new Map(

@@ -42,6 +42,7 @@ export async function currentMembership(ctx: Context): Promise<Membership> {
 /**
  * The pairing a command acts on. A button names its pairing and acts on that
  * one, never on the member's current pairing; without a name, the newest.
+ * `lock` locks its round, then the pairing.
  */
 export async function pairingOfActor(
   ctx: Context,
@@ -50,18 +51,21 @@ export async function pairingOfActor(
 ): Promise<{ pairing: Pairing; program: Program; round: Round; memberIds: string[] }> {
   let pairing: Pairing;
   if (pairingId) {
-    pairing = await ctx.tx.pairings.get(pairingId, { lock: opts.lock });
+    pairing = await ctx.tx.pairings.get(pairingId);
   } else {
     const { round } = await currentMembership(ctx);
     const active = await ctx.tx.pairings.activeForMember(ctx.member.id, round.id);
     if (!active[0]) throw new Refusal("refusal.noPairing");
-    pairing = opts.lock ? await ctx.tx.pairings.get(active[0].id, { lock: true }) : active[0];
+    pairing = active[0];
   }
+  // With `lock`, the round's lock before the pairing's: the order matching and re-matching take
+  // them in too, so an ending that re-matches never waits in a circle with another.
+  const round = await ctx.tx.rounds.get(pairing.roundId, { lock: opts.lock });
+  if (opts.lock) pairing = await ctx.tx.pairings.get(pairing.id, { lock: true });
   const members = await ctx.tx.pairings.members(pairing.id);
   const mine = members.find((m) => m.memberId === ctx.member.id);
   if (!mine) throw new Refusal("refusal.notInPairing");
   if (!opts.allowEnded && (pairing.status === "ended" || mine.leftAt)) throw new Refusal("refusal.pairingEnded");
-  const round = await ctx.tx.rounds.get(pairing.roundId);
   const program = await ctx.tx.programs.get(round.programId);
   const memberIds = members.filter((m) => !m.leftAt).map((m) => m.memberId);
   return { pairing, program, round, memberIds };

@@ -1,6 +1,7 @@
 /** `npm run migrate`: applies pending migrations to DATABASE_URL or the embedded database. */
 import { openDatabase } from "../app";
 import { ConfigError, loadEnvFile, parseConfig } from "../config";
+import { errorLine } from "../logger";
 
 try {
   loadEnvFile();
@@ -11,8 +12,7 @@ try {
   console.log(`sebaya: migrations up to date (${db.kind})`);
   await db.close();
 } catch (error) {
-  console.error(
-    `sebaya: ${error instanceof ConfigError ? error.message : `migration failed: ${error instanceof Error ? error.message : String(error)}`}`,
-  );
+  // The failing migration and why (its cause), secrets masked.
+  console.error(`sebaya: ${error instanceof ConfigError ? error.message : `migration failed: ${errorLine(error)}`}`);
   process.exit(1);
 }

@@ -122,6 +122,8 @@ export interface CheckInsTable {
   rating: number | null;
   note: string | null;
   created_at: Timestamp;
+  /** The rating's place in its round's order of arrival (rated check-ins only; see answer_counters). */
+  ordinal: number | null;
 }
 
 export interface JournalEntriesTable {
@@ -196,6 +198,15 @@ export interface EvaluationsTable {
   goal_progress: JSONColumnType<Record<string, string>>;
   adjust: string;
   created_at: Timestamp;
+  /** The evaluation's place in its round's order of arrival (see answer_counters). */
+  ordinal: number | null;
+}
+
+/** Per round, how many ratings and evaluations arrived: the next answer's ordinal, taken under this row's lock. */
+export interface AnswerCountersTable {
+  round_id: string;
+  kind: "rating" | "evaluation";
+  answered: number;
 }
 
 export interface SlackInstallationsTable {
@@ -252,6 +263,7 @@ export interface Database {
   do_not_pair: DoNotPairTable;
   jobs: JobsTable;
   evaluations: EvaluationsTable;
+  answer_counters: AnswerCountersTable;
   slack_installations: SlackInstallationsTable;
   platform_events: PlatformEventsTable;
   pairing_conversations: PairingConversationsTable;

@@ -61,9 +61,71 @@ describe("hard exclusions", () => {
     const told = (await h.outbox()).slice(outbox).filter((r) => r.audience_kind === "member");
     expect(told.map((r) => r.member).sort()).toEqual(["ani", "budi"]);
     for (const r of told) {
-      expect(r.text).toContain("I couldn’t find you a peer this time");
+      expect(r.text).toContain("I couldn’t find you a peer in this matching run");
       expect(r.text).not.toContain("Ani");
     }
+  });
+});
+
+describe("nobody can tell who asked not to be paired with whom", () => {
+  /** Ani and Budi alone in a round, `who` having asked never to be paired with `whom`. */
+  async function twoApart(who: string, whom: string, language: "en" | "id") {
+    await tdb.reset();
+    h = new Harness(tdb.db);
+    await h.openProgram({ language });
+    for (const p of ["ani", "budi"]) await h.join(p, { language });
+    await h.run(who, { type: "member.avoid", userId: whom }, DM);
+    const organizer = { locale: language === "id" ? "id-ID" : "en-US" };
+    const preview = await h.text("olga", { type: "round.match", dryRun: true }, organizer);
+    const before = await h.count("outbox");
+    await h.run("olga", { type: "round.match" }, organizer);
+    const told = (await h.outbox()).slice(before).filter((r) => r.audience_kind === "member");
+    return {
+      preview,
+      ani: told.find((r) => r.member === "ani")?.text,
+      budi: told.find((r) => r.member === "budi")?.text,
+    };
+  }
+
+  it.each([
+    [
+      "en",
+      "I couldn’t find you a peer in this matching run. You stay on the list, and I’ll introduce you as soon as someone fits.",
+      "Not matched this time: Ani, Budi. That can be an odd number of people, or no one left they can be paired with this round.",
+    ],
+    [
+      "id",
+      "Kali ini saya belum menemukan rekan untuk Anda. Anda tetap ada di daftar, dan saya akan memperkenalkan Anda begitu ada yang cocok.",
+      "Belum dapat pasangan kali ini: Ani, Budi. Bisa karena jumlah peserta ganjil, atau karena tidak ada lagi yang bisa dipasangkan dengan mereka di putaran ini.",
+    ],
+  ] as const)(
+    "(%s) both are told the same plain words, whichever asked, and the dry run names them neutrally",
+    async (language, told, preview) => {
+      const aniAsked = await twoApart("ani", "budi", language);
+      const budiAsked = await twoApart("budi", "ani", language);
+      // Nothing anyone sees depends on who asked: not the words to either of them, not the organizer's preview.
+      expect(budiAsked).toEqual(aniAsked);
+      // Each is told what anyone left out is told, with no reason that points at an exclusion.
+      expect(aniAsked.ani).toBe(told);
+      expect(aniAsked.budi).toBe(told);
+      expect(aniAsked.preview).toContain(preview);
+    },
+  );
+
+  it("someone left out beside others who were matched is told the same words", async () => {
+    await h.openProgram();
+    for (const p of ["ani", "budi", "citra"]) await h.join(p);
+    await h.run("budi", { type: "help" }, DM);
+    await h.run("ani", { type: "member.avoid", userId: "budi" }, DM);
+    const before = await h.count("outbox");
+    await h.run("olga", { type: "round.match" });
+    // Citra is paired with one of them; the other cannot join them as a trio.
+    expect(await h.count("pairings")).toBe(1);
+    const told = (await h.outbox()).slice(before).filter((r) => r.audience_kind === "member");
+    expect(told).toHaveLength(1);
+    expect(told[0]?.text).toBe(
+      "I couldn’t find you a peer in this matching run. You stay on the list, and I’ll introduce you as soon as someone fits.",
+    );
   });
 });
 

@@ -120,9 +120,8 @@ export function report(language: Language): Message {
     members: { active: 9, left: 1, paused: 2 },
     pairings: { total: 5, active: 4, trios: 1, endedEarly: 1 },
     sessions: { held: 7, missed: 2, upcoming: 4, prompted: 9 },
-    checkIns: 14,
-    rating: { count: 12, average: 4.25 },
-    evaluations: { count: 3, working: 4 },
-    goalsReached: 3,
+    checkIns: { counted: 10 },
+    rating: { counted: 10, average: 4.3 },
+    evaluations: { counted: 0, working: null, goalsReached: 0 },
   });
 }

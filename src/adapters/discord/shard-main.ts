@@ -7,7 +7,7 @@
 import { createAppCore, openDatabase } from "../../app";
 import { parseConfig } from "../../config";
 import { systemClock } from "../../core/clock";
-import { createLogger, describeError } from "../../logger";
+import { createLogger, describeError, errorLine } from "../../logger";
 import { startDiscordApp } from "./discord-app";
 import { discordSettings } from "./discord-settings";
 
@@ -44,6 +44,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`sebaya shard: could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`sebaya shard: could not start: ${errorLine(error)}`);
   process.exit(1);
 });

@@ -134,12 +134,11 @@ export const en = {
   // Matching.
   "match.preview.title": "Dry run: {groups, plural, one {# group} other {# groups}} proposed (nothing has been sent)",
   "match.preview.group": "{names}: score {score}. {reasons}",
-  "match.preview.unmatched": "Could not be matched: {names}",
+  "match.preview.unmatched":
+    "Not matched this time: {names}. That can be an odd number of people, or no one left they can be paired with this round. When you match, each stays on the list and is told so kindly.",
   "match.done": "Matched {groups, plural, one {# group} other {# groups}}. Intros are on their way.",
   "match.channel":
     "Round {number} is matched: {groups, plural, one {# group} other {# groups}}. Check your messages for your intro!",
-  "match.isolated":
-    "I couldn’t find you a peer this time: everyone available is someone you’ve already been with this round, asked not to be paired with, or parted ways with. You stay on the list, and I’ll introduce you as soon as someone new joins.",
   "match.weights": "Matching weights for this program: {weights}",
   "avoid.done": "Noted, privately: you won’t be matched with {name}. Nobody is told.",
   "refusal.noSuchMember": "I don’t know that person yet. They need to have used the bot in this workspace first.",
@@ -277,15 +276,18 @@ export const en = {
   "report.sessions": "Sessions",
   "report.sessionsValue": "{held} held, {missed} missed, {upcoming} coming up",
   "report.checkIns": "Check-ins",
-  "report.checkInsValue": "{count, plural, one {# answer} other {# answers}}",
+  "report.checkInsValue": "{count}+ answers",
   "report.rating": "Average session rating",
-  "report.average": "{value, number, ::.0} of 5 ({count, plural, one {# answer} other {# answers}})",
+  "report.average": "{value, number, ::.0} of 5 (the first {count} answers)",
   "report.tooFew": "shown from {min} answers",
+  "report.fewerThan": "fewer than {min}",
   "report.evaluations": "Evaluations",
-  "report.evaluationsValue": "{count, plural, one {# answered} other {# answered}}",
+  "report.evaluationsValue": "{count}+ answered",
   "report.working": "How pairings are working",
   "report.goalsReached": "Goals reached",
-  "report.privacy": "Journal notes, reasons for ending and each person’s answers stay private; only totals are shown.",
+  "report.goalsReachedValue": "{count} (in the first {answers} evaluations)",
+  "report.privacy":
+    "Journal notes, reasons for ending and each person’s answers stay private. Answers are counted in whole groups of {block}, in the order they came in, so no single answer can be read from this report.",
 
   // Home (Slack App Home).
   "home.goals": "Your goals",

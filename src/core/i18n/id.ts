@@ -132,11 +132,10 @@ export const id: Record<MessageKey, string> = {
 
   "match.preview.title": "Uji coba: {groups} kelompok diusulkan (belum ada yang dikirim)",
   "match.preview.group": "{names}: skor {score}. {reasons}",
-  "match.preview.unmatched": "Belum bisa dicocokkan: {names}",
+  "match.preview.unmatched":
+    "Belum dapat pasangan kali ini: {names}. Bisa karena jumlah peserta ganjil, atau karena tidak ada lagi yang bisa dipasangkan dengan mereka di putaran ini. Saat pencocokan dijalankan, masing-masing tetap ada di daftar dan diberi tahu dengan baik.",
   "match.done": "{groups} kelompok sudah dicocokkan. Perkenalan sedang dikirim.",
   "match.channel": "Putaran {number} sudah dicocokkan: {groups} kelompok. Cek pesan Anda untuk perkenalan!",
-  "match.isolated":
-    "Kali ini saya belum menemukan rekan untuk Anda: semua yang tersedia sudah pernah bersama Anda di putaran ini, Anda minta untuk tidak dipasangkan, atau sudah berpisah dengan Anda. Anda tetap ada di daftar, dan saya akan memperkenalkan Anda begitu ada peserta baru.",
   "match.weights": "Bobot pencocokan program ini: {weights}",
   "avoid.done": "Tercatat secara pribadi: Anda tidak akan dipasangkan dengan {name}. Tidak ada yang diberi tahu.",
   "refusal.noSuchMember": "Saya belum mengenal orang itu. Mereka perlu pernah memakai bot di ruang kerja ini.",
@@ -270,15 +269,18 @@ export const id: Record<MessageKey, string> = {
   "report.sessions": "Sesi",
   "report.sessionsValue": "{held} terlaksana, {missed} terlewat, {upcoming} akan datang",
   "report.checkIns": "Laporan sesi",
-  "report.checkInsValue": "{count} jawaban",
+  "report.checkInsValue": "{count}+ jawaban",
   "report.rating": "Rata-rata nilai sesi",
-  "report.average": "{value, number, ::.0} dari 5 ({count} jawaban)",
+  "report.average": "{value, number, ::.0} dari 5 ({count} jawaban pertama)",
   "report.tooFew": "ditampilkan mulai {min} jawaban",
+  "report.fewerThan": "kurang dari {min}",
   "report.evaluations": "Evaluasi",
-  "report.evaluationsValue": "{count} terjawab",
+  "report.evaluationsValue": "{count}+ terjawab",
   "report.working": "Seberapa baik pasangan berjalan",
   "report.goalsReached": "Tujuan tercapai",
-  "report.privacy": "Catatan jurnal, alasan mengakhiri, dan jawaban tiap orang tetap pribadi; yang ditampilkan hanya jumlah.",
+  "report.goalsReachedValue": "{count} (dari {answers} evaluasi pertama)",
+  "report.privacy":
+    "Catatan jurnal, alasan mengakhiri, dan jawaban tiap orang tetap pribadi. Jawaban dihitung per {block}, sesuai urutan masuknya, jadi tak ada satu jawaban pun yang bisa ditebak dari laporan ini.",
 
   // Beranda (App Home Slack).
   "home.goals": "Tujuan Anda",

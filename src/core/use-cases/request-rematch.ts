@@ -8,7 +8,8 @@ export const requestRematch: UseCase<"rematch.request"> = async (ctx, command) =
   const pairing = await ctx.tx.pairings.get(command.pairingId);
   const links = await ctx.tx.pairings.members(pairing.id);
   if (!links.some((l) => l.memberId === ctx.member.id)) throw new Refusal("refusal.notInPairing");
-  const round = await ctx.tx.rounds.get(pairing.roundId);
+  // Locked before anything is decided (see tryRematch): a concurrent re-match or matching run goes first or after, whole.
+  const round = await ctx.tx.rounds.get(pairing.roundId, { lock: true });
   const enrollment = await ctx.tx.enrollments.find(round.id, ctx.member.id);
   if (pairing.status !== "ended" || round.status === "closed" || !enrollment || enrollment.status !== "active") {
     throw new Refusal("refusal.rematchNotOffered");

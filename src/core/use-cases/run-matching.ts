@@ -82,8 +82,17 @@ export const runMatching =
         message(
           heading(ctx.t("match.preview.title", { groups: result.groups.length })),
           text(lines.join("\n")),
+          // Names in alphabetical order and one reason for all: nothing tells whether, or in which
+          // direction, someone asked not to be paired with someone.
           result.unmatched.length > 0 &&
-            text(ctx.t("match.preview.unmatched", { names: result.unmatched.map(nameOf).join(", ") })),
+            text(
+              ctx.t("match.preview.unmatched", {
+                names: result.unmatched
+                  .map(nameOf)
+                  .sort((a, b) => a.localeCompare(b, ctx.language))
+                  .join(", "),
+              }),
+            ),
         ),
       );
     }
@@ -95,12 +104,13 @@ export const runMatching =
         if (e?.wantsRematch) await ctx.tx.enrollments.update(e.id, { wantsRematch: false });
       }
     }
-    const isolated = new Set(result.isolated ?? []);
+    // The same words for everyone left out, whatever the reason: telling someone that everyone
+    // available is excluded for them would tell them that someone asked not to be paired with them.
     for (const id of result.unmatched) {
       const member = members.get(id);
       if (member) {
         await notifyMember(ctx.tx, program, member, `unmatched:${round.id}:${id}:${ctx.now.getTime()}`, ctx.now, (t) =>
-          message(text(t(isolated.has(id) ? "match.isolated" : "match.unmatched"))),
+          message(text(t("match.unmatched"))),
         );
       }
     }

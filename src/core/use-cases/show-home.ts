@@ -2,7 +2,7 @@ import type { Message } from "../messages";
 import { formatDate } from "../time-format";
 import { DEFAULT_TIMEZONE } from "../timezones";
 import { actions, commandButton, formButton, heading, message, muted, text } from "../views/blocks";
-import { reportMessage } from "../views/report";
+import { ANSWER_BLOCK, reportMessage } from "../views/report";
 import { showStatus } from "./show-status";
 import type { UseCase } from "./types";
 
@@ -60,7 +60,7 @@ export const showHome: UseCase<"home"> = async (ctx) => {
   if (organized.length > 0) messages.push(message(heading(t("home.organizer"))));
   for (const program of organized) {
     const round = await tx.rounds.latest(program.id);
-    const figures = round ? await tx.reports.round(round.id, ctx.now) : null;
+    const figures = round ? await tx.reports.round(round.id, ctx.now, ANSWER_BLOCK) : null;
     const report = reportMessage(t, ctx.language, program, round, figures);
     if (round?.status === "open") {
       report.blocks.push(

@@ -1,7 +1,7 @@
 import type { Program } from "../domain";
 import { Refusal } from "../errors";
 import { programInChannel, requireOrganizer } from "../scope";
-import { reportMessage } from "../views/report";
+import { ANSWER_BLOCK, reportMessage } from "../views/report";
 import type { UseCase } from "./types";
 
 /**
@@ -21,7 +21,7 @@ export const showReport: UseCase<"program.report"> = async (ctx, command) => {
   const messages = [];
   for (const program of programs) {
     const round = await ctx.tx.rounds.latest(program.id);
-    const figures = round ? await ctx.tx.reports.round(round.id, ctx.now) : null;
+    const figures = round ? await ctx.tx.reports.round(round.id, ctx.now, ANSWER_BLOCK) : null;
     messages.push(reportMessage(ctx.t, ctx.language, program, round, figures));
   }
   return { messages };

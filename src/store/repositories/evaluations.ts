@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Tx } from "../../core/ports";
 import type { Database } from "../schema";
+import { nextOrdinal } from "./answer-order";
 
 export function evaluationsRepo(db: Kysely<Database>): Tx["evaluations"] {
   return {
@@ -20,7 +21,21 @@ export function evaluationsRepo(db: Kysely<Database>): Tx["evaluations"] {
         .onConflict((oc) => oc.columns(["pairing_id", "member_id", "number"]).doNothing())
         .returning("number")
         .executeTakeFirst();
-      return row !== undefined;
+      if (row === undefined) return false;
+      // Its place in the round's order, once it is surely new (see answer-order.ts).
+      const { round_id } = await db
+        .selectFrom("pairings")
+        .select("round_id")
+        .where("id", "=", e.pairingId)
+        .executeTakeFirstOrThrow();
+      await db
+        .updateTable("evaluations")
+        .set({ ordinal: await nextOrdinal(db, round_id, "evaluation") })
+        .where("pairing_id", "=", e.pairingId)
+        .where("member_id", "=", e.memberId)
+        .where("number", "=", e.number)
+        .execute();
+      return true;
     },
     async count(pairingId, number) {
       const { n } = await db

@@ -124,8 +124,11 @@ export function programsRepo(db: Kysely<Database>): Tx["programs"] {
 
 export function roundsRepo(db: Kysely<Database>): Tx["rounds"] {
   return {
-    async get(id) {
-      return toRound(await db.selectFrom("rounds").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
+    async get(id, opts) {
+      let q = db.selectFrom("rounds").selectAll().where("id", "=", id);
+      // Not FOR UPDATE: rows that only refer to the round (an enrollment, a new pairing) need not wait.
+      if (opts?.lock) q = q.forNoKeyUpdate();
+      return toRound(await q.executeTakeFirstOrThrow());
     },
     async latest(programId, opts) {
       let q = db.selectFrom("rounds").selectAll().where("program_id", "=", programId).orderBy("number", "desc").limit(1);

@@ -1,8 +1,10 @@
 /**
  * Figures for organizers: counts and averages over a round, computed in SQL.
  * Nothing here returns a note, a reason, a rating or an evaluation of any one
- * person; the core decides whether an average is based on enough answers to
- * be shown.
+ * person. Figures from private answers are taken over the first answers in
+ * whole blocks (the core says how big), in the order they arrived
+ * (`ordinal`, see migration 0006): a later answer changes nothing until its
+ * block is complete, so two reports never differ by one answer.
  */
 import { type Kysely, sql } from "kysely";
 import type { Tx } from "../../core/ports";
@@ -10,7 +12,8 @@ import type { Database } from "../schema";
 
 export function reportsRepo(db: Kysely<Database>): Tx["reports"] {
   return {
-    async round(roundId, now) {
+    async round(roundId, now, block) {
+      if (!Number.isInteger(block) || block < 1) throw new RangeError("block must be a positive whole number");
       const { rows } = await sql<{
         active: number;
         left: number;
@@ -33,7 +36,14 @@ export function reportsRepo(db: Kysely<Database>): Tx["reports"] {
         with p as (select id, status from pairings where round_id = ${roundId}),
         s as (select s.* from sessions s join p on p.id = s.pairing_id),
         c as (select c.* from check_ins c join s on s.id = c.session_id),
-        e as (select e.* from evaluations e join p on p.id = e.pairing_id)
+        rated as (select rating, ordinal from c where ordinal is not null),
+        rated_counted as (
+          select rating from rated order by ordinal
+          limit (select (count(*) / ${block}) * ${block} from rated)),
+        e as (select e.* from evaluations e join p on p.id = e.pairing_id where e.ordinal is not null),
+        e_counted as (
+          select * from e order by ordinal
+          limit (select (count(*) / ${block}) * ${block} from e))
         select
           (select count(*) from enrollments where round_id = ${roundId} and status = 'active')::int as active,
           (select count(*) from enrollments where round_id = ${roundId} and status = 'left')::int as left,
@@ -47,13 +57,13 @@ export function reportsRepo(db: Kysely<Database>): Tx["reports"] {
           (select count(*) from s where status = 'missed')::int as missed,
           (select count(*) from s where status = 'scheduled' and starts_at > ${now})::int as upcoming,
           (select count(*) from s where check_in_prompted_at is not null)::int as prompted,
-          (select count(*) from c)::int as check_ins,
-          (select count(rating) from c)::int as ratings,
-          (select avg(rating)::float8 from c) as rating_avg,
-          (select count(*) from e)::int as evaluations,
-          (select avg(working)::float8 from e) as working_avg,
+          (select (count(*) / ${block}) * ${block} from c)::int as check_ins,
+          (select count(*) from rated_counted)::int as ratings,
+          (select avg(rating)::float8 from rated_counted) as rating_avg,
+          (select count(*) from e_counted)::int as evaluations,
+          (select avg(working)::float8 from e_counted) as working_avg,
           (select count(distinct (e.member_id, g.key))
-             from e, jsonb_each_text(e.goal_progress) g where g.value = 'reached')::int as goals_reached
+             from e_counted e, jsonb_each_text(e.goal_progress) g where g.value = 'reached')::int as goals_reached
       `.execute(db);
       const r = rows[0];
       if (!r) throw new Error("report query returned nothing");
@@ -61,10 +71,13 @@ export function reportsRepo(db: Kysely<Database>): Tx["reports"] {
         members: { active: r.active, left: r.left, paused: r.paused },
         pairings: { total: r.pairings, active: r.pairings_active, trios: r.trios, endedEarly: r.ended_early },
         sessions: { held: r.held, missed: r.missed, upcoming: r.upcoming, prompted: r.prompted },
-        checkIns: r.check_ins,
-        rating: { count: r.ratings, average: r.rating_avg === null ? null : Number(r.rating_avg) },
-        evaluations: { count: r.evaluations, working: r.working_avg === null ? null : Number(r.working_avg) },
-        goalsReached: r.goals_reached,
+        checkIns: { counted: r.check_ins },
+        rating: { counted: r.ratings, average: r.rating_avg === null ? null : Number(r.rating_avg) },
+        evaluations: {
+          counted: r.evaluations,
+          working: r.working_avg === null ? null : Number(r.working_avg),
+          goalsReached: r.goals_reached,
+        },
       };
     },
   };

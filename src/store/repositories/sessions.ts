@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { CheckInOutcome, Session, SessionStatus } from "../../core/domain";
 import type { Tx } from "../../core/ports";
 import type { Database, SessionsTable } from "../schema";
+import { nextOrdinal } from "./answer-order";
 
 const toSession = (r: Selectable<SessionsTable>): Session => ({
   id: r.id,
@@ -107,7 +108,23 @@ export function checkInsRepo(db: Kysely<Database>): Tx["checkIns"] {
         .onConflict((oc) => oc.columns(["session_id", "member_id"]).doNothing())
         .returning("session_id")
         .executeTakeFirst();
-      return row !== undefined;
+      if (row === undefined) return false;
+      if (c.rating !== null) {
+        // A rating takes its place in the round's order only once it is surely new.
+        const { round_id } = await db
+          .selectFrom("sessions as s")
+          .innerJoin("pairings as p", "p.id", "s.pairing_id")
+          .select("p.round_id")
+          .where("s.id", "=", c.sessionId)
+          .executeTakeFirstOrThrow();
+        await db
+          .updateTable("check_ins")
+          .set({ ordinal: await nextOrdinal(db, round_id, "rating") })
+          .where("session_id", "=", c.sessionId)
+          .where("member_id", "=", c.memberId)
+          .execute();
+      }
+      return true;
     },
     async count(sessionId) {
       const { n } = await db
