@@ -10,6 +10,7 @@ import * as m0003 from "./0003_scheduling";
 import * as m0004 from "./0004_platforms";
 import * as m0005 from "./0005_oauth_states";
 import * as m0006 from "./0006_answer_order";
+import * as m0007 from "./0007_spaces";
 
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "0004_platforms": m0004,
   "0005_oauth_states": m0005,
   "0006_answer_order": m0006,
+  "0007_spaces": m0007,
 };

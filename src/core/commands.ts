@@ -182,6 +182,11 @@ const directSchemas = [
   z.strictObject({ type: z.literal("resume") }),
   z.strictObject({ type: z.literal("member.avoid"), userId: platformUserId }),
   z.strictObject({ type: z.literal("program.organizer"), userId: platformUserId }),
+  /** Who besides the space's admins may set up programs (admins only); without `who`, shows it. */
+  z.strictObject({
+    type: z.literal("setup.access"),
+    who: z.union([z.literal("everyone"), z.literal("admins"), z.string().regex(/^(role|user):[^<>@\s]{1,100}$/)]).optional(),
+  }),
   /** The role whose members may organize the program; none clears it. */
   z.strictObject({ type: z.literal("program.role"), roleId: platformUserId.optional() }),
   z.strictObject({ type: z.literal("program.weights"), weights: matchingWeightsSchema.partial().optional() }),
@@ -242,7 +247,12 @@ export const actorSchema = z.strictObject({
   timezone: z.string().max(64).optional(),
   /** The platform roles the user has where they acted (Discord), for a program's organizer role. */
   roles: z.array(z.string().min(1).max(100)).max(250).optional(),
-  /** Workspace admin / Manage Server: may run organizer commands anywhere. */
+  /**
+   * The workspace (Slack) or server (Discord) the actor acted in: where `isAdmin` and `roles` hold.
+   * None in a Discord DM, where nobody is anyone's admin.
+   */
+  space: z.string().min(1).max(100).optional(),
+  /** Workspace admin / Manage Server, in `space`: may organize the programs of that space, and only those. */
   isAdmin: z.boolean().default(false),
 });
 export type Actor = z.infer<typeof actorSchema>;

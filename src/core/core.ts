@@ -34,6 +34,7 @@ import { runMatching } from "./use-cases/run-matching";
 import { setContactHours } from "./use-cases/set-contact-hours";
 import { setMatchingWeights } from "./use-cases/set-matching-weights";
 import { setOrganizerRole } from "./use-cases/set-organizer-role";
+import { setSetupAccess } from "./use-cases/set-setup-access";
 import { setupProgram } from "./use-cases/setup-program";
 import { showHome } from "./use-cases/show-home";
 import { showReport } from "./use-cases/show-report";
@@ -91,6 +92,7 @@ export function createCore(deps: CoreDeps): Core {
     "member.avoid": avoidMember,
     "program.organizer": addOrganizer,
     "program.role": setOrganizerRole,
+    "setup.access": setSetupAccess,
     "program.weights": setMatchingWeights,
   };
 
@@ -110,6 +112,9 @@ export function createCore(deps: CoreDeps): Core {
         await tx.members.setDmBlocked(member.id, null);
         const channelProgram = envelope.channelId ? await tx.programs.byChannel(tenant.id, envelope.channelId) : null;
         language = member.language ?? languageFromLocale(actor.locale) ?? channelProgram?.language ?? "id";
+        // A program set up before spaces were kept learns its space from the first command in its channel.
+        if (channelProgram && channelProgram.spaceId === null && actor.space)
+          await tx.programs.setSpace(channelProgram.id, actor.space);
         const t = translator(language);
         // An adapter that could not read a button or form passes null: nothing runs, the member is told.
         if (typeof envelope.command !== "object" || envelope.command === null)

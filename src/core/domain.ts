@@ -32,6 +32,8 @@ export interface Program {
   id: string;
   tenantId: string;
   channelId: string;
+  /** The workspace or server it lives in, where a platform admin may organize it; null until known. */
+  spaceId: string | null;
   name: string;
   language: Language;
   timezone: string;

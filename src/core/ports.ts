@@ -60,6 +60,12 @@ export interface Tx {
   tenants: {
     ensure(platform: Platform, externalId: string): Promise<Tenant>;
   };
+  setupAccess: {
+    /** Who besides the space's admins may set up programs: 'everyone', 'role:<id>', 'user:<id>'. */
+    list(tenantId: string, spaceId: string): Promise<string[]>;
+    /** Replaces the list; empty means admins only. */
+    replace(tenantId: string, spaceId: string, grantees: readonly string[]): Promise<void>;
+  };
   members: {
     ensure(tenantId: string, externalId: string, displayName: string): Promise<Member>;
     get(id: string): Promise<Member>;
@@ -74,6 +80,8 @@ export interface Tx {
     get(id: string): Promise<Program>;
     find(id: string): Promise<Program | null>;
     create(program: Omit<Program, "id" | "matchingWeights" | "contactHours" | "organizerRole">): Promise<Program>;
+    /** Records the space of a program set up before spaces were kept (only while unknown). */
+    setSpace(id: string, spaceId: string): Promise<void>;
     setOrganizerRole(id: string, roleId: string | null): Promise<void>;
     /** Member ids of the program's organizers. */
     organizers(programId: string): Promise<string[]>;
@@ -81,8 +89,8 @@ export interface Tx {
     setContactHours(id: string, hours: ContactHours): Promise<void>;
     addOrganizer(programId: string, memberId: string): Promise<void>;
     isOrganizer(programId: string, memberId: string): Promise<boolean>;
-    /** Programs the member organizes, or every program of the tenant for a workspace admin. */
-    organizedBy(tenantId: string, memberId: string, all: boolean): Promise<Program[]>;
+    /** Programs the member organizes, and every program of the space `adminOf` when they are its admin. */
+    organizedBy(tenantId: string, memberId: string, adminOf: string | null): Promise<Program[]>;
   };
   rounds: {
     /**

@@ -16,8 +16,17 @@ export async function programInChannel(ctx: Context, programId?: string): Promis
   return program;
 }
 
+/**
+ * The space the actor is an admin of, as their platform vouched where they acted; null when they
+ * are not (or acted in a DM). One bot serves many Discord servers as one tenant, so an admin
+ * flag counts only in the space it came from.
+ */
+export function adminSpace(ctx: Context): string | null {
+  return ctx.actor.isAdmin && ctx.actor.space ? ctx.actor.space : null;
+}
+
 export async function requireOrganizer(ctx: Context, program: Program): Promise<void> {
-  if (ctx.actor.isAdmin) return;
+  if (program.spaceId !== null && program.spaceId === adminSpace(ctx)) return;
   if (program.organizerRole && ctx.actor.roles?.includes(program.organizerRole)) return;
   if (await ctx.tx.programs.isOrganizer(program.id, ctx.member.id)) return;
   throw new Refusal("refusal.notOrganizer");

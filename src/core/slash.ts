@@ -50,6 +50,8 @@ const SUBCOMMANDS: Record<string, (rest: string) => Raw> = {
   hindari: (rest) => ({ type: "member.avoid", userId: unmention(rest) }),
   role: (rest) => ({ type: "program.role", ...(rest ? { roleId: unmention(rest) } : {}) }),
   peran: (rest) => ({ type: "program.role", ...(rest ? { roleId: unmention(rest) } : {}) }),
+  access: (rest) => ({ type: "setup.access", ...grantee(rest) }),
+  akses: (rest) => ({ type: "setup.access", ...grantee(rest) }),
   organizer: (rest) => ({ type: "program.organizer", userId: unmention(rest) }),
   penyelenggara: (rest) => ({ type: "program.organizer", userId: unmention(rest) }),
   weights: (rest) => ({ type: "program.weights", ...(rest ? { weights: keyValues(rest) } : {}) }),
@@ -58,6 +60,21 @@ const SUBCOMMANDS: Record<string, (rest: string) => Raw> = {
   hours: (rest) => ({ type: "program.hours", ...contactHours(rest) }),
   jam: (rest) => ({ type: "program.hours", ...contactHours(rest) }),
 };
+
+/**
+ * "everyone", "admins", a role mention or a person (a mention, or a plain id in the console) as the
+ * access setting names them; anything else is passed on for the schema to refuse.
+ */
+function grantee(text: string): Raw {
+  const word = text.trim().toLowerCase();
+  if (!word) return {};
+  if (["everyone", "semua", "all"].includes(word)) return { who: "everyone" };
+  if (["admins", "admin"].includes(word)) return { who: "admins" };
+  const role = /^<@&(\d+)>$/.exec(text.trim());
+  if (role) return { who: `role:${role[1]}` };
+  const id = unmention(text.trim());
+  return { who: /^[^<>@\s]+$/.test(id) ? `user:${id}` : text };
+}
 
 /** Slack and Discord mentions look like <@U123>, <@U123|name>, <@!123> or <@&role>; the console uses plain ids. */
 function unmention(text: string): string {

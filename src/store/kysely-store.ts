@@ -11,6 +11,7 @@ import { avoidancesRepo, endingsRepo, journalRepo } from "./repositories/private
 import { programsRepo, roundsRepo } from "./repositories/programs";
 import { reportsRepo } from "./repositories/reports";
 import { checkInsRepo, sessionsRepo } from "./repositories/sessions";
+import { setupAccessRepo } from "./repositories/setup-access";
 import { tenancyRepo } from "./repositories/tenancy";
 import type { Database } from "./schema";
 
@@ -18,6 +19,7 @@ export function repositories(db: Kysely<Database>): Tx {
   return {
     tenancy: tenancyRepo(db),
     tenants: tenantsRepo(db),
+    setupAccess: setupAccessRepo(db),
     members: membersRepo(db),
     programs: programsRepo(db),
     rounds: roundsRepo(db),

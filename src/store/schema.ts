@@ -39,6 +39,16 @@ export interface ProgramsTable {
   contact_until: Generated<number>;
   working_days: Generated<number[]>;
   organizer_role: string | null;
+  /** The workspace or server the program lives in (migration 0007); null until known. */
+  space_id: string | null;
+}
+
+/** Who besides a space's admins may set up programs there (migration 0007). */
+export interface SetupAccessTable {
+  tenant_id: string;
+  space_id: string;
+  grantee: string;
+  created_at: CreatedAt;
 }
 
 export interface ProgramOrganizersTable {
@@ -249,6 +259,7 @@ export interface Database {
   tenants: TenantsTable;
   members: MembersTable;
   programs: ProgramsTable;
+  setup_access: SetupAccessTable;
   program_organizers: ProgramOrganizersTable;
   rounds: RoundsTable;
   profiles: ProfilesTable;

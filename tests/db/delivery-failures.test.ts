@@ -56,6 +56,7 @@ async function world(external = "T-1", platform: "slack" | "discord" = "slack"):
   const program = await r.programs.create({
     tenantId: tenant.id,
     channelId: `${external}-C`,
+    spaceId: null,
     name: "Mentoring",
     language: "en",
     timezone: "Asia/Jakarta",

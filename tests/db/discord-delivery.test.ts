@@ -50,7 +50,14 @@ async function world() {
   const names: Record<string, string> = { [OLGA]: "Olga", [ANI]: "Ani", [BUDI]: "Budi", [CITRA]: "Citra" };
   const as = (user: string, command: Record<string, unknown>) =>
     core.execute({
-      actor: { platform: "discord", tenantId: APP, userId: user, displayName: names[user] ?? user, isAdmin: user === OLGA },
+      actor: {
+        platform: "discord",
+        tenantId: APP,
+        space: FAKE_IDS.guild,
+        userId: user,
+        displayName: names[user] ?? user,
+        isAdmin: user === OLGA,
+      },
       channelId: CHANNEL,
       command,
     });

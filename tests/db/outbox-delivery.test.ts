@@ -76,6 +76,7 @@ async function world(): Promise<World> {
   const program = await r.programs.create({
     tenantId: tenant.id,
     channelId: "C-mentoring",
+    spaceId: null,
     name: "Mentoring",
     language: "id",
     timezone: "Asia/Jakarta",

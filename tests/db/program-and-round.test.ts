@@ -11,6 +11,7 @@ beforeEach(() => {
 
 describe("setting up a program", () => {
   it("makes whoever sets it up its organizer, once per channel", async () => {
+    await h.allowEveryoneToSetUp();
     expect(await h.text("olga", { type: "program.setup", name: "Sahabat Belajar" })).toContain("“Sahabat Belajar” is set up");
     const again = await h.text("rudi", { type: "program.setup", name: "Other" });
     expect(again).toContain("already runs the program “Sahabat Belajar”");
@@ -23,6 +24,7 @@ describe("setting up a program", () => {
   });
 
   it("answers in Indonesian for an Indonesian locale", async () => {
+    await h.allowEveryoneToSetUp();
     const text = await h.text("olga", { type: "program.setup", name: "Sahabat" }, { locale: "id-ID" });
     expect(text).toContain("sudah disiapkan di kanal ini");
   });
@@ -41,6 +43,7 @@ describe("opening a round", () => {
   });
 
   it("refuses a member who is not an organizer, and a second open round", async () => {
+    await h.allowEveryoneToSetUp();
     await h.run("olga", { type: "program.setup" });
     expect(await h.text("rudi", { type: "round.open" })).toContain("Only the program’s organizers");
     expect(await h.count("rounds")).toBe(0);
@@ -50,6 +53,7 @@ describe("opening a round", () => {
   });
 
   it("lets a workspace admin act as organizer", async () => {
+    await h.allowEveryoneToSetUp();
     await h.run("olga", { type: "program.setup" });
     expect(await h.text("admin", { type: "round.open" }, { isAdmin: true })).toContain("Round 1 is open");
   });

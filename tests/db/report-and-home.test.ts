@@ -114,6 +114,7 @@ describe("the organizer report", () => {
   });
 
   it("speaks Indonesian to an Indonesian organizer", async () => {
+    await h.allowEveryoneToSetUp();
     await h.run("olga", { type: "program.setup", name: "Sahabat Belajar", language: "id" }, { locale: "id-ID" });
     await h.run("olga", { type: "round.open" }, { locale: "id-ID" });
     const text = await h.text("olga", { type: "program.report" }, { locale: "id-ID" });

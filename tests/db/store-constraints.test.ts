@@ -64,6 +64,7 @@ async function world(memberCount = 5): Promise<World> {
   const program = await r.programs.create({
     tenantId: tenant.id,
     channelId: "C-program",
+    spaceId: null,
     name: "Mentoring",
     language: "en",
     timezone: "Asia/Jakarta",

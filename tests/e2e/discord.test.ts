@@ -438,7 +438,14 @@ describe("Discord: closed DMs", () => {
     const core = createAppCore({ db: tdb.db, clock });
     const as = (user: string, command: Json, channelId?: string) =>
       core.execute({
-        actor: { platform: "discord", tenantId: APP, userId: user, displayName: NAMES[user] ?? "Olga", isAdmin: user === OLGA },
+        actor: {
+          platform: "discord",
+          tenantId: APP,
+          space: FAKE_IDS.guild,
+          userId: user,
+          displayName: NAMES[user] ?? "Olga",
+          isAdmin: user === OLGA,
+        },
         ...(channelId ? { channelId } : {}),
         command,
       });

@@ -55,6 +55,7 @@ async function playProgram(
   clock: ManualClock,
   platform: Platform,
   tenantId: string,
+  space: string,
   users: { olga: string; ani: string; budi: string; citra: string },
   channel: string,
   press: (found: Pressable[]) => Promise<void>,
@@ -62,7 +63,7 @@ async function playProgram(
   const pressed = new Set<string>();
   const as = (user: string, command: Record<string, unknown>, where?: string): Promise<Reply> =>
     core.execute({
-      actor: { platform, tenantId, userId: user, displayName: user, locale: "en-US" },
+      actor: { platform, tenantId, space, userId: user, displayName: user, locale: "en-US", isAdmin: user === users.olga },
       ...(where ? { channelId: where } : {}),
       command,
     });
@@ -147,7 +148,7 @@ describe("Slack: every form button opens its form and changes nothing", () => {
     await driver.start();
     const core = createAppCore({ db: tdb.db, clock: driver.clock });
     const users = { olga: "U-OLGA", ani: "U-ANI", budi: "U-BUDI", citra: "U-CITRA" };
-    const pressed = await playProgram(core, driver.clock, "slack", TEAM, users, PROGRAM_CHANNEL.id, async (found) => {
+    const pressed = await playProgram(core, driver.clock, "slack", TEAM, TEAM, users, PROGRAM_CHANNEL.id, async (found) => {
       for (const p of found) {
         const rendered = renderSlack(message(actions(p.button)));
         const element = rendered.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []))[0];
@@ -219,6 +220,7 @@ describe("Discord: every form button opens its form and changes nothing", () => 
       clock,
       "discord",
       FAKE_IDS.application,
+      FAKE_IDS.guild,
       users,
       FAKE_IDS.programChannel,
       async (found) => {

@@ -163,6 +163,8 @@ describe("OAuth installs for several workspaces", () => {
     for (const r of rows) expect(Buffer.from(r.sealed).toString("latin1")).not.toContain("xoxb-");
     expect(await installations.botToken("T-GLOBEX")).toBe("xoxb-T-GLOBEX");
 
+    // Each workspace's own admin sets up its program.
+    for (const team of ["T-GLOBEX", "T-INITECH"]) slack.users.set(`U-${team}`, { real_name: "Olga", is_admin: true });
     expect((await slash("T-GLOBEX", "setup Globex Mentoring", 1)).status).toBe(200);
     expect((await slash("T-INITECH", "setup Initech Mentoring", 1)).status).toBe(200);
     await until(() => responded().length === 2, "both setup replies");

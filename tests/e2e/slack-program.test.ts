@@ -58,7 +58,7 @@ describe.each([
 
   it("runs from setup to a polite ending with a re-match", async () => {
     await driver.start();
-    slack.users.set("U-OLGA", { real_name: "Olga", tz: "Asia/Jakarta", locale });
+    slack.users.set("U-OLGA", { real_name: "Olga", tz: "Asia/Jakarta", locale, is_admin: true });
     for (const [i, id] of MEMBERS.entries()) {
       slack.users.set(id, {
         real_name: id.slice(2, 3) + id.slice(3).toLowerCase(),

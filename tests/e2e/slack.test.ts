@@ -133,7 +133,11 @@ describe("Slack over HTTP", () => {
     const clock = driver.clock;
     const core = createAppCore({ db: tdb.db, clock });
     const as = (user: string, command: Record<string, unknown>, channelId?: string) =>
-      core.execute({ actor: { platform: "slack", tenantId: TEAM, userId: user, displayName: user }, channelId, command });
+      core.execute({
+        actor: { platform: "slack", tenantId: TEAM, space: TEAM, userId: user, displayName: user, isAdmin: user === "U-OLGA" },
+        channelId,
+        command,
+      });
     await as("U-OLGA", { type: "program.setup", name: "Kopi", language: "en" }, CHANNEL.id);
     await as("U-OLGA", { type: "round.open" }, CHANNEL.id);
     for (const user of ["U-ANI", "U-BUDI"]) {

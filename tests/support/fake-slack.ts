@@ -30,6 +30,9 @@ export interface SlackUser {
 
 type Scripted = { error: string } | { status: 429; retryAfter: number };
 
+/** The user users.info calls a workspace admin when no test set that user itself. */
+export const WORKSPACE_ADMIN = "U-OLGA";
+
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
   /** Per method, answers for the next calls (then ok). */
@@ -153,7 +156,8 @@ export class FakeSlack {
         return { ok: true, user_id: "U_SEBAYA", bot_id: "B_SEBAYA", team_id: "T-ACME", user: "sebaya" };
       case "users.info": {
         const id = String(args.user ?? "");
-        const u = this.users.get(id);
+        // The workspace's admin in these tests, unless a test says otherwise: only admins may set up programs.
+        const u = this.users.get(id) ?? (id === WORKSPACE_ADMIN ? { real_name: "Olga", is_admin: true } : undefined);
         return u ? { ok: true, user: { id, name: id.toLowerCase(), ...u } } : { ok: false, error: "user_not_found" };
       }
       case "oauth.v2.access": {

@@ -55,6 +55,8 @@ export class Harness {
       actor: {
         platform: "console",
         tenantId: "T1",
+        // One workspace: its space is the tenant, as on Slack.
+        space: "T1",
         userId,
         displayName: userId[0]?.toUpperCase() + userId.slice(1),
         locale: opts.locale ?? "en-US",
@@ -63,6 +65,11 @@ export class Harness {
       ...(channel ? { channelId: channel } : {}),
       command,
     });
+  }
+
+  /** The workspace's admin lets everyone set up programs (by default only admins may). */
+  async allowEveryoneToSetUp() {
+    await this.run("admin", { type: "setup.access", who: "everyone" }, { isAdmin: true });
   }
 
   /** One scheduler pass at the harness clock: runs every due job (nothing is delivered). */
@@ -118,8 +125,9 @@ export class Harness {
     return Number(n);
   }
 
-  /** Sets up a program and opens round 1, organized by "olga". */
+  /** Sets up a program and opens round 1, organized by "olga" (who may: the workspace lets everyone set up). */
   async openProgram(opts: { language?: "id" | "en" } = {}) {
+    await this.allowEveryoneToSetUp();
     await this.run("olga", { type: "program.setup", name: "Sahabat Belajar", language: opts.language ?? "en" });
     await this.run("olga", { type: "round.open" });
   }

@@ -73,6 +73,7 @@ export const PROGRAM: Program = {
   id: "p",
   tenantId: "t",
   channelId: "C1",
+  spaceId: null,
   name: "Sahabat Belajar",
   language: "id",
   timezone: "Asia/Jakarta",

@@ -191,6 +191,7 @@ describe("the /mentoring command", () => {
       close: [],
       report: [],
       organizer: [`user:${ApplicationCommandOptionType.User}`],
+      access: [`who:${ApplicationCommandOptionType.String}`],
       role: [`role:${ApplicationCommandOptionType.Role}`],
       hours: [`range:${ApplicationCommandOptionType.String}`],
       weights: [`values:${ApplicationCommandOptionType.String}`],
@@ -283,6 +284,7 @@ describe("textFromInteraction", () => {
     report: "program.report",
     organizer: "program.organizer",
     role: "program.role",
+    access: "setup.access",
     hours: "program.hours",
     weights: "program.weights",
   };

@@ -80,6 +80,8 @@ const sorted = (xs: Iterable<string>) => [...xs].sort();
 const SAME_IN_BOTH = new Set<MessageKey>([
   "language.id",
   "language.en",
+  // A person named in the setup access setting: just their mention.
+  "access.user",
   "reminder.time",
   "status.program",
   "checkin.rating.2",

@@ -2,7 +2,7 @@
 import type { Intake } from "../../core/commands";
 import type { Person } from "./workspace";
 
-export const ORGANIZER: Person = { id: "sari", name: "Sari", locale: "id-ID", timezone: "Asia/Jakarta" };
+export const ORGANIZER: Person = { id: "sari", name: "Sari", locale: "id-ID", timezone: "Asia/Jakarta", admin: true };
 
 export interface CastMember extends Person {
   intake: Omit<Intake, "language" | "partnersWanted" | "timezone">;

@@ -23,6 +23,8 @@ export interface Person {
   name: string;
   locale: "id-ID" | "en-US";
   timezone: string;
+  /** The playground's admin (the organizer in the cast): may set up programs, as a workspace admin would. */
+  admin?: boolean;
 }
 
 export interface Entry {
@@ -131,7 +133,16 @@ export class ConsoleWorkspace {
   async #execute(personId: string, command: unknown, inChannel: boolean): Promise<void> {
     const person = this.person(personId);
     const reply: Reply = await this.core.execute({
-      actor: { platform: "console", tenantId: TENANT, userId: person.id, displayName: person.name, locale: person.locale },
+      actor: {
+        platform: "console",
+        tenantId: TENANT,
+        // The playground is one workspace: its space is the tenant.
+        space: TENANT,
+        userId: person.id,
+        displayName: person.name,
+        locale: person.locale,
+        isAdmin: person.admin ?? false,
+      },
       ...(inChannel ? { channelId: PLAYGROUND_CHANNEL } : {}),
       command,
     });

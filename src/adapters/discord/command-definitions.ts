@@ -117,6 +117,13 @@ export const SUBCOMMANDS: readonly SubcommandDefinition[] = [
     option: { name: "user", nameId: "orang", kind: "user", description: "discord.option.organizer", required: true },
   },
   {
+    name: "access",
+    nameId: "akses",
+    audience: "organizer",
+    description: "discord.command.access",
+    option: { name: "who", nameId: "siapa", kind: "string", description: "discord.option.who", required: false, maxLength: 100 },
+  },
+  {
     name: "role",
     nameId: "peran",
     audience: "organizer",

@@ -26,6 +26,8 @@ export interface Person {
   locale?: string;
   isAdmin: boolean;
   roles: string[];
+  /** The server the interaction came from (none in a DM): where `isAdmin` and `roles` hold. */
+  guild?: string;
 }
 
 /** The person behind an interaction, in a server or in a DM. */
@@ -50,6 +52,7 @@ export function personOf(interaction: Interaction): Person {
     // Manage Server, as the member holds it in this channel (null in DMs: no rights there).
     isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     roles: roles.slice(0, 250),
+    ...(interaction.guildId ? { guild: interaction.guildId } : {}),
   };
 }
 
@@ -61,6 +64,7 @@ export function envelope(person: Person, channelId: string | undefined, command:
       userId: person.user,
       displayName: person.name.slice(0, 100),
       isAdmin: person.isAdmin,
+      ...(person.guild ? { space: person.guild } : {}),
       ...(person.locale ? { locale: person.locale } : {}),
       ...(person.roles.length > 0 ? { roles: person.roles } : {}),
     },

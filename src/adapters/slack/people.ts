@@ -63,6 +63,8 @@ export function envelope(person: Person, channelId: string | undefined, command:
     actor: {
       platform: "slack",
       tenantId: person.team,
+      // One workspace is one tenant: its admins' rights hold in the whole workspace.
+      space: person.team,
       userId: person.user,
       displayName: person.name.slice(0, 100),
       isAdmin: person.isAdmin,

@@ -106,7 +106,7 @@ export const en = {
   "help.member":
     "For everyone:\n• /mentoring join: join the open round\n• /mentoring status: your pairing, schedule and next session\n• /mentoring schedule: propose a regular schedule to your peer\n• /mentoring checkin: tell us how your last session went\n• /mentoring journal: write a private note (only you can read it)\n• /mentoring pause: take a break until a date; /mentoring resume to come back\n• /mentoring end: end your pairing, politely and privately\n• /mentoring avoid <person>: never be matched with someone (private)\n• /mentoring leave: leave the round",
   "help.organizer":
-    "For organizers:\n• /mentoring setup: start a program in this channel\n• /mentoring open: open a new round\n• /mentoring preview: see the proposed pairs before anything is sent\n• /mentoring weights [name=value ...]: see or change how matching scores fit\n• /mentoring hours [8-20 1-5]: when the bot may reach members (hours, ISO weekdays)\n• /mentoring match: match everyone who is waiting\n• /mentoring organizer @person: share organizing the program\n• /mentoring role @role: members with this role may organize too (Discord)\n• /mentoring report: how the program is going (totals only, nothing private)\n• /mentoring close: end the round",
+    "For organizers:\n• /mentoring setup: start a program in this channel (admins, or whoever they allow)\n• /mentoring access [everyone | admins | @role | @person]: who may set up programs here (admins only)\n• /mentoring open: open a new round\n• /mentoring preview: see the proposed pairs before anything is sent\n• /mentoring weights [name=value ...]: see or change how matching scores fit\n• /mentoring hours [8-20 1-5]: when the bot may reach members (hours, ISO weekdays)\n• /mentoring match: match everyone who is waiting\n• /mentoring organizer @person: share organizing the program\n• /mentoring role @role: members with this role may organize too (Discord)\n• /mentoring report: how the program is going (totals only, nothing private)\n• /mentoring close: end the round",
 
   // Program and rounds.
   "setup.done": "The mentoring program “{name}” is set up in this channel. Open the first round with /mentoring open.",
@@ -257,6 +257,18 @@ export const en = {
   "status.resumeButton": "Resume",
 
   "organizer.role": "Everyone with the role <@&{roleId}> may now organize “{name}”.",
+  "access.admins":
+    "Only admins of this workspace can set up mentoring programs here. An admin can open it up with /mentoring access everyone, or to a role or a person with /mentoring access @name.",
+  "access.everyone":
+    "Everyone here can set up a mentoring program. An admin can limit it to admins again with /mentoring access admins.",
+  "access.some":
+    "Admins can set up mentoring programs here, and so can: {who}. An admin can limit it to admins again with /mentoring access admins.",
+  "access.role": "everyone with the role <@&{id}>",
+  "access.user": "<@{id}>",
+  "refusal.setupNotAllowed":
+    "Only admins of this workspace, or people they choose, can set up a mentoring program. Ask an admin to run /mentoring setup here, or to let you with /mentoring access.",
+  "refusal.onlyAdmins": "Only admins of this workspace can change who may set up programs.",
+  "refusal.needSpace": "Please use this in a channel of your workspace or server, not in a direct message.",
   "organizer.roleCleared": "“{name}” no longer has an organizer role; its organizers stay as they are.",
   "organizer.added": "<@{userId}> is now an organizer of “{name}”.",
   // Under a shared question in the pair's conversation: who answered, never what.
@@ -415,6 +427,8 @@ export const en = {
   "discord.form.timePlaceholder": "HH:MM",
   "discord.command.organizer": "Organizers: share organizing this program with someone",
   "discord.option.organizer": "The person who will organize the program with you",
+  "discord.command.access": "Admins: who may set up mentoring programs in this server",
+  "discord.option.who": "everyone, admins, or a @role or @person to allow",
   "discord.command.role": "Organizers: let everyone with a role organize this program",
   "discord.option.role": "The role whose members may organize (empty: remove the role)",
   "discord.form.open": "Press the button to open the form.",

@@ -105,7 +105,7 @@ export const id: Record<MessageKey, string> = {
   "help.member":
     "Untuk semua:\n• /mentoring join: ikut putaran yang dibuka\n• /mentoring status: pasangan, jadwal, dan sesi berikutnya\n• /mentoring schedule: usulkan jadwal rutin ke rekan Anda\n• /mentoring checkin: ceritakan bagaimana sesi terakhir\n• /mentoring journal: tulis catatan pribadi (hanya Anda yang bisa membaca)\n• /mentoring pause: rehat sampai tanggal tertentu; /mentoring resume untuk kembali\n• /mentoring end: akhiri pasangan dengan baik dan secara pribadi\n• /mentoring avoid <orang>: jangan pernah dipasangkan dengan seseorang (pribadi)\n• /mentoring leave: keluar dari putaran",
   "help.organizer":
-    "Untuk penyelenggara:\n• /mentoring setup: mulai program di kanal ini\n• /mentoring open: buka putaran baru\n• /mentoring preview: lihat usulan pasangan sebelum apa pun dikirim\n• /mentoring weights [nama=nilai ...]: lihat atau ubah bobot pencocokan\n• /mentoring hours [8-20 1-5]: kapan bot boleh menghubungi anggota (jam, hari ISO)\n• /mentoring match: cocokkan semua yang menunggu\n• /mentoring organizer @orang: ajak orang lain ikut menyelenggarakan\n• /mentoring role @peran: anggota dengan peran ini juga boleh menyelenggarakan (Discord)\n• /mentoring report: perkembangan program (hanya jumlah, tanpa hal pribadi)\n• /mentoring close: akhiri putaran",
+    "Untuk penyelenggara:\n• /mentoring setup: mulai program di kanal ini (admin, atau yang mereka izinkan)\n• /mentoring access [everyone | admins | @peran | @orang]: siapa yang boleh menyiapkan program di sini (khusus admin)\n• /mentoring open: buka putaran baru\n• /mentoring preview: lihat usulan pasangan sebelum apa pun dikirim\n• /mentoring weights [nama=nilai ...]: lihat atau ubah bobot pencocokan\n• /mentoring hours [8-20 1-5]: kapan bot boleh menghubungi anggota (jam, hari ISO)\n• /mentoring match: cocokkan semua yang menunggu\n• /mentoring organizer @orang: ajak orang lain ikut menyelenggarakan\n• /mentoring role @peran: anggota dengan peran ini juga boleh menyelenggarakan (Discord)\n• /mentoring report: perkembangan program (hanya jumlah, tanpa hal pribadi)\n• /mentoring close: akhiri putaran",
 
   "setup.done": "Program mentoring “{name}” sudah disiapkan di kanal ini. Buka putaran pertama dengan /mentoring open.",
   "round.opened": "Putaran {number} dibuka dan sudah diumumkan di kanal.",
@@ -250,6 +250,18 @@ export const id: Record<MessageKey, string> = {
   "status.resumeButton": "Lanjutkan",
 
   "organizer.role": "Semua yang memiliki peran <@&{roleId}> sekarang boleh menyelenggarakan “{name}”.",
+  "access.admins":
+    "Saat ini hanya admin workspace yang bisa menyiapkan program mentoring di sini. Admin bisa membukanya untuk semua dengan /mentoring access everyone, atau untuk peran/orang tertentu dengan /mentoring access @nama.",
+  "access.everyone":
+    "Semua orang di sini bisa menyiapkan program mentoring. Admin bisa membatasinya lagi dengan /mentoring access admins.",
+  "access.some":
+    "Selain admin, yang boleh menyiapkan program mentoring di sini: {who}. Admin bisa membatasinya lagi dengan /mentoring access admins.",
+  "access.role": "semua pemilik peran <@&{id}>",
+  "access.user": "<@{id}>",
+  "refusal.setupNotAllowed":
+    "Program mentoring hanya bisa disiapkan oleh admin workspace atau orang yang mereka izinkan. Minta admin menjalankan /mentoring setup di sini, atau memberi Anda izin lewat /mentoring access.",
+  "refusal.onlyAdmins": "Hanya admin workspace yang bisa mengubah siapa saja yang boleh menyiapkan program.",
+  "refusal.needSpace": "Silakan gunakan ini di kanal workspace atau server Anda, bukan lewat pesan langsung.",
   "organizer.roleCleared": "“{name}” tidak lagi memiliki peran penyelenggara; para penyelenggaranya tetap.",
   "organizer.added": "<@{userId}> sekarang ikut menyelenggarakan “{name}”.",
   // Di bawah pertanyaan bersama di percakapan pasangan: siapa yang menjawab, bukan apa jawabannya.
@@ -408,6 +420,8 @@ export const id: Record<MessageKey, string> = {
   "discord.form.timePlaceholder": "JJ:MM",
   "discord.command.organizer": "Penyelenggara: ajak orang lain ikut menyelenggarakan program ini",
   "discord.option.organizer": "Orang yang akan ikut menyelenggarakan program bersama Anda",
+  "discord.command.access": "Admin: siapa yang boleh menyiapkan program mentoring di server ini",
+  "discord.option.who": "everyone, admins, atau @peran / @orang yang diizinkan",
   "discord.command.role": "Penyelenggara: izinkan semua pemilik suatu peran ikut menyelenggarakan program ini",
   "discord.option.role": "Peran yang anggotanya boleh menyelenggarakan (kosong: hapus peran)",
   "discord.form.open": "Tekan tombol untuk membuka formulirnya.",

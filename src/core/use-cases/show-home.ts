@@ -1,4 +1,5 @@
 import type { Message } from "../messages";
+import { adminSpace } from "../scope";
 import { formatDate } from "../time-format";
 import { DEFAULT_TIMEZONE } from "../timezones";
 import { actions, commandButton, formButton, heading, message, muted, text } from "../views/blocks";
@@ -56,7 +57,7 @@ export const showHome: UseCase<"home"> = async (ctx) => {
     ),
   );
 
-  const organized = await tx.programs.organizedBy(ctx.tenant.id, ctx.member.id, ctx.actor.isAdmin);
+  const organized = await tx.programs.organizedBy(ctx.tenant.id, ctx.member.id, adminSpace(ctx));
   if (organized.length > 0) messages.push(message(heading(t("home.organizer"))));
   for (const program of organized) {
     const round = await tx.rounds.latest(program.id);

@@ -1,6 +1,6 @@
 import type { Program } from "../domain";
 import { Refusal } from "../errors";
-import { programInChannel, requireOrganizer } from "../scope";
+import { adminSpace, programInChannel, requireOrganizer } from "../scope";
 import { ANSWER_BLOCK, reportMessage } from "../views/report";
 import type { UseCase } from "./types";
 
@@ -15,7 +15,7 @@ export const showReport: UseCase<"program.report"> = async (ctx, command) => {
     await requireOrganizer(ctx, program);
     programs = [program];
   } else {
-    programs = await ctx.tx.programs.organizedBy(ctx.tenant.id, ctx.member.id, ctx.actor.isAdmin);
+    programs = await ctx.tx.programs.organizedBy(ctx.tenant.id, ctx.member.id, adminSpace(ctx));
     if (programs.length === 0) throw new Refusal("refusal.notOrganizer");
   }
   const messages = [];

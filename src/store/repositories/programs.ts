@@ -8,6 +8,7 @@ const toProgram = (r: Selectable<ProgramsTable>): Program => ({
   id: r.id,
   tenantId: r.tenant_id,
   channelId: r.channel_id,
+  spaceId: r.space_id,
   name: r.name,
   language: r.language as Language,
   timezone: r.timezone,
@@ -52,6 +53,7 @@ export function programsRepo(db: Kysely<Database>): Tx["programs"] {
         .values({
           tenant_id: p.tenantId,
           channel_id: p.channelId,
+          space_id: p.spaceId,
           name: p.name,
           language: p.language,
           timezone: p.timezone,
@@ -61,6 +63,9 @@ export function programsRepo(db: Kysely<Database>): Tx["programs"] {
         .returningAll()
         .executeTakeFirstOrThrow();
       return toProgram(row);
+    },
+    async setSpace(id, spaceId) {
+      await db.updateTable("programs").set({ space_id: spaceId }).where("id", "=", id).where("space_id", "is", null).execute();
     },
     async setContactHours(id, hours) {
       await db
@@ -92,18 +97,22 @@ export function programsRepo(db: Kysely<Database>): Tx["programs"] {
         .execute();
       return rows.map((r) => r.member_id);
     },
-    async organizedBy(tenantId, memberId, all) {
-      let query = db.selectFrom("programs").selectAll("programs").where("programs.tenant_id", "=", tenantId);
-      if (!all) {
-        query = query.where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom("program_organizers as o")
-              .select("o.member_id")
-              .whereRef("o.program_id", "=", "programs.id")
-              .where("o.member_id", "=", memberId),
-          ),
+    async organizedBy(tenantId, memberId, adminOf) {
+      const query = db
+        .selectFrom("programs")
+        .selectAll("programs")
+        .where("programs.tenant_id", "=", tenantId)
+        .where(({ or, eb, exists, selectFrom }) =>
+          or([
+            exists(
+              selectFrom("program_organizers as o")
+                .select("o.member_id")
+                .whereRef("o.program_id", "=", "programs.id")
+                .where("o.member_id", "=", memberId),
+            ),
+            ...(adminOf ? [eb("programs.space_id", "=", adminOf)] : []),
+          ]),
         );
-      }
       const rows = await query.orderBy("programs.created_at").execute();
       return rows.map(toProgram);
     },
