@@ -51,6 +51,8 @@ export interface DispatchStats {
   retried: number;
   waited: number;
   failed: number;
+  /** The earliest moment a row this pass put back becomes due again (a rate-limit wait, a retry), if any. */
+  nextAt: Date | null;
 }
 
 export class Dispatcher {
@@ -80,7 +82,7 @@ export class Dispatcher {
 
   /** Delivers everything that is due now; returns what happened. */
   async dispatchPending(): Promise<DispatchStats> {
-    const stats: DispatchStats = { sent: 0, retried: 0, waited: 0, failed: 0 };
+    const stats: DispatchStats = { sent: 0, retried: 0, waited: 0, failed: 0, nextAt: null };
     for (;;) {
       const rows = await leasePending(this.db, this.clock.now(), this.options.worker, this.options.leaseMs, this.options.batch);
       if (rows.length === 0) return stats;
@@ -104,7 +106,7 @@ export class Dispatcher {
     // A send late in the lease could race another dispatcher that takes the row when it expires:
     // hand it back instead (a slow process must not cause a duplicate).
     if (now.getTime() > row.leaseUntil.getTime() - this.options.leaseMs / 2) {
-      await markRetry(this.db, row.id, now, null, false);
+      await this.putBack(stats, row.id, now, null, false);
       stats.waited++;
       return;
     }
@@ -116,7 +118,7 @@ export class Dispatcher {
     }
     const wait = this.limits.take(row.platform, row.tenantId, row.conversation, now.getTime());
     if (wait > 0) {
-      await markRetry(this.db, row.id, new Date(now.getTime() + wait), null, false);
+      await this.putBack(stats, row.id, new Date(now.getTime() + wait), null, false);
       stats.waited++;
       return;
     }
@@ -131,11 +133,11 @@ export class Dispatcher {
         const after = failure.retryAfterMs ?? backoffDelay(row.attempts + 1, this.options.backoff, this.options.random);
         if (failure.scope === "tenant") this.limits.pauseTenant(row.platform, row.tenantId, at.getTime() + after);
         // A 429 is the platform pacing us, not a failure of this message: it does not use up attempts.
-        await markRetry(this.db, row.id, new Date(at.getTime() + after), "rate-limited", false);
+        await this.putBack(stats, row.id, new Date(at.getTime() + after), "rate-limited", false);
         stats.waited++;
       } else if (failure.kind === "transient" && row.attempts + 1 < this.options.maxAttempts) {
         const delay = backoffDelay(row.attempts + 1, this.options.backoff, this.options.random);
-        await markRetry(this.db, row.id, new Date(at.getTime() + delay), `transient: ${failure.message}`, true);
+        await this.putBack(stats, row.id, new Date(at.getTime() + delay), `transient: ${failure.message}`, true);
         stats.retried++;
       } else {
         await this.giveUp(row, failure, at);
@@ -146,6 +148,12 @@ export class Dispatcher {
     stats.sent++;
     this.sent.push({ id: row.id, platformMessageId });
     if (this.sent.length >= this.options.markEvery) await this.markSent();
+  }
+
+  /** The row is due again at `at` (see markRetry); remembered in `stats.nextAt`. */
+  private async putBack(stats: DispatchStats, id: number, at: Date, error: string | null, attempted: boolean): Promise<void> {
+    await markRetry(this.db, id, at, error, attempted);
+    if (!stats.nextAt || at < stats.nextAt) stats.nextAt = at;
   }
 
   private async markSent(): Promise<void> {
