@@ -7,7 +7,7 @@ function gatedPasses() {
   const releases: Array<() => void> = [];
   let active = 0;
   let most = 0;
-  const pass = new Coalesced(async () => {
+  const pass: Coalesced<number> = new Coalesced(async () => {
     most = Math.max(most, ++active);
     const n = pass.started;
     await new Promise<void>((resolve) => releases.push(resolve));
