@@ -16,7 +16,7 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../core/clock";
 import { onDmClosed, onGroupFailed, onUnreachable } from "../core/delivery-fallback";
 import { repositories } from "../store/kysely-store";
-import { leasePending, markFailed, markRetry, markSentMany, type Outgoing } from "../store/outbox-queue";
+import { leasePending, markFailed, markRetry, markSentMany, markWaitingMany, type Outgoing } from "../store/outbox-queue";
 import type { Database } from "../store/schema";
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from "./backoff";
 import { classify, DeliveryFailure } from "./delivery-failure";
@@ -59,6 +59,8 @@ export class Dispatcher {
   readonly limits: RateLimits;
   /** Delivered rows waiting to be marked sent together (see markEvery). */
   private sent: Array<{ id: number; platformMessageId: string | null }> = [];
+  /** Rows without a rate-limit token, put back together at the end of the batch. */
+  private waiting: Array<{ id: number; at: Date }> = [];
   private readonly options: Required<Omit<DispatcherOptions, "onFailure" | "limits">> & Pick<DispatcherOptions, "onFailure">;
 
   constructor(
@@ -95,6 +97,7 @@ export class Dispatcher {
         await Promise.all(Array.from({ length: Math.min(this.options.concurrency, rows.length) }, lane));
       } finally {
         await this.markSent();
+        await this.markWaiting();
       }
       // Everything left is waiting for a later moment.
       if (stats.sent + stats.failed === before) return stats;
@@ -118,8 +121,7 @@ export class Dispatcher {
     }
     const wait = this.limits.take(row.platform, row.tenantId, row.conversation, now.getTime());
     if (wait > 0) {
-      await this.putBack(stats, row.id, new Date(now.getTime() + wait), null, false);
-      stats.waited++;
+      this.wait(stats, row.id, new Date(now.getTime() + wait));
       return;
     }
     let platformMessageId: string | null;
@@ -148,6 +150,20 @@ export class Dispatcher {
     stats.sent++;
     this.sent.push({ id: row.id, platformMessageId });
     if (this.sent.length >= this.options.markEvery) await this.markSent();
+  }
+
+  /** The row waits until `at` without an attempt; put back with the rest of the batch's (markWaiting). */
+  private wait(stats: DispatchStats, id: number, at: Date): void {
+    this.waiting.push({ id, at });
+    stats.waited++;
+    if (!stats.nextAt || at < stats.nextAt) stats.nextAt = at;
+  }
+
+  private async markWaiting(): Promise<void> {
+    const batch = this.waiting;
+    if (batch.length === 0) return;
+    this.waiting = [];
+    await markWaitingMany(this.db, batch, this.options.worker);
   }
 
   /** The row is due again at `at` (see markRetry); remembered in `stats.nextAt`. */

@@ -8,7 +8,7 @@
  */
 import type { Clock } from "../core/clock";
 
-const GRAIN_MS = 50;
+const GRAIN_MS = 100;
 const MAX_PENDING = 1_000;
 /** setTimeout's limit; anything later is the tick's to find. */
 const MAX_DELAY_MS = 2 ** 31 - 1;

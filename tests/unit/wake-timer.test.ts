@@ -19,14 +19,14 @@ describe("WakeTimer", () => {
     const timer = new WakeTimer(systemClock, () => wakes.push(Date.now() - start));
     timer.at(later(1_000));
     timer.at(later(201));
-    timer.at(later(240)); // the same 50 ms grain as 201: one wake at 250
+    timer.at(later(290)); // the same 100 ms grain as 201: one wake at 300
     timer.at(later(5_000));
-    vi.advanceTimersByTime(199);
+    vi.advanceTimersByTime(299);
     expect(wakes).toEqual([]);
-    vi.advanceTimersByTime(60);
-    expect(wakes).toEqual([250]);
+    vi.advanceTimersByTime(10);
+    expect(wakes).toEqual([300]);
     vi.advanceTimersByTime(10_000);
-    expect(wakes).toEqual([250, 1_000, 5_000]);
+    expect(wakes).toEqual([300, 1_000, 5_000]);
     expect(timer.pending).toBe(0);
   });
 
