@@ -96,8 +96,11 @@ export class Dispatcher {
       try {
         await Promise.all(Array.from({ length: Math.min(this.options.concurrency, rows.length) }, lane));
       } finally {
-        await this.markSent();
-        await this.markWaiting();
+        try {
+          await this.markSent();
+        } finally {
+          await this.markWaiting();
+        }
       }
       // Everything left is waiting for a later moment.
       if (stats.sent + stats.failed === before) return stats;
