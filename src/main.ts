@@ -3,8 +3,9 @@
  * on the embedded database (or DATABASE_URL), which is what `npm start` does
  * on a fresh machine. With Slack settings (Socket Mode, HTTP or OAuth) and/or
  * Discord settings it runs those bots in this process, sharing one core,
- * one database and one scheduler and dispatcher ticking on TICK_SCHEDULE
- * (Discord's gateway in child processes when SHARDS is above 1).
+ * one database and one scheduler and dispatcher ticking on TICK_SCHEDULE and
+ * woken at once by every commit that writes an outbox row (LISTEN/NOTIFY;
+ * Discord's gateway in child processes when SHARDS is above 1).
  */
 
 import { CAST } from "./adapters/console/cast";
@@ -28,6 +29,7 @@ import { routeByPlatform } from "./delivery/platform-router";
 import { createLogger, describeError, errorLine } from "./logger";
 import { startCron } from "./scheduler/cron";
 import { Ticker } from "./scheduler/tick";
+import { listenForDueWork } from "./store/due-work-listener";
 import { MigrationError } from "./store/migrate";
 import { SlackInstallations } from "./store/slack-installations";
 import { TokenCipher } from "./store/token-cipher";
@@ -123,11 +125,25 @@ async function runPlatforms(config: Config, slackConfig: SlackSettings | null, d
     worker: config.WORKER_ID,
     jobs: { onError: (error, job) => logger.error({ job, error: describe(error) }, "job failed") },
     delivery: { onFailure: (row, failure) => logger.warn({ outbox: row.id, kind: failure.kind }, "delivery failed") },
+    timedWakes: true,
+    onError: (error) => logger.error({ error: describe(error) }, "wake failed"),
   });
   const cron = startCron(ticker, config.TICK_SCHEDULE, (error) => logger.error({ error: describe(error) }, "tick failed"));
-  logger.info({ worker: config.WORKER_ID, schedule: config.TICK_SCHEDULE }, "scheduler ticking");
+  // Messages go out when they commit (here, in a shard process or in another replica), not at the
+  // next tick; the tick stays the safety net, e.g. while the listener reconnects.
+  const listener = listenForDueWork(db, (work) => ticker.wake(work), {
+    onListening: () => logger.debug("listening for due work"),
+    onLost: (error, retryInMs) =>
+      logger.warn(
+        { error: describe(error), retryInMs },
+        "due-work listener lost its connection; the tick covers until it is back",
+      ),
+  });
+  logger.info({ worker: config.WORKER_ID, schedule: config.TICK_SCHEDULE }, "scheduler ticking, delivering on commit");
   const stop = async () => {
     await cron.stop();
+    ticker.stop();
+    await listener.stop();
     for (const s of stops) await s();
     await db.close();
     process.exit(0);

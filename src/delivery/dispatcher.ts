@@ -16,7 +16,7 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../core/clock";
 import { onDmClosed, onGroupFailed, onUnreachable } from "../core/delivery-fallback";
 import { repositories } from "../store/kysely-store";
-import { leasePending, markFailed, markRetry, markSentMany, type Outgoing } from "../store/outbox-queue";
+import { leasePending, markFailed, markRetry, markSentMany, markWaitingMany, type Outgoing } from "../store/outbox-queue";
 import type { Database } from "../store/schema";
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from "./backoff";
 import { classify, DeliveryFailure } from "./delivery-failure";
@@ -51,12 +51,16 @@ export interface DispatchStats {
   retried: number;
   waited: number;
   failed: number;
+  /** The earliest moment a row this pass put back becomes due again (a rate-limit wait, a retry), if any. */
+  nextAt: Date | null;
 }
 
 export class Dispatcher {
   readonly limits: RateLimits;
   /** Delivered rows waiting to be marked sent together (see markEvery). */
   private sent: Array<{ id: number; platformMessageId: string | null }> = [];
+  /** Rows without a rate-limit token, put back together at the end of the batch. */
+  private waiting: Array<{ id: number; at: Date }> = [];
   private readonly options: Required<Omit<DispatcherOptions, "onFailure" | "limits">> & Pick<DispatcherOptions, "onFailure">;
 
   constructor(
@@ -80,7 +84,7 @@ export class Dispatcher {
 
   /** Delivers everything that is due now; returns what happened. */
   async dispatchPending(): Promise<DispatchStats> {
-    const stats: DispatchStats = { sent: 0, retried: 0, waited: 0, failed: 0 };
+    const stats: DispatchStats = { sent: 0, retried: 0, waited: 0, failed: 0, nextAt: null };
     for (;;) {
       const rows = await leasePending(this.db, this.clock.now(), this.options.worker, this.options.leaseMs, this.options.batch);
       if (rows.length === 0) return stats;
@@ -92,7 +96,11 @@ export class Dispatcher {
       try {
         await Promise.all(Array.from({ length: Math.min(this.options.concurrency, rows.length) }, lane));
       } finally {
-        await this.markSent();
+        try {
+          await this.markSent();
+        } finally {
+          await this.markWaiting();
+        }
       }
       // Everything left is waiting for a later moment.
       if (stats.sent + stats.failed === before) return stats;
@@ -104,7 +112,7 @@ export class Dispatcher {
     // A send late in the lease could race another dispatcher that takes the row when it expires:
     // hand it back instead (a slow process must not cause a duplicate).
     if (now.getTime() > row.leaseUntil.getTime() - this.options.leaseMs / 2) {
-      await markRetry(this.db, row.id, now, null, false);
+      await this.putBack(stats, row.id, now, null, false);
       stats.waited++;
       return;
     }
@@ -116,8 +124,7 @@ export class Dispatcher {
     }
     const wait = this.limits.take(row.platform, row.tenantId, row.conversation, now.getTime());
     if (wait > 0) {
-      await markRetry(this.db, row.id, new Date(now.getTime() + wait), null, false);
-      stats.waited++;
+      this.wait(stats, row.id, new Date(now.getTime() + wait));
       return;
     }
     let platformMessageId: string | null;
@@ -131,11 +138,11 @@ export class Dispatcher {
         const after = failure.retryAfterMs ?? backoffDelay(row.attempts + 1, this.options.backoff, this.options.random);
         if (failure.scope === "tenant") this.limits.pauseTenant(row.platform, row.tenantId, at.getTime() + after);
         // A 429 is the platform pacing us, not a failure of this message: it does not use up attempts.
-        await markRetry(this.db, row.id, new Date(at.getTime() + after), "rate-limited", false);
+        await this.putBack(stats, row.id, new Date(at.getTime() + after), "rate-limited", false);
         stats.waited++;
       } else if (failure.kind === "transient" && row.attempts + 1 < this.options.maxAttempts) {
         const delay = backoffDelay(row.attempts + 1, this.options.backoff, this.options.random);
-        await markRetry(this.db, row.id, new Date(at.getTime() + delay), `transient: ${failure.message}`, true);
+        await this.putBack(stats, row.id, new Date(at.getTime() + delay), `transient: ${failure.message}`, true);
         stats.retried++;
       } else {
         await this.giveUp(row, failure, at);
@@ -146,6 +153,26 @@ export class Dispatcher {
     stats.sent++;
     this.sent.push({ id: row.id, platformMessageId });
     if (this.sent.length >= this.options.markEvery) await this.markSent();
+  }
+
+  /** The row waits until `at` without an attempt; put back with the rest of the batch's (markWaiting). */
+  private wait(stats: DispatchStats, id: number, at: Date): void {
+    this.waiting.push({ id, at });
+    stats.waited++;
+    if (!stats.nextAt || at < stats.nextAt) stats.nextAt = at;
+  }
+
+  private async markWaiting(): Promise<void> {
+    const batch = this.waiting;
+    if (batch.length === 0) return;
+    this.waiting = [];
+    await markWaitingMany(this.db, batch, this.options.worker);
+  }
+
+  /** The row is due again at `at` (see markRetry); remembered in `stats.nextAt`. */
+  private async putBack(stats: DispatchStats, id: number, at: Date, error: string | null, attempted: boolean): Promise<void> {
+    await markRetry(this.db, id, at, error, attempted);
+    if (!stats.nextAt || at < stats.nextAt) stats.nextAt = at;
   }
 
   private async markSent(): Promise<void> {

@@ -5,13 +5,24 @@
  * states. node-cron only calls this; everything durable is in the database,
  * so a tick after downtime simply finds more due rows. Ticks never overlap
  * within a process.
+ *
+ * Between ticks, `wake` runs a pass at once: the due-work listener calls it
+ * when a commit (here or in another replica) wrote an outbox row or a job due
+ * now. Job passes and delivery passes are each coalesced (one running, one
+ * queued), and a tick's steps go through the same two, so a wake never runs a
+ * second dispatcher pass beside the tick's in this process; across processes
+ * the outbox leases keep every row to one sender. The tick stays the safety
+ * net for anything a wake missed.
  */
 import type { Kysely } from "kysely";
 import type { Clock } from "../core/clock";
 import { Dispatcher, type DispatcherOptions, type DispatchStats, type Sender } from "../delivery/dispatcher";
+import type { DueWork } from "../store/due-work";
 import { pruneHandled } from "../store/platform-events";
 import type { Database } from "../store/schema";
+import { Coalesced } from "./coalesced";
 import { type JobRunnerOptions, type JobRunStats, runDueJobs } from "./run-due-jobs";
+import { WakeTimer } from "./wake-timer";
 
 export interface TickStats {
   jobs: JobRunStats;
@@ -20,25 +31,46 @@ export interface TickStats {
   pruned: number;
 }
 
+export interface TickerOptions {
+  worker: string;
+  jobs?: Omit<JobRunnerOptions, "worker">;
+  delivery?: Omit<DispatcherOptions, "worker">;
+  /**
+   * Rows a delivery pass put back for a moment (a conversation's rate limit, a Retry-After, a
+   * retry's backoff) get a timed wake at that moment instead of waiting for the next tick. Off by
+   * default: only a process that runs wakes wants passes it did not ask for (not the playground).
+   */
+  timedWakes?: boolean;
+  /** Errors of passes nobody awaits (wakes, timed wakes); a tick's errors go to its caller. */
+  onError?: (error: unknown) => void;
+}
+
 /** Handled-event keys, form drafts and OAuth states are pruned this often, not on every tick. */
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export class Ticker {
   readonly dispatcher: Dispatcher;
+  readonly jobPasses: Coalesced<JobRunStats>;
+  readonly deliveryPasses: Coalesced<DispatchStats>;
   private running: Promise<TickStats> | null = null;
   private prunedAt = Number.NEGATIVE_INFINITY;
+  private readonly timer: WakeTimer;
+  private stopped = false;
 
   constructor(
     private readonly db: Kysely<Database>,
     sender: Sender,
     private readonly clock: Clock,
-    private readonly options: {
-      worker: string;
-      jobs?: Omit<JobRunnerOptions, "worker">;
-      delivery?: Omit<DispatcherOptions, "worker">;
-    },
+    private readonly options: TickerOptions,
   ) {
     this.dispatcher = new Dispatcher(db, sender, clock, { worker: options.worker, ...options.delivery });
+    this.timer = new WakeTimer(clock, () => this.wake("outbox"));
+    this.jobPasses = new Coalesced(() => runDueJobs(this.db, this.clock, { worker: this.options.worker, ...this.options.jobs }));
+    this.deliveryPasses = new Coalesced(async () => {
+      const stats = await this.dispatcher.dispatchPending();
+      if (this.options.timedWakes && stats.nextAt) this.timer.at(stats.nextAt);
+      return stats;
+    });
   }
 
   /** Runs one tick; a call while one is running waits for that one instead of starting another. */
@@ -49,9 +81,35 @@ export class Ticker {
     return this.running;
   }
 
+  /** One delivery pass that starts after this call (shared with any pass already queued). */
+  deliver(): Promise<DispatchStats> {
+    return this.deliveryPasses.run();
+  }
+
+  /**
+   * Something became due now: an outbox row (a delivery pass) or a job (a job pass, then a delivery
+   * pass). Returns at once; any number of calls during a pass add at most one more.
+   */
+  wake(work: DueWork): void {
+    if (this.stopped) return;
+    const pass = work === "jobs" ? this.jobPasses.run().then(() => this.deliver()) : this.deliver();
+    pass.catch((error: unknown) => this.options.onError?.(error));
+  }
+
+  /** No more wakes or timed wakes (passes already started or queued still run; see idle). */
+  stop(): void {
+    this.stopped = true;
+    this.timer.stop();
+  }
+
+  /** Resolves when no tick or pass runs or is queued. */
+  async idle(): Promise<void> {
+    await Promise.all([this.running?.catch(() => undefined), this.jobPasses.idle(), this.deliveryPasses.idle()]);
+  }
+
   private async run(): Promise<TickStats> {
-    const jobs = await runDueJobs(this.db, this.clock, { worker: this.options.worker, ...this.options.jobs });
-    const delivery = await this.dispatcher.dispatchPending();
+    const jobs = await this.jobPasses.run();
+    const delivery = await this.deliver();
     const now = this.clock.now();
     let pruned = 0;
     if (now.getTime() - this.prunedAt >= PRUNE_EVERY_MS) {

@@ -19,11 +19,13 @@ export type Connection =
   /** `dataDir` undefined keeps the database in memory (tests). */
   | { kind: "pglite"; dataDir?: string };
 
-export interface Db {
+interface DbHandle {
   kysely: Kysely<Database>;
-  kind: Connection["kind"];
   close(): Promise<void>;
 }
+
+/** The database, and what a LISTEN needs besides the pool: the server's URL, or the embedded instance. */
+export type Db = (DbHandle & { kind: "postgres"; url: string }) | (DbHandle & { kind: "pglite"; pglite: PGlite });
 
 export async function connect(connection: Connection): Promise<Db> {
   if (connection.kind === "postgres") {
@@ -34,11 +36,11 @@ export async function connect(connection: Connection): Promise<Db> {
     pool.on("error", () => {});
     pool.on("connect", (client) => client.on("error", () => {}));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, kind: "postgres", close: () => kysely.destroy() };
+    return { kysely, kind: "postgres", url: connection.url, close: () => kysely.destroy() };
   }
   const pglite = await PGlite.create(connection.dataDir ?? "memory://", {
     parsers: { [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) },
   });
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-  return { kysely, kind: "pglite", close: () => kysely.destroy() };
+  return { kysely, kind: "pglite", pglite, close: () => kysely.destroy() };
 }

@@ -185,6 +185,26 @@ export async function markRetry(
     .execute();
 }
 
+/**
+ * Puts rows back, unattempted, each until its own moment (a rate limit's wait): one statement for
+ * a whole batch, since a backlog behind a rate limit can mean most of a batch, every pass. Only
+ * rows still leased by `worker`: one whose lease ran out meanwhile may be another's now.
+ */
+export async function markWaitingMany(
+  db: Kysely<Database>,
+  waiting: ReadonlyArray<{ id: number; at: Date }>,
+  worker: string,
+): Promise<void> {
+  if (waiting.length === 0) return;
+  const ids = waiting.map((w) => w.id);
+  const ats = waiting.map((w) => w.at.toISOString());
+  await sql`
+    update outbox as o
+    set available_at = v.at, lease_until = null, leased_by = null
+    from (select unnest(${ids}::bigint[]) as id, unnest(${ats}::timestamptz[]) as at) as v
+    where o.id = v.id and o.status = 'pending' and o.leased_by = ${worker}`.execute(db);
+}
+
 export async function markFailed(db: Kysely<Database>, id: number, at: Date, error: string): Promise<void> {
   await db
     .updateTable("outbox")

@@ -12,7 +12,7 @@ import { DeliveryFailure } from "../../src/delivery/delivery-failure";
 import { Dispatcher, type DispatcherOptions, type Sender } from "../../src/delivery/dispatcher";
 import { PLATFORM_LIMITS, RateLimits } from "../../src/delivery/rate-limits";
 import { repositories } from "../../src/store/kysely-store";
-import type { Outgoing } from "../../src/store/outbox-queue";
+import { markWaitingMany, type Outgoing } from "../../src/store/outbox-queue";
 import { useTestDb } from "../support/test-db";
 
 const START = new Date("2026-12-01T02:00:00Z");
@@ -160,6 +160,43 @@ describe("rate limits", () => {
     clock.advance(1_000);
     await d.dispatchPending();
     expect(sender.delivered).toEqual(["c1", "c2", "c3", "c4", "c5"]);
+  });
+});
+
+describe("rows held back by the workspace budget", () => {
+  it("are put back together, each due when its token is, and never one another dispatcher holds by then", async () => {
+    const w = await world();
+    const clock = new ManualClock(START);
+    const sender = new ScriptedSender();
+    // 25 DMs to different members: the workspace budget (20 at once) holds back 5.
+    for (let i = 0; i < 25; i++) {
+      const m = await r.members.ensure(w.tenant.id, `U-budget-${i}`, `Member ${i}`);
+      await enqueue(w, `b${i}`, { kind: "member", memberId: m.id });
+    }
+    const stats = await dispatcher(sender, clock, { limits: new RateLimits() }).dispatchPending();
+    expect(stats).toMatchObject({ sent: 20, waited: 5 });
+    const held = await t.db.kysely
+      .selectFrom("outbox")
+      .select(["idempotency_key", "available_at", "lease_until", "leased_by"])
+      .where("status", "=", "pending")
+      .execute();
+    expect(held).toHaveLength(5);
+    for (const h of held) {
+      expect(h.lease_until).toBeNull();
+      expect(h.leased_by).toBeNull();
+      expect(h.available_at.getTime()).toBeGreaterThan(START.getTime());
+    }
+    expect(stats.nextAt?.getTime()).toBe(Math.min(...held.map((h) => h.available_at.getTime())));
+
+    // A row whose lease another dispatcher took meanwhile is left alone.
+    const [first] = held;
+    await t.db.kysely
+      .updateTable("outbox")
+      .set({ leased_by: "other", lease_until: new Date(START.getTime() + 60_000) })
+      .where("idempotency_key", "=", first?.idempotency_key ?? "")
+      .execute();
+    await markWaitingMany(t.db.kysely, [{ id: (await row(first?.idempotency_key ?? "")).id, at: START }], "w");
+    expect((await row(first?.idempotency_key ?? "")).leased_by).toBe("other");
   });
 });
 

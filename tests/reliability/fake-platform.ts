@@ -11,6 +11,8 @@ export interface Received {
   conversation: string;
   worker: string;
   at: number;
+  /** performance.now() at arrival: sub-millisecond, for latencies measured in this process. */
+  hrAt: number;
 }
 
 export type Answer = { status: 200 } | { status: 429; retryAfterSeconds: number } | { status: 500 | 502 | 503 | 403 };
@@ -38,8 +40,8 @@ export class FakePlatform {
           res.writeHead(answer.status, headers).end(JSON.stringify({ ok: false }));
           return;
         }
-        const message = JSON.parse(body) as Omit<Received, "at">;
-        this.received.push({ ...message, at: Date.now() });
+        const message = JSON.parse(body) as Omit<Received, "at" | "hrAt">;
+        this.received.push({ ...message, at: Date.now(), hrAt: performance.now() });
         res
           .writeHead(200, { "content-type": "application/json" })
           .end(JSON.stringify({ ok: true, id: `m${this.received.length}` }));

@@ -6,17 +6,20 @@
  * Env: DATABASE_URL, PLATFORM_URL, WORKER, LEASE_MS (default 60000),
  * BACKOFF_BASE_MS (default 5000), TICK (cron, default every second),
  * ROLE ("both", default: Ticker; "jobs": only runDueJobs; "delivery": only the
- * dispatcher), WAIT_FOR_GO=1 (after "ready", start ticking on a "go" line on stdin).
+ * dispatcher), WAIT_FOR_GO=1 (after "ready", start ticking on a "go" line on stdin),
+ * WAKE=1 (as main does: the due-work listener wakes the Ticker on every commit
+ * of this role's kind, and rows put back for a moment get a timed wake; prints
+ * "listening" once LISTEN is in place).
  */
 import { createInterface } from "node:readline";
 import cron from "node-cron";
 import { openDatabase } from "../../src/app";
 import { systemClock } from "../../src/core/clock";
-import { Dispatcher } from "../../src/delivery/dispatcher";
+import type { Sender } from "../../src/delivery/dispatcher";
 import { RateLimits } from "../../src/delivery/rate-limits";
 import { type CronHandle, startCron } from "../../src/scheduler/cron";
-import { runDueJobs } from "../../src/scheduler/run-due-jobs";
 import { Ticker } from "../../src/scheduler/tick";
+import { type DueWorkListener, listenForDueWork } from "../../src/store/due-work-listener";
 import { httpSender } from "./http-sender";
 
 const env = (name: string, fallback?: string): string => {
@@ -31,6 +34,7 @@ const tickExpression = env("TICK", "* * * * * *");
 const role = env("ROLE", "both");
 if (role !== "both" && role !== "jobs" && role !== "delivery")
   throw new Error(`ROLE must be both, jobs or delivery, got ${role}`);
+const wakeOnCommit = env("WAKE", "0") === "1";
 const db = await openDatabase({ kind: "postgres", url: env("DATABASE_URL"), poolSize: 10 });
 const jobOptions = { leaseMs, batch: 50 };
 const deliveryOptions = {
@@ -40,31 +44,45 @@ const deliveryOptions = {
   limits: new RateLimits(),
   backoff: { baseMs: Number(env("BACKOFF_BASE_MS", "5000")), capMs: 60_000 },
 };
-const sender = httpSender(env("PLATFORM_URL"), worker);
-const ticker = new Ticker(db.kysely, sender, systemClock, { worker, jobs: jobOptions, delivery: deliveryOptions });
-const dispatcher = new Dispatcher(db.kysely, sender, systemClock, { worker, ...deliveryOptions });
+const totals = { jobs: 0, sent: 0 };
+const http = httpSender(env("PLATFORM_URL"), worker);
+// Counted here: a send may come from a tick, a wake or a timed wake.
+const sender: Sender = {
+  async send(out) {
+    const result = await http.send(out);
+    totals.sent++;
+    return result;
+  },
+};
 
 let errors = 0;
-const totals = { jobs: 0, sent: 0 };
+let lost = 0;
 const onError = () => {
   // The tick failed (e.g. the database went away); the next tick tries again.
   errors++;
 };
+const ticker = new Ticker(db.kysely, sender, systemClock, {
+  worker,
+  jobs: jobOptions,
+  delivery: deliveryOptions,
+  timedWakes: wakeOnCommit && role !== "jobs",
+  onError,
+});
 
-/** One role's tick; like Ticker.tick, a call while one runs joins it. */
-let running: Promise<void> | null = null;
-const roleTick = (): Promise<void> => {
-  running ??= (async () => {
-    if (role === "jobs") {
-      const s = await runDueJobs(db.kysely, systemClock, { worker, ...jobOptions });
-      totals.jobs += s.done + s.skipped;
-    } else {
-      totals.sent += (await dispatcher.dispatchPending()).sent;
-    }
-  })().finally(() => {
-    running = null;
-  });
-  return running;
+/** Job passes already counted: callers that share a queued pass must count it once. */
+const counted = new WeakSet<Promise<unknown>>();
+
+/** One role's tick, through the Ticker's coalesced passes (so wakes and ticks never overlap). */
+const roleTick = async (): Promise<void> => {
+  if (role !== "jobs") {
+    await ticker.deliver();
+    return;
+  }
+  const pass = ticker.jobPasses.run();
+  const first = !counted.has(pass);
+  counted.add(pass);
+  const s = await pass;
+  if (first) totals.jobs += s.done + s.skipped;
 };
 
 /** Same shape as startCron (immediate tick, then on the cron), for the single roles. */
@@ -79,12 +97,27 @@ function startRole(): CronHandle {
 }
 
 let handle: CronHandle | null = null;
+let listener: DueWorkListener | null = null;
 let cpuAtStart = process.cpuUsage();
 const start = () => {
   cpuAtStart = process.cpuUsage();
   handle ??= role === "both" ? startCron(ticker, tickExpression, onError) : startRole();
 };
 
+if (wakeOnCommit) {
+  listener = listenForDueWork(
+    db,
+    (work) => {
+      // Before "go" nothing runs; a single role only wakes for its own queue.
+      if (!handle) return;
+      if (role === "both") ticker.wake(work);
+      else if ((role === "jobs" && work === "jobs") || (role === "delivery" && work === "outbox")) void roleTick().catch(onError);
+    },
+    { onLost: () => lost++ },
+  );
+  await listener.ready;
+  process.stdout.write(`listening ${worker}\n`);
+}
 process.stdout.write(`ready ${worker}\n`);
 if (process.env.WAIT_FOR_GO === "1") {
   const lines = createInterface({ input: process.stdin });
@@ -99,17 +132,20 @@ if (process.env.WAIT_FOR_GO === "1") {
 }
 
 process.on("SIGTERM", async () => {
+  await listener?.stop();
+  ticker.stop();
   if (handle) {
     await handle.stop();
     if (role === "both") await ticker.tick().catch(() => undefined);
     else await roleTick().catch(() => undefined);
   }
+  await ticker.idle();
   await db.close();
   // CPU since the start of ticking (not start-up), for the benchmark's per-message figures.
   const cpu = process.cpuUsage(cpuAtStart);
   const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
   process.stdout.write(
-    `stopped ${worker} errors=${errors} role=${role} jobs=${totals.jobs} sent=${totals.sent} cpu_ms=${cpuMs}\n`,
+    `stopped ${worker} errors=${errors} role=${role} jobs=${totals.jobs} sent=${totals.sent} cpu_ms=${cpuMs} passes=${ticker.deliveryPasses.started} lost=${lost}\n`,
   );
   process.exit(0);
 });

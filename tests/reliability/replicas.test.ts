@@ -1,11 +1,13 @@
 /**
  * Scheduler + dispatcher replicas as separate processes against the real
  * PostgreSQL server and a fake platform on 127.0.0.1:
- * - three replicas, 5,000 due jobs: every message arrives exactly once;
+ * - three replicas, 5,000 due jobs: every message arrives exactly once (woken
+ *   on every commit, as main runs them, besides the tick);
  * - a replica killed with SIGKILL mid-dispatch: after its lease expires
  *   everything is delivered; duplicates from the crash window are counted;
  * - every connection to the database cut mid-run (what a server restart looks
- *   like to the replicas): they reconnect and finish, nothing lost;
+ *   like to the replicas), their LISTEN connections included: they reconnect
+ *   and finish, nothing lost;
  * - the platform answering 429 with Retry-After, then 500s, then recovering:
  *   everything delivered, in order within each conversation.
  * Only with TEST_DATABASE_URL (the vitest "reliability" project).
@@ -93,7 +95,8 @@ describe("replicas", () => {
     const { db, url, platform } = await setup();
     const seeded = await seedDueReminders(db.kysely, 2_500);
     expect(seeded.jobs).toBe(5_000);
-    const env = { DATABASE_URL: url, PLATFORM_URL: platform.url };
+    // WAKE=1: each job's commit also wakes every replica's dispatcher; the leases still keep each row to one.
+    const env = { DATABASE_URL: url, PLATFORM_URL: platform.url, WAKE: "1" };
     await Promise.all(["r1", "r2", "r3"].map((w) => startReplica(w, env)));
     await waitFor(allDone(db), 120_000, "all jobs and messages");
     await Promise.all(running.map(stopReplica));
@@ -142,7 +145,7 @@ describe("replicas", () => {
   it("every database connection cut mid-run: the replicas reconnect and finish, nothing lost", async () => {
     const { db, url, platform } = await setup();
     const seeded = await seedDueReminders(db.kysely, 1_000);
-    const env = { DATABASE_URL: url, PLATFORM_URL: platform.url, LEASE_MS: "3000", BACKOFF_BASE_MS: "200" };
+    const env = { DATABASE_URL: url, PLATFORM_URL: platform.url, LEASE_MS: "3000", BACKOFF_BASE_MS: "200", WAKE: "1" };
     await Promise.all(["d1", "d2", "d3"].map((w) => startReplica(w, env)));
     await waitFor(async () => platform.received.length >= seeded.messages * 0.2, 60_000, "a fifth of the messages");
     // What a restart looks like to a client: every session to this database ends at once, twice.

@@ -109,7 +109,7 @@ export class ConsoleWorkspace {
   }
 
   async deliver(): Promise<number> {
-    return (await this.#ticker.dispatcher.dispatchPending()).sent;
+    return (await this.#ticker.deliver()).sent;
   }
 
   /** What one person can see, oldest first. */

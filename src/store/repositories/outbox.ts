@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Audience } from "../../core/domain";
 import type { Message } from "../../core/messages";
 import type { Tx } from "../../core/ports";
+import { notifyDue } from "../due-work";
 import type { Database } from "../schema";
 
 export interface OutboxRow {
@@ -19,7 +20,7 @@ export function outboxRepo(db: Kysely<Database>): Tx["outbox"] {
   return {
     async enqueue(row) {
       const a = row.audience;
-      await db
+      const insert = db
         .insertInto("outbox")
         .values({
           tenant_id: row.tenantId,
@@ -34,7 +35,17 @@ export function outboxRepo(db: Kysely<Database>): Tx["outbox"] {
           context_program_id: row.programId ?? (a.kind === "channel" ? a.programId : null),
           reach_member_id: row.reachMemberId ?? null,
         })
-        .onConflict((oc) => oc.column("idempotency_key").doNothing())
+        .onConflict((oc) => oc.column("idempotency_key").doNothing());
+      if (row.availableAt && row.availableAt > row.at) {
+        // Due later (quiet hours): the tick finds it; waking dispatchers now would find nothing.
+        await insert.execute();
+        return;
+      }
+      // One statement: the row and, only if it was new, the notification the dispatchers get on commit.
+      await db
+        .with("inserted", () => insert.returning("id"))
+        .selectFrom("inserted")
+        .select(notifyDue("outbox").as("notified"))
         .execute();
     },
   };
