@@ -15,6 +15,7 @@ import {
   PermissionFlagsBits,
 } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { decodeCustomId } from "../../src/adapters/discord/custom-id";
 import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/discord-app";
 import { type DiscordSender, discordSender } from "../../src/adapters/discord/discord-sender";
 import { createAppCore } from "../../src/app";
@@ -37,6 +38,7 @@ import {
   type RestCall,
 } from "../support/fake-discord";
 import { submit as formSubmit, START } from "../support/harness";
+import { stateDigest } from "../support/state-digest";
 import { useTestDb } from "../support/test-db";
 
 const TOKEN = "fake-bot-token";
@@ -756,11 +758,39 @@ describe.each([
       expect(settled?.components?.length).toBeGreaterThan(0);
     } else expect(settled?.components).toEqual([]);
 
-    // A trio member ends politely and asks for a new peer.
+    // The peer would rather end: "adjust → end" answers with an End button, which opens the ending form
+    // and ends nothing until that form is sent.
+    clock.advance(11_000);
+    const peerEvaluate = [pairThread, `dm-${b}`].flatMap((channel) => {
+      try {
+        return [buttonIn(channel, t("evaluation.open"))];
+      } catch {
+        return [];
+      }
+    })[0];
+    if (!peerEvaluate) throw new Error("no evaluation prompt reached the peer");
+    const peerEvaluation = await press(b, peerEvaluate.customId);
+    expect(peerEvaluation.type).toBe(InteractionResponseType.Modal);
+    const peerEvaluated = await submit(peerEvaluation, { "s:g0": ["progressing"], "s:working": ["2"], "s:adjust": ["end"] });
+    expect(peerEvaluated.text).toContain(t("evaluation.next.end"));
+    const endFromEvaluation = peerEvaluated.buttons.find((id) => decodeCustomId(id)?.command.type === "pairing.end");
+    if (!endFromEvaluation) throw new Error("no End button after 'adjust → end'");
+    const beforeEndPress = await stateDigest(tdb.db);
+    const endForm = await press(b, endFromEvaluation);
+    expect(endForm.type).toBe(InteractionResponseType.Modal);
+    expect((endForm.modal as ModalData).title).toBe(t("end.form.title"));
+    expect(await stateDigest(tdb.db)).toBe(beforeEndPress);
+
+    // A trio member ends politely and asks for a new peer: End pairing under their status, as people press it.
     const leaver = trio.users.includes(EKO) ? EKO : (trio.users[2] as string);
     const stay = trio.users.filter((u) => u !== leaver);
-    const end = await slash(leaver, "end", {}, { channelId: trioThread });
+    const status = await slash(leaver, "status", {}, { channelId: trioThread });
+    const endButton = status.buttons.find((id) => decodeCustomId(id)?.command.type === "pairing.end");
+    if (!endButton) throw new Error("no End pairing button under the status");
+    const beforeEnd = await stateDigest(tdb.db);
+    const end = await press(leaver, endButton);
     expect(end.type).toBe(InteractionResponseType.Modal);
+    expect(await stateDigest(tdb.db)).toBe(beforeEnd);
     expect((end.modal as ModalData).title).toBe(t("end.form.title"));
     const ended = await submit(end, {
       "t:reason": "SECRET-REASON-91c2",

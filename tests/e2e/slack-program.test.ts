@@ -7,11 +7,14 @@
  * check-in, the biweekly evaluation, and a polite ending with a re-match.
  * The real Bolt app, the real dispatcher and scheduler, the fake Slack API.
  */
+
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { SLACK_LIMITS, truncate } from "../../src/adapters/slack/block-kit";
 import type { Language } from "../../src/core/domain";
 import { translator } from "../../src/core/i18n/translate";
 import { FakeSlack, type SlackCall } from "../support/fake-slack";
 import { button, buttonsOf, SlackDriver, until } from "../support/slack-driver";
+import { stateDigest } from "../support/state-digest";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -227,12 +230,51 @@ describe.each([
     await until(() => slack.calls.some((c) => text(c).includes(t("evaluation.thanks"))), "the evaluation thanks");
     expect(await tdb.db.kysely.selectFrom("evaluations").select("working").execute()).toEqual([{ working: 4 }]);
 
+    // The proposer would rather end: "adjust → end" answers with an End button, which opens the ending form
+    // and ends nothing until that form is sent.
+    const proposerEval = slack.of("views.open").length;
+    await driver.press(proposer, button(evaluationPrompt, t("evaluation.open")), { message: evaluationPrompt });
+    await until(() => slack.of("views.open").length === proposerEval + 1, "the proposer's evaluation modal");
+    const ownEvaluation = driver.lastView();
+    const toProposerBefore = toProposer();
+    await driver.submit(
+      proposer,
+      ownEvaluation,
+      driver.fill(ownEvaluation, {
+        working: "2",
+        adjust: "end",
+        ...Object.fromEntries(goalInputs.map((g) => [g, "progressing"])),
+      }),
+    );
+    await until(() => toProposer() >= toProposerBefore + 2, "the evaluation thanks and its next step");
+    const nextStep = latest(
+      slack.of("chat.postMessage").filter((c) => c.args.channel === proposer),
+      t("end.button"),
+    );
+    expect(text(nextStep)).toContain(t("evaluation.next.end"));
+    const beforeEndPress = await stateDigest(tdb.db);
+    const endFromEvaluation = slack.of("views.open").length;
+    await driver.press(proposer, button(nextStep, t("end.button")), { message: nextStep });
+    await until(() => slack.of("views.open").length === endFromEvaluation + 1, "the ending form from the evaluation");
+    expect(driver.lastView().title.text).toBe(truncate(t("end.form.title"), SLACK_LIMITS.viewTitle));
+    expect(await stateDigest(tdb.db)).toBe(beforeEndPress);
+    expect(await tdb.db.kysely.selectFrom("pairing_endings").select("pairing_id").execute()).toEqual([]);
+
     // A polite ending from the trio, with a re-match: the member joins the pair, making a new trio.
+    // They press End pairing under their status, as people do: the form opens, and only sending it ends anything.
     const leaving = trio[0] as string;
+    const dm = { id: `D-${leaving}`, name: "directmessage" };
+    const statusAsked = driver.responded().length;
+    await driver.slash(leaving, "status", dm);
+    await until(() => driver.responded().length === statusAsked + 1, "the status");
+    const status = driver.responded().at(-1);
+    const beforeEnd = await stateDigest(tdb.db);
     const endOpened = slack.of("views.open").length;
-    await driver.slash(leaving, "end", { id: `D-${leaving}`, name: "directmessage" });
+    await driver.press(leaving, button(status, t("end.button")), { channel: dm });
     await until(() => slack.of("views.open").length === endOpened + 1, "the end modal");
+    expect(await stateDigest(tdb.db)).toBe(beforeEnd);
     const end = driver.lastView();
+    expect(end.title.text).toBe(truncate(t("end.form.title"), SLACK_LIMITS.viewTitle));
     await driver.submit(
       leaving,
       end,
