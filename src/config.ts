@@ -47,7 +47,6 @@ export const configSchema = z.object({
   ),
   SLACK_CLIENT_ID: optionalText,
   SLACK_CLIENT_SECRET: optionalText,
-  SLACK_STATE_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16).optional()),
   SEBAYA_ENCRYPTION_KEY: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z
@@ -88,7 +87,6 @@ const EXPECTS: Record<keyof z.infer<typeof configSchema>, string> = {
   SLACK_APP_TOKEN: "an app-level token starting with xapp- (Socket Mode)",
   SLACK_CLIENT_ID: "the app's client id (OAuth install for several workspaces)",
   SLACK_CLIENT_SECRET: "the app's client secret (OAuth install for several workspaces)",
-  SLACK_STATE_SECRET: "a random string of at least 16 characters (signs the OAuth state)",
   SEBAYA_ENCRYPTION_KEY: "32 bytes as 64 hex characters or base64, e.g. from: openssl rand -base64 32",
   SLACK_API_URL: "an http(s) URL of the Slack Web API (GovSlack, a proxy)",
   DISCORD_TOKEN: "the bot token from the Discord developer portal",

@@ -66,7 +66,6 @@ async function runPlatforms(config: Config, slackConfig: SlackSettings | null, d
               kind: "oauth",
               clientId: slackConfig.clientId,
               clientSecret: slackConfig.clientSecret,
-              stateSecret: slackConfig.stateSecret,
               installations,
             }
           : { kind: "token", botToken: slackConfig.mode === "oauth" ? "" : slackConfig.botToken },

@@ -98,7 +98,6 @@ describe("OAuth installs for several workspaces", () => {
         kind: "oauth",
         clientId: "111.222",
         clientSecret: "client-secret",
-        stateSecret: "a-state-secret-of-length",
         installations,
       },
       transport: { kind: "http", port: 0 },

@@ -96,7 +96,6 @@ describe("OAuth state", () => {
         kind: "oauth",
         clientId: "111.222",
         clientSecret: "client-secret",
-        stateSecret: "a-state-secret-of-length",
         installations,
       },
       transport: { kind: "http", port: 0 },

@@ -66,7 +66,7 @@ const DOUBLE_CLICK_MS = 10_000;
 
 export type SlackAuth =
   | { kind: "token"; botToken: string }
-  | { kind: "oauth"; clientId: string; clientSecret: string; stateSecret: string; installations: SlackInstallations };
+  | { kind: "oauth"; clientId: string; clientSecret: string; installations: SlackInstallations };
 
 export type SlackTransport = { kind: "http"; port: number } | { kind: "socket"; appToken: string };
 
@@ -114,7 +114,6 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
       ? {
           clientId: options.auth.clientId,
           clientSecret: options.auth.clientSecret,
-          stateSecret: options.auth.stateSecret,
           scopes: [...SLACK_BOT_SCOPES],
           installationStore: options.auth.installations,
           // Single-use states in the database, instead of the default signed (reusable) ones.

@@ -2,7 +2,7 @@
  * Which Slack setup the environment asks for, checked at start with one line
  * naming the missing variable:
  * - Socket Mode: SLACK_APP_TOKEN and SLACK_BOT_TOKEN (one workspace, no public URL);
- * - OAuth over HTTP: SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET,
+ * - OAuth over HTTP: SLACK_CLIENT_ID, SLACK_CLIENT_SECRET,
  *   SLACK_SIGNING_SECRET and SEBAYA_ENCRYPTION_KEY (many workspaces);
  * - one workspace over HTTP: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.
  */
@@ -10,7 +10,7 @@ import { type Config, ConfigError } from "../../config";
 
 export type SlackSettings =
   | { mode: "socket"; appToken: string; botToken: string }
-  | { mode: "oauth"; clientId: string; clientSecret: string; stateSecret: string; signingSecret: string; encryptionKey: string }
+  | { mode: "oauth"; clientId: string; clientSecret: string; signingSecret: string; encryptionKey: string }
   | { mode: "http"; botToken: string; signingSecret: string };
 
 function need<T>(value: T | undefined, variable: string, expects: string): T {
@@ -33,7 +33,6 @@ export function slackSettings(c: Config): SlackSettings | null {
       mode: "oauth",
       clientId: need(c.SLACK_CLIENT_ID, "SLACK_CLIENT_ID", `the app's client id ${why}`),
       clientSecret: need(c.SLACK_CLIENT_SECRET, "SLACK_CLIENT_SECRET", `the app's client secret ${why}`),
-      stateSecret: need(c.SLACK_STATE_SECRET, "SLACK_STATE_SECRET", `a random string of at least 16 characters ${why}`),
       signingSecret: need(c.SLACK_SIGNING_SECRET, "SLACK_SIGNING_SECRET", `the app's signing secret ${why}`),
       encryptionKey: need(c.SEBAYA_ENCRYPTION_KEY, "SEBAYA_ENCRYPTION_KEY", `32 bytes as hex or base64 ${why}`),
     };
