@@ -256,9 +256,9 @@ export const en = {
   "status.pauseButton": "Take a break",
   "status.resumeButton": "Resume",
 
-  "organizer.role": "Everyone with the role <@&{roleId}> may now organize “{name}”.",
+  "organizer.role": "Everyone with the role {role} may now organize “{name}”.",
   "organizer.roleCleared": "“{name}” no longer has an organizer role; its organizers stay as they are.",
-  "organizer.added": "<@{userId}> is now an organizer of “{name}”.",
+  "organizer.added": "{user} is now an organizer of “{name}”.",
   // Under a shared question in the pair's conversation: who answered, never what.
   "answered.checkin": "✓ {name} checked in.",
   "answered.evaluation": "✓ {name} answered (privately).",
@@ -369,7 +369,7 @@ export const en = {
   "pause.ended": "Welcome back! Your break is over and reminders are on again.",
   "pause.ended.partner": "{name} is back from their break.",
   "delivery.dmClosed":
-    "<@{userId}>, I could not send you a direct message. Please allow direct messages from this app so that your mentoring updates reach you privately.",
+    "{user}, I could not send you a direct message. Please allow direct messages from this app so that your mentoring updates reach you privately.",
   "delivery.unreachable":
     "I could not reach {name} by direct message or in the channel of {program}. Could you let them know to allow direct messages from this app?",
 

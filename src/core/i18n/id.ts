@@ -249,9 +249,9 @@ export const id: Record<MessageKey, string> = {
   "status.pauseButton": "Rehat sejenak",
   "status.resumeButton": "Lanjutkan",
 
-  "organizer.role": "Semua yang memiliki peran <@&{roleId}> sekarang boleh menyelenggarakan “{name}”.",
+  "organizer.role": "Semua yang memiliki peran {role} sekarang boleh menyelenggarakan “{name}”.",
   "organizer.roleCleared": "“{name}” tidak lagi memiliki peran penyelenggara; para penyelenggaranya tetap.",
-  "organizer.added": "<@{userId}> sekarang ikut menyelenggarakan “{name}”.",
+  "organizer.added": "{user} sekarang ikut menyelenggarakan “{name}”.",
   // Di bawah pertanyaan bersama di percakapan pasangan: siapa yang menjawab, bukan apa jawabannya.
   "answered.checkin": "✓ {name} sudah melapor.",
   "answered.evaluation": "✓ {name} sudah menjawab (secara pribadi).",
@@ -362,7 +362,7 @@ export const id: Record<MessageKey, string> = {
   "pause.ended": "Selamat datang kembali! Masa rehat Anda selesai dan pengingat aktif lagi.",
   "pause.ended.partner": "{name} sudah kembali dari rehat.",
   "delivery.dmClosed":
-    "<@{userId}>, saya tidak bisa mengirim pesan langsung kepada Anda. Mohon izinkan pesan langsung dari aplikasi ini agar kabar mentoring Anda sampai secara pribadi.",
+    "{user}, saya tidak bisa mengirim pesan langsung kepada Anda. Mohon izinkan pesan langsung dari aplikasi ini agar kabar mentoring Anda sampai secara pribadi.",
   "delivery.unreachable":
     "Saya tidak bisa menghubungi {name} lewat pesan langsung maupun di kanal {program}. Bisakah Anda memintanya mengizinkan pesan langsung dari aplikasi ini?",
 

@@ -1,0 +1,29 @@
+/**
+ * The core's mentions, and reading rich text (strings with mentions between
+ * them). A mention is a segment beside the text, never markup inside it:
+ * renderers escape every string, so a member who types `<@U123>` or
+ * `@everyone` gets exactly those characters shown, and only the people the
+ * core names here are mentioned.
+ */
+import type { Mention, RichText } from "./messages";
+
+export const mentionUser = (id: string): Mention => ({ type: "mention", kind: "user", id });
+/** A role is named, never notified (everyone holding it would be pinged for one organizer's change). */
+export const mentionRole = (id: string): Mention => ({ type: "mention", kind: "role", id });
+
+/** The pieces in order: strings (to escape) and mentions. */
+export function segments(text: RichText): ReadonlyArray<string | Mention> {
+  return typeof text === "string" ? [text] : text;
+}
+
+/** Whether the text is only strings (no mention). */
+export function isPlain(text: RichText): boolean {
+  return segments(text).every((s) => typeof s === "string");
+}
+
+/** The text with each mention written by `show`: for readers without mentions (the console, tests). */
+export function plainText(text: RichText, show: (mention: Mention) => string): string {
+  return segments(text)
+    .map((s) => (typeof s === "string" ? s : show(s)))
+    .join("");
+}
