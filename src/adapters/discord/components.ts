@@ -115,6 +115,26 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
+ * A cut in content also moves back to before a `<…>` it would split (the
+ * core's mention, a link shown without its preview): a mention is never lost
+ * to a cut, a link never left half open. An escaped `\<` is text.
+ */
+function contentCut(text: string, at: number): number {
+  const cut = safeCut(text, at);
+  const open = text.lastIndexOf("<", cut - 1);
+  if (open <= 0 || text.slice(open, cut).includes(">")) return cut;
+  let slashes = 0;
+  while (open - slashes > 0 && text[open - slashes - 1] === "\\") slashes++;
+  return slashes % 2 === 0 ? open : cut;
+}
+
+/** `truncate` for content (markdown already escaped). */
+function truncateContent(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, contentCut(text, max - 1))}…`;
+}
+
+/**
  * A link as written (Discord's own rule: it ends before trailing punctuation).
  * Escaping inside it would break it; it is shown in `<>`, which keeps it
  * clickable and visible but without a preview card, whose title the linked
@@ -184,7 +204,7 @@ function chunks(text: string, max: number): string[] {
     const space = rest.lastIndexOf(" ", max);
     if (newline > max / 2) [cut, skip] = [newline, 1];
     else if (space > max / 2) [cut, skip] = [space, 1];
-    const safe = safeCut(rest, cut);
+    const safe = contentCut(rest, cut);
     if (safe !== cut) skip = 0;
     cut = Math.max(1, safe);
     out.push(rest.slice(0, cut));
@@ -210,7 +230,7 @@ function pieces(block: Exclude<Block, { type: "actions" }>, sep: string): Piece[
       const text = markdown(block.text).trim();
       if (text === "") return [];
       if (block.style === "heading") {
-        const short = truncate(text, DISCORD_LIMITS.embedTitle);
+        const short = truncateContent(text, DISCORD_LIMITS.embedTitle);
         const line = !short.includes("\n") && short.length <= HEADING_LINE_MAX;
         return withSep([line ? `### ${short}` : `**${short}**`]);
       }
@@ -224,7 +244,7 @@ function pieces(block: Exclude<Block, { type: "actions" }>, sep: string): Piece[
       return withSep(
         block.fields.map(
           (f) =>
-            `**${truncate(escapeMarkdown(f.label.trim() || "…"), DISCORD_LIMITS.fieldName)}**: ${truncate(escapeMarkdown(f.value), DISCORD_LIMITS.fieldValue)}`,
+            `**${truncateContent(escapeMarkdown(f.label.trim() || "…"), DISCORD_LIMITS.fieldName)}**: ${truncateContent(escapeMarkdown(f.value), DISCORD_LIMITS.fieldValue)}`,
         ),
       );
     case "divider":
@@ -382,7 +402,7 @@ function subtext(text: string, max: number): string {
     .split("\n")
     .map((l) => l.trim())
     .filter((l) => l !== "");
-  return truncate(lines.map((l) => `-# ${l}`).join("\n"), max);
+  return truncateContent(lines.map((l) => `-# ${l}`).join("\n"), max);
 }
 
 /** A message's first text, as escaped markdown ("" without one). */
@@ -401,7 +421,7 @@ export function settledMessage(
 ): DiscordMessagePayload {
   const line = subtext(`✓ ${firstText(answer)}`.trim(), 600);
   const before = original.content ?? "";
-  const content = before ? `${truncate(before, DISCORD_LIMITS.content - line.length - 2)}\n\n${line}` : line;
+  const content = before ? `${truncateContent(before, DISCORD_LIMITS.content - line.length - 2)}\n\n${line}` : line;
   return {
     content,
     ...(original.embeds?.length ? { embeds: original.embeds } : {}),
@@ -601,7 +621,7 @@ export function notedMessage(
   const content = before.split("\n").includes(line)
     ? before
     : before
-      ? `${truncate(before, DISCORD_LIMITS.content - line.length - sep.length)}${sep}${line}`
+      ? `${truncateContent(before, DISCORD_LIMITS.content - line.length - sep.length)}${sep}${line}`
       : line;
   return {
     content,

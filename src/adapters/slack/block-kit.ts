@@ -85,13 +85,33 @@ export function mrkdwn(text: RichText): string {
 /** A mrkdwn text object Slack takes as written: no auto-linking of names, channels or special mentions. */
 const md = (text: string): MrkdwnElement => ({ type: "mrkdwn", text, verbatim: true });
 
-/** Splits text into pieces of at most `max` characters, at line breaks where possible. */
+/**
+ * Moves a cut in mrkdwn back to before a `<…>` or an `&…;` it would split: the
+ * core's mention stays whole (or it would be lost), an escape stays one.
+ */
+function mrkdwnCut(text: string, at: number): number {
+  const open = text.lastIndexOf("<", at - 1);
+  if (open > 0 && !text.slice(open, at).includes(">")) return open;
+  const amp = text.lastIndexOf("&", at - 1);
+  if (amp > 0 && at - amp <= 4 && !text.slice(amp, at).includes(";")) return amp;
+  return at;
+}
+
+/** `truncate` for mrkdwn (already escaped). */
+function truncateMrkdwn(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const head = chars.slice(0, max - 1).join("");
+  return `${head.slice(0, mrkdwnCut(head, head.length))}…`;
+}
+
+/** Splits mrkdwn into pieces of at most `max` characters, at line breaks where possible. */
 function chunks(text: string, max: number): string[] {
   const out: string[] = [];
   let rest = text;
   while ([...rest].length > max) {
     const head = [...rest].slice(0, max).join("");
-    const cut = head.lastIndexOf("\n") > max / 2 ? head.lastIndexOf("\n") : head.length;
+    const cut = head.lastIndexOf("\n") > max / 2 ? head.lastIndexOf("\n") : mrkdwnCut(head, head.length);
     out.push(rest.slice(0, cut));
     rest = rest.slice(cut).replace(/^\n/, "");
   }
@@ -171,7 +191,7 @@ export function renderMessage(
             type: "section",
             fields: block.fields
               .slice(i, i + SLACK_LIMITS.fieldsPerSection)
-              .map((f) => md(truncate(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, SLACK_LIMITS.fieldText))),
+              .map((f) => md(truncateMrkdwn(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, SLACK_LIMITS.fieldText))),
           });
         }
         break;
@@ -197,7 +217,7 @@ export function renderMessage(
       ? blocks
       : [...blocks.slice(0, maxBlocks - 1), { type: "context", elements: [md("…")] } as KnownBlock];
   // Notifications show the fallback, which Slack reads as mrkdwn too: escaped like the blocks.
-  const text = truncate(
+  const text = truncateMrkdwn(
     message.blocks
       .filter((b) => b.type === "text")
       .map((b) => mrkdwn(b.text))
@@ -212,7 +232,7 @@ export function settledBlocks(original: readonly KnownBlock[], answer: Message |
   const note = answer?.blocks.find((b) => b.type === "text")?.text ?? "✓";
   return [
     ...original.filter((b) => b.type !== "actions").slice(0, SLACK_LIMITS.blocksPerMessage - 1),
-    { type: "context", elements: [md(truncate(`✓ ${mrkdwn(note)}`, SLACK_LIMITS.contextText))] },
+    { type: "context", elements: [md(truncateMrkdwn(`✓ ${mrkdwn(note)}`, SLACK_LIMITS.contextText))] },
   ];
 }
 
@@ -222,7 +242,7 @@ export function settledBlocks(original: readonly KnownBlock[], answer: Message |
  */
 export function notedBlocks(original: readonly KnownBlock[], note: Message, closed: boolean): KnownBlock[] {
   const line = note.blocks.find((b) => b.type === "text")?.text ?? "✓";
-  const context: KnownBlock = { type: "context", elements: [md(truncate(mrkdwn(line), SLACK_LIMITS.contextText))] };
+  const context: KnownBlock = { type: "context", elements: [md(truncateMrkdwn(mrkdwn(line), SLACK_LIMITS.contextText))] };
   const content = original.filter((b) => b.type !== "actions");
   const buttons = closed ? [] : original.filter((b) => b.type === "actions");
   return [...content.slice(0, SLACK_LIMITS.blocksPerMessage - 1 - buttons.length), context, ...buttons];
