@@ -197,6 +197,7 @@ describe("escaping", () => {
       "\\<\\@123>, \\*a\\* \\_b\\_ \\~c\\~ \\`d\\` \\|\\|e\\|\\| \\[f](g) \\\\ <https://x.com/a_b*c> \\@everyone",
     );
     expect(escapeMarkdown("see https://x.com/a).")).toBe("see <https://x.com/a>).");
+    expect(escapeMarkdown("“https://x.com/a”")).toBe("“<https://x.com/a>”");
     expect(escapeMarkdown("# h\n## h\n-# s\n> q\n>>> q\n - list")).toBe("\\# h\n\\## h\n\\-# s\n\\> q\n\\>>> q\n - list");
   });
 

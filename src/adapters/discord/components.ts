@@ -135,12 +135,13 @@ function truncateContent(text: string, max: number): string {
 }
 
 /**
- * A link as written (Discord's own rule: it ends before trailing punctuation).
- * Escaping inside it would break it; it is shown in `<>`, which keeps it
- * clickable and visible but without a preview card, whose title the linked
- * page chooses.
+ * A link as written (like Discord's own rule, it ends before trailing
+ * punctuation, and before the closing quotes the catalogs put around a
+ * member's words). Escaping inside it would break it; it is shown in `<>`,
+ * which keeps it clickable and visible but without a preview card, whose
+ * title the linked page chooses.
  */
-const LINK = /(https?:\/\/[^\s<>]*[^\s<>.,:;"')\]])/;
+const LINK = /(https?:\/\/[^\s<>]*[^\s<>.,:;"')\]”’»])/;
 
 /**
  * Text shown literally: the characters that would format (`\ * _ ~ ` | [`),
