@@ -16,9 +16,10 @@ export function segments(text: RichText): ReadonlyArray<string | Mention> {
   return typeof text === "string" ? [text] : text;
 }
 
-/** Whether the text is only strings (no mention). */
-export function isPlain(text: RichText): boolean {
-  return segments(text).every((s) => typeof s === "string");
+/** The text as one string when it mentions nobody, else null (a plain-text field cannot carry a mention). */
+export function withoutMentions(text: RichText): string | null {
+  const parts = segments(text);
+  return parts.every((s) => typeof s === "string") ? parts.join("") : null;
 }
 
 /** The text with each mention written by `show`: for readers without mentions (the console, tests). */

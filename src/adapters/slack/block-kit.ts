@@ -18,7 +18,7 @@ import type { KnownBlock, ModalView, MrkdwnElement, PlainTextOption, Button as S
 import type { CommandInput } from "../../core/commands";
 import { type FormAnswers, formSubmission } from "../../core/forms";
 import type { Button, Form, FormInput, Message, RichText, Select } from "../../core/messages";
-import { isPlain, plainText, segments } from "../../core/rich-text";
+import { segments, withoutMentions } from "../../core/rich-text";
 import { type FormMetadata, openMetadata, sealMetadata } from "./form-metadata";
 
 /** Slack's documented limits that the renderer enforces. */
@@ -173,7 +173,7 @@ export function renderMessage(
     switch (block.type) {
       case "text": {
         // A header is plain_text: it cannot carry a mention, so a heading with one is a bold section.
-        const plain = isPlain(block.text) ? plainText(block.text, () => "") : null;
+        const plain = withoutMentions(block.text);
         if (block.style === "heading" && plain !== null && [...plain].length <= SLACK_LIMITS.headerText) {
           blocks.push({ type: "header", text: { type: "plain_text", text: plain, emoji: true } });
         } else if (block.style === "muted") {
