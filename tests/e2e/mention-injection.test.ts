@@ -102,9 +102,11 @@ describe("Slack", () => {
     slack.users.set(EVE, { real_name: `Eve <@U-VICTIM> <!channel> ${LINK}`, tz: "Asia/Jakarta", locale });
     slack.users.set(BUDI, { real_name: "Budi", tz: "Asia/Jakarta", locale });
 
+    // Each command is answered before the next: Bolt handles them after acknowledging, in any order.
     await driver.slash(OLGA, "setup Kopi <!here> <#C-OTHER>");
+    await until(() => driver.responded().length === 1, "the setup");
     await driver.slash(OLGA, "open");
-    await until(() => driver.responded().length === 2, "setup and open");
+    await until(() => driver.responded().length === 2, "the open");
     await driver.deliver();
     const join = button(driver.posted("C-MENTORING")[0], translator("en")("round.announce.join", { number: 1 }));
 
@@ -143,12 +145,14 @@ describe("Slack", () => {
     await driver.slash(EVE, "end", { id: `D-${EVE}`, name: "directmessage" });
     await until(() => slack.of("views.open").length === endOpened + 1, "the end modal");
     const end = driver.lastView();
+    const toEve = () => slack.of("chat.postMessage").filter((c) => c.args.channel === EVE).length;
+    const before = toEve();
     await driver.submit(
       EVE,
       end,
       driver.fill(end, { messageToPartner: `Thanks! <@U-VICTIM> <!channel> <!everyone> ${LINK}`, notAFit: "no", rematch: false }),
     );
-    await until(() => slack.of("chat.postMessage").some((c) => c.args.channel === EVE), "the ending reply");
+    await until(() => toEve() === before + 1, "the ending reply");
     await driver.deliver();
     const told = driver.posted(`D-${BUDI}`).find((c) => JSON.stringify(c.args).includes("Thanks!"));
     expect(told, "Budi is told, with Eve's words").toBeDefined();
