@@ -7,10 +7,11 @@
  * - Someone who cannot be reached at all is named to the program's organizers.
  */
 import type { Audience, Member, Program } from "./domain";
-import { translator } from "./i18n/translate";
+import { richTranslator } from "./i18n/translate";
 import type { Message } from "./messages";
 import { notifyOrganizers } from "./notify-organizers";
 import type { Tx } from "./ports";
+import { mentionUser } from "./rich-text";
 import { message, text } from "./views/blocks";
 
 const day = (at: Date) => at.toISOString().slice(0, 10);
@@ -23,8 +24,8 @@ export async function onDmClosed(tx: Tx, member: Member, program: Program | null
     tenantId: program.tenantId,
     key: `dm-closed:${member.id}:${program.id}:${day(now)}`,
     audience: { kind: "channel", programId: program.id },
-    // The channel reads the program's language.
-    message: message(text(translator(program.language)("delivery.dmClosed", { userId: member.externalId }))),
+    // The channel reads the program's language; the member is the one person mentioned (and notified).
+    message: message(text(richTranslator(program.language)("delivery.dmClosed", { user: mentionUser(member.externalId) }))),
     at: now,
     programId: program.id,
     reachMemberId: member.id,

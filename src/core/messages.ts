@@ -11,9 +11,29 @@ export interface Message {
 
 export type Block = TextBlock | FieldsBlock | ActionsBlock | DividerBlock;
 
+/**
+ * Someone the core means to address: a user is mentioned (and notified where
+ * the platform notifies), a role only named (never notified). Only core code
+ * makes one (`rich-text.ts`); member text is always a plain string, so
+ * nothing a member writes can become a mention.
+ */
+export interface Mention {
+  type: "mention";
+  kind: "user" | "role";
+  /** The platform's id (Slack user id, Discord snowflake); renderers check its shape. */
+  id: string;
+}
+
+/**
+ * Text for a reader: a plain string, or strings with the core's mentions
+ * between them. Renderers escape every string (it may hold member text) and
+ * turn only the mentions into platform mentions.
+ */
+export type RichText = string | ReadonlyArray<string | Mention>;
+
 export interface TextBlock {
   type: "text";
-  text: string;
+  text: RichText;
   /** A heading is rendered bold or larger where the platform allows. */
   style?: "heading" | "plain" | "muted";
 }

@@ -6,9 +6,13 @@
  * organizer of anything.
  */
 import type { Context } from "./context";
+import type { Language } from "./domain";
 import { Refusal } from "./errors";
-import type { Translate } from "./i18n/translate";
+import { richTranslator, translator } from "./i18n/translate";
+import type { Message } from "./messages";
+import { mentionRole, mentionUser } from "./rich-text";
 import { adminSpace } from "./scope";
+import { message, text } from "./views/blocks";
 
 /** The space a setting applies to: where the actor acted (a DM has none). */
 export function spaceOf(ctx: Context): string {
@@ -36,12 +40,15 @@ export function nextGrantees(current: readonly string[], who: string): string[] 
   return [...current.filter((g) => g !== "everyone" && g !== who), who];
 }
 
-export function describeAccess(t: Translate, grantees: readonly string[]): string {
-  if (grantees.length === 0) return t("access.admins");
-  if (grantees.includes("everyone")) return t("access.everyone");
-  const who = grantees.map((g) => {
+/** The setting as a member reads it: one line for admins only or everyone; else who, one per line. */
+export function describeAccess(language: Language, grantees: readonly string[]): Message {
+  const t = translator(language);
+  if (grantees.length === 0) return message(text(t("access.admins")));
+  if (grantees.includes("everyone")) return message(text(t("access.everyone")));
+  const rich = richTranslator(language);
+  const named = grantees.map((g) => {
     const [kind, id = ""] = g.split(/:(.*)/s);
-    return kind === "role" ? t("access.role", { id }) : t("access.user", { id });
+    return kind === "role" ? rich("access.role", { role: mentionRole(id) }) : rich("access.user", { user: mentionUser(id) });
   });
-  return t("access.some", { who: who.join(", ") });
+  return message(text(t("access.some")), ...named.map((line) => text(line)));
 }

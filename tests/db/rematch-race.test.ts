@@ -82,8 +82,10 @@ async function introducedTwice(): Promise<string[]> {
     .execute();
   const pairings = new Map<string, Set<string>>();
   for (const r of rows) {
-    const body = r.message.blocks.find((b) => b.type === "text" && b.text.includes("you’re matched for round"));
-    if (body?.type !== "text" || !r.pairing_id) throw new Error("an intro without its names");
+    const body = r.message.blocks.find(
+      (b) => b.type === "text" && typeof b.text === "string" && b.text.includes("you’re matched for round"),
+    );
+    if (body?.type !== "text" || typeof body.text !== "string" || !r.pairing_id) throw new Error("an intro without its names");
     const names = (body.text.split(":")[0] as string).split(", ").sort();
     for (let i = 0; i < names.length; i++) {
       for (let j = i + 1; j < names.length; j++) {

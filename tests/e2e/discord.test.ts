@@ -312,7 +312,7 @@ describe("Discord: gateway and input", () => {
     // Rina has the Mentor leads role, without Manage Server: refused until the program names the role.
     expect((await slash(RINA, "open")).text).toBe(t("refusal.notOrganizer"));
     const role = await slash(OLGA, "role", { role: { type: ApplicationCommandOptionType.Role, value: LEADS } });
-    expect(role.text).toBe(t("organizer.role", { roleId: LEADS, name: "Kopi Sore" }));
+    expect(role.text).toBe(t("organizer.role", { role: `<@&${LEADS}>`, name: "Kopi Sore" }));
     const opened = await slash(RINA, "open");
     expect(opened.text).toBe(t("round.opened", { number: 1 }));
     expect(await count("rounds")).toBe(1);
@@ -517,7 +517,7 @@ describe("Discord: closed DMs", () => {
     expect(row.status).toBe("failed");
     expect(row.last_error).toContain("dm-closed");
     const mention = fake.messagesIn(CHANNEL).find((m) => m.content.includes(`<@${ANI}>`));
-    expect(mention?.content).toBe(translator("en")("delivery.dmClosed", { userId: ANI }));
+    expect(mention?.content).toBe(translator("en")("delivery.dmClosed", { user: `<@${ANI}>` }));
     // Pinged (she must see it), and the undelivered text is not posted there.
     expect(fake.of("POST", new RegExp(`^/channels/${CHANNEL}/messages$`)).at(-1)?.body).toMatchObject({
       allowed_mentions: { parse: [], users: [ANI] },

@@ -802,7 +802,8 @@ export class FakeDiscord {
           const g = guildId ? this.storedGuilds.get(guildId) : undefined;
           if (g?.members.has(uid)) {
             const { user: _user, ...member } = this.memberObject(g.config, uid);
-            members[uid] = { ...member, permissions: this.everyonePermissions(g.config) };
+            // A string, as Discord sends it (and as JSON can carry it).
+            members[uid] = { ...member, permissions: this.everyonePermissions(g.config).toString() };
           }
         }
         return { name, ...typed } as APIApplicationCommandInteractionDataOption;

@@ -10,6 +10,7 @@ import type { CommandInput, FormRequest, Intake } from "../../src/core/commands"
 import type { Core } from "../../src/core/core";
 import { type FormAnswers, formSubmission } from "../../src/core/forms";
 import type { Message, Reply } from "../../src/core/messages";
+import { plainText } from "../../src/core/rich-text";
 import { type JobRunStats, runDueJobs } from "../../src/scheduler/run-due-jobs";
 import type { Db } from "../../src/store/connect";
 
@@ -20,7 +21,8 @@ export const START = new Date("2026-12-01T02:00:00Z");
 export function messageText(m: Message): string {
   return m.blocks
     .map((b) => {
-      if (b.type === "text") return b.text;
+      // The core's mentions in the tests' own notation: who is mentioned, whatever a platform makes of it.
+      if (b.type === "text") return plainText(b.text, (m) => (m.kind === "user" ? `<@${m.id}>` : `<@&${m.id}>`));
       if (b.type === "fields") return b.fields.map((f) => `${f.label}: ${f.value}`).join("\n");
       if (b.type === "actions") return b.elements.map((e) => `[${e.label}]`).join(" ");
       return "---";

@@ -44,6 +44,7 @@ import type { Session } from "../../src/core/domain";
 import { type FormAnswers, formSubmission } from "../../src/core/forms";
 import { translator } from "../../src/core/i18n/translate";
 import type { Block, Button, Form, FormInput, Select } from "../../src/core/messages";
+import { mentionRole, mentionUser } from "../../src/core/rich-text";
 import { actions, commandButton, fields, formButton, heading, message, muted, text } from "../../src/core/views/blocks";
 import { checkInAnswers } from "../../src/core/views/check-in";
 import {
@@ -174,9 +175,14 @@ describe("layout", () => {
     expect(renderMessage(message(text("   ")))).toEqual([]);
   });
 
-  it("pings only the users it mentions", () => {
-    const [p] = renderMessage(message(text("<@123>, <@!456> and <@123> @everyone <@&789>")));
+  it("pings only the users the core mentions; a role is shown, never pinged; typed mentions are text", () => {
+    const [p] = renderMessage(
+      message(text([mentionUser("123"), ", ", mentionUser("456"), " and ", mentionUser("123"), " of ", mentionRole("789")])),
+    );
+    expect(p?.content).toBe("<@123>, <@456> and <@123> of <@&789>");
     expect(p?.allowed_mentions).toEqual({ parse: [], users: ["123", "456"] });
+    const [typed] = renderMessage(message(text("<@123>, <@!456> and <@123> @everyone <@&789>")));
+    expect(typed?.allowed_mentions).toEqual({ parse: [] });
     expect(renderMessage(message(text("hi")))[0]?.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -186,10 +192,12 @@ describe("layout", () => {
 });
 
 describe("escaping", () => {
-  it("escapes markdown and line starts but keeps mentions and links", () => {
-    expect(escapeMarkdown("<@123>, *a* _b_ ~c~ `d` ||e|| [f](g) \\ https://x.com/a_b*c")).toBe(
-      "<@123>, \\*a\\* \\_b\\_ \\~c\\~ \\`d\\` \\|\\|e\\|\\| \\[f](g) \\\\ https://x.com/a_b*c",
+  it("escapes markdown, mentions and line starts; links stay readable, without a preview", () => {
+    expect(escapeMarkdown("<@123>, *a* _b_ ~c~ `d` ||e|| [f](g) \\ https://x.com/a_b*c @everyone")).toBe(
+      "\\<\\@123>, \\*a\\* \\_b\\_ \\~c\\~ \\`d\\` \\|\\|e\\|\\| \\[f](g) \\\\ <https://x.com/a_b*c> \\@everyone",
     );
+    expect(escapeMarkdown("see https://x.com/a).")).toBe("see <https://x.com/a>).");
+    expect(escapeMarkdown("“https://x.com/a”")).toBe("“<https://x.com/a>”");
     expect(escapeMarkdown("# h\n## h\n-# s\n> q\n>>> q\n - list")).toBe("\\# h\n\\## h\n\\-# s\n\\> q\n\\>>> q\n - list");
   });
 
@@ -197,10 +205,10 @@ describe("escaping", () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(..."ab *_~`|[]\\#->\n<@1:/.".split("")), maxLength: 80 }), (s) => {
         const escaped = escapeMarkdown(s);
-        // Outside mentions and links every formatting character is preceded by a backslash.
-        if (!/<@|https?:/.test(s)) {
+        // Outside links every formatting character is preceded by a backslash.
+        if (!/https?:/.test(s)) {
           expect(escaped.replace(/\\(.)/gs, "$1")).toBe(s);
-          expect(escaped.replace(/\\./gs, "")).not.toMatch(/[*_~`|[\\]/);
+          expect(escaped.replace(/\\./gs, "")).not.toMatch(/[*_~`|[\\<@]/);
         }
       }),
     );

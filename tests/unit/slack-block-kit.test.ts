@@ -10,6 +10,7 @@ import {
   commandFromSubmission,
   decodeButton,
   escapeMrkdwn,
+  mrkdwn,
   renderMessage,
   renderModal,
   SLACK_LIMITS,
@@ -18,6 +19,7 @@ import {
 import { parseCommand } from "../../src/core/commands";
 import { translator } from "../../src/core/i18n/translate";
 import type { Block } from "../../src/core/messages";
+import { mentionRole, mentionUser } from "../../src/core/rich-text";
 import { message, text } from "../../src/core/views/blocks";
 import { checkInAnswers } from "../../src/core/views/check-in";
 import { endForm, evaluationForm, intakeForm, journalForm } from "../../src/core/views/forms";
@@ -70,8 +72,12 @@ describe("buttons", () => {
 });
 
 describe("escaping", () => {
-  it("escapes &, < and > but keeps mentions", () => {
-    expect(escapeMrkdwn("<@U123ABC>, a <b> & c")).toBe("<@U123ABC>, a &lt;b&gt; &amp; c");
+  it("escapes &, < and >, a mention typed as text included; only the core's mentions are mentions", () => {
+    expect(escapeMrkdwn("<@U123ABC>, a <b> & c")).toBe("&lt;@U123ABC&gt;, a &lt;b&gt; &amp; c");
+    expect(mrkdwn([mentionUser("U123ABC"), ", a <b> & c"])).toBe("<@U123ABC>, a &lt;b&gt; &amp; c");
+    // Slack has no roles to name; a user group would notify everyone in it.
+    expect(mrkdwn(["role ", mentionRole("S123")])).toBe("role @S123");
+    expect(mrkdwn([mentionUser("U1>|x"), "!"])).toBe("@U1&gt;|x!");
   });
 });
 

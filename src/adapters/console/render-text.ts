@@ -1,13 +1,25 @@
 /** Renders the neutral message model as terminal text; buttons get numbers to press. */
-import type { Button, Form, Message } from "../../core/messages";
+import type { Button, Form, Mention, Message } from "../../core/messages";
+import { plainText } from "../../core/rich-text";
 
-export function renderMessage(message: Message, numberFor: (button: Button) => number): string {
+/**
+ * `nameOf` gives a person's name by their id, for the core's mentions ("@Ani");
+ * an id it does not know is shown as it is, and a role as "@role".
+ */
+export function renderMessage(
+  message: Message,
+  numberFor: (button: Button) => number,
+  nameOf: (userId: string) => string | undefined = () => undefined,
+): string {
+  const mention = (m: Mention) => `@${(m.kind === "user" ? nameOf(m.id) : undefined) ?? m.id}`;
   const lines: string[] = [];
   for (const block of message.blocks) {
     switch (block.type) {
-      case "text":
-        lines.push(block.style === "heading" ? `*${block.text}*` : block.style === "muted" ? `_${block.text}_` : block.text);
+      case "text": {
+        const text = plainText(block.text, mention);
+        lines.push(block.style === "heading" ? `*${text}*` : block.style === "muted" ? `_${text}_` : text);
         break;
+      }
       case "fields":
         for (const f of block.fields) lines.push(`  ${f.label}: ${f.value}`);
         break;

@@ -176,7 +176,7 @@ export class ConsoleWorkspace {
       where,
       conversation,
       visibleTo,
-      text: renderMessage(message, numberFor),
+      text: renderMessage(message, numberFor, (id) => this.people.find((p) => p.id === id)?.name),
     });
   }
 

@@ -12,6 +12,12 @@
  * is a rule. A message longer than 2,000 characters, with more than five rows
  * of buttons, or with text after its buttons continues in a further payload.
  *
+ * Mentions: every string is escaped (markdown, `<`, `@`), so nothing a member
+ * wrote can mention, ping, link under a label of its own or preview a page;
+ * the core's own mentions (`Mention` segments) are the only ones, and
+ * `allowed_mentions` lets exactly the users among them be notified, never a
+ * role, @everyone or @here. Labels, options and modal texts are plain text.
+ *
  * Forms: a modal holds five components, so a longer form becomes several
  * modals. Discord cannot open a modal from a modal submission, so the adapter
  * keeps the answers so far under the draft id, answers each step but the last
@@ -37,7 +43,8 @@ import {
 } from "discord.js";
 import type { FormAnswers } from "../../core/forms";
 import type { Translate } from "../../core/i18n/translate";
-import type { Block, Button, Form, FormInput, Message, Reply, Select } from "../../core/messages";
+import type { Block, Button, Form, FormInput, Message, Reply, RichText, Select } from "../../core/messages";
+import { segments } from "../../core/rich-text";
 import { CUSTOM_ID_MAX, continueCustomId, encodeCustomId, modalCustomId } from "./custom-id";
 
 /** Discord's documented limits that the renderer enforces (lengths in UTF-16 units, which never undercount). */
@@ -107,25 +114,84 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, safeCut(text, max - 1))}…`;
 }
 
-/** Kept as written: user, role and channel mentions, and links (escaping would break them). */
-const VERBATIM = /(<@!?\d{1,25}>|<@&\d{1,25}>|<#\d{1,25}>|https?:\/\/[^\s<>]+)/;
+/**
+ * A cut in content also moves back to before a `<…>` it would split (the
+ * core's mention, a link shown without its preview): a mention is never lost
+ * to a cut, a link never left half open. An escaped `\<` is text.
+ */
+function contentCut(text: string, at: number): number {
+  const cut = safeCut(text, at);
+  const open = text.lastIndexOf("<", cut - 1);
+  if (open <= 0 || text.slice(open, cut).includes(">")) return cut;
+  let slashes = 0;
+  while (open - slashes > 0 && text[open - slashes - 1] === "\\") slashes++;
+  return slashes % 2 === 0 ? open : cut;
+}
+
+/** `truncate` for content (markdown already escaped). */
+function truncateContent(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, contentCut(text, max - 1))}…`;
+}
 
 /**
- * Discord markdown in the core's text is literal: the characters that would
- * format (`\ * _ ~ ` | [`) and line starts that would make a heading, subtext
- * or quote are escaped. Mentions and links stay as written.
+ * A link as written (like Discord's own rule, it ends before trailing
+ * punctuation, and before the closing quotes the catalogs put around a
+ * member's words). Escaping inside it would break it; it is shown in `<>`,
+ * which keeps it clickable and visible but without a preview card, whose
+ * title the linked page chooses.
+ */
+const LINK = /(https?:\/\/[^\s<>]*[^\s<>.,:;"')\]”’»])/;
+
+/**
+ * Text shown literally: the characters that would format (`\ * _ ~ ` | [`),
+ * open a mention, channel, emoji or timestamp (`<`) or an @everyone/@here (`@`),
+ * and line starts that would make a heading, subtext or quote are escaped.
+ * Links stay readable (see `LINK`); a masked link needs `[`, so none survives.
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .split(VERBATIM)
+    .split(LINK)
     .map((part, i) =>
       i % 2 === 1
-        ? part
+        ? `<${part}>`
         : part
-            .replace(/[\\*_~`|[]/g, "\\$&")
+            .replace(/[\\*_~`|[<@]/g, "\\$&")
             .replace(/^([ \t]*)(#|-#|>)/gm, (_, space: string, mark: string) => `${space}\\${mark}`),
     )
     .join("");
+}
+
+/** A Discord id (a snowflake): only digits can go into a mention. */
+const SNOWFLAKE = /^\d{1,25}$/;
+
+/**
+ * Rich text as Discord markdown: every string escaped, the core's mentions as
+ * Discord mentions (a role's shows the role; `allowed_mentions` keeps it from
+ * notifying anyone); an id of the wrong shape is written out, escaped.
+ */
+export function markdown(text: RichText): string {
+  return segments(text)
+    .map((s) =>
+      typeof s === "string"
+        ? escapeMarkdown(s)
+        : !SNOWFLAKE.test(s.id)
+          ? escapeMarkdown(`@${s.id}`)
+          : s.kind === "user"
+            ? `<@${s.id}>`
+            : `<@&${s.id}>`,
+    )
+    .join("");
+}
+
+/** The users a message's text mentions (the core's mentions, with ids that can be mentioned). */
+function mentionedUsers(message: Message): Set<string> {
+  const users = new Set<string>();
+  for (const block of message.blocks)
+    if (block.type === "text")
+      for (const s of segments(block.text))
+        if (typeof s !== "string" && s.kind === "user" && SNOWFLAKE.test(s.id)) users.add(s.id);
+  return users;
 }
 
 /** Pieces of at most `max` units, cut at a line break (or else a space) where one is near. */
@@ -139,7 +205,7 @@ function chunks(text: string, max: number): string[] {
     const space = rest.lastIndexOf(" ", max);
     if (newline > max / 2) [cut, skip] = [newline, 1];
     else if (space > max / 2) [cut, skip] = [space, 1];
-    const safe = safeCut(rest, cut);
+    const safe = contentCut(rest, cut);
     if (safe !== cut) skip = 0;
     cut = Math.max(1, safe);
     out.push(rest.slice(0, cut));
@@ -162,24 +228,24 @@ function pieces(block: Exclude<Block, { type: "actions" }>, sep: string): Piece[
   const withSep = (texts: string[]): Piece[] => texts.map((text, i) => ({ text, sep: i === 0 ? sep : "\n" }));
   switch (block.type) {
     case "text": {
-      const text = block.text.trim();
+      const text = markdown(block.text).trim();
       if (text === "") return [];
       if (block.style === "heading") {
-        const short = truncate(text, DISCORD_LIMITS.embedTitle);
+        const short = truncateContent(text, DISCORD_LIMITS.embedTitle);
         const line = !short.includes("\n") && short.length <= HEADING_LINE_MAX;
-        return withSep([line ? `### ${escapeMarkdown(short)}` : `**${escapeMarkdown(short)}**`]);
+        return withSep([line ? `### ${short}` : `**${short}**`]);
       }
       if (block.style === "muted") {
         const lines = text.split("\n").filter((l) => l.trim() !== "");
-        return withSep(lines.flatMap((l) => chunks(escapeMarkdown(l.trim()), DISCORD_LIMITS.content - 3).map((c) => `-# ${c}`)));
+        return withSep(lines.flatMap((l) => chunks(l.trim(), DISCORD_LIMITS.content - 3).map((c) => `-# ${c}`)));
       }
-      return withSep(chunks(escapeMarkdown(text), DISCORD_LIMITS.content));
+      return withSep(chunks(text, DISCORD_LIMITS.content));
     }
     case "fields":
       return withSep(
         block.fields.map(
           (f) =>
-            `**${truncate(escapeMarkdown(f.label.trim() || "…"), DISCORD_LIMITS.fieldName)}**: ${truncate(escapeMarkdown(f.value), DISCORD_LIMITS.fieldValue)}`,
+            `**${truncateContent(escapeMarkdown(f.label.trim() || "…"), DISCORD_LIMITS.fieldName)}**: ${truncateContent(escapeMarkdown(f.value), DISCORD_LIMITS.fieldValue)}`,
         ),
       );
     case "divider":
@@ -267,17 +333,23 @@ function rows(elements: Array<Button | Select>, used: Set<string>): Row[] {
   return out;
 }
 
-/** Only the users a message names are pinged; never roles, @everyone or @here. */
-export function allowedMentions(content: string | undefined): APIAllowedMentions {
-  const users = [...new Set([...(content ?? "").matchAll(/<@!?(\d{1,25})>/g)].map((m) => m[1] as string))];
+/**
+ * Who may be notified: the users the core mentioned whose mention is in this
+ * payload (not escaped: an even run of backslashes before it); never a role,
+ * @everyone or @here.
+ */
+export function allowedMentions(content: string | undefined, mentioned: Iterable<string>): APIAllowedMentions {
+  const users = [...mentioned].filter(
+    (id) => SNOWFLAKE.test(id) && new RegExp(`(?<!\\\\)(?:\\\\\\\\)*<@${id}>`).test(content ?? ""),
+  );
   return users.length > 0 ? { parse: [], users: users.slice(0, DISCORD_LIMITS.allowedMentionUsers) } : { parse: [] };
 }
 
-function payload(content: string, components: Row[]): DiscordMessagePayload {
+function payload(content: string, components: Row[], mentioned: Set<string>): DiscordMessagePayload {
   return {
     ...(content ? { content } : {}),
     ...(components.length > 0 ? { components } : {}),
-    allowed_mentions: allowedMentions(content),
+    allowed_mentions: allowedMentions(content, mentioned),
   };
 }
 
@@ -285,10 +357,11 @@ function payload(content: string, components: Row[]): DiscordMessagePayload {
 export function renderMessage(message: Message): DiscordMessagePayload[] {
   const out: DiscordMessagePayload[] = [];
   const used = new Set<string>();
+  const mentioned = mentionedUsers(message);
   let content = "";
   let components: Row[] = [];
   const flush = () => {
-    if (content !== "" || components.length > 0) out.push(payload(content, components));
+    if (content !== "" || components.length > 0) out.push(payload(content, components, mentioned));
     content = "";
     components = [];
   };
@@ -324,14 +397,20 @@ export function renderReply(reply: Reply): DiscordMessagePayload[] {
   return reply.messages.flatMap(renderMessage);
 }
 
-/** Subtext lines: the answer under an answered message. */
+/** Subtext lines (of markdown already escaped): the answer under an answered message. */
 function subtext(text: string, max: number): string {
   const lines = text
     .split("\n")
     .map((l) => l.trim())
     .filter((l) => l !== "");
-  return truncate(lines.map((l) => `-# ${escapeMarkdown(l)}`).join("\n"), max);
+  return truncateContent(lines.map((l) => `-# ${l}`).join("\n"), max);
 }
+
+/** A message's first text, as escaped markdown ("" without one). */
+const firstText = (message: Message | undefined): string => {
+  const block = message?.blocks.find((b) => b.type === "text");
+  return block ? markdown(block.text).trim() : "";
+};
 
 /**
  * An answered message, as an edit: its buttons give way to the answer, so it
@@ -341,10 +420,9 @@ export function settledMessage(
   original: { content?: string | null; embeds?: APIEmbed[] | null },
   answer: Message | undefined,
 ): DiscordMessagePayload {
-  const note = answer?.blocks.find((b) => b.type === "text")?.text.trim() || "";
-  const line = subtext(`✓ ${note}`.trim(), 600);
+  const line = subtext(`✓ ${firstText(answer)}`.trim(), 600);
   const before = original.content ?? "";
-  const content = before ? `${truncate(before, DISCORD_LIMITS.content - line.length - 2)}\n\n${line}` : line;
+  const content = before ? `${truncateContent(before, DISCORD_LIMITS.content - line.length - 2)}\n\n${line}` : line;
   return {
     content,
     ...(original.embeds?.length ? { embeds: original.embeds } : {}),
@@ -537,14 +615,14 @@ export function notedMessage(
   note: Message,
   everyone: boolean,
 ): DiscordMessagePayload {
-  const line = subtext(note.blocks.find((b) => b.type === "text")?.text.trim() || "✓", 300);
+  const line = subtext(firstText(note) || "✓", 300);
   const before = original.content ?? "";
   // Notes follow each other line by line, after a blank line under the question; the same note is not repeated.
   const sep = /\n-# ✓[^\n]*$/.test(before) ? "\n" : "\n\n";
   const content = before.split("\n").includes(line)
     ? before
     : before
-      ? `${truncate(before, DISCORD_LIMITS.content - line.length - sep.length)}${sep}${line}`
+      ? `${truncateContent(before, DISCORD_LIMITS.content - line.length - sep.length)}${sep}${line}`
       : line;
   return {
     content,

@@ -51,7 +51,7 @@ import {
   formerMembers,
 } from "../../store/pairing-conversations";
 import type { Database } from "../../store/schema";
-import { type DiscordMessagePayload, renderMessage, truncate } from "./components";
+import { type DiscordMessagePayload, escapeMarkdown, renderMessage, truncate } from "./components";
 
 /** Discord's limit on a nonce. */
 const NONCE_MAX = 25;
@@ -254,7 +254,8 @@ export function discordSender(options: DiscordSenderOptions): DiscordSender {
       if (!person || person.dmBlocked) continue;
       const reader = isLanguage(person.language) ? person.language : fallback;
       const t = translator(reader);
-      const others = people.filter((p) => p.userId !== userId).map((p) => p.displayName);
+      // Names are what members call themselves: escaped, so only the thread is a link here.
+      const others = people.filter((p) => p.userId !== userId).map((p) => escapeMarkdown(p.displayName));
       const content = t("discord.thread.pointer", { names: names(others, reader), thread: `<#${threadId}>` });
       try {
         const dm = await dmChannel(userId);

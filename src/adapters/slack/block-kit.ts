@@ -9,11 +9,16 @@
  *   button.
  * - A modal's private_metadata holds the sealed request (form-metadata.ts);
  *   the submission is the request plus the answers, keyed by input name.
+ * - Text is either plain_text (never parsed by Slack) or mrkdwn with every
+ *   string escaped and `verbatim` set, so Slack neither reads markup nor
+ *   links @channel or #names in it; the fallback `text` is escaped the same
+ *   way. The only mentions are the core's own (`Mention` segments).
  */
-import type { KnownBlock, ModalView, PlainTextOption, Button as SlackButton } from "@slack/types";
+import type { KnownBlock, ModalView, MrkdwnElement, PlainTextOption, Button as SlackButton } from "@slack/types";
 import type { CommandInput } from "../../core/commands";
 import { type FormAnswers, formSubmission } from "../../core/forms";
-import type { Button, Form, FormInput, Message, Select } from "../../core/messages";
+import type { Button, Form, FormInput, Message, RichText, Select } from "../../core/messages";
+import { segments, withoutMentions } from "../../core/rich-text";
 import { type FormMetadata, openMetadata, sealMetadata } from "./form-metadata";
 
 /** Slack's documented limits that the renderer enforces. */
@@ -48,21 +53,65 @@ export function truncate(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
 }
 
-/** Slack mrkdwn needs &, < and > escaped; mentions (<@U123>) stay as written. */
+/**
+ * Slack mrkdwn with &, < and > escaped: nothing in the text can become a
+ * mention (<@U…>, <!channel>, <!subteam^…>), a channel (<#C…>) or a link
+ * with a label of its own (<https://…|…>).
+ */
 export function escapeMrkdwn(text: string): string {
-  return text
-    .split(/(<@[A-Z0-9]+>)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")))
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+
+/** A Slack user id (U…, W…; test workspaces use dashes): nothing in it can end or label a mention. */
+const SLACK_USER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/**
+ * Rich text as mrkdwn: every string escaped, and the core's user mentions as
+ * Slack mentions. A role is only named (Slack's user groups would notify the
+ * whole group); an id of the wrong shape is written out, escaped.
+ */
+export function mrkdwn(text: RichText): string {
+  return segments(text)
+    .map((s) =>
+      typeof s === "string"
+        ? escapeMrkdwn(s)
+        : s.kind === "user" && SLACK_USER_ID.test(s.id)
+          ? `<@${s.id}>`
+          : escapeMrkdwn(`@${s.id}`),
+    )
     .join("");
 }
 
-/** Splits text into pieces of at most `max` characters, at line breaks where possible. */
+/** A mrkdwn text object Slack takes as written: no auto-linking of names, channels or special mentions. */
+const md = (text: string): MrkdwnElement => ({ type: "mrkdwn", text, verbatim: true });
+
+/**
+ * Moves a cut in mrkdwn back to before a `<…>` or an `&…;` it would split: the
+ * core's mention stays whole (or it would be lost), an escape stays one.
+ */
+function mrkdwnCut(text: string, at: number): number {
+  const open = text.lastIndexOf("<", at - 1);
+  if (open > 0 && !text.slice(open, at).includes(">")) return open;
+  const amp = text.lastIndexOf("&", at - 1);
+  if (amp > 0 && at - amp <= 4 && !text.slice(amp, at).includes(";")) return amp;
+  return at;
+}
+
+/** `truncate` for mrkdwn (already escaped). */
+function truncateMrkdwn(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const head = chars.slice(0, max - 1).join("");
+  return `${head.slice(0, mrkdwnCut(head, head.length))}…`;
+}
+
+/** Splits mrkdwn into pieces of at most `max` characters, at line breaks where possible. */
 function chunks(text: string, max: number): string[] {
   const out: string[] = [];
   let rest = text;
   while ([...rest].length > max) {
     const head = [...rest].slice(0, max).join("");
-    const cut = head.lastIndexOf("\n") > max / 2 ? head.lastIndexOf("\n") : head.length;
+    const cut = head.lastIndexOf("\n") > max / 2 ? head.lastIndexOf("\n") : mrkdwnCut(head, head.length);
     out.push(rest.slice(0, cut));
     rest = rest.slice(cut).replace(/^\n/, "");
   }
@@ -123,15 +172,16 @@ export function renderMessage(
   for (const block of message.blocks) {
     switch (block.type) {
       case "text": {
-        if (block.style === "heading" && [...block.text].length <= SLACK_LIMITS.headerText) {
-          blocks.push({ type: "header", text: { type: "plain_text", text: block.text, emoji: true } });
+        // A header is plain_text: it cannot carry a mention, so a heading with one is a bold section.
+        const plain = withoutMentions(block.text);
+        if (block.style === "heading" && plain !== null && [...plain].length <= SLACK_LIMITS.headerText) {
+          blocks.push({ type: "header", text: { type: "plain_text", text: plain, emoji: true } });
         } else if (block.style === "muted") {
-          for (const piece of chunks(escapeMrkdwn(block.text), SLACK_LIMITS.contextText))
-            blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: piece }] });
+          for (const piece of chunks(mrkdwn(block.text), SLACK_LIMITS.contextText))
+            blocks.push({ type: "context", elements: [md(piece)] });
         } else {
-          const text = block.style === "heading" ? `*${escapeMrkdwn(block.text)}*` : escapeMrkdwn(block.text);
-          for (const piece of chunks(text, SLACK_LIMITS.sectionText))
-            blocks.push({ type: "section", text: { type: "mrkdwn", text: piece } });
+          const text = block.style === "heading" ? `*${mrkdwn(block.text)}*` : mrkdwn(block.text);
+          for (const piece of chunks(text, SLACK_LIMITS.sectionText)) blocks.push({ type: "section", text: md(piece) });
         }
         break;
       }
@@ -139,10 +189,9 @@ export function renderMessage(
         for (let i = 0; i < block.fields.length; i += SLACK_LIMITS.fieldsPerSection) {
           blocks.push({
             type: "section",
-            fields: block.fields.slice(i, i + SLACK_LIMITS.fieldsPerSection).map((f) => ({
-              type: "mrkdwn" as const,
-              text: truncate(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, SLACK_LIMITS.fieldText),
-            })),
+            fields: block.fields
+              .slice(i, i + SLACK_LIMITS.fieldsPerSection)
+              .map((f) => md(truncateMrkdwn(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, SLACK_LIMITS.fieldText))),
           });
         }
         break;
@@ -166,11 +215,12 @@ export function renderMessage(
   const fitted =
     blocks.length <= maxBlocks
       ? blocks
-      : [...blocks.slice(0, maxBlocks - 1), { type: "context", elements: [{ type: "mrkdwn", text: "…" }] } as KnownBlock];
-  const text = truncate(
+      : [...blocks.slice(0, maxBlocks - 1), { type: "context", elements: [md("…")] } as KnownBlock];
+  // Notifications show the fallback, which Slack reads as mrkdwn too: escaped like the blocks.
+  const text = truncateMrkdwn(
     message.blocks
       .filter((b) => b.type === "text")
-      .map((b) => b.text)
+      .map((b) => mrkdwn(b.text))
       .join("\n"),
     SLACK_LIMITS.fallbackText,
   );
@@ -182,7 +232,7 @@ export function settledBlocks(original: readonly KnownBlock[], answer: Message |
   const note = answer?.blocks.find((b) => b.type === "text")?.text ?? "✓";
   return [
     ...original.filter((b) => b.type !== "actions").slice(0, SLACK_LIMITS.blocksPerMessage - 1),
-    { type: "context", elements: [{ type: "mrkdwn", text: truncate(`✓ ${escapeMrkdwn(note)}`, SLACK_LIMITS.contextText) }] },
+    { type: "context", elements: [md(truncateMrkdwn(`✓ ${mrkdwn(note)}`, SLACK_LIMITS.contextText))] },
   ];
 }
 
@@ -192,10 +242,7 @@ export function settledBlocks(original: readonly KnownBlock[], answer: Message |
  */
 export function notedBlocks(original: readonly KnownBlock[], note: Message, closed: boolean): KnownBlock[] {
   const line = note.blocks.find((b) => b.type === "text")?.text ?? "✓";
-  const context: KnownBlock = {
-    type: "context",
-    elements: [{ type: "mrkdwn", text: truncate(escapeMrkdwn(line), SLACK_LIMITS.contextText) }],
-  };
+  const context: KnownBlock = { type: "context", elements: [md(truncateMrkdwn(mrkdwn(line), SLACK_LIMITS.contextText))] };
   const content = original.filter((b) => b.type !== "actions");
   const buttons = closed ? [] : original.filter((b) => b.type === "actions");
   return [...content.slice(0, SLACK_LIMITS.blocksPerMessage - 1 - buttons.length), context, ...buttons];

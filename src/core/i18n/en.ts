@@ -256,21 +256,21 @@ export const en = {
   "status.pauseButton": "Take a break",
   "status.resumeButton": "Resume",
 
-  "organizer.role": "Everyone with the role <@&{roleId}> may now organize “{name}”.",
+  "organizer.role": "Everyone with the role {role} may now organize “{name}”.",
   "access.admins":
     "Only admins of this workspace can set up mentoring programs here. An admin can open it up with /mentoring access everyone, or to a role or a person with /mentoring access @name.",
   "access.everyone":
     "Everyone here can set up a mentoring program. An admin can limit it to admins again with /mentoring access admins.",
   "access.some":
-    "Admins can set up mentoring programs here, and so can: {who}. An admin can limit it to admins again with /mentoring access admins.",
-  "access.role": "everyone with the role <@&{id}>",
-  "access.user": "<@{id}>",
+    "Admins can set up mentoring programs here, and so can those named below. An admin can limit it to admins again with /mentoring access admins.",
+  "access.role": "everyone with the role {role}",
+  "access.user": "{user}",
   "refusal.setupNotAllowed":
     "Only admins of this workspace, or people they choose, can set up a mentoring program. Ask an admin to run /mentoring setup here, or to let you with /mentoring access.",
   "refusal.onlyAdmins": "Only admins of this workspace can change who may set up programs.",
   "refusal.needSpace": "Please use this in a channel of your workspace or server, not in a direct message.",
   "organizer.roleCleared": "“{name}” no longer has an organizer role; its organizers stay as they are.",
-  "organizer.added": "<@{userId}> is now an organizer of “{name}”.",
+  "organizer.added": "{user} is now an organizer of “{name}”.",
   // Under a shared question in the pair's conversation: who answered, never what.
   "answered.checkin": "✓ {name} checked in.",
   "answered.evaluation": "✓ {name} answered (privately).",
@@ -381,7 +381,7 @@ export const en = {
   "pause.ended": "Welcome back! Your break is over and reminders are on again.",
   "pause.ended.partner": "{name} is back from their break.",
   "delivery.dmClosed":
-    "<@{userId}>, I could not send you a direct message. Please allow direct messages from this app so that your mentoring updates reach you privately.",
+    "{user}, I could not send you a direct message. Please allow direct messages from this app so that your mentoring updates reach you privately.",
   "delivery.unreachable":
     "I could not reach {name} by direct message or in the channel of {program}. Could you let them know to allow direct messages from this app?",
 

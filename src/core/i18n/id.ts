@@ -249,21 +249,21 @@ export const id: Record<MessageKey, string> = {
   "status.pauseButton": "Rehat sejenak",
   "status.resumeButton": "Lanjutkan",
 
-  "organizer.role": "Semua yang memiliki peran <@&{roleId}> sekarang boleh menyelenggarakan “{name}”.",
+  "organizer.role": "Semua yang memiliki peran {role} sekarang boleh menyelenggarakan “{name}”.",
   "access.admins":
     "Saat ini hanya admin workspace yang bisa menyiapkan program mentoring di sini. Admin bisa membukanya untuk semua dengan /mentoring access everyone, atau untuk peran/orang tertentu dengan /mentoring access @nama.",
   "access.everyone":
     "Semua orang di sini bisa menyiapkan program mentoring. Admin bisa membatasinya lagi dengan /mentoring access admins.",
   "access.some":
-    "Selain admin, yang boleh menyiapkan program mentoring di sini: {who}. Admin bisa membatasinya lagi dengan /mentoring access admins.",
-  "access.role": "semua pemilik peran <@&{id}>",
-  "access.user": "<@{id}>",
+    "Selain admin, yang boleh menyiapkan program mentoring di sini adalah yang disebut di bawah. Admin bisa membatasinya lagi dengan /mentoring access admins.",
+  "access.role": "semua pemilik peran {role}",
+  "access.user": "{user}",
   "refusal.setupNotAllowed":
     "Program mentoring hanya bisa disiapkan oleh admin workspace atau orang yang mereka izinkan. Minta admin menjalankan /mentoring setup di sini, atau memberi Anda izin lewat /mentoring access.",
   "refusal.onlyAdmins": "Hanya admin workspace yang bisa mengubah siapa saja yang boleh menyiapkan program.",
   "refusal.needSpace": "Silakan gunakan ini di kanal workspace atau server Anda, bukan lewat pesan langsung.",
   "organizer.roleCleared": "“{name}” tidak lagi memiliki peran penyelenggara; para penyelenggaranya tetap.",
-  "organizer.added": "<@{userId}> sekarang ikut menyelenggarakan “{name}”.",
+  "organizer.added": "{user} sekarang ikut menyelenggarakan “{name}”.",
   // Di bawah pertanyaan bersama di percakapan pasangan: siapa yang menjawab, bukan apa jawabannya.
   "answered.checkin": "✓ {name} sudah melapor.",
   "answered.evaluation": "✓ {name} sudah menjawab (secara pribadi).",
@@ -374,7 +374,7 @@ export const id: Record<MessageKey, string> = {
   "pause.ended": "Selamat datang kembali! Masa rehat Anda selesai dan pengingat aktif lagi.",
   "pause.ended.partner": "{name} sudah kembali dari rehat.",
   "delivery.dmClosed":
-    "<@{userId}>, saya tidak bisa mengirim pesan langsung kepada Anda. Mohon izinkan pesan langsung dari aplikasi ini agar kabar mentoring Anda sampai secara pribadi.",
+    "{user}, saya tidak bisa mengirim pesan langsung kepada Anda. Mohon izinkan pesan langsung dari aplikasi ini agar kabar mentoring Anda sampai secara pribadi.",
   "delivery.unreachable":
     "Saya tidak bisa menghubungi {name} lewat pesan langsung maupun di kanal {program}. Bisakah Anda memintanya mengizinkan pesan langsung dari aplikasi ini?",
 

@@ -1,3 +1,5 @@
+import { richTranslator } from "../i18n/translate";
+import { mentionUser } from "../rich-text";
 import { programInChannel, requireOrganizer } from "../scope";
 import { message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
@@ -14,5 +16,6 @@ export const addOrganizer: UseCase<"program.organizer"> = async (ctx, command) =
     (await ctx.tx.members.findByExternalId(ctx.tenant.id, command.userId)) ??
     (await ctx.tx.members.ensure(ctx.tenant.id, command.userId, command.userId));
   await ctx.tx.programs.addOrganizer(program.id, other.id);
-  return reply(message(text(ctx.t("organizer.added", { userId: command.userId, name: program.name }))));
+  const said = richTranslator(ctx.language)("organizer.added", { user: mentionUser(command.userId), name: program.name });
+  return reply(message(text(said)));
 };

@@ -1,3 +1,5 @@
+import { richTranslator } from "../i18n/translate";
+import { mentionRole } from "../rich-text";
 import { programInChannel, requireOrganizer } from "../scope";
 import { message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
@@ -11,7 +13,7 @@ export const setOrganizerRole: UseCase<"program.role"> = async (ctx, command) =>
     message(
       text(
         command.roleId
-          ? ctx.t("organizer.role", { roleId: command.roleId, name: program.name })
+          ? richTranslator(ctx.language)("organizer.role", { role: mentionRole(command.roleId), name: program.name })
           : ctx.t("organizer.roleCleared", { name: program.name }),
       ),
     ),

@@ -1,7 +1,6 @@
 import { Refusal } from "../errors";
 import { adminSpace } from "../scope";
 import { describeAccess, nextGrantees, spaceOf } from "../setup-rights";
-import { message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
 
 /** Shows, or (admins only) changes, who besides the admins may set up programs in this space. */
@@ -13,5 +12,5 @@ export const setSetupAccess: UseCase<"setup.access"> = async (ctx, command) => {
     grantees = nextGrantees(grantees, command.who);
     await ctx.tx.setupAccess.replace(ctx.tenant.id, space, grantees);
   }
-  return reply(message(text(describeAccess(ctx.t, grantees))));
+  return reply(describeAccess(ctx.language, grantees));
 };

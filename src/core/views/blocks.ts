@@ -1,10 +1,10 @@
 /** Small constructors for the neutral message model, so views read like layouts. */
 import type { ButtonCommand, FormRequest } from "../commands";
-import type { ActionsBlock, Block, Button, FieldsBlock, Message, TextBlock } from "../messages";
+import type { ActionsBlock, Block, Button, FieldsBlock, Message, RichText, TextBlock } from "../messages";
 
-export const heading = (text: string): TextBlock => ({ type: "text", text, style: "heading" });
-export const text = (text: string): TextBlock => ({ type: "text", text });
-export const muted = (text: string): TextBlock => ({ type: "text", text, style: "muted" });
+export const heading = (text: RichText): TextBlock => ({ type: "text", text, style: "heading" });
+export const text = (text: RichText): TextBlock => ({ type: "text", text });
+export const muted = (text: RichText): TextBlock => ({ type: "text", text, style: "muted" });
 export const fields = (pairs: Array<[string, string]>): FieldsBlock => ({
   type: "fields",
   fields: pairs.map(([label, value]) => ({ label, value })),
