@@ -15,6 +15,7 @@ import type { Matcher } from "./matching/types";
 import type { Reply } from "./messages";
 import type { Store } from "./ports";
 import { describeIssues } from "./problems";
+import { replyLanguage } from "./reply-language";
 import { requireOwnIds } from "./tenant-guard";
 import { addOrganizer } from "./use-cases/add-organizer";
 import { avoidMember } from "./use-cases/avoid-member";
@@ -111,7 +112,7 @@ export function createCore(deps: CoreDeps): Core {
         // Someone who talks to the bot again gets DMs tried again (they may have opened them).
         await tx.members.setDmBlocked(member.id, null);
         const channelProgram = envelope.channelId ? await tx.programs.byChannel(tenant.id, envelope.channelId) : null;
-        language = member.language ?? languageFromLocale(actor.locale) ?? channelProgram?.language ?? "id";
+        language = replyLanguage(member.language, actor.locale, channelProgram?.language);
         // A program set up before spaces were kept learns its space from the first command in its channel.
         if (channelProgram && channelProgram.spaceId === null && actor.space)
           await tx.programs.setSpace(channelProgram.id, actor.space);

@@ -61,6 +61,7 @@ import {
   takeDraft,
 } from "../../store/form-drafts";
 import { claimEvent } from "../../store/platform-events";
+import { readerLanguage } from "../../store/reader-language";
 import type { Database } from "../../store/schema";
 import { COMMAND_NAME, type InteractionOptionValue, textFromInteraction } from "./command-definitions";
 import {
@@ -74,7 +75,7 @@ import {
   settledMessage,
 } from "./components";
 import { commandFromSelect, decodeCustomId, parseContinueCustomId, parseModalCustomId } from "./custom-id";
-import { envelope, type Person, personOf, readerLanguage } from "./people";
+import { envelope, type Person, personOf } from "./people";
 
 /** A second press of the same component on the same message within this window is the same press. */
 const DOUBLE_CLICK_MS = 10_000;
@@ -263,7 +264,9 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
   }
 
   async function expired(i: RepliableInteraction, person: Person, mode: Mode): Promise<void> {
-    const t = translator(await readerLanguage(db, person));
+    const t = translator(
+      await readerLanguage(db, { platform: "discord", tenant: person.tenant, user: person.user, locale: person.locale }),
+    );
     await send(i, [{ content: t("discord.form.expired"), allowed_mentions: { parse: [] } }], mode);
   }
 

@@ -12,11 +12,7 @@
  * limit Discord applies also matches one tenant per bot.
  */
 import { type Interaction, PermissionFlagsBits } from "discord.js";
-import type { Kysely } from "kysely";
 import type { Envelope } from "../../core/commands";
-import { LANGUAGES, type Language } from "../../core/domain";
-import { languageFromLocale } from "../../core/i18n/translate";
-import type { Database } from "../../store/schema";
 
 export interface Person {
   /** The application (bot) id: the tenant. */
@@ -71,24 +67,4 @@ export function envelope(person: Person, channelId: string | undefined, command:
     ...(channelId ? { channelId } : {}),
     command,
   };
-}
-
-const isLanguage = (value: string | null | undefined): value is Language =>
-  typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
-
-/**
- * The language to show the adapter's own words in (form steps, an expired
- * form): the member's choice, else their client's locale, else Indonesian,
- * as the core decides for its replies.
- */
-export async function readerLanguage(db: Kysely<Database>, person: Person): Promise<Language> {
-  const row = await db
-    .selectFrom("members as m")
-    .innerJoin("tenants as t", "t.id", "m.tenant_id")
-    .select("m.language")
-    .where("t.platform", "=", "discord")
-    .where("t.external_id", "=", person.tenant)
-    .where("m.external_id", "=", person.user)
-    .executeTakeFirst();
-  return isLanguage(row?.language) ? row.language : (languageFromLocale(person.locale) ?? "id");
 }

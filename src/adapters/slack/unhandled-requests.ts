@@ -10,11 +10,11 @@ import type { WebClient } from "@slack/web-api";
 import type { Kysely } from "kysely";
 import { type MessageKey, translator } from "../../core/i18n/translate";
 import { message, text } from "../../core/views/blocks";
+import { readerLanguage } from "../../store/reader-language";
 import type { Database } from "../../store/schema";
 import { renderMessage, truncate } from "./block-kit";
 import type { ProfileCache } from "./people";
 import { privateReply, type ReplyRules } from "./private-reply";
-import { readerLanguage } from "./reader-language";
 import { requesterOf } from "./requester";
 
 /** What the person did, when a person did something. */
@@ -87,7 +87,13 @@ export function unhandledAnswers(deps: UnhandledDeps): (request: UnhandledReques
     if (!team || !who.user) return;
     if (who.triggerId && !(await deps.claim(`slack:unhandled:${team}:${who.triggerId}`))) return;
     const person = await deps.profiles.lookup(client, team, who.user, who.userName);
-    const language = await readerLanguage(deps.db, { team, user: who.user, locale: person.locale, channel: who.channel });
+    const language = await readerLanguage(deps.db, {
+      platform: "slack",
+      tenant: team,
+      user: who.user,
+      locale: person.locale,
+      channel: who.channel,
+    });
     const reply = privateReply(client, who, respond, deps.rules);
     await reply(renderMessage(message(text(unhandledText(language, answer, body)))));
   };
