@@ -10,7 +10,7 @@ import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/dis
 import { createAppCore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { translator } from "../../src/core/i18n/translate";
-import { defaultGuild, FAKE_IDS, FakeDiscord } from "../support/fake-discord";
+import { botMessage, defaultGuild, FAKE_IDS, FakeDiscord } from "../support/fake-discord";
 import { FakeSlack } from "../support/fake-slack";
 import { START } from "../support/harness";
 import { PROGRAM_CHANNEL, SlackDriver, until } from "../support/slack-driver";
@@ -95,26 +95,14 @@ describe("Discord: bad input is answered and changes nothing", () => {
     });
     const user = FAKE_IDS.member;
     // A message with a button whose id is ours in shape but unreadable inside.
-    const message = {
+    const message = botMessage({
       id: "9100000000000000001",
-      channel_id: FAKE_IDS.programChannel,
-      author: { id: FAKE_IDS.application, username: "sebaya", discriminator: "0", global_name: null, avatar: null, bot: true },
-      content: "",
+      channelId: FAKE_IDS.programChannel,
       components: [{ type: 1, components: [{ type: 2, style: 2, label: "Old", custom_id: "sb1c:zz.garbled" }] }],
-      flags: 0,
-      type: 0,
-      timestamp: clock.now().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      pinned: false,
-    };
+      at: clock.now(),
+    });
     const before = await stateDigest(tdb.db);
-    const pressed = fake.buttonPress({ user, customId: "sb1c:zz.garbled", message: message as never, locale: "en-US" });
+    const pressed = fake.buttonPress({ user, customId: "sb1c:zz.garbled", message, locale: "en-US" });
     await fake.interact(pressed);
     const answer = JSON.stringify(fake.responsesTo(pressed.id).map((c) => c.body));
     expect(answer).toContain(en("error.unreadable"));

@@ -8,7 +8,6 @@
  * evaluation's "adjust → end"), and the test checks that every kind of form
  * was among them, so a new form button cannot slip past it.
  */
-import type { APIMessage } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { renderMessage as renderDiscord } from "../../src/adapters/discord/components";
 import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/discord-app";
@@ -21,7 +20,7 @@ import type { Platform } from "../../src/core/domain";
 import type { Button, Message, Reply } from "../../src/core/messages";
 import { actions, message } from "../../src/core/views/blocks";
 import { runDueJobs } from "../../src/scheduler/run-due-jobs";
-import { defaultGuild, defaultUsers, FAKE_IDS, FakeDiscord } from "../support/fake-discord";
+import { botMessage, defaultGuild, defaultUsers, FAKE_IDS, FakeDiscord } from "../support/fake-discord";
 import { FakeSlack } from "../support/fake-slack";
 import { START, submit } from "../support/harness";
 import { PROGRAM_CHANNEL, SlackDriver, TEAM, until } from "../support/slack-driver";
@@ -230,31 +229,12 @@ describe("Discord: every form button opens its form and changes nothing", () => 
           if (!customId) throw new Error("expected a button");
           const channelId = p.inChannel ? FAKE_IDS.programChannel : `dm-${p.presser}`;
           // The message the button sits on, as Discord would send it with the press.
-          const onMessage = {
+          const onMessage = botMessage({
             id: String(messageId++),
-            channel_id: channelId,
-            author: {
-              id: FAKE_IDS.application,
-              username: "sebaya",
-              discriminator: "0",
-              global_name: null,
-              avatar: null,
-              bot: true,
-            },
-            content: "",
+            channelId,
             components: payload?.components ?? [],
-            flags: 0,
-            type: 0,
-            timestamp: clock.now().toISOString(),
-            edited_timestamp: null,
-            tts: false,
-            mention_everyone: false,
-            mentions: [],
-            mention_roles: [],
-            attachments: [],
-            embeds: [],
-            pinned: false,
-          } as unknown as APIMessage;
+            at: clock.now(),
+          });
           const before = await stateDigest(tdb.db);
           const interaction = fake.buttonPress({
             user: p.presser,

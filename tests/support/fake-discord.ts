@@ -1966,3 +1966,28 @@ function submissionFromFields(fields: ModalSubmitInput["fields"]): APIModalSubmi
     return { type: ComponentType.Label, id: labelId, component } as APIModalSubmissionComponent;
   });
 }
+
+/**
+ * A message of the bot's as Discord sends it with a component press, for
+ * pressing a button the test rendered itself (not one the fake stored).
+ */
+export function botMessage(m: { id: string; channelId: string; components: unknown[]; at: Date }): APIMessage {
+  return {
+    id: m.id,
+    channel_id: m.channelId,
+    author: { id: FAKE_IDS.application, username: "sebaya", discriminator: "0", global_name: null, avatar: null, bot: true },
+    content: "",
+    components: m.components,
+    flags: 0,
+    type: 0,
+    timestamp: m.at.toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+  } as unknown as APIMessage;
+}
