@@ -14,6 +14,8 @@ const id = z.uuid();
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Whether text holds a character no answer may (see CONTROL): checked before any schema. */
+export const holdsControlCharacter = (text: string): boolean => CONTROL.test(text);
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_IN_NAME = /[\u0000-\u001f\u007f]/g;
 const shortText = z.string().trim().min(1).max(200);

@@ -8,9 +8,31 @@ function fieldLabel(t: Translate, path: readonly PropertyKey[]): string {
   return name && key in catalogs.en ? t(key) : t("field.command");
 }
 
-export function describeIssues(t: Translate, issues: readonly z.core.$ZodIssue[]): string[] {
+/** What a well-formed answer looks like, for a field whose format has one. */
+const EXAMPLES: Record<string, string> = { time: "10:00", until: "2026-12-24" };
+
+/**
+ * `given`: the issues are about one answer someone gave (not left blank), as a form asked field by
+ * field checks it (form-validation.ts): a wrong type is then a wrong kind of answer, never a
+ * missing one, and the words say what is expected. `label` names a field the catalog has no
+ * `field.<name>` for (an evaluation's question per goal).
+ */
+export function describeIssues(
+  t: Translate,
+  issues: readonly z.core.$ZodIssue[],
+  options: { given?: boolean; label?: string } = {},
+): string[] {
   const lines = issues.map((issue) => {
-    const field = fieldLabel(t, issue.path);
+    const field = options.label ?? fieldLabel(t, issue.path);
+    if (options.given) {
+      const name = String(issue.path[0] ?? "");
+      if (issue.code === "invalid_type" && issue.expected === "number") return t("problem.number", { field });
+      if (issue.code === "invalid_type" && issue.expected === "boolean") return t("problem.yesNo", { field });
+      if (issue.code === "invalid_type") return t("problem.invalid", { field });
+      if (issue.code === "invalid_value") return t("problem.choice", { field });
+      if (issue.code === "invalid_format" && EXAMPLES[name])
+        return t("problem.format", { field, example: EXAMPLES[name] as string });
+    }
     switch (issue.code) {
       case "invalid_type":
         return issue.input === undefined ? t("problem.required", { field }) : t("problem.invalid", { field });

@@ -19,8 +19,8 @@ const SUBCOMMANDS: Record<string, (rest: string) => Raw> = {
   help: () => ({ type: "help" }),
   bantuan: () => ({ type: "help" }),
   status: () => ({ type: "status" }),
-  setup: (rest) => ({ type: "program.setup", ...(rest ? { name: rest } : {}) }),
-  siapkan: (rest) => ({ type: "program.setup", ...(rest ? { name: rest } : {}) }),
+  setup: (rest) => setupText(rest),
+  siapkan: (rest) => setupText(rest),
   open: (rest) => ({ type: "round.open", ...(rest ? { weeks: rest } : {}) }),
   buka: (rest) => ({ type: "round.open", ...(rest ? { weeks: rest } : {}) }),
   join: () => ({ type: "round.join" }),
@@ -60,6 +60,36 @@ const SUBCOMMANDS: Record<string, (rest: string) => Raw> = {
   hours: (rest) => ({ type: "program.hours", ...contactHours(rest) }),
   jam: (rest) => ({ type: "program.hours", ...contactHours(rest) }),
 };
+
+/** The settings `setup` takes after the name, in English or Indonesian. */
+const SETUP_SETTINGS: Record<string, "language" | "timezone" | "roundWeeks"> = {
+  language: "language",
+  lang: "language",
+  bahasa: "language",
+  timezone: "timezone",
+  zone: "timezone",
+  zona: "timezone",
+  weeks: "roundWeeks",
+  minggu: "roundWeeks",
+};
+
+/**
+ * "Kopi Belajar language=en timezone=WITA weeks=8" (or bahasa=, zona=, minggu=): the program's
+ * name, and the settings named after it; the schema validates the values. Without settings the
+ * whole text is the name, as typed.
+ */
+function setupText(rest: string): Raw {
+  const settings: Raw = {};
+  const name = rest
+    .replace(/(^|\s)([a-z]+)=(\S*)(?=\s|$)/gi, (whole, _space: string, key: string, value: string) => {
+      const field = Object.hasOwn(SETUP_SETTINGS, key.toLowerCase()) ? SETUP_SETTINGS[key.toLowerCase()] : undefined;
+      if (!field) return whole;
+      settings[field] = field === "language" ? value.toLowerCase() : value;
+      return "";
+    })
+    .trim();
+  return { type: "program.setup", ...(name ? { name } : {}), ...settings };
+}
 
 /**
  * "everyone", "admins", a role mention or a person (a mention, or a plain id in the console) as the

@@ -385,6 +385,25 @@ describe("commandFromText", () => {
     expect(ok(commandFromText("buka 6"))).toEqual({ type: "round.open", weeks: 6 });
   });
 
+  it("setup takes the program's language (and zone, length) after its name, in English or Indonesian", () => {
+    expect(ok(commandFromText("setup Kopi Belajar language=en"))).toEqual({
+      type: "program.setup",
+      name: "Kopi Belajar",
+      language: "en",
+    });
+    expect(ok(commandFromText("siapkan Sahabat Belajar bahasa=ID zona=wita minggu=8"))).toEqual({
+      type: "program.setup",
+      name: "Sahabat Belajar",
+      language: "id",
+      timezone: "Asia/Makassar",
+      roundWeeks: 8,
+    });
+    expect(ok(commandFromText("setup language=en"))).toEqual({ type: "program.setup", language: "en" });
+    // Not a setting: part of the name. A language we do not speak is refused, naming the field.
+    expect(commandFromText("setup 1+1=2 club")).toEqual({ type: "program.setup", name: "1+1=2 club" });
+    expect(issues(commandFromText("setup Kopi language=fr"))[0]?.path).toEqual(["language"]);
+  });
+
   it("commands that take no text ignore it", () => {
     expect(commandFromText("join please")).toEqual({ type: "round.join" });
     expect(commandFromText("help me")).toEqual({ type: "help" });

@@ -20,6 +20,10 @@ export const en = {
   "problem.invalid": "{field} is not valid.",
   "problem.unexpected": "{field} is not something I expected here.",
   "problem.control": "{field} holds an invisible control character I can’t keep. Please type it again.",
+  "problem.number": "{field} must be a whole number, like 2.",
+  "problem.yesNo": "{field}: answer yes or no.",
+  "problem.choice": "{field}: choose one of the options, by its number or its name.",
+  "problem.format": "{field}: write it like {example}.",
   "error.unreadable":
     "I couldn’t read that button or form (it may be from an older message). Nothing was changed; /mentoring status shows where things stand.",
   "refusal.notFound": "I couldn’t find that here, so nothing was changed. /mentoring status shows where things stand.",
@@ -106,7 +110,7 @@ export const en = {
   "help.member":
     "For everyone:\n• /mentoring join: join the open round\n• /mentoring status: your pairing, schedule and next session\n• /mentoring schedule: propose a regular schedule to your peer\n• /mentoring checkin: tell us how your last session went\n• /mentoring journal: write a private note (only you can read it)\n• /mentoring pause: take a break until a date; /mentoring resume to come back\n• /mentoring end: end your pairing, politely and privately\n• /mentoring avoid <person>: never be matched with someone (private)\n• /mentoring leave: leave the round",
   "help.organizer":
-    "For organizers:\n• /mentoring setup: start a program in this channel (admins, or whoever they allow)\n• /mentoring access [everyone | admins | @role | @person]: who may set up programs here (admins only)\n• /mentoring open: open a new round\n• /mentoring preview: see the proposed pairs before anything is sent\n• /mentoring weights [name=value ...]: see or change how matching scores fit\n• /mentoring hours [8-20 1-5]: when the bot may reach members (hours, ISO weekdays)\n• /mentoring match: match everyone who is waiting\n• /mentoring organizer @person: share organizing the program\n• /mentoring role @role: members with this role may organize too (Discord)\n• /mentoring report: how the program is going (totals only, nothing private)\n• /mentoring close: end the round",
+    "For organizers:\n• /mentoring setup [name] [language=en|id]: start a program in this channel, in its language (admins, or whoever they allow)\n• /mentoring access [everyone | admins | @role | @person]: who may set up programs here (admins only)\n• /mentoring open: open a new round\n• /mentoring preview: see the proposed pairs before anything is sent\n• /mentoring weights [name=value ...]: see or change how matching scores fit\n• /mentoring hours [8-20 1-5]: when the bot may reach members (hours, ISO weekdays)\n• /mentoring match: match everyone who is waiting\n• /mentoring organizer @person: share organizing the program\n• /mentoring role @role: members with this role may organize too (Discord)\n• /mentoring report: how the program is going (totals only, nothing private)\n• /mentoring close: end the round",
 
   // Program and rounds.
   "setup.done": "The mentoring program “{name}” is set up in this channel. Open the first round with /mentoring open.",
@@ -319,15 +323,19 @@ export const en = {
   "console.welcome":
     "Sebaya playground: a pretend workspace with {count} people and the channel #{channel}. You are {name}. Type :help for the playground commands, or /mentoring help for the bot.",
   "console.help":
-    ":as <name>: switch who you are\n:people: list everyone\n:show [name]: everything that person can see\n:press <n>: press button number n\n:advance <30m|2h|14d|1w>: move the clock (due check-ins are sent)\n:now: the current time\n:help: this list\n:quit: leave\n/mentoring ...: talk to the bot as the current person, in the program channel",
+    ":as <name>: switch who you are\n:people: list everyone\n:show [name]: everything that person can see, with its buttons\n:press <n | label>: press a button on your last screen (each screen numbers its buttons from 1)\n:advance <30m|2h|14d|1w>: move the clock forward; reminders, check-ins and evaluations arrive at their own moments on the way\n:now: the current time\n:help: this list\n:quit: leave (Ctrl-D too; inside a form, Ctrl-D only closes the form)\n/mentoring ...: talk to the bot as the current person, in the program channel",
   "console.you": "You are now {name}.",
   "console.unknownPerson": "There is nobody called {name} here. People: {names}",
-  "console.unknownButton": "You can’t see a button number {number}.",
+  "console.unknownButton": "There is no button {number} on your screen. :show lists everything you can see, with its buttons.",
+  "console.restored": "Welcome back: the playground goes on from {when}, with everything each person saw.",
   "console.badInput": "I didn’t understand that. Type :help for the playground commands, or /mentoring help.",
   "console.now": "It is now {when}.",
   "console.badDuration": "Give a duration like 30m, 2h, 14d or 1w.",
   "console.form": "Form: {title}. Press Enter to keep the [default] or skip an optional field; type :cancel to close it.",
-  "console.formCancelled": "Form closed; nothing was sent.",
+  "console.formCancelled": "Form closed; nothing was sent. Your answers so far are kept: open the form again to go on.",
+  "console.formResumed": "Your earlier answers are filled in: Enter keeps each one.",
+  "console.answer.yes": "yes",
+  "console.answer.no": "no",
   "console.yesNo": "y/n",
   "console.people": "People: {names}",
   // Scheduled messages: reminders, check-ins, evaluations, round deadlines.
@@ -388,6 +396,23 @@ export const en = {
   "console.where.reply": "↩ only you",
   "console.where.dm": "✉ DM",
   "console.where.pair": "👥 pair",
+  "console.where.answers": "📝 your answers (only you)",
+  "console.timeline.everyone": "everyone",
+  "console.timeline.reply": "↩ only for",
+  "console.timeline.dm": "✉ DM to",
+  "console.timeline.pair": "👥 together",
+  "console.timeline.answers": "📝 form answers, seen only by",
+  // The demo's narration: the guide's steps, as the timeline reaches them.
+  "demo.title": "Sebaya demo: one round of “{program}”, in the order it happened. Times are each reader’s own (WIB, WITA, WIT).",
+  "demo.step.intake": "1. Know the expertise you can share: the round opens and seven people join",
+  "demo.step.match": "2. Find a peer whose interests or challenges fit: a dry run, then the match",
+  "demo.step.routine": "3–5. A first meeting, topics for it, and a routine agreed",
+  "demo.step.private": "After the first session: check-ins, and what stays private (a note, a journal)",
+  "demo.step.endWell": "When it doesn’t fit: ending politely, with a re-match",
+  "demo.step.evaluate": "6. Evaluate regularly: two weeks in, each answers privately, and a goal is reached",
+  "demo.step.adjust": "7. Open to adjusting: a new schedule, and ideas for the agenda",
+  "demo.step.nudge": "The new routine: reminders, a gentle nudge, and a third meeting",
+  "demo.step.wrapUp": "Four weeks on: the round ends with a wrap-up for everyone",
   "console.bye": "Bye! What you did is kept in {dir}.",
 
   // Discord: slash command descriptions, and forms spread over several modals.

@@ -20,6 +20,10 @@ export const id: Record<MessageKey, string> = {
   "problem.invalid": "{field} tidak valid.",
   "problem.unexpected": "{field} tidak diharapkan di sini.",
   "problem.control": "{field} berisi karakter tak terlihat yang tidak bisa saya simpan. Coba ketik ulang, ya.",
+  "problem.number": "{field} perlu diisi angka bulat, misalnya 2.",
+  "problem.yesNo": "{field}: jawab ya atau tidak.",
+  "problem.choice": "{field}: pilih salah satu pilihan, dengan nomor atau namanya.",
+  "problem.format": "{field}: tulis seperti {example}.",
   "error.unreadable":
     "Tombol atau formulir itu tidak bisa saya baca (mungkin dari pesan lama). Tidak ada yang berubah; cek /mentoring status untuk melihat keadaan terbaru.",
   "refusal.notFound":
@@ -105,7 +109,7 @@ export const id: Record<MessageKey, string> = {
   "help.member":
     "Untuk semua:\n• /mentoring join: ikut putaran yang dibuka\n• /mentoring status: pasangan, jadwal, dan sesi berikutnya\n• /mentoring schedule: usulkan jadwal rutin ke rekan Anda\n• /mentoring checkin: ceritakan bagaimana sesi terakhir\n• /mentoring journal: tulis catatan pribadi (hanya Anda yang bisa membaca)\n• /mentoring pause: rehat sampai tanggal tertentu; /mentoring resume untuk kembali\n• /mentoring end: akhiri pasangan dengan baik dan secara pribadi\n• /mentoring avoid <orang>: jangan pernah dipasangkan dengan seseorang (pribadi)\n• /mentoring leave: keluar dari putaran",
   "help.organizer":
-    "Untuk penyelenggara:\n• /mentoring setup: mulai program di kanal ini (admin, atau yang mereka izinkan)\n• /mentoring access [everyone | admins | @peran | @orang]: siapa yang boleh menyiapkan program di sini (khusus admin)\n• /mentoring open: buka putaran baru\n• /mentoring preview: lihat usulan pasangan sebelum apa pun dikirim\n• /mentoring weights [nama=nilai ...]: lihat atau ubah bobot pencocokan\n• /mentoring hours [8-20 1-5]: kapan bot boleh menghubungi anggota (jam, hari ISO)\n• /mentoring match: cocokkan semua yang menunggu\n• /mentoring organizer @orang: ajak orang lain ikut menyelenggarakan\n• /mentoring role @peran: anggota dengan peran ini juga boleh menyelenggarakan (Discord)\n• /mentoring report: perkembangan program (hanya jumlah, tanpa hal pribadi)\n• /mentoring close: akhiri putaran",
+    "Untuk penyelenggara:\n• /mentoring setup [nama] [bahasa=id|en]: mulai program di kanal ini, dalam bahasanya (admin, atau yang mereka izinkan)\n• /mentoring access [everyone | admins | @peran | @orang]: siapa yang boleh menyiapkan program di sini (khusus admin)\n• /mentoring open: buka putaran baru\n• /mentoring preview: lihat usulan pasangan sebelum apa pun dikirim\n• /mentoring weights [nama=nilai ...]: lihat atau ubah bobot pencocokan\n• /mentoring hours [8-20 1-5]: kapan bot boleh menghubungi anggota (jam, hari ISO)\n• /mentoring match: cocokkan semua yang menunggu\n• /mentoring organizer @orang: ajak orang lain ikut menyelenggarakan\n• /mentoring role @peran: anggota dengan peran ini juga boleh menyelenggarakan (Discord)\n• /mentoring report: perkembangan program (hanya jumlah, tanpa hal pribadi)\n• /mentoring close: akhiri putaran",
 
   "setup.done": "Program mentoring “{name}” sudah disiapkan di kanal ini. Buka putaran pertama dengan /mentoring open.",
   "round.opened": "Putaran {number} dibuka dan sudah diumumkan di kanal.",
@@ -313,16 +317,22 @@ export const id: Record<MessageKey, string> = {
   "console.welcome":
     "Playground Sebaya: ruang kerja tiruan dengan {count} orang dan kanal #{channel}. Anda sekarang {name}. Ketik :help untuk perintah playground, atau /mentoring help untuk bot.",
   "console.help":
-    ":as <nama>: berganti peran\n:people: daftar semua orang\n:show [nama]: semua yang bisa dilihat orang itu\n:press <n>: tekan tombol nomor n\n:advance <30m|2h|14d|1w>: majukan jam (laporan sesi yang jatuh tempo dikirim)\n:now: waktu saat ini\n:help: daftar ini\n:quit: keluar\n/mentoring ...: bicara dengan bot sebagai orang saat ini, di kanal program",
+    ":as <nama>: berganti peran\n:people: daftar semua orang\n:show [nama]: semua yang bisa dilihat orang itu, dengan tombolnya\n:press <n | label>: tekan tombol di layar terakhir Anda (tiap layar menomori tombolnya mulai dari 1)\n:advance <30m|2h|14d|1w>: majukan jam; pengingat, ajakan bercerita soal sesi, dan evaluasi datang tepat pada waktunya masing-masing\n:now: waktu saat ini\n:help: daftar ini\n:quit: keluar (bisa juga Ctrl-D; di dalam formulir, Ctrl-D hanya menutup formulir)\n/mentoring ...: bicara dengan bot sebagai orang saat ini, di kanal program",
   "console.you": "Anda sekarang {name}.",
   "console.unknownPerson": "Tidak ada yang bernama {name} di sini. Orang-orang: {names}",
-  "console.unknownButton": "Anda tidak melihat tombol nomor {number}.",
+  "console.unknownButton":
+    "Tidak ada tombol {number} di layar Anda. :show menampilkan semua yang bisa Anda lihat, lengkap dengan tombolnya.",
+  "console.restored": "Selamat datang kembali: playground berlanjut dari {when}, dengan semua yang sudah dilihat tiap orang.",
   "console.badInput": "Saya tidak mengerti. Ketik :help untuk perintah playground, atau /mentoring help.",
   "console.now": "Sekarang {when}.",
   "console.badDuration": "Tulis durasi seperti 30m, 2h, 14d atau 1w.",
   "console.form":
     "Formulir: {title}. Tekan Enter untuk memakai [bawaan] atau melewati isian opsional; ketik :cancel untuk menutup.",
-  "console.formCancelled": "Formulir ditutup; tidak ada yang dikirim.",
+  "console.formCancelled":
+    "Formulir ditutup; tidak ada yang dikirim. Jawaban Anda sejauh ini disimpan: buka lagi formulirnya untuk melanjutkan.",
+  "console.formResumed": "Jawaban Anda sebelumnya sudah terisi: tekan Enter untuk memakainya.",
+  "console.answer.yes": "ya",
+  "console.answer.no": "tidak",
   "console.yesNo": "y/t",
   "console.people": "Orang-orang: {names}",
   "reminder.dayBefore": "Pengingat: sesi {number} besok ({minutes} menit). {times}",
@@ -381,6 +391,25 @@ export const id: Record<MessageKey, string> = {
   "console.where.reply": "↩ hanya Anda",
   "console.where.dm": "✉ DM",
   "console.where.pair": "👥 pasangan",
+  "console.where.answers": "📝 jawaban Anda (hanya Anda)",
+  "console.timeline.everyone": "semua orang",
+  "console.timeline.reply": "↩ hanya untuk",
+  "console.timeline.dm": "✉ DM untuk",
+  "console.timeline.pair": "👥 bersama",
+  "console.timeline.answers": "📝 jawaban formulir, hanya terlihat oleh",
+  // Narasi demo: langkah-langkah panduan, sesuai urutan waktunya.
+  "demo.title":
+    "Demo Sebaya: satu putaran “{program}”, sesuai urutan kejadiannya. Jam ditulis menurut zona masing-masing pembaca (WIB, WITA, WIT).",
+  "demo.step.intake": "1. Kenali keahlian unik yang bisa dibagikan: putaran dibuka dan tujuh orang mendaftar",
+  "demo.step.match": "2. Cari rekan dengan minat atau tantangan yang sesuai: pratinjau, lalu pencocokan",
+  "demo.step.routine": "3–5. Pertemuan perdana, topik diskusinya, dan jadwal rutin yang disepakati",
+  "demo.step.private": "Setelah sesi pertama: cerita sesi, dan apa yang tetap rahasia (catatan, jurnal pribadi)",
+  "demo.step.endWell": "Kalau ternyata kurang cocok: diakhiri dengan baik, lalu dicarikan rekan baru",
+  "demo.step.evaluate":
+    "6. Lakukan evaluasi berkala: dua minggu berjalan, masing-masing menjawab secara pribadi, dan satu tujuan tercapai",
+  "demo.step.adjust": "7. Terbuka untuk menyesuaikan pendekatan: jadwal baru, dan ide untuk agenda",
+  "demo.step.nudge": "Rutinitas baru: pengingat, sapaan lembut, dan pertemuan ketiga",
+  "demo.step.wrapUp": "Empat minggu kemudian: putaran ditutup dengan rangkuman untuk semua",
   "console.bye": "Sampai jumpa! Semua yang Anda lakukan tersimpan di {dir}.",
 
   // Discord: deskripsi perintah slash, dan formulir yang dibagi ke beberapa modal.
