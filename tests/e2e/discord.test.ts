@@ -434,6 +434,39 @@ describe("Discord: forms over several modals", () => {
   });
 });
 
+describe("Discord: an answer the core would refuse", () => {
+  it("is said at its step, and the step reopens with everything typed, to fix only that", async () => {
+    locale = "en-US";
+    await start();
+    const t = translator("en");
+    await slash(OLGA, "setup", { name: "Kopi" });
+    await slash(OLGA, "open");
+    await deliver();
+    const opened = await press(ANI, buttonIn(CHANNEL, t("round.announce.join", { number: 1 })).customId);
+    // Eleven things to share: the core takes at most ten.
+    const tooMany = Array.from({ length: 11 }, (_, i) => `topic ${i}`).join(", ");
+    const refused = await submit(opened, { "t:expertise": tooMany, "t:goals": "design", "t:interests": "", "t:team": "Data" });
+    expect(refused.text).toContain(t("discord.form.problems"));
+    expect(refused.text).toMatch(/10/);
+    expect(refused.buttons).toHaveLength(1);
+    // The button reopens step 1 as it was answered.
+    const again = await press(ANI, refused.buttons[0] as string);
+    expect(again.type).toBe(InteractionResponseType.Modal);
+    const values = Object.fromEntries(
+      (again.modal?.components ?? []).map((l) => {
+        const input = l.component as { custom_id: string; value?: string };
+        return [input.custom_id, input.value];
+      }),
+    );
+    expect(values["t:expertise"]).toBe(tooMany);
+    expect(values["t:team"]).toBe("Data");
+    expect(await count("enrollments")).toBe(0);
+    // Corrected, the form goes on to its second step.
+    const saved = await submit(again, { "t:expertise": "SQL", "t:goals": "design", "t:interests": "", "t:team": "Data" });
+    expect(saved.text).toBe(t("discord.form.stepSaved", { step: 1, total: 2 }));
+  });
+});
+
 describe("Discord: closed DMs", () => {
   it("records 50007, reaches the member in the thread and the channel, and never DMs them again until they interact", async () => {
     await start();

@@ -61,6 +61,36 @@ describe("Slack over HTTP", () => {
     expect(slack.calls.filter((c) => c.method !== "auth.test")).toEqual([]);
   });
 
+  it("a field the core would refuse is shown beside it in the modal still open; nothing is stored, and corrected it goes through", async () => {
+    await start();
+    slack.users.set("U-ANI", { real_name: "Ani", locale: "en-US" });
+    await slash("U-OLGA", "setup Kopi");
+    await until(() => responded().length === 1, "the setup reply");
+    await slash("U-OLGA", "open");
+    await until(() => responded().length === 2, "the open reply");
+    await slash("U-ANI", "join");
+    await until(() => slack.of("views.open").length === 1, "the intake modal");
+    const view = driver.lastView();
+    // Eleven things to share: the core takes at most ten, and says so beside the field.
+    const tooMany = Array.from({ length: 11 }, (_, i) => `topic ${i}`).join(", ");
+    const values = driver.fill(view, { expertise: tooMany, goals: "public speaking", team: "Data" });
+    const refused = await driver.submit("U-ANI", view, values);
+    expect(refused.status).toBe(200);
+    const answer = JSON.parse(refused.body) as { response_action?: string; errors?: Record<string, string> };
+    expect(answer.response_action).toBe("errors");
+    expect(Object.keys(answer.errors ?? {})).toEqual(["expertise"]);
+    expect(answer.errors?.expertise).toMatch(/10/);
+    expect(await tdb.db.kysely.selectFrom("enrollments").select("id").execute()).toEqual([]);
+    // Corrected in the same modal, it closes and the member is in.
+    const fixed = await driver.submit(
+      "U-ANI",
+      view,
+      driver.fill(view, { expertise: "SQL", goals: "public speaking", team: "Data" }),
+    );
+    expect(fixed.body).not.toContain("errors");
+    await until(() => slack.of("chat.postMessage").some((c) => JSON.stringify(c.args).includes("You’re in round 1!")), "joined");
+  });
+
   it("runs a program: setup, announcement, join through the modal, match, the intro in one group DM", async () => {
     await start();
     expect(await slash("U-OLGA", "setup Kopi Belajar")).toBe(200);

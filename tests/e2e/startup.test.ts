@@ -78,7 +78,7 @@ describe("npm start (the console playground)", () => {
     // Ani chose English and WITA in the form.
     expect(first.stdout).toContain("You’re in round 1!");
     expect(first.stdout).toContain("I didn’t understand that.");
-    expect(first.stdout).toContain("You can’t see a button number 42.");
+    expect(first.stdout).toContain("There is no button 42 on your screen.");
     expect(first.stdout).toContain("Give a duration like 30m");
     expect(first.stdout).toContain("I don’t know that command.");
     expect(first.stderr).toBe("");

@@ -183,7 +183,14 @@ export class SlackDriver {
       type: "view_submission",
       team: { id: TEAM },
       user: { id: user, name: user.toLowerCase(), team_id: TEAM },
-      view: { id: "V1", callback_id: "sebaya_form", private_metadata: view.private_metadata, state: { values } },
+      // As Slack sends it: the view the app opened (its blocks and metadata) with the state of its inputs.
+      view: {
+        id: "V1",
+        callback_id: "sebaya_form",
+        private_metadata: view.private_metadata,
+        blocks: view.blocks,
+        state: { values },
+      },
     });
   }
 

@@ -544,25 +544,66 @@ export function stepSizes(inputs: number): number[] {
   return Array.from({ length: steps }, (_, i) => Math.floor(inputs / steps) + (i < inputs % steps ? 1 : 0));
 }
 
+/** The inputs of step `step` (1-based) of a form's modals. */
+export function stepInputs(form: Form, step: number): FormInput[] {
+  const sizes = stepSizes(form.inputs.length);
+  const start = sizes.slice(0, step - 1).reduce((sum, n) => sum + n, 0);
+  return form.inputs.slice(start, start + (sizes[step - 1] ?? 0));
+}
+
+/** The input as the member last answered it: a step reopened to fix an answer shows what they typed. */
+function prefilled(input: FormInput, answer: FormAnswers[string]): FormInput {
+  if (answer === undefined || answer === "") return input;
+  const typed = Array.isArray(answer) ? answer.join(", ") : String(answer);
+  switch (input.kind) {
+    case "checkbox":
+      return { ...input, initial: answer === true || answer === "yes" };
+    case "number": {
+      if (/^-?\d+$/.test(typed.trim())) return { ...input, initial: Number(typed) };
+      // Not a number ("dua"): shown as typed, in a text field, for the member to correct.
+      const { name, label: text, hint, required } = input;
+      return { kind: "text", name, label: text, ...(hint ? { hint } : {}), required, initial: typed, maxLength: 20 };
+    }
+    default:
+      return { ...input, initial: typed };
+  }
+}
+
 /**
  * A form as one or more modals of at most five inputs, titled "(1/2)" and so
  * on when there are several. Step n's custom_id is `modalCustomId(n, draftId)`.
  * A form without inputs has no modal: the adapter sends its command as it is.
- * `t` is the reader's translator (yes/no, date and time placeholders).
+ * `t` is the reader's translator (yes/no, date and time placeholders);
+ * `answers` (the draft's so far) prefill the inputs they answer.
  */
-export function modalSteps(form: Form, draftId: string, t: Translate): DiscordModal[] {
+export function modalSteps(form: Form, draftId: string, t: Translate, answers: FormAnswers = {}): DiscordModal[] {
   const sizes = stepSizes(form.inputs.length);
-  let start = 0;
-  return sizes.map((size, i) => {
-    const inputs = form.inputs.slice(start, start + size);
-    start += size;
+  return sizes.map((_, i) => {
     const suffix = sizes.length > 1 ? ` (${i + 1}/${sizes.length})` : "";
     return new ModalBuilder()
       .setCustomId(modalCustomId(i + 1, draftId))
       .setTitle(`${label(form.title, DISCORD_LIMITS.modalTitle - suffix.length)}${suffix}`)
-      .addLabelComponents(inputs.map((input) => labelled(input, t)))
+      .addLabelComponents(stepInputs(form, i + 1).map((input) => labelled(prefilled(input, answers[input.name]), t)))
       .toJSON();
   });
+}
+
+/**
+ * A step whose answers the core would refuse: what is wrong, in the core's
+ * words, and a button that reopens the same step with everything the member
+ * typed, to fix only that (Discord cannot show an error beside a field).
+ */
+export function fixPrompt(t: Translate, problems: readonly string[], step: number, draftId: string): DiscordMessagePayload {
+  const button = new ButtonBuilder()
+    .setCustomId(continueCustomId(step, draftId))
+    .setLabel(truncate(t("discord.form.fix"), DISCORD_LIMITS.buttonLabel))
+    .setStyle(ButtonStyle.Primary);
+  const lines = problems.map((p) => `• ${escapeMarkdown(p)}`);
+  return {
+    content: truncate([t("discord.form.problems"), ...lines].join("\n"), DISCORD_LIMITS.content),
+    components: [new ActionRowBuilder<ButtonBuilder>().addComponents(button).toJSON() as Row],
+    allowed_mentions: { parse: [] },
+  };
 }
 
 /**

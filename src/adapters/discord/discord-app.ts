@@ -48,6 +48,7 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../../core/clock";
 import type { Core } from "../../core/core";
 import type { Language } from "../../core/domain";
+import { problemWithAnswer } from "../../core/form-validation";
 import { formSubmission } from "../../core/forms";
 import { languageFromLocale, translator } from "../../core/i18n/translate";
 import type { Form, Reply } from "../../core/messages";
@@ -68,11 +69,13 @@ import {
   answersFromModal,
   continuePrompt,
   type DiscordMessagePayload,
+  fixPrompt,
   formPrompt,
   modalSteps,
   notedMessage,
   renderReply,
   settledMessage,
+  stepInputs,
 } from "./components";
 import { commandFromSelect, decodeCustomId, parseContinueCustomId, parseModalCustomId } from "./custom-id";
 import { envelope, type Person, personOf } from "./people";
@@ -290,7 +293,10 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     if (next) {
       // The next step of a form: straight from the draft, no core call, so the modal is the first response.
       const draft = await getDraft(db, next.draftId, owner(person), clock.now());
-      const modal = draft ? modalSteps(draft.form, next.draftId, translator(draft.language))[next.step - 1] : undefined;
+      // Prefilled with the answers so far: a step reopened to fix an answer shows what was typed.
+      const modal = draft
+        ? modalSteps(draft.form, next.draftId, translator(draft.language), draft.answers)[next.step - 1]
+        : undefined;
       if (modal) await i.showModal(modal);
       else await expired(i, person, "update");
       return;
@@ -321,6 +327,17 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
       return;
     }
     const t = translator(draft.language);
+    // What the core would refuse is said now, with everything typed kept for the step to reopen.
+    const problems = stepInputs(draft.form, step.step).flatMap((input) => {
+      const problem = problemWithAnswer(draft.form.request.type, input.name, answers[input.name], t, input.label);
+      return problem ? [problem] : [];
+    });
+    if (problems.length > 0) {
+      if (await mergeDraftAnswers(db, step.draftId, who, answers, clock.now()))
+        await send(i, [fixPrompt(t, problems, step.step, step.draftId)], mode);
+      else await expired(i, person, mode);
+      return;
+    }
     const total = modalSteps(draft.form, step.draftId, t).length;
     if (step.step < total) {
       if (await mergeDraftAnswers(db, step.draftId, who, answers, clock.now()))

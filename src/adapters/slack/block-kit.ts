@@ -15,7 +15,7 @@
  *   way. The only mentions are the core's own (`Mention` segments).
  */
 import type { KnownBlock, ModalView, MrkdwnElement, PlainTextOption, Button as SlackButton } from "@slack/types";
-import type { CommandInput } from "../../core/commands";
+import type { CommandInput, FormRequest } from "../../core/commands";
 import { type FormAnswers, formSubmission } from "../../core/forms";
 import type { Button, Form, FormInput, Message, RichText, Select } from "../../core/messages";
 import { segments, withoutMentions } from "../../core/rich-text";
@@ -372,7 +372,13 @@ export function commandFromSubmission(
   privateMetadata: string,
   state: ViewState,
   key: Buffer,
-): { command: CommandInput; channelId?: string; origin?: { channel: string; ts: string } } | null {
+): {
+  command: CommandInput;
+  request: FormRequest;
+  answers: FormAnswers;
+  channelId?: string;
+  origin?: { channel: string; ts: string };
+} | null {
   const metadata = openMetadata(privateMetadata, key);
   if (!metadata) return null;
   const answers: FormAnswers = {};
@@ -383,6 +389,8 @@ export function commandFromSubmission(
   }
   return {
     command: formSubmission(metadata.request, answers),
+    request: metadata.request,
+    answers,
     ...(metadata.channel ? { channelId: metadata.channel } : {}),
     ...(metadata.origin ? { origin: metadata.origin } : {}),
   };

@@ -24,9 +24,11 @@ import type { WebClient } from "@slack/web-api";
 import type { Kysely } from "kysely";
 import type { Clock } from "../../core/clock";
 import type { Core } from "../../core/core";
+import { translator } from "../../core/i18n/translate";
 import type { Message, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
 import { claimEvent } from "../../store/platform-events";
+import { readerLanguage } from "../../store/reader-language";
 import type { Database } from "../../store/schema";
 import type { SlackInstallations } from "../../store/slack-installations";
 import { SlackOAuthStates } from "../../store/slack-oauth-states";
@@ -42,6 +44,7 @@ import {
   settledBlocks,
   type ViewState,
 } from "./block-kit";
+import { fieldErrors, type SubmittedBlock } from "./field-errors";
 import { envelope, type Person, ProfileCache } from "./people";
 import { type PrivateReply, privateReply } from "./private-reply";
 import { guardTimestamps } from "./request-timestamp";
@@ -283,14 +286,25 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
   });
 
   app.view(FORM_CALLBACK_ID, async ({ ack, view, body, client }) => {
+    const submitted = commandFromSubmission(view.private_metadata, view.state as ViewState, formKey);
+    const team = body.team?.id ?? body.user.team_id ?? "";
+    if (submitted) {
+      // A field the core would refuse is shown beside it, in the modal still open: nothing typed is lost.
+      const language = await readerLanguage(options.db, { platform: "slack", tenant: team, user: body.user.id });
+      const errors = fieldErrors(
+        submitted.request,
+        (view.blocks ?? []) as SubmittedBlock[],
+        submitted.answers,
+        translator(language),
+      );
+      if (errors) {
+        await ack({ response_action: "errors", errors });
+        return;
+      }
+    }
     await ack();
     // Metadata this deployment did not seal reaches the core as null: nothing runs, the member is told.
-    const {
-      command = null,
-      channelId,
-      origin,
-    } = commandFromSubmission(view.private_metadata, view.state as ViewState, formKey) ?? {};
-    const team = body.team?.id ?? body.user.team_id ?? "";
+    const { command = null, channelId, origin } = submitted ?? {};
     const person = await profiles.lookup(client, team, body.user.id, body.user.name);
     const reply = await options.core.execute(envelope(person, channelId, command));
     await answer(client, reply, person, {});

@@ -445,6 +445,8 @@ export const en = {
   "discord.option.values": "For example goal=4 teamPolicy=same (empty: see the current weights)",
   "discord.form.continue": "Continue ({step}/{total})",
   "discord.form.stepSaved": "Part {step} of {total} is saved. Press the button to fill in the rest.",
+  "discord.form.problems": "A few answers need another look. What you typed is kept:",
+  "discord.form.fix": "Fix my answers",
   "discord.form.expired": "This form has expired, so nothing was sent. Please start again.",
   "discord.form.yes": "Yes",
   "discord.form.no": "No",

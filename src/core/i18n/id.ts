@@ -442,6 +442,8 @@ export const id: Record<MessageKey, string> = {
   "discord.option.values": "Misalnya goal=4 teamPolicy=same (kosong: lihat bobot yang berlaku)",
   "discord.form.continue": "Lanjutkan ({step}/{total})",
   "discord.form.stepSaved": "Bagian {step} dari {total} sudah tersimpan. Tekan tombol untuk mengisi sisanya.",
+  "discord.form.problems": "Ada jawaban yang perlu dicek lagi. Yang sudah Anda isi tetap tersimpan:",
+  "discord.form.fix": "Perbaiki jawaban",
   "discord.form.expired": "Formulir ini sudah kedaluwarsa, jadi tidak ada yang dikirim. Silakan mulai lagi.",
   "discord.form.yes": "Ya",
   "discord.form.no": "Tidak",
