@@ -55,9 +55,9 @@ describe("session reminders", () => {
     // Ani reads English (WIB), Budi Indonesian (WIT): the one message speaks both, each time in its reader's zone.
     expect(dayBefore[0]?.text).toBe(
       [
-        "Reminder: session 1 is tomorrow (60 minutes). Ani: Wednesday, 2 December 2026, 10:00 WIB; Budi: Wednesday, 2 December 2026, 12:00 WIT",
+        "Reminder: session 1 (60 minutes). Ani: tomorrow at 10:00 WIB; Budi: tomorrow at 12:00 WIT",
         "---",
-        "Pengingat: sesi 1 besok (60 menit). Ani: Rabu, 2 Desember 2026, 10.00 WIB; Budi: Rabu, 2 Desember 2026, 12.00 WIT",
+        "Jangan lupa sesi 1 ya (60 menit). Ani: besok pukul 10.00 WIB; Budi: besok pukul 12.00 WIT",
       ].join("\n"),
     );
     h.clock.set(new Date("2026-12-02T02:45:00Z"));
@@ -66,7 +66,7 @@ describe("session reminders", () => {
     const all = await h.keyed("session-reminder:");
     expect(all).toHaveLength(2);
     expect(all.find((r) => r.idempotency_key.includes(":15m:"))?.text).toContain(
-      "Session 1 starts in 15 minutes (Ani: Wednesday, 2 December 2026, 10:00 WIB; Budi: Wednesday, 2 December 2026, 12:00 WIT)",
+      "Session 1 starts soon: Ani: in 15 minutes (10:00 WIB); Budi: in 15 minutes (12:00 WIT). Enjoy!",
     );
   });
 

@@ -173,7 +173,7 @@ describe.each([
     await driver.tick();
     const reminder = latest(
       driver.posted(groupChannel(pair)),
-      t("reminder.dayBefore", { number: 1, times: "", minutes: 60 }).slice(0, 12),
+      t("reminder.upcoming", { number: 1, times: "", minutes: 60 }).slice(0, 12),
     );
     expect(reminder).toBeDefined();
 

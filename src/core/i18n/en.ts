@@ -468,6 +468,14 @@ export const en = {
     "That button doesn’t work any more, so nothing changed. Type /mentoring help to see what you can do now.",
   "slack.unhandled.shortcut": "I don’t have any shortcuts. Type /mentoring help to see what I can do.",
   "slack.unhandled.form": "That form doesn’t work any more, so nothing was saved. Please start again with /mentoring.",
+
+  // issue 12 (journey)
+  "time.inMinutes": "in {minutes, plural, one {# minute} other {# minutes}} ({time})",
+  "time.inHours": "in {hours, plural, one {# hour} other {# hours}} ({time})",
+  "time.today": "today at {time}",
+  "time.tomorrow": "tomorrow at {time}",
+  "reminder.upcoming": "Reminder: session {number} ({minutes} minutes). {times}",
+  "reminder.startingSoon": "Session {number} starts soon: {times}. Enjoy!",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -466,4 +466,12 @@ export const id: Record<MessageKey, string> = {
     "Tombol itu sudah tidak berlaku, jadi tidak ada yang berubah. Ketik /mentoring help untuk melihat apa yang bisa Anda lakukan sekarang.",
   "slack.unhandled.shortcut": "Saya belum punya pintasan. Ketik /mentoring help untuk melihat apa saja yang bisa saya bantu.",
   "slack.unhandled.form": "Formulir itu sudah tidak berlaku, jadi isiannya tidak tersimpan. Silakan mulai lagi lewat /mentoring.",
+
+  // issue 12 (journey)
+  "time.inMinutes": "{minutes} menit lagi ({time})",
+  "time.inHours": "{hours} jam lagi ({time})",
+  "time.today": "hari ini pukul {time}",
+  "time.tomorrow": "besok pukul {time}",
+  "reminder.upcoming": "Jangan lupa sesi {number} ya ({minutes} menit). {times}",
+  "reminder.startingSoon": "Sesi {number} sebentar lagi dimulai: {times}. Selamat berbagi!",
 };

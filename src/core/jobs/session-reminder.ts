@@ -1,11 +1,13 @@
 /**
  * A reminder 24 hours and 15 minutes before a session, in the pair's own
  * conversation (one message for the pair or trio), with the time in each
- * member's own zone.
+ * member's own zone, said relative to the moment it is written: quiet hours
+ * may hold it until the day itself, or a process that was down may run it
+ * late, so it never says "tomorrow" ahead of time.
  */
 import { z } from "zod";
 import { notifyPairing, timezoneOf } from "../notify";
-import { formatDateTime } from "../time-format";
+import { formatRelative } from "../relative-time";
 import { message, text } from "../views/blocks";
 import { deferred, done, type JobKind, skipped } from "./job-kind";
 import { contactMoment, onBreak, pairingContext } from "./reach";
@@ -49,13 +51,13 @@ export const sessionReminder: JobKind<z.infer<typeof payload>> = {
           .map((m) =>
             t("reminder.time", {
               name: m.displayName,
-              when: formatDateTime(session.startsAt, timezoneOf(m, program), language),
+              when: formatRelative(session.startsAt, now, timezoneOf(m, program), language, t),
             }),
           )
           .join("; ");
         return message(
           text(
-            t(p.lead === "24h" ? "reminder.dayBefore" : "reminder.soon", {
+            t(p.lead === "24h" ? "reminder.upcoming" : "reminder.startingSoon", {
               number: session.number,
               times,
               minutes: session.minutes,
