@@ -86,12 +86,20 @@ const goalAnswers = Object.fromEntries(GOAL_KEYS.map((k) => [k, z.enum(GOAL_PROG
  */
 export const answerSchemas = {
   "round.join": intakeSchema,
-  "cadence.propose": z.strictObject({
-    everyDays: intIn(7, 14),
-    minutes: intIn(45, 60),
-    weekday: intIn(1, 7),
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-  }),
+  "cadence.propose": z
+    .strictObject({
+      everyDays: intIn(7, 14),
+      minutes: intIn(45, 60),
+      /** Blank: every `everyDays` days with no fixed weekday. */
+      weekday: z.preprocess((v) => (v === "" || v === null ? undefined : v), intIn(1, 7).optional()),
+      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    })
+    // A weekday every 10 days would drift across the week: a weekday repeats every one or two weeks.
+    // Only once the interval itself is valid, so a bad interval gets one problem, not two.
+    .refine((a) => a.weekday === undefined || !(a.everyDays > 7 && a.everyDays < 14), {
+      message: "weekdayWeeks",
+      path: ["everyDays"],
+    }),
   checkin: z.strictObject({
     rating: intIn(1, 5),
     note: optionalText(2000),

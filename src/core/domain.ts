@@ -86,8 +86,8 @@ export type PairingStatus = "active" | "ended";
 export interface Cadence {
   everyDays: number;
   minutes: number;
-  /** ISO weekday, 1 = Monday. */
-  weekday: number;
+  /** ISO weekday, 1 = Monday, for a routine every one or two weeks; null: every `everyDays` days, no fixed weekday. */
+  weekday: number | null;
   /** "HH:MM" in `timezone`. */
   time: string;
   timezone: string;

@@ -45,6 +45,7 @@ export function describeIssues(
         return t("problem.tooBig", { field, max: Number(issue.maximum) });
       case "custom":
         if (issue.message === "timezone") return t("problem.timezone", { field });
+        if (issue.message === "weekdayWeeks") return t("problem.weekdayWeeks");
         return issue.message === "control" ? t("problem.control", { field }) : t("problem.invalid", { field });
       case "unrecognized_keys":
         return t("problem.unexpected", { field: issue.keys.join(", ") });

@@ -2,7 +2,7 @@
 import type { Pairing, Session } from "./domain";
 import { CHECK_IN_GRACE_MINUTES, scheduleSessionJobs } from "./jobs/schedule";
 import type { Tx } from "./ports";
-import { addDays } from "./time-format";
+import { followingSessionStart } from "./routine";
 
 /** Creates a session and schedules its reminders and check-in prompt, in the same transaction. */
 export async function createSession(
@@ -31,8 +31,10 @@ export async function ensureNextSession(tx: Tx, pairing: Pairing, session: Sessi
   if (last && last.number > session.number) return last;
   if (!pairing.cadence || pairing.status !== "active") return null;
   const cadence = pairing.cadence;
-  let startsAt = addDays(session.startsAt, cadence.everyDays, cadence.timezone);
+  const round = await tx.rounds.get(pairing.roundId);
+  const { workingDays } = (await tx.programs.get(round.programId)).contactHours;
+  let startsAt = followingSessionStart(cadence, session.startsAt, workingDays);
   const ended = (start: Date) => start.getTime() + (cadence.minutes + CHECK_IN_GRACE_MINUTES) * 60_000 <= now.getTime();
-  for (let step = 0; step < 1000 && ended(startsAt); step++) startsAt = addDays(startsAt, cadence.everyDays, cadence.timezone);
+  for (let step = 0; step < 1000 && ended(startsAt); step++) startsAt = followingSessionStart(cadence, startsAt, workingDays);
   return createSession(tx, { pairingId: pairing.id, number: session.number + 1, startsAt, minutes: cadence.minutes }, now);
 }

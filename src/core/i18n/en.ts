@@ -476,6 +476,14 @@ export const en = {
   "time.tomorrow": "tomorrow at {time}",
   "reminder.upcoming": "Reminder: session {number} ({minutes} minutes). {times}",
   "reminder.startingSoon": "Session {number} starts soon: {times}. Enjoy!",
+  "problem.weekdayWeeks":
+    "A routine on a fixed weekday repeats every 7 or 14 days. For another number of days, leave the weekday empty.",
+  "refusal.weekdayOff":
+    "{weekday} isn’t a working day in this program ({days}), so sessions can’t fall on it. Please pick another day.",
+  "cadence.hint.routine": "7 or 14 with a weekday (every week or every two weeks); any number from 7 to 14 without one.",
+  "cadence.hint.weekday": "Leave empty to meet every few days without a fixed weekday (always on a working day).",
+  "cadence.proposedInterval":
+    "{name} proposes meeting every {everyDays} days for {minutes} minutes at {time} ({zone}), with no fixed weekday (always on a working day).",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,8 +1,9 @@
 import { Refusal } from "../errors";
 import { notifyPairing, timezoneOf } from "../notify";
+import { firstSessionStart } from "../routine";
 import { pairingOfActor } from "../scope";
 import { createSession, rescheduleSession } from "../sessions";
-import { formatDateTime, nextOccurrence } from "../time-format";
+import { formatDateTime } from "../time-format";
 import { message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
 
@@ -19,7 +20,7 @@ export const confirmCadence: UseCase<"cadence.confirm"> = async (ctx, command) =
   await ctx.tx.pairings.setCadence(pairing.id, cadence);
   await ctx.tx.pairings.setProposal(pairing.id, null);
 
-  const startsAt = nextOccurrence(ctx.now, cadence.weekday, cadence.time, cadence.timezone);
+  const startsAt = firstSessionStart(cadence, ctx.now, program.contactHours.workingDays);
   // A new routine moves the upcoming session rather than adding a second one.
   const upcoming = await ctx.tx.sessions.next(pairing.id, ctx.now);
   if (upcoming) {

@@ -1,7 +1,9 @@
 import type { CadenceProposal } from "../domain";
+import { Refusal } from "../errors";
 import { notifyPairing, timezoneOf } from "../notify";
+import { firstSessionStart } from "../routine";
 import { pairingOfActor } from "../scope";
-import { formatClock, formatDateTime, formatZone, nextOccurrence, weekdayName } from "../time-format";
+import { formatClock, formatDateTime, formatZone, weekdayName } from "../time-format";
 import { actions, commandButton, formButton, message, text } from "../views/blocks";
 import { cadenceForm } from "../views/forms";
 import { reply, type UseCase } from "./types";
@@ -11,7 +13,16 @@ export const proposeCadence: UseCase<"cadence.propose"> = async (ctx, command) =
   const { pairing, program, memberIds } = await pairingOfActor(ctx, command.pairingId, { lock: true });
   const zone = timezoneOf(ctx.member, program);
   if (!command.answers) return { messages: [], form: cadenceForm(ctx.t, ctx.language, pairing.id, zone) };
-  const { everyDays, minutes, weekday, time } = command.answers;
+  const { everyDays, minutes, time } = command.answers;
+  const weekday = command.answers.weekday ?? null;
+  const { workingDays } = program.contactHours;
+  // Sessions fall only on the program's working days.
+  if (weekday !== null && !workingDays.includes(weekday)) {
+    throw new Refusal("refusal.weekdayOff", {
+      weekday: weekdayName(weekday, ctx.language),
+      days: workingDays.map((d) => weekdayName(d, ctx.language)).join(", "),
+    });
+  }
   const proposal: CadenceProposal = {
     everyDays,
     minutes,
@@ -23,19 +34,27 @@ export const proposeCadence: UseCase<"cadence.propose"> = async (ctx, command) =
   };
   await ctx.tx.pairings.setProposal(pairing.id, proposal);
   const members = await ctx.tx.members.getMany(memberIds);
-  const firstStart = nextOccurrence(ctx.now, weekday, time, zone);
+  const firstStart = firstSessionStart(proposal, ctx.now, workingDays);
   const stamp = ctx.now.toISOString();
   await notifyPairing(ctx.tx, program, pairing.id, members, `cadence-proposal:${pairing.id}:${stamp}`, ctx.now, (t, language) =>
     message(
       text(
-        t("cadence.proposed", {
-          name: ctx.member.displayName,
-          everyDays,
-          minutes,
-          weekday: weekdayName(weekday, language),
-          time: formatClock(time, language),
-          zone: formatZone(zone, language, firstStart),
-        }),
+        weekday === null
+          ? t("cadence.proposedInterval", {
+              name: ctx.member.displayName,
+              everyDays,
+              minutes,
+              time: formatClock(time, language),
+              zone: formatZone(zone, language, firstStart),
+            })
+          : t("cadence.proposed", {
+              name: ctx.member.displayName,
+              everyDays,
+              minutes,
+              weekday: weekdayName(weekday, language),
+              time: formatClock(time, language),
+              zone: formatZone(zone, language, firstStart),
+            }),
       ),
       text(
         members

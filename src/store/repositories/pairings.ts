@@ -15,7 +15,7 @@ export const toPairing = (r: Selectable<PairingsTable>): Pairing => ({
       ? {
           everyDays: r.cadence_every_days,
           minutes: r.cadence_minutes ?? 60,
-          weekday: r.cadence_weekday ?? 1,
+          weekday: r.cadence_weekday,
           time: r.cadence_time ?? "10:00",
           timezone: r.cadence_timezone,
         }
@@ -25,7 +25,7 @@ export const toPairing = (r: Selectable<PairingsTable>): Pairing => ({
       ? {
           everyDays: r.proposal_every_days,
           minutes: r.proposal_minutes ?? 60,
-          weekday: r.proposal_weekday ?? 1,
+          weekday: r.proposal_weekday,
           time: r.proposal_time ?? "10:00",
           timezone: r.proposal_timezone ?? "UTC",
           proposedBy: r.proposal_by,
