@@ -185,7 +185,8 @@ const directSchemas = [
     roundWeeks: intIn(4, 52).optional(),
   }),
   z.strictObject({ type: z.literal("round.open"), weeks: intIn(4, 52).optional() }),
-  z.strictObject({ type: z.literal("round.leave") }),
+  /** Without `confirm`, the member is asked first; the confirmation button carries it. */
+  z.strictObject({ type: z.literal("round.leave"), confirm: z.literal(true).optional() }),
   z.strictObject({ type: z.literal("round.match"), dryRun: flag.default(false), programId: id.optional() }),
   z.strictObject({ type: z.literal("round.close") }),
   z.strictObject({ type: z.literal("cadence.confirm"), pairingId: id, proposalOf: z.string().optional() }),

@@ -113,7 +113,10 @@ export interface Tx {
     /** The member's enrollment in the newest round they joined, with its round. */
     latestForMember(memberId: string): Promise<{ enrollment: Enrollment; round: Round } | null>;
     listActive(roundId: string): Promise<Enrollment[]>;
-    update(id: string, patch: Partial<Pick<Enrollment, "status" | "wantsRematch" | "pausedUntil">>): Promise<void>;
+    update(
+      id: string,
+      patch: Partial<Pick<Enrollment, "status" | "wantsRematch" | "pausedUntil" | "partnersWanted">>,
+    ): Promise<void>;
   };
   profiles: {
     upsert(profile: Profile): Promise<void>;

@@ -98,7 +98,7 @@ describe("leaving the round", () => {
   it("tells the partner kindly and ends the pairing; check-ins on it are refused", async () => {
     await matched(["ani", "budi"]);
     const { pairingId } = await partnerOf("ani");
-    expect(await h.text("ani", { type: "round.leave" }, DM)).toContain("You’ve left round 1");
+    expect(await h.text("ani", { type: "round.leave", confirm: true }, DM)).toContain("You’ve left round 1");
     const toBudi = (await h.outbox()).filter((r) => r.member === "budi");
     expect(toBudi.at(-1)?.text).toContain("Ani has left this mentoring round. Thank you for the time you shared.");
     expect(await h.text("budi", { type: "checkin", outcome: "not_met" }, DM)).toContain("don’t have an active pairing");

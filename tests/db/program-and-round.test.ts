@@ -137,7 +137,7 @@ describe("joining", () => {
 
   it("leaving takes the member out of the round", async () => {
     await h.join("ani");
-    expect(await h.text("ani", { type: "round.leave" }, { channel: null })).toContain("You’ve left round 1");
+    expect(await h.text("ani", { type: "round.leave", confirm: true }, { channel: null })).toContain("You’ve left round 1");
     expect(await h.text("ani", { type: "status" }, { channel: null })).toContain("You’re not in a round.");
     expect(await h.text("ani", { type: "round.leave" }, { channel: null })).toContain("not in the current round");
   });

@@ -484,6 +484,11 @@ export const en = {
   "cadence.hint.weekday": "Leave empty to meet every few days without a fixed weekday (always on a working day).",
   "cadence.proposedInterval":
     "{name} proposes meeting every {everyDays} days for {minutes} minutes at {time} ({zone}), with no fixed weekday (always on a working day).",
+  "leave.confirm": "Leave round {number}? You won’t be matched in it.",
+  "leave.confirmPaired": "Leave round {number}? Your pairing ends and your peer is told kindly (without any reason).",
+  "leave.confirmButton": "Yes, leave the round",
+  "leave.doneOpen": "You’ve left round {number}. Changed your mind? You can join again while sign-ups are open.",
+  "leave.doneClosed": "You’ve left round {number}. Sign-ups are closed now, so you’re welcome back in the next round.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -482,4 +482,12 @@ export const id: Record<MessageKey, string> = {
   "cadence.hint.weekday": "Kosongkan kalau mau bertemu tiap beberapa hari tanpa hari tetap (selalu di hari kerja).",
   "cadence.proposedInterval":
     "{name} mengusulkan bertemu tiap {everyDays} hari selama {minutes} menit, pukul {time} ({zone}), tanpa hari tetap (selalu di hari kerja).",
+  "leave.confirm": "Yakin mau keluar dari putaran {number}? Anda tidak akan dipasangkan di putaran ini.",
+  "leave.confirmPaired":
+    "Yakin mau keluar dari putaran {number}? Pasangan Anda berakhir, dan rekan Anda diberi tahu dengan baik (tanpa alasan apa pun).",
+  "leave.confirmButton": "Ya, saya keluar",
+  "leave.doneOpen":
+    "Anda sudah keluar dari putaran {number}. Berubah pikiran? Selama pendaftaran masih dibuka, Anda bisa ikut lagi.",
+  "leave.doneClosed":
+    "Anda sudah keluar dari putaran {number}. Pendaftarannya sudah ditutup, jadi sampai jumpa di putaran berikutnya.",
 };

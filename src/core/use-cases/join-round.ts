@@ -24,9 +24,9 @@ export const joinRound: UseCase<"round.join"> = async (ctx, command) => {
   if (!round || round.status === "closed") throw new Refusal("refusal.noRound");
   // A button on an old announcement acts on that round, which may be over.
   if (round.status !== "open") throw new Refusal("refusal.signupClosed", { number: round.number });
-  if (await ctx.tx.enrollments.find(round.id, ctx.member.id)) {
-    throw new Refusal("refusal.alreadyJoined", { number: round.number });
-  }
+  // Someone who left may join again while sign-ups are open: their enrollment comes back.
+  const earlier = await ctx.tx.enrollments.find(round.id, ctx.member.id);
+  if (earlier?.status === "active") throw new Refusal("refusal.alreadyJoined", { number: round.number });
   if (!command.answers) {
     const form = intakeForm(ctx.t, {
       roundId: round.id,
@@ -37,13 +37,17 @@ export const joinRound: UseCase<"round.join"> = async (ctx, command) => {
     return { messages: [], form };
   }
   const intake = command.answers;
-  const enrollment = await ctx.tx.enrollments.create({
-    roundId: round.id,
-    memberId: ctx.member.id,
-    partnersWanted: intake.partnersWanted,
-    at: ctx.now,
-  });
-  if (!enrollment) throw new Refusal("refusal.alreadyJoined", { number: round.number });
+  if (earlier) {
+    await ctx.tx.enrollments.update(earlier.id, { status: "active", partnersWanted: intake.partnersWanted, wantsRematch: false });
+  } else {
+    const enrollment = await ctx.tx.enrollments.create({
+      roundId: round.id,
+      memberId: ctx.member.id,
+      partnersWanted: intake.partnersWanted,
+      at: ctx.now,
+    });
+    if (!enrollment) throw new Refusal("refusal.alreadyJoined", { number: round.number });
+  }
   await ctx.tx.members.setPreferences(ctx.member.id, { language: intake.language, timezone: intake.timezone });
   await ctx.tx.profiles.upsert({
     memberId: ctx.member.id,

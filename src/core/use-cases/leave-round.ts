@@ -1,12 +1,22 @@
 import { departFromPairing } from "../departure";
 import { currentMembership } from "../scope";
-import { message, text } from "../views/blocks";
+import { actions, commandButton, message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
 
-export const leaveRound: UseCase<"round.leave"> = async (ctx) => {
+/** Leaving ends the member's pairings, so it is asked first; only the confirmation button leaves. */
+export const leaveRound: UseCase<"round.leave"> = async (ctx, command) => {
   const { program, round, enrollment } = await currentMembership(ctx);
+  if (!command.confirm) {
+    const paired = (await ctx.tx.pairings.activeForMember(ctx.member.id, round.id)).length > 0;
+    return reply(
+      message(
+        text(ctx.t(paired ? "leave.confirmPaired" : "leave.confirm", { number: round.number })),
+        actions(commandButton(ctx.t("leave.confirmButton"), { type: "round.leave", confirm: true }, "danger")),
+      ),
+    );
+  }
   // The round's lock before any pairing's (see pairingOfActor): leaving changes who is with whom.
-  await ctx.tx.rounds.get(round.id, { lock: true });
+  const locked = await ctx.tx.rounds.get(round.id, { lock: true });
   for (const pairing of await ctx.tx.pairings.activeForMember(ctx.member.id, round.id)) {
     await departFromPairing(ctx, program, await ctx.tx.pairings.get(pairing.id, { lock: true }), {
       reason: null,
@@ -16,5 +26,7 @@ export const leaveRound: UseCase<"round.leave"> = async (ctx) => {
     });
   }
   await ctx.tx.enrollments.update(enrollment.id, { status: "left", wantsRematch: false });
-  return reply(message(text(ctx.t("leave.done", { number: round.number }))));
+  // Honest about coming back: only while sign-ups are open, else in the next round.
+  const done = locked.status === "open" ? "leave.doneOpen" : "leave.doneClosed";
+  return { ...reply(message(text(ctx.t(done, { number: round.number })))), settled: true };
 };

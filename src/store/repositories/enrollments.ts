@@ -86,6 +86,7 @@ export function enrollmentsRepo(db: Kysely<Database>): Tx["enrollments"] {
       if (patch.status !== undefined) set.status = patch.status;
       if (patch.wantsRematch !== undefined) set.wants_rematch = patch.wantsRematch;
       if (patch.pausedUntil !== undefined) set.paused_until = patch.pausedUntil;
+      if (patch.partnersWanted !== undefined) set.partners_wanted = patch.partnersWanted;
       if (Object.keys(set).length === 0) return;
       await db.updateTable("enrollments").set(set).where("id", "=", id).execute();
     },
