@@ -174,6 +174,8 @@ const directSchemas = [
   z.strictObject({ type: z.literal("status") }),
   /** The member's own home: status, goals and progress, private journal; organizers also their programs. */
   z.strictObject({ type: z.literal("home") }),
+  /** The member's own journal notes, read back to them alone. */
+  z.strictObject({ type: z.literal("journal.read") }),
   /** Someone joined a channel: a program channel answers with a welcome (and the round's join button). */
   z.strictObject({ type: z.literal("welcome") }),
   z.strictObject({ type: z.literal("program.report"), programId: id.optional() }),

@@ -29,6 +29,7 @@ import { leaveRound } from "./use-cases/leave-round";
 import { openRound } from "./use-cases/open-round";
 import { pause } from "./use-cases/pause";
 import { proposeCadence } from "./use-cases/propose-cadence";
+import { readJournal } from "./use-cases/read-journal";
 import { requestRematch } from "./use-cases/request-rematch";
 import { resume } from "./use-cases/resume";
 import { runMatching } from "./use-cases/run-matching";
@@ -84,6 +85,7 @@ export function createCore(deps: CoreDeps): Core {
     "cadence.confirm": confirmCadence,
     checkin: checkIn,
     "journal.write": writeJournal,
+    "journal.read": readJournal,
     pause,
     resume,
     "pairing.end": endPairing,

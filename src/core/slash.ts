@@ -41,6 +41,8 @@ const SUBCOMMANDS: Record<string, (rest: string) => Raw> = {
   lapor: () => ({ type: "checkin" }),
   journal: answeredInline("journal.write", "text"),
   jurnal: answeredInline("journal.write", "text"),
+  notes: () => ({ type: "journal.read" }),
+  catatan: () => ({ type: "journal.read" }),
   pause: answeredInline("pause", "until"),
   rehat: answeredInline("pause", "until"),
   resume: () => ({ type: "resume" }),

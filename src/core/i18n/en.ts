@@ -489,6 +489,8 @@ export const en = {
   "leave.confirmButton": "Yes, leave the round",
   "leave.doneOpen": "You’ve left round {number}. Changed your mind? You can join again while sign-ups are open.",
   "leave.doneClosed": "You’ve left round {number}. Sign-ups are closed now, so you’re welcome back in the next round.",
+  "journal.readButton": "Read my notes",
+  "journal.newest": "Your {shown} newest notes of {total}.",
 } as const;
 
 export type MessageKey = keyof typeof en;

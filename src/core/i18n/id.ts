@@ -490,4 +490,6 @@ export const id: Record<MessageKey, string> = {
     "Anda sudah keluar dari putaran {number}. Berubah pikiran? Selama pendaftaran masih dibuka, Anda bisa ikut lagi.",
   "leave.doneClosed":
     "Anda sudah keluar dari putaran {number}. Pendaftarannya sudah ditutup, jadi sampai jumpa di putaran berikutnya.",
+  "journal.readButton": "Baca catatan saya",
+  "journal.newest": "{shown} catatan terbaru dari {total} catatan Anda.",
 };

@@ -50,8 +50,10 @@ export const showStatus: UseCase<"status"> = async (ctx) => {
     }
     buttons.push(formButton(t("end.button"), { type: "pairing.end", pairingId: pairing.id }, "danger"));
   }
-  rows.push([t("status.journal"), t("status.journalValue", { count: await tx.journal.count(ctx.member.id) })]);
+  const notes = await tx.journal.count(ctx.member.id);
+  rows.push([t("status.journal"), t("status.journalValue", { count: notes })]);
   buttons.push(formButton(t("status.journalButton"), { type: "journal.write" }));
+  if (notes > 0) buttons.push(commandButton(t("journal.readButton"), { type: "journal.read" }));
   buttons.push(
     paused ? commandButton(t("status.resumeButton"), { type: "resume" }) : formButton(t("status.pauseButton"), { type: "pause" }),
   );

@@ -1,4 +1,4 @@
-import { message, text } from "../views/blocks";
+import { actions, commandButton, message, text } from "../views/blocks";
 import { journalForm } from "../views/forms";
 import { reply, type UseCase } from "./types";
 
@@ -13,5 +13,10 @@ export const writeJournal: UseCase<"journal.write"> = async (ctx, command) => {
       : null;
   await ctx.tx.journal.add({ memberId: ctx.member.id, pairingId, text: command.answers.text, at: ctx.now });
   const count = await ctx.tx.journal.count(ctx.member.id);
-  return reply(message(text(ctx.t("journal.saved", { count }))));
+  return reply(
+    message(
+      text(ctx.t("journal.saved", { count })),
+      actions(commandButton(ctx.t("journal.readButton"), { type: "journal.read" })),
+    ),
+  );
 };
