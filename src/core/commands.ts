@@ -104,6 +104,12 @@ export const answerSchemas = {
     rating: intIn(1, 5),
     note: optionalText(2000),
   }),
+  /** One session to a new day and time (after "we rescheduled"), in the mover's own zone. */
+  "session.move": z.strictObject({
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    minutes: intIn(45, 60),
+  }),
   "journal.write": z.strictObject({ text: z.string().trim().min(1).max(4000) }),
   pause: z.strictObject({ until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   "pairing.end": z.strictObject({
@@ -131,6 +137,7 @@ const requests = {
   "round.join": z.strictObject({ type: z.literal("round.join"), roundId: id.optional() }),
   "cadence.propose": z.strictObject({ type: z.literal("cadence.propose"), pairingId: id.optional() }),
   checkin: z.strictObject({ type: z.literal("checkin"), sessionId: id.optional() }),
+  "session.move": z.strictObject({ type: z.literal("session.move"), sessionId: id }),
   "journal.write": z.strictObject({ type: z.literal("journal.write") }),
   pause: z.strictObject({ type: z.literal("pause") }),
   "pairing.end": z.strictObject({ type: z.literal("pairing.end"), pairingId: id.optional() }),
@@ -144,6 +151,7 @@ export const formRequestSchema = z.discriminatedUnion("type", [
   requests.pause,
   requests["pairing.end"],
   requests["evaluation.submit"],
+  requests["session.move"],
 ]);
 export type FormRequest = z.infer<typeof formRequestSchema>;
 
@@ -223,6 +231,7 @@ export const inputSchema = z.discriminatedUnion("type", [
   requests.pause,
   requests["pairing.end"],
   requests["evaluation.submit"],
+  requests["session.move"],
   submissionSchema,
 ]);
 

@@ -26,6 +26,7 @@ import { endPairing } from "./use-cases/end-pairing";
 import { help } from "./use-cases/help";
 import { joinRound } from "./use-cases/join-round";
 import { leaveRound } from "./use-cases/leave-round";
+import { moveSession } from "./use-cases/move-session";
 import { openRound } from "./use-cases/open-round";
 import { pause } from "./use-cases/pause";
 import { proposeCadence } from "./use-cases/propose-cadence";
@@ -84,6 +85,7 @@ export function createCore(deps: CoreDeps): Core {
     "cadence.propose": proposeCadence,
     "cadence.confirm": confirmCadence,
     checkin: checkIn,
+    "session.move": moveSession,
     "journal.write": writeJournal,
     "journal.read": readJournal,
     pause,

@@ -9,7 +9,7 @@ function fieldLabel(t: Translate, path: readonly PropertyKey[]): string {
 }
 
 /** What a well-formed answer looks like, for a field whose format has one. */
-const EXAMPLES: Record<string, string> = { time: "10:00", until: "2026-12-24" };
+const EXAMPLES: Record<string, string> = { time: "10:00", until: "2026-12-24", date: "2026-12-24" };
 
 /**
  * `given`: the issues are about one answer someone gave (not left blank), as a form asked field by

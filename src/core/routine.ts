@@ -33,7 +33,19 @@ export function firstSessionStart(routine: Routine, after: Date, workingDays: re
   return onWorkingDay(start, routine.timezone, workingDays);
 }
 
-/** The session after one that started at `previous`. */
+/**
+ * The session after one that started at `previous`, back at the routine's own time (and weekday)
+ * even when that one was moved: a session moved to Thursday leaves a Wednesday routine on Wednesdays.
+ */
 export function followingSessionStart(routine: Routine, previous: Date, workingDays: readonly number[]): Date {
-  return onWorkingDay(addDays(previous, routine.everyDays, routine.timezone), routine.timezone, workingDays);
+  if (routine.weekday !== null) {
+    // The routine's weekday nearest to `everyDays` later (within three days either way).
+    const base = addDays(previous, routine.everyDays - 4, routine.timezone);
+    return onWorkingDay(nextOccurrence(base, routine.weekday, routine.time, routine.timezone), routine.timezone, workingDays);
+  }
+  const [hour = 0, minute = 0] = routine.time.split(":").map(Number);
+  const later = DateTime.fromJSDate(addDays(previous, routine.everyDays, routine.timezone))
+    .setZone(routine.timezone)
+    .set({ hour, minute, second: 0, millisecond: 0 });
+  return onWorkingDay(later.toJSDate(), routine.timezone, workingDays);
 }

@@ -32,6 +32,7 @@ const VALID: Record<FormType, Record<string, AnswerValue>> = {
   pause: { until: "2026-12-24" },
   "pairing.end": { reason: "", messageToPartner: "", notAFit: false, rematch: true },
   "evaluation.submit": { g0: "reached", working: "4", adjust: "nothing" },
+  "session.move": { date: "2026-12-10", time: "14:00", minutes: "60" },
 };
 const REQUESTS = {
   "round.join": { type: "round.join" },
@@ -41,6 +42,7 @@ const REQUESTS = {
   pause: { type: "pause" },
   "pairing.end": { type: "pairing.end", pairingId: UUID },
   "evaluation.submit": { type: "evaluation.submit", pairingId: UUID, number: 1 },
+  "session.move": { type: "session.move", sessionId: UUID },
 } as const;
 
 /** [form, field, answer, English problem, Indonesian problem] */
@@ -76,6 +78,7 @@ const bad: Array<[FormType, string, AnswerValue, string, string]> = [
   ["cadence.propose", "time", "25:00", "Time: write it like 10:00.", "Jam: tulis seperti 10:00."],
   ["cadence.propose", "everyDays", "6", "Every how many days must be at least 7.", "Setiap berapa hari minimal 7."],
   ["pause", "until", "besok", "Break until: write it like 2026-12-24.", "Rehat sampai: tulis seperti 2026-12-24."],
+  ["session.move", "date", "Kamis", "Date: write it like 2026-12-24.", "Tanggal: tulis seperti 2026-12-24."],
   [
     "pairing.end",
     "rematch",

@@ -491,6 +491,18 @@ export const en = {
   "leave.doneClosed": "You’ve left round {number}. Sign-ups are closed now, so you’re welcome back in the next round.",
   "journal.readButton": "Read my notes",
   "journal.newest": "Your {shown} newest notes of {total}.",
+  "field.date": "Date",
+  "move.form.title": "New time for session {number}",
+  "move.form.submit": "Move the session",
+  "move.hint.date": "The day you’ll meet instead, as YYYY-MM-DD (a working day).",
+  "move.button": "Set the new time",
+  "checkin.rescheduled.ask":
+    "Noted. When will you meet instead? Set the new time and session {number} moves there (for now it’s {when}).",
+  "move.done": "Done: session {number} is now {when}. Your peer has been told.",
+  "move.moved": "{name} moved session {number}. The new time: {times}",
+  "refusal.moveStarted": "Session {number} has already started, so it can’t be moved any more.",
+  "refusal.moveInPast": "That moment has already passed. Please pick a time still ahead.",
+  "refusal.moveDayOff": "{weekday} isn’t a working day in this program ({days}). Please pick another day.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -492,4 +492,16 @@ export const id: Record<MessageKey, string> = {
     "Anda sudah keluar dari putaran {number}. Pendaftarannya sudah ditutup, jadi sampai jumpa di putaran berikutnya.",
   "journal.readButton": "Baca catatan saya",
   "journal.newest": "{shown} catatan terbaru dari {total} catatan Anda.",
+  "field.date": "Tanggal",
+  "move.form.title": "Waktu baru untuk sesi {number}",
+  "move.form.submit": "Pindahkan sesi",
+  "move.hint.date": "Hari pengganti untuk bertemu, format TTTT-BB-HH (hari kerja).",
+  "move.button": "Atur waktu baru",
+  "checkin.rescheduled.ask":
+    "Oke, dicatat. Jadi kapan kalian bertemu? Atur waktu barunya, nanti sesi {number} dipindah ke sana (sementara ini {when}).",
+  "move.done": "Beres: sesi {number} sekarang {when}. Rekan Anda sudah diberi tahu.",
+  "move.moved": "{name} memindahkan sesi {number}. Waktu barunya: {times}",
+  "refusal.moveStarted": "Sesi {number} sudah dimulai, jadi tidak bisa dipindah lagi.",
+  "refusal.moveInPast": "Waktu itu sudah lewat. Coba pilih waktu yang masih di depan, ya.",
+  "refusal.moveDayOff": "{weekday} bukan hari kerja di program ini ({days}). Coba pilih hari lain, ya.",
 };

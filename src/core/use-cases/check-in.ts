@@ -4,8 +4,8 @@ import { notifyPairing, timezoneOf } from "../notify";
 import { pairingOfActor } from "../scope";
 import { ensureNextSession } from "../sessions";
 import { formatDateTime } from "../time-format";
-import { message, text } from "../views/blocks";
-import { checkInForm } from "../views/forms";
+import { actions, formButton, message, text } from "../views/blocks";
+import { checkInForm, sessionMoveForm } from "../views/forms";
 import { reply, type UseCase } from "./types";
 
 const STATUS: Record<CheckInOutcome, SessionStatus> = { met: "held", rescheduled: "rescheduled", not_met: "missed" };
@@ -71,14 +71,30 @@ export const checkIn: UseCase<"checkin"> = async (ctx, command) => {
   }
   const next = await ensureNextSession(ctx.tx, pairing, session, ctx.now);
   const when = next ? formatDateTime(next.startsAt, zone, ctx.language) : ctx.t("status.none");
+  const shared = {
+    note: message(text(ctx.t("answered.checkin", { name: ctx.member.displayName }))),
+    everyone: (await ctx.tx.checkIns.count(session.id)) >= memberIds.length,
+  };
+  // Rescheduled: ask for the new time at once (the form opens), with a button for when it cannot.
+  if (outcome === "rescheduled" && next && next.status === "scheduled") {
+    const move = { type: "session.move" as const, sessionId: next.id };
+    return {
+      ...reply(
+        message(
+          text(ctx.t("checkin.rescheduled.ask", { number: next.number, when })),
+          actions(formButton(ctx.t("move.button"), move, "primary")),
+        ),
+      ),
+      form: sessionMoveForm(ctx.t, next, zone),
+      settled: true,
+      shared,
+    };
+  }
   const key =
     outcome === "met" ? "checkin.thanks.met" : outcome === "rescheduled" ? "checkin.thanks.rescheduled" : "checkin.thanks.notMet";
   return {
     ...reply(message(text(ctx.t(key, { when })))),
     settled: true,
-    shared: {
-      note: message(text(ctx.t("answered.checkin", { name: ctx.member.displayName }))),
-      everyone: (await ctx.tx.checkIns.count(session.id)) >= memberIds.length,
-    },
+    shared,
   };
 };

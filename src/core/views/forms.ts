@@ -1,4 +1,6 @@
 /** The forms members fill in: intake, cadence, check-in, journal, pause, ending, evaluation. */
+
+import { DateTime } from "luxon";
 import { GOAL_KEYS } from "../commands";
 import { EVALUATION_ADJUST, GOAL_PROGRESS, type Language, type Session } from "../domain";
 import type { Translate } from "../i18n/translate";
@@ -115,6 +117,47 @@ export function cadenceForm(t: Translate, language: Language, pairingId: string,
         hint: timezone ? t("cadence.hint.time", { timezone }) : t("cadence.hint.timeOwn"),
         required: true,
         initial: "10:00",
+      },
+    ],
+  };
+}
+
+/**
+ * One session to a new day and time: the schedule form's time and length, with a date in place of
+ * the routine's weekday and interval. Prefilled with the session's planned moment in `timezone`.
+ */
+export function sessionMoveForm(t: Translate, session: Session, timezone: string): Form {
+  const local = DateTime.fromJSDate(session.startsAt).setZone(timezone);
+  return {
+    title: t("move.form.title", { number: session.number }),
+    submitLabel: t("move.form.submit"),
+    request: { type: "session.move", sessionId: session.id },
+    inputs: [
+      {
+        kind: "date",
+        name: "date",
+        label: t("field.date"),
+        hint: t("move.hint.date"),
+        required: true,
+        initial: local.toISODate() ?? "",
+      },
+      {
+        kind: "time",
+        name: "time",
+        label: t("field.time"),
+        hint: t("cadence.hint.time", { timezone }),
+        required: true,
+        initial: local.toFormat("HH:mm"),
+      },
+      {
+        kind: "number",
+        name: "minutes",
+        label: t("field.minutes"),
+        hint: t("cadence.hint.minutes"),
+        required: true,
+        initial: session.minutes,
+        min: 45,
+        max: 60,
       },
     ],
   };
