@@ -81,6 +81,8 @@ function commandsNaming(ids: Awaited<ReturnType<typeof firstWorkspace>>): Array<
     ["checkin.sessionId", { type: "checkin", sessionId }],
     ["checkin.sessionId", { type: "checkin", sessionId, outcome: "not_met" }],
     ["checkin.sessionId", submit({ type: "checkin", sessionId }, { rating: 5 })],
+    ["session.move.sessionId", { type: "session.move", sessionId }],
+    ["session.move.sessionId", submit({ type: "session.move", sessionId }, { date: "2026-12-24", time: "10:00", minutes: 60 })],
     ["pairing.end.pairingId", { type: "pairing.end", pairingId }],
     ["pairing.end.pairingId", submit({ type: "pairing.end", pairingId }, { reason: "x", rematch: true })],
     ["evaluation.submit.pairingId", { type: "evaluation.submit", pairingId, number: 1 }],
