@@ -116,6 +116,9 @@ async function playProgram(
   // After session 1 (Wednesday 2 December, 10.00 WIB): the check-in prompt.
   clock.set(new Date("2026-12-02T05:00:00Z"));
   await runDueJobs(tdb.db.kysely, clock, { worker: "test", random: () => 0.5 });
+  // "We rescheduled" asks for the new time: its reply carries the button that opens the move form.
+  const first = await tdb.db.kysely.selectFrom("sessions").select("id").where("number", "=", 1).executeTakeFirstOrThrow();
+  const rescheduled = await as(users.ani, { type: "checkin", sessionId: first.id, outcome: "rescheduled" });
   // Two weeks in: the evaluation prompt.
   clock.set(new Date(pairing.created_at.getTime() + 14 * 86_400_000 + 60_000));
   await runDueJobs(tdb.db.kysely, clock, { worker: "test", random: () => 0.5 });
@@ -130,6 +133,7 @@ async function playProgram(
     ...fromReply(await as(users.ani, { type: "status" }), users.ani, "status"),
     ...fromReply(await as(users.ani, { type: "home" }), users.ani, "home"),
     ...fromReply(evaluated, users.ani, "evaluation: adjust → end"),
+    ...fromReply(rescheduled, users.ani, "we rescheduled"),
   ]);
   return pressed;
 }

@@ -12,6 +12,7 @@ import {
   intakeForm,
   journalForm,
   pauseForm,
+  sessionMoveForm,
 } from "../../src/core/views/forms";
 
 const UUID = "0b8f7a62-3c1e-4f4e-9d59-6f7c1f0d2a11";
@@ -36,6 +37,7 @@ const FORMS: Form[] = [
   pauseForm(t),
   endForm(t, UUID),
   evaluationForm(t, UUID, 1, ["SQL", "public speaking"]),
+  sessionMoveForm(t, SESSION, "Asia/Jakarta"),
 ];
 
 describe("forms: a request opens, a submission answers", () => {
