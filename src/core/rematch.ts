@@ -15,7 +15,7 @@ import { pairKey } from "./matching/types";
 import { weightsOf } from "./matching/weights";
 import { formPairing, joinPairing } from "./pairing-formation";
 import type { Tx } from "./ports";
-import { pairsThisRound } from "./round-pairs";
+import { avoidedPairs, earlierRounds, pairsThisRound } from "./round-pairs";
 
 export async function tryRematch(tx: Tx, program: Program, given: Round, member: Member, now: Date): Promise<boolean> {
   const round = await tx.rounds.get(given.id, { lock: true });
@@ -38,7 +38,16 @@ export async function tryRematch(tx: Tx, program: Program, given: Round, member:
     // Topics and teams under the program's weights; working hours are left out (members' zones are not loaded here).
     return other ? scorePair({ ...mine, timezone: "" }, { ...other, timezone: "" }, { weights }).score : 0;
   };
-  const free = (id: string) => id !== member.id && !seen.has(pairKey(id, member.id));
+  // The matcher's hard exclusions hold here too: this round's pairs, "not a good fit", "do not pair me with".
+  const { notAFit } = await earlierRounds(tx, round);
+  const avoided = await avoidedPairs(
+    tx,
+    enrollments.map((e) => e.memberId),
+  );
+  const free = (id: string) => {
+    const key = pairKey(id, member.id);
+    return id !== member.id && !seen.has(key) && !notAFit.has(key) && !avoided.has(key);
+  };
 
   // Waiting: asked for a re-match, or never matched this round. Someone who
   // ended a pairing without asking for a new one is left in peace.
@@ -72,4 +81,22 @@ export async function tryRematch(tx: Tx, program: Program, given: Round, member:
   const e = await tx.enrollments.find(round.id, member.id);
   if (e) await tx.enrollments.update(e.id, { wantsRematch: false });
   return true;
+}
+
+/**
+ * Who in a matched round is waiting for a peer: active, not on a break, in no
+ * pairing now, and either asked for a new peer or was never matched. Before
+ * the first matching everyone is unmatched, so nobody counts as waiting.
+ */
+export async function waitingForPeer(tx: Tx, round: Round, now: Date): Promise<string[]> {
+  if (round.status !== "running") return [];
+  const everMatched = new Set((await tx.pairings.inRound(round.id)).flatMap((p) => p.memberIds));
+  const waiting: string[] = [];
+  for (const e of await tx.enrollments.listActive(round.id)) {
+    if (e.pausedUntil && e.pausedUntil > now) continue;
+    if (!e.wantsRematch && everMatched.has(e.memberId)) continue;
+    if ((await tx.pairings.activeForMember(e.memberId, round.id)).length > 0) continue;
+    waiting.push(e.memberId);
+  }
+  return waiting;
 }

@@ -174,7 +174,7 @@ describe("re-matching", () => {
     // x ends without asking for a new peer; Ani ends asking for one, and waits: nobody is free.
     await h.run(x, submit({ type: "pairing.end", pairingId: xs.pairingId }, { rematch: false }), DM);
     expect(await h.text("ani", submit({ type: "pairing.end", pairingId: ani.pairingId }, { rematch: true }), DM)).toContain(
-      "on the list",
+      "on the waiting list",
     );
     // y (left by x) asks: the waiting Ani comes first; x, who did not ask, is left in peace.
     expect(await h.text(y, { type: "rematch.request", pairingId: xs.pairingId }, DM)).toContain("You have a new peer");
@@ -183,7 +183,7 @@ describe("re-matching", () => {
     expect(await h.pairingsOf(x)).toHaveLength(0);
     // Ani's former partner asks too: the only pair with room has Ani in it, so they wait.
     const former = ani.others[0] as string;
-    expect(await h.text(former, { type: "rematch.request", pairingId: ani.pairingId }, DM)).toContain("on the list");
+    expect(await h.text(former, { type: "rematch.request", pairingId: ani.pairingId }, DM)).toContain("on the waiting list");
     expect(await h.pairingsOf(former)).toHaveLength(0);
   });
 
@@ -191,11 +191,11 @@ describe("re-matching", () => {
     await matched(["ani", "budi"]);
     const { pairingId } = await partnerOf("ani");
     expect(await h.text("ani", submit({ type: "pairing.end", pairingId }, { rematch: true }), DM)).toContain(
-      "You’re on the list for a new peer.",
+      "you’re on the waiting list",
     );
     const outbox = await h.count("outbox");
-    expect(await h.text("budi", { type: "rematch.request", pairingId }, DM)).toContain("You’re on the list for a new peer.");
-    expect(await h.text("budi", { type: "rematch.request", pairingId }, DM)).toContain("You’re on the list for a new peer.");
+    expect(await h.text("budi", { type: "rematch.request", pairingId }, DM)).toContain("you’re on the waiting list");
+    expect(await h.text("budi", { type: "rematch.request", pairingId }, DM)).toContain("you’re on the waiting list");
     expect(await h.count("outbox")).toBe(outbox);
     // Nobody is ever paired with the same person twice in a round.
     expect(await h.pairingsOf("ani")).toHaveLength(0);

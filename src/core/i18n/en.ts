@@ -503,6 +503,14 @@ export const en = {
   "refusal.moveStarted": "Session {number} has already started, so it can’t be moved any more.",
   "refusal.moveInPast": "That moment has already passed. Please pick a time still ahead.",
   "refusal.moveDayOff": "{weekday} isn’t a working day in this program ({days}). Please pick another day.",
+  "match.nothing":
+    "No one could be matched this time, so no intros were sent. Still waiting: {names}. Everyone free has already been with them this round, or can’t be paired with them; they’ll be introduced when someone becomes free or joins the next round.",
+  "match.joinedGroups":
+    "{count, plural, one {# person who was waiting joined a pair as its third} other {# people who were waiting each joined a pair as its third}}: the intro is on its way.",
+  "match.stillWaiting": "Still waiting for a peer: {names}.",
+  "end.rematchQueued":
+    "No one is free for a new pairing right now, so you’re on the waiting list. The organizers can see who is waiting, and I’ll introduce you as soon as someone is free.",
+  "report.waiting": "Waiting for a peer: {names}",
 } as const;
 
 export type MessageKey = keyof typeof en;

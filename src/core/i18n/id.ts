@@ -504,4 +504,12 @@ export const id: Record<MessageKey, string> = {
   "refusal.moveStarted": "Sesi {number} sudah dimulai, jadi tidak bisa dipindah lagi.",
   "refusal.moveInPast": "Waktu itu sudah lewat. Coba pilih waktu yang masih di depan, ya.",
   "refusal.moveDayOff": "{weekday} bukan hari kerja di program ini ({days}). Coba pilih hari lain, ya.",
+  "match.nothing":
+    "Kali ini tidak ada yang bisa dipasangkan, jadi tidak ada perkenalan yang dikirim. Masih menunggu: {names}. Semua yang sedang luang sudah pernah berpasangan dengan mereka di putaran ini, atau memang tidak bisa dipasangkan; mereka akan dikenalkan begitu ada yang luang atau di putaran berikutnya.",
+  "match.joinedGroups":
+    "{count} orang yang menunggu bergabung ke sebuah pasangan sebagai orang ketiga; perkenalannya sedang dikirim.",
+  "match.stillWaiting": "Masih menunggu rekan: {names}.",
+  "end.rematchQueued":
+    "Saat ini belum ada yang luang untuk pasangan baru, jadi Anda masuk daftar tunggu. Penyelenggara bisa melihat siapa saja yang menunggu, dan saya akan mengenalkan Anda begitu ada yang luang.",
+  "report.waiting": "Menunggu rekan: {names}",
 };

@@ -26,7 +26,7 @@ export const endPairing: UseCase<"pairing.end"> = async (ctx, command) => {
     const enrollment = await ctx.tx.enrollments.find(round.id, ctx.member.id);
     if (enrollment) await ctx.tx.enrollments.update(enrollment.id, { wantsRematch: true });
     const found = round.status !== "closed" && (await tryRematch(ctx.tx, program, round, ctx.member, ctx.now));
-    blocks.push(text(ctx.t(found ? "end.rematchFound" : "end.rematchWaiting")));
+    blocks.push(text(ctx.t(found ? "end.rematchFound" : "end.rematchQueued")));
   }
   return reply(message(...blocks));
 };

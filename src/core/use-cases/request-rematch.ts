@@ -20,5 +20,5 @@ export const requestRematch: UseCase<"rematch.request"> = async (ctx, command) =
   const program = await ctx.tx.programs.get(round.programId);
   await ctx.tx.enrollments.update(enrollment.id, { wantsRematch: true });
   const found = await tryRematch(ctx.tx, program, round, ctx.member, ctx.now);
-  return reply(message(text(ctx.t(found ? "end.rematchFound" : "end.rematchWaiting"))));
+  return reply(message(text(ctx.t(found ? "end.rematchFound" : "end.rematchQueued"))));
 };

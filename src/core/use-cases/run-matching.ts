@@ -1,8 +1,9 @@
 import { Refusal } from "../errors";
-import type { Candidate, Matcher } from "../matching/types";
+import type { Candidate, Matcher, MatchResult } from "../matching/types";
 import { weightsOf } from "../matching/weights";
 import { notifyChannel, notifyMember } from "../notify";
 import { formPairing } from "../pairing-formation";
+import { tryRematch } from "../rematch";
 import { avoidedPairs, earlierRounds, pairsThisRound } from "../round-pairs";
 import { programInChannel, requireOrganizer } from "../scope";
 import { heading, message, text } from "../views/blocks";
@@ -43,7 +44,9 @@ export const runMatching =
         profile: { ...profile, timezone: member.timezone ?? program.timezone },
       });
     }
-    if (candidates.length < 2) throw new Refusal("refusal.tooFewToMatch");
+    // In a running round, one member waiting may still join a pair as its third (below).
+    const rematching = round.status === "running" && !command.dryRun;
+    if (candidates.length < (rematching ? 1 : 2)) throw new Refusal("refusal.tooFewToMatch");
 
     const { history, notAFit } = await earlierRounds(ctx.tx, round);
     const excluded = new Set([
@@ -55,14 +58,17 @@ export const runMatching =
       )),
     ]);
     const weights = weightsOf(program.matchingWeights);
-    const result = matcher({
-      candidates,
-      excluded,
-      history,
-      seed: round.seed,
-      weights,
-      at: ctx.now,
-    });
+    const result: MatchResult =
+      candidates.length < 2
+        ? { groups: [], unmatched: candidates.map((c) => c.memberId) }
+        : matcher({
+            candidates,
+            excluded,
+            history,
+            seed: round.seed,
+            weights,
+            at: ctx.now,
+          });
     const nameOf = (id: string) => members.get(id)?.displayName ?? id;
 
     if (command.dryRun) {
@@ -104,9 +110,18 @@ export const runMatching =
         if (e?.wantsRematch) await ctx.tx.enrollments.update(e.id, { wantsRematch: false });
       }
     }
+    // After the first matching, whoever is still waiting may join a pair as its third, at once,
+    // rather than wait for someone new who cannot join any more.
+    let joined = 0;
+    const stillWaiting: string[] = [];
+    for (const id of result.unmatched) {
+      const member = members.get(id);
+      if (rematching && member && (await tryRematch(ctx.tx, program, round, member, ctx.now))) joined++;
+      else stillWaiting.push(id);
+    }
     // The same words for everyone left out, whatever the reason: telling someone that everyone
     // available is excluded for them would tell them that someone asked not to be paired with them.
-    for (const id of result.unmatched) {
+    for (const id of stillWaiting) {
       const member = members.get(id);
       if (member) {
         await notifyMember(ctx.tx, program, member, `unmatched:${round.id}:${id}:${ctx.now.getTime()}`, ctx.now, (t) =>
@@ -120,5 +135,17 @@ export const runMatching =
         message(text(t("match.channel", { number: round.number, groups: result.groups.length }))),
       );
     }
-    return reply(message(text(ctx.t("match.done", { groups: result.groups.length }))));
+    const waitingNames = stillWaiting
+      .map(nameOf)
+      .sort((a, b) => a.localeCompare(b, ctx.language))
+      .join(", ");
+    // Plainly, when nothing formed: no "intros are on their way" for intros that do not exist.
+    if (result.groups.length === 0 && joined === 0) return reply(message(text(ctx.t("match.nothing", { names: waitingNames }))));
+    return reply(
+      message(
+        result.groups.length > 0 && text(ctx.t("match.done", { groups: result.groups.length })),
+        joined > 0 && text(ctx.t("match.joinedGroups", { count: joined })),
+        stillWaiting.length > 0 && text(ctx.t("match.stillWaiting", { names: waitingNames })),
+      ),
+    );
   };

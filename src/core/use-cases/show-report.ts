@@ -1,6 +1,8 @@
 import type { Program } from "../domain";
 import { Refusal } from "../errors";
+import { waitingForPeer } from "../rematch";
 import { adminSpace, programInChannel, requireOrganizer } from "../scope";
+import { text } from "../views/blocks";
 import { ANSWER_BLOCK, reportMessage } from "../views/report";
 import type { UseCase } from "./types";
 
@@ -22,7 +24,14 @@ export const showReport: UseCase<"program.report"> = async (ctx, command) => {
   for (const program of programs) {
     const round = await ctx.tx.rounds.latest(program.id);
     const figures = round ? await ctx.tx.reports.round(round.id, ctx.now, ANSWER_BLOCK) : null;
-    messages.push(reportMessage(ctx.t, ctx.language, program, round, figures));
+    const report = reportMessage(ctx.t, ctx.language, program, round, figures);
+    // Who is waiting for a peer, by name only, so an organizer can help (issue 12).
+    const waiting = round ? await ctx.tx.members.getMany(await waitingForPeer(ctx.tx, round, ctx.now)) : [];
+    if (waiting.length > 0) {
+      const names = waiting.map((m) => m.displayName).sort((a, b) => a.localeCompare(b, ctx.language));
+      report.blocks.push(text(ctx.t("report.waiting", { names: names.join(", ") })));
+    }
+    messages.push(report);
   }
   return { messages };
 };
