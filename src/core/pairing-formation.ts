@@ -1,6 +1,6 @@
 /** Creating a pairing (or adding someone to one) and sending its intro, in one place. */
 import type { Member, Pairing, Program, Round } from "./domain";
-import { evaluationDue, scheduleEvaluation } from "./jobs/schedule";
+import { evaluationDue, scheduleEvaluation, schedulePairingStartJobs } from "./jobs/schedule";
 import { weightsOf } from "./matching/weights";
 import { notifyPairing } from "./notify";
 import type { Tx } from "./ports";
@@ -34,6 +34,7 @@ export async function formPairing(tx: Tx, program: Program, round: Round, member
   const pairing = await tx.pairings.create({ roundId: round.id, memberIds, at });
   await sendIntro(tx, program, round, pairing, at);
   if (evaluationDue(pairing, 1) < round.endsAt) await scheduleEvaluation(tx, pairing, 1, at);
+  await schedulePairingStartJobs(tx, pairing, at);
   return pairing;
 }
 

@@ -511,6 +511,10 @@ export const en = {
   "end.rematchQueued":
     "No one is free for a new pairing right now, so you’re on the waiting list. The organizers can see who is waiting, and I’ll introduce you as soon as someone is free.",
   "report.waiting": "Waiting for a peer: {names}",
+  "nudge.schedule":
+    "It’s been {days} days since your intro and there’s no regular time yet. Agreeing a routine early (45 to 60 minutes, every week or two) is what keeps a pairing going. One of you can propose it now:",
+  "organizer.notStarted":
+    "{names} ({program}) haven’t held a session yet, two weeks after their intro. A friendly word from you may help them get started.",
 } as const;
 
 export type MessageKey = keyof typeof en;

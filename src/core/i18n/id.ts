@@ -512,4 +512,8 @@ export const id: Record<MessageKey, string> = {
   "end.rematchQueued":
     "Saat ini belum ada yang luang untuk pasangan baru, jadi Anda masuk daftar tunggu. Penyelenggara bisa melihat siapa saja yang menunggu, dan saya akan mengenalkan Anda begitu ada yang luang.",
   "report.waiting": "Menunggu rekan: {names}",
+  "nudge.schedule":
+    "Sudah {days} hari sejak perkenalan, tapi kalian belum punya jadwal rutin. Sepakati jadwal sejak awal (45–60 menit, tiap minggu atau dua minggu sekali) supaya pertemuannya terus berjalan. Salah satu dari kalian bisa mengusulkannya sekarang:",
+  "organizer.notStarted":
+    "{names} ({program}) belum sempat bertemu sekali pun, padahal sudah dua minggu sejak perkenalan. Sapaan ringan dari Anda mungkin bisa membantu mereka memulai.",
 };

@@ -4,9 +4,11 @@ import { checkInNudge } from "./check-in-nudge";
 import { checkInPrompt } from "./check-in-prompt";
 import { evaluationPrompt } from "./evaluation-prompt";
 import type { JobKind, JobOutcome } from "./job-kind";
+import { pairNotStarted } from "./pair-not-started";
 import { pauseEnd } from "./pause-end";
 import { roundEnd } from "./round-end";
 import { roundSignupClose } from "./round-signup-close";
+import { scheduleNudge } from "./schedule-nudge";
 import { sessionReminder } from "./session-reminder";
 import { sessionReview } from "./session-review";
 
@@ -21,6 +23,8 @@ const KINDS: ReadonlyArray<JobKind<any>> = [
   roundSignupClose,
   roundEnd,
   pauseEnd,
+  scheduleNudge,
+  pairNotStarted,
 ];
 
 export const JOB_KINDS: ReadonlyMap<string, (typeof KINDS)[number]> = new Map(KINDS.map((k) => [k.kind, k]));

@@ -21,6 +21,10 @@ export const NUDGE_AFTER_HOURS = 24;
 export const REVIEW_AFTER_HOURS = 72;
 export const EVALUATION_EVERY_DAYS = 14;
 export const SIGNUP_DAYS = 7;
+/** Days after an intro when a pair with no routine yet is nudged. */
+export const SCHEDULE_NUDGE_DAYS = [3, 7] as const;
+/** Days after an intro when organizers hear of a pair that has held no session. */
+export const NOT_STARTED_DAYS = 14;
 
 export async function scheduleSessionJobs(tx: Tx, session: Session, at: Date): Promise<void> {
   const stamp = session.startsAt.toISOString();
@@ -100,6 +104,28 @@ export async function schedulePauseEnd(tx: Tx, enrollment: Enrollment, until: Da
     key: `pause-end:${enrollment.id}:${until.toISOString()}`,
     dueAt: until,
     payload: { enrollmentId: enrollment.id, until: until.toISOString() },
+    at,
+  });
+}
+
+/** A new pairing's follow-ups: nudges while it has no routine, and the organizers' note if it never starts. */
+export async function schedulePairingStartJobs(tx: Tx, pairing: Pairing, at: Date): Promise<void> {
+  for (const days of SCHEDULE_NUDGE_DAYS) {
+    await tx.jobs.schedule({
+      kind: "schedule-nudge",
+      key: `schedule-nudge:${pairing.id}:${days}`,
+      // Catching up, a pair gets the latest nudge only.
+      groupKey: `schedule-nudge:${pairing.id}`,
+      dueAt: new Date(pairing.createdAt.getTime() + days * DAY),
+      payload: { pairingId: pairing.id, days },
+      at,
+    });
+  }
+  await tx.jobs.schedule({
+    kind: "pair-not-started",
+    key: `pair-not-started:${pairing.id}`,
+    dueAt: new Date(pairing.createdAt.getTime() + NOT_STARTED_DAYS * DAY),
+    payload: { pairingId: pairing.id },
     at,
   });
 }

@@ -44,6 +44,9 @@ export const showStatus: UseCase<"status"> = async (ctx) => {
       ],
       [t("status.nextSession"), next ? formatDateTime(next.startsAt, zone, ctx.language) : t("status.none")],
     );
+    // No routine yet: the first step is proposing one, right from here.
+    if (!pairing.cadence)
+      buttons.push(formButton(t("intro.proposeButton"), { type: "cadence.propose", pairingId: pairing.id }, "primary"));
     const started = await tx.sessions.latestStarted(pairing.id, now);
     if (started) {
       buttons.push(formButton(t("status.checkinButton"), { type: "checkin", sessionId: started.id }, "primary"));

@@ -1,0 +1,32 @@
+/**
+ * A pair with no routine a few days after its intro is nudged in its own
+ * conversation, with the button that proposes one: a pairing that never
+ * schedules otherwise drifts silently until the round ends.
+ */
+import { z } from "zod";
+import { notifyPairing } from "../notify";
+import { actions, formButton, message, text } from "../views/blocks";
+import { deferred, done, type JobKind, skipped } from "./job-kind";
+import { contactMoment, onBreak, pairingContext } from "./reach";
+
+const payload = z.object({ pairingId: z.uuid(), days: z.number().int().positive() });
+
+export const scheduleNudge: JobKind<z.infer<typeof payload>> = {
+  kind: "schedule-nudge",
+  payload,
+  async run(tx, p, now) {
+    const { pairing, round, program, members } = await pairingContext(tx, p.pairingId);
+    if (pairing.status !== "active") return skipped("pairing ended");
+    if (pairing.cadence) return skipped("routine agreed");
+    if ((await onBreak(tx, round.id, members, now)).size > 0) return skipped("on a break");
+    const when = contactMoment(members, program, now);
+    if (when > now) return deferred(when);
+    await notifyPairing(tx, program, pairing.id, members, `schedule-nudge:${pairing.id}:${p.days}`, now, (t) =>
+      message(
+        text(t("nudge.schedule", { days: p.days })),
+        actions(formButton(t("intro.proposeButton"), { type: "cadence.propose", pairingId: pairing.id }, "primary")),
+      ),
+    );
+    return done();
+  },
+};
