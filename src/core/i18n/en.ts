@@ -480,8 +480,8 @@ export const en = {
     "A routine on a fixed weekday repeats every 7 or 14 days. For another number of days, leave the weekday empty.",
   "refusal.weekdayOff":
     "{weekday} isn’t a working day in this program ({days}), so sessions can’t fall on it. Please pick another day.",
-  "cadence.hint.routine": "7 or 14 with a weekday (every week or every two weeks); any number from 7 to 14 without one.",
-  "cadence.hint.weekday": "Leave empty to meet every few days without a fixed weekday (always on a working day).",
+  "cadence.hint.routine": "7 or 14 with a fixed weekday: every week or every two weeks. Without a weekday, any number from 7 to 14.",
+  "cadence.hint.weekday": "Leave empty to meet every few days with no fixed weekday; sessions always fall on working days.",
   "cadence.proposedInterval":
     "{name} proposes meeting every {everyDays} days for {minutes} minutes at {time} ({zone}), with no fixed weekday (always on a working day).",
   "leave.confirm": "Leave round {number}? You won’t be matched in it.",

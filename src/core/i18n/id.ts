@@ -478,8 +478,8 @@ export const id: Record<MessageKey, string> = {
     "Kalau harinya tetap, jadwalnya tiap 7 atau 14 hari. Untuk jarak hari yang lain, kosongkan saja pilihan harinya.",
   "refusal.weekdayOff":
     "{weekday} bukan hari kerja di program ini ({days}), jadi sesi tidak bisa jatuh di hari itu. Coba pilih hari lain, ya.",
-  "cadence.hint.routine": "7 atau 14 kalau harinya tetap (tiap minggu atau dua minggu sekali); 7 sampai 14 kalau harinya bebas.",
-  "cadence.hint.weekday": "Kosongkan kalau mau bertemu tiap beberapa hari tanpa hari tetap (selalu di hari kerja).",
+  "cadence.hint.routine": "7 atau 14 kalau harinya tetap: tiap minggu atau dua minggu sekali. Kalau harinya bebas, boleh 7 sampai 14.",
+  "cadence.hint.weekday": "Kosongkan kalau mau bertemu tiap beberapa hari tanpa hari tetap; sesinya selalu jatuh di hari kerja.",
   "cadence.proposedInterval":
     "{name} mengusulkan bertemu tiap {everyDays} hari selama {minutes} menit, pukul {time} ({zone}), tanpa hari tetap (selalu di hari kerja).",
   "leave.confirm": "Yakin mau keluar dari putaran {number}? Anda tidak akan dipasangkan di putaran ini.",
