@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { renderReply } from "../../src/adapters/discord/components";
 import { renderMessage } from "../../src/adapters/slack/block-kit";
+import { translator } from "../../src/core/i18n/translate";
 import type { Reply } from "../../src/core/messages";
 import { commandFromText } from "../../src/core/slash";
 import { Harness, replyText, submit } from "../support/harness";
@@ -60,7 +61,7 @@ describe("the private journal", () => {
     const status = await h.run("budi", { type: "status" }, DM);
     expect(buttonCommand(status, "Baca catatan saya")).toBeNull();
     const budi = replyText(await h.run("budi", commandFromText("catatan"), DM));
-    expect(budi).toContain("Belum ada catatan.");
+    expect(budi).toContain(translator("id")("home.journalEmpty"));
     expect(budi).not.toContain("Budi was late");
     const olga = replyText(await h.run("olga", commandFromText("notes")));
     expect(olga).not.toContain("Budi was late");

@@ -71,6 +71,26 @@ describe("a pair that has not scheduled", () => {
     expect(told[0]?.text).not.toContain("Private goal");
   });
 
+  it("with a proposal waiting, asks the peer to confirm it (or propose another time)", async () => {
+    await h.run(
+      "ani",
+      submit({ type: "cadence.propose", pairingId }, { everyDays: 7, minutes: 60, weekday: 3, time: "10:00" }),
+      DM,
+    );
+    await at("2026-12-04T02:00:00Z");
+    const [nudge] = await h.keyed("schedule-nudge:");
+    expect(nudge?.text).toContain(
+      "It’s been 3 days since your intro, and Ani’s proposed schedule is still waiting to be confirmed. Confirm it, or propose another time:",
+    );
+    expect(nudge?.text).toContain("[Confirm] [Propose another time]");
+    const confirm = nudge?.message.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []))[0];
+    if (confirm?.type !== "button" || confirm.action.kind !== "command") throw new Error("expected the confirm button");
+    await h.run("budi", confirm.action.command, DM);
+    const pairing = await tdb.db.kysely.selectFrom("pairings").selectAll().where("id", "=", pairingId).executeTakeFirstOrThrow();
+    expect(pairing).toMatchObject({ cadence_weekday: 3, cadence_every_days: 7, proposal_at: null });
+    expect((await tdb.db.kysely.selectFrom("sessions").select("id").execute()).length).toBe(1);
+  });
+
   it("shows 'Propose a schedule' on the member's status until a routine is agreed", async () => {
     const before = formButtons(await h.run("ani", { type: "status" }, DM));
     expect(before.find((b) => b.label === "Propose a schedule")?.action).toEqual({

@@ -480,7 +480,8 @@ export const en = {
     "A routine on a fixed weekday repeats every 7 or 14 days. For another number of days, leave the weekday empty.",
   "refusal.weekdayOff":
     "{weekday} isn’t a working day in this program ({days}), so sessions can’t fall on it. Please pick another day.",
-  "cadence.hint.routine": "7 or 14 with a fixed weekday: every week or every two weeks. Without a weekday, any number from 7 to 14.",
+  "cadence.hint.routine":
+    "7 or 14 with a fixed weekday: every week or every two weeks. Without a weekday, any number from 7 to 14.",
   "cadence.hint.weekday": "Leave empty to meet every few days with no fixed weekday; sessions always fall on working days.",
   "cadence.proposedInterval":
     "{name} proposes meeting every {everyDays} days for {minutes} minutes at {time} ({zone}), with no fixed weekday (always on a working day).",
@@ -494,7 +495,7 @@ export const en = {
   "field.date": "Date",
   "move.form.title": "New time for session {number}",
   "move.form.submit": "Move the session",
-  "move.hint.date": "The day you’ll meet instead, as YYYY-MM-DD (a working day).",
+  "move.hint.date": "The day you’ll meet instead, as YYYY-MM-DD, on a working day.",
   "move.button": "Set the new time",
   "checkin.rescheduled.ask":
     "Noted. When will you meet instead? Set the new time and session {number} moves there (for now it’s {when}).",
@@ -515,6 +516,8 @@ export const en = {
     "It’s been {days} days since your intro and there’s no regular time yet. Agreeing a routine early (45 to 60 minutes, every week or two) is what keeps a pairing going. One of you can propose it now:",
   "organizer.notStarted":
     "{names} ({program}) haven’t held a session yet, two weeks after their intro. A friendly word from you may help them get started.",
+  "nudge.confirm":
+    "It’s been {days} days since your intro, and {name}’s proposed schedule is still waiting to be confirmed. Confirm it, or propose another time:",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -478,7 +478,8 @@ export const id: Record<MessageKey, string> = {
     "Kalau harinya tetap, jadwalnya tiap 7 atau 14 hari. Untuk jarak hari yang lain, kosongkan saja pilihan harinya.",
   "refusal.weekdayOff":
     "{weekday} bukan hari kerja di program ini ({days}), jadi sesi tidak bisa jatuh di hari itu. Coba pilih hari lain, ya.",
-  "cadence.hint.routine": "7 atau 14 kalau harinya tetap: tiap minggu atau dua minggu sekali. Kalau harinya bebas, boleh 7 sampai 14.",
+  "cadence.hint.routine":
+    "7 atau 14 kalau harinya tetap: tiap minggu atau dua minggu sekali. Kalau harinya bebas, boleh 7 sampai 14.",
   "cadence.hint.weekday": "Kosongkan kalau mau bertemu tiap beberapa hari tanpa hari tetap; sesinya selalu jatuh di hari kerja.",
   "cadence.proposedInterval":
     "{name} mengusulkan bertemu tiap {everyDays} hari selama {minutes} menit, pukul {time} ({zone}), tanpa hari tetap (selalu di hari kerja).",
@@ -495,7 +496,7 @@ export const id: Record<MessageKey, string> = {
   "field.date": "Tanggal",
   "move.form.title": "Waktu baru untuk sesi {number}",
   "move.form.submit": "Pindahkan sesi",
-  "move.hint.date": "Hari pengganti untuk bertemu, format TTTT-BB-HH (hari kerja).",
+  "move.hint.date": "Hari pengganti untuk bertemu, format TTTT-BB-HH, di hari kerja.",
   "move.button": "Atur waktu baru",
   "checkin.rescheduled.ask":
     "Oke, dicatat. Jadi kapan kalian bertemu? Atur waktu barunya, nanti sesi {number} dipindah ke sana (sementara ini {when}).",
@@ -516,4 +517,6 @@ export const id: Record<MessageKey, string> = {
     "Sudah {days} hari sejak perkenalan, tapi kalian belum punya jadwal rutin. Sepakati jadwal sejak awal (45–60 menit, tiap minggu atau dua minggu sekali) supaya pertemuannya terus berjalan. Salah satu dari kalian bisa mengusulkannya sekarang:",
   "organizer.notStarted":
     "{names} ({program}) belum sempat bertemu sekali pun, padahal sudah dua minggu sejak perkenalan. Sapaan ringan dari Anda mungkin bisa membantu mereka memulai.",
+  "nudge.confirm":
+    "Sudah {days} hari sejak perkenalan, dan usulan jadwal dari {name} masih menunggu dikonfirmasi. Konfirmasi, atau usulkan waktu lain:",
 };

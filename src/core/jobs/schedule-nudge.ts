@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { notifyPairing } from "../notify";
-import { actions, formButton, message, text } from "../views/blocks";
+import { actions, commandButton, formButton, message, text } from "../views/blocks";
 import { deferred, done, type JobKind, skipped } from "./job-kind";
 import { contactMoment, onBreak, pairingContext } from "./reach";
 
@@ -21,11 +21,26 @@ export const scheduleNudge: JobKind<z.infer<typeof payload>> = {
     if ((await onBreak(tx, round.id, members, now)).size > 0) return skipped("on a break");
     const when = contactMoment(members, program, now);
     if (when > now) return deferred(when);
+    // A proposal already waiting needs a confirmation, not another proposal.
+    const proposal = pairing.proposal;
+    const proposer = proposal ? members.find((m) => m.id === proposal.proposedBy) : undefined;
     await notifyPairing(tx, program, pairing.id, members, `schedule-nudge:${pairing.id}:${p.days}`, now, (t) =>
-      message(
-        text(t("nudge.schedule", { days: p.days })),
-        actions(formButton(t("intro.proposeButton"), { type: "cadence.propose", pairingId: pairing.id }, "primary")),
-      ),
+      proposal && proposer
+        ? message(
+            text(t("nudge.confirm", { days: p.days, name: proposer.displayName })),
+            actions(
+              commandButton(
+                t("cadence.confirmButton"),
+                { type: "cadence.confirm", pairingId: pairing.id, proposalOf: proposal.proposedAt.toISOString() },
+                "primary",
+              ),
+              formButton(t("cadence.counterButton"), { type: "cadence.propose", pairingId: pairing.id }),
+            ),
+          )
+        : message(
+            text(t("nudge.schedule", { days: p.days })),
+            actions(formButton(t("intro.proposeButton"), { type: "cadence.propose", pairingId: pairing.id }, "primary")),
+          ),
     );
     return done();
   },
