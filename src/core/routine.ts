@@ -24,7 +24,9 @@ export function onWorkingDay(start: Date, timezone: string, workingDays: readonl
 
 /** The first session of a routine agreed at `after`. */
 export function firstSessionStart(routine: Routine, after: Date, workingDays: readonly number[]): Date {
-  if (routine.weekday !== null) return nextOccurrence(after, routine.weekday, routine.time, routine.timezone);
+  // A weekday is checked against the working days when proposed; they may have changed since.
+  if (routine.weekday !== null)
+    return onWorkingDay(nextOccurrence(after, routine.weekday, routine.time, routine.timezone), routine.timezone, workingDays);
   // No fixed weekday: the first working day at that time still ahead.
   const today = DateTime.fromJSDate(after).setZone(routine.timezone).weekday;
   let start = nextOccurrence(after, today, routine.time, routine.timezone);

@@ -34,7 +34,8 @@ export const moveSession: UseCase<"session.move"> = async (ctx, command) => {
   const startsAt = local.toJSDate();
   if (startsAt <= ctx.now) throw new Refusal("refusal.moveInPast");
   await rescheduleSession(ctx.tx, session, startsAt, minutes, ctx.now);
-  const members = await ctx.tx.members.getMany(memberIds);
+  // By name, so that everyone reads the same list in the same order.
+  const members = (await ctx.tx.members.getMany(memberIds)).sort((a, b) => a.displayName.localeCompare(b.displayName));
   await notifyPairing(
     ctx.tx,
     program,
