@@ -18,7 +18,7 @@ async function play(language: Language): Promise<{ ws: ConsoleWorkspace; facts: 
   const core = createAppCore({ db: tdb.db, clock });
   const { organizer, members } = demoCast(language);
   const ws = new ConsoleWorkspace(core, tdb.db.kysely, clock, [organizer, ...members]);
-  const facts = await playDemo(ws, language, (ms) => clock.advance(ms));
+  const facts = await playDemo(ws, language);
   return { ws, facts, seen: (id) => transcriptFor(ws, ws.person(id)) };
 }
 

@@ -43,7 +43,7 @@ function groupsOf(ws: ConsoleWorkspace): Map<string, string[]> {
   return groups;
 }
 
-export async function playDemo(ws: ConsoleWorkspace, language: Language, advance: (ms: number) => void): Promise<DemoFacts> {
+export async function playDemo(ws: ConsoleWorkspace, language: Language): Promise<DemoFacts> {
   const t: Translate = translator(language);
   const { organizer, members } = demoCast(language);
 
@@ -77,8 +77,7 @@ export async function playDemo(ws: ConsoleWorkspace, language: Language, advance
   await pressLabel(ws, partner, t("cadence.confirmButton"));
 
   // Time passes: the first session happens and both check in.
-  advance(8 * DAY_MS);
-  await ws.tick();
+  await ws.advance(8 * DAY_MS);
   const privateNote =
     language === "id" ? "Catatan rahasia: saya gugup soal presentasi" : "Secret note: I was nervous about presenting";
   await pressLabel(ws, scheduler, t("checkin.met"));
@@ -91,7 +90,7 @@ export async function playDemo(ws: ConsoleWorkspace, language: Language, advance
   await ws.type(scheduler, `/mentoring journal ${journalText}`);
 
   // One member of the other pair ends it politely, asks for a re-match, and joins a pair as third.
-  advance(2 * HOUR_MS);
+  await ws.advance(2 * HOUR_MS);
   const [ender, endedWith] = secondPair as [string, string];
   const privateReason =
     language === "id" ? "Alasan rahasia: jadwal kami selalu bentrok" : "Secret reason: our calendars never line up";

@@ -12,6 +12,6 @@ const db = await openDatabase({ kind: "pglite" });
 const core = createAppCore({ db, clock });
 const { organizer, members } = demoCast(language);
 const ws = new ConsoleWorkspace(core, db.kysely, clock, [organizer, ...members]);
-await playDemo(ws, language, (ms) => clock.advance(ms));
+await playDemo(ws, language);
 console.log(fullTranscript(ws, [organizer, ...members]));
 await db.close();

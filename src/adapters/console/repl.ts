@@ -82,8 +82,8 @@ export async function runRepl(opts: ReplOptions): Promise<void> {
             write(`${t("console.badDuration")}\n`);
             break;
           }
-          opts.clock.advance(ms);
-          await ws.tick();
+          // Due work runs at each of its own moments on the way, not all at the end.
+          await ws.advance(ms);
           write(`${t("console.now", { when: formatDateTime(opts.clock.now(), ws.person(me).timezone, opts.language) })}\n`);
           break;
         }

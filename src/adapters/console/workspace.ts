@@ -5,7 +5,6 @@
  * answers) into the core's commands and shows what the outbox delivers.
  */
 import type { Kysely } from "kysely";
-import type { Clock } from "../../core/clock";
 import type { Core } from "../../core/core";
 import { type FormAnswers, formSubmission } from "../../core/forms";
 import { languageFromLocale, translator } from "../../core/i18n/translate";
@@ -16,6 +15,7 @@ import type { Sender } from "../../delivery/dispatcher";
 import { Ticker } from "../../scheduler/tick";
 import type { Outgoing } from "../../store/outbox-queue";
 import type { Database } from "../../store/schema";
+import { advanceThroughDueWork, type MovableClock } from "./advance";
 import { renderMessage } from "./render-text";
 
 export interface Person {
@@ -56,8 +56,8 @@ export class ConsoleWorkspace {
 
   constructor(
     private readonly core: Core,
-    db: Kysely<Database>,
-    private readonly clock: Clock,
+    private readonly db: Kysely<Database>,
+    private readonly clock: MovableClock,
     readonly people: readonly Person[],
   ) {
     const sender: Sender = { send: async (out) => this.#receive(out) };
@@ -106,6 +106,11 @@ export class ConsoleWorkspace {
   /** Runs due scheduled work (reminders, check-ins, evaluations, ...) and delivers what it sent. */
   async tick(): Promise<void> {
     await this.#ticker.tick();
+  }
+
+  /** Moves the clock forward, running due work at each moment it falls due on the way. */
+  async advance(ms: number): Promise<void> {
+    await advanceThroughDueWork(this.db, this.clock, () => this.tick(), ms);
   }
 
   async deliver(): Promise<number> {
