@@ -20,13 +20,17 @@ export interface ReplOptions {
   language: Language;
   dataDir: string;
   write: (text: string) => void;
+  /** How far each person has read: kept by the caller so a restart shows only what is new. */
+  seen?: Map<string, number>;
+  /** Set when the playground goes on from a saved state: the simulated moment it resumes at. */
+  restoredAt?: Date | null;
 }
 
 export async function runRepl(opts: ReplOptions): Promise<void> {
   const { ws, rl, write } = opts;
   const t: Translate = translator(opts.language);
   let me = ws.people[0]?.id ?? "";
-  const seen = new Map<string, number>();
+  const seen = opts.seen ?? new Map<string, number>();
   const showNew = () => {
     const person = ws.person(me);
     const since = seen.get(me) ?? 0;
@@ -36,6 +40,9 @@ export async function runRepl(opts: ReplOptions): Promise<void> {
   };
 
   write(`${t("console.welcome", { count: ws.people.length, channel: PLAYGROUND_CHANNEL, name: ws.person(me).name })}\n`);
+  if (opts.restoredAt) {
+    write(`${t("console.restored", { when: formatDateTime(opts.restoredAt, ws.person(me).timezone, opts.language) })}\n`);
+  }
   showNew();
   for (;;) {
     const input = await rl.ask(`[${ws.person(me).name}] > `);

@@ -43,8 +43,18 @@ interface Pressable {
   inChannel: boolean;
 }
 
+/** The workspace's history as plain JSON: what a restarted playground shows again. */
+export interface WorkspaceSnapshot {
+  seq: number;
+  entries: Array<Omit<Entry, "at" | "visibleTo"> & { at: string; visibleTo: string[] | "everyone" }>;
+  buttons: Array<{ number: number; button: Button; visibleTo: string[] | "everyone"; inChannel: boolean }>;
+}
+
 export const PLAYGROUND_CHANNEL = "mentoring";
-const TENANT = "playground";
+export const PLAYGROUND_TENANT = "playground";
+const TENANT = PLAYGROUND_TENANT;
+const listed = (v: ReadonlySet<string> | "everyone") => (v === "everyone" ? v : [...v]);
+const asSet = (v: string[] | "everyone") => (v === "everyone" ? v : new Set(v));
 
 export class ConsoleWorkspace {
   readonly entries: Entry[] = [];
@@ -53,6 +63,8 @@ export class ConsoleWorkspace {
   readonly #delivered = new Set<string>();
   readonly #ticker: Ticker;
   #seq = 0;
+  /** Called after each step that may have changed what people see (the playground saves then). */
+  afterStep: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly core: Core,
@@ -111,6 +123,7 @@ export class ConsoleWorkspace {
   /** Moves the clock forward, running due work at each moment it falls due on the way. */
   async advance(ms: number): Promise<void> {
     await advanceThroughDueWork(this.db, this.clock, () => this.tick(), ms);
+    await this.afterStep?.();
   }
 
   async deliver(): Promise<number> {
@@ -129,6 +142,24 @@ export class ConsoleWorkspace {
       .filter(([, p]) => label === undefined || p.button.label === label)
       .map(([number, p]) => ({ number, label: p.button.label }))
       .reverse();
+  }
+
+  snapshot(): WorkspaceSnapshot {
+    return {
+      seq: this.#seq,
+      entries: this.entries.map((e) => ({ ...e, at: e.at.toISOString(), visibleTo: listed(e.visibleTo) })),
+      buttons: [...this.#buttons.entries()].map(([number, p]) => ({ ...p, number, visibleTo: listed(p.visibleTo) })),
+    };
+  }
+
+  /** Takes back a saved history (only into a workspace that has shown nothing yet). */
+  restore(snapshot: WorkspaceSnapshot): void {
+    if (this.#seq !== 0) throw new Error("restore into a fresh workspace only");
+    for (const e of snapshot.entries) this.entries.push({ ...e, at: new Date(e.at), visibleTo: asSet(e.visibleTo) });
+    for (const b of snapshot.buttons) {
+      this.#buttons.set(b.number, { button: b.button, visibleTo: asSet(b.visibleTo), inChannel: b.inChannel });
+    }
+    this.#seq = snapshot.seq;
   }
 
   get lastSeq(): number {
@@ -155,6 +186,7 @@ export class ConsoleWorkspace {
     if (reply.form) this.#pendingForms.set(person.id, { form: reply.form, inChannel });
     // Whatever came due while they typed (the playground has no background ticker) goes out too.
     await this.tick();
+    await this.afterStep?.();
   }
 
   async #receive(out: Outgoing): Promise<{ platformMessageId: string }> {
