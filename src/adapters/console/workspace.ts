@@ -120,6 +120,11 @@ export class ConsoleWorkspace {
     await this.#ticker.tick();
   }
 
+  /** The workspace's current (simulated) time. */
+  now(): Date {
+    return this.clock.now();
+  }
+
   /** Moves the clock forward, running due work at each moment it falls due on the way. */
   async advance(ms: number): Promise<void> {
     await advanceThroughDueWork(this.db, this.clock, () => this.tick(), ms);
