@@ -1,10 +1,18 @@
 /** `npm run demo [-- --lang en]`: plays one whole round and prints it once, in the order it happened. */
 import { createAppCore, openDatabase } from "../../app";
 import { ManualClock } from "../../core/clock";
+import type { Language } from "../../core/domain";
 import { DEMO_START, demoCast, demoTimeline, playDemo } from "./demo-script";
 import { ConsoleWorkspace } from "./workspace";
 
-const language = process.argv.includes("en") || process.env.DEMO_LANG === "en" ? "en" : "id";
+/** `--lang en`, `--lang=en` or a bare `en`; Indonesian unless English is asked for. */
+function languageOf(args: readonly string[]): Language {
+  const i = args.indexOf("--lang");
+  const asked = i >= 0 ? args[i + 1] : (args.find((a) => a.startsWith("--lang="))?.slice(7) ?? args.find((a) => a === "en"));
+  return asked === "en" || process.env.DEMO_LANG === "en" ? "en" : "id";
+}
+
+const language = languageOf(process.argv.slice(2));
 const clock = new ManualClock(DEMO_START);
 const db = await openDatabase({ kind: "pglite" });
 const core = createAppCore({ db, clock });
