@@ -172,7 +172,7 @@ async function main(): Promise<void> {
   const ws = new ConsoleWorkspace(core, db.kysely, clock, CAST);
   // The simulated time and what everyone saw live with the data: a restart goes on from there.
   const seen = new Map<string, number>();
-  const restoredAt = await restorePlayground(db.kysely, ws, clock, seen);
+  const restored = await restorePlayground(db.kysely, ws, clock, seen);
   ws.afterStep = () => savePlayground(db.kysely, ws, clock, seen);
   const rl = lineReader(process.stdin, process.stdout);
   try {
@@ -184,7 +184,7 @@ async function main(): Promise<void> {
       dataDir: config.DATABASE_URL ? "PostgreSQL" : config.DATA_DIR,
       write: (text) => process.stdout.write(text),
       seen,
-      restoredAt,
+      restored,
     });
   } finally {
     await savePlayground(db.kysely, ws, clock, seen).catch((error: unknown) =>

@@ -33,3 +33,21 @@ export async function savePlaygroundState(
     .onConflict((oc) => oc.column("tenant_external_id").doUpdateSet(values))
     .execute();
 }
+
+/**
+ * The latest moment the data itself records (messages written, jobs run): for
+ * a data folder saved before the playground kept its clock, so the clock never
+ * starts behind what already happened.
+ */
+export async function latestRecordedMoment(db: Kysely<Database>): Promise<Date | null> {
+  const outbox = await db
+    .selectFrom("outbox")
+    .select((eb) => eb.fn.max("created_at").as("at"))
+    .executeTakeFirst();
+  const jobs = await db
+    .selectFrom("jobs")
+    .select((eb) => eb.fn.max("finished_at").as("at"))
+    .executeTakeFirst();
+  const times = [outbox?.at, jobs?.at].filter((t) => t !== null && t !== undefined).map((t) => new Date(t as Date | string));
+  return times.length === 0 ? null : new Date(Math.max(...times.map((t) => t.getTime())));
+}

@@ -22,8 +22,8 @@ export interface ReplOptions {
   write: (text: string) => void;
   /** How far each person has read: kept by the caller so a restart shows only what is new. */
   seen?: Map<string, number>;
-  /** Set when the playground goes on from a saved state: the simulated moment it resumes at. */
-  restoredAt?: Date | null;
+  /** Set when the playground goes on from earlier data: the simulated moment it resumes at, and whether with history. */
+  restored?: { at: Date; history: boolean } | null;
 }
 
 export async function runRepl(opts: ReplOptions): Promise<void> {
@@ -40,8 +40,9 @@ export async function runRepl(opts: ReplOptions): Promise<void> {
   };
 
   write(`${t("console.welcome", { count: ws.people.length, channel: PLAYGROUND_CHANNEL, name: ws.person(me).name })}\n`);
-  if (opts.restoredAt) {
-    write(`${t("console.restored", { when: formatDateTime(opts.restoredAt, ws.person(me).timezone, opts.language) })}\n`);
+  if (opts.restored) {
+    const when = formatDateTime(opts.restored.at, ws.person(me).timezone, opts.language);
+    write(`${t(opts.restored.history ? "console.restored" : "console.restoredClockOnly", { when })}\n`);
   }
   showNew();
   for (;;) {

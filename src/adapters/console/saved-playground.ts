@@ -7,7 +7,7 @@
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Button } from "../../core/messages";
-import { loadPlaygroundState, savePlaygroundState } from "../../store/playground-state";
+import { latestRecordedMoment, loadPlaygroundState, savePlaygroundState } from "../../store/playground-state";
 import type { Database } from "../../store/schema";
 import type { MovableClock } from "./advance";
 import { type ConsoleWorkspace, PLAYGROUND_TENANT } from "./workspace";
@@ -40,18 +40,30 @@ const savedSchema = z.object({
   }),
 });
 
+/** Where a restarted playground goes on from, and whether what people saw came back with it. */
+export interface Restored {
+  at: Date;
+  history: boolean;
+}
+
 /**
  * Takes back the saved time and history into a fresh workspace and `seen`;
- * returns the simulated moment it goes on from, or null for a new playground.
+ * null for a new playground. Data saved before the playground kept its clock
+ * still moves the clock up to the latest moment it records, without history.
  */
 export async function restorePlayground(
   db: Kysely<Database>,
   ws: ConsoleWorkspace,
   clock: MovableClock,
   seen: Map<string, number>,
-): Promise<Date | null> {
+): Promise<Restored | null> {
   const saved = await loadPlaygroundState(db, PLAYGROUND_TENANT);
-  if (!saved) return null;
+  if (!saved) {
+    const latest = await latestRecordedMoment(db);
+    if (!latest || latest <= clock.now()) return null;
+    clock.advance(latest.getTime() - clock.now().getTime());
+    return { at: clock.now(), history: false };
+  }
   // Never behind the saved moment; a clock already past it (real time moved on) stays.
   const behind = saved.simulatedAt.getTime() - clock.now().getTime();
   if (behind > 0) clock.advance(behind);
@@ -61,7 +73,7 @@ export async function restorePlayground(
     ws.restore(parsed.data.workspace);
     for (const [id, upTo] of Object.entries(parsed.data.seen)) seen.set(id, upTo);
   }
-  return clock.now();
+  return { at: clock.now(), history: parsed.success };
 }
 
 export async function savePlayground(

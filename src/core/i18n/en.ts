@@ -473,6 +473,8 @@ export const en = {
   "end.doneNoSessions": "You’ve ended your pairing with {names}. Your reason stays private.",
   "end.partnerNoSessions":
     "{name} has decided to end your mentoring pairing. It happens, and it is nobody’s fault: different rhythms and needs are normal.",
+  "console.restoredClockOnly":
+    "Welcome back: this data reaches {when}, so the playground goes on from there. Earlier messages were not kept by the older version; /mentoring status shows where things stand.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -471,4 +471,6 @@ export const id: Record<MessageKey, string> = {
   "end.doneNoSessions": "Pasangan mentoring Anda dengan {names} sudah diakhiri. Alasan Anda tetap rahasia.",
   "end.partnerNoSessions":
     "{name} memutuskan untuk mengakhiri pasangan mentoring kalian. Tidak apa-apa, dan bukan salah siapa-siapa: ritme dan kebutuhan tiap orang memang bisa berbeda.",
+  "console.restoredClockOnly":
+    "Selamat datang kembali: data di sini sudah sampai {when}, jadi playground melanjutkan dari situ. Pesan-pesan sebelumnya tidak tersimpan oleh versi lama; lihat posisi terakhir lewat /mentoring status.",
 };
