@@ -475,6 +475,8 @@ export const en = {
     "{name} has decided to end your mentoring pairing. It happens, and it is nobody’s fault: different rhythms and needs are normal.",
   "console.restoredClockOnly":
     "Welcome back: this data reaches {when}, so the playground goes on from there. Earlier messages were not kept by the older version; /mentoring status shows where things stand.",
+  "round.wrapUpNoSessions":
+    "Round {number} of {program} ends here. You didn’t get to meet this time, and that happens. Thank you for taking part!",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -473,4 +473,6 @@ export const id: Record<MessageKey, string> = {
     "{name} memutuskan untuk mengakhiri pasangan mentoring kalian. Tidak apa-apa, dan bukan salah siapa-siapa: ritme dan kebutuhan tiap orang memang bisa berbeda.",
   "console.restoredClockOnly":
     "Selamat datang kembali: data di sini sudah sampai {when}, jadi playground melanjutkan dari situ. Pesan-pesan sebelumnya tidak tersimpan oleh versi lama; lihat posisi terakhir lewat /mentoring status.",
+  "round.wrapUpNoSessions":
+    "Putaran {number} program {program} berakhir di sini. Kali ini kalian belum sempat bertemu, dan itu wajar. Terima kasih sudah ikut serta!",
 };
