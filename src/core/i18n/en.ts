@@ -468,6 +468,15 @@ export const en = {
     "That button doesn’t work any more, so nothing changed. Type /mentoring help to see what you can do now.",
   "slack.unhandled.shortcut": "I don’t have any shortcuts. Type /mentoring help to see what I can do.",
   "slack.unhandled.form": "That form doesn’t work any more, so nothing was saved. Please start again with /mentoring.",
+  // issue 12 (clock)
+  // An ending before any session was held: no thanks "for the sessions you shared".
+  "end.doneNoSessions": "You’ve ended your pairing with {names}. Your reason stays private.",
+  "end.partnerNoSessions":
+    "{name} has decided to end your mentoring pairing. It happens, and it is nobody’s fault: different rhythms and needs are normal.",
+  "console.restoredClockOnly":
+    "Welcome back: this data reaches {when}, so the playground goes on from there. Earlier messages were not kept by the older version; /mentoring status shows where things stand.",
+  "round.wrapUpNoSessions":
+    "Round {number} of {program} ends here. You didn’t get to meet this time, and that happens. Thank you for taking part!",
 
   // issue 12 (journey)
   "time.inMinutes": "in {minutes, plural, one {# minute} other {# minutes}} ({time})",

@@ -466,6 +466,15 @@ export const id: Record<MessageKey, string> = {
     "Tombol itu sudah tidak berlaku, jadi tidak ada yang berubah. Ketik /mentoring help untuk melihat apa yang bisa Anda lakukan sekarang.",
   "slack.unhandled.shortcut": "Saya belum punya pintasan. Ketik /mentoring help untuk melihat apa saja yang bisa saya bantu.",
   "slack.unhandled.form": "Formulir itu sudah tidak berlaku, jadi isiannya tidak tersimpan. Silakan mulai lagi lewat /mentoring.",
+  // issue 12 (clock)
+  // Berakhir sebelum sempat bertemu: tanpa ucapan terima kasih "atas sesi-sesi yang sudah dijalani".
+  "end.doneNoSessions": "Pasangan mentoring Anda dengan {names} sudah diakhiri. Alasan Anda tetap rahasia.",
+  "end.partnerNoSessions":
+    "{name} memutuskan untuk mengakhiri pasangan mentoring kalian. Tidak apa-apa, dan bukan salah siapa-siapa: ritme dan kebutuhan tiap orang memang bisa berbeda.",
+  "console.restoredClockOnly":
+    "Selamat datang kembali: data di sini sudah sampai {when}, jadi playground melanjutkan dari situ. Pesan-pesan sebelumnya tidak tersimpan oleh versi lama; lihat posisi terakhir lewat /mentoring status.",
+  "round.wrapUpNoSessions":
+    "Putaran {number} program {program} berakhir di sini. Kali ini kalian belum sempat bertemu, dan itu wajar. Terima kasih sudah ikut serta!",
 
   // issue 12 (journey)
   "time.inMinutes": "{minutes} menit lagi ({time})",
