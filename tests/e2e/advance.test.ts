@@ -90,8 +90,8 @@ describe("the playground's :advance", () => {
 
     // Each scheduled message is headed with the moment it would really arrive.
     const at = (words: string) => shown.find((b) => b.text.includes(words))?.heading;
-    expect(at("is tomorrow")).toContain(heading(start.getTime() - 24 * 3_600_000));
-    expect(at("starts in 15 minutes")).toContain(heading(start.getTime() - 15 * 60_000));
+    expect(at("Ani: tomorrow at")).toContain(heading(start.getTime() - 24 * 3_600_000));
+    expect(at("Ani: in 15 minutes")).toContain(heading(start.getTime() - 15 * 60_000));
     expect(at("How did session 1 go?")).toContain(heading(start.getTime() + (60 + 15) * 60_000));
     // The nudge a day after the prompt, still before the week was up.
     expect(at("gentle reminder")).toContain(heading(start.getTime() + (60 + 15 + 24 * 60) * 60_000));
