@@ -494,7 +494,7 @@ export const id: Record<MessageKey, string> = {
     "{name} mengusulkan bertemu tiap {everyDays} hari selama {minutes} menit, pukul {time} ({zone}), tanpa hari tetap (selalu di hari kerja).",
   "leave.confirm": "Yakin mau keluar dari putaran {number}? Anda tidak akan dipasangkan di putaran ini.",
   "leave.confirmPaired":
-    "Yakin mau keluar dari putaran {number}? Pasangan Anda berakhir, dan rekan Anda diberi tahu dengan baik (tanpa alasan apa pun).",
+    "Yakin mau keluar dari putaran {number}? Mentoring Anda bersama rekan akan berakhir, dan rekan Anda diberi tahu dengan baik, tanpa menyebut alasan apa pun.",
   "leave.confirmButton": "Ya, saya keluar",
   "leave.doneOpen":
     "Anda sudah keluar dari putaran {number}. Berubah pikiran? Selama pendaftaran masih dibuka, Anda bisa ikut lagi.",
@@ -508,8 +508,8 @@ export const id: Record<MessageKey, string> = {
   "move.hint.date": "Hari pengganti untuk bertemu, format TTTT-BB-HH, di hari kerja.",
   "move.button": "Atur waktu baru",
   "checkin.rescheduled.ask":
-    "Oke, dicatat. Jadi kapan kalian bertemu? Atur waktu barunya, nanti sesi {number} dipindah ke sana (sementara ini {when}).",
-  "move.done": "Beres: sesi {number} sekarang {when}. Rekan Anda sudah diberi tahu.",
+    "Oke, dicatat. Jadi, kapan kalian akan bertemu? Atur waktu barunya, nanti sesi {number} dipindah ke sana (sementara ini {when}).",
+  "move.done": "Beres: sesi {number} sekarang dijadwalkan {when}. Rekan Anda sudah diberi tahu.",
   "move.moved": "{name} memindahkan sesi {number}. Waktu barunya: {times}",
   "refusal.moveStarted": "Sesi {number} sudah dimulai, jadi tidak bisa dipindah lagi.",
   "refusal.moveInPast": "Waktu itu sudah lewat. Coba pilih waktu yang masih di depan, ya.",
