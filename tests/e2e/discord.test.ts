@@ -856,3 +856,22 @@ describe.each([
     expect(new Set(nonces).size).toBe(nonces.length);
   }, 90_000);
 });
+
+describe("Discord: the private journal (issue 12)", () => {
+  it("a member reads back their own notes with /mentoring notes and the button after saving; escaped, pinging nobody", async () => {
+    locale = "en-US";
+    await start();
+    const dm = { guildId: null, channelId: `dm-${ANI}` };
+    const saved = await slash(ANI, "journal", { text: "Ask <@123456789012345678> about @everyone" }, dm);
+    expect(saved.text).toContain("Saved to your private journal (1 note)");
+    expect(saved.buttons).toHaveLength(1);
+    const notes = await slash(ANI, "notes", {}, dm);
+    expect(notes.ephemeral.every(Boolean)).toBe(true);
+    expect(notes.text).toContain("Your private journal");
+    expect(notes.text).toContain("Ask \\<\\@123456789012345678> about \\@everyone");
+    // The button under "saved" reads the same notes; someone else reads none of them.
+    expect((await press(ANI, saved.buttons[0] as string, dm)).text).toContain("about \\@everyone");
+    expect((await slash(BUDI, "notes", {}, { guildId: null, channelId: `dm-${BUDI}` })).text).not.toContain("about");
+    expect(restBodies()).not.toContain('"parse":["everyone"');
+  });
+});

@@ -58,6 +58,7 @@ export const SUBCOMMANDS: readonly SubcommandDefinition[] = [
     },
   },
   { name: "resume", nameId: "lanjut", audience: "member", description: "discord.command.resume" },
+  { name: "notes", nameId: "catatan", audience: "member", description: "discord.command.notes" },
   {
     name: "journal",
     nameId: "jurnal",

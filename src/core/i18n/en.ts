@@ -527,6 +527,7 @@ export const en = {
     "{names} ({program}) haven’t held a session yet, two weeks after their intro. A friendly word from you may help them get started.",
   "nudge.confirm":
     "It’s been {days} days since your intro, and {name}’s proposed schedule is still waiting to be confirmed. Confirm it, or propose another time:",
+  "discord.command.notes": "Read your private journal notes (only you can see them)",
 } as const;
 
 export type MessageKey = keyof typeof en;

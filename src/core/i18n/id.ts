@@ -528,4 +528,5 @@ export const id: Record<MessageKey, string> = {
     "{names} ({program}) belum sempat bertemu sekali pun, padahal sudah dua minggu sejak perkenalan. Sapaan ringan dari Anda mungkin bisa membantu mereka memulai.",
   "nudge.confirm":
     "Sudah {days} hari sejak perkenalan, dan usulan jadwal dari {name} masih menunggu dikonfirmasi. Konfirmasi, atau usulkan waktu lain:",
+  "discord.command.notes": "Baca catatan jurnal pribadi Anda (hanya Anda yang bisa melihatnya)",
 };
