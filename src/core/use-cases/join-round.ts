@@ -38,7 +38,13 @@ export const joinRound: UseCase<"round.join"> = async (ctx, command) => {
   }
   const intake = command.answers;
   if (earlier) {
-    await ctx.tx.enrollments.update(earlier.id, { status: "active", partnersWanted: intake.partnersWanted, wantsRematch: false });
+    // A fresh start: no break or re-match request left over from before leaving.
+    await ctx.tx.enrollments.update(earlier.id, {
+      status: "active",
+      partnersWanted: intake.partnersWanted,
+      wantsRematch: false,
+      pausedUntil: null,
+    });
   } else {
     const enrollment = await ctx.tx.enrollments.create({
       roundId: round.id,
