@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Reply } from "../../src/core/messages";
-import { Harness, replyText } from "../support/harness";
+import { Harness, replyText, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -30,7 +30,7 @@ const enrollment = async (userId: string) =>
   tdb.db.kysely
     .selectFrom("enrollments as e")
     .innerJoin("members as m", "m.id", "e.member_id")
-    .select(["e.status", "e.partners_wanted"])
+    .select(["e.status", "e.partners_wanted", "e.paused_until"])
     .where("m.external_id", "=", userId)
     .executeTakeFirst();
 
@@ -49,6 +49,8 @@ describe("leaving a round", () => {
   it("a member who left re-joins while sign-ups are open, and is matched", async () => {
     await h.join("ani");
     await h.join("budi");
+    // A break taken before leaving must not keep the member out after re-joining.
+    await h.run("ani", submit({ type: "pause" }, { until: "2026-12-20" }), DM);
     await h.run("ani", { type: "round.leave", confirm: true }, DM);
     // Join again: the intake form opens, not "you're already in round 1".
     const again = await h.run("ani", { type: "round.join" });
@@ -56,7 +58,7 @@ describe("leaving a round", () => {
     expect(again.form?.request).toMatchObject({ type: "round.join" });
     const joined = await h.join("ani", { partnersWanted: 2 });
     expect(replyText(joined)).toContain("round 1");
-    expect(await enrollment("ani")).toMatchObject({ status: "active", partners_wanted: 2 });
+    expect(await enrollment("ani")).toMatchObject({ status: "active", partners_wanted: 2, paused_until: null });
     await h.run("olga", { type: "round.match" });
     expect(await h.pairingsOf("ani")).toHaveLength(1);
   });
