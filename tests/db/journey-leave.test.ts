@@ -51,6 +51,7 @@ describe("leaving a round", () => {
     await h.join("budi");
     // A break taken before leaving must not keep the member out after re-joining.
     await h.run("ani", submit({ type: "pause" }, { until: "2026-12-20" }), DM);
+    expect((await enrollment("ani"))?.paused_until).not.toBeNull();
     await h.run("ani", { type: "round.leave", confirm: true }, DM);
     // Join again: the intake form opens, not "you're already in round 1".
     const again = await h.run("ani", { type: "round.join" });
