@@ -37,8 +37,10 @@ import type { ContactHours } from "./quiet-hours";
  */
 export interface RoundFigures {
   members: { active: number; left: number; paused: number };
-  pairings: { total: number; active: number; trios: number; endedEarly: number };
-  sessions: { held: number; missed: number; upcoming: number; prompted: number };
+  /** `active + endedEarly + endedWithRound = total`; `trios` are active groups of three. */
+  pairings: { total: number; active: number; trios: number; endedEarly: number; endedWithRound: number };
+  /** Every session is held, missed, rescheduled, awaiting its check-ins (its time has come) or upcoming. */
+  sessions: { held: number; missed: number; rescheduled: number; awaiting: number; upcoming: number; prompted: number };
   checkIns: { counted: number };
   rating: { counted: number; average: number | null };
   /** `working` and `goalsReached` over the counted evaluations. */

@@ -468,6 +468,16 @@ export const en = {
     "That button doesn’t work any more, so nothing changed. Type /mentoring help to see what you can do now.",
   "slack.unhandled.shortcut": "I don’t have any shortcuts. Type /mentoring help to see what I can do.",
   "slack.unhandled.form": "That form doesn’t work any more, so nothing was saved. Please start again with /mentoring.",
+  // issue 12 (words)
+  "report.membersJoined": "{joined} joined: {active} taking part ({paused} of them on a break), {left} left",
+  "report.groupsFormed":
+    "{total} formed: {active} active ({trios, plural, =0 {none of them a trio} one {# of them a trio} other {# of them trios}}), {endedEarly} ended early, {endedWithRound} ended with the round",
+  "report.sessionsPlanned":
+    "{total} planned: {held} held, {missed} missed, {rescheduled} rescheduled, {awaiting} waiting for check-ins, {upcoming} coming up",
+  "report.checkInsRated": "{count}+ answers, {rated}+ of them with a rating",
+  "report.checkInsFewRated": "{count}+ answers, fewer than {min} of them with a rating (only “we met” has one)",
+  "report.ratingAverage": "{value, number, ::.0} of 5 (from the first {count} ratings)",
+  "report.ratingTooFew": "shown once {min} answers carry a rating",
 } as const;
 
 export type MessageKey = keyof typeof en;

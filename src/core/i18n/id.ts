@@ -466,4 +466,14 @@ export const id: Record<MessageKey, string> = {
     "Tombol itu sudah tidak berlaku, jadi tidak ada yang berubah. Ketik /mentoring help untuk melihat apa yang bisa Anda lakukan sekarang.",
   "slack.unhandled.shortcut": "Saya belum punya pintasan. Ketik /mentoring help untuk melihat apa saja yang bisa saya bantu.",
   "slack.unhandled.form": "Formulir itu sudah tidak berlaku, jadi isiannya tidak tersimpan. Silakan mulai lagi lewat /mentoring.",
+  // issue 12 (words)
+  "report.membersJoined": "{joined} mendaftar: {active} ikut ({paused} di antaranya sedang rehat), {left} keluar",
+  "report.groupsFormed":
+    "{total} terbentuk: {active} aktif ({trios, plural, =0 {tidak ada yang bertiga} other {# di antaranya bertiga}}), {endedEarly} berakhir lebih awal, {endedWithRound} selesai bersama putaran",
+  "report.sessionsPlanned":
+    "{total} terjadwal: {held} terlaksana, {missed} terlewat, {rescheduled} dijadwalkan ulang, {awaiting} menunggu cerita sesi, {upcoming} akan datang",
+  "report.checkInsRated": "{count}+ jawaban, {rated}+ di antaranya dengan nilai",
+  "report.checkInsFewRated": "{count}+ jawaban, kurang dari {min} di antaranya dengan nilai (hanya “kami bertemu” yang diberi nilai)",
+  "report.ratingAverage": "{value, number, ::.0} dari 5 (dari {count} nilai pertama)",
+  "report.ratingTooFew": "ditampilkan setelah ada {min} jawaban bernilai",
 };
