@@ -473,7 +473,8 @@ export const id: Record<MessageKey, string> = {
   "report.sessionsPlanned":
     "{total} terjadwal: {held} terlaksana, {missed} terlewat, {rescheduled} dijadwalkan ulang, {awaiting} menunggu cerita sesi, {upcoming} akan datang",
   "report.checkInsRated": "{count}+ jawaban, {rated}+ di antaranya dengan nilai",
-  "report.checkInsFewRated": "{count}+ jawaban, kurang dari {min} di antaranya dengan nilai (hanya “kami bertemu” yang diberi nilai)",
+  "report.checkInsFewRated":
+    "{count}+ jawaban, kurang dari {min} di antaranya dengan nilai (hanya “kami bertemu” yang diberi nilai)",
   "report.ratingAverage": "{value, number, ::.0} dari 5 (dari {count} nilai pertama)",
   "report.ratingTooFew": "ditampilkan setelah ada {min} jawaban bernilai",
 };
