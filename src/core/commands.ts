@@ -183,7 +183,12 @@ const directSchemas = [
   z.strictObject({ type: z.literal("cadence.confirm"), pairingId: id, proposalOf: z.string().optional() }),
   z.strictObject({ type: z.literal("resume") }),
   z.strictObject({ type: z.literal("member.avoid"), userId: platformUserId }),
-  z.strictObject({ type: z.literal("program.organizer"), userId: platformUserId }),
+  /** A mention gives the platform's id; a name ("@Budi", "Budi") is looked up among the people known here. */
+  z.strictObject({
+    type: z.literal("program.organizer"),
+    userId: platformUserId.optional(),
+    person: z.string().trim().min(1).max(100).optional(),
+  }),
   /** Who besides the space's admins may set up programs (admins only); without `who`, shows it. */
   z.strictObject({
     type: z.literal("setup.access"),

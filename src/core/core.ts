@@ -126,7 +126,9 @@ export function createCore(deps: CoreDeps): Core {
           const known = parsed.issues.every((i) => i.path[0] !== "type");
           // An organizer who mistypes needs their own commands listed too.
           if (!known) throw new InvalidInput([message(text(t("error.unknownCommand"))), await helpFor(ctx)]);
-          throw new InvalidInput([message(text(t("error.invalid")), text(describeIssues(t, parsed.issues).join("\n")))]);
+          throw new InvalidInput([
+            message(text(t("error.invalid")), text(describeIssues(t, parsed.issues, { command: commandName }).join("\n"))),
+          ]);
         }
         await requireOwnIds(tx, tenant.id, parsed.command);
         const useCase = useCases[parsed.command.type] as UseCase<CommandType>;

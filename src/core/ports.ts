@@ -72,6 +72,8 @@ export interface Tx {
     ensure(tenantId: string, externalId: string, displayName: string): Promise<Member>;
     get(id: string): Promise<Member>;
     findByExternalId(tenantId: string, externalId: string): Promise<Member | null>;
+    /** People of the tenant whose display name is `name`, ignoring case (a few at most). */
+    findByName(tenantId: string, name: string): Promise<Member[]>;
     getMany(ids: readonly string[]): Promise<Member[]>;
     setPreferences(id: string, prefs: { language: Language; timezone: string }): Promise<void>;
     /** DMs to the member failed as closed (a date), or they talked to the bot again (null). */
