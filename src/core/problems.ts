@@ -4,8 +4,14 @@ import { catalogs, type MessageKey, type Translate } from "./i18n/translate";
 import { TEAM_POLICIES } from "./matching/weights";
 import { alternatives, isWeightKey, teamPolicyKey, WEIGHT_KEYS, weightNameKey, weightRange } from "./weight-names";
 
+/**
+ * A field as the subject of a sentence: `errorLabel.<name>` where the form's own label is a
+ * question ("How was it? (1 to 5)") that cannot start one, else the form's label.
+ */
 function fieldLabel(t: Translate, path: readonly PropertyKey[]): string {
   const name = [...path].reverse().find((p): p is string => typeof p === "string");
+  const asSubject = `errorLabel.${name}` as MessageKey;
+  if (name && asSubject in catalogs.en) return t(asSubject);
   const key = `field.${name}` as MessageKey;
   return name && key in catalogs.en ? t(key) : t("field.command");
 }

@@ -118,7 +118,7 @@ describe("the organizer report", () => {
     await h.run("olga", { type: "program.setup", name: "Sahabat Belajar", language: "id" }, { locale: "id-ID" });
     await h.run("olga", { type: "round.open" }, { locale: "id-ID" });
     const text = await h.text("olga", { type: "program.report" }, { locale: "id-ID" });
-    expect(text).toContain("Laporan program: Sahabat Belajar");
+    expect(text).toContain("Rekap program: Sahabat Belajar");
     expect(text).toContain("Anggota: 0 mendaftar: 0 ikut (0 di antaranya sedang rehat), 0 keluar");
   });
 });

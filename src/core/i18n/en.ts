@@ -156,7 +156,7 @@ export const en = {
   "intro.body": "{names}: you’re matched for round {number} of {program}.",
   "intro.whyTitle": "Why you were matched",
   "intro.why.gives": "{giver} can share {topics}, which {receiver} wants to learn.",
-  "intro.why.interests": "You share an interest in {topics}.",
+  "intro.why.interests": "You both wrote {topics} among your interests.",
   "intro.why.teams": "You work in different teams ({teams}): fresh perspectives.",
   "intro.why.fallback": "Your goals and experience complement each other.",
   "intro.agendaTitle": "A first agenda (about 45 minutes)",
@@ -520,6 +520,13 @@ export const en = {
     "I don’t know anyone called “{name}” here yet, so nothing was changed. Mention them (type @ and pick their name), or ask them to use /mentoring once first.",
   "refusal.ambiguousPerson":
     "More than one person here is called “{name}”, so nothing was changed. Mention the one you mean (type @ and pick their name).",
+  "errorLabel.everyDays": "The number of days between sessions",
+  "errorLabel.rating": "The rating",
+  "errorLabel.reason": "The reason",
+  "errorLabel.outcome": "The answer to “Did you meet?”",
+  "errorLabel.until": "The date to come back",
+  "errorLabel.userId": "The person",
+  "words.and": "{first} and {last}",
 } as const;
 
 export type MessageKey = keyof typeof en;
