@@ -237,7 +237,7 @@ describe("Slack over HTTP", () => {
     await start();
     await slash("U-ANI", "frobnicate");
     await until(() => responded().length === 2, "the refusal and the help");
-    expect(JSON.stringify(responded()[0]?.args)).toContain("Saya belum mengenal perintah itu.");
+    expect(JSON.stringify(responded()[0]?.args)).toContain("Saya belum paham perintah itu.");
     expect(lastText()).toContain("/mentoring join");
     expect(responded().every((r) => r.args.response_type === "ephemeral")).toBe(true);
     expect(await tdb.db.kysely.selectFrom("members").select("id").execute()).toEqual([]);
