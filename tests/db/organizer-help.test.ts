@@ -35,7 +35,7 @@ describe("help after an unknown command", () => {
     const text = await h.text("olga", { type: "unknown:bobott" }, { locale: "id-ID" });
     expect(text).toContain(id("error.unknownCommand"));
     expect(text).toContain(organizerHeading(id));
-    expect(text).toContain("/mentoring bobot");
+    expect(text).toContain("/mentoring weights [nama=nilai ...]");
   });
 
   it("leaves organizer commands out for a member, as /mentoring help does", async () => {

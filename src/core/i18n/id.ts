@@ -109,7 +109,7 @@ export const id: Record<MessageKey, string> = {
   "help.member":
     "Untuk semua:\n• /mentoring join: ikut putaran yang sedang dibuka\n• /mentoring status: rekan, jadwal, dan sesi berikutnya\n• /mentoring schedule: usulkan jadwal rutin ke rekan Anda\n• /mentoring checkin: ceritakan bagaimana sesi terakhir\n• /mentoring journal: tulis catatan pribadi (hanya Anda yang bisa membacanya)\n• /mentoring pause: rehat sampai tanggal tertentu; /mentoring resume untuk kembali\n• /mentoring end: akhiri pasangan mentoring dengan baik, secara pribadi\n• /mentoring avoid <orang>: jangan pernah dipasangkan dengan seseorang (rahasia)\n• /mentoring leave: keluar dari putaran",
   "help.organizer":
-    "Untuk penyelenggara:\n• /mentoring setup [nama] [bahasa=id|en]: mulai program di kanal ini, dalam bahasanya (admin, atau yang mereka izinkan)\n• /mentoring access [everyone | admins | @peran | @nama]: siapa yang boleh menyiapkan program di sini (khusus admin)\n• /mentoring open: buka putaran baru\n• /mentoring preview: lihat usulan pasangan sebelum ada yang dikirim\n• /mentoring bobot [nama=nilai ...]: lihat atau ubah cara pencocokan menilai kecocokan\n• /mentoring jam [8-20 1-5]: kapan bot boleh menghubungi anggota (jam, lalu hari 1 = Senin sampai 7 = Minggu)\n• /mentoring match: cocokkan semua yang sedang menunggu\n• /mentoring organizer @nama: ajak orang lain ikut menyelenggarakan\n• /mentoring role @peran: pemilik peran ini juga boleh menyelenggarakan (Discord)\n• /mentoring report: rekap program (hanya angka, tanpa hal pribadi)\n• /mentoring close: tutup putaran",
+    "Untuk penyelenggara:\n• /mentoring setup [nama] [bahasa=id|en]: mulai program di kanal ini, dalam bahasanya (admin, atau yang mereka izinkan)\n• /mentoring access [everyone | admins | @peran | @nama]: siapa yang boleh menyiapkan program di sini (khusus admin)\n• /mentoring open: buka putaran baru\n• /mentoring preview: lihat usulan pasangan sebelum ada yang dikirim\n• /mentoring weights [nama=nilai ...]: lihat atau ubah cara pencocokan menilai kecocokan\n• /mentoring hours [8-20 1-5]: kapan bot boleh menghubungi anggota (jam, lalu hari 1 = Senin sampai 7 = Minggu)\n• /mentoring match: cocokkan semua yang sedang menunggu\n• /mentoring organizer @nama: ajak orang lain ikut menyelenggarakan\n• /mentoring role @peran: pemilik peran ini juga boleh menyelenggarakan (Discord)\n• /mentoring report: rekap program (hanya angka, tanpa hal pribadi)\n• /mentoring close: tutup putaran",
 
   "setup.done": "Program mentoring “{name}” sudah disiapkan di kanal ini. Buka putaran pertama dengan /mentoring open.",
   "round.opened": "Putaran {number} sudah dibuka dan diumumkan di kanal.",
@@ -503,7 +503,7 @@ export const id: Record<MessageKey, string> = {
   "weight.team.same": "sama",
   "weight.team.ignore": "bebas",
   "weights.title":
-    "Cara pencocokan menilai kecocokan di program ini. Ubah salah satunya dengan /mentoring bobot nama=nilai, misalnya {example}.",
+    "Cara pencocokan menilai kecocokan di program ini. Ubah salah satunya dengan /mentoring weights nama=nilai, misalnya {example}.",
   "weights.line": "• {name}={value} ({min} sampai {max}): {about}",
   "weights.linePolicy": "• {name}={value} ({options}): {about}",
   "weights.or": "{first} atau {last}",
