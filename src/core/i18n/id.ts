@@ -149,7 +149,7 @@ export const id: Record<MessageKey, string> = {
 
   "intro.title": "Kenalan dengan rekan mentoring Anda!",
   "intro.titleTrio": "Kenalan dengan rekan-rekan mentoring Anda!",
-  "intro.body": "{names}: kalian berpasangan di putaran {number} program {program}.",
+  "intro.body": "{names}: kalian dipertemukan di putaran {number} program {program}.",
   "intro.whyTitle": "Kenapa kalian dipasangkan",
   "intro.why.gives": "{giver} bisa berbagi pengalaman soal {topics}, hal yang ingin dipelajari {receiver}.",
   "intro.why.interests": "Kalian sama-sama menulis {topics} sebagai minat.",
