@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 import { CHECK_IN_OUTCOMES, EVALUATION_ADJUST, GOAL_PROGRESS, LANGUAGES, PLATFORMS } from "./domain";
-import { matchingWeightsSchema } from "./matching/weights";
 import { resolveTimezone } from "./timezones";
+import { weightChangesSchema } from "./weight-names";
 
 const id = z.uuid();
 /**
@@ -196,7 +196,7 @@ const directSchemas = [
   }),
   /** The role whose members may organize the program; none clears it. */
   z.strictObject({ type: z.literal("program.role"), roleId: platformUserId.optional() }),
-  z.strictObject({ type: z.literal("program.weights"), weights: matchingWeightsSchema.partial().optional() }),
+  z.strictObject({ type: z.literal("program.weights"), weights: weightChangesSchema.optional() }),
   z.strictObject({ type: z.literal("rematch.request"), pairingId: id }),
   z.strictObject({
     type: z.literal("program.hours"),

@@ -3,6 +3,7 @@
  * catalog (`weight.name.<key>`), and either language's name works when typed,
  * so an organizer can copy what `/mentoring weights` shows them.
  */
+import { z } from "zod";
 import { catalogs, type MessageKey, type Translate } from "./i18n/translate";
 import { type MatchingWeights, matchingWeightsSchema, TEAM_POLICIES } from "./matching/weights";
 
@@ -58,3 +59,13 @@ export function alternatives(t: Translate, words: readonly string[]): string {
   if (words.length < 2) return words.join("");
   return t("weights.or", { first: words.slice(0, -1).join(", "), last: words.at(-1) as string });
 }
+
+/**
+ * The weights a command changes: only those named. (`matchingWeightsSchema.partial()` would fill
+ * every unnamed weight with its default, so changing one weight reset all the others.)
+ */
+export const weightChangesSchema = z.strictObject(
+  Object.fromEntries(Object.entries(matchingWeightsSchema.shape).map(([k, s]) => [k, s.unwrap().optional()])) as {
+    [K in WeightKey]: z.ZodOptional<ReturnType<(typeof matchingWeightsSchema.shape)[K]["unwrap"]>>;
+  },
+);

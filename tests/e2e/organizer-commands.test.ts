@@ -112,3 +112,13 @@ describe("sharing the organizing", () => {
     expect(await answer(SARI, "/mentoring organizer")).toContain("Sebutkan orangnya: mention dia (@nama)");
   });
 });
+
+describe("changing one weight", () => {
+  it("keeps the others as they were", async () => {
+    await ws.type(SARI.id, "/mentoring setup Sahabat Belajar");
+    await ws.type(SARI.id, "/mentoring bobot minat=3");
+    const after = await answer(SARI, "/mentoring bobot tujuan=5");
+    expect(after).toContain("• tujuan=5 ");
+    expect(after).toContain("• minat=3 ");
+  });
+});
