@@ -11,6 +11,7 @@
 import { CAST } from "./adapters/console/cast";
 import { lineReader } from "./adapters/console/line-reader";
 import { runRepl } from "./adapters/console/repl";
+import { restorePlayground, savePlayground } from "./adapters/console/saved-playground";
 import { ConsoleWorkspace } from "./adapters/console/workspace";
 import { startDiscordApp } from "./adapters/discord/discord-app";
 import { discordSender } from "./adapters/discord/discord-sender";
@@ -169,6 +170,10 @@ async function main(): Promise<void> {
     onError: (error, context) => logger.error({ command: context.command, error: describe(error) }, "command failed"),
   });
   const ws = new ConsoleWorkspace(core, db.kysely, clock, CAST);
+  // The simulated time and what everyone saw live with the data: a restart goes on from there.
+  const seen = new Map<string, number>();
+  const restored = await restorePlayground(db.kysely, ws, clock, seen);
+  ws.afterStep = () => savePlayground(db.kysely, ws, clock, seen);
   const rl = lineReader(process.stdin, process.stdout);
   try {
     await runRepl({
@@ -178,8 +183,13 @@ async function main(): Promise<void> {
       language: config.DEFAULT_LANGUAGE,
       dataDir: config.DATABASE_URL ? "PostgreSQL" : config.DATA_DIR,
       write: (text) => process.stdout.write(text),
+      seen,
+      restored,
     });
   } finally {
+    await savePlayground(db.kysely, ws, clock, seen).catch((error: unknown) =>
+      logger.warn({ error: describe(error) }, "could not save the playground's time and history"),
+    );
     rl.close();
     await db.close();
   }

@@ -20,13 +20,17 @@ export interface ReplOptions {
   language: Language;
   dataDir: string;
   write: (text: string) => void;
+  /** How far each person has read: kept by the caller so a restart shows only what is new. */
+  seen?: Map<string, number>;
+  /** Set when the playground goes on from earlier data: the simulated moment it resumes at, and whether with history. */
+  restored?: { at: Date; history: boolean } | null;
 }
 
 export async function runRepl(opts: ReplOptions): Promise<void> {
   const { ws, rl, write } = opts;
   const t: Translate = translator(opts.language);
   let me = ws.people[0]?.id ?? "";
-  const seen = new Map<string, number>();
+  const seen = opts.seen ?? new Map<string, number>();
   const showNew = () => {
     const person = ws.person(me);
     const since = seen.get(me) ?? 0;
@@ -36,6 +40,10 @@ export async function runRepl(opts: ReplOptions): Promise<void> {
   };
 
   write(`${t("console.welcome", { count: ws.people.length, channel: PLAYGROUND_CHANNEL, name: ws.person(me).name })}\n`);
+  if (opts.restored) {
+    const when = formatDateTime(opts.restored.at, ws.person(me).timezone, opts.language);
+    write(`${t(opts.restored.history ? "console.restored" : "console.restoredClockOnly", { when })}\n`);
+  }
   showNew();
   for (;;) {
     const input = await rl.ask(`[${ws.person(me).name}] > `);
@@ -82,8 +90,8 @@ export async function runRepl(opts: ReplOptions): Promise<void> {
             write(`${t("console.badDuration")}\n`);
             break;
           }
-          opts.clock.advance(ms);
-          await ws.tick();
+          // Due work runs at each of its own moments on the way, not all at the end.
+          await ws.advance(ms);
           write(`${t("console.now", { when: formatDateTime(opts.clock.now(), ws.person(me).timezone, opts.language) })}\n`);
           break;
         }

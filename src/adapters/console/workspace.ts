@@ -5,7 +5,6 @@
  * answers) into the core's commands and shows what the outbox delivers.
  */
 import type { Kysely } from "kysely";
-import type { Clock } from "../../core/clock";
 import type { Core } from "../../core/core";
 import { type FormAnswers, formSubmission } from "../../core/forms";
 import { languageFromLocale, translator } from "../../core/i18n/translate";
@@ -16,6 +15,7 @@ import type { Sender } from "../../delivery/dispatcher";
 import { Ticker } from "../../scheduler/tick";
 import type { Outgoing } from "../../store/outbox-queue";
 import type { Database } from "../../store/schema";
+import { advanceThroughDueWork, type MovableClock } from "./advance";
 import { renderMessage } from "./render-text";
 
 export interface Person {
@@ -43,8 +43,18 @@ interface Pressable {
   inChannel: boolean;
 }
 
+/** The workspace's history as plain JSON: what a restarted playground shows again. */
+export interface WorkspaceSnapshot {
+  seq: number;
+  entries: Array<Omit<Entry, "at" | "visibleTo"> & { at: string; visibleTo: string[] | "everyone" }>;
+  buttons: Array<{ number: number; button: Button; visibleTo: string[] | "everyone"; inChannel: boolean }>;
+}
+
 export const PLAYGROUND_CHANNEL = "mentoring";
-const TENANT = "playground";
+export const PLAYGROUND_TENANT = "playground";
+const TENANT = PLAYGROUND_TENANT;
+const listed = (v: ReadonlySet<string> | "everyone") => (v === "everyone" ? v : [...v]);
+const asSet = (v: string[] | "everyone") => (v === "everyone" ? v : new Set(v));
 
 export class ConsoleWorkspace {
   readonly entries: Entry[] = [];
@@ -53,11 +63,13 @@ export class ConsoleWorkspace {
   readonly #delivered = new Set<string>();
   readonly #ticker: Ticker;
   #seq = 0;
+  /** Called after each step that may have changed what people see (the playground saves then). */
+  afterStep: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly core: Core,
-    db: Kysely<Database>,
-    private readonly clock: Clock,
+    private readonly db: Kysely<Database>,
+    private readonly clock: MovableClock,
     readonly people: readonly Person[],
   ) {
     const sender: Sender = { send: async (out) => this.#receive(out) };
@@ -117,6 +129,17 @@ export class ConsoleWorkspace {
     await this.#ticker.tick();
   }
 
+  /** The workspace's current (simulated) time. */
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /** Moves the clock forward, running due work at each moment it falls due on the way. */
+  async advance(ms: number): Promise<void> {
+    await advanceThroughDueWork(this.db, this.clock, () => this.tick(), ms);
+    await this.afterStep?.();
+  }
+
   async deliver(): Promise<number> {
     return (await this.#ticker.deliver()).sent;
   }
@@ -133,6 +156,24 @@ export class ConsoleWorkspace {
       .filter(([, p]) => label === undefined || p.button.label === label)
       .map(([number, p]) => ({ number, label: p.button.label }))
       .reverse();
+  }
+
+  snapshot(): WorkspaceSnapshot {
+    return {
+      seq: this.#seq,
+      entries: this.entries.map((e) => ({ ...e, at: e.at.toISOString(), visibleTo: listed(e.visibleTo) })),
+      buttons: [...this.#buttons.entries()].map(([number, p]) => ({ ...p, number, visibleTo: listed(p.visibleTo) })),
+    };
+  }
+
+  /** Takes back a saved history (only into a workspace that has shown nothing yet). */
+  restore(snapshot: WorkspaceSnapshot): void {
+    if (this.#seq !== 0) throw new Error("restore into a fresh workspace only");
+    for (const e of snapshot.entries) this.entries.push({ ...e, at: new Date(e.at), visibleTo: asSet(e.visibleTo) });
+    for (const b of snapshot.buttons) {
+      this.#buttons.set(b.number, { button: b.button, visibleTo: asSet(b.visibleTo), inChannel: b.inChannel });
+    }
+    this.#seq = snapshot.seq;
   }
 
   get lastSeq(): number {
@@ -159,6 +200,7 @@ export class ConsoleWorkspace {
     if (reply.form) this.#pendingForms.set(person.id, { form: reply.form, inChannel });
     // Whatever came due while they typed (the playground has no background ticker) goes out too.
     await this.tick();
+    await this.afterStep?.();
   }
 
   async #receive(out: Outgoing): Promise<{ platformMessageId: string }> {

@@ -527,6 +527,15 @@ export const en = {
   "errorLabel.until": "The date to come back",
   "errorLabel.userId": "The person",
   "words.and": "{first} and {last}",
+  // issue 12 (clock)
+  // An ending before any session was held: no thanks "for the sessions you shared".
+  "end.doneNoSessions": "You’ve ended your pairing with {names}. Your reason stays private.",
+  "end.partnerNoSessions":
+    "{name} has decided to end your mentoring pairing. It happens, and it is nobody’s fault: different rhythms and needs are normal.",
+  "console.restoredClockOnly":
+    "Welcome back: this data reaches {when}, so the playground goes on from there. Earlier messages were not kept by the older version; /mentoring status shows where things stand.",
+  "round.wrapUpNoSessions":
+    "Round {number} of {program} ends here. You didn’t get to meet this time, and that happens. Thank you for taking part!",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -526,4 +526,13 @@ export const id: Record<MessageKey, string> = {
   "errorLabel.until": "Tanggal kembali",
   "errorLabel.userId": "Nama orang",
   "words.and": "{first} dan {last}",
+  // issue 12 (clock)
+  // Berakhir sebelum sempat bertemu: tanpa ucapan terima kasih "atas sesi-sesi yang sudah dijalani".
+  "end.doneNoSessions": "Pasangan mentoring Anda dengan {names} sudah diakhiri. Alasan Anda tetap rahasia.",
+  "end.partnerNoSessions":
+    "{name} memutuskan untuk mengakhiri pasangan mentoring kalian. Tidak apa-apa, dan bukan salah siapa-siapa: ritme dan kebutuhan tiap orang memang bisa berbeda.",
+  "console.restoredClockOnly":
+    "Selamat datang kembali: data di sini sudah sampai {when}, jadi playground melanjutkan dari situ. Pesan-pesan sebelumnya tidak tersimpan oleh versi lama; lihat posisi terakhir lewat /mentoring status.",
+  "round.wrapUpNoSessions":
+    "Putaran {number} program {program} berakhir di sini. Kali ini kalian belum sempat bertemu, dan itu wajar. Terima kasih sudah ikut serta!",
 };
