@@ -87,8 +87,17 @@ export class ConsoleWorkspace {
   /** Types a line as `personId`: "/mentoring ..." goes to the bot from the program channel. */
   async type(personId: string, line: string): Promise<void> {
     const match = /^\/mentoring\b(.*)$/i.exec(line.trim());
-    const command = match ? commandFromText(match[1] ?? "") : { type: "help" };
+    const command = match ? commandFromText(this.#mentions(match[1] ?? "")) : { type: "help" };
     await this.#execute(personId, command, true);
+  }
+
+  /** "@Budi" for someone in the workspace becomes a mention, as Slack and Discord make one when you pick a name. */
+  #mentions(text: string): string {
+    return text.replace(/(^|\s)@([\p{L}\p{N}_.-]+)/gu, (whole, space: string, name: string) => {
+      const key = name.toLowerCase();
+      const found = this.people.find((p) => p.id === key || p.name.toLowerCase() === key);
+      return found ? `${space}<@${found.id}>` : whole;
+    });
   }
 
   async press(personId: string, number: number): Promise<"ok" | "unknown"> {

@@ -1,12 +1,28 @@
+import type { Context } from "../context";
+import type { Message } from "../messages";
 import { adminSpace } from "../scope";
 import { helpMessage } from "../views/help";
 import { reply, type UseCase } from "./types";
 
-export const help: UseCase<"help"> = async (ctx) => {
-  let organizer = adminSpace(ctx) !== null;
-  if (!organizer && ctx.channelId) {
-    const program = await ctx.tx.programs.byChannel(ctx.tenant.id, ctx.channelId);
-    organizer = program ? await ctx.tx.programs.isOrganizer(program.id, ctx.member.id) : true;
+/**
+ * Whether the help should list organizer commands: to whoever may organize the channel's program
+ * (an organizer, its organizer role, an admin of its space), or, in a DM, to whoever organizes any
+ * program. In a channel with no program yet, the setup commands are what someone needs next.
+ */
+async function organizes(ctx: Context): Promise<boolean> {
+  if (adminSpace(ctx) !== null) return true;
+  if (!ctx.channelId) {
+    return (await ctx.tx.programs.organizedBy(ctx.tenant.id, ctx.member.id, null)).length > 0;
   }
-  return reply(helpMessage(ctx.t, organizer));
-};
+  const program = await ctx.tx.programs.byChannel(ctx.tenant.id, ctx.channelId);
+  if (!program) return true;
+  if (program.organizerRole && ctx.actor.roles?.includes(program.organizerRole)) return true;
+  return ctx.tx.programs.isOrganizer(program.id, ctx.member.id);
+}
+
+/** The help as this person needs it: the same for `/mentoring help` and for a command nobody knows. */
+export async function helpFor(ctx: Context): Promise<Message> {
+  return helpMessage(ctx.t, await organizes(ctx));
+}
+
+export const help: UseCase<"help"> = async (ctx) => reply(await helpFor(ctx));
