@@ -60,7 +60,7 @@ describe("the private journal", () => {
     await write("ani", "Private: Budi was late again.");
     const status = await h.run("budi", { type: "status" }, DM);
     expect(buttonCommand(status, "Baca catatan saya")).toBeNull();
-    const budi = replyText(await h.run("budi", commandFromText("catatan"), DM));
+    const budi = replyText(await h.run("budi", commandFromText("baca"), DM));
     expect(budi).toContain(translator("id")("home.journalEmpty"));
     expect(budi).not.toContain("Budi was late");
     const olga = replyText(await h.run("olga", commandFromText("notes")));
