@@ -8,6 +8,7 @@
  * Discord's gateway in child processes when SHARDS is above 1).
  */
 
+import { ReadStream } from "node:tty";
 import { CAST } from "./adapters/console/cast";
 import { lineReader } from "./adapters/console/line-reader";
 import { runRepl } from "./adapters/console/repl";
@@ -169,7 +170,8 @@ async function main(): Promise<void> {
     onError: (error, context) => logger.error({ command: context.command, error: describe(error) }, "command failed"),
   });
   const ws = new ConsoleWorkspace(core, db.kysely, clock, CAST);
-  const rl = lineReader(process.stdin, process.stdout);
+  // On a terminal, Ctrl-D inside a form closes the form and the playground reads on; a pipe's end is the end.
+  const rl = lineReader(process.stdin, process.stdout, process.stdin.isTTY ? () => new ReadStream(0) : undefined);
   try {
     await runRepl({
       ws,

@@ -23,7 +23,7 @@ import { checkIn } from "./use-cases/check-in";
 import { closeRound } from "./use-cases/close-round";
 import { confirmCadence } from "./use-cases/confirm-cadence";
 import { endPairing } from "./use-cases/end-pairing";
-import { help } from "./use-cases/help";
+import { help, seesOrganizerHelp } from "./use-cases/help";
 import { joinRound } from "./use-cases/join-round";
 import { leaveRound } from "./use-cases/leave-round";
 import { openRound } from "./use-cases/open-round";
@@ -124,7 +124,10 @@ export function createCore(deps: CoreDeps): Core {
         if (!parsed.ok) {
           // Thrown, not returned, so that even the first-contact member row is rolled back.
           const known = parsed.issues.every((i) => i.path[0] !== "type");
-          if (!known) throw new InvalidInput([message(text(t("error.unknownCommand"))), helpMessage(t, false)]);
+          if (!known) {
+            const organizer = await seesOrganizerHelp({ tx, actor, tenant, member, channelId: envelope.channelId });
+            throw new InvalidInput([message(text(t("error.unknownCommand"))), helpMessage(t, organizer)]);
+          }
           throw new InvalidInput([message(text(t("error.invalid")), text(describeIssues(t, parsed.issues).join("\n")))]);
         }
         await requireOwnIds(tx, tenant.id, parsed.command);

@@ -74,7 +74,7 @@ describe("npm start (the console playground)", () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("Sebaya playground");
     expect(first.stdout).toContain("Program mentoring “Kopi Belajar” sudah disiapkan");
-    expect(first.stdout).toContain("Form: Ikut mentoring sebaya.");
+    expect(first.stdout).toContain("Formulir: Ikut mentoring sebaya.");
     // Ani chose English and WITA in the form.
     expect(first.stdout).toContain("You’re in round 1!");
     expect(first.stdout).toContain("I didn’t understand that.");

@@ -1,10 +1,12 @@
 /** Prints what each person saw, in order, as a readable transcript. */
+import type { Screen } from "./screen";
 import type { ConsoleWorkspace, Person } from "./workspace";
 
-export function transcriptFor(ws: ConsoleWorkspace, person: Person, since = 0): string {
+/** With a `screen`, the buttons are numbered on it from 1 (the terminal); without, by the workspace's ids. */
+export function transcriptFor(ws: ConsoleWorkspace, person: Person, since = 0, screen?: Screen): string {
   return ws
     .view(person.id, { since })
-    .map((e) => `${ws.describe(e, person)}\n${e.text}`)
+    .map((e) => `${ws.describe(e, person)}\n${screen ? ws.render(e, (id) => screen.numberOf(id)) : e.text}`)
     .join("\n\n");
 }
 

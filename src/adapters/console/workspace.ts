@@ -8,7 +8,7 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../../core/clock";
 import type { Core } from "../../core/core";
 import { type FormAnswers, formSubmission } from "../../core/forms";
-import { languageFromLocale, translator } from "../../core/i18n/translate";
+import { translator } from "../../core/i18n/translate";
 import type { Button, Form, Message, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
 import { formatDateTime } from "../../core/time-format";
@@ -16,6 +16,7 @@ import type { Sender } from "../../delivery/dispatcher";
 import { Ticker } from "../../scheduler/tick";
 import type { Outgoing } from "../../store/outbox-queue";
 import type { Database } from "../../store/schema";
+import { castReader, loadReaders, type Reader } from "./readers";
 import { renderMessage } from "./render-text";
 
 export interface Person {
@@ -35,6 +36,8 @@ export interface Entry {
   conversation: string;
   visibleTo: ReadonlySet<string> | "everyone";
   text: string;
+  /** What was shown, to number its buttons again per screen (`render`). */
+  message: Message;
 }
 
 interface Pressable {
@@ -51,7 +54,11 @@ export class ConsoleWorkspace {
   readonly #buttons = new Map<number, Pressable>();
   readonly #pendingForms = new Map<string, { form: Form; inChannel: boolean }>();
   readonly #delivered = new Set<string>();
+  /** Each button's id in `#buttons`, for numbering it on a screen. */
+  readonly #buttonIds = new Map<Button, number>();
+  #readers = new Map<string, Reader>();
   readonly #ticker: Ticker;
+  private readonly db: Kysely<Database>;
   #seq = 0;
 
   constructor(
@@ -60,6 +67,7 @@ export class ConsoleWorkspace {
     private readonly clock: Clock,
     readonly people: readonly Person[],
   ) {
+    this.db = db;
     const sender: Sender = { send: async (out) => this.#receive(out) };
     // The console has no rate limits and one process: the same ticker the bots run.
     this.#ticker = new Ticker(db, sender, clock, { worker: "console" });
@@ -142,6 +150,8 @@ export class ConsoleWorkspace {
         displayName: person.name,
         locale: person.locale,
         isAdmin: person.admin ?? false,
+        // As Slack's profile does: the intake form starts from the person's own zone.
+        timezone: person.timezone,
       },
       ...(inChannel ? { channelId: PLAYGROUND_CHANNEL } : {}),
       command,
@@ -150,7 +160,25 @@ export class ConsoleWorkspace {
     if (reply.form) this.#pendingForms.set(person.id, { form: reply.form, inChannel });
     // Whatever came due while they typed (the playground has no background ticker) goes out too.
     await this.tick();
+    await this.refreshReaders();
   }
+
+  /** The language and zone a person reads in: their choice in the bot, else the cast's. */
+  reader(personId: string): Reader {
+    return this.#readers.get(personId) ?? castReader(this.person(personId));
+  }
+
+  /** Reads everyone's choices again (after a command, and when a playground reopens its data). */
+  async refreshReaders(): Promise<void> {
+    this.#readers = await loadReaders(this.db, TENANT, this.people);
+  }
+
+  /** An entry's text with its buttons numbered by `numberFor` (a screen's numbering). */
+  render(entry: Entry, numberFor: (buttonId: number) => number): string {
+    return renderMessage(entry.message, (button) => numberFor(this.#buttonIds.get(button) ?? 0), this.#nameOf);
+  }
+
+  readonly #nameOf = (id: string) => this.people.find((p) => p.id === id)?.name;
 
   async #receive(out: Outgoing): Promise<{ platformMessageId: string }> {
     const id = `console-${out.id}`;
@@ -168,6 +196,7 @@ export class ConsoleWorkspace {
     const numberFor = (button: Button) => {
       const n = this.#buttons.size + 1;
       this.#buttons.set(n, { button, visibleTo, inChannel });
+      this.#buttonIds.set(button, n);
       return n;
     };
     this.entries.push({
@@ -176,15 +205,16 @@ export class ConsoleWorkspace {
       where,
       conversation,
       visibleTo,
-      text: renderMessage(message, numberFor, (id) => this.people.find((p) => p.id === id)?.name),
+      text: renderMessage(message, numberFor, this.#nameOf),
+      message,
     });
   }
 
   /** A heading line for an entry, in the viewer's zone and language. */
   describe(entry: Entry, viewer: Person): string {
-    const language = languageFromLocale(viewer.locale) ?? "id";
+    const { language, timezone } = this.reader(viewer.id);
     const t = translator(language);
-    const when = formatDateTime(entry.at, viewer.timezone, language);
+    const when = formatDateTime(entry.at, timezone, language);
     const where = entry.where === "channel" ? entry.conversation : t(`console.where.${entry.where}`);
     return `── ${where} · ${when}`;
   }
