@@ -23,8 +23,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResult[
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
-    const failed = results.find((r) => r.status === "Error")?.migrationName ?? "unknown";
-    throw new MigrationError(`migration ${failed} failed`, results, error);
+    const failed = results.find((r) => r.status === "Error")?.migrationName;
+    throw new MigrationError(failed ? `migration ${failed} failed` : "migrations could not run", results, error);
   }
   return results;
 }
