@@ -3,9 +3,10 @@
  * in a data folder or in memory). Both return the same JS types: 64-bit
  * integers as numbers (our counts and ids stay far below 2^53).
  */
-import type { PGlite } from "@electric-sql/pglite";
+import type { PGlite, PGliteOptions } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import pg from "pg";
+import { seedFromTemplate } from "./pglite-template";
 import type { Database } from "./schema";
 import { DatabaseUnavailable, whereIs } from "./unavailable";
 
@@ -58,17 +59,25 @@ export async function connect(connection: Connection): Promise<Db> {
 }
 
 /**
- * PGlite, loaded only when used (a server-backed process never pays for it). Its PostgreSQL
- * defaults are a server's (128 MB of shared buffers); one member of staff at a time needs far
- * less, and the buffers are most of the embedded database's memory.
+ * PGlite, loaded only when used (a server-backed process never pays for it). A new folder starts
+ * from the installed template when there is one (pglite-template.ts).
  */
 async function openPglite(dataDir: string | undefined): Promise<PGlite> {
   const { PGlite } = await import("@electric-sql/pglite");
+  if (dataDir !== undefined) seedFromTemplate(dataDir);
+  return PGlite.create(dataDir ?? "memory://", pgliteOptions(PGlite.defaultStartParams));
+}
+
+/**
+ * PostgreSQL's defaults are a server's (128 MB of shared buffers); one playground or a small
+ * team's bot needs far less, and the buffers are most of the embedded database's memory.
+ */
+export function pgliteOptions(defaultStartParams: readonly string[]): PGliteOptions {
   const small = ["shared_buffers=16MB"];
-  return PGlite.create(dataDir ?? "memory://", {
+  return {
     parsers: { [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) },
-    startParams: [...PGlite.defaultStartParams, ...small.flatMap((s) => ["-c", s])],
-    // initdb's own runs too, and written to the new folder's postgresql.conf.
+    startParams: [...defaultStartParams, ...small.flatMap((s) => ["-c", s])],
+    // initdb's own runs too, and written to a new folder's postgresql.conf.
     initDbStartParams: small.flatMap((s) => ["--set", s]),
-  });
+  };
 }
