@@ -6,6 +6,7 @@
  */
 
 import { ReadStream } from "node:tty";
+import { setFlagsFromString } from "node:v8";
 import { CAST } from "./adapters/console/cast";
 import { lineReader } from "./adapters/console/line-reader";
 import { runRepl } from "./adapters/console/repl";
@@ -32,6 +33,10 @@ async function main(): Promise<void> {
   }
   // The playground writes to the terminal; logs go to stderr and stay quiet unless asked.
   const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn");
+  // The embedded database's WebAssembly on V8's baseline compiler only: its optimising tier costs a
+  // few seconds of CPU and about 90 MB at start, more than a playground's few queries ever win back
+  // (bench/startup-results.md). Set before PGlite compiles; the bots keep both tiers.
+  if (!config.DATABASE_URL) setFlagsFromString("--liftoff-only");
   const db = await openDatabase(
     config.DATABASE_URL ? { kind: "postgres", url: config.DATABASE_URL } : { kind: "pglite", dataDir: config.DATA_DIR },
   );
