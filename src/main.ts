@@ -7,17 +7,13 @@
 
 import { ReadStream } from "node:tty";
 import { setFlagsFromString } from "node:v8";
-import { CAST } from "./adapters/console/cast";
-import { lineReader } from "./adapters/console/line-reader";
-import { runRepl } from "./adapters/console/repl";
-import { ConsoleWorkspace } from "./adapters/console/workspace";
 import { discordSettings } from "./adapters/discord/discord-settings";
 import { slackSettings } from "./adapters/slack/slack-settings";
-import { createAppCore, openDatabase } from "./app";
 import { ConfigError, loadEnvFile, parseConfig } from "./config";
 import { OffsetClock } from "./core/clock";
 import { createLogger, describeError, errorLine } from "./logger";
 import { MigrationError } from "./store/migrate";
+import { openDatabase } from "./store/open-database";
 import { DatabaseUnavailable } from "./store/unavailable";
 
 const describe = describeError;
@@ -37,9 +33,20 @@ async function main(): Promise<void> {
   // few seconds of CPU and about 90 MB at start, more than a playground's few queries ever win back
   // (bench/startup-results.md). Set before PGlite compiles; the bots keep both tiers.
   if (!config.DATABASE_URL) setFlagsFromString("--liftoff-only");
-  const db = await openDatabase(
+  // The database opens while the playground's code loads: PGlite reads and compiles its
+  // WebAssembly off the main thread meanwhile (a second off the first prompt on this machine).
+  const opening = openDatabase(
     config.DATABASE_URL ? { kind: "postgres", url: config.DATABASE_URL } : { kind: "pglite", dataDir: config.DATA_DIR },
   );
+  opening.catch(() => {}); // awaited below, where its error is told; not an unhandled rejection meanwhile
+  const [{ CAST }, { lineReader }, { runRepl }, { ConsoleWorkspace }, { createAppCore }] = await Promise.all([
+    import("./adapters/console/cast"),
+    import("./adapters/console/line-reader"),
+    import("./adapters/console/repl"),
+    import("./adapters/console/workspace"),
+    import("./app"),
+  ]);
+  const db = await opening;
   const clock = new OffsetClock();
   const core = createAppCore({
     db,
