@@ -71,7 +71,8 @@ export async function runRepl(opts: ReplOptions): Promise<void> {
       }
       drafts.set(key, outcome.answers);
       ws.cancelForm(me);
-      write(`${ft("console.formCancelled")}\n`);
+      // Ctrl-D leaves the cursor after the field's prompt.
+      write(`${outcome.kind === "ended" ? "\n" : ""}${ft("console.formCancelled")}\n`);
       // Ctrl-D closed the form; at the end of a piped script, or a terminal that cannot read on, input is over.
       if (outcome.kind === "ended" && !rl.resume()) return false;
     }
