@@ -11,6 +11,7 @@ import * as m0004 from "./0004_platforms";
 import * as m0005 from "./0005_oauth_states";
 import * as m0006 from "./0006_answer_order";
 import * as m0007 from "./0007_spaces";
+import * as m0010 from "./0010_playground_state";
 
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0005_oauth_states": m0005,
   "0006_answer_order": m0006,
   "0007_spaces": m0007,
+  "0010_playground_state": m0010,
 };

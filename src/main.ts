@@ -39,13 +39,15 @@ async function main(): Promise<void> {
     config.DATABASE_URL ? { kind: "postgres", url: config.DATABASE_URL } : { kind: "pglite", dataDir: config.DATA_DIR },
   );
   opening.catch(() => {}); // awaited below, where its error is told; not an unhandled rejection meanwhile
-  const [{ CAST }, { lineReader }, { runRepl }, { ConsoleWorkspace }, { createAppCore }] = await Promise.all([
-    import("./adapters/console/cast"),
-    import("./adapters/console/line-reader"),
-    import("./adapters/console/repl"),
-    import("./adapters/console/workspace"),
-    import("./app"),
-  ]);
+  const [{ CAST }, { lineReader }, { runRepl }, { ConsoleWorkspace }, { restorePlayground, savePlayground }, { createAppCore }] =
+    await Promise.all([
+      import("./adapters/console/cast"),
+      import("./adapters/console/line-reader"),
+      import("./adapters/console/repl"),
+      import("./adapters/console/workspace"),
+      import("./adapters/console/saved-playground"),
+      import("./app"),
+    ]);
   const db = await opening;
   const clock = new OffsetClock();
   const core = createAppCore({
@@ -54,6 +56,10 @@ async function main(): Promise<void> {
     onError: (error, context) => logger.error({ command: context.command, error: describe(error) }, "command failed"),
   });
   const ws = new ConsoleWorkspace(core, db.kysely, clock, CAST);
+  // The simulated time and what everyone saw live with the data: a restart goes on from there.
+  const seen = new Map<string, number>();
+  const restored = await restorePlayground(db.kysely, ws, clock, seen);
+  ws.afterStep = () => savePlayground(db.kysely, ws, clock, seen);
   // On a terminal, Ctrl-D inside a form closes the form and the playground reads on; a pipe's end is the end.
   const rl = lineReader(process.stdin, process.stdout, process.stdin.isTTY ? () => new ReadStream(0) : undefined);
   try {
@@ -64,8 +70,13 @@ async function main(): Promise<void> {
       language: config.DEFAULT_LANGUAGE,
       dataDir: config.DATABASE_URL ? "PostgreSQL" : config.DATA_DIR,
       write: (text) => process.stdout.write(text),
+      seen,
+      restored,
     });
   } finally {
+    await savePlayground(db.kysely, ws, clock, seen).catch((error: unknown) =>
+      logger.warn({ error: describe(error) }, "could not save the playground's time and history"),
+    );
     rl.close();
     await db.close();
   }

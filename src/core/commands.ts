@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 import { CHECK_IN_OUTCOMES, EVALUATION_ADJUST, GOAL_PROGRESS, LANGUAGES, PLATFORMS } from "./domain";
-import { matchingWeightsSchema } from "./matching/weights";
 import { resolveTimezone } from "./timezones";
+import { weightChangesSchema } from "./weight-names";
 
 const id = z.uuid();
 /**
@@ -183,7 +183,12 @@ const directSchemas = [
   z.strictObject({ type: z.literal("cadence.confirm"), pairingId: id, proposalOf: z.string().optional() }),
   z.strictObject({ type: z.literal("resume") }),
   z.strictObject({ type: z.literal("member.avoid"), userId: platformUserId }),
-  z.strictObject({ type: z.literal("program.organizer"), userId: platformUserId }),
+  /** A mention gives the platform's id; a name ("@Budi", "Budi") is looked up among the people known here. */
+  z.strictObject({
+    type: z.literal("program.organizer"),
+    userId: platformUserId.optional(),
+    person: z.string().trim().min(1).max(100).optional(),
+  }),
   /** Who besides the space's admins may set up programs (admins only); without `who`, shows it. */
   z.strictObject({
     type: z.literal("setup.access"),
@@ -191,7 +196,7 @@ const directSchemas = [
   }),
   /** The role whose members may organize the program; none clears it. */
   z.strictObject({ type: z.literal("program.role"), roleId: platformUserId.optional() }),
-  z.strictObject({ type: z.literal("program.weights"), weights: matchingWeightsSchema.partial().optional() }),
+  z.strictObject({ type: z.literal("program.weights"), weights: weightChangesSchema.optional() }),
   z.strictObject({ type: z.literal("rematch.request"), pairingId: id }),
   z.strictObject({
     type: z.literal("program.hours"),

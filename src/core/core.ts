@@ -23,7 +23,7 @@ import { checkIn } from "./use-cases/check-in";
 import { closeRound } from "./use-cases/close-round";
 import { confirmCadence } from "./use-cases/confirm-cadence";
 import { endPairing } from "./use-cases/end-pairing";
-import { help, seesOrganizerHelp } from "./use-cases/help";
+import { help, helpFor } from "./use-cases/help";
 import { joinRound } from "./use-cases/join-round";
 import { leaveRound } from "./use-cases/leave-round";
 import { openRound } from "./use-cases/open-round";
@@ -45,7 +45,6 @@ import type { UseCase } from "./use-cases/types";
 import { welcome } from "./use-cases/welcome";
 import { writeJournal } from "./use-cases/write-journal";
 import { message, text } from "./views/blocks";
-import { helpMessage } from "./views/help";
 
 export interface CoreDeps {
   store: Store;
@@ -120,18 +119,18 @@ export function createCore(deps: CoreDeps): Core {
         // An adapter that could not read a button or form passes null: nothing runs, the member is told.
         if (typeof envelope.command !== "object" || envelope.command === null)
           throw new InvalidInput([message(text(t("error.unreadable")))]);
+        const ctx: Context = { tx, now: deps.clock.now(), actor, tenant, member, channelId: envelope.channelId, language, t };
         const parsed = parseCommand(envelope.command);
         if (!parsed.ok) {
           // Thrown, not returned, so that even the first-contact member row is rolled back.
           const known = parsed.issues.every((i) => i.path[0] !== "type");
-          if (!known) {
-            const organizer = await seesOrganizerHelp({ tx, actor, tenant, member, channelId: envelope.channelId });
-            throw new InvalidInput([message(text(t("error.unknownCommand"))), helpMessage(t, organizer)]);
-          }
-          throw new InvalidInput([message(text(t("error.invalid")), text(describeIssues(t, parsed.issues).join("\n")))]);
+          // An organizer who mistypes needs their own commands listed too.
+          if (!known) throw new InvalidInput([message(text(t("error.unknownCommand"))), await helpFor(ctx)]);
+          throw new InvalidInput([
+            message(text(t("error.invalid")), text(describeIssues(t, parsed.issues, { command: commandName }).join("\n"))),
+          ]);
         }
         await requireOwnIds(tx, tenant.id, parsed.command);
-        const ctx: Context = { tx, now: deps.clock.now(), actor, tenant, member, channelId: envelope.channelId, language, t };
         const useCase = useCases[parsed.command.type] as UseCase<CommandType>;
         return { ...(await useCase(ctx, parsed.command)), language };
       });

@@ -31,10 +31,12 @@ export async function departFromPairing(
     return remaining;
   }
   await tx.pairings.end(pairing.id, now);
+  // A pair that never met is not thanked for sessions it did not have.
+  const endedKey = (await tx.sessions.countHeld(pairing.id)) > 0 ? "end.partner" : "end.partnerNoSessions";
   for (const partner of remaining) {
     await notifyMember(tx, program, partner, `ended:${pairing.id}:${partner.id}`, now, (t) =>
       message(
-        text(opts.kind === "leave" ? t("leave.partner", { name }) : t("end.partner", { name })),
+        text(opts.kind === "leave" ? t("leave.partner", { name }) : t(endedKey, { name })),
         note !== null && text(t("end.partnerMessage", { name, message: note })),
         text(t("end.partnerRematch")),
         actions(commandButton(t("end.rematchButton"), { type: "rematch.request", pairingId: pairing.id }, "primary")),

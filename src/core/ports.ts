@@ -37,8 +37,10 @@ import type { ContactHours } from "./quiet-hours";
  */
 export interface RoundFigures {
   members: { active: number; left: number; paused: number };
-  pairings: { total: number; active: number; trios: number; endedEarly: number };
-  sessions: { held: number; missed: number; upcoming: number; prompted: number };
+  /** `active + endedEarly + endedWithRound = total`; `trios` are active groups of three. */
+  pairings: { total: number; active: number; trios: number; endedEarly: number; endedWithRound: number };
+  /** Every session is held, missed, rescheduled, awaiting its check-ins (its time has come) or upcoming. */
+  sessions: { held: number; missed: number; rescheduled: number; awaiting: number; upcoming: number; prompted: number };
   checkIns: { counted: number };
   rating: { counted: number; average: number | null };
   /** `working` and `goalsReached` over the counted evaluations. */
@@ -70,6 +72,8 @@ export interface Tx {
     ensure(tenantId: string, externalId: string, displayName: string): Promise<Member>;
     get(id: string): Promise<Member>;
     findByExternalId(tenantId: string, externalId: string): Promise<Member | null>;
+    /** People of the tenant whose display name is `name`, ignoring case (a few at most). */
+    findByName(tenantId: string, name: string): Promise<Member[]>;
     getMany(ids: readonly string[]): Promise<Member[]>;
     setPreferences(id: string, prefs: { language: Language; timezone: string }): Promise<void>;
     /** DMs to the member failed as closed (a date), or they talked to the bot again (null). */

@@ -24,7 +24,15 @@ export async function closeRound(tx: Tx, program: Program, round: Round, now: Da
       `wrap-up:${pairing.id}`,
       now,
       (t) =>
-        message(text(t("round.wrapUp", { number: round.number, program: program.name, held })), text(t("round.wrapUp.invite"))),
+        message(
+          // A pair that never met is thanked for taking part, not for "sharing and learning" it did not do.
+          text(
+            held > 0
+              ? t("round.wrapUp", { number: round.number, program: program.name, held })
+              : t("round.wrapUpNoSessions", { number: round.number, program: program.name }),
+          ),
+          text(t("round.wrapUp.invite")),
+        ),
       contactMoment(members, program, now),
     );
     for (const member of members) {

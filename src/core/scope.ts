@@ -21,7 +21,7 @@ export async function programInChannel(ctx: Context, programId?: string): Promis
  * are not (or acted in a DM). One bot serves many Discord servers as one tenant, so an admin
  * flag counts only in the space it came from.
  */
-export function adminSpace(ctx: Pick<Context, "actor">): string | null {
+export function adminSpace(ctx: Context): string | null {
   return ctx.actor.isAdmin && ctx.actor.space ? ctx.actor.space : null;
 }
 

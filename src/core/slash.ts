@@ -4,6 +4,8 @@
  * an unknown word becomes an unknown command and gets the help.
  */
 
+import { teamPolicyOf, weightKeyOf } from "./weight-names";
+
 type Raw = Record<string, unknown>;
 
 /**
@@ -33,13 +35,16 @@ const SUBCOMMANDS: Record<string, (rest: string) => Raw> = {
   cocokkan: () => ({ type: "round.match" }),
   close: () => ({ type: "round.close" }),
   report: () => ({ type: "program.report" }),
+  rekap: () => ({ type: "program.report" }),
   laporan: () => ({ type: "program.report" }),
   tutup: () => ({ type: "round.close" }),
   schedule: () => ({ type: "cadence.propose" }),
   jadwal: () => ({ type: "cadence.propose" }),
   checkin: () => ({ type: "checkin" }),
+  cerita: () => ({ type: "checkin" }),
   lapor: () => ({ type: "checkin" }),
   journal: answeredInline("journal.write", "text"),
+  catatan: answeredInline("journal.write", "text"),
   jurnal: answeredInline("journal.write", "text"),
   pause: answeredInline("pause", "until"),
   rehat: answeredInline("pause", "until"),
@@ -52,8 +57,8 @@ const SUBCOMMANDS: Record<string, (rest: string) => Raw> = {
   peran: (rest) => ({ type: "program.role", ...(rest ? { roleId: unmention(rest) } : {}) }),
   access: (rest) => ({ type: "setup.access", ...grantee(rest) }),
   akses: (rest) => ({ type: "setup.access", ...grantee(rest) }),
-  organizer: (rest) => ({ type: "program.organizer", userId: unmention(rest) }),
-  penyelenggara: (rest) => ({ type: "program.organizer", userId: unmention(rest) }),
+  organizer: (rest) => ({ type: "program.organizer", ...person(rest) }),
+  penyelenggara: (rest) => ({ type: "program.organizer", ...person(rest) }),
   weights: (rest) => ({ type: "program.weights", ...(rest ? { weights: keyValues(rest) } : {}) }),
   bobot: (rest) => ({ type: "program.weights", ...(rest ? { weights: keyValues(rest) } : {}) }),
   akhiri: () => ({ type: "pairing.end" }),
@@ -112,6 +117,17 @@ function unmention(text: string): string {
 }
 
 /**
+ * Someone named the way the help writes it: a platform mention (<@U123>) is their id; "@Budi" or
+ * "Budi" is a name the core looks up among the people it knows here. Typed in a chat box, "@Budi"
+ * stays text when the platform did not turn it into a mention.
+ */
+function person(text: string): Raw {
+  const trimmed = text.trim();
+  if (/^<@[!]?[^&>|]+(\|[^>]*)?>$/.test(trimmed)) return { userId: unmention(trimmed) };
+  return { person: trimmed.replace(/^@/, "").trim() };
+}
+
+/**
  * "8-20 1-5" → { from: 8, until: 20, workingDays: [1..5] }; days as ISO numbers (1 = Monday),
  * ranges or commas ("1,3,5"). Anything unreadable is passed on as text for the schema to refuse.
  */
@@ -134,13 +150,19 @@ function contactHours(text: string): Raw {
   return out;
 }
 
-/** "goal=4 teamPolicy=same" → { goal: "4", teamPolicy: "same" }; numbers are validated by the schema. */
+/**
+ * "goal=4 teamPolicy=same" or "tujuan=4 aturan-tim=sama" → { goal: 4, teamPolicy: "same" }: a
+ * weight by its name in either language (weight-names.ts). An unknown name is passed on as typed,
+ * so the schema refuses it by name; values are validated by the schema.
+ */
 function keyValues(text: string): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const part of text.split(/\s+/)) {
-    const [key, value] = part.split("=");
-    if (!key || value === undefined) continue;
-    out[key] = value !== "" && Number.isFinite(Number(value)) ? Number(value) : value;
+    const [typed, value] = part.split("=");
+    if (!typed || value === undefined) continue;
+    const key = weightKeyOf(typed) ?? typed;
+    if (key === "teamPolicy") out[key] = teamPolicyOf(value);
+    else out[key] = value !== "" && Number.isFinite(Number(value)) ? Number(value) : value;
   }
   return out;
 }

@@ -255,6 +255,14 @@ export interface SlackOAuthStatesTable {
   expires_at: Timestamp;
 }
 
+/** The console playground's simulated time and what each person saw (see migration 0010). */
+export interface PlaygroundStateTable {
+  tenant_external_id: string;
+  simulated_at: Timestamp;
+  state: JSONColumnType<Record<string, unknown>>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   members: MembersTable;
@@ -280,4 +288,5 @@ export interface Database {
   pairing_conversations: PairingConversationsTable;
   form_drafts: FormDraftsTable;
   slack_oauth_states: SlackOAuthStatesTable;
+  playground_state: PlaygroundStateTable;
 }

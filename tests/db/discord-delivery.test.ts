@@ -229,7 +229,7 @@ describe("Discord sender", () => {
       expect(t.thread_metadata).toMatchObject({ archived: true, locked: true });
     // One pointer each, in the member's own language (Ani reads Indonesian); a repeat is dropped by its nonce.
     expect(fake.messagesIn(`dm-${ANI}`).map((m) => m.content)).toEqual([
-      `Utas mentoring pribadi Anda bersama Budi sudah siap: <#${thread}>. Silakan menyapa di sana!`,
+      `Utas mentoring pribadi Anda bersama Budi sudah siap: <#${thread}>. Silakan saling sapa di sana!`,
     ]);
     expect(fake.messagesIn(`dm-${BUDI}`).map((m) => m.content)).toEqual([
       `Your private mentoring thread with Ani is ready: <#${thread}>. Say hello there!`,

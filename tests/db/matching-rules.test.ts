@@ -95,8 +95,8 @@ describe("nobody can tell who asked not to be paired with whom", () => {
     ],
     [
       "id",
-      "Kali ini saya belum menemukan rekan untuk Anda. Anda tetap ada di daftar, dan saya akan memperkenalkan Anda begitu ada yang cocok.",
-      "Belum dapat pasangan kali ini: Ani, Budi. Bisa karena jumlah peserta ganjil, atau karena tidak ada lagi yang bisa dipasangkan dengan mereka di putaran ini.",
+      "Kali ini saya belum menemukan rekan untuk Anda. Anda tetap ada di daftar, dan saya akan mengenalkan Anda begitu ada yang cocok.",
+      "Belum dapat rekan kali ini: Ani, Budi. Bisa karena jumlah peserta ganjil, atau karena tidak ada lagi yang bisa dipasangkan dengan mereka di putaran ini.",
     ],
   ] as const)(
     "(%s) both are told the same plain words, whichever asked, and the dry run names them neutrally",

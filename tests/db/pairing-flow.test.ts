@@ -49,7 +49,7 @@ describe("agreeing a cadence", () => {
     // Budi reads Indonesian: the message carries both languages, English first (the program's).
     expect(proposal?.text).toContain("Ani proposes meeting every 14 days for 60 minutes, on Wednesday at 10:00 (WIB).");
     expect(proposal?.text).toContain("For Budi that’s Wednesday, 2 December 2026, 12:00 WIT.");
-    expect(proposal?.text).toContain("Bagi Budi itu Rabu, 2 Desember 2026, 12.00 WIT.");
+    expect(proposal?.text).toContain("Untuk Budi, itu Rabu, 2 Desember 2026, 12.00 WIT.");
   });
 
   it("is confirmed by the peer, not the proposer, and schedules the first session", async () => {
@@ -59,7 +59,7 @@ describe("agreeing a cadence", () => {
       DM,
     );
     expect(await h.text("ani", { type: "cadence.confirm", pairingId }, DM)).toContain("your peer needs to confirm");
-    expect(await h.text("budi", { type: "cadence.confirm", pairingId }, DM)).toContain("Terkonfirmasi");
+    expect(await h.text("budi", { type: "cadence.confirm", pairingId }, DM)).toContain("Beres, jadwalnya sudah disepakati.");
     const [first, ...rest] = await sessions();
     expect(rest).toHaveLength(0);
     expect(first?.starts_at.toISOString()).toBe("2026-12-02T03:00:00.000Z"); // Wed 10:00 WIB
@@ -102,7 +102,7 @@ describe("agreeing a cadence", () => {
       submit({ type: "cadence.propose", pairingId }, { everyDays: 21, minutes: 30, weekday: 3, time: "25:00" }),
       DM,
     );
-    expect(text).toContain("Every how many days must be at most 14.");
+    expect(text).toContain("The number of days between sessions must be at most 14.");
     expect(text).toContain("Session length (minutes) must be at least 45.");
     expect(text).toContain("Time is not valid.");
     expect(await tdb.db.kysely.selectFrom("pairings").select("proposal_by").executeTakeFirstOrThrow()).toEqual({
@@ -166,7 +166,7 @@ describe("sessions and check-ins", () => {
       "already checked in for session 1",
     );
     expect(await h.text("budi", submit({ type: "checkin", sessionId }, { rating: 4 }), DM)).toContain(
-      "Terima kasih sudah melapor",
+      "Terima kasih sudah bercerita",
     );
     const rows = await tdb.db.kysely.selectFrom("check_ins").select(["rating", "note"]).orderBy("created_at").execute();
     expect(rows).toEqual([
@@ -182,9 +182,7 @@ describe("sessions and check-ins", () => {
   it("rejects a rating outside 1 to 5", async () => {
     await agreeCadence();
     h.clock.set(new Date("2026-12-02T05:00:00Z"));
-    expect(await h.text("ani", submit({ type: "checkin" }, { rating: 6 }), DM)).toContain(
-      "How was it? (1 to 5) must be at most 5.",
-    );
+    expect(await h.text("ani", submit({ type: "checkin" }, { rating: 6 }), DM)).toContain("The rating must be at most 5.");
     expect(await h.count("check_ins")).toBe(0);
   });
 
@@ -246,7 +244,7 @@ describe("journal", () => {
     expect(await h.text("ani", submit({ type: "journal.write" }, { text: "another" }), DM)).toContain("(2 notes)");
     const outbox = await h.outbox();
     expect(outbox.some((r) => r.text.includes("my own note"))).toBe(false);
-    expect(await h.text("budi", { type: "status" }, DM)).toContain("Jurnal pribadi: 0 catatan");
+    expect(await h.text("budi", { type: "status" }, DM)).toContain("Catatan pribadi: 0 catatan");
   });
 });
 

@@ -83,7 +83,7 @@ describe("joining", () => {
   });
 
   it("enrolls once, with profile and preferences, and refuses a second join", async () => {
-    expect(replyText(await h.join("ani", { timezone: "WITA", language: "id" }))).toContain("Anda terdaftar di putaran 1");
+    expect(replyText(await h.join("ani", { timezone: "WITA", language: "id" }))).toContain("Anda sudah terdaftar di putaran 1");
     const member = await tdb.db.kysely
       .selectFrom("members")
       .selectAll()
@@ -116,7 +116,7 @@ describe("joining", () => {
       { locale: "id-ID" },
     );
     expect(id).toContain("tidak ada yang diubah");
-    expect(id).toContain("Bahasa tidak valid.");
+    expect(id).toContain("Bahasa belum benar.");
     expect(await h.count("enrollments")).toBe(0);
     // Not even the first-contact member row survives a refused command.
     expect(await h.count("members")).toBe(before);
@@ -196,9 +196,9 @@ describe("matching", () => {
     await h.join("budi", { expertise: ["public speaking"], goals: ["sql"], interests: ["Coffee"] });
     await h.run("olga", { type: "round.match" });
     const intro = (await h.outbox()).find((r) => r.idempotency_key.startsWith("intro:"))?.text ?? "";
-    expect(intro).toContain("Ani can share sql, which Budi wants to learn.");
-    expect(intro).toContain("Budi can share public speaking, which Ani wants to learn.");
-    expect(intro).toMatch(/You share an interest in coffee\./i);
+    expect(intro).toContain("Ani can share “sql”, which Budi wants to learn.");
+    expect(intro).toContain("Budi can share “public speaking”, which Ani wants to learn.");
+    expect(intro).toMatch(/You both wrote “coffee” among your interests\./i);
   });
 });
 

@@ -46,9 +46,9 @@ describe("the organizer report", () => {
   it("counts members, pairings and sessions, and holds averages back until five answered", async () => {
     await fiveMatched();
     const report = await h.text("olga", { type: "program.report" });
-    expect(report).toContain("Members: 5 taking part, 0 on a break, 0 left");
-    expect(report).toContain("Pairings: 2 active of 2 (1 trio), 0 ended early");
-    expect(report).toContain("Average session rating: shown from 5 answers");
+    expect(report).toContain("Members: 5 joined: 5 taking part (0 of them on a break), 0 left");
+    expect(report).toContain("Pairings: 2 formed: 2 active (1 of them a trio), 0 ended early, 0 ended with the round");
+    expect(report).toContain("Average session rating: shown once 5 answers carry a rating");
 
     const pair = await meetOnce("ani");
     const other = await meetOnce(
@@ -65,10 +65,10 @@ describe("the organizer report", () => {
       }
     }
     const after = await h.text("olga", { type: "program.report" });
-    expect(after).toContain("Sessions: 2 held, 0 missed");
-    expect(after).toContain("Check-ins: 5+ answers");
+    expect(after).toContain("Sessions: 4 planned: 2 held, 0 missed, 0 rescheduled, 0 waiting for check-ins, 2 coming up");
+    expect(after).toContain("Check-ins: 5+ answers, 5+ of them with a rating");
     // 4, 5, 4, 5, 4 → 4.4 from five answers.
-    expect(after).toContain("Average session rating: 4.4 of 5 (the first 5 answers)");
+    expect(after).toContain("Average session rating: 4.4 of 5 (from the first 5 ratings)");
     expect(after).not.toContain("PRIVATE-NOTE");
   });
 
@@ -118,8 +118,8 @@ describe("the organizer report", () => {
     await h.run("olga", { type: "program.setup", name: "Sahabat Belajar", language: "id" }, { locale: "id-ID" });
     await h.run("olga", { type: "round.open" }, { locale: "id-ID" });
     const text = await h.text("olga", { type: "program.report" }, { locale: "id-ID" });
-    expect(text).toContain("Laporan program: Sahabat Belajar");
-    expect(text).toContain("Anggota: 0 ikut, 0 sedang rehat, 0 keluar");
+    expect(text).toContain("Rekap program: Sahabat Belajar");
+    expect(text).toContain("Anggota: 0 mendaftar: 0 ikut (0 di antaranya sedang rehat), 0 keluar");
   });
 });
 
@@ -165,15 +165,15 @@ describe("the organizer report against differencing", () => {
     expect(new Set(reports.slice(10)).size).toBe(1);
     const rating = reports.map((r) => line(r, "Average session rating"));
     const checkIns = reports.map((r) => line(r, "Check-ins"));
-    expect(rating.slice(0, 5)).toEqual(Array(5).fill("Average session rating: shown from 5 answers"));
+    expect(rating.slice(0, 5)).toEqual(Array(5).fill("Average session rating: shown once 5 answers carry a rating"));
     // 5, 4, 5, 4, 5 → 4.6 from the first five, whatever came after.
-    expect(rating.slice(5, 10)).toEqual(Array(5).fill("Average session rating: 4.6 of 5 (the first 5 answers)"));
+    expect(rating.slice(5, 10)).toEqual(Array(5).fill("Average session rating: 4.6 of 5 (from the first 5 ratings)"));
     // The next whole block moves it, by five answers at once: 5, 4, 5, 4, 5, 1, 1, 1, 1, 5 → 3.2.
-    expect(rating.slice(10)).toEqual(Array(3).fill("Average session rating: 3.2 of 5 (the first 10 answers)"));
+    expect(rating.slice(10)).toEqual(Array(3).fill("Average session rating: 3.2 of 5 (from the first 10 ratings)"));
     expect(checkIns).toEqual([
       ...Array(5).fill("Check-ins: fewer than 5"),
-      ...Array(5).fill("Check-ins: 5+ answers"),
-      ...Array(3).fill("Check-ins: 10+ answers"),
+      ...Array(5).fill("Check-ins: 5+ answers, 5+ of them with a rating"),
+      ...Array(3).fill("Check-ins: 10+ answers, 10+ of them with a rating"),
     ]);
     expect(reports.join("\n")).not.toContain("PRIVATE-NOTE");
   });
@@ -258,7 +258,7 @@ describe("home", () => {
     const home = await h.run("olga", { type: "home" }, DM);
     const text = replyText(home);
     expect(text).toContain("Programs you organize");
-    expect(text).toContain("Members: 1 taking part");
+    expect(text).toContain("Members: 1 joined: 1 taking part");
     expect(text).toContain("[Preview pairs] [Match now]");
   });
 });
@@ -303,5 +303,123 @@ describe("the intake form's defaults", () => {
       command: { type: "round.join" },
     });
     expect(refusal.language).toBe("en");
+  });
+});
+
+describe("the organizer report adds up (issue 12, item 14)", () => {
+  const SEVEN = ["ani", "budi", "citra", "dewi", "eko", "fajar", "gita"];
+  const report = () => h.text("olga", { type: "program.report" });
+  const line = (text: string, label: string) => text.split("\n").find((l) => l.startsWith(`${label}: `)) ?? "";
+  /** The numbers a line holds, in order. */
+  const numbers = (l: string) => [...l.matchAll(/\d+/g)].map((m) => Number(m[0]));
+
+  /** Each line's total is the sum of its parts, and a trio is one of the active groups. */
+  function expectSums(text: string) {
+    const [joined, active, paused, left] = numbers(line(text, "Members"));
+    expect(joined).toBe((active as number) + (left as number));
+    expect(paused).toBeLessThanOrEqual(active as number);
+    const pairs = line(text, "Pairings");
+    const [total, activeGroups, trios, endedEarly, endedWithRound] = numbers(pairs.replace("none of them", "0 of them"));
+    expect(total).toBe((activeGroups as number) + (endedEarly as number) + (endedWithRound as number));
+    expect(trios).toBeLessThanOrEqual(activeGroups as number);
+    const [planned, ...parts] = numbers(line(text, "Sessions"));
+    expect(parts).toHaveLength(5);
+    expect(planned).toBe(parts.reduce((a, b) => a + b, 0));
+    return { total, activeGroups, trios, endedEarly, endedWithRound };
+  }
+
+  /** What the database holds: groups by state, trios as active groups of three now. */
+  async function truth() {
+    const rows = await tdb.db.kysely
+      .selectFrom("pairings as p")
+      .select([
+        "p.status",
+        (eb) =>
+          eb
+            .selectFrom("pairing_members as pm")
+            .whereRef("pm.pairing_id", "=", "p.id")
+            .where("pm.left_at", "is", null)
+            .select(eb.fn.countAll<number>().as("n"))
+            .as("present"),
+      ])
+      .execute();
+    const present = (r: (typeof rows)[number]) => Number(r.present);
+    return {
+      total: rows.length,
+      activeGroups: rows.filter((r) => r.status === "active").length,
+      trios: rows.filter((r) => r.status === "active" && present(r) >= 3).length,
+      endedEarly: rows.filter((r) => r.status === "ended" && present(r) < 2).length,
+      endedWithRound: rows.filter((r) => r.status === "ended" && present(r) >= 2).length,
+    };
+  }
+
+  it("with ended and active pairs and trios, before and after the round closes", async () => {
+    await h.openProgram();
+    for (const p of SEVEN) await h.join(p, { goals: [`goal of ${p}`, "SQL"] });
+    await h.run("olga", { type: "round.match" });
+    const groups = new Map<string, string[]>();
+    for (const p of SEVEN) {
+      const pairingId = (await h.pairingsOf(p))[0] as string;
+      if (!groups.has(pairingId)) groups.set(pairingId, await h.membersOf(pairingId));
+    }
+    const trio = [...groups].find(([, m]) => m.length === 3) as [string, string[]];
+    const pairs = [...groups].filter(([, m]) => m.length === 2);
+    expect(pairs.length).toBeGreaterThanOrEqual(2);
+    const [pairA, pairB] = pairs as [[string, string[]], [string, string[]]];
+
+    // Someone leaves the trio, which goes on as a pair: no group ended.
+    await h.run(trio[1][0] as string, submit({ type: "pairing.end", pairingId: trio[0] }, { rematch: false }), DM);
+    // A pair ends, and the one ending it asks for someone new: they join a pair, which becomes a trio.
+    await h.run(pairA[1][0] as string, submit({ type: "pairing.end", pairingId: pairA[0] }, { rematch: true }), DM);
+    // Another pair meets, and both say how it went: one rated, one did not meet.
+    const met = await meetOnce(pairB[1][0] as string);
+    h.clock.advance(9 * DAY);
+    const session = await tdb.db.kysely
+      .selectFrom("sessions")
+      .select("id")
+      .where("pairing_id", "=", met.pairingId)
+      .where("number", "=", 1)
+      .executeTakeFirstOrThrow();
+    await h.run(met.members[0] as string, submit({ type: "checkin", sessionId: session.id }, { rating: 4, note: NOTE }), DM);
+
+    const during = await report();
+    const shown = expectSums(during);
+    expect(shown).toEqual(await truth());
+    expect(shown.endedEarly).toBe(1);
+    // The old report counted the trio someone left as "ended early" too, beside it being active.
+    expect(line(during, "Pairings")).not.toMatch(/ 2 ended early/);
+    // Fewer than five check-ins: neither a count nor an average, and the two lines agree.
+    expect(line(during, "Check-ins")).toBe("Check-ins: fewer than 5");
+    expect(line(during, "Average session rating")).toBe("Average session rating: shown once 5 answers carry a rating");
+
+    await h.run("olga", { type: "round.close" });
+    const after = await report();
+    const closed = expectSums(after);
+    expect(closed).toEqual(await truth());
+    expect(closed).toMatchObject({ activeGroups: 0, trios: 0, endedEarly: 1, endedWithRound: shown.activeGroups });
+  });
+
+  it("says how many check-ins carry a rating, so the count and the average never seem to disagree", async () => {
+    await h.openProgram();
+    const PEOPLE = ["ani", "budi", "citra", "dewi", "eko", "fajar"];
+    for (const p of PEOPLE) await h.join(p, { goals: ["SQL", `goal of ${p}`] });
+    await h.run("olga", { type: "round.match" });
+    const groups: Array<{ pairingId: string; members: string[] }> = [];
+    for (const p of PEOPLE) if (!groups.some((g) => g.members.includes(p))) groups.push(await meetOnce(p));
+    h.clock.advance(9 * DAY);
+    const sessions = await tdb.db.kysely.selectFrom("sessions").select(["id", "pairing_id"]).where("number", "=", 1).execute();
+    // Six check-ins: three rated ("we met"), three without a rating ("we didn't meet").
+    let i = 0;
+    for (const g of groups) {
+      const sessionId = sessions.find((s) => s.pairing_id === g.pairingId)?.id as string;
+      for (const m of g.members) {
+        if (i++ % 2 === 0) await h.run(m, submit({ type: "checkin", sessionId }, { rating: 5 }), DM);
+        else await h.run(m, { type: "checkin", sessionId, outcome: "not_met" }, DM);
+      }
+    }
+    const text = await report();
+    expectSums(text);
+    expect(line(text, "Check-ins")).toBe("Check-ins: 5+ answers, fewer than 5 of them with a rating (only “we met” has one)");
+    expect(line(text, "Average session rating")).toBe("Average session rating: shown once 5 answers carry a rating");
   });
 });

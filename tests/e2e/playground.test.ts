@@ -13,9 +13,15 @@ import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
 import { createAppCore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import type { Language } from "../../src/core/domain";
+import { problemWithAnswer } from "../../src/core/form-validation";
+import { translator } from "../../src/core/i18n/translate";
+import { formatDateTime } from "../../src/core/time-format";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
+// What people read, through the catalogs: the copy may be reworded, the behaviour may not.
+const id = translator("id");
+const en = translator("en");
 
 /** Saturday 5 December 2026, 09:00 WIB. */
 const START = new Date("2026-12-05T02:00:00Z");
@@ -87,17 +93,18 @@ describe("forms in the playground", () => {
       ":quit",
     ]);
     // Each problem is told at its own field, before the next field is asked.
-    const team = out.indexOf("Tim wajib diisi.");
-    const zoneProblem = out.indexOf("Zona waktu: zona waktu tidak dikenal.");
-    const zonePrompt = out.indexOf("Zona waktu (");
-    const partners = out.indexOf("Jumlah rekan perlu diisi angka bulat, misalnya 2.");
+    const team = out.indexOf(`${problemWithAnswer("round.join", "team", "", id)}`);
+    const zoneProblem = out.indexOf(`${problemWithAnswer("round.join", "timezone", "Mars/Olympus", id)}`);
+    const zonePrompt = out.indexOf(`${id("field.timezone")} (`);
+    const partners = out.indexOf(`${problemWithAnswer("round.join", "partnersWanted", "dua", id)}`);
     expect(team).toBeGreaterThan(0);
     expect(team).toBeLessThan(zonePrompt);
     expect(zoneProblem).toBeGreaterThan(zonePrompt);
     expect(partners).toBeGreaterThan(zoneProblem);
     // One submission with every answer: joined, in English (chosen by its name) and WITA.
-    expect(out).toContain("You’re in round 1!");
-    expect(out).not.toContain("Ada yang perlu diperbaiki");
+    expect(out).toContain(en("join.done", { number: 1 }));
+    expect(out).not.toContain(id("error.invalid"));
+    expect(out).not.toContain(en("error.invalid"));
     expect(await member("ani")).toMatchObject({
       language: "en",
       timezone: "Asia/Makassar",
@@ -127,12 +134,13 @@ describe("forms in the playground", () => {
       "",
       ":quit",
     ]);
-    const cancelled = out.indexOf("Formulir ditutup; tidak ada yang dikirim. Jawaban Anda sejauh ini disimpan");
-    expect(cancelled).toBeGreaterThan(out.indexOf("Tim wajib diisi."));
+    const cancelled = out.indexOf(id("console.formCancelled"));
+    expect(cancelled).toBeGreaterThan(out.indexOf(`${problemWithAnswer("round.join", "team", "", id)}`));
     // After the status, no form until Join is pressed again.
-    const status = textAfter(out, "Status mentoring Anda");
-    expect(status.indexOf("Formulir:")).toBeGreaterThan(status.indexOf("[Budi] > "));
-    expect(out).toContain("Jawaban Anda sebelumnya sudah terisi: tekan Enter untuk memakainya.");
+    const status = textAfter(out, id("status.title"));
+    const form = id("console.form", { title: id("join.form.title") });
+    expect(status.indexOf(form)).toBeGreaterThan(status.indexOf("[Budi] > "));
+    expect(out).toContain(id("console.formResumed"));
     expect(out).toContain("[SQL]");
     expect(await member("budi")).toMatchObject({ team: "Data", expertise: ["SQL"] });
   });
@@ -159,15 +167,15 @@ describe("forms in the playground", () => {
     const { out } = await play([...opening, ":as dewi", ":press 1", "roadmapping"], {
       more: [[":as eko", "/mentoring status", ":quit"]],
     });
-    expect(out).toContain("Formulir ditutup");
-    expect(out).toContain("You are now Eko.");
-    expect(out).toContain("Anda belum terdaftar di putaran mana pun.");
+    expect(out).toContain(id("console.formCancelled"));
+    expect(out).toContain(en("console.you", { name: "Eko" }));
+    expect(out).toContain(id("status.notEnrolled"));
     expect(await member("dewi")).toMatchObject({ team: null });
   });
 
   it("a piped script that ends inside a form ends the playground cleanly", async () => {
     const { out } = await play([...opening, ":as dewi", ":press 1", "roadmapping"]);
-    expect(out).toContain("Bye! What you did is kept in test.");
+    expect(out).toContain(en("console.bye", { dir: "test" }));
     expect(await member("dewi")).toMatchObject({ team: null });
   });
 });
@@ -189,30 +197,33 @@ describe("each reader's own playground", () => {
       "/mentoring status",
       ":quit",
     ]);
-    const status = textAfter(out, "Anda terdaftar di putaran 1!");
-    expect(status).toContain("── ↩ hanya Anda · Sabtu, 5 Desember 2026, 09.00 WIB\n*Status mentoring Anda*");
-    expect(status).not.toContain("only you");
+    const status = textAfter(out, id("join.done", { number: 1 }));
+    const heading = `── ${id("console.where.reply")} · ${formatDateTime(START, "Asia/Jakarta", "id")}`;
+    expect(status).toContain(`${heading}\n*${id("status.title")}*`);
+    expect(status).not.toContain(en("console.where.reply"));
     expect(status).not.toContain("WITA");
   });
 
   it("/mentoring setup sets the program's language: the channel reads English though the organizer reads Indonesian", async () => {
     const { out } = await play(["/mentoring setup Kopi Belajar language=en", "/mentoring open", ":as ani", ":quit"]);
-    const ani = textAfter(out, "You are now Ani.");
-    expect(ani).toContain("*Peer mentoring round 1 is open!*");
-    expect(ani).toContain("[1] Join round 1");
-    expect(ani).toContain("── #mentoring · Sabtu, 5 Desember 2026, 09.00 WIB");
+    const ani = textAfter(out, en("console.you", { name: "Ani" }));
+    expect(ani).toContain(`*${en("round.announce.title", { number: 1 })}*`);
+    expect(ani).toContain(`[1] ${en("round.announce.join", { number: 1 })}`);
+    expect(ani).toContain(`── #mentoring · ${formatDateTime(START, "Asia/Jakarta", "id")}`);
   });
 });
 
 describe("help and buttons", () => {
   it("the help after an unknown command lists the organizer commands to an organizer only", async () => {
     const { out } = await play([...opening, "/mentoring frobnicate", ":as ani", "/mentoring frobnicate", ":quit"]);
-    const sari = out.slice(0, out.indexOf("You are now Ani."));
-    const ani = textAfter(out, "You are now Ani.");
-    expect(sari).toContain("Saya belum mengenal perintah itu.");
-    expect(sari).toContain("Untuk penyelenggara:\n• /mentoring setup");
-    expect(ani).toContain("Saya belum mengenal perintah itu.");
-    expect(ani).not.toContain("Untuk penyelenggara:");
+    const sari = out.slice(0, out.indexOf(en("console.you", { name: "Ani" })));
+    const ani = textAfter(out, en("console.you", { name: "Ani" }));
+    const organizers = id("help.organizer").split("\n")[0] ?? "";
+    expect(organizers).not.toBe("");
+    expect(sari).toContain(id("error.unknownCommand"));
+    expect(sari).toContain(organizers);
+    expect(ani).toContain(id("error.unknownCommand"));
+    expect(ani).not.toContain(organizers);
   });
 
   it("the Indonesian :help does not call check-ins reports", async () => {
@@ -225,7 +236,7 @@ describe("help and buttons", () => {
     const { out, ws } = await play([
       ...opening,
       ":as ani",
-      ":press ikut", // the Join button, by the start of its label
+      `:press ${id("round.announce.join", { number: 1 }).split(" ")[0]?.toLowerCase()}`, // the Join button, by the start of its label
       "SQL",
       "public speaking",
       "",
@@ -239,9 +250,9 @@ describe("help and buttons", () => {
       ":quit",
     ]);
     expect(ws.buttonsFor("ani").length).toBeGreaterThan(2);
-    const status = textAfter(out, "*Status mentoring Anda*");
-    expect(status).toMatch(/\n\[1\] Tulis jurnal {2}\[2\] Rehat sejenak\n/);
-    expect(status).toContain("Formulir: Rehat sejenak");
+    const status = textAfter(out, `*${id("status.title")}*`);
+    expect(status).toContain(`\n[1] ${id("status.journalButton")}  [2] ${id("status.pauseButton")}\n`);
+    expect(status).toContain(id("console.form", { title: id("pause.form.title") }));
     expect(await member("ani")).toMatchObject({ team: "Data" });
   });
 });

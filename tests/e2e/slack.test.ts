@@ -102,7 +102,7 @@ describe("Slack over HTTP", () => {
     await until(() => responded().length === 2, "the open reply");
     await deliver();
     const announcement = slack.of("chat.postMessage").find((c) => c.args.channel === CHANNEL.id);
-    expect(JSON.stringify(announcement?.args.blocks)).toContain("Putaran mentoring sebaya ke-1 dibuka!");
+    expect(JSON.stringify(announcement?.args.blocks)).toContain("Putaran 1 mentoring sebaya dibuka!");
     const join = (
       (announcement?.args.blocks ?? []) as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>
     ).find((b) => b.type === "actions")?.elements?.[0];
@@ -150,7 +150,7 @@ describe("Slack over HTTP", () => {
     expect(published.view.type).toBe("home");
     expect(published.view.blocks.length).toBeLessThanOrEqual(100);
     expect(JSON.stringify(published.view.blocks)).toContain("Status mentoring Anda");
-    expect(JSON.stringify(published.view.blocks)).toContain("Jurnal pribadi Anda");
+    expect(JSON.stringify(published.view.blocks)).toContain("Catatan pribadi Anda");
     // Slack retries the same event (same event_id): nothing is done twice.
     const retry = await driver.event(homeOpened, "Ev1", { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" });
     expect(retry.status).toBe(200);
@@ -237,7 +237,7 @@ describe("Slack over HTTP", () => {
     await start();
     await slash("U-ANI", "frobnicate");
     await until(() => responded().length === 2, "the refusal and the help");
-    expect(JSON.stringify(responded()[0]?.args)).toContain("Saya belum mengenal perintah itu.");
+    expect(JSON.stringify(responded()[0]?.args)).toContain("Saya belum paham perintah itu.");
     expect(lastText()).toContain("/mentoring join");
     expect(responded().every((r) => r.args.response_type === "ephemeral")).toBe(true);
     expect(await tdb.db.kysely.selectFrom("members").select("id").execute()).toEqual([]);

@@ -119,8 +119,8 @@ export function statusFields(programName: string): Message {
 export function report(language: Language): Message {
   return reportMessage(translator(language), language, PROGRAM, ROUND, {
     members: { active: 9, left: 1, paused: 2 },
-    pairings: { total: 5, active: 4, trios: 1, endedEarly: 1 },
-    sessions: { held: 7, missed: 2, upcoming: 4, prompted: 9 },
+    pairings: { total: 5, active: 3, trios: 1, endedEarly: 1, endedWithRound: 1 },
+    sessions: { held: 7, missed: 2, rescheduled: 1, awaiting: 1, upcoming: 4, prompted: 9 },
     checkIns: { counted: 10 },
     rating: { counted: 10, average: 4.3 },
     evaluations: { counted: 0, working: null, goalsReached: 0 },

@@ -411,7 +411,7 @@ describe("commandFromText", () => {
 
   it("every known word produces input that parseCommand accepts", () => {
     const words =
-      "help bantuan status setup siapkan open buka join ikut leave keluar preview pratinjau match cocokkan close tutup report laporan schedule jadwal checkin lapor journal jurnal pause rehat resume lanjut end akhiri role peran";
+      "help bantuan status setup siapkan open buka join ikut leave keluar preview pratinjau match cocokkan close tutup report rekap laporan schedule jadwal checkin cerita lapor journal catatan jurnal pause rehat resume lanjut end akhiri role peran";
     for (const word of words.split(" ")) {
       const r = parseCommand(commandFromText(word));
       expect(r.ok, word).toBe(true);

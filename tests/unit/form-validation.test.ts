@@ -54,7 +54,7 @@ const bad: Array<[FormType, string, AnswerValue, string, string]> = [
     "timezone",
     "Mars/Olympus",
     "Time zone: I don’t know that time zone. Try WIB, WITA, WIT or a name like Asia/Jakarta.",
-    "Zona waktu: zona waktu tidak dikenal. Coba WIB, WITA, WIT atau nama seperti Asia/Jakarta.",
+    "Zona waktu: saya belum kenal zona waktu itu. Coba WIB, WITA, WIT, atau nama seperti Asia/Jakarta.",
   ],
   [
     "round.join",
@@ -69,13 +69,19 @@ const bad: Array<[FormType, string, AnswerValue, string, string]> = [
     "language",
     "Bahasa Indonesia",
     "Language: choose one of the options, by its number or its name.",
-    "Bahasa: pilih salah satu pilihan, dengan nomor atau namanya.",
+    "Bahasa: pilih salah satu, dengan nomor atau namanya.",
   ],
-  ["checkin", "rating", "", "How was it? (1 to 5) is required.", "Bagaimana sesinya? (1 sampai 5) wajib diisi."],
+  ["checkin", "rating", "", "The rating is required.", "Nilai sesi wajib diisi."],
   ["journal.write", "text", "", "Note is required.", "Catatan wajib diisi."],
   ["cadence.propose", "time", "25:00", "Time: write it like 10:00.", "Jam: tulis seperti 10:00."],
-  ["cadence.propose", "everyDays", "6", "Every how many days must be at least 7.", "Setiap berapa hari minimal 7."],
-  ["pause", "until", "besok", "Break until: write it like 2026-12-24.", "Rehat sampai: tulis seperti 2026-12-24."],
+  [
+    "cadence.propose",
+    "everyDays",
+    "6",
+    "The number of days between sessions must be at least 7.",
+    "Jarak antarsesi (hari) minimal 7.",
+  ],
+  ["pause", "until", "besok", "The date to come back: write it like 2026-12-24.", "Tanggal kembali: tulis seperti 2026-12-24."],
   [
     "pairing.end",
     "rematch",
@@ -129,7 +135,7 @@ describe("problemWithAnswer", () => {
   it("the whole-form wording is unchanged: a missing field is required", () => {
     const r = parseCommand(formSubmission(REQUESTS.checkin, {}));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(describeIssues(en, r.issues)).toEqual(["How was it? (1 to 5) is required."]);
+    if (!r.ok) expect(describeIssues(en, r.issues)).toEqual(["The rating is required."]);
   });
 });
 

@@ -38,3 +38,31 @@ describe("introReasons", () => {
     }
   });
 });
+
+describe("introReasons shows members' own words (issue 12, item 16)", () => {
+  const members = [member("a", "Ani"), member("b", "Budi")];
+  const withInterests = (a: string[], b: string[]): Profile[] => [
+    { ...profile("a", "Data"), interests: a },
+    { ...profile("b", "Data"), interests: b },
+  ];
+
+  it("an interest written in Indonesian stays as written, marked as the members' words, in an English sentence", () => {
+    const reasons = introReasons(translator("en"), members, withInterests(["kopi", "buku"], ["Kopi", "buku"])).join("\n");
+    expect(reasons).toContain("You both wrote “kopi” and “buku” among your interests.");
+    // Never presented as if it were the English catalog's word.
+    expect(reasons).not.toContain("interest in kopi");
+  });
+
+  it("when the vocabulary matched different words, both are shown as each wrote them", () => {
+    const reasons = introReasons(translator("id"), members, withInterests(["analisis data"], ["data analysis"])).join("\n");
+    expect(reasons).toContain("Kalian sama-sama menulis “analisis data” / “data analysis” sebagai minat.");
+  });
+
+  it("expertise and goals read as a natural Indonesian sentence, topics as the learner wrote them", () => {
+    const reasons = introReasons(translator("id"), members, [
+      { ...profile("a", "Data"), expertise: ["data analysis", "SQL"], goals: ["desain"] },
+      { ...profile("b", "Data"), expertise: ["UX"], goals: ["data analysis", "SQL"] },
+    ]).join("\n");
+    expect(reasons).toContain("Ani bisa berbagi pengalaman soal “data analysis” dan “SQL”, hal yang ingin dipelajari Budi.");
+  });
+});

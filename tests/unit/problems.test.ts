@@ -49,7 +49,7 @@ const cases: Array<[string, () => ReturnType<typeof issuesOf>, string[], string[
     "unknown time zone",
     () => join({ timezone: "Mars/Olympus_Mons" }),
     ["Time zone: I don’t know that time zone. Try WIB, WITA, WIT or a name like Asia/Jakarta."],
-    ["Zona waktu: zona waktu tidak dikenal. Coba WIB, WITA, WIT atau nama seperti Asia/Jakarta."],
+    ["Zona waktu: saya belum kenal zona waktu itu. Coba WIB, WITA, WIT, atau nama seperti Asia/Jakarta."],
   ],
   [
     "missing goals",
@@ -79,16 +79,16 @@ const cases: Array<[string, () => ReturnType<typeof issuesOf>, string[], string[
   [
     "rating too big",
     () => issuesOf(sub({ type: "checkin" }, { rating: 6 })),
-    ["How was it? (1 to 5) must be at most 5."],
-    ["Bagaimana sesinya? (1 sampai 5) maksimal 5."],
+    ["The rating must be at most 5."],
+    ["Nilai sesi maksimal 5."],
   ],
   [
     "cadence out of bounds (two issues, in order)",
     () => cadence({ everyDays: 6, minutes: 61 }),
-    ["Every how many days must be at least 7.", "Session length (minutes) must be at most 60."],
-    ["Setiap berapa hari minimal 7.", "Lama sesi (menit) maksimal 60."],
+    ["The number of days between sessions must be at least 7.", "Session length (minutes) must be at most 60."],
+    ["Jarak antarsesi (hari) minimal 7.", "Lama sesi (menit) maksimal 60."],
   ],
-  ["bad time format", () => cadence({ time: "24:00" }), ["Time is not valid."], ["Jam tidak valid."]],
+  ["bad time format", () => cadence({ time: "24:00" }), ["Time is not valid."], ["Jam belum benar."]],
   [
     "a NUL byte in a note names the field",
     () => issuesOf(sub({ type: "journal.write" }, { text: "hari ini\u0000" })),
@@ -100,14 +100,14 @@ const cases: Array<[string, () => ReturnType<typeof issuesOf>, string[], string[
     "unexpected key names the key",
     () => issuesOf({ type: "status", isAdmin: true }),
     ["isAdmin is not something I expected here."],
-    ["isAdmin tidak diharapkan di sini."],
+    ["“isAdmin” tidak saya kenal di sini."],
   ],
-  ["unknown command type", () => issuesOf({ type: "nope" }), ["Command is not valid."], ["Perintah tidak valid."]],
+  ["unknown command type", () => issuesOf({ type: "nope" }), ["Command is not valid."], ["Perintah belum benar."]],
   [
     "an id field is named by what it identifies",
     () => issuesOf({ type: "round.join", roundId: "not-a-uuid" }),
     ["Round is not valid."],
-    ["Putaran tidak valid."],
+    ["Putaran belum benar."],
   ],
 ];
 

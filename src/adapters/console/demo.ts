@@ -1,17 +1,23 @@
-/** `npm run demo [-- --lang en]`: plays a whole small program and prints each member's view. */
+/** `npm run demo [-- --lang en]`: plays one whole round and prints it once, in the order it happened. */
 import { createAppCore, openDatabase } from "../../app";
 import { ManualClock } from "../../core/clock";
-import { demoCast, playDemo } from "./demo-script";
-import { fullTranscript } from "./transcript";
+import type { Language } from "../../core/domain";
+import { DEMO_START, demoCast, demoTimeline, playDemo } from "./demo-script";
 import { ConsoleWorkspace } from "./workspace";
 
-const language = process.argv.includes("en") || process.env.DEMO_LANG === "en" ? "en" : "id";
-// Tuesday 1 December 2026, 09:00 WIB.
-const clock = new ManualClock(new Date("2026-12-01T02:00:00Z"));
+/** `--lang en`, `--lang=en` or a bare `en`; Indonesian unless English is asked for. */
+function languageOf(args: readonly string[]): Language {
+  const i = args.indexOf("--lang");
+  const asked = i >= 0 ? args[i + 1] : (args.find((a) => a.startsWith("--lang="))?.slice(7) ?? args.find((a) => a === "en"));
+  return asked === "en" || process.env.DEMO_LANG === "en" ? "en" : "id";
+}
+
+const language = languageOf(process.argv.slice(2));
+const clock = new ManualClock(DEMO_START);
 const db = await openDatabase({ kind: "pglite" });
 const core = createAppCore({ db, clock });
 const { organizer, members } = demoCast(language);
 const ws = new ConsoleWorkspace(core, db.kysely, clock, [organizer, ...members]);
-await playDemo(ws, language, (ms) => clock.advance(ms));
-console.log(fullTranscript(ws, [organizer, ...members]));
+const facts = await playDemo(ws, language);
+console.log(demoTimeline(ws, facts, language));
 await db.close();

@@ -7,7 +7,7 @@
  */
 import { optionFor, problemWithAnswer } from "../../core/form-validation";
 import type { FormAnswers } from "../../core/forms";
-import type { Translate } from "../../core/i18n/translate";
+import { catalogs, type Translate } from "../../core/i18n/translate";
 import type { Form, FormInput } from "../../core/messages";
 import type { LineReader } from "./line-reader";
 
@@ -38,7 +38,7 @@ export async function fillForm(
       const text = typed.trim();
       if (text === ":cancel") return { kind: "cancelled", answers };
       const value = text === "" ? blankAnswer(input, fallback) : answerFrom(input, text, t);
-      const problem = problemWithAnswer(form.request.type, input.name, value, t, input.label);
+      const problem = problemWithAnswer(form.request.type, input.name, value, t, ownName(input) ? undefined : input.label);
       if (problem === null) {
         answers[input.name] = value;
         break;
@@ -48,6 +48,9 @@ export async function fillForm(
   }
   return { kind: "submitted", answers };
 }
+
+/** Whether the catalogs name this field in a sentence; if not (an evaluation's goal), its label on screen does. */
+const ownName = (input: FormInput) => `field.${input.name}` in catalogs.en || `errorLabel.${input.name}` in catalogs.en;
 
 function blankAnswer(input: FormInput, fallback: Answer): Answer {
   if (fallback !== undefined) return typeof fallback === "number" ? String(fallback) : fallback;

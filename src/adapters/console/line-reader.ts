@@ -10,9 +10,9 @@ export interface LineReader {
   ask(prompt: string): Promise<string | null>;
   /**
    * After an end of input, reads on if the input is a terminal (Ctrl-D inside a form closes only
-   * the form); false for a pipe or file, whose end is the end.
+   * the form); false for a pipe or file, whose end is the end (and for a reader without it).
    */
-  resume(): boolean;
+  resume?(): boolean;
   close(): void;
 }
 

@@ -22,6 +22,10 @@ export interface ReplOptions {
   language: Language;
   dataDir: string;
   write: (text: string) => void;
+  /** How far each person has read: kept by the caller so a restart shows only what is new. */
+  seen?: Map<string, number>;
+  /** Set when the playground goes on from earlier data: the simulated moment it resumes at, and whether with history. */
+  restored?: { at: Date; history: boolean } | null;
 }
 
 export async function runRepl(opts: ReplOptions): Promise<void> {
@@ -29,7 +33,7 @@ export async function runRepl(opts: ReplOptions): Promise<void> {
   const t: Translate = translator(opts.language);
   let me = ws.people[0]?.id ?? "";
   await ws.refreshReaders();
-  const seen = new Map<string, number>();
+  const seen = opts.seen ?? new Map<string, number>();
   /** Each person's last screen that showed buttons: what `:press` acts on. */
   const screens = new Map<string, Screen>();
   /** Answers of a form closed before it was sent, by person and form: opening it again goes on from them. */
@@ -74,12 +78,16 @@ export async function runRepl(opts: ReplOptions): Promise<void> {
       // Ctrl-D leaves the cursor after the field's prompt.
       write(`${outcome.kind === "ended" ? "\n" : ""}${ft("console.formCancelled")}\n`);
       // Ctrl-D closed the form; at the end of a piped script, or a terminal that cannot read on, input is over.
-      if (outcome.kind === "ended" && !rl.resume()) return false;
+      if (outcome.kind === "ended" && !(rl.resume?.() ?? false)) return false;
     }
     return true;
   };
 
   write(`${t("console.welcome", { count: ws.people.length, channel: PLAYGROUND_CHANNEL, name: ws.person(me).name })}\n`);
+  if (opts.restored) {
+    const when = formatDateTime(opts.restored.at, ws.person(me).timezone, opts.language);
+    write(`${t(opts.restored.history ? "console.restored" : "console.restoredClockOnly", { when })}\n`);
+  }
   showNew();
   for (;;) {
     const input = await rl.ask(`[${ws.person(me).name}] > `);
@@ -126,16 +134,15 @@ export async function runRepl(opts: ReplOptions): Promise<void> {
             write(`${t("console.badDuration")}\n`);
             break;
           }
-          opts.clock.advance(ms);
-          await ws.tick();
+          // Due work runs at each of its own moments on the way, not all at the end.
+          await ws.advance(ms);
           write(`${t("console.now", { when: formatDateTime(opts.clock.now(), ws.person(me).timezone, opts.language) })}\n`);
           break;
         }
-        case ":now": {
-          const reader = ws.reader(me);
-          write(`${t("console.now", { when: formatDateTime(opts.clock.now(), reader.timezone, reader.language) })}\n`);
+        case ":now":
+          // The playground's own sentence, in its language; the moment in the person's own zone.
+          write(`${t("console.now", { when: formatDateTime(opts.clock.now(), ws.reader(me).timezone, opts.language) })}\n`);
           break;
-        }
         default:
           if (/^\/mentoring\b/i.test(line)) await ws.type(me, line);
           else write(`${t("console.badInput")}\n`);

@@ -5,7 +5,6 @@
  * answers) into the core's commands and shows what the outbox delivers.
  */
 import type { Kysely } from "kysely";
-import type { Clock } from "../../core/clock";
 import type { Core } from "../../core/core";
 import { type FormAnswers, formSubmission } from "../../core/forms";
 import { translator } from "../../core/i18n/translate";
@@ -16,6 +15,7 @@ import type { Sender } from "../../delivery/dispatcher";
 import { Ticker } from "../../scheduler/tick";
 import type { Outgoing } from "../../store/outbox-queue";
 import type { Database } from "../../store/schema";
+import { advanceThroughDueWork, type MovableClock } from "./advance";
 import { castReader, loadReaders, type Reader } from "./readers";
 import { renderMessage } from "./render-text";
 
@@ -36,8 +36,9 @@ export interface Entry {
   conversation: string;
   visibleTo: ReadonlySet<string> | "everyone";
   text: string;
-  /** What was shown, to number its buttons again per screen (`render`). */
-  message: Message;
+  /** What was shown and its buttons' numbers in order, to number them again per screen (`render`). */
+  message?: Message;
+  buttons?: number[];
 }
 
 interface Pressable {
@@ -46,28 +47,36 @@ interface Pressable {
   inChannel: boolean;
 }
 
+/** The workspace's history as plain JSON: what a restarted playground shows again. */
+export interface WorkspaceSnapshot {
+  seq: number;
+  entries: Array<Omit<Entry, "at" | "visibleTo"> & { at: string; visibleTo: string[] | "everyone" }>;
+  buttons: Array<{ number: number; button: Button; visibleTo: string[] | "everyone"; inChannel: boolean }>;
+}
+
 export const PLAYGROUND_CHANNEL = "mentoring";
-const TENANT = "playground";
+export const PLAYGROUND_TENANT = "playground";
+const TENANT = PLAYGROUND_TENANT;
+const listed = (v: ReadonlySet<string> | "everyone") => (v === "everyone" ? v : [...v]);
+const asSet = (v: string[] | "everyone") => (v === "everyone" ? v : new Set(v));
 
 export class ConsoleWorkspace {
   readonly entries: Entry[] = [];
   readonly #buttons = new Map<number, Pressable>();
   readonly #pendingForms = new Map<string, { form: Form; inChannel: boolean }>();
   readonly #delivered = new Set<string>();
-  /** Each button's id in `#buttons`, for numbering it on a screen. */
-  readonly #buttonIds = new Map<Button, number>();
-  #readers = new Map<string, Reader>();
   readonly #ticker: Ticker;
-  private readonly db: Kysely<Database>;
   #seq = 0;
+  #readers = new Map<string, Reader>();
+  /** Called after each step that may have changed what people see (the playground saves then). */
+  afterStep: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly core: Core,
-    db: Kysely<Database>,
-    private readonly clock: Clock,
+    private readonly db: Kysely<Database>,
+    private readonly clock: MovableClock,
     readonly people: readonly Person[],
   ) {
-    this.db = db;
     const sender: Sender = { send: async (out) => this.#receive(out) };
     // The console has no rate limits and one process: the same ticker the bots run.
     this.#ticker = new Ticker(db, sender, clock, { worker: "console" });
@@ -83,8 +92,17 @@ export class ConsoleWorkspace {
   /** Types a line as `personId`: "/mentoring ..." goes to the bot from the program channel. */
   async type(personId: string, line: string): Promise<void> {
     const match = /^\/mentoring\b(.*)$/i.exec(line.trim());
-    const command = match ? commandFromText(match[1] ?? "") : { type: "help" };
+    const command = match ? commandFromText(this.#mentions(match[1] ?? "")) : { type: "help" };
     await this.#execute(personId, command, true);
+  }
+
+  /** "@Budi" for someone in the workspace becomes a mention, as Slack and Discord make one when you pick a name. */
+  #mentions(text: string): string {
+    return text.replace(/(^|\s)@([\p{L}\p{N}_.-]+)/gu, (whole, space: string, name: string) => {
+      const key = name.toLowerCase();
+      const found = this.people.find((p) => p.id === key || p.name.toLowerCase() === key);
+      return found ? `${space}<@${found.id}>` : whole;
+    });
   }
 
   async press(personId: string, number: number): Promise<"ok" | "unknown"> {
@@ -116,6 +134,17 @@ export class ConsoleWorkspace {
     await this.#ticker.tick();
   }
 
+  /** The workspace's current (simulated) time. */
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /** Moves the clock forward, running due work at each moment it falls due on the way. */
+  async advance(ms: number): Promise<void> {
+    await advanceThroughDueWork(this.db, this.clock, () => this.tick(), ms);
+    await this.afterStep?.();
+  }
+
   async deliver(): Promise<number> {
     return (await this.#ticker.deliver()).sent;
   }
@@ -132,6 +161,24 @@ export class ConsoleWorkspace {
       .filter(([, p]) => label === undefined || p.button.label === label)
       .map(([number, p]) => ({ number, label: p.button.label }))
       .reverse();
+  }
+
+  snapshot(): WorkspaceSnapshot {
+    return {
+      seq: this.#seq,
+      entries: this.entries.map((e) => ({ ...e, at: e.at.toISOString(), visibleTo: listed(e.visibleTo) })),
+      buttons: [...this.#buttons.entries()].map(([number, p]) => ({ ...p, number, visibleTo: listed(p.visibleTo) })),
+    };
+  }
+
+  /** Takes back a saved history (only into a workspace that has shown nothing yet). */
+  restore(snapshot: WorkspaceSnapshot): void {
+    if (this.#seq !== 0) throw new Error("restore into a fresh workspace only");
+    for (const e of snapshot.entries) this.entries.push({ ...e, at: new Date(e.at), visibleTo: asSet(e.visibleTo) });
+    for (const b of snapshot.buttons) {
+      this.#buttons.set(b.number, { button: b.button, visibleTo: asSet(b.visibleTo), inChannel: b.inChannel });
+    }
+    this.#seq = snapshot.seq;
   }
 
   get lastSeq(): number {
@@ -161,6 +208,7 @@ export class ConsoleWorkspace {
     // Whatever came due while they typed (the playground has no background ticker) goes out too.
     await this.tick();
     await this.refreshReaders();
+    await this.afterStep?.();
   }
 
   /** The language and zone a person reads in: their choice in the bot, else the cast's. */
@@ -173,9 +221,12 @@ export class ConsoleWorkspace {
     this.#readers = await loadReaders(this.db, TENANT, this.people);
   }
 
-  /** An entry's text with its buttons numbered by `numberFor` (a screen's numbering). */
+  /** An entry's text with its buttons numbered by `numberFor` (a screen's numbering); as first shown without its message. */
   render(entry: Entry, numberFor: (buttonId: number) => number): string {
-    return renderMessage(entry.message, (button) => numberFor(this.#buttonIds.get(button) ?? 0), this.#nameOf);
+    if (!entry.message || !entry.buttons) return entry.text;
+    let k = 0;
+    const ids = entry.buttons;
+    return renderMessage(entry.message, () => numberFor(ids[k++] ?? 0), this.#nameOf);
   }
 
   readonly #nameOf = (id: string) => this.people.find((p) => p.id === id)?.name;
@@ -193,21 +244,15 @@ export class ConsoleWorkspace {
   }
 
   #add(where: Entry["where"], conversation: string, visibleTo: Entry["visibleTo"], message: Message, inChannel: boolean) {
+    const buttons: number[] = [];
     const numberFor = (button: Button) => {
       const n = this.#buttons.size + 1;
       this.#buttons.set(n, { button, visibleTo, inChannel });
-      this.#buttonIds.set(button, n);
+      buttons.push(n);
       return n;
     };
-    this.entries.push({
-      seq: ++this.#seq,
-      at: this.clock.now(),
-      where,
-      conversation,
-      visibleTo,
-      text: renderMessage(message, numberFor, this.#nameOf),
-      message,
-    });
+    const text = renderMessage(message, numberFor, this.#nameOf);
+    this.entries.push({ seq: ++this.#seq, at: this.clock.now(), where, conversation, visibleTo, text, message, buttons });
   }
 
   /** A heading line for an entry, in the viewer's zone and language. */

@@ -60,7 +60,7 @@ export const SUBCOMMANDS: readonly SubcommandDefinition[] = [
   { name: "resume", nameId: "lanjut", audience: "member", description: "discord.command.resume" },
   {
     name: "journal",
-    nameId: "jurnal",
+    nameId: "catatan",
     audience: "member",
     description: "discord.command.journal",
     option: {
@@ -75,7 +75,7 @@ export const SUBCOMMANDS: readonly SubcommandDefinition[] = [
   { name: "end", nameId: "akhiri", audience: "member", description: "discord.command.end" },
   { name: "help", nameId: "bantuan", audience: "member", description: "discord.command.help" },
   { name: "schedule", nameId: "jadwal", audience: "member", description: "discord.command.schedule" },
-  { name: "checkin", nameId: "lapor", audience: "member", description: "discord.command.checkin" },
+  { name: "checkin", nameId: "cerita", audience: "member", description: "discord.command.checkin" },
   {
     name: "avoid",
     nameId: "hindari",
@@ -108,7 +108,7 @@ export const SUBCOMMANDS: readonly SubcommandDefinition[] = [
   { name: "preview", nameId: "pratinjau", audience: "organizer", description: "discord.command.preview" },
   { name: "match", nameId: "cocokkan", audience: "organizer", description: "discord.command.match" },
   { name: "close", nameId: "tutup", audience: "organizer", description: "discord.command.close" },
-  { name: "report", nameId: "laporan", audience: "organizer", description: "discord.command.report" },
+  { name: "report", nameId: "rekap", audience: "organizer", description: "discord.command.report" },
   {
     name: "organizer",
     nameId: "penyelenggara",

@@ -46,6 +46,7 @@ import {
 } from "discord.js";
 import type { Kysely } from "kysely";
 import type { Clock } from "../../core/clock";
+import { holdsControlCharacter } from "../../core/commands";
 import type { Core } from "../../core/core";
 import type { Language } from "../../core/domain";
 import { problemWithAnswer } from "../../core/form-validation";
@@ -333,7 +334,11 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
       return problem ? [problem] : [];
     });
     if (problems.length > 0) {
-      if (await mergeDraftAnswers(db, step.draftId, who, answers, clock.now()))
+      // A control character cannot be stored (nor shown back): that answer reopens blank.
+      const keepable = Object.fromEntries(
+        Object.entries(answers).filter(([, v]) => !(typeof v === "string" && holdsControlCharacter(v))),
+      );
+      if (await mergeDraftAnswers(db, step.draftId, who, keepable, clock.now()))
         await send(i, [fixPrompt(t, problems, step.step, step.draftId)], mode);
       else await expired(i, person, mode);
       return;

@@ -156,7 +156,7 @@ export const en = {
   "intro.body": "{names}: you’re matched for round {number} of {program}.",
   "intro.whyTitle": "Why you were matched",
   "intro.why.gives": "{giver} can share {topics}, which {receiver} wants to learn.",
-  "intro.why.interests": "You share an interest in {topics}.",
+  "intro.why.interests": "You both wrote {topics} among your interests.",
   "intro.why.teams": "You work in different teams ({teams}): fresh perspectives.",
   "intro.why.fallback": "Your goals and experience complement each other.",
   "intro.agendaTitle": "A first agenda (about 45 minutes)",
@@ -468,6 +468,74 @@ export const en = {
     "That button doesn’t work any more, so nothing changed. Type /mentoring help to see what you can do now.",
   "slack.unhandled.shortcut": "I don’t have any shortcuts. Type /mentoring help to see what I can do.",
   "slack.unhandled.form": "That form doesn’t work any more, so nothing was saved. Please start again with /mentoring.",
+  // issue 12 (words)
+  "report.membersJoined": "{joined} joined: {active} taking part ({paused} of them on a break), {left} left",
+  "report.groupsFormed":
+    "{total} formed: {active} active ({trios, plural, =0 {none of them a trio} one {# of them a trio} other {# of them trios}}), {endedEarly} ended early, {endedWithRound} ended with the round",
+  "report.sessionsPlanned":
+    "{total} planned: {held} held, {missed} missed, {rescheduled} rescheduled, {awaiting} waiting for check-ins, {upcoming} coming up",
+  "report.checkInsRated": "{count}+ answers, {rated}+ of them with a rating",
+  "report.checkInsFewRated": "{count}+ answers, fewer than {min} of them with a rating (only “we met” has one)",
+  "report.ratingAverage": "{value, number, ::.0} of 5 (from the first {count} ratings)",
+  "report.ratingTooFew": "shown once {min} answers carry a rating",
+  "weight.name.goal": "goal",
+  "weight.name.twoWay": "twoWay",
+  "weight.name.interest": "interest",
+  "weight.name.team": "team",
+  "weight.name.teamPolicy": "teamPolicy",
+  "weight.name.timezone": "timezone",
+  "weight.name.noOverlap": "noOverlap",
+  "weight.name.repeat": "repeat",
+  "weight.name.fairness": "fairness",
+  "weight.name.workdayStart": "workdayStart",
+  "weight.name.workdayEnd": "workdayEnd",
+  "weight.about.goal": "points for each learning goal the other can help with, in each direction",
+  "weight.about.twoWay": "a bonus when both have something to learn from each other",
+  "weight.about.interest": "points for each interest they share",
+  "weight.about.team": "a bonus when their teams suit the team preference",
+  "weight.about.teamPolicy": "whether peers should come from different teams, the same team, or either",
+  "weight.about.timezone": "a bonus for working hours that overlap, the more the better",
+  "weight.about.noOverlap": "taken off when their working hours never overlap",
+  "weight.about.repeat": "taken off for pairing last round’s peers again (less for older rounds)",
+  "weight.about.fairness": "a bonus for someone who was in a trio or without a peer last round",
+  "weight.about.workdayStart": "the hour a working day starts, to find overlapping hours",
+  "weight.about.workdayEnd": "the hour a working day ends",
+  "weight.team.different": "different",
+  "weight.team.same": "same",
+  "weight.team.ignore": "either",
+  "weights.title":
+    "How matching scores a fit in this program. Change one with /mentoring weights name=value, for example {example}.",
+  "weights.line": "• {name}={value} ({min} to {max}): {about}",
+  "weights.linePolicy": "• {name}={value} ({options}): {about}",
+  "weights.or": "{first} or {last}",
+  "problem.weightNumber": "{name} takes a number from {min} to {max}, for example {name}={example}.",
+  "problem.weightWhole": "{name} takes a whole number from {min} to {max}, for example {name}={example}.",
+  "problem.weightChoice": "{name} is {options}, for example {name}={example}.",
+  "problem.unknownWeight": "There is no weight called {names}. The weights are: {known}.",
+  "problem.hoursFrom": "The hour messages may start is a whole number from 0 to 23, like the 8 in 8-20.",
+  "problem.hoursUntil": "The hour messages stop is a whole number from 1 to 24, like the 20 in 8-20.",
+  "problem.hoursDays": "Days are numbers from 1 (Monday) to 7 (Sunday), like 1-5 for Monday to Friday.",
+  "problem.person": "Say who: mention them (@name) or write their name as it shows here.",
+  "refusal.unknownPerson":
+    "I don’t know anyone called “{name}” here yet, so nothing was changed. Mention them (type @ and pick their name), or ask them to use /mentoring once first.",
+  "refusal.ambiguousPerson":
+    "More than one person here is called “{name}”, so nothing was changed. Mention the one you mean (type @ and pick their name).",
+  "errorLabel.everyDays": "The number of days between sessions",
+  "errorLabel.rating": "The rating",
+  "errorLabel.reason": "The reason",
+  "errorLabel.outcome": "The answer to “Did you meet?”",
+  "errorLabel.until": "The date to come back",
+  "errorLabel.userId": "The person",
+  "words.and": "{first} and {last}",
+  // issue 12 (clock)
+  // An ending before any session was held: no thanks "for the sessions you shared".
+  "end.doneNoSessions": "You’ve ended your pairing with {names}. Your reason stays private.",
+  "end.partnerNoSessions":
+    "{name} has decided to end your mentoring pairing. It happens, and it is nobody’s fault: different rhythms and needs are normal.",
+  "console.restoredClockOnly":
+    "Welcome back: this data reaches {when}, so the playground goes on from there. Earlier messages were not kept by the older version; /mentoring status shows where things stand.",
+  "round.wrapUpNoSessions":
+    "Round {number} of {program} ends here. You didn’t get to meet this time, and that happens. Thank you for taking part!",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -15,13 +15,15 @@ export const endPairing: UseCase<"pairing.end"> = async (ctx, command) => {
     .filter((l) => !l.leftAt && l.memberId !== ctx.member.id)
     .map((l) => l.memberId);
   const names = (await ctx.tx.members.getMany(others)).map((m) => m.displayName).join(", ");
+  // Thanks "for the sessions you shared" only when there were some.
+  const held = await ctx.tx.sessions.countHeld(pairing.id);
   await departFromPairing(ctx, program, pairing, {
     reason: answers.reason ?? null,
     messageToPartner: answers.messageToPartner ?? null,
     notAFit: answers.notAFit,
     kind: "end",
   });
-  const blocks = [text(ctx.t("end.done", { names }))];
+  const blocks = [text(ctx.t(held > 0 ? "end.done" : "end.doneNoSessions", { names }))];
   if (answers.rematch) {
     const enrollment = await ctx.tx.enrollments.find(round.id, ctx.member.id);
     if (enrollment) await ctx.tx.enrollments.update(enrollment.id, { wantsRematch: true });

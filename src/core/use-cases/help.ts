@@ -1,18 +1,28 @@
 import type { Context } from "../context";
+import type { Message } from "../messages";
 import { adminSpace } from "../scope";
 import { helpMessage } from "../views/help";
 import { reply, type UseCase } from "./types";
 
-export const help: UseCase<"help"> = async (ctx) => reply(helpMessage(ctx.t, await seesOrganizerHelp(ctx)));
-
 /**
- * Whether the help lists the organizer commands: for an admin, an organizer of this channel's
- * program, or anyone where no program is set up yet (they may be about to set one up). The same
- * answer for `/mentoring help` and for the help that follows an unknown command.
+ * Whether the help should list organizer commands: to whoever may organize the channel's program
+ * (an organizer, its organizer role, an admin of its space), or, in a DM, to whoever organizes any
+ * program. In a channel with no program yet, the setup commands are what someone needs next.
  */
-export async function seesOrganizerHelp(ctx: Pick<Context, "tx" | "actor" | "tenant" | "member" | "channelId">) {
+async function organizes(ctx: Context): Promise<boolean> {
   if (adminSpace(ctx) !== null) return true;
-  if (!ctx.channelId) return false;
+  if (!ctx.channelId) {
+    return (await ctx.tx.programs.organizedBy(ctx.tenant.id, ctx.member.id, null)).length > 0;
+  }
   const program = await ctx.tx.programs.byChannel(ctx.tenant.id, ctx.channelId);
-  return program ? await ctx.tx.programs.isOrganizer(program.id, ctx.member.id) : true;
+  if (!program) return true;
+  if (program.organizerRole && ctx.actor.roles?.includes(program.organizerRole)) return true;
+  return ctx.tx.programs.isOrganizer(program.id, ctx.member.id);
 }
+
+/** The help as this person needs it: the same for `/mentoring help` and for a command nobody knows. */
+export async function helpFor(ctx: Context): Promise<Message> {
+  return helpMessage(ctx.t, await organizes(ctx));
+}
+
+export const help: UseCase<"help"> = async (ctx) => reply(await helpFor(ctx));

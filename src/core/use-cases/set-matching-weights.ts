@@ -1,7 +1,26 @@
-import { matchingWeightsSchema, weightsOf } from "../matching/weights";
+import type { Translate } from "../i18n/translate";
+import { type MatchingWeights, matchingWeightsSchema, TEAM_POLICIES, weightsOf } from "../matching/weights";
 import { programInChannel, requireOrganizer } from "../scope";
 import { message, text } from "../views/blocks";
+import { alternatives, teamPolicyKey, WEIGHT_KEYS, weightAboutKey, weightNameKey, weightRange } from "../weight-names";
 import { reply, type UseCase } from "./types";
+
+/** One line per weight: its name in the reader's language, its value, what it accepts and what it does. */
+function weightLines(t: Translate, weights: MatchingWeights): string {
+  return WEIGHT_KEYS.map((key) => {
+    const name = t(weightNameKey(key));
+    const about = t(weightAboutKey(key));
+    if (key === "teamPolicy") {
+      const options = alternatives(
+        t,
+        TEAM_POLICIES.map((p) => t(teamPolicyKey(p))),
+      );
+      return t("weights.linePolicy", { name, value: t(teamPolicyKey(weights.teamPolicy)), options, about });
+    }
+    const { min, max } = weightRange(key);
+    return t("weights.line", { name, value: weights[key], min, max, about });
+  }).join("\n");
+}
 
 /** Organizers see, or change, how the program's matching scores fit. */
 export const setMatchingWeights: UseCase<"program.weights"> = async (ctx, command) => {
@@ -10,8 +29,6 @@ export const setMatchingWeights: UseCase<"program.weights"> = async (ctx, comman
   const current = weightsOf(program.matchingWeights);
   const next = command.weights ? matchingWeightsSchema.parse({ ...current, ...command.weights }) : current;
   if (command.weights) await ctx.tx.programs.setMatchingWeights(program.id, next);
-  const shown = Object.entries(next)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(", ");
-  return reply(message(text(ctx.t("match.weights", { weights: shown }))));
+  const example = `${ctx.t(weightNameKey("interest"))}=2`;
+  return reply(message(text(ctx.t("weights.title", { example })), text(weightLines(ctx.t, next))));
 };

@@ -2,6 +2,7 @@
 import type { Member, Profile } from "../domain";
 import type { Translate } from "../i18n/translate";
 import { scorePair } from "../matching/score";
+import { topicsMatch } from "../matching/topics";
 import { DEFAULT_WEIGHTS, type MatchingWeights } from "../matching/weights";
 import type { Message } from "../messages";
 import { actions, formButton, heading, message, muted, text } from "./blocks";
@@ -40,10 +41,14 @@ export function introReasons(
         if (reason.kind === "gives") {
           const [giver, receiver] = reason.giver === "a" ? [a, b] : [b, a];
           lines.push(
-            t("intro.why.gives", { giver: giver.displayName, receiver: receiver.displayName, topics: reason.topics.join(", ") }),
+            t("intro.why.gives", {
+              giver: giver.displayName,
+              receiver: receiver.displayName,
+              topics: wordList(t, reason.topics.map(quoted)),
+            }),
           );
         } else if (reason.kind === "interests") {
-          lines.push(t("intro.why.interests", { topics: reason.topics.join(", ") }));
+          lines.push(t("intro.why.interests", { topics: wordList(t, sharedAsWritten(reason.topics, pb.interests)) }));
         } else if (members.length === 2) {
           lines.push(t("intro.why.teams", { teams: reason.teams.join(", ") }));
         }
@@ -55,6 +60,26 @@ export function introReasons(
     if (teams.length > 1) lines.push(t("intro.why.teams", { teams: teams.join(", ") }));
   }
   return lines.length ? [...new Set(lines)] : [t("intro.why.fallback")];
+}
+
+/** A member's own words, marked as theirs: never translated, never passed off as the catalog's. */
+const quoted = (words: string) => `“${words}”`;
+
+/** "a, b and c" in the reader's language. */
+function wordList(t: Translate, items: readonly string[]): string {
+  if (items.length < 2) return items.join("");
+  return t("words.and", { first: items.slice(0, -1).join(", "), last: items.at(-1) as string });
+}
+
+/**
+ * Shared interests as each of the two wrote them: "“kopi”" when they wrote the same, "“kopi” /
+ * “coffee”" when the vocabulary matched different words.
+ */
+function sharedAsWritten(aWords: readonly string[], bInterests: readonly string[]): string[] {
+  return aWords.map((w) => {
+    const theirs = bInterests.filter((x) => topicsMatch(w, x) && x.trim().toLowerCase() !== w.trim().toLowerCase());
+    return [w, ...new Set(theirs)].map(quoted).join(" / ");
+  });
 }
 
 function toCandidate(p: Profile) {

@@ -62,6 +62,18 @@ export function membersRepo(db: Kysely<Database>): Tx["members"] {
         .executeTakeFirst();
       return row ? toMember(row) : null;
     },
+    async findByName(tenantId, name) {
+      // Names as people see them: case does not matter, spaces around do not either.
+      const rows = await db
+        .selectFrom("members")
+        .select(memberColumns)
+        .where("tenant_id", "=", tenantId)
+        .where((eb) => eb(eb.fn("lower", ["display_name"]), "=", name.trim().toLowerCase()))
+        .orderBy("id")
+        .limit(10)
+        .execute();
+      return rows.map(toMember);
+    },
     async getMany(ids) {
       if (ids.length === 0) return [];
       const rows = await db.selectFrom("members").select(memberColumns).where("id", "in", ids).execute();

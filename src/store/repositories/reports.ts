@@ -22,8 +22,11 @@ export function reportsRepo(db: Kysely<Database>): Tx["reports"] {
         pairings_active: number;
         trios: number;
         ended_early: number;
+        ended_with_round: number;
         held: number;
         missed: number;
+        rescheduled: number;
+        awaiting: number;
         upcoming: number;
         prompted: number;
         check_ins: number;
@@ -33,7 +36,10 @@ export function reportsRepo(db: Kysely<Database>): Tx["reports"] {
         working_avg: number | null;
         goals_reached: number;
       }>`
-        with p as (select id, status from pairings where round_id = ${roundId}),
+        with p as (
+          select id, status,
+            (select count(*) from pairing_members pm where pm.pairing_id = pairings.id and pm.left_at is null) as present
+          from pairings where round_id = ${roundId}),
         s as (select s.* from sessions s join p on p.id = s.pairing_id),
         c as (select c.* from check_ins c join s on s.id = c.session_id),
         rated as (select rating, ordinal from c where ordinal is not null),
@@ -51,10 +57,15 @@ export function reportsRepo(db: Kysely<Database>): Tx["reports"] {
              and paused_until > ${now})::int as paused,
           (select count(*) from p)::int as pairings,
           (select count(*) from p where status = 'active')::int as pairings_active,
-          (select count(*) from p where (select count(*) from pairing_members pm where pm.pairing_id = p.id) >= 3)::int as trios,
-          (select count(distinct pe.pairing_id) from pairing_endings pe join p on p.id = pe.pairing_id)::int as ended_early,
+          -- Every group is active, ended early (fewer than two left in it) or ended with the round, so
+          -- the three add up to the total; a trio is an active group of three now.
+          (select count(*) from p where status = 'active' and present >= 3)::int as trios,
+          (select count(*) from p where status = 'ended' and present < 2)::int as ended_early,
+          (select count(*) from p where status = 'ended' and present >= 2)::int as ended_with_round,
           (select count(*) from s where status = 'held')::int as held,
           (select count(*) from s where status = 'missed')::int as missed,
+          (select count(*) from s where status = 'rescheduled')::int as rescheduled,
+          (select count(*) from s where status = 'scheduled' and starts_at <= ${now})::int as awaiting,
           (select count(*) from s where status = 'scheduled' and starts_at > ${now})::int as upcoming,
           (select count(*) from s where check_in_prompted_at is not null)::int as prompted,
           (select (count(*) / ${block}) * ${block} from c)::int as check_ins,
@@ -69,8 +80,21 @@ export function reportsRepo(db: Kysely<Database>): Tx["reports"] {
       if (!r) throw new Error("report query returned nothing");
       return {
         members: { active: r.active, left: r.left, paused: r.paused },
-        pairings: { total: r.pairings, active: r.pairings_active, trios: r.trios, endedEarly: r.ended_early },
-        sessions: { held: r.held, missed: r.missed, upcoming: r.upcoming, prompted: r.prompted },
+        pairings: {
+          total: r.pairings,
+          active: r.pairings_active,
+          trios: r.trios,
+          endedEarly: r.ended_early,
+          endedWithRound: r.ended_with_round,
+        },
+        sessions: {
+          held: r.held,
+          missed: r.missed,
+          rescheduled: r.rescheduled,
+          awaiting: r.awaiting,
+          upcoming: r.upcoming,
+          prompted: r.prompted,
+        },
         checkIns: { counted: r.check_ins },
         rating: { counted: r.ratings, average: r.rating_avg === null ? null : Number(r.rating_avg) },
         evaluations: {
