@@ -2,20 +2,10 @@
 import type { Clock } from "./core/clock";
 import { type Core, createCore } from "./core/core";
 import type { Matcher } from "./core/matching/types";
-import { type Connection, connect, type Db } from "./store/connect";
+import type { Db } from "./store/connect";
 import { kyselyStore } from "./store/kysely-store";
-import { migrateToLatest } from "./store/migrate";
 
-export async function openDatabase(connection: Connection): Promise<Db> {
-  const db = await connect(connection);
-  try {
-    await migrateToLatest(db.kysely);
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-  return db;
-}
+export { openDatabase } from "./store/open-database";
 
 export interface AppOptions {
   db: Db;

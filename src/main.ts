@@ -2,167 +2,53 @@
  * Composition root. With no platform tokens it starts the console playground
  * on the embedded database (or DATABASE_URL), which is what `npm start` does
  * on a fresh machine. With Slack settings (Socket Mode, HTTP or OAuth) and/or
- * Discord settings it runs those bots in this process, sharing one core,
- * one database and one scheduler and dispatcher ticking on TICK_SCHEDULE and
- * woken at once by every commit that writes an outbox row (LISTEN/NOTIFY;
- * Discord's gateway in child processes when SHARDS is above 1).
+ * Discord settings it runs those bots (platforms.ts, loaded only then).
  */
 
-import { CAST } from "./adapters/console/cast";
-import { lineReader } from "./adapters/console/line-reader";
-import { runRepl } from "./adapters/console/repl";
-import { restorePlayground, savePlayground } from "./adapters/console/saved-playground";
-import { ConsoleWorkspace } from "./adapters/console/workspace";
-import { startDiscordApp } from "./adapters/discord/discord-app";
-import { discordSender } from "./adapters/discord/discord-sender";
-import { type DiscordSettings, discordSettings } from "./adapters/discord/discord-settings";
-import { startShards } from "./adapters/discord/shards";
-import { startSlackApp } from "./adapters/slack/slack-app";
-import { slackSender } from "./adapters/slack/slack-sender";
-import { type SlackSettings, slackSettings } from "./adapters/slack/slack-settings";
-import { installedWorkspaces, singleWorkspace } from "./adapters/slack/workspace-clients";
-import { createAppCore, openDatabase } from "./app";
-import { type Config, ConfigError, loadEnvFile, parseConfig } from "./config";
-import { OffsetClock, systemClock } from "./core/clock";
-import type { Platform } from "./core/domain";
-import type { Sender } from "./delivery/dispatcher";
-import { routeByPlatform } from "./delivery/platform-router";
+import { ReadStream } from "node:tty";
+import { setFlagsFromString } from "node:v8";
+import { discordSettings } from "./adapters/discord/discord-settings";
+import { slackSettings } from "./adapters/slack/slack-settings";
+import { ConfigError, loadEnvFile, parseConfig } from "./config";
+import { OffsetClock } from "./core/clock";
 import { createLogger, describeError, errorLine } from "./logger";
-import { startCron } from "./scheduler/cron";
-import { Ticker } from "./scheduler/tick";
-import { listenForDueWork } from "./store/due-work-listener";
 import { MigrationError } from "./store/migrate";
-import { SlackInstallations } from "./store/slack-installations";
-import { TokenCipher } from "./store/token-cipher";
+import { openDatabase } from "./store/open-database";
+import { DatabaseUnavailable } from "./store/unavailable";
 
 const describe = describeError;
-
-async function runPlatforms(config: Config, slackConfig: SlackSettings | null, discordConfig: DiscordSettings | null) {
-  const logger = createLogger(config.LOG_LEVEL);
-  const db = await openDatabase(
-    config.DATABASE_URL ? { kind: "postgres", url: config.DATABASE_URL } : { kind: "pglite", dataDir: config.DATA_DIR },
-  );
-  const core = createAppCore({
-    db,
-    clock: systemClock,
-    onError: (error, context) => logger.error({ command: context.command, error: describe(error) }, "command failed"),
-  });
-  const senders: Partial<Record<Platform, Sender>> = {};
-  const stops: Array<() => Promise<void>> = [];
-
-  if (slackConfig) {
-    const apiUrl = config.SLACK_API_URL;
-    const installations =
-      slackConfig.mode === "oauth"
-        ? new SlackInstallations(db.kysely, TokenCipher.fromKey(slackConfig.encryptionKey), systemClock)
-        : null;
-    const slack = await startSlackApp({
-      core,
-      db: db.kysely,
-      clock: systemClock,
-      signingSecret: slackConfig.mode === "socket" ? "" : slackConfig.signingSecret,
-      auth:
-        slackConfig.mode === "oauth" && installations
-          ? {
-              kind: "oauth",
-              clientId: slackConfig.clientId,
-              clientSecret: slackConfig.clientSecret,
-              installations,
-            }
-          : { kind: "token", botToken: slackConfig.mode === "oauth" ? "" : slackConfig.botToken },
-      transport:
-        slackConfig.mode === "socket" ? { kind: "socket", appToken: slackConfig.appToken } : { kind: "http", port: config.PORT },
-      ...(apiUrl ? { apiUrl } : {}),
-      onError: (error) => logger.error({ error: describe(error) }, "slack request failed"),
-      onNotice: (kind) => logger.warn({ kind }, "slack request not acted on as sent"),
-    });
-    senders.slack = slackSender(
-      installations !== null
-        ? installedWorkspaces(installations, apiUrl)
-        : singleWorkspace(slackConfig.mode === "oauth" ? "" : slackConfig.botToken, apiUrl),
-    );
-    stops.push(slack.stop);
-    logger.info(
-      { mode: slackConfig.mode, port: slack.port },
-      slackConfig.mode === "socket" ? "Slack app connected over Socket Mode" : "Slack app listening on /slack/events",
-    );
-  }
-
-  if (discordConfig) {
-    const apiUrl = discordConfig.apiUrl;
-    if (discordConfig.shards === 1) {
-      const discord = await startDiscordApp({
-        core,
-        db: db.kysely,
-        clock: systemClock,
-        token: discordConfig.token,
-        ...(apiUrl ? { apiUrl } : {}),
-        // Explicit: discord.js would otherwise read its own SHARDS variable, which here is our count.
-        shards: [0],
-        shardCount: 1,
-        onError: (error) => logger.error({ error: describe(error) }, "discord interaction failed"),
-      });
-      stops.push(discord.stop);
-      logger.info({ user: discord.client.user?.id }, "Discord bot connected");
-    } else {
-      const shards = await startShards({
-        token: discordConfig.token,
-        ...(apiUrl ? { apiUrl } : {}),
-        shards: discordConfig.shards,
-      });
-      stops.push(shards.stop);
-      logger.info({ shards: shards.manager.totalShards }, "Discord shards started");
-    }
-    senders.discord = discordSender({
-      token: discordConfig.token,
-      ...(apiUrl ? { apiUrl } : {}),
-      db: db.kysely,
-      clock: systemClock,
-    });
-  }
-
-  const ticker = new Ticker(db.kysely, routeByPlatform(senders), systemClock, {
-    worker: config.WORKER_ID,
-    jobs: { onError: (error, job) => logger.error({ job, error: describe(error) }, "job failed") },
-    delivery: { onFailure: (row, failure) => logger.warn({ outbox: row.id, kind: failure.kind }, "delivery failed") },
-    timedWakes: true,
-    onError: (error) => logger.error({ error: describe(error) }, "wake failed"),
-  });
-  const cron = startCron(ticker, config.TICK_SCHEDULE, (error) => logger.error({ error: describe(error) }, "tick failed"));
-  // Messages go out when they commit (here, in a shard process or in another replica), not at the
-  // next tick; the tick stays the safety net, e.g. while the listener reconnects.
-  const listener = listenForDueWork(db, (work) => ticker.wake(work), {
-    onListening: () => logger.debug("listening for due work"),
-    onLost: (error, retryInMs) =>
-      logger.warn(
-        { error: describe(error), retryInMs },
-        "due-work listener lost its connection; the tick covers until it is back",
-      ),
-  });
-  logger.info({ worker: config.WORKER_ID, schedule: config.TICK_SCHEDULE }, "scheduler ticking, delivering on commit");
-  const stop = async () => {
-    await cron.stop();
-    ticker.stop();
-    await listener.stop();
-    for (const s of stops) await s();
-    await db.close();
-    process.exit(0);
-  };
-  process.once("SIGTERM", () => void stop());
-  process.once("SIGINT", () => void stop());
-}
 
 async function main(): Promise<void> {
   loadEnvFile();
   const config = parseConfig(process.env);
   const slackConfig = slackSettings(config);
   const discordConfig = discordSettings(config);
-  if (slackConfig || discordConfig) return runPlatforms(config, slackConfig, discordConfig);
+  if (slackConfig || discordConfig) {
+    const { runPlatforms } = await import("./platforms");
+    return runPlatforms(config, slackConfig, discordConfig);
+  }
   // The playground writes to the terminal; logs go to stderr and stay quiet unless asked.
   const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn");
-  const db = await openDatabase(
+  // The embedded database's WebAssembly on V8's baseline compiler only: its optimising tier costs a
+  // few seconds of CPU and about 90 MB at start, more than a playground's few queries ever win back
+  // (bench/startup-results.md). Set before PGlite compiles; the bots keep both tiers.
+  if (!config.DATABASE_URL) setFlagsFromString("--liftoff-only");
+  // The database opens while the playground's code loads: PGlite reads and compiles its
+  // WebAssembly off the main thread meanwhile (a second off the first prompt on this machine).
+  const opening = openDatabase(
     config.DATABASE_URL ? { kind: "postgres", url: config.DATABASE_URL } : { kind: "pglite", dataDir: config.DATA_DIR },
   );
+  opening.catch(() => {}); // awaited below, where its error is told; not an unhandled rejection meanwhile
+  const [{ CAST }, { lineReader }, { runRepl }, { ConsoleWorkspace }, { restorePlayground, savePlayground }, { createAppCore }] =
+    await Promise.all([
+      import("./adapters/console/cast"),
+      import("./adapters/console/line-reader"),
+      import("./adapters/console/repl"),
+      import("./adapters/console/workspace"),
+      import("./adapters/console/saved-playground"),
+      import("./app"),
+    ]);
+  const db = await opening;
   const clock = new OffsetClock();
   const core = createAppCore({
     db,
@@ -174,7 +60,8 @@ async function main(): Promise<void> {
   const seen = new Map<string, number>();
   const restored = await restorePlayground(db.kysely, ws, clock, seen);
   ws.afterStep = () => savePlayground(db.kysely, ws, clock, seen);
-  const rl = lineReader(process.stdin, process.stdout);
+  // On a terminal, Ctrl-D inside a form closes the form and the playground reads on; a pipe's end is the end.
+  const rl = lineReader(process.stdin, process.stdout, process.stdin.isTTY ? () => new ReadStream(0) : undefined);
   try {
     await runRepl({
       ws,
@@ -198,7 +85,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // One line, no stack trace, no values: the variable and what it expects.
   if (error instanceof ConfigError) console.error(`sebaya: ${error.message}`);
-  else if (error instanceof MigrationError) console.error(`sebaya: ${errorLine(error)}`);
+  else if (error instanceof MigrationError || error instanceof DatabaseUnavailable) console.error(`sebaya: ${errorLine(error)}`);
   else console.error(`sebaya: could not start: ${errorLine(error)}`);
   process.exit(1);
 });

@@ -12,9 +12,13 @@ import { createServerDatabase, testDbKind } from "../support/test-db";
 
 const ROOT = join(import.meta.dirname, "../..");
 
-function runMain(env: Record<string, string>, input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runMain(
+  env: Record<string, string>,
+  input: string,
+  entry = "src/main.ts",
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", entry], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
       stdio: ["pipe", "pipe", "pipe"],
@@ -74,7 +78,7 @@ describe("npm start (the console playground)", () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("Sebaya playground");
     expect(first.stdout).toContain("Program mentoring “Kopi Belajar” sudah disiapkan");
-    expect(first.stdout).toContain("Form: Ikut mentoring sebaya.");
+    expect(first.stdout).toContain("Formulir: Ikut mentoring sebaya.");
     // Ani chose English and WITA in the form.
     expect(first.stdout).toContain("You’re in round 1!");
     expect(first.stdout).toContain("I didn’t understand that.");
@@ -101,4 +105,37 @@ describe("npm start (the console playground)", () => {
     expect(result.stderr).not.toContain("hunter2");
     expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+/);
   });
+
+  it("names DATABASE_URL (where, never the password) when the server cannot be reached", async () => {
+    const result = await runMain({ DATABASE_URL: "postgres://sebaya:hunter2@127.0.0.1:1/sebaya" }, ":quit\n");
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^sebaya: cannot reach the PostgreSQL server DATABASE_URL names \(127\.0\.0\.1:1\/sebaya\): .*ECONNREFUSED/,
+    );
+    expect(result.stderr).not.toContain("hunter2");
+    expect(result.stderr).not.toContain("migration unknown");
+  });
+
+  it("npm run migrate says which migrations it applied to a new database, then that nothing is left", async () => {
+    const fresh = mkdtempSync(join(tmpdir(), "sebaya-migrate-"));
+    const server = testDbKind() === "postgres" ? await createServerDatabase() : undefined;
+    const target: Record<string, string> = server ? { DATABASE_URL: server.url } : { DATA_DIR: join(fresh, "data") };
+    try {
+      const first = await runMain(target, "", "src/store/migrate-cli.ts");
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(
+        /^sebaya: applied \d+ migrations to the (embedded database in DATA_DIR|PostgreSQL server DATABASE_URL names) \(.+\): 0001_initial, 0002_matching/,
+      );
+      expect(first.stdout).not.toContain("up to date");
+      const again = await runMain(target, "", "src/store/migrate-cli.ts");
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain("is up to date; no migration to apply");
+      expect(`${first.stdout}${again.stdout}${first.stderr}`).not.toContain("sebaya:sebaya@");
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+      await server?.drop();
+    }
+  }, 120_000);
 });

@@ -1,17 +1,19 @@
 /**
  * The terminal playground: talk to the bot as any simulated person, press
- * buttons by number, fill forms field by field, move the clock. Bad input
- * gets help, never a crash.
+ * buttons by number or label, fill forms field by field, move the clock.
+ * Bad input gets help, never a crash.
  */
 import { type Clock, parseDuration } from "../../core/clock";
 import type { Language } from "../../core/domain";
 import type { FormAnswers } from "../../core/forms";
 import { type Translate, translator } from "../../core/i18n/translate";
-import type { FormInput } from "../../core/messages";
+import type { Form } from "../../core/messages";
 import { formatDateTime } from "../../core/time-format";
+import { fillForm } from "./form-prompt";
 import type { LineReader } from "./line-reader";
+import { Screen } from "./screen";
 import { transcriptFor } from "./transcript";
-import { type ConsoleWorkspace, PLAYGROUND_CHANNEL } from "./workspace";
+import { type ConsoleWorkspace, type Person, PLAYGROUND_CHANNEL } from "./workspace";
 
 export interface ReplOptions {
   ws: ConsoleWorkspace;
@@ -30,13 +32,55 @@ export async function runRepl(opts: ReplOptions): Promise<void> {
   const { ws, rl, write } = opts;
   const t: Translate = translator(opts.language);
   let me = ws.people[0]?.id ?? "";
+  await ws.refreshReaders();
   const seen = opts.seen ?? new Map<string, number>();
+  /** Each person's last screen that showed buttons: what `:press` acts on. */
+  const screens = new Map<string, Screen>();
+  /** Answers of a form closed before it was sent, by person and form: opening it again goes on from them. */
+  const drafts = new Map<string, FormAnswers>();
+  const screenOf = (person: Person, since: number): string => {
+    const screen = new Screen();
+    const text = transcriptFor(ws, person, since, screen);
+    if (screen.buttonIds.length > 0) screens.set(person.id, screen);
+    return text;
+  };
   const showNew = () => {
     const person = ws.person(me);
-    const since = seen.get(me) ?? 0;
-    const text = transcriptFor(ws, person, since);
+    const text = screenOf(person, seen.get(me) ?? 0);
     if (text) write(`${text}\n`);
     seen.set(me, ws.lastSeq);
+  };
+  /** The button `:press` names: a number on the last screen, or a label or its start (on that screen first, else the newest one). */
+  const buttonFor = (arg: string): number | undefined => {
+    const screen = screens.get(me);
+    if (/^\d+$/.test(arg)) return screen?.buttonId(Number(arg));
+    const label = arg.trim().toLowerCase();
+    if (label === "") return undefined;
+    const named = ws.buttonsFor(me).filter((b) => b.label.trim().toLowerCase().startsWith(label));
+    const exact = named.filter((b) => b.label.trim().toLowerCase() === label);
+    const visible = exact.length > 0 ? exact : named;
+    return (visible.find((b) => screen?.buttonIds.includes(b.number)) ?? visible[0])?.number;
+  };
+  /** Fills the form the last command opened, and any the core answers with; false when input ended. */
+  const fillPendingForms = async (): Promise<boolean> => {
+    for (let form: Form | undefined = ws.pendingForm(me); form; form = ws.pendingForm(me)) {
+      showNew();
+      const key = `${me}\u0000${JSON.stringify(form.request)}`;
+      const ft = translator(ws.reader(me).language);
+      const outcome = await fillForm(rl, form, ft, write, drafts.get(key));
+      if (outcome.kind === "submitted") {
+        drafts.delete(key);
+        await ws.submitForm(me, outcome.answers);
+        continue;
+      }
+      drafts.set(key, outcome.answers);
+      ws.cancelForm(me);
+      // Ctrl-D leaves the cursor after the field's prompt.
+      write(`${outcome.kind === "ended" ? "\n" : ""}${ft("console.formCancelled")}\n`);
+      // Ctrl-D closed the form; at the end of a piped script, or a terminal that cannot read on, input is over.
+      if (outcome.kind === "ended" && !(rl.resume?.() ?? false)) return false;
+    }
+    return true;
   };
 
   write(`${t("console.welcome", { count: ws.people.length, channel: PLAYGROUND_CHANNEL, name: ws.person(me).name })}\n`);
@@ -74,12 +118,12 @@ export async function runRepl(opts: ReplOptions): Promise<void> {
         case ":show": {
           const person = arg ? ws.people.find((p) => p.name.toLowerCase() === arg.toLowerCase() || p.id === arg) : ws.person(me);
           if (!person) write(`${t("console.unknownPerson", { name: arg, names: ws.people.map((p) => p.name).join(", ") })}\n`);
-          else write(`${transcriptFor(ws, person)}\n`);
+          else write(`${screenOf(person, 0)}\n`);
           break;
         }
         case ":press": {
-          const number = Number(arg);
-          if (!Number.isInteger(number) || (await ws.press(me, number)) === "unknown") {
+          const button = buttonFor(arg);
+          if (button === undefined || (await ws.press(me, button)) === "unknown") {
             write(`${t("console.unknownButton", { number: arg })}\n`);
           }
           break;
@@ -96,33 +140,14 @@ export async function runRepl(opts: ReplOptions): Promise<void> {
           break;
         }
         case ":now":
-          write(`${t("console.now", { when: formatDateTime(opts.clock.now(), ws.person(me).timezone, opts.language) })}\n`);
+          // The playground's own sentence, in its language; the moment in the person's own zone.
+          write(`${t("console.now", { when: formatDateTime(opts.clock.now(), ws.reader(me).timezone, opts.language) })}\n`);
           break;
         default:
           if (/^\/mentoring\b/i.test(line)) await ws.type(me, line);
           else write(`${t("console.badInput")}\n`);
       }
-      const form = ws.pendingForm(me);
-      if (form) {
-        showNew();
-        write(`${t("console.form", { title: form.title })}\n`);
-        const answers: FormAnswers = {};
-        let cancelled = false;
-        for (const input of form.inputs) {
-          const answer = await ask(rl, input, t);
-          if (answer === ":cancel") {
-            cancelled = true;
-            break;
-          }
-          if (answer !== undefined) answers[input.name] = answer;
-        }
-        if (cancelled) {
-          ws.cancelForm(me);
-          write(`${t("console.formCancelled")}\n`);
-        } else {
-          await ws.submitForm(me, answers);
-        }
-      }
+      if (!(await fillPendingForms())) break;
       showNew();
     } catch (error) {
       // The playground never crashes on input; the core already answers its own errors.
@@ -131,28 +156,4 @@ export async function runRepl(opts: ReplOptions): Promise<void> {
     }
   }
   write(`${t("console.bye", { dir: opts.dataDir })}\n`);
-}
-
-async function ask(rl: LineReader, input: FormInput, t: Translate): Promise<string | boolean | undefined> {
-  const hint = input.hint ? ` (${input.hint})` : "";
-  if (input.kind === "select") {
-    const options = input.options.map((o, i) => `  ${i + 1}) ${o.label}`).join("\n");
-    const answer = (
-      (await rl.ask(`${input.label}${hint}\n${options}\n${input.initial ? `[${input.initial}] ` : ""}> `)) ?? ":cancel"
-    ).trim();
-    if (answer === ":cancel") return answer;
-    if (answer === "") return input.initial;
-    const index = Number(answer);
-    return Number.isInteger(index) && input.options[index - 1] ? input.options[index - 1]?.value : answer;
-  }
-  if (input.kind === "checkbox") {
-    const answer = ((await rl.ask(`${input.label} (${t("console.yesNo")}) > `)) ?? ":cancel").trim().toLowerCase();
-    if (answer === ":cancel") return answer;
-    return answer === "y" || answer === "yes" || answer === "ya";
-  }
-  const initial = input.initial !== undefined ? `[${input.initial}] ` : "";
-  const answer = ((await rl.ask(`${input.label}${hint} ${initial}> `)) ?? ":cancel").trim();
-  if (answer === ":cancel") return answer;
-  if (answer === "") return input.initial !== undefined ? String(input.initial) : undefined;
-  return answer;
 }

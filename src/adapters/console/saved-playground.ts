@@ -6,7 +6,7 @@
  */
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import type { Button } from "../../core/messages";
+import type { Button, Message } from "../../core/messages";
 import { latestRecordedMoment, loadPlaygroundState, savePlaygroundState } from "../../store/playground-state";
 import type { Database } from "../../store/schema";
 import type { MovableClock } from "./advance";
@@ -26,6 +26,9 @@ const savedSchema = z.object({
         conversation: z.string(),
         visibleTo: audience,
         text: z.string(),
+        // The message and its buttons' numbers, to number them per screen again (older saves have neither).
+        message: z.custom<Message>((v) => typeof v === "object" && v !== null && "blocks" in v).optional(),
+        buttons: z.array(z.number().int()).optional(),
       }),
     ),
     buttons: z.array(

@@ -6,12 +6,14 @@
 import type { Language } from "../../core/domain";
 import { translator } from "../../core/i18n/translate";
 import { formatDateTime } from "../../core/time-format";
+import type { Screen } from "./screen";
 import type { ConsoleWorkspace, Entry, Person } from "./workspace";
 
-export function transcriptFor(ws: ConsoleWorkspace, person: Person, since = 0): string {
+/** With a `screen`, the buttons are numbered on it from 1 (the terminal); without, by the workspace's ids. */
+export function transcriptFor(ws: ConsoleWorkspace, person: Person, since = 0, screen?: Screen): string {
   return ws
     .view(person.id, { since })
-    .map((e) => `${ws.describe(e, person)}\n${e.text}`)
+    .map((e) => `${ws.describe(e, person)}\n${screen ? ws.render(e, (id) => screen.numberOf(id)) : e.text}`)
     .join("\n\n");
 }
 

@@ -7,7 +7,7 @@
 import type { Kysely } from "kysely";
 import type { Core } from "../../core/core";
 import { type FormAnswers, formSubmission } from "../../core/forms";
-import { languageFromLocale, translator } from "../../core/i18n/translate";
+import { translator } from "../../core/i18n/translate";
 import type { Button, Form, Message, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
 import { formatDateTime } from "../../core/time-format";
@@ -16,6 +16,7 @@ import { Ticker } from "../../scheduler/tick";
 import type { Outgoing } from "../../store/outbox-queue";
 import type { Database } from "../../store/schema";
 import { advanceThroughDueWork, type MovableClock } from "./advance";
+import { castReader, loadReaders, type Reader } from "./readers";
 import { renderMessage } from "./render-text";
 
 export interface Person {
@@ -35,6 +36,9 @@ export interface Entry {
   conversation: string;
   visibleTo: ReadonlySet<string> | "everyone";
   text: string;
+  /** What was shown and its buttons' numbers in order, to number them again per screen (`render`). */
+  message?: Message;
+  buttons?: number[];
 }
 
 interface Pressable {
@@ -63,6 +67,7 @@ export class ConsoleWorkspace {
   readonly #delivered = new Set<string>();
   readonly #ticker: Ticker;
   #seq = 0;
+  #readers = new Map<string, Reader>();
   /** Called after each step that may have changed what people see (the playground saves then). */
   afterStep: (() => Promise<void>) | undefined;
 
@@ -192,6 +197,8 @@ export class ConsoleWorkspace {
         displayName: person.name,
         locale: person.locale,
         isAdmin: person.admin ?? false,
+        // As Slack's profile does: the intake form starts from the person's own zone.
+        timezone: person.timezone,
       },
       ...(inChannel ? { channelId: PLAYGROUND_CHANNEL } : {}),
       command,
@@ -200,8 +207,29 @@ export class ConsoleWorkspace {
     if (reply.form) this.#pendingForms.set(person.id, { form: reply.form, inChannel });
     // Whatever came due while they typed (the playground has no background ticker) goes out too.
     await this.tick();
+    await this.refreshReaders();
     await this.afterStep?.();
   }
+
+  /** The language and zone a person reads in: their choice in the bot, else the cast's. */
+  reader(personId: string): Reader {
+    return this.#readers.get(personId) ?? castReader(this.person(personId));
+  }
+
+  /** Reads everyone's choices again (after a command, and when a playground reopens its data). */
+  async refreshReaders(): Promise<void> {
+    this.#readers = await loadReaders(this.db, TENANT, this.people);
+  }
+
+  /** An entry's text with its buttons numbered by `numberFor` (a screen's numbering); as first shown without its message. */
+  render(entry: Entry, numberFor: (buttonId: number) => number): string {
+    if (!entry.message || !entry.buttons) return entry.text;
+    let k = 0;
+    const ids = entry.buttons;
+    return renderMessage(entry.message, () => numberFor(ids[k++] ?? 0), this.#nameOf);
+  }
+
+  readonly #nameOf = (id: string) => this.people.find((p) => p.id === id)?.name;
 
   async #receive(out: Outgoing): Promise<{ platformMessageId: string }> {
     const id = `console-${out.id}`;
@@ -216,26 +244,22 @@ export class ConsoleWorkspace {
   }
 
   #add(where: Entry["where"], conversation: string, visibleTo: Entry["visibleTo"], message: Message, inChannel: boolean) {
+    const buttons: number[] = [];
     const numberFor = (button: Button) => {
       const n = this.#buttons.size + 1;
       this.#buttons.set(n, { button, visibleTo, inChannel });
+      buttons.push(n);
       return n;
     };
-    this.entries.push({
-      seq: ++this.#seq,
-      at: this.clock.now(),
-      where,
-      conversation,
-      visibleTo,
-      text: renderMessage(message, numberFor, (id) => this.people.find((p) => p.id === id)?.name),
-    });
+    const text = renderMessage(message, numberFor, this.#nameOf);
+    this.entries.push({ seq: ++this.#seq, at: this.clock.now(), where, conversation, visibleTo, text, message, buttons });
   }
 
   /** A heading line for an entry, in the viewer's zone and language. */
   describe(entry: Entry, viewer: Person): string {
-    const language = languageFromLocale(viewer.locale) ?? "id";
+    const { language, timezone } = this.reader(viewer.id);
     const t = translator(language);
-    const when = formatDateTime(entry.at, viewer.timezone, language);
+    const when = formatDateTime(entry.at, timezone, language);
     const where = entry.where === "channel" ? entry.conversation : t(`console.where.${entry.where}`);
     return `── ${where} · ${when}`;
   }

@@ -1,0 +1,90 @@
+/**
+ * A form asked field by field in the terminal. Each answer is checked as it
+ * is typed, by the core's own rule for that field (problemWithAnswer): a bad
+ * or missing answer is explained and that field asked again at once, so
+ * nothing is refused after the last field and nothing typed is lost. An
+ * option may be given by its number or its text.
+ */
+import { optionFor, problemWithAnswer } from "../../core/form-validation";
+import type { FormAnswers } from "../../core/forms";
+import { catalogs, type Translate } from "../../core/i18n/translate";
+import type { Form, FormInput } from "../../core/messages";
+import type { LineReader } from "./line-reader";
+
+export type FormOutcome =
+  | { kind: "submitted"; answers: FormAnswers }
+  /** `:cancel`, or the end of input (Ctrl-D): the answers so far, to go on from next time. */
+  | { kind: "cancelled" | "ended"; answers: FormAnswers };
+
+type Answer = FormAnswers[string];
+
+/** `t` is the language of whoever fills the form (the form's own); `draft` holds answers from an earlier try. */
+export async function fillForm(
+  rl: LineReader,
+  form: Form,
+  t: Translate,
+  write: (text: string) => void,
+  draft: FormAnswers = {},
+): Promise<FormOutcome> {
+  write(`${t("console.form", { title: form.title })}\n`);
+  const answers: FormAnswers = { ...draft };
+  if (Object.values(draft).some((v) => v !== undefined)) write(`${t("console.formResumed")}\n`);
+  for (const input of form.inputs) {
+    const earlier = answers[input.name];
+    const fallback: Answer = earlier !== undefined ? earlier : input.initial;
+    for (;;) {
+      const typed = await rl.ask(promptFor(input, fallback, t));
+      if (typed === null) return { kind: "ended", answers };
+      const text = typed.trim();
+      if (text === ":cancel") return { kind: "cancelled", answers };
+      const value = text === "" ? blankAnswer(input, fallback) : answerFrom(input, text, t);
+      const problem = problemWithAnswer(form.request.type, input.name, value, t, ownName(input) ? undefined : input.label);
+      if (problem === null) {
+        answers[input.name] = value;
+        break;
+      }
+      write(`${problem}\n`);
+    }
+  }
+  return { kind: "submitted", answers };
+}
+
+/** Whether the catalogs name this field in a sentence; if not (an evaluation's goal), its label on screen does. */
+const ownName = (input: FormInput) => `field.${input.name}` in catalogs.en || `errorLabel.${input.name}` in catalogs.en;
+
+function blankAnswer(input: FormInput, fallback: Answer): Answer {
+  if (fallback !== undefined) return typeof fallback === "number" ? String(fallback) : fallback;
+  return input.kind === "checkbox" ? false : undefined;
+}
+
+function answerFrom(input: FormInput, text: string, t: Translate): Answer {
+  if (input.kind === "select") return optionFor(input.options, text) ?? text;
+  if (input.kind === "checkbox") {
+    const said = text.toLowerCase();
+    if (yesWords(t).includes(said)) return true;
+    if (noWords(t).includes(said)) return false;
+    // Not yes or no: the core's rule says so.
+    return text;
+  }
+  return text;
+}
+
+// Both languages' words: someone may answer in either, whatever the form's language.
+const yesWords = (t: Translate) => ["y", "yes", "ya", t("console.answer.yes").toLowerCase()];
+const noWords = (t: Translate) => ["n", "no", "t", "tidak", "tak", t("console.answer.no").toLowerCase()];
+
+function promptFor(input: FormInput, fallback: Answer, t: Translate): string {
+  const hint = input.hint ? ` (${input.hint})` : "";
+  if (input.kind === "select") {
+    const options = input.options.map((o, i) => `  ${i + 1}) ${o.label}`).join("\n");
+    const shown =
+      fallback === undefined ? "" : `[${input.options.find((o) => o.value === fallback)?.label ?? String(fallback)}] `;
+    return `${input.label}${hint}\n${options}\n${shown}> `;
+  }
+  if (input.kind === "checkbox") {
+    const shown = fallback === undefined ? "" : ` [${t(fallback === true ? "console.answer.yes" : "console.answer.no")}]`;
+    return `${input.label} (${t("console.yesNo")})${shown} > `;
+  }
+  const shown = fallback !== undefined ? `[${String(fallback)}] ` : "";
+  return `${input.label}${hint} ${shown}> `;
+}
