@@ -53,6 +53,27 @@ export function problemWithAnswer(type: FormType, name: string, value: AnswerVal
 }
 
 /**
+ * Problems that only the answers together show (a weekday with a 10-day interval), by the field
+ * the core names for each, once every answer on its own is one the core takes. An adapter that
+ * checks field by field asks these again too, so a rule across fields never throws the whole
+ * form away at the end. Empty when the core will take the form.
+ */
+export function problemsAcrossAnswers(type: FormType, answers: FormAnswers, t: Translate): Record<string, string> {
+  const given = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined && v !== ""));
+  const result = answerSchemas[type].safeParse(given);
+  if (result.success) return {};
+  const problems: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const name = issue.path[0];
+    // Only what one field's own rule does not already say: those are asked field by field.
+    if (typeof name !== "string" || name in problems || problemWithAnswer(type, name, answers[name], t) !== null) continue;
+    const [problem] = describeIssues(t, [issue], { given: true });
+    if (problem) problems[name] = problem;
+  }
+  return problems;
+}
+
+/**
  * The value of the option an answer names: its number in the list (from 1), its value, or its
  * label, ignoring case and spacing; null when it names none. "2", "en", "english" and " English "
  * all name { label: "English", value: "en" } second in the list.

@@ -689,7 +689,18 @@ describe.each([
     const propose = await press(a, buttonIn(pairThread, t("intro.proposeButton")).customId);
     const cadence = propose.modal as ModalData;
     expect(cadence.components.length).toBeLessThanOrEqual(5);
-    const proposed = await submit(propose, {
+    // Every 10 days on a Wednesday would drift across the week: said at once, the step reopens to fix it.
+    const drifting = await submit(propose, {
+      "n:everyDays": ["10"],
+      "n:minutes": "60",
+      "s:weekday": ["3"],
+      "h:time": language === "id" ? "10.00" : "10:00",
+    });
+    expect(drifting.text).toContain(t("problem.weekdayWeeks"));
+    const proposals = tdb.db.kysely.selectFrom("pairings").select("id").where("proposal_every_days", "is not", null);
+    expect(await proposals.execute()).toEqual([]);
+    const reopened = await press(a, drifting.buttons[0] as string);
+    const proposed = await submit(reopened, {
       "n:everyDays": ["7"],
       "n:minutes": "60",
       "s:weekday": ["3"],

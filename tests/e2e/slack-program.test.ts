@@ -144,6 +144,15 @@ describe.each([
     const cadence = driver.lastView();
     const toProposer = () => slack.of("chat.postMessage").filter((c) => c.args.channel === proposer).length;
     const acked = toProposer();
+    // Every 10 days on a Wednesday would drift across the week: said beside the interval, the modal stays open.
+    const drifting = await driver.submit(
+      proposer,
+      cadence,
+      driver.fill(cadence, { everyDays: "10", minutes: "60", weekday: "3", time: "10:00" }),
+    );
+    expect(JSON.parse(drifting.body)).toEqual({ response_action: "errors", errors: { everyDays: t("problem.weekdayWeeks") } });
+    const proposals = tdb.db.kysely.selectFrom("pairings").select("id").where("proposal_every_days", "is not", null);
+    expect(await proposals.execute()).toEqual([]);
     await driver.submit(proposer, cadence, driver.fill(cadence, { everyDays: "14", minutes: "60", weekday: "3", time: "10:00" }));
     await until(() => toProposer() === acked + 1, "the proposal ack");
     await driver.deliver();

@@ -5,7 +5,7 @@
  * nothing is refused after the last field and nothing typed is lost. An
  * option may be given by its number or its text.
  */
-import { optionFor, problemWithAnswer } from "../../core/form-validation";
+import { optionFor, problemsAcrossAnswers, problemWithAnswer } from "../../core/form-validation";
 import type { FormAnswers } from "../../core/forms";
 import { catalogs, type Translate } from "../../core/i18n/translate";
 import type { Form, FormInput } from "../../core/messages";
@@ -29,7 +29,28 @@ export async function fillForm(
   write(`${t("console.form", { title: form.title })}\n`);
   const answers: FormAnswers = { ...draft };
   if (Object.values(draft).some((v) => v !== undefined)) write(`${t("console.formResumed")}\n`);
-  for (const input of form.inputs) {
+  let toAsk = form.inputs;
+  for (;;) {
+    const outcome = await askEach(rl, form, toAsk, answers, t, write);
+    if (outcome) return outcome;
+    // Each answer fits; a rule across answers (a weekday with a 10-day interval) asks its field again.
+    const across = problemsAcrossAnswers(form.request.type, answers, t);
+    toAsk = form.inputs.filter((input) => input.name in across);
+    if (toAsk.length === 0) return { kind: "submitted", answers };
+    for (const input of toAsk) write(`${across[input.name]}\n`);
+  }
+}
+
+/** Asks `inputs` in order into `answers`; an outcome only when the member stops the form. */
+async function askEach(
+  rl: LineReader,
+  form: Form,
+  inputs: readonly FormInput[],
+  answers: FormAnswers,
+  t: Translate,
+  write: (text: string) => void,
+): Promise<FormOutcome | null> {
+  for (const input of inputs) {
     const earlier = answers[input.name];
     const fallback: Answer = earlier !== undefined ? earlier : input.initial;
     for (;;) {
@@ -46,7 +67,7 @@ export async function fillForm(
       write(`${problem}\n`);
     }
   }
-  return { kind: "submitted", answers };
+  return null;
 }
 
 /** Whether the catalogs name this field in a sentence; if not (an evaluation's goal), its label on screen does. */

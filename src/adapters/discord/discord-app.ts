@@ -49,7 +49,7 @@ import type { Clock } from "../../core/clock";
 import { holdsControlCharacter } from "../../core/commands";
 import type { Core } from "../../core/core";
 import type { Language } from "../../core/domain";
-import { problemWithAnswer } from "../../core/form-validation";
+import { problemsAcrossAnswers, problemWithAnswer } from "../../core/form-validation";
 import { formSubmission } from "../../core/forms";
 import { languageFromLocale, translator } from "../../core/i18n/translate";
 import type { Form, Reply } from "../../core/messages";
@@ -329,10 +329,16 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     }
     const t = translator(draft.language);
     // What the core would refuse is said now, with everything typed kept for the step to reopen.
-    const problems = stepInputs(draft.form, step.step).flatMap((input) => {
+    const inputs = stepInputs(draft.form, step.step);
+    const problems = inputs.flatMap((input) => {
       const problem = problemWithAnswer(draft.form.request.type, input.name, answers[input.name], t, input.label);
       return problem ? [problem] : [];
     });
+    if (problems.length === 0 && step.step === modalSteps(draft.form, step.draftId, t).length) {
+      // The last step: a rule across answers (a weekday every 10 days) reopens the step holding its field.
+      const across = problemsAcrossAnswers(draft.form.request.type, { ...draft.answers, ...answers }, t);
+      problems.push(...inputs.flatMap((input) => (across[input.name] ? [across[input.name] as string] : [])));
+    }
     if (problems.length > 0) {
       // A control character cannot be stored (nor shown back): that answer reopens blank.
       const keepable = Object.fromEntries(

@@ -6,7 +6,7 @@
  * Slack's blocks.
  */
 import type { FormRequest } from "../../core/commands";
-import { problemWithAnswer } from "../../core/form-validation";
+import { problemsAcrossAnswers, problemWithAnswer } from "../../core/form-validation";
 import type { FormAnswers } from "../../core/forms";
 import type { Translate } from "../../core/i18n/translate";
 
@@ -31,6 +31,12 @@ export function fieldErrors(
     const problem = problemWithAnswer(request.type, block.block_id, answers[block.block_id], t, block.label?.text);
     // Slack shows at most 150 characters beside a field.
     if (problem) errors[block.block_id] = problem.length > 150 ? `${problem.slice(0, 149)}…` : problem;
+  }
+  if (Object.keys(errors).length === 0) {
+    // Every answer fits on its own: what only the answers together show, beside the field the core names.
+    const shown = new Set(blocks.flatMap((b) => (b.type === "input" && b.block_id ? [b.block_id] : [])));
+    for (const [name, problem] of Object.entries(problemsAcrossAnswers(request.type, answers, t)))
+      if (shown.has(name)) errors[name] = problem.length > 150 ? `${problem.slice(0, 149)}…` : problem;
   }
   return Object.keys(errors).length > 0 ? errors : null;
 }
