@@ -13,11 +13,7 @@ const DM = { channel: null } as const;
 
 beforeEach(async () => {
   h = new Harness(tdb.db);
-  await h.openProgram();
-  await h.join("ani");
-  await h.join("budi");
-  await h.run("olga", { type: "round.match" });
-  pairingId = (await h.pairingsOf("ani"))[0] as string;
+  pairingId = await h.matchedPair({ timezone: "Asia/Jakarta" }, { timezone: "Asia/Jakarta", language: "en" });
 });
 
 const end = () => h.text("ani", submit({ type: "pairing.end", pairingId }, { rematch: false }), DM);

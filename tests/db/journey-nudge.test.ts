@@ -16,11 +16,8 @@ const DM = { channel: null } as const;
 
 beforeEach(async () => {
   h = new Harness(tdb.db);
-  await h.openProgram();
-  await h.join("ani", { timezone: "WIB", goals: ["SQL"] });
-  await h.join("budi", { timezone: "WIT", language: "id", goals: ["Private goal nobody else reads"] });
-  await h.run("olga", { type: "round.match" }); // Tuesday 1 December, 09:00 WIB
-  pairingId = (await h.pairingsOf("ani"))[0] as string;
+  // Matched on Tuesday 1 December, 09:00 WIB.
+  pairingId = await h.matchedPair({ goals: ["SQL"] }, { goals: ["Private goal nobody else reads"] });
 });
 
 const at = async (iso: string) => {

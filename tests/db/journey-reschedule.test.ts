@@ -14,11 +14,7 @@ const DM = { channel: null } as const;
 
 beforeEach(async () => {
   h = new Harness(tdb.db);
-  await h.openProgram();
-  await h.join("ani", { timezone: "WIB" });
-  await h.join("budi", { timezone: "WIT", language: "id" });
-  await h.run("olga", { type: "round.match" });
-  pairingId = (await h.pairingsOf("ani"))[0] as string;
+  pairingId = await h.matchedPair();
   // Wednesdays 10:00 WIB, every week: session 1 on Wednesday 2 December.
   await h.run(
     "ani",

@@ -16,11 +16,7 @@ const DM = { channel: null } as const;
 
 beforeEach(async () => {
   h = new Harness(tdb.db);
-  await h.openProgram();
-  await h.join("ani", { timezone: "WIB" });
-  await h.join("budi", { timezone: "WIB", language: "id" });
-  await h.run("olga", { type: "round.match" });
-  pairingId = (await h.pairingsOf("ani"))[0] as string;
+  pairingId = await h.matchedPair({}, { timezone: "WIB" });
 });
 
 const propose = (answers: Record<string, unknown>, who = "ani") =>

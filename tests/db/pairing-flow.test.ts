@@ -11,11 +11,7 @@ const DM = { channel: null } as const;
 
 beforeEach(async () => {
   h = new Harness(tdb.db);
-  await h.openProgram();
-  await h.join("ani", { timezone: "WIB" });
-  await h.join("budi", { timezone: "WIT", language: "id" });
-  await h.run("olga", { type: "round.match" });
-  pairingId = (await h.pairingsOf("ani"))[0] as string;
+  pairingId = await h.matchedPair();
 });
 
 /** Ani proposes Wednesdays 10:00 WIB every 14 days for 60 minutes; Budi confirms. */

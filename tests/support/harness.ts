@@ -154,6 +154,18 @@ export class Harness {
     );
   }
 
+  /**
+   * The usual start: a program opened by "olga", Ani and Budi joined with these intakes (Ani in
+   * WIB, Budi in WIT reading Indonesian unless said otherwise) and matched. Their pairing's id.
+   */
+  async matchedPair(ani: Partial<Intake> & { timezone?: string } = {}, budi: Partial<Intake> & { timezone?: string } = {}) {
+    await this.openProgram();
+    await this.join("ani", { timezone: "WIB", ...ani });
+    await this.join("budi", { timezone: "WIT", language: "id", ...budi });
+    await this.run("olga", { type: "round.match" });
+    return (await this.pairingsOf("ani"))[0] as string;
+  }
+
   /** The active pairing ids of a member (by platform user id), newest first. */
   async pairingsOf(userId: string): Promise<string[]> {
     const rows = await this.db.kysely
