@@ -36,5 +36,7 @@ export async function ensureNextSession(tx: Tx, pairing: Pairing, session: Sessi
   let startsAt = followingSessionStart(cadence, session.startsAt, workingDays);
   const ended = (start: Date) => start.getTime() + (cadence.minutes + CHECK_IN_GRACE_MINUTES) * 60_000 <= now.getTime();
   for (let step = 0; step < 1000 && ended(startsAt); step++) startsAt = followingSessionStart(cadence, startsAt, workingDays);
+  // The round's end is the pair's last day: no session (nor its reminders) after it.
+  if (startsAt.getTime() >= round.endsAt.getTime()) return null;
   return createSession(tx, { pairingId: pairing.id, number: session.number + 1, startsAt, minutes: cadence.minutes }, now);
 }

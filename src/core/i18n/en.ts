@@ -587,6 +587,9 @@ export const en = {
   "nudge.confirm":
     "It’s been {days} days since your intro, and {name}’s proposed schedule is still waiting to be confirmed. Confirm it, or propose another time:",
   "discord.command.notes": "Read your private journal notes (only you can see them)",
+
+  // The round ends before the routine's next session.
+  "checkin.noneBeforeRoundEnd": "none, as the round ends on {date}",
 } as const;
 
 export type MessageKey = keyof typeof en;

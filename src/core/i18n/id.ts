@@ -589,4 +589,7 @@ export const id: Record<MessageKey, string> = {
   "nudge.confirm":
     "Sudah {days} hari sejak perkenalan, dan usulan jadwal dari {name} masih menunggu disetujui. Setujui, atau usulkan waktu lain:",
   "discord.command.notes": "Baca catatan pribadi Anda (hanya Anda yang bisa melihatnya)",
+
+  // Putaran selesai sebelum sesi rutin berikutnya.
+  "checkin.noneBeforeRoundEnd": "tidak ada lagi, karena putaran ini selesai pada {date}",
 };

@@ -3,7 +3,7 @@ import { Refusal } from "../errors";
 import { notifyPairing, timezoneOf } from "../notify";
 import { pairingOfActor } from "../scope";
 import { ensureNextSession } from "../sessions";
-import { formatDateTime } from "../time-format";
+import { formatDate, formatDateTime } from "../time-format";
 import { actions, formButton, message, text } from "../views/blocks";
 import { checkInForm, sessionMoveForm } from "../views/forms";
 import { reply, type UseCase } from "./types";
@@ -70,7 +70,14 @@ export const checkIn: UseCase<"checkin"> = async (ctx, command) => {
     await ctx.tx.sessions.setStatus(session.id, STATUS[outcome]);
   }
   const next = await ensureNextSession(ctx.tx, pairing, session, ctx.now);
-  const when = next ? formatDateTime(next.startsAt, zone, ctx.language) : ctx.t("status.none");
+  // With a routine, no next session means the round ends first: say when, not just "none".
+  const when = next
+    ? formatDateTime(next.startsAt, zone, ctx.language)
+    : pairing.cadence
+      ? ctx.t("checkin.noneBeforeRoundEnd", {
+          date: formatDate((await ctx.tx.rounds.get(pairing.roundId)).endsAt, zone, ctx.language),
+        })
+      : ctx.t("status.none");
   const shared = {
     note: message(text(ctx.t("answered.checkin", { name: ctx.member.displayName }))),
     everyone: (await ctx.tx.checkIns.count(session.id)) >= memberIds.length,

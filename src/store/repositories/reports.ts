@@ -40,7 +40,8 @@ export function reportsRepo(db: Kysely<Database>): Tx["reports"] {
           select id, status,
             (select count(*) from pairing_members pm where pm.pairing_id = pairings.id and pm.left_at is null) as present
           from pairings where round_id = ${roundId}),
-        s as (select s.* from sessions s join p on p.id = s.pairing_id),
+        -- A session still to happen counts only while its pairing is active: an ended pair's is not coming up.
+        s as (select s.* from sessions s join p on p.id = s.pairing_id where s.status <> 'scheduled' or p.status = 'active'),
         c as (select c.* from check_ins c join s on s.id = c.session_id),
         rated as (select rating, ordinal from c where ordinal is not null),
         rated_counted as (
