@@ -18,13 +18,10 @@
  * database, cloned from one seeded template (so every contender sees the same
  * rows), dropped at the end.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { once } from "node:events";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Kysely, type LogEvent, PostgresDialect, sql } from "kysely";
@@ -39,6 +36,7 @@ import type { Database } from "../src/store/schema";
 import { FakePlatform } from "../tests/reliability/fake-platform";
 import { httpSender } from "../tests/reliability/http-sender";
 import { seedDueReminders } from "../tests/reliability/seed";
+import { ReplicaProcess } from "./replica-process";
 import { type Column, fixed, int, markdownTable, type Row, textTable } from "./table";
 
 // ------------------------------------------------------------------ options
@@ -64,7 +62,6 @@ const replicaCounts = flags.replicas.split(",").map((s) => {
   return n;
 });
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const TARGET = 2_000;
 const POLL_MS = 20;
@@ -206,61 +203,7 @@ const serverNote = (ms: number | null, count: number, per: string) =>
 
 // ------------------------------------------------------------------ replicas
 
-class Replica {
-  readonly lines: string[] = [];
-  private readonly waiters: Array<() => void> = [];
-
-  constructor(
-    readonly worker: string,
-    readonly child: ChildProcess,
-  ) {
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    lines.on("line", (line) => {
-      this.lines.push(line);
-      for (const w of this.waiters.splice(0)) w();
-    });
-  }
-
-  static start(worker: string, env: Record<string, string>): Replica {
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/reliability/replica.ts"], {
-      cwd: ROOT,
-      env: { ...process.env, WORKER: worker, WAIT_FOR_GO: "1", TICK: "* * * * * *", ...env },
-      stdio: ["pipe", "pipe", "inherit"],
-    });
-    return new Replica(worker, child);
-  }
-
-  async line(prefix: string, timeoutMs: number): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.lines.find((l) => l.startsWith(prefix));
-      if (found) return found;
-      if (this.child.exitCode !== null) throw new Error(`replica ${this.worker} exited (${this.child.exitCode})`);
-      if (Date.now() > deadline) throw new Error(`replica ${this.worker}: no "${prefix}" line`);
-      await Promise.race([new Promise<void>((resolve) => this.waiters.push(resolve)), sleep(200)]);
-    }
-  }
-
-  go(): void {
-    this.child.stdin?.write("go\n");
-  }
-
-  /** SIGTERM, then its "stopped" line: errors, jobs, sent, CPU ms since "go". */
-  async stop(): Promise<{ errors: number; jobs: number; sent: number; cpuMs: number }> {
-    const closed = once(this.child, "close");
-    this.child.kill("SIGTERM");
-    await closed;
-    const line = this.lines.find((l) => l.startsWith("stopped")) ?? "";
-    const field = (name: string) => Number(new RegExp(`${name}=(\\d+)`).exec(line)?.[1] ?? Number.NaN);
-    return { errors: field("errors"), jobs: field("jobs"), sent: field("sent"), cpuMs: field("cpu_ms") };
-  }
-
-  kill(): void {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
-  }
-}
-
-const live = new Set<Replica>();
+const live = new Set<ReplicaProcess>();
 
 interface PhaseResult {
   ms: number;
@@ -281,7 +224,9 @@ async function replicaPhase(
   r: number,
   lastArrival?: () => number | null,
 ): Promise<PhaseResult> {
-  const replicas = Array.from({ length: r }, (_, i) => Replica.start(`${role[0]}${i + 1}`, { ...env, ROLE: role }));
+  const replicas = Array.from({ length: r }, (_, i) =>
+    ReplicaProcess.start(`${role[0]}${i + 1}`, { TICK: "* * * * * *", ...env, ROLE: role }),
+  );
   for (const x of replicas) live.add(x);
   await Promise.all(replicas.map((x) => x.line("ready", 180_000)));
   const loadBefore = load1();
@@ -298,7 +243,9 @@ async function replicaPhase(
   // Messages: the platform's own clock on the last arrival (no polling lag).
   const last = lastArrival?.() ?? null;
   const ms = last !== null ? Math.max(1, last - wall0) : t1 - t0;
-  const stopped = await Promise.all(replicas.map((x) => x.stop()));
+  const stopped = (await Promise.all(replicas.map((x) => x.stop("errors", "jobs", "sent", "cpu_ms")))).map(
+    ({ cpu_ms, ...rest }) => ({ ...rest, cpuMs: cpu_ms }),
+  );
   for (const x of replicas) live.delete(x);
   return {
     ms,
@@ -306,7 +253,7 @@ async function replicaPhase(
     loadBefore,
     serverMs,
     ownMs: (own.user + own.system) / 1000,
-    perReplica: stopped.map((s, i) => ({ worker: (replicas[i] as Replica).worker, ...s })),
+    perReplica: stopped.map((s, i) => ({ worker: (replicas[i] as ReplicaProcess).worker, ...s })),
   };
 }
 

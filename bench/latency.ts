@@ -29,13 +29,10 @@
  * Database: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else
  * postgres://postgres@127.0.0.1:5432/test; a fresh database per scenario, dropped at the end.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { once } from "node:events";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -44,6 +41,7 @@ import type { Member, Tenant } from "../src/core/domain";
 import type { Db } from "../src/store/connect";
 import { kyselyStore, repositories } from "../src/store/kysely-store";
 import { FakePlatform } from "../tests/reliability/fake-platform";
+import { ReplicaProcess } from "./replica-process";
 import { type Column, fixed, int, markdownTable, type Row, textTable } from "./table";
 
 // ------------------------------------------------------------------ options
@@ -82,7 +80,6 @@ const burst = Math.round(nonNegative("burst", flags.burst));
 const baselineSeconds = nonNegative("baseline-seconds", flags["baseline-seconds"]);
 if (rate <= 0) throw new Error("--rate must be above 0");
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const TARGET_P99_MS = 1_000;
 const MEMBERS = 200;
@@ -137,54 +134,7 @@ function prng(seed: number): () => number {
 
 // ------------------------------------------------------------------ replicas
 
-class Replica {
-  readonly lines: string[] = [];
-
-  constructor(
-    readonly worker: string,
-    readonly child: ChildProcess,
-  ) {
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => this.lines.push(line));
-  }
-
-  static start(worker: string, env: Record<string, string>): Replica {
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/reliability/replica.ts"], {
-      cwd: ROOT,
-      env: { ...process.env, WORKER: worker, WAIT_FOR_GO: "1", ROLE: "both", ...env },
-      stdio: ["pipe", "pipe", "inherit"],
-    });
-    return new Replica(worker, child);
-  }
-
-  async ready(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!this.lines.some((l) => l.startsWith("ready"))) {
-      if (this.child.exitCode !== null) throw new Error(`replica ${this.worker} exited (${this.child.exitCode})`);
-      if (Date.now() > deadline) throw new Error(`replica ${this.worker}: not ready`);
-      await sleep(50);
-    }
-  }
-
-  go(): void {
-    this.child.stdin?.write("go\n");
-  }
-
-  /** SIGTERM, then its "stopped" line. */
-  async stop(): Promise<{ passes: number; errors: number; lost: number; sent: number }> {
-    const closed = once(this.child, "close");
-    this.child.kill("SIGTERM");
-    await closed;
-    const line = this.lines.find((l) => l.startsWith("stopped")) ?? "";
-    const field = (name: string) => Number(new RegExp(`${name}=(\\d+)`).exec(line)?.[1] ?? Number.NaN);
-    return { passes: field("passes"), errors: field("errors"), lost: field("lost"), sent: field("sent") };
-  }
-
-  kill(): void {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
-  }
-}
-
-const live = new Set<Replica>();
+const live = new Set<ReplicaProcess>();
 
 // ------------------------------------------------------------------ scenarios
 
@@ -249,10 +199,11 @@ async function scenario(opts: {
   const platform = new FakePlatform();
   await platform.start();
   const w = await world(url);
-  const replicas: Replica[] = [];
+  const replicas: ReplicaProcess[] = [];
   try {
     for (let i = 0; i < opts.replicas; i++) {
-      const r = Replica.start(`r${i + 1}`, {
+      const r = ReplicaProcess.start(`r${i + 1}`, {
+        ROLE: "both",
         DATABASE_URL: url,
         PLATFORM_URL: platform.url,
         TICK: flags.tick,
@@ -261,7 +212,7 @@ async function scenario(opts: {
       replicas.push(r);
       live.add(r);
     }
-    await Promise.all(replicas.map((r) => r.ready(180_000)));
+    await Promise.all(replicas.map((r) => r.line("ready", 180_000)));
     for (const r of replicas) r.go();
     // The start-up tick (startCron ticks at once) is over before the first commit.
     await sleep(1_000);
@@ -299,7 +250,7 @@ async function scenario(opts: {
       await sleep(20);
     }
     const drainMs = performance.now() - t0;
-    const stopped = await Promise.all(replicas.map((r) => r.stop()));
+    const stopped = await Promise.all(replicas.map((r) => r.stop("passes", "errors", "lost", "sent")));
     for (const r of replicas) live.delete(r);
 
     const first = new Map<string, number>();
