@@ -2,7 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { evaluate, loadLabelled, readerPredict } from "../../bench/topic-understanding";
 import { intakeSchema } from "../../src/core/commands";
+import { scorePair } from "../../src/core/matching/score";
 import { DEFAULT_VOCABULARY, readTopics, stem, withinOneEdit, words } from "../../src/core/matching/topic-reading";
+import { coveredTopics, normalizeTopic, topicsMatch } from "../../src/core/matching/topics";
+import type { CandidateProfile } from "../../src/core/matching/types";
 import { splitList } from "../../src/core/text-list";
 
 const ids = (text: string) => readTopics(text).topics;
@@ -81,14 +84,20 @@ describe("readTopics", () => {
 
   it("keeps text that names no topic, as written", () => {
     const reading = readTopics("Merajut amigurumi");
-    expect(reading).toEqual({ text: "Merajut amigurumi", topics: [], complete: false });
+    expect([reading.text, reading.topics, reading.complete, reading.lead, reading.coverage]).toEqual([
+      "Merajut amigurumi",
+      [],
+      false,
+      undefined,
+      0,
+    ]);
     expect(readTopics("k8s").complete).toBe(true);
     expect(readTopics("Negosiasi dengan klien korporat").complete).toBe(false);
   });
 
   it("stems lightly and alike on both sides", () => {
     expect(stem("dashboards")).toBe("dashboard");
-    expect(stem("presenting")).toBe("present");
+    expect(stem("presenting")).toBe("presenting");
     expect(stem("penjualannya")).toBe("penjualan");
     expect(stem("analysis")).toBe("analysis");
     expect(words("Data-analysis (Excel)")).toEqual(["data", "analysis", "excel"]);
@@ -143,5 +152,50 @@ describe("the labelled set (bench/topic-understanding.ts)", () => {
   it("evaluate counts what it is given", () => {
     const s = evaluate([{ phrase: "x", topics: ["a", "b"] }], () => ["a", "c", "d"]);
     expect([s.precision, s.recall]).toEqual([1 / 3, 1 / 2]);
+  });
+});
+
+describe("matching compares what was read (normalizeTopic)", () => {
+  const member = (expertise: string[], goals: string[]): CandidateProfile => ({
+    expertise,
+    goals,
+    interests: [],
+    team: "Same",
+    timezone: "Asia/Jakarta",
+  });
+
+  it("the issue's designed pairs meet on both sides, and the reasons keep each member's words", () => {
+    const a = member(
+      ["Data analysis (Excel, SQL, Power BI dashboards)"],
+      ["Public speaking: presenting quarterly results with confidence"],
+    );
+    const b = member(["Public speaking and pitching to large audiences"], ["Data analysis for sales forecasting"]);
+    expect(coveredTopics(a.expertise, b.goals)).toEqual(["Data analysis for sales forecasting"]);
+    expect(coveredTopics(b.expertise, a.goals)).toEqual(["Public speaking: presenting quarterly results with confidence"]);
+    const c = member(["Negosiasi dengan klien korporat"], ["Financial modelling di Excel"]);
+    const d = member(["Financial modelling and budgeting"], ["Negotiation skills for vendor contracts"]);
+    expect(scorePair(c, d).reasons.filter((r) => r.kind === "gives")).toEqual([
+      { kind: "gives", giver: "a", topics: ["Negotiation skills for vendor contracts"] },
+      { kind: "gives", giver: "b", topics: ["Financial modelling di Excel"] },
+    ]);
+  });
+
+  it("spelling variants meet, different topics do not", () => {
+    expect(topicsMatch("analisa data", "data-analysis")).toBe(true);
+    expect(topicsMatch("k8s", "Kubernetes")).toBe(true);
+    expect(topicsMatch("statistika", "statistics")).toBe(true);
+    expect(topicsMatch("java script", "java")).toBe(false);
+    expect(topicsMatch("networking", "computer networking")).toBe(false);
+  });
+
+  it("text mostly outside the vocabulary compares as written", () => {
+    expect(normalizeTopic("Merajut amigurumi")).toBe("merajut amigurumi");
+    expect(normalizeTopic("negosiasi")).toBe("negotiation");
+  });
+
+  it("pastimes keep their own synonyms and are not read as skills", () => {
+    expect(topicsMatch("sepak bola", "football")).toBe(true);
+    expect(topicsMatch("sepak bola", "public speaking")).toBe(false);
+    expect(topicsMatch("kopi", "coffee")).toBe(true);
   });
 });

@@ -46,8 +46,8 @@ export function words(text: string): string[] {
 }
 
 /**
- * A light stem: English plurals and -ing/-ed, Indonesian particles and -kan.
- * Deliberately timid (no Indonesian prefixes): both sides are stemmed alike,
+ * A light stem: English plurals and -ed, Indonesian particles and -kan.
+ * Deliberately timid (no Indonesian prefixes, no -ing: "speak" is not "speaking"): both sides are stemmed alike,
  * and a bolder stemmer merges different topics ("pelatihan", "melatih").
  */
 export function stem(word: string): string {
@@ -55,7 +55,6 @@ export function stem(word: string): string {
   for (const suffix of ["nya", "lah", "kah"])
     if (word.length > suffix.length + 3 && word.endsWith(suffix)) return word.slice(0, -suffix.length);
   if (word.length > 6 && word.endsWith("kan")) return word.slice(0, -3);
-  if (word.length > 5 && word.endsWith("ing")) return word.slice(0, -3);
   if (word.length > 5 && word.endsWith("ed")) return word.slice(0, -2);
   if (word.endsWith("ies") && word.length > 5) return `${word.slice(0, -3)}y`;
   if (word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is")) return word.slice(0, -1);
@@ -140,6 +139,12 @@ export interface Reading {
   topics: string[];
   /** Whether every content word belongs to a recognised topic. */
   complete: boolean;
+  /** The first topic named by a word of 3 letters or more: short abbreviations inside a phrase are too ambiguous to lead it. */
+  lead?: string;
+  /** Whether the lead topic opens the text, as the subject of "Negosiasi dengan klien korporat" does. */
+  leadOpens: boolean;
+  /** Share of the content words that belong to a recognised topic (0 when there are none). */
+  coverage: number;
 }
 
 /** The topics one free-text item names: "Data analysis (Excel, SQL, Power BI)" names four. */
@@ -148,17 +153,42 @@ export function readTopics(text: string, vocabulary: Vocabulary = DEFAULT_VOCABU
   const ws = content(words(text)).map((w) => corrected(w, index.known));
   const topics: string[] = [];
   let unread = 0;
-  for (let i = 0; i < ws.length; ) {
-    let matched = 0;
-    for (let n = Math.min(index.longest, ws.length - i); n >= 1 && matched === 0; n--) {
+  let lead: string | undefined;
+  let leadOpens = false;
+  const longestAt = (i: number): { n: number; id: string } | undefined => {
+    for (let n = Math.min(index.longest, ws.length - i); n >= 1; n--) {
       const slice = ws.slice(i, i + n);
       const id = index.phrases.get(slice.join(" ")) ?? (n > 1 ? index.phrases.get(slice.join("")) : undefined);
-      if (id === undefined) continue;
-      if (!topics.includes(id)) topics.push(id);
-      matched = n;
+      if (id !== undefined) return { n, id };
     }
-    if (matched === 0) unread++;
-    i += Math.max(matched, 1);
+    return undefined;
+  };
+  for (let i = 0; i < ws.length; ) {
+    const match = longestAt(i);
+    // Overlapping names: the one reaching further wins, as phrases end in their head ("big data analysis" is an analysis).
+    const overtaken =
+      match !== undefined &&
+      Array.from({ length: match.n - 1 }, (_, k) => i + 1 + k).some((j) => {
+        const later = longestAt(j);
+        return later !== undefined && j + later.n > i + match.n;
+      });
+    if (match === undefined || overtaken) {
+      unread++;
+      i++;
+      continue;
+    }
+    if (!topics.includes(match.id)) topics.push(match.id);
+    if (lead === undefined && ws.slice(i, i + match.n).join("").length >= 3) {
+      lead = match.id;
+      leadOpens = i === 0;
+    }
+    i += match.n;
   }
-  return { text, topics, complete: unread === 0 && topics.length > 0 };
+  const complete = unread === 0 && topics.length > 0;
+  if (complete && lead === undefined) {
+    lead = topics[0];
+    leadOpens = true;
+  }
+  const coverage = ws.length === 0 ? 0 : (ws.length - unread) / ws.length;
+  return { text, topics, complete, ...(lead === undefined ? {} : { lead }), leadOpens, coverage };
 }
