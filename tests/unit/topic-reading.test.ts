@@ -190,6 +190,8 @@ describe("matching compares what was read (normalizeTopic)", () => {
 
   it("text mostly outside the vocabulary compares as written", () => {
     expect(normalizeTopic("Merajut amigurumi")).toBe("merajut amigurumi");
+    // Half read and not opening the phrase: a narrower skill, not the family's label.
+    expect(normalizeTopic("Interaction design")).toBe("interaction design");
     expect(normalizeTopic("negosiasi")).toBe("negotiation");
   });
 

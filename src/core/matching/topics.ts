@@ -17,7 +17,7 @@ const MEMO_LIMIT = 50_000;
 
 /**
  * A phrase that opens with, or is mostly made of, vocabulary words compares as
- * the vocabulary topic it leads with ("Negosiasi dengan klien korporat" as "negotiation"); anything
+ * the vocabulary topic it leads with (a bare "interaction design" stays itself, not "design") ("Negosiasi dengan klien korporat" as "negotiation"); anything
  * else compares as written, so unmapped text still meets its own words.
  */
 export function normalizeTopic(topic: string): string {
@@ -28,7 +28,7 @@ export function normalizeTopic(topic: string): string {
   const pastime = canonicalTopic(plain);
   const reading = pastime === plain ? readTopics(plain) : undefined;
   const label =
-    reading?.lead !== undefined && (reading.leadOpens || reading.coverage >= 0.5) ? LABELS.get(reading.lead) : undefined;
+    reading?.lead !== undefined && (reading.leadOpens || reading.coverage > 0.5) ? LABELS.get(reading.lead) : undefined;
   const name = label ?? pastime;
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(plain, name);
