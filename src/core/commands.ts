@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CHECK_IN_OUTCOMES, EVALUATION_ADJUST, GOAL_PROGRESS, LANGUAGES, PLATFORMS } from "./domain";
+import { splitList } from "./text-list";
 import { resolveTimezone } from "./timezones";
 import { weightChangesSchema } from "./weight-names";
 
@@ -27,15 +28,9 @@ const platformUserId = z
   .max(100)
   .regex(/^[^<>@\s]+$/);
 
-/** Lists arrive as arrays (APIs) or as comma/newline separated text (forms). */
+/** Lists arrive as arrays (APIs) or as comma/newline separated text (forms), brackets kept whole. */
 const textList = z.preprocess(
-  (v) =>
-    typeof v === "string"
-      ? v
-          .split(/[,;\n]/)
-          .map((s) => s.trim())
-          .filter((s) => s.length > 0)
-      : v,
+  (v) => (typeof v === "string" ? splitList(v) : v),
   z.array(z.string().trim().min(1).max(100)).min(1).max(10),
 );
 const optionalTextList = z.preprocess(

@@ -1,14 +1,38 @@
 /** Comparing free-text topics: robust to case, spacing, punctuation and ID/EN synonyms. */
 import { canonicalTopic } from "./synonyms";
+import { DEFAULT_VOCABULARY, readTopics } from "./topic-reading";
 
-export function normalizeTopic(topic: string): string {
-  const plain = topic
+const plainForm = (topic: string): string =>
+  topic
     .toLowerCase()
     .normalize("NFKC")
     .replace(/[^\p{L}\p{N}+#-]+/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
-  return canonicalTopic(plain);
+
+const LABELS = new Map(DEFAULT_VOCABULARY.topics.map((t) => [t.id, plainForm(t.label.en)]));
+/** Members repeat the same spellings; reading is the slow part. Bounded so a long-lived process cannot grow it forever. */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 50_000;
+
+/**
+ * A phrase that opens with, or is mostly made of, vocabulary words compares as
+ * the vocabulary topic it leads with (a bare "interaction design" stays itself, not "design") ("Negosiasi dengan klien korporat" as "negotiation"); anything
+ * else compares as written, so unmapped text still meets its own words.
+ */
+export function normalizeTopic(topic: string): string {
+  const plain = plainForm(topic);
+  const known = memo.get(plain);
+  if (known !== undefined) return known;
+  // A pastime named exactly ("sepak bola") is not read for skills: one letter away from "speak" it is still football.
+  const pastime = canonicalTopic(plain);
+  const reading = pastime === plain ? readTopics(plain) : undefined;
+  const label =
+    reading?.lead !== undefined && (reading.leadOpens || reading.coverage > 0.5) ? LABELS.get(reading.lead) : undefined;
+  const name = label ?? pastime;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(plain, name);
+  return name;
 }
 
 /** Two topics match when equal after normalizing, or when one contains the other as whole words. */
