@@ -143,7 +143,6 @@ export const en = {
   "match.done": "Matched {groups, plural, one {# group} other {# groups}}. Intros are on their way.",
   "match.channel":
     "Round {number} is matched: {groups, plural, one {# group} other {# groups}}. Check your messages for your intro!",
-  "match.weights": "Matching weights for this program: {weights}",
   "avoid.done": "Noted, privately: you won’t be matched with {name}. Nobody is told.",
   "refusal.noSuchMember": "I don’t know that person yet. They need to have used the bot in this workspace first.",
   "refusal.avoidSelf": "You can’t avoid yourself. Be kind to yourself!",
@@ -227,7 +226,6 @@ export const en = {
   "end.hint.messageToPartner": "Optional. Sent to your peer exactly as you write it.",
   "end.done": "You’ve ended your pairing with {names}. Your reason stays private. Thank you for the sessions you shared.",
   "end.rematchFound": "You have a new peer: see your new intro.",
-  "end.rematchWaiting": "You’re on the list for a new peer. I’ll introduce you as soon as someone fits.",
   "end.partner":
     "{name} has decided to end your mentoring pairing. It happens, and it is nobody’s fault: different rhythms and needs are normal. Thank you for the sessions you shared.",
   "end.partnerMessage": "{name} left you a message: “{message}”",
@@ -285,14 +283,9 @@ export const en = {
   "report.noRound": "No round has been opened yet.",
   "report.round": "Round {number} ({status}), until {date}",
   "report.members": "Members",
-  "report.membersValue": "{active} taking part, {paused} on a break, {left} left",
   "report.pairings": "Pairings",
-  "report.pairingsValue":
-    "{active} active of {total} ({trios, plural, =0 {no trios} one {# trio} other {# trios}}), {endedEarly} ended early",
   "report.sessions": "Sessions",
-  "report.sessionsValue": "{held} held, {missed} missed, {upcoming} coming up",
   "report.checkIns": "Check-ins",
-  "report.checkInsValue": "{count}+ answers",
   "report.rating": "Average session rating",
   "report.average": "{value, number, ::.0} of 5 (the first {count} answers)",
   "report.tooFew": "shown from {min} answers",
@@ -339,8 +332,6 @@ export const en = {
   "console.yesNo": "y/n",
   "console.people": "People: {names}",
   // Scheduled messages: reminders, check-ins, evaluations, round deadlines.
-  "reminder.dayBefore": "Reminder: session {number} is tomorrow ({minutes} minutes). {times}",
-  "reminder.soon": "Session {number} starts in 15 minutes ({times}). Enjoy!",
   "reminder.time": "{name}: {when}",
   "checkin.nudge": "A gentle reminder: how did session {number} go? One tap is enough.",
   "organizer.twoMissed":

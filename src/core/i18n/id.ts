@@ -140,7 +140,6 @@ export const id: Record<MessageKey, string> = {
     "Belum dapat rekan kali ini: {names}. Bisa karena jumlah peserta ganjil, atau karena tidak ada lagi yang bisa dipasangkan dengan mereka di putaran ini. Saat pencocokan dijalankan, mereka tetap ada di daftar dan diberi tahu dengan baik.",
   "match.done": "{groups} kelompok sudah dicocokkan. Pesan perkenalan sedang dikirim.",
   "match.channel": "Pencocokan putaran {number} selesai: {groups} kelompok. Cek pesan Anda untuk perkenalannya!",
-  "match.weights": "Bobot pencocokan program ini: {weights}",
   "avoid.done": "Sudah dicatat, dan hanya Anda yang tahu: Anda tidak akan dipasangkan dengan {name}. Tidak ada yang diberi tahu.",
   "refusal.noSuchMember": "Saya belum kenal orang itu. Dia perlu pernah memakai bot ini di ruang kerja ini dulu.",
   "refusal.avoidSelf": "Menghindari diri sendiri tidak bisa, ya. Baik-baiklah pada diri sendiri!",
@@ -221,7 +220,6 @@ export const id: Record<MessageKey, string> = {
   "end.done":
     "Pasangan mentoring Anda dengan {names} sudah diakhiri. Alasan Anda tetap rahasia. Terima kasih untuk sesi-sesi yang sudah kalian jalani bersama.",
   "end.rematchFound": "Anda sudah punya rekan baru: lihat pesan perkenalannya.",
-  "end.rematchWaiting": "Anda masuk daftar untuk mendapat rekan baru. Saya akan mengenalkan Anda begitu ada yang cocok.",
   "end.partner":
     "{name} memutuskan untuk mengakhiri pasangan mentoring kalian. Hal ini wajar dan bukan salah siapa-siapa: ritme dan kebutuhan tiap orang memang berbeda. Terima kasih untuk sesi-sesi yang sudah kalian jalani bersama.",
   "end.partnerMessage": "{name} menitipkan pesan: “{message}”",
@@ -278,14 +276,9 @@ export const id: Record<MessageKey, string> = {
   "report.noRound": "Belum ada putaran yang dibuka.",
   "report.round": "Putaran {number} ({status}), sampai {date}",
   "report.members": "Anggota",
-  "report.membersValue": "{active} ikut, {paused} sedang rehat, {left} keluar",
   "report.pairings": "Pasangan",
-  "report.pairingsValue":
-    "{active} aktif dari {total} ({trios, plural, =0 {tanpa trio} other {# trio}}), {endedEarly} berakhir lebih awal",
   "report.sessions": "Sesi",
-  "report.sessionsValue": "{held} terlaksana, {missed} terlewat, {upcoming} akan datang",
   "report.checkIns": "Cerita sesi",
-  "report.checkInsValue": "{count}+ jawaban",
   "report.rating": "Rata-rata nilai sesi",
   "report.average": "{value, number, ::.0} dari 5 ({count} jawaban pertama)",
   "report.tooFew": "ditampilkan mulai {min} jawaban",
@@ -335,8 +328,6 @@ export const id: Record<MessageKey, string> = {
   "console.answer.no": "tidak",
   "console.yesNo": "y/t",
   "console.people": "Orang-orang: {names}",
-  "reminder.dayBefore": "Pengingat: sesi {number} besok ({minutes} menit). {times}",
-  "reminder.soon": "Sesi {number} dimulai 15 menit lagi ({times}). Selamat berbagi!",
   "reminder.time": "{name}: {when}",
   "checkin.nudge": "Sekadar mengingatkan: bagaimana sesi {number}? Cukup satu ketukan.",
   "organizer.twoMissed":
