@@ -14,8 +14,8 @@ async function sendIntro(tx: Tx, program: Program, round: Round, pairing: Pairin
     members.map((m) => m.id),
   );
   const key = joined ? `intro:${pairing.id}:joined:${joined.id}` : `intro:${pairing.id}`;
-  await notifyPairing(tx, program, pairing.id, members, key, at, (t) =>
-    introMessage(t, {
+  await notifyPairing(tx, program, pairing.id, members, key, at, (t, language) =>
+    introMessage(t, language, {
       programName: program.name,
       roundNumber: round.number,
       members,

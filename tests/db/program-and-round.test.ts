@@ -196,8 +196,8 @@ describe("matching", () => {
     await h.join("budi", { expertise: ["public speaking"], goals: ["sql"], interests: ["Coffee"] });
     await h.run("olga", { type: "round.match" });
     const intro = (await h.outbox()).find((r) => r.idempotency_key.startsWith("intro:"))?.text ?? "";
-    expect(intro).toContain("Ani can share “sql”, which Budi wants to learn.");
-    expect(intro).toContain("Budi can share “public speaking”, which Ani wants to learn.");
+    expect(intro).toContain("Ani can share SQL, which Budi wants to learn.");
+    expect(intro).toContain("Budi can share public speaking, which Ani wants to learn.");
     expect(intro).toMatch(/You both wrote “coffee” among your interests\./i);
   });
 });

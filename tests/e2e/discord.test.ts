@@ -26,6 +26,7 @@ import { translator } from "../../src/core/i18n/translate";
 import { Dispatcher } from "../../src/delivery/dispatcher";
 import { PLATFORM_LIMITS, RateLimits } from "../../src/delivery/rate-limits";
 import { runDueJobs } from "../../src/scheduler/run-due-jobs";
+import { DESIGNED_INTAKES, DESIGNED_PAIRS, DESIGNED_REASONS } from "../support/designed-intakes";
 import {
   defaultGuild,
   defaultUsers,
@@ -885,4 +886,49 @@ describe("Discord: the private journal (issue 12)", () => {
     expect((await slash(BUDI, "notes", {}, { guildId: null, channelId: `dm-${BUDI}` })).text).not.toContain("about");
     expect(restBodies()).not.toContain('"parse":["everyone"');
   });
+});
+
+describe.each([
+  ["en", "en-US"],
+  ["id", "id"],
+] as Array<["en" | "id", LocaleString]>)("Discord: issue 13's designed pairs, in %s", (language, loc) => {
+  const t = translator(language);
+  const USERS = [ANI, BUDI, CITRA, DEWI, EKO, RINA, TONO];
+
+  it("seven intakes written as people write them: the designed pairs are matched together and their intros name the topics", async () => {
+    await start();
+    locale = loc;
+    await slash(OLGA, "setup", { name: "Kopi Sore" });
+    await slash(OLGA, "open");
+    await deliver();
+    const join = buttonIn(CHANNEL, t("round.announce.join", { number: 1 }));
+    const userOf = new Map(DESIGNED_INTAKES.map((intake, k) => [intake.name, USERS[k] as string]));
+    for (const intake of DESIGNED_INTAKES) {
+      const user = userOf.get(intake.name) as string;
+      const opened = await press(user, join.customId);
+      const saved = await submit(opened, {
+        "t:expertise": intake.expertise,
+        "t:goals": intake.goals,
+        "t:interests": "kopi",
+        "t:team": intake.team,
+      });
+      const next = await press(user, saved.buttons[0] as string);
+      const done = await submit(next, { "s:timezone": ["Asia/Jakarta"], "s:language": [language], "n:partnersWanted": ["1"] });
+      expect(done.text).toBe(t("join.done", { number: 1 }));
+    }
+    expect((await slash(OLGA, "match")).text).toBe(t("match.done", { groups: 3 }));
+    await deliver();
+    const made = await pairings();
+    for (const [a, b] of DESIGNED_PAIRS) {
+      const pair = made.find((p) => p.users.includes(userOf.get(a) as string));
+      expect(pair?.users.sort()).toEqual([userOf.get(a), userOf.get(b)].sort());
+    }
+    for (const [k, [a]] of DESIGNED_PAIRS.entries()) {
+      const thread = made.find((p) => p.users.includes(userOf.get(a) as string))?.thread as string;
+      // Display names in the fake guild are the users' global names (Ani, Budi, ...): the intro reads as written.
+      const intro = contents(thread).join("\n");
+      for (const reason of DESIGNED_REASONS[language].slice(2 * k, 2 * k + 2)) expect(intro).toContain(reason);
+      expect(intro).not.toContain(t("intro.why.fallback"));
+    }
+  }, 60_000);
 });

@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SLACK_LIMITS, truncate } from "../../src/adapters/slack/block-kit";
 import type { Language } from "../../src/core/domain";
 import { translator } from "../../src/core/i18n/translate";
+import { DESIGNED_INTAKES, DESIGNED_PAIRS, DESIGNED_REASONS } from "../support/designed-intakes";
 import { FakeSlack, type SlackCall } from "../support/fake-slack";
 import { button, buttonsOf, SlackDriver, until } from "../support/slack-driver";
 import { stateDigest } from "../support/state-digest";
@@ -315,4 +316,49 @@ describe.each([
     for (const call of slack.of("chat.postMessage")) for (const b of buttonsOf(call)) expect(b.action_id).toMatch(/^sebaya:/);
     // A whole program is long: room for a loaded CI machine (it takes about 2 s here).
   }, 120_000);
+});
+
+describe.each(["en", "id"] as const)("issue 13: the designed pairs through Slack, in %s", (language) => {
+  const t = translator(language);
+
+  it("seven intakes written as people write them: the designed pairs are matched together and their intros name the topics", async () => {
+    await driver.start();
+    const locale = language === "id" ? "id-ID" : "en-US";
+    slack.users.set("U-OLGA", { real_name: "Olga", tz: "Asia/Jakarta", locale, is_admin: true });
+    const userOf = (name: string) => `U-${name.toUpperCase()}`;
+    for (const intake of DESIGNED_INTAKES)
+      slack.users.set(userOf(intake.name), { real_name: intake.name, tz: "Asia/Jakarta", locale });
+    await driver.slash("U-OLGA", "setup Kopi Belajar");
+    await driver.slash("U-OLGA", "open");
+    await until(() => driver.responded().length === 2, "the open reply");
+    await driver.deliver();
+    const join = button(driver.posted("C-MENTORING")[0], t("round.announce.join", { number: 1 }));
+
+    for (const intake of DESIGNED_INTAKES) {
+      const user = userOf(intake.name);
+      const opened = slack.of("views.open").length;
+      await driver.press(user, join, { channel: { id: "C-MENTORING", name: "mentoring" } });
+      await until(() => slack.of("views.open").length === opened + 1, `the intake modal for ${user}`);
+      const view = driver.lastView();
+      const dms = slack.of("chat.postMessage").length;
+      await driver.submit(
+        user,
+        view,
+        driver.fill(view, { expertise: intake.expertise, goals: intake.goals, interests: "kopi", team: intake.team }),
+      );
+      await until(() => slack.of("chat.postMessage").length === dms + 1, `the confirmation for ${user}`);
+    }
+
+    await driver.slash("U-OLGA", "match");
+    await until(() => driver.responded().length === 3, "the match reply");
+    await driver.deliver();
+    const groups = [...(await pairingsByMembers()).values()].map((users) => users.map((u) => u.slice(2)).sort());
+    for (const [a, b] of DESIGNED_PAIRS) expect(groups).toContainEqual([a.toUpperCase(), b.toUpperCase()].sort());
+
+    for (const [k, [a, b]] of DESIGNED_PAIRS.entries()) {
+      const intro = text(driver.posted(groupChannel([userOf(a), userOf(b)]))[0]);
+      for (const reason of DESIGNED_REASONS[language].slice(2 * k, 2 * k + 2)) expect(intro).toContain(reason);
+      expect(intro).not.toContain(t("intro.why.fallback"));
+    }
+  }, 60_000);
 });

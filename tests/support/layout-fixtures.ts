@@ -60,7 +60,7 @@ export const profile = (memberId: string, expertise: string[], goals: string[], 
 
 export function intro(language: Language): Message {
   const t = translator(language);
-  return introMessage(t, {
+  return introMessage(t, language, {
     programName: "Sahabat Belajar",
     roundNumber: 1,
     members: [member("ani", "Ani", "id", "Asia/Jakarta"), member("budi", "Budi", "en", "Asia/Jayapura")],

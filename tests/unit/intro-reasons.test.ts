@@ -28,12 +28,12 @@ describe("introReasons", () => {
   const profiles = [profile("a", "Data"), profile("b", "Ops")];
 
   it("names different teams as a reason when the program prefers them (the default)", () => {
-    expect(introReasons(t, members, profiles).join(" ")).toContain("You work in different teams (Data, Ops)");
+    expect(introReasons(t, "en", members, profiles).join(" ")).toContain("You work in different teams (Data, Ops)");
   });
 
   it("does not, when the program prefers the same team or ignores teams", () => {
     for (const teamPolicy of ["same", "ignore"] as const) {
-      const reasons = introReasons(t, members, profiles, { ...DEFAULT_WEIGHTS, teamPolicy });
+      const reasons = introReasons(t, "en", members, profiles, { ...DEFAULT_WEIGHTS, teamPolicy });
       expect(reasons.join(" ")).not.toContain("different teams");
     }
   });
@@ -47,22 +47,30 @@ describe("introReasons shows members' own words (issue 12, item 16)", () => {
   ];
 
   it("an interest written in Indonesian stays as written, marked as the members' words, in an English sentence", () => {
-    const reasons = introReasons(translator("en"), members, withInterests(["kopi", "buku"], ["Kopi", "buku"])).join("\n");
+    const reasons = introReasons(translator("en"), "en", members, withInterests(["kopi", "buku"], ["Kopi", "buku"])).join("\n");
     expect(reasons).toContain("You both wrote “kopi” and “buku” among your interests.");
     // Never presented as if it were the English catalog's word.
     expect(reasons).not.toContain("interest in kopi");
   });
 
   it("when the vocabulary matched different words, both are shown as each wrote them", () => {
-    const reasons = introReasons(translator("id"), members, withInterests(["analisis data"], ["data analysis"])).join("\n");
+    const reasons = introReasons(translator("id"), "id", members, withInterests(["analisis data"], ["data analysis"])).join("\n");
     expect(reasons).toContain("Kalian sama-sama menulis “analisis data” / “data analysis” sebagai minat.");
   });
 
-  it("expertise and goals read as a natural Indonesian sentence, topics as the learner wrote them", () => {
-    const reasons = introReasons(translator("id"), members, [
+  it("expertise and goals read as a natural Indonesian sentence, known topics named in the reader's language (issue 13)", () => {
+    const reasons = introReasons(translator("id"), "id", members, [
       { ...profile("a", "Data"), expertise: ["data analysis", "SQL"], goals: ["desain"] },
       { ...profile("b", "Data"), expertise: ["UX"], goals: ["data analysis", "SQL"] },
     ]).join("\n");
-    expect(reasons).toContain("Ani bisa berbagi pengalaman soal “data analysis” dan “SQL”, hal yang ingin dipelajari Budi.");
+    expect(reasons).toContain("Ani bisa berbagi pengalaman soal analisis data dan SQL, hal yang ingin dipelajari Budi.");
+  });
+
+  it("a goal the vocabulary does not know is named in its author's words, quoted", () => {
+    const reasons = introReasons(translator("en"), "en", members, [
+      { ...profile("a", "Data"), expertise: ["Merajut amigurumi"], goals: ["x"] },
+      { ...profile("b", "Data"), expertise: ["y"], goals: ["merajut amigurumi"] },
+    ]).join("\n");
+    expect(reasons).toContain("Ani can share “merajut amigurumi”, which Budi wants to learn.");
   });
 });

@@ -94,7 +94,7 @@ function hostileViews(): Message[] {
   const ani = member("ani", `Ani ${HOSTILE}`, "en", "Asia/Jakarta");
   const budi = member("budi", `Budi ${HOSTILE}`, "en", "Asia/Jayapura");
   return [
-    introMessage(t, {
+    introMessage(t, "en", {
       programName: `Kopi ${HOSTILE}`,
       roundNumber: 1,
       members: [ani, budi],

@@ -90,8 +90,8 @@ describe("scorePair", () => {
     const b = profile({ expertise: ["Design"], goals: ["SQL"], interests: ["Music"], team: "Ops" });
     const { score, reasons } = scorePair(a, b);
     expect(reasons).toEqual([
-      { kind: "gives", giver: "a", topics: ["SQL"] },
-      { kind: "gives", giver: "b", topics: ["design"] },
+      { kind: "gives", giver: "a", cover: [{ wanted: "SQL", grade: "exact", topic: "sql" }] },
+      { kind: "gives", giver: "b", cover: [{ wanted: "design", grade: "exact", topic: "design" }] },
       { kind: "interests", topics: ["music"] },
       { kind: "teams", teams: ["Data", "Ops"] },
     ]);

@@ -175,8 +175,16 @@ describe("matching compares what was read (normalizeTopic)", () => {
     const c = member(["Negosiasi dengan klien korporat"], ["Financial modelling di Excel"]);
     const d = member(["Financial modelling and budgeting"], ["Negotiation skills for vendor contracts"]);
     expect(scorePair(c, d).reasons.filter((r) => r.kind === "gives")).toEqual([
-      { kind: "gives", giver: "a", topics: ["Negotiation skills for vendor contracts"] },
-      { kind: "gives", giver: "b", topics: ["Financial modelling di Excel"] },
+      {
+        kind: "gives",
+        giver: "a",
+        cover: [{ wanted: "Negotiation skills for vendor contracts", grade: "exact", topic: "negotiation" }],
+      },
+      {
+        kind: "gives",
+        giver: "b",
+        cover: [{ wanted: "Financial modelling di Excel", grade: "exact", topic: "financial-modelling" }],
+      },
     ]);
   });
 

@@ -155,6 +155,7 @@ export const en = {
   "intro.body": "{names}: you’re matched for round {number} of {program}.",
   "intro.whyTitle": "Why you were matched",
   "intro.why.gives": "{giver} can share {topics}, which {receiver} wants to learn.",
+  "intro.why.related": "{giver}’s experience touches on {topics}, which {receiver} wants to learn.",
   "intro.why.interests": "You both wrote {topics} among your interests.",
   "intro.why.teams": "You work in different teams ({teams}): fresh perspectives.",
   "intro.why.fallback": "Your goals and experience complement each other.",

@@ -151,6 +151,7 @@ export const id: Record<MessageKey, string> = {
   "intro.body": "{names}: kalian dipertemukan di putaran {number} program {program}.",
   "intro.whyTitle": "Kenapa kalian dipasangkan",
   "intro.why.gives": "{giver} bisa berbagi pengalaman soal {topics}, hal yang ingin dipelajari {receiver}.",
+  "intro.why.related": "Pengalaman {giver} bersinggungan dengan {topics}, yang ingin dipelajari {receiver}.",
   "intro.why.interests": "Kalian sama-sama menulis {topics} sebagai minat.",
   "intro.why.teams": "Kalian dari tim yang berbeda ({teams}): sudut pandang baru yang segar.",
   "intro.why.fallback": "Tujuan dan pengalaman kalian saling melengkapi.",

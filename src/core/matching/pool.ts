@@ -1,13 +1,14 @@
 /**
- * The matcher's view of a population: members as indices 0..n-1, topics as
- * integer ids, exclusions and history as index lookups, and an integer edge
+ * The matcher's view of a population: members as indices 0..n-1, topics and
+ * goals as integer ids, exclusions and history as index lookups, and an integer edge
  * weight (score in tenths) that is cheap enough to evaluate millions of times.
  * `weight` computes exactly what `scorePair` does (tests check it), through
  * the same `combine` formula.
  */
 import { combineParts } from "./score";
 import { offsetMinutes, overlapHours } from "./timezone-overlap";
-import { normalizedMatch, normalizeTopic } from "./topics";
+import { GRADE_POINTS, POINTS_PER_GOAL } from "./topic-grades";
+import { normalizedMatch, normalizeTopic, readItem } from "./topics";
 import { type MatchInput, pairKey } from "./types";
 import { DEFAULT_WEIGHTS, type MatchingWeights, SCORE_SCALE } from "./weights";
 
@@ -93,6 +94,100 @@ class TopicIndex {
       return Int32Array.from([...set].sort((x, y) => x - y));
     });
   }
+}
+
+/**
+ * Distinct goals as the grades see them (topic-grades.ts): a goal's name (its topic id in
+ * TopicIndex), every vocabulary topic it names and its unread words. Two goals with one name can
+ * differ in the rest ("Financial modelling di Excel", "Financial modelling and budgeting").
+ */
+class GoalIndex {
+  readonly nameOf: number[] = [];
+  readonly byName = new Map<number, number[]>();
+  readonly byTopic = new Map<string, number[]>();
+  readonly byWord = new Map<string, number[]>();
+  private readonly rawIds = new Map<string, number>();
+  private readonly signatures = new Map<string, number>();
+  constructor(private readonly names: TopicIndex) {}
+  get size(): number {
+    return this.nameOf.length;
+  }
+  id(raw: string): number {
+    const known = this.rawIds.get(raw);
+    if (known !== undefined) return known;
+    const name = this.names.id(raw);
+    const item = readItem(raw);
+    const signature = `${name}\u0001${item.topics.join(",")}\u0001${item.unread.join(",")}`;
+    let id = this.signatures.get(signature);
+    if (id === undefined) {
+      id = this.nameOf.length;
+      this.signatures.set(signature, id);
+      this.nameOf.push(name);
+      listPush(this.byName, name, id);
+      for (const t of item.topics) listPush(this.byTopic, t, id);
+      for (const w of item.unread) listPush(this.byWord, w, id);
+    }
+    this.rawIds.set(raw, id);
+    return id;
+  }
+}
+
+function listPush<K>(m: Map<K, number[]>, k: K, v: number): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+/**
+ * Per member, the goals its expertise meets, by grade: exact (the goal's name is met), family (a
+ * vocabulary topic shared, not exact), related (an unread word shared, neither). Disjoint, so a
+ * goal counts once, at its best grade.
+ */
+function gradedCovers(
+  goalsIndex: GoalIndex,
+  exactNames: Int32Array[],
+  expertise: ReadonlyArray<readonly string[]>,
+): { exact: Int32Array[]; family: Int32Array[]; related: Int32Array[] } {
+  const mark = new Int32Array(goalsIndex.size).fill(-1);
+  const exact: Int32Array[] = [];
+  const family: Int32Array[] = [];
+  const related: Int32Array[] = [];
+  const found: number[] = [];
+  const collect = (lists: Iterable<number[] | undefined>, i: number): Int32Array => {
+    found.length = 0;
+    for (const list of lists)
+      for (const g of list ?? [])
+        if (mark[g] !== i) {
+          mark[g] = i;
+          found.push(g);
+        }
+    return Int32Array.from(found).sort();
+  };
+  expertise.forEach((items, i) => {
+    const readings = items.map(readItem);
+    // Marked with i for exact, and still i for the grades below: each grade takes only what the better ones left.
+    exact.push(
+      collect(
+        Array.from(exactNames[i] as Int32Array, (name) => goalsIndex.byName.get(name)),
+        i,
+      ),
+    );
+    const topics = new Set(readings.flatMap((r) => r.topics));
+    family.push(
+      collect(
+        Array.from(topics, (t) => goalsIndex.byTopic.get(t)),
+        i,
+      ),
+    );
+    const words = new Set(readings.flatMap((r) => r.unread));
+    related.push(
+      collect(
+        Array.from(words, (w) => goalsIndex.byWord.get(w)),
+        i,
+      ),
+    );
+  });
+  return { exact, family, related };
 }
 
 /** For each list of topic ids, the sorted union of their match sets. */
@@ -345,19 +440,35 @@ export function preparePool(input: MatchInput): Pool {
   const ids = candidates.map((c) => c.memberId);
   const indexOf = new Map(ids.map((id, i) => [id, i]));
   const topics = new TopicIndex();
+  const goalIndex = new GoalIndex(topics);
   const toIds = (list: readonly string[]) => Int32Array.from(list.map((t) => topics.id(t)));
-  const goals = candidates.map((c) => toIds(c.profile.goals));
+  const goals = candidates.map((c) => Int32Array.from(c.profile.goals.map((g) => goalIndex.id(g))));
   const expertise = candidates.map((c) => toIds(c.profile.expertise));
   const interests = candidates.map((c) => toIds(c.profile.interests));
   const sets = topics.matchSets();
-  const expertiseCover = unions(sets, expertise);
+  const covers = gradedCovers(
+    goalIndex,
+    unions(sets, expertise),
+    candidates.map((c) => c.profile.expertise),
+  );
   const interestCover = unions(sets, interests);
-  const offers = new TopicBits(n, topics.names.length);
+  const grades = [
+    { cover: covers.exact, points: GRADE_POINTS.exact, offers: new TopicBits(n, goalIndex.size) },
+    { cover: covers.family, points: GRADE_POINTS.family, offers: new TopicBits(n, goalIndex.size) },
+    { cover: covers.related, points: GRADE_POINTS.related, offers: new TopicBits(n, goalIndex.size) },
+  ] as const;
   const likes = new TopicBits(n, topics.names.length);
   for (let i = 0; i < n; i++) {
-    offers.set(i, expertiseCover[i] as Int32Array);
+    for (const g of grades) g.offers.set(i, g.cover[i] as Int32Array);
     likes.set(i, interestCover[i] as Int32Array);
   }
+  /** How much of j's goals i's expertise meets, in points (topic-grades.ts). */
+  const gives = (i: number, j: number): number => {
+    const wanted = goals[j] as Int32Array;
+    let points = 0;
+    for (const g of grades) points += g.points * g.offers.count(i, wanted);
+    return points;
+  };
   const teamIds = new Map<string, number>();
   const team = Int32Array.from(
     candidates.map((c) => {
@@ -420,8 +531,8 @@ export function preparePool(input: MatchInput): Pool {
   // `combine` (score.ts) is the formula; tests/unit/optimal-matcher.test.ts holds this equal to scorePair.
   const weightFrom = (i: number, j: number, aGives: number, bGives: number, shared: number, roundsAgo: number | null): number => {
     const score = combineParts(
-      aGives,
-      bGives,
+      aGives / POINTS_PER_GOAL,
+      bGives / POINTS_PER_GOAL,
       shared,
       team[i] === team[j],
       overlapOf[(zone[i] as number) * z + (zone[j] as number)] as number,
@@ -434,7 +545,7 @@ export function preparePool(input: MatchInput): Pool {
   // Without history, a pair's weight depends on few small counts and the two members' zones, teams
   // and priorities: the formula is evaluated once per combination, then looked up (tens of millions
   // of pairs on large programs). Skipped when long topic lists would make the table large.
-  const maxGoals = goals.reduce((a, g) => Math.max(a, g.length), 0) + 1;
+  const maxGoals = goals.reduce((a, g) => Math.max(a, g.length), 0) * POINTS_PER_GOAL + 1;
   const maxShared = interests.reduce((a, g) => Math.max(a, g.length), 0) + 1;
   const tableSize = z * z * 2 * 3 * maxGoals * maxGoals * maxShared;
   const table = tableSize <= 1 << 22 ? new Int32Array(tableSize).fill(NO_PAIR) : null;
@@ -457,19 +568,17 @@ export function preparePool(input: MatchInput): Pool {
     if (i === j || excluded[i]?.has(j)) return null;
     const roundsAgo = history.size === 0 ? null : (history.get(Math.min(i, j) * n + Math.max(i, j)) ?? null);
     const shared = Math.min(likes.count(j, interests[i] as Int32Array), likes.count(i, interests[j] as Int32Array));
-    return weightFrom(i, j, offers.count(i, goals[j] as Int32Array), offers.count(j, goals[i] as Int32Array), shared, roundsAgo);
+    return weightFrom(i, j, gives(i, j), gives(j, i), shared, roundsAgo);
   };
 
-  // Inverted indexes: who offers (covers) each topic, and who wants it.
-  const offering = new Map<number, number[]>();
+  // Inverted indexes: who offers (covers) each goal, per grade, and who wants it.
+  const offering = grades.map(() => new Map<number, number[]>());
   const wanting = new Map<number, number[]>();
-  const push = (m: Map<number, number[]>, k: number, v: number) => {
-    const list = m.get(k);
-    if (list) list.push(v);
-    else m.set(k, [v]);
-  };
+  const push = listPush<number>;
   for (let i = 0; i < n; i++) {
-    for (const t of expertiseCover[i] as Int32Array) push(offering, t, i);
+    grades.forEach((g, k) => {
+      for (const t of g.cover[i] as Int32Array) push(offering[k] as Map<number, number[]>, t, i);
+    });
     for (const t of goals[i] as Int32Array) push(wanting, t, i);
   }
   // A stamp per call marks who was already visited, without clearing an array each time.
@@ -484,8 +593,8 @@ export function preparePool(input: MatchInput): Pool {
         out.push(j);
       }
     };
-    for (const g of goals[i] as Int32Array) for (const j of offering.get(g) ?? []) visit(j);
-    for (const t of expertiseCover[i] as Int32Array) for (const j of wanting.get(t) ?? []) visit(j);
+    for (const g of goals[i] as Int32Array) for (const byGoal of offering) for (const j of byGoal.get(g) ?? []) visit(j);
+    for (const g of grades) for (const t of g.cover[i] as Int32Array) for (const j of wanting.get(t) ?? []) visit(j);
     return Int32Array.from(out);
   };
   // Without a goal relation: at most i's own interests shared, the team bonus, a full shared day and the fairness bonus.
@@ -518,12 +627,13 @@ export function preparePool(input: MatchInput): Pool {
   // goalCounts[j] = aCount | bCount << 16, interestCounts[j] = likes | liked << 16 (see countAbove).
   // A count never exceeds one member's list length.
   for (const list of [...goals, ...interests])
-    if (list.length > COUNT_MASK) throw new RangeError(`preparePool: more than ${COUNT_MASK} goals or interests`);
+    if (list.length * POINTS_PER_GOAL > COUNT_MASK)
+      throw new RangeError(`preparePool: more than ${COUNT_MASK / POINTS_PER_GOAL} goals or interests`);
   const goalCounts = new Int32Array(n);
   const interestCounts = new Int32Array(n);
   const agoOf = new Float64Array(n).fill(-1);
   const asLists = (m: Map<number, number[]>) => new Map<number, Int32Array>([...m].map(([t, l]) => [t, Int32Array.from(l)]));
-  const offeringLists = asLists(offering);
+  const offeringLists = offering.map(asLists);
   const wantingLists = asLists(wanting);
   // Who likes (covers) each interest, and who has it: shared interests counted the same way.
   const likedBy = new Map<number, number[]>();
@@ -545,8 +655,12 @@ export function preparePool(input: MatchInput): Pool {
    * Then their shared interests each way (only theirs: no other counter is touched), and weights.
    */
   const relatedAbove = (i: number, ids: Int32Array, out: Int32Array): number => {
-    let size = countAbove(expertiseCover[i] as Int32Array, wantingLists, i, goalCounts, 1, ids, 0);
-    size = countAbove(goals[i] as Int32Array, offeringLists, i, goalCounts, HIGH_ONE, ids, size);
+    let size = 0;
+    for (let k = 0; k < grades.length; k++) {
+      const g = grades[k] as (typeof grades)[number];
+      size = countAbove(g.cover[i] as Int32Array, wantingLists, i, goalCounts, g.points, ids, size);
+      size = countAbove(goals[i] as Int32Array, offeringLists[k] as TopicLists, i, goalCounts, g.points * HIGH_ONE, ids, size);
+    }
     // Shared interests: j's likes holding i's interests, and i's likes holding j's; the smaller counts.
     countAboveWithin(interests[i] as Int32Array, likedByLists, i, goalCounts, interestCounts, 1);
     countAboveWithin(interestCover[i] as Int32Array, interestedInLists, i, goalCounts, interestCounts, HIGH_ONE);
@@ -575,12 +689,14 @@ export function preparePool(input: MatchInput): Pool {
     });
     // The same four inverted indexes as relatedAbove's, over local indices.
     const wantingLocal = new Map<number, number[]>();
-    const offeringLocal = new Map<number, number[]>();
+    const offeringLocal = grades.map(() => new Map<number, number[]>());
     const likedByLocal = new Map<number, number[]>();
     const interestedInLocal = new Map<number, number[]>();
     members.forEach((i, x) => {
       for (const t of goals[i] as Int32Array) push(wantingLocal, t, x);
-      for (const t of expertiseCover[i] as Int32Array) push(offeringLocal, t, x);
+      grades.forEach((g, k) => {
+        for (const t of g.cover[i] as Int32Array) push(offeringLocal[k] as Map<number, number[]>, t, x);
+      });
       for (const t of interestCover[i] as Int32Array) push(likedByLocal, t, x);
       for (const t of interests[i] as Int32Array) push(interestedInLocal, t, x);
     });
@@ -588,8 +704,10 @@ export function preparePool(input: MatchInput): Pool {
     const shared = new Int32Array(m);
     for (let x = 0; x < m; x++) {
       const i = members[x] as number;
-      countAll(expertiseCover[i] as Int32Array, wantingLocal, counts, 1);
-      countAll(goals[i] as Int32Array, offeringLocal, counts, HIGH_ONE);
+      grades.forEach((g, k) => {
+        countAll(g.cover[i] as Int32Array, wantingLocal, counts, g.points);
+        countAll(goals[i] as Int32Array, offeringLocal[k] as Map<number, number[]>, counts, g.points * HIGH_ONE);
+      });
       countAll(interests[i] as Int32Array, likedByLocal, shared, 1);
       countAll(interestCover[i] as Int32Array, interestedInLocal, shared, HIGH_ONE);
       const row = x * m;

@@ -7,12 +7,13 @@
  */
 
 import { offsetMinutes, overlapHours } from "./timezone-overlap";
-import { coveredTopics, sharedTopics } from "./topics";
+import { type Coverage, coverValue, gradedCover } from "./topic-grades";
+import { sharedTopics } from "./topics";
 import type { CandidateProfile } from "./types";
 import { DEFAULT_WEIGHTS, type MatchingWeights } from "./weights";
 
 export type Reason =
-  | { kind: "gives"; giver: "a" | "b"; topics: string[] }
+  | { kind: "gives"; giver: "a" | "b"; cover: Coverage[] }
   | { kind: "interests"; topics: string[] }
   | { kind: "teams"; teams: [string, string] };
 
@@ -22,7 +23,7 @@ export interface PairScore {
 }
 
 export interface FitCounts {
-  /** How many of B's goals A's expertise covers, and the reverse. */
+  /** How much of B's goals A's expertise covers, in goals (an exact goal 1, see topic-grades.ts), and the reverse. */
   aGives: number;
   bGives: number;
   interests: number;
@@ -78,10 +79,10 @@ export function scorePair(a: CandidateProfile, b: CandidateProfile, ctx: PairCon
   const weights = ctx.weights ?? DEFAULT_WEIGHTS;
   const at = ctx.at ?? new Date(0);
   const reasons: Reason[] = [];
-  const aGives = coveredTopics(a.expertise, b.goals);
-  const bGives = coveredTopics(b.expertise, a.goals);
-  if (aGives.length) reasons.push({ kind: "gives", giver: "a", topics: aGives });
-  if (bGives.length) reasons.push({ kind: "gives", giver: "b", topics: bGives });
+  const aGives = gradedCover(a.expertise, b.goals);
+  const bGives = gradedCover(b.expertise, a.goals);
+  if (aGives.length) reasons.push({ kind: "gives", giver: "a", cover: aGives });
+  if (bGives.length) reasons.push({ kind: "gives", giver: "b", cover: bGives });
   const interests = sharedTopics(a.interests, b.interests);
   if (interests.length) reasons.push({ kind: "interests", topics: interests });
   const sameTeam = a.team.trim().toLowerCase() === b.team.trim().toLowerCase();
@@ -92,8 +93,8 @@ export function scorePair(a: CandidateProfile, b: CandidateProfile, ctx: PairCon
       : weights.workdayEnd - weights.workdayStart;
   const score = combine(
     {
-      aGives: aGives.length,
-      bGives: bGives.length,
+      aGives: coverValue(aGives),
+      bGives: coverValue(bGives),
       // Both sides' count, the smaller kept: the score must not depend on argument order.
       interests: Math.min(interests.length, sharedTopics(b.interests, a.interests).length),
       sameTeam,

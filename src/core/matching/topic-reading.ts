@@ -10,6 +10,8 @@ export interface VocabularyTopic {
   id: string;
   category: string;
   label: { en: string; id: string };
+  /** A name (a tool, a language): keeps its capital mid-sentence. */
+  proper?: boolean;
   aliases: readonly string[];
 }
 
@@ -145,6 +147,8 @@ export interface Reading {
   leadOpens: boolean;
   /** Share of the content words that belong to a recognised topic (0 when there are none). */
   coverage: number;
+  /** The content words no topic took (stemmed, typo-corrected), in the order written: what unmapped text still says. */
+  unread: string[];
 }
 
 /** The topics one free-text item names: "Data analysis (Excel, SQL, Power BI)" names four. */
@@ -152,7 +156,7 @@ export function readTopics(text: string, vocabulary: Vocabulary = DEFAULT_VOCABU
   const index = indexOf(vocabulary);
   const ws = content(words(text)).map((w) => corrected(w, index.known));
   const topics: string[] = [];
-  let unread = 0;
+  const unread: string[] = [];
   let lead: string | undefined;
   let leadOpens = false;
   const longestAt = (i: number): { n: number; id: string } | undefined => {
@@ -173,7 +177,7 @@ export function readTopics(text: string, vocabulary: Vocabulary = DEFAULT_VOCABU
         return later !== undefined && j + later.n > i + match.n;
       });
     if (match === undefined || overtaken) {
-      unread++;
+      unread.push(ws[i] as string);
       i++;
       continue;
     }
@@ -184,11 +188,11 @@ export function readTopics(text: string, vocabulary: Vocabulary = DEFAULT_VOCABU
     }
     i += match.n;
   }
-  const complete = unread === 0 && topics.length > 0;
+  const complete = unread.length === 0 && topics.length > 0;
   if (complete && lead === undefined) {
     lead = topics[0];
     leadOpens = true;
   }
-  const coverage = ws.length === 0 ? 0 : (ws.length - unread) / ws.length;
-  return { text, topics, complete, ...(lead === undefined ? {} : { lead }), leadOpens, coverage };
+  const coverage = ws.length === 0 ? 0 : (ws.length - unread.length) / ws.length;
+  return { text, topics, complete, ...(lead === undefined ? {} : { lead }), leadOpens, coverage, unread };
 }

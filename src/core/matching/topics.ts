@@ -35,6 +35,37 @@ export function normalizeTopic(topic: string): string {
   return name;
 }
 
+/** What one written item says, for grading: the name it compares as, every vocabulary topic it names, and its unread words. */
+export interface ItemReading {
+  name: string;
+  /** The vocabulary topic the item compares as, when its name is that topic's label. */
+  lead?: string;
+  /** Vocabulary topic ids, lead first when there is one. */
+  topics: readonly string[];
+  /** Content words of 4 letters or more that no topic took: unmapped text still meets its own words. */
+  unread: readonly string[];
+}
+
+const itemMemo = new Map<string, ItemReading>();
+/** Words this short say too little on their own ("ui", "hr" are topics; "tim", "kerja" in unmapped text are noise). */
+const UNREAD_MIN_LENGTH = 4;
+
+export function readItem(topic: string): ItemReading {
+  const plain = plainForm(topic);
+  const known = itemMemo.get(plain);
+  if (known !== undefined) return known;
+  const name = normalizeTopic(topic);
+  // A pastime is compared by name only (see normalizeTopic).
+  const reading = canonicalTopic(plain) === plain ? readTopics(plain) : undefined;
+  const ids = reading ? [...(reading.lead ? [reading.lead] : []), ...reading.topics.filter((t) => t !== reading.lead)] : [];
+  const unread = reading ? [...new Set(reading.unread.filter((w) => w.length >= UNREAD_MIN_LENGTH))] : [];
+  const lead = reading?.lead !== undefined && LABELS.get(reading.lead) === name ? reading.lead : undefined;
+  const item = { name, ...(lead ? { lead } : {}), topics: ids, unread };
+  if (itemMemo.size >= MEMO_LIMIT) itemMemo.clear();
+  itemMemo.set(plain, item);
+  return item;
+}
+
 /** Two topics match when equal after normalizing, or when one contains the other as whole words. */
 export function topicsMatch(a: string, b: string): boolean {
   return normalizedMatch(normalizeTopic(a), normalizeTopic(b));

@@ -78,6 +78,7 @@ export const runMatching =
           score: g.score,
           reasons: introReasons(
             ctx.t,
+            ctx.language,
             g.memberIds.map((id) => members.get(id)).filter((m) => m !== undefined),
             profiles,
             weights,

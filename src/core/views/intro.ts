@@ -1,7 +1,9 @@
 /** The intro: who, why they were matched, a first agenda, and the guide's privacy advice. */
-import type { Member, Profile } from "../domain";
+import type { Language, Member, Profile } from "../domain";
 import type { Translate } from "../i18n/translate";
 import { scorePair } from "../matching/score";
+import type { Coverage } from "../matching/topic-grades";
+import { topicInSentence } from "../matching/topic-labels";
 import { topicsMatch } from "../matching/topics";
 import { DEFAULT_WEIGHTS, type MatchingWeights } from "../matching/weights";
 import type { Message } from "../messages";
@@ -24,6 +26,7 @@ export interface IntroInput {
 /** Why these people were matched, from the same score the matcher used (with the program's weights). */
 export function introReasons(
   t: Translate,
+  language: Language,
   members: readonly Member[],
   profiles: readonly Profile[],
   weights: MatchingWeights = DEFAULT_WEIGHTS,
@@ -40,13 +43,12 @@ export function introReasons(
       for (const reason of scorePair(toCandidate(pa), toCandidate(pb), { weights }).reasons) {
         if (reason.kind === "gives") {
           const [giver, receiver] = reason.giver === "a" ? [a, b] : [b, a];
-          lines.push(
-            t("intro.why.gives", {
-              giver: giver.displayName,
-              receiver: receiver.displayName,
-              topics: wordList(t, reason.topics.map(quoted)),
-            }),
-          );
+          const names = { giver: giver.displayName, receiver: receiver.displayName };
+          const met = reason.cover.filter((c) => c.grade !== "related");
+          const touched = reason.cover.filter((c) => c.grade === "related");
+          if (met.length) lines.push(t("intro.why.gives", { ...names, topics: wordList(t, topicNames(met, language)) }));
+          if (touched.length)
+            lines.push(t("intro.why.related", { ...names, topics: wordList(t, topicNames(touched, language)) }));
         } else if (reason.kind === "interests") {
           lines.push(t("intro.why.interests", { topics: wordList(t, sharedAsWritten(reason.topics, pb.interests)) }));
         } else if (members.length === 2) {
@@ -60,6 +62,17 @@ export function introReasons(
     if (teams.length > 1) lines.push(t("intro.why.teams", { teams: teams.join(", ") }));
   }
   return lines.length ? [...new Set(lines)] : [t("intro.why.fallback")];
+}
+
+/**
+ * What was met, named once each: the vocabulary topic in the reader's language where there is one
+ * ("data analysis"), else the goal in its author's words, quoted.
+ */
+function topicNames(cover: readonly Coverage[], language: Language): string[] {
+  const names = cover.map((c) => {
+    return (c.topic ? topicInSentence(c.topic, language) : undefined) ?? quoted(c.wanted);
+  });
+  return [...new Set(names)];
 }
 
 /** A member's own words, marked as theirs: never translated, never passed off as the catalog's. */
@@ -86,7 +99,7 @@ function toCandidate(p: Profile) {
   return { expertise: p.expertise, goals: p.goals, interests: p.interests, team: p.team, timezone: "" };
 }
 
-export function introMessage(t: Translate, input: IntroInput): Message {
+export function introMessage(t: Translate, language: Language, input: IntroInput): Message {
   const names = input.members.map((m) => m.displayName).join(", ");
   const goals = input.members
     .map((m) => {
@@ -101,7 +114,7 @@ export function introMessage(t: Translate, input: IntroInput): Message {
     text(t("intro.body", { names, number: input.roundNumber, program: input.programName })),
     heading(t("intro.whyTitle")),
     text(
-      introReasons(t, input.members, input.profiles, input.weights)
+      introReasons(t, language, input.members, input.profiles, input.weights)
         .map((l) => `• ${l}`)
         .join("\n"),
     ),

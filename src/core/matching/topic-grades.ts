@@ -1,0 +1,48 @@
+/**
+ * How well someone's expertise meets one learning goal, graded: the same
+ * topic (exact), a topic the two items share among the several one item can
+ * name ("Financial modelling di Excel" and "Excel dashboards": family), or,
+ * for text the vocabulary does not know, a word the two have in common
+ * (related). Never a silent zero for free text that maps to nothing.
+ * `scorePair` grades through here; the matcher's pool counts the same grades
+ * through its indexes (tests hold the two equal).
+ */
+import { normalizedMatch, readItem } from "./topics";
+
+export type Grade = "exact" | "family" | "related";
+
+/** A grade's share of one goal, in quarters so that sums stay exact in binary floating point. */
+export const GRADE_POINTS: Readonly<Record<Grade, number>> = { exact: 4, family: 2, related: 1 };
+export const POINTS_PER_GOAL = 4;
+
+export interface Coverage {
+  /** The goal as its author wrote it. */
+  wanted: string;
+  grade: Grade;
+  /** The vocabulary topic that names what is shared, when there is one. */
+  topic?: string;
+}
+
+/** Each goal of `wanted` that `offered` meets, with its best grade, in the order written. */
+export function gradedCover(offered: readonly string[], wanted: readonly string[]): Coverage[] {
+  const offers = offered.map(readItem);
+  const offeredTopics = new Set(offers.flatMap((o) => o.topics));
+  const offeredWords = new Set(offers.flatMap((o) => o.unread));
+  const out: Coverage[] = [];
+  for (const w of wanted) {
+    const goal = readItem(w);
+    if (offers.some((o) => normalizedMatch(o.name, goal.name))) {
+      out.push({ wanted: w, grade: "exact", ...(goal.lead ? { topic: goal.lead } : {}) });
+      continue;
+    }
+    const shared = goal.topics.find((t) => offeredTopics.has(t));
+    if (shared !== undefined) out.push({ wanted: w, grade: "family", topic: shared });
+    else if (goal.unread.some((word) => offeredWords.has(word))) out.push({ wanted: w, grade: "related" });
+  }
+  return out;
+}
+
+/** The goals' worth in goal units (an exact goal is 1). */
+export function coverValue(cover: readonly Coverage[]): number {
+  return cover.reduce((sum, c) => sum + GRADE_POINTS[c.grade], 0) / POINTS_PER_GOAL;
+}
