@@ -104,6 +104,8 @@ class TopicIndex {
 class GoalIndex {
   readonly nameOf: number[] = [];
   readonly byName = new Map<number, number[]>();
+  /** Goals by the vocabulary topic they compare as (their name is its label). */
+  readonly byLead = new Map<string, number[]>();
   readonly byTopic = new Map<string, number[]>();
   readonly byWord = new Map<string, number[]>();
   private readonly rawIds = new Map<string, number>();
@@ -124,6 +126,7 @@ class GoalIndex {
       this.signatures.set(signature, id);
       this.nameOf.push(name);
       listPush(this.byName, name, id);
+      if (item.lead !== undefined) listPush(this.byLead, item.lead, id);
       for (const t of item.topics) listPush(this.byTopic, t, id);
       for (const w of item.unread) listPush(this.byWord, w, id);
     }
@@ -139,8 +142,8 @@ function listPush<K>(m: Map<K, number[]>, k: K, v: number): void {
 }
 
 /**
- * Per member, the goals its expertise meets, by grade: exact (the goal's name is met), family (a
- * vocabulary topic shared, not exact), related (an unread word shared, neither). Disjoint, so a
+ * Per member, the goals its expertise meets, by grade: exact (the goal's name is met, or its lead
+ * topic is among the expertise's topics), family (another vocabulary topic shared), related (an unread word shared, neither). Disjoint, so a
  * goal counts once, at its best grade.
  */
 function gradedCovers(
@@ -166,13 +169,16 @@ function gradedCovers(
   expertise.forEach((items, i) => {
     const readings = items.map(readItem);
     // Marked with i for exact, and still i for the grades below: each grade takes only what the better ones left.
+    const topics = new Set(readings.flatMap((r) => r.topics));
     exact.push(
       collect(
-        Array.from(exactNames[i] as Int32Array, (name) => goalsIndex.byName.get(name)),
+        [
+          ...Array.from(exactNames[i] as Int32Array, (name) => goalsIndex.byName.get(name)),
+          ...Array.from(topics, (t) => goalsIndex.byLead.get(t)),
+        ],
         i,
       ),
     );
-    const topics = new Set(readings.flatMap((r) => r.topics));
     family.push(
       collect(
         Array.from(topics, (t) => goalsIndex.byTopic.get(t)),

@@ -1,7 +1,8 @@
 /**
- * How well someone's expertise meets one learning goal, graded: the same
- * topic (exact), a topic the two items share among the several one item can
- * name ("Financial modelling di Excel" and "Excel dashboards": family), or,
+ * How well someone's expertise meets one learning goal, graded: the goal's
+ * own topic, by name or among the several an expertise item names (exact),
+ * another topic the goal names ("Financial modelling di Excel" and "Excel
+ * dashboards": family), or,
  * for text the vocabulary does not know, a word the two have in common
  * (related). Never a silent zero for free text that maps to nothing.
  * `scorePair` grades through here; the matcher's pool counts the same grades
@@ -31,7 +32,8 @@ export function gradedCover(offered: readonly string[], wanted: readonly string[
   const out: Coverage[] = [];
   for (const w of wanted) {
     const goal = readItem(w);
-    if (offers.some((o) => normalizedMatch(o.name, goal.name))) {
+    // The goal's own topic, offered by name or among the several topics of one item ("SQL" in "Data analysis (Excel, SQL)").
+    if (offers.some((o) => normalizedMatch(o.name, goal.name)) || (goal.lead !== undefined && offeredTopics.has(goal.lead))) {
       out.push({ wanted: w, grade: "exact", ...(goal.lead ? { topic: goal.lead } : {}) });
       continue;
     }
