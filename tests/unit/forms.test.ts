@@ -4,6 +4,7 @@ import type { Session } from "../../src/core/domain";
 import { formSubmission } from "../../src/core/forms";
 import { translator } from "../../src/core/i18n/translate";
 import type { Form } from "../../src/core/messages";
+import { splitList } from "../../src/core/text-list";
 import {
   cadenceForm,
   checkInForm,
@@ -227,5 +228,12 @@ describe("forms: a request opens, a submission answers", () => {
     expect(prefilled.request).toEqual(intake.request);
     expect(prefilled.inputs.find((i) => i.name === "team")?.initial).toBe("Data");
     expect(prefilled.inputs.find((i) => i.name === "partnersWanted")?.initial).toBe(1);
+    // A long list saved within the field's limit still fits it (a platform refuses a longer prefill), and reads back the same.
+    const long = Array.from({ length: 10 }, (_, i) => `${"x".repeat(48)}${i}`);
+    const interests = startingFrom(intake, { ...PROFILE, interests: long }).inputs.find((i) => i.name === "interests");
+    const limit = interests?.kind === "text" ? (interests.maxLength ?? 0) : 0;
+    expect(long.join(", ").length).toBeGreaterThan(limit);
+    expect(String(interests?.initial).length).toBeLessThanOrEqual(limit);
+    expect(splitList(String(interests?.initial))).toEqual(long);
   });
 });

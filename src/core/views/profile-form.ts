@@ -11,14 +11,19 @@ import { intakeForm } from "./forms";
 /** The intake's inputs a profile keeps (with the member's zone); the others belong to one round. */
 const PROFILE_INPUTS = new Set(Object.keys(answerSchemas["profile.edit"].shape));
 
-/** A saved profile as the text the intake's inputs take: lists as the comma list the form splits again. */
-function savedAnswers(profile: Profile): Record<string, string> {
-  return {
-    expertise: profile.expertise.join(", "),
-    goals: profile.goals.join(", "),
-    interests: profile.interests.join(", "),
-    team: profile.team,
-  };
+/** A saved profile as the intake's inputs take it: lists as items, the team as written. */
+function savedAnswers(profile: Profile): Record<string, readonly string[] | string> {
+  return { expertise: profile.expertise, goals: profile.goals, interests: profile.interests, team: profile.team };
+}
+
+/**
+ * A list as the comma list the form splits again. Without the spaces when that is what fits the
+ * input's limit (a platform refuses a prefilled value longer than its field): typed within the
+ * limit, a list always fits again that way.
+ */
+function listText(items: readonly string[], maxLength: number | undefined): string {
+  const spaced = items.join(", ");
+  return maxLength === undefined || spaced.length <= maxLength ? spaced : items.join(",");
 }
 
 /** `form` with each text input a profile keeps starting from the saved answer (nothing saved: as it was). */
@@ -29,7 +34,9 @@ export function startingFrom(form: Form, profile: Profile | undefined): Form {
     ...form,
     inputs: form.inputs.map((input) => {
       const value = Object.hasOwn(saved, input.name) ? saved[input.name] : undefined;
-      return value && (input.kind === "text" || input.kind === "textarea") ? { ...input, initial: value } : input;
+      if (value === undefined || (input.kind !== "text" && input.kind !== "textarea")) return input;
+      const text = typeof value === "string" ? value : listText(value, input.maxLength);
+      return text === "" ? input : { ...input, initial: text };
     }),
   };
 }
