@@ -588,7 +588,7 @@ export const id: Record<MessageKey, string> = {
   "profile.title": "Profil Anda di {program}",
   "profile.noInterests": "belum diisi",
   "profile.nextRound":
-    "Formulir pendaftaran putaran berikutnya langsung terisi dari profil ini, jadi Anda cukup mengubah yang baru. Profil ini hanya Anda yang bisa melihat; penyelenggara hanya melihat angka ringkasan.",
+    "Formulir pendaftaran putaran berikutnya langsung terisi dari profil ini, jadi Anda cukup mengubah yang baru. Hanya Anda yang bisa melihat profil ini; penyelenggara hanya melihat angka keseluruhan.",
   "profile.editButton": "Ubah",
   "profile.none":
     "Anda belum punya profil di {program}. Profil dibuat saat Anda ikut putaran: keahlian yang bisa dibagikan, yang ingin dipelajari, minat, dan tim Anda.",
@@ -597,7 +597,7 @@ export const id: Record<MessageKey, string> = {
   "profile.form.title": "Ubah profil Anda",
   "profile.form.submit": "Simpan",
   "profile.saved":
-    "Sudah disimpan. Profil Anda di {program} sudah diperbarui, dan pendaftaran putaran berikutnya mulai dari sini. Pasangan mentoring Anda saat ini tidak berubah.",
+    "Tersimpan! Profil Anda di {program} sudah diperbarui, dan pendaftaran putaran berikutnya akan mulai dari profil ini. Pasangan mentoring Anda yang sekarang tetap seperti biasa.",
   "help.profile":
     "• /mentoring profile: lihat dan ubah keahlian, hal yang ingin dipelajari, minat, dan tim Anda; pendaftaran putaran berikutnya mulai dari sini",
   "discord.command.profile": "Lihat dan ubah profil Anda: keahlian, yang ingin dipelajari, minat, tim",
