@@ -119,6 +119,8 @@ export const answerSchemas = {
     working: intIn(1, 5),
     adjust: z.enum(EVALUATION_ADJUST),
   }),
+  /** A saved profile edited between rounds: the intake's own rules for the fields a profile keeps. */
+  "profile.edit": intakeSchema.pick({ expertise: true, goals: true, interests: true, team: true, timezone: true }),
 } as const;
 export type FormType = keyof typeof answerSchemas;
 export type Answers<T extends FormType> = z.infer<(typeof answerSchemas)[T]>;
@@ -137,6 +139,7 @@ const requests = {
   pause: z.strictObject({ type: z.literal("pause") }),
   "pairing.end": z.strictObject({ type: z.literal("pairing.end"), pairingId: id.optional() }),
   "evaluation.submit": z.strictObject({ type: z.literal("evaluation.submit"), pairingId: id, number: intIn(1, 200) }),
+  "profile.edit": z.strictObject({ type: z.literal("profile.edit"), programId: id.optional() }),
 } as const;
 export const formRequestSchema = z.discriminatedUnion("type", [
   requests["round.join"],
@@ -147,6 +150,7 @@ export const formRequestSchema = z.discriminatedUnion("type", [
   requests["pairing.end"],
   requests["evaluation.submit"],
   requests["session.move"],
+  requests["profile.edit"],
 ]);
 export type FormRequest = z.infer<typeof formRequestSchema>;
 
@@ -179,6 +183,8 @@ const directSchemas = [
   z.strictObject({ type: z.literal("home") }),
   /** The member's own journal notes, read back to them alone. */
   z.strictObject({ type: z.literal("journal.read") }),
+  /** The member's own saved profile (one program's), shown to them alone. */
+  z.strictObject({ type: z.literal("profile.show"), programId: id.optional() }),
   /** Someone joined a channel: a program channel answers with a welcome (and the round's join button). */
   z.strictObject({ type: z.literal("welcome") }),
   z.strictObject({ type: z.literal("program.report"), programId: id.optional() }),
@@ -232,6 +238,7 @@ export const inputSchema = z.discriminatedUnion("type", [
   requests["pairing.end"],
   requests["evaluation.submit"],
   requests["session.move"],
+  requests["profile.edit"],
   submissionSchema,
 ]);
 

@@ -22,6 +22,7 @@ import { avoidMember } from "./use-cases/avoid-member";
 import { checkIn } from "./use-cases/check-in";
 import { closeRound } from "./use-cases/close-round";
 import { confirmCadence } from "./use-cases/confirm-cadence";
+import { editProfile } from "./use-cases/edit-profile";
 import { endPairing } from "./use-cases/end-pairing";
 import { help, helpFor } from "./use-cases/help";
 import { joinRound } from "./use-cases/join-round";
@@ -40,6 +41,7 @@ import { setOrganizerRole } from "./use-cases/set-organizer-role";
 import { setSetupAccess } from "./use-cases/set-setup-access";
 import { setupProgram } from "./use-cases/setup-program";
 import { showHome } from "./use-cases/show-home";
+import { showProfile } from "./use-cases/show-profile";
 import { showReport } from "./use-cases/show-report";
 import { showStatus } from "./use-cases/show-status";
 import { submitEvaluation } from "./use-cases/submit-evaluation";
@@ -98,6 +100,8 @@ export function createCore(deps: CoreDeps): Core {
     "program.role": setOrganizerRole,
     "setup.access": setSetupAccess,
     "program.weights": setMatchingWeights,
+    "profile.show": showProfile,
+    "profile.edit": editProfile,
   };
 
   async function execute(envelope: Envelope): Promise<Reply> {

@@ -51,6 +51,8 @@ const SUBCOMMANDS: Record<string, (rest: string) => Raw> = {
   pause: answeredInline("pause", "until"),
   rehat: answeredInline("pause", "until"),
   resume: () => ({ type: "resume" }),
+  profile: () => ({ type: "profile.show" }),
+  profil: () => ({ type: "profile.show" }),
   lanjut: () => ({ type: "resume" }),
   end: () => ({ type: "pairing.end" }),
   avoid: (rest) => ({ type: "member.avoid", userId: unmention(rest) }),

@@ -66,6 +66,12 @@ function commandsNaming(ids: Awaited<ReturnType<typeof firstWorkspace>>): Array<
     ["program.report.programId", { type: "program.report", programId }],
     ["round.match.programId", { type: "round.match", programId }],
     ["round.match.programId", { type: "round.match", programId, dryRun: true }],
+    ["profile.show.programId", { type: "profile.show", programId }],
+    ["profile.edit.programId", { type: "profile.edit", programId }],
+    [
+      "profile.edit.programId",
+      submit({ type: "profile.edit", programId }, { expertise: "x", goals: "y", team: "z", timezone: "WIB" }),
+    ],
     ["cadence.confirm.pairingId", { type: "cadence.confirm", pairingId }],
     ["rematch.request.pairingId", { type: "rematch.request", pairingId }],
     ["round.join.roundId", { type: "round.join", roundId }],

@@ -124,7 +124,7 @@ async function playProgram(
   await runDueJobs(tdb.db.kysely, clock, { worker: "test", random: () => 0.5 });
   await pressAll(await fromOutbox((row) => row.member ?? users.budi));
 
-  // What a member is answered: their status, their home, and the evaluation's "adjust → end".
+  // What a member is answered: their status, their home, their profile, and the evaluation's "adjust → end".
   const evaluated = await as(
     users.ani,
     submit({ type: "evaluation.submit", pairingId: pairing.id, number: 1 }, { g0: "progressing", working: 3, adjust: "end" }),
@@ -132,6 +132,7 @@ async function playProgram(
   await pressAll([
     ...fromReply(await as(users.ani, { type: "status" }), users.ani, "status"),
     ...fromReply(await as(users.ani, { type: "home" }), users.ani, "home"),
+    ...fromReply(await as(users.ani, { type: "profile.show" }), users.ani, "profile"),
     ...fromReply(evaluated, users.ani, "evaluation: adjust → end"),
     ...fromReply(rescheduled, users.ani, "we rescheduled"),
   ]);

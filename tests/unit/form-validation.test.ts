@@ -33,6 +33,7 @@ const VALID: Record<FormType, Record<string, AnswerValue>> = {
   "pairing.end": { reason: "", messageToPartner: "", notAFit: false, rematch: true },
   "evaluation.submit": { g0: "reached", working: "4", adjust: "nothing" },
   "session.move": { date: "2026-12-10", time: "14:00", minutes: "60" },
+  "profile.edit": { expertise: "SQL", goals: "public speaking", interests: "", team: "Data", timezone: "WITA" },
 };
 const REQUESTS = {
   "round.join": { type: "round.join" },
@@ -43,11 +44,22 @@ const REQUESTS = {
   "pairing.end": { type: "pairing.end", pairingId: UUID },
   "evaluation.submit": { type: "evaluation.submit", pairingId: UUID, number: 1 },
   "session.move": { type: "session.move", sessionId: UUID },
+  "profile.edit": { type: "profile.edit", programId: UUID },
 } as const;
 
 /** [form, field, answer, English problem, Indonesian problem] */
 const bad: Array<[FormType, string, AnswerValue, string, string]> = [
   ["round.join", "team", "", "Team is required.", "Tim wajib diisi."],
+  // The profile form answers the intake's fields by the intake's own rules, in the same words.
+  ["profile.edit", "team", "", "Team is required.", "Tim wajib diisi."],
+  ["profile.edit", "expertise", "", "Expertise you can share is required.", "Keahlian yang bisa dibagikan wajib diisi."],
+  [
+    "profile.edit",
+    "timezone",
+    "Mars/Olympus",
+    "Time zone: I don’t know that time zone. Try WIB, WITA, WIT or a name like Asia/Jakarta.",
+    "Zona waktu: saya belum kenal zona waktu itu. Coba WIB, WITA, WIT, atau nama seperti Asia/Jakarta.",
+  ],
   ["round.join", "team", undefined, "Team is required.", "Tim wajib diisi."],
   ["round.join", "team", "   ", "Team cannot be empty.", "Tim tidak boleh kosong."],
   ["round.join", "expertise", "", "Expertise you can share is required.", "Keahlian yang bisa dibagikan wajib diisi."],

@@ -4,6 +4,7 @@ import type { Session } from "../../src/core/domain";
 import { formSubmission } from "../../src/core/forms";
 import { translator } from "../../src/core/i18n/translate";
 import type { Form } from "../../src/core/messages";
+import { splitList } from "../../src/core/text-list";
 import {
   cadenceForm,
   checkInForm,
@@ -14,6 +15,7 @@ import {
   pauseForm,
   sessionMoveForm,
 } from "../../src/core/views/forms";
+import { profileForm, startingFrom } from "../../src/core/views/profile-form";
 
 const UUID = "0b8f7a62-3c1e-4f4e-9d59-6f7c1f0d2a11";
 const OTHER = "11111111-1111-4111-8111-111111111111";
@@ -28,6 +30,15 @@ const SESSION: Session = {
   checkInPromptedAt: null,
 };
 
+const PROFILE = {
+  memberId: OTHER,
+  programId: UUID,
+  expertise: ["Data analysis (Excel, SQL)", "public speaking"],
+  goals: ["design"],
+  interests: [],
+  team: "Data",
+};
+
 /** Every form the core builds. */
 const FORMS: Form[] = [
   intakeForm(t, { roundId: UUID, timezone: "Asia/Jakarta", language: "en" }),
@@ -38,6 +49,7 @@ const FORMS: Form[] = [
   endForm(t, UUID),
   evaluationForm(t, UUID, 1, ["SQL", "public speaking"]),
   sessionMoveForm(t, SESSION, "Asia/Jakarta"),
+  profileForm(t, UUID, PROFILE, { timezone: "Asia/Makassar", language: "en" }),
 ];
 
 describe("forms: a request opens, a submission answers", () => {
@@ -172,5 +184,56 @@ describe("forms: a request opens, a submission answers", () => {
     expect(!parsed.ok && parsed.issues[0]).toMatchObject({ code: "custom", message: "control", path: ["text"] });
     // Line breaks and tabs are what people type.
     expect(parseCommand(formSubmission({ type: "journal.write" }, { text: "one\n\ttwo\r\n" })).ok).toBe(true);
+  });
+
+  it("the profile form is the intake's own inputs for what a profile keeps, filled in as saved, and submits back to the same profile", () => {
+    const intake = intakeForm(t, { timezone: "Asia/Makassar", language: "en" });
+    const form = profileForm(t, UUID, PROFILE, { timezone: "Asia/Makassar", language: "en" });
+    expect(form.request).toEqual({ type: "profile.edit", programId: UUID });
+    expect(form.inputs.map((i) => i.name)).toEqual(["expertise", "goals", "interests", "team", "timezone"]);
+    // Same labels, hints and limits as the intake: only the starting values differ.
+    for (const input of form.inputs) {
+      const { initial: _ignored, ...rule } = input;
+      const { initial: _intake, ...intakeRule } = intake.inputs.find((i) => i.name === input.name) ?? {};
+      expect(rule, input.name).toEqual(intakeRule);
+    }
+    const initial = Object.fromEntries(form.inputs.map((i) => [i.name, i.initial]));
+    expect(initial).toEqual({
+      expertise: "Data analysis (Excel, SQL), public speaking",
+      goals: "design",
+      interests: undefined,
+      team: "Data",
+      timezone: "Asia/Makassar",
+    });
+    // Submitted unchanged, the answers are the saved profile again (a bracket's commas stay inside its item).
+    const parsed = parseCommand(formSubmission(form.request, initial as Record<string, string>));
+    expect(parsed).toEqual({
+      ok: true,
+      command: {
+        type: "profile.edit",
+        programId: UUID,
+        answers: { expertise: PROFILE.expertise, goals: PROFILE.goals, interests: [], team: "Data", timezone: "Asia/Makassar" },
+      },
+    });
+    // What belongs to one round (its partners, the reply language) is not the profile's to change.
+    for (const extra of [{ partnersWanted: "2" }, { language: "id" }] as Array<Record<string, string>>) {
+      expect(parseCommand(formSubmission(form.request, { ...initial, ...extra } as Record<string, string>)).ok).toBe(false);
+    }
+  });
+
+  it("the intake starts from a saved profile, and is unchanged without one", () => {
+    const intake = intakeForm(t, { roundId: UUID, timezone: "Asia/Jakarta", language: "en" });
+    expect(startingFrom(intake, undefined)).toEqual(intake);
+    const prefilled = startingFrom(intake, PROFILE);
+    expect(prefilled.request).toEqual(intake.request);
+    expect(prefilled.inputs.find((i) => i.name === "team")?.initial).toBe("Data");
+    expect(prefilled.inputs.find((i) => i.name === "partnersWanted")?.initial).toBe(1);
+    // A long list saved within the field's limit still fits it (a platform refuses a longer prefill), and reads back the same.
+    const long = Array.from({ length: 10 }, (_, i) => `${"x".repeat(48)}${i}`);
+    const interests = startingFrom(intake, { ...PROFILE, interests: long }).inputs.find((i) => i.name === "interests");
+    const limit = interests?.kind === "text" ? (interests.maxLength ?? 0) : 0;
+    expect(long.join(", ").length).toBeGreaterThan(limit);
+    expect(String(interests?.initial).length).toBeLessThanOrEqual(limit);
+    expect(splitList(String(interests?.initial))).toEqual(long);
   });
 });

@@ -59,6 +59,7 @@ export const SUBCOMMANDS: readonly SubcommandDefinition[] = [
   },
   { name: "resume", nameId: "lanjut", audience: "member", description: "discord.command.resume" },
   { name: "notes", nameId: "baca", audience: "member", description: "discord.command.notes" },
+  { name: "profile", nameId: "profil", audience: "member", description: "discord.command.profile" },
   {
     name: "journal",
     nameId: "catatan",

@@ -179,6 +179,8 @@ const SPECS: Record<string, Spec> = {
       ["number", int],
     ],
   },
+  "profile.show": { code: "pf", fields: [["programId", uuid]] },
+  "profile.edit": { code: "pfe", fields: [["programId", uuid]] },
 };
 
 const SPECS_BY_CODE = new Map(Object.entries(SPECS).map(([type, spec]) => [spec.code, { type, spec }]));

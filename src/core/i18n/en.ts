@@ -582,6 +582,24 @@ export const en = {
 
   // The round ends before the routine's next session.
   "checkin.noneBeforeRoundEnd": "none, as the round ends on {date}",
+
+  // issue 13 (profile)
+  "profile.title": "Your profile in {program}",
+  "profile.noInterests": "none yet",
+  "profile.nextRound":
+    "The next round’s sign-up form starts from this, so you only change what’s new. Only you see your profile here; organizers see totals only.",
+  "profile.editButton": "Edit",
+  "profile.none":
+    "You don’t have a profile in {program} yet. It’s made when you join a round: what you can share, what you want to learn, your interests and your team.",
+  "profile.noneAnywhere": "You don’t have a profile yet. It’s made when you join a round in your program’s channel.",
+  "refusal.noProfile": "There’s no profile to edit yet. It’s made when you join a round.",
+  "profile.form.title": "Edit your profile",
+  "profile.form.submit": "Save",
+  "profile.saved":
+    "Saved: your profile in {program} is up to date, and the next round’s sign-up starts from it. Your current pairing stays as it is.",
+  "help.profile":
+    "• /mentoring profile: see and edit your expertise, goals, interests and team; the next round’s sign-up starts from it",
+  "discord.command.profile": "See and edit your profile: expertise, goals, interests, team",
 } as const;
 
 export type MessageKey = keyof typeof en;

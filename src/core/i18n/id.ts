@@ -584,4 +584,22 @@ export const id: Record<MessageKey, string> = {
 
   // Putaran selesai sebelum sesi rutin berikutnya.
   "checkin.noneBeforeRoundEnd": "tidak ada lagi, karena putaran ini selesai pada {date}",
+
+  // issue 13 (profile)
+  "profile.title": "Profil Anda di {program}",
+  "profile.noInterests": "belum diisi",
+  "profile.nextRound":
+    "Formulir pendaftaran putaran berikutnya langsung terisi dari profil ini, jadi Anda cukup mengubah yang baru. Hanya Anda yang bisa melihat profil ini; penyelenggara hanya melihat angka keseluruhan.",
+  "profile.editButton": "Ubah",
+  "profile.none":
+    "Anda belum punya profil di {program}. Profil dibuat saat Anda ikut putaran: keahlian yang bisa dibagikan, yang ingin dipelajari, minat, dan tim Anda.",
+  "profile.noneAnywhere": "Anda belum punya profil. Profil dibuat saat Anda ikut putaran di kanal program Anda.",
+  "refusal.noProfile": "Belum ada profil yang bisa diubah. Profil dibuat saat Anda ikut putaran.",
+  "profile.form.title": "Ubah profil Anda",
+  "profile.form.submit": "Simpan",
+  "profile.saved":
+    "Tersimpan! Profil Anda di {program} sudah diperbarui, dan pendaftaran putaran berikutnya akan mulai dari profil ini. Pasangan mentoring Anda yang sekarang tetap seperti biasa.",
+  "help.profile":
+    "• /mentoring profile: lihat dan ubah keahlian, hal yang ingin dipelajari, minat, dan tim Anda; pendaftaran putaran berikutnya mulai dari sini",
+  "discord.command.profile": "Lihat dan ubah profil Anda: keahlian, yang ingin dipelajari, minat, tim",
 };

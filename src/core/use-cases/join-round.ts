@@ -5,6 +5,7 @@ import { programInChannel } from "../scope";
 import { resolveTimezone } from "../timezones";
 import { message, text } from "../views/blocks";
 import { intakeForm } from "../views/forms";
+import { startingFrom } from "../views/profile-form";
 import { reply, type UseCase } from "./types";
 
 /** Without an intake the reply is the intake form; with one, the member is enrolled. */
@@ -34,7 +35,9 @@ export const joinRound: UseCase<"round.join"> = async (ctx, command) => {
       timezone: ctx.member.timezone ?? (ctx.actor.timezone ? resolveTimezone(ctx.actor.timezone) : null) ?? program.timezone,
       language: ctx.language,
     });
-    return { messages: [], form };
+    // A member who joined before starts from their saved profile: only what is new needs typing.
+    const [saved] = await ctx.tx.profiles.getMany(program.id, [ctx.member.id]);
+    return { messages: [], form: startingFrom(form, saved) };
   }
   const intake = command.answers;
   if (earlier) {

@@ -6,7 +6,8 @@ export function helpMessage(t: Translate, showOrganizer: boolean): Message {
   return message(
     heading(t("help.title")),
     text(t("help.intro")),
-    text(t("help.member")),
+    // The profile line is its own key (issue 13), appended to the member list.
+    text(`${t("help.member")}\n${t("help.profile")}`),
     showOrganizer && text(t("help.organizer")),
   );
 }
