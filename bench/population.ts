@@ -551,7 +551,9 @@ export function makePopulation(n: number, options: PopulationOptions): Candidate
 
 export function summarize(candidates: readonly Candidate[]): PopulationSummary {
   const teams = new Set(candidates.map((c) => c.profile.team.trim().toLowerCase()));
-  const vocabulary = new Set(candidates.flatMap((c) => [...c.profile.expertise, ...c.profile.goals].map(normalizeTopic)));
+  const vocabulary = new Set(
+    candidates.flatMap((c) => [...c.profile.expertise, ...c.profile.goals].map((t) => normalizeTopic(t))),
+  );
   const slots: Record<number, number> = {};
   const zones: Record<string, number> = {};
   for (const c of candidates) {

@@ -12,6 +12,7 @@ import * as m0005 from "./0005_oauth_states";
 import * as m0006 from "./0006_answer_order";
 import * as m0007 from "./0007_spaces";
 import * as m0010 from "./0010_playground_state";
+import * as m0011 from "./0011_program_topics";
 
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "0006_answer_order": m0006,
   "0007_spaces": m0007,
   "0010_playground_state": m0010,
+  "0011_program_topics": m0011,
 };

@@ -217,6 +217,8 @@ const directSchemas = [
   /** The role whose members may organize the program; none clears it. */
   z.strictObject({ type: z.literal("program.role"), roleId: platformUserId.optional() }),
   z.strictObject({ type: z.literal("program.weights"), weights: weightChangesSchema.optional() }),
+  /** The program's topics; with a change ("add …", "rename …", "merge …", "retire …"), parsed against them by the use case. */
+  z.strictObject({ type: z.literal("program.topics"), change: z.string().trim().min(1).max(600).optional() }),
   z.strictObject({ type: z.literal("rematch.request"), pairingId: id }),
   z.strictObject({
     type: z.literal("program.hours"),

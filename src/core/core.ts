@@ -23,6 +23,7 @@ import { checkIn } from "./use-cases/check-in";
 import { closeRound } from "./use-cases/close-round";
 import { confirmCadence } from "./use-cases/confirm-cadence";
 import { editProfile } from "./use-cases/edit-profile";
+import { editTopics } from "./use-cases/edit-topics";
 import { endPairing } from "./use-cases/end-pairing";
 import { help, helpFor } from "./use-cases/help";
 import { joinRound } from "./use-cases/join-round";
@@ -100,6 +101,7 @@ export function createCore(deps: CoreDeps): Core {
     "program.role": setOrganizerRole,
     "setup.access": setSetupAccess,
     "program.weights": setMatchingWeights,
+    "program.topics": editTopics,
     "profile.show": showProfile,
     "profile.edit": editProfile,
   };

@@ -41,6 +41,8 @@ export interface Program {
   createdBy: string;
   /** Stored as set by organizers; parsed (with defaults) by the matcher. */
   matchingWeights: Record<string, unknown> | null;
+  /** The organizers' changes to the shared topic vocabulary (matching/topic-edits.ts), as stored. */
+  topicEdits: Record<string, unknown> | null;
   /** A platform role whose members may organize the program (Discord), or null. */
   organizerRole: string | null;
   /** When the bot may reach members on its own (quiet hours outside). */

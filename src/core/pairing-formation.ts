@@ -1,6 +1,7 @@
 /** Creating a pairing (or adding someone to one) and sending its intro, in one place. */
 import type { Member, Pairing, Program, Round } from "./domain";
 import { evaluationDue, scheduleEvaluation, schedulePairingStartJobs } from "./jobs/schedule";
+import { vocabularyOf } from "./matching/topic-edits";
 import { weightsOf } from "./matching/weights";
 import { notifyPairing } from "./notify";
 import type { Tx } from "./ports";
@@ -26,6 +27,7 @@ async function sendIntro(tx: Tx, program: Program, round: Round, pairing: Pairin
         : {}),
       pairingId: pairing.id,
       weights: weightsOf(program.matchingWeights),
+      vocabulary: vocabularyOf(program.topicEdits),
     }),
   );
 }

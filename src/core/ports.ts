@@ -83,13 +83,14 @@ export interface Tx {
     byChannel(tenantId: string, channelId: string): Promise<Program | null>;
     get(id: string): Promise<Program>;
     find(id: string): Promise<Program | null>;
-    create(program: Omit<Program, "id" | "matchingWeights" | "contactHours" | "organizerRole">): Promise<Program>;
+    create(program: Omit<Program, "id" | "matchingWeights" | "topicEdits" | "contactHours" | "organizerRole">): Promise<Program>;
     /** Records the space of a program set up before spaces were kept (only while unknown). */
     setSpace(id: string, spaceId: string): Promise<void>;
     setOrganizerRole(id: string, roleId: string | null): Promise<void>;
     /** Member ids of the program's organizers. */
     organizers(programId: string): Promise<string[]>;
     setMatchingWeights(id: string, weights: Record<string, unknown>): Promise<void>;
+    setTopicEdits(id: string, edits: Record<string, unknown>): Promise<void>;
     setContactHours(id: string, hours: ContactHours): Promise<void>;
     addOrganizer(programId: string, memberId: string): Promise<void>;
     isOrganizer(programId: string, memberId: string): Promise<boolean>;

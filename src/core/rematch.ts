@@ -11,6 +11,7 @@
  */
 import type { Member, Program, Round } from "./domain";
 import { scorePair } from "./matching/score";
+import { vocabularyOf } from "./matching/topic-edits";
 import { pairKey } from "./matching/types";
 import { weightsOf } from "./matching/weights";
 import { formPairing, joinPairing } from "./pairing-formation";
@@ -32,11 +33,12 @@ export async function tryRematch(tx: Tx, program: Program, given: Round, member:
   );
   const mine = profiles.get(member.id);
   const weights = weightsOf(program.matchingWeights);
+  const vocabulary = vocabularyOf(program.topicEdits);
   if (!mine) return false;
   const affinity = (otherId: string) => {
     const other = profiles.get(otherId);
     // Topics and teams under the program's weights; working hours are left out (members' zones are not loaded here).
-    return other ? scorePair({ ...mine, timezone: "" }, { ...other, timezone: "" }, { weights }).score : 0;
+    return other ? scorePair({ ...mine, timezone: "" }, { ...other, timezone: "" }, { weights, vocabulary }).score : 0;
   };
   // The matcher's hard exclusions hold here too: this round's pairs, "not a good fit", "do not pair me with".
   const { notAFit } = await earlierRounds(tx, round);

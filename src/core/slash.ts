@@ -65,6 +65,8 @@ const SUBCOMMANDS: Record<string, (rest: string) => Raw> = {
   penyelenggara: (rest) => ({ type: "program.organizer", ...person(rest) }),
   weights: (rest) => ({ type: "program.weights", ...(rest ? { weights: keyValues(rest) } : {}) }),
   bobot: (rest) => ({ type: "program.weights", ...(rest ? { weights: keyValues(rest) } : {}) }),
+  topics: (rest) => ({ type: "program.topics", ...(rest ? { change: rest } : {}) }),
+  topik: (rest) => ({ type: "program.topics", ...(rest ? { change: rest } : {}) }),
   akhiri: () => ({ type: "pairing.end" }),
   hours: (rest) => ({ type: "program.hours", ...contactHours(rest) }),
   jam: (rest) => ({ type: "program.hours", ...contactHours(rest) }),

@@ -35,6 +35,7 @@ export interface ProgramsTable {
   created_by: string;
   created_at: CreatedAt;
   matching_weights: JSONColumnType<Record<string, unknown>> | null;
+  topic_edits: JSONColumnType<Record<string, unknown>> | null;
   contact_from: Generated<number>;
   contact_until: Generated<number>;
   working_days: Generated<number[]>;

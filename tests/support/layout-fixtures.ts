@@ -80,6 +80,7 @@ export const PROGRAM: Program = {
   roundWeeks: 12,
   createdBy: "m",
   matchingWeights: null,
+  topicEdits: null,
   organizerRole: null,
   contactHours: { from: 8, until: 20, workingDays: [1, 2, 3, 4, 5] },
 };

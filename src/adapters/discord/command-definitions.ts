@@ -147,6 +147,20 @@ export const SUBCOMMANDS: readonly SubcommandDefinition[] = [
     },
   },
   {
+    name: "topics",
+    nameId: "topik",
+    audience: "organizer",
+    description: "discord.command.topics",
+    option: {
+      name: "change",
+      nameId: "ubah",
+      kind: "string",
+      description: "discord.option.topicChange",
+      required: false,
+      maxLength: 600,
+    },
+  },
+  {
     name: "weights",
     nameId: "bobot",
     audience: "organizer",

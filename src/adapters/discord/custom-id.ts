@@ -164,6 +164,7 @@ const SPECS: Record<string, Spec> = {
   "member.avoid": { code: "ma", fields: [["userId", word]] },
   "program.organizer": { code: "po", fields: [["userId", word]] },
   "program.weights": { code: "pw", fields: [] },
+  "program.topics": { code: "pc", fields: [] },
   "rematch.request": { code: "rr", fields: [["pairingId", uuid]] },
   "program.hours": {
     code: "ph",

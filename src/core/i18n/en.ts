@@ -600,6 +600,28 @@ export const en = {
   "help.profile":
     "• /mentoring profile: see and edit your expertise, goals, interests and team; the next round’s sign-up starts from it",
   "discord.command.profile": "See and edit your profile: expertise, goals, interests, team",
+
+  // issue 13 (topics): organizers adjust the program's topics.
+  "topics.title": "Topics in {program}: {count} (the shared vocabulary, with this program's changes)",
+  "topics.noChanges": "No changes yet: the program reads topics with the shared vocabulary as it is.",
+  "topics.added": "Added: {label} ({aliases, plural, =0 {no other names} one {# other name} other {# other names}})",
+  "topics.renamed": "Renamed: {from} is now {to}",
+  "topics.merged": "Merged: {from} is read as {into}",
+  "topics.retired": "Retired: {label} (such text is compared as written)",
+  "topics.saved": "Saved. The next matching reads members’ words with this change; current pairings stay as they are.",
+  "topics.howTo":
+    "Change a topic with /mentoring topics followed by: add English name | Indonesian name | other names, … · rename topic | English name | Indonesian name · merge topic | into topic · retire topic. A topic can be named in either language.",
+  "topics.usage":
+    "Start the change with add, rename, merge or retire, for example: /mentoring topics merge statistics | data analysis",
+  "topics.unknown":
+    "I don’t know a topic called “{name}” in this program. Name it as members write it, in either language, or by its id.",
+  "topics.exists": "“{name}” is already a topic in this program: rename it or merge into it instead.",
+  "topics.badLabel": "Give each name 2 to 60 characters: English name | Indonesian name (the Indonesian one may be left out).",
+  "topics.sameTopic": "Those two are the same topic already.",
+  "topics.tooMany": "That is more changes than a program can keep (200 added topics, 500 retired). Retire or merge some first.",
+  "help.topics": "• /mentoring topics [add | rename | merge | retire …]: see or adjust the topics members’ words are read with",
+  "discord.command.topics": "Organizers: see or adjust the program's topics",
+  "discord.option.topicChange": "For example: merge statistics | data analysis (empty: see the topics)",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -602,4 +602,29 @@ export const id: Record<MessageKey, string> = {
   "help.profile":
     "• /mentoring profile: lihat dan ubah keahlian, hal yang ingin dipelajari, minat, dan tim Anda; pendaftaran putaran berikutnya mulai dari sini",
   "discord.command.profile": "Lihat dan ubah profil Anda: keahlian, yang ingin dipelajari, minat, tim",
+
+  // issue 13 (topics): penyelenggara menyesuaikan topik program.
+  "topics.title": "Topik di {program}: {count} (kosakata bersama, plus perubahan khusus program ini)",
+  "topics.noChanges": "Belum ada perubahan: program ini memakai kosakata bersama apa adanya.",
+  "topics.added": "Ditambahkan: {label} ({aliases, plural, =0 {tanpa nama lain} other {# nama lain}})",
+  "topics.renamed": "Diganti nama: {from} sekarang {to}",
+  "topics.merged": "Digabung: {from} dibaca sebagai {into}",
+  "topics.retired": "Tidak dipakai lagi: {label} (tulisan seperti ini dibandingkan apa adanya)",
+  "topics.saved":
+    "Tersimpan. Pencocokan berikutnya membaca tulisan anggota dengan perubahan ini; pasangan yang sudah berjalan tidak berubah.",
+  "topics.howTo":
+    "Untuk mengubah topik, ketik /mentoring topik lalu: tambah nama Inggris | nama Indonesia | nama lain, … · ganti topik | nama Inggris | nama Indonesia · gabung topik | ke topik · hapus topik. Topik boleh disebut dalam bahasa apa saja.",
+  "topics.usage":
+    "Awali perubahannya dengan tambah, ganti, gabung, atau hapus. Contoh: /mentoring topik gabung statistika | analisis data",
+  "topics.unknown":
+    "Saya belum kenal topik “{name}” di program ini. Sebut seperti anggota biasa menulisnya, dalam bahasa apa saja, atau pakai id-nya.",
+  "topics.exists": "“{name}” sudah jadi topik di program ini. Ganti namanya, atau gabungkan ke topik itu.",
+  "topics.badLabel": "Tiap nama perlu 2 sampai 60 karakter: nama Inggris | nama Indonesia (nama Indonesia boleh dikosongkan).",
+  "topics.sameTopic": "Keduanya memang sudah topik yang sama.",
+  "topics.tooMany":
+    "Perubahannya sudah melebihi batas satu program (200 topik tambahan, 500 yang tidak dipakai). Hapus atau gabungkan sebagian dulu, ya.",
+  "help.topics":
+    "• /mentoring topik [tambah | ganti | gabung | hapus …]: lihat atau sesuaikan topik yang dipakai untuk membaca tulisan anggota",
+  "discord.command.topics": "Penyelenggara: lihat atau sesuaikan topik program",
+  "discord.option.topicChange": "Contoh: gabung statistika | analisis data (kosong: lihat daftar topik)",
 };

@@ -8,6 +8,7 @@
 import { combineParts } from "./score";
 import { offsetMinutes, overlapHours } from "./timezone-overlap";
 import { GRADE_POINTS, POINTS_PER_GOAL } from "./topic-grades";
+import { DEFAULT_VOCABULARY, type Vocabulary } from "./topic-reading";
 import { normalizedMatch, normalizeTopic, readItem } from "./topics";
 import { type MatchInput, pairKey } from "./types";
 import { DEFAULT_WEIGHTS, type MatchingWeights, SCORE_SCALE } from "./weights";
@@ -52,10 +53,11 @@ class TopicIndex {
   readonly names: string[] = [];
   /** The same spellings recur across members: normalize each once. */
   private readonly rawIds = new Map<string, number>();
+  constructor(readonly vocabulary: Vocabulary) {}
   id(raw: string): number {
     const known = this.rawIds.get(raw);
     if (known !== undefined) return known;
-    const name = normalizeTopic(raw);
+    const name = normalizeTopic(raw, this.vocabulary);
     let id = this.ids.get(name);
     if (id === undefined) {
       id = this.names.length;
@@ -111,6 +113,9 @@ class GoalIndex {
   private readonly rawIds = new Map<string, number>();
   private readonly signatures = new Map<string, number>();
   constructor(private readonly names: TopicIndex) {}
+  get vocabulary(): Vocabulary {
+    return this.names.vocabulary;
+  }
   get size(): number {
     return this.nameOf.length;
   }
@@ -118,7 +123,7 @@ class GoalIndex {
     const known = this.rawIds.get(raw);
     if (known !== undefined) return known;
     const name = this.names.id(raw);
-    const item = readItem(raw);
+    const item = readItem(raw, this.names.vocabulary);
     const signature = `${name}\u0001${item.topics.join(",")}\u0001${item.unread.join(",")}`;
     let id = this.signatures.get(signature);
     if (id === undefined) {
@@ -167,7 +172,7 @@ function gradedCovers(
     return Int32Array.from(found).sort();
   };
   expertise.forEach((items, i) => {
-    const readings = items.map(readItem);
+    const readings = items.map((item) => readItem(item, goalsIndex.vocabulary));
     // Marked with i for exact, and still i for the grades below: each grade takes only what the better ones left.
     const topics = new Set(readings.flatMap((r) => r.topics));
     exact.push(
@@ -445,7 +450,7 @@ export function preparePool(input: MatchInput): Pool {
   const n = candidates.length;
   const ids = candidates.map((c) => c.memberId);
   const indexOf = new Map(ids.map((id, i) => [id, i]));
-  const topics = new TopicIndex();
+  const topics = new TopicIndex(input.vocabulary ?? DEFAULT_VOCABULARY);
   const goalIndex = new GoalIndex(topics);
   const toIds = (list: readonly string[]) => Int32Array.from(list.map((t) => topics.id(t)));
   const goals = candidates.map((c) => Int32Array.from(c.profile.goals.map((g) => goalIndex.id(g))));

@@ -8,6 +8,7 @@
 
 import { offsetMinutes, overlapHours } from "./timezone-overlap";
 import { type Coverage, coverValue, gradedCover } from "./topic-grades";
+import type { Vocabulary } from "./topic-reading";
 import { sharedTopics } from "./topics";
 import type { CandidateProfile } from "./types";
 import { DEFAULT_WEIGHTS, type MatchingWeights } from "./weights";
@@ -82,14 +83,16 @@ export interface PairContext {
   priorities?: number;
   /** The instant whose UTC offsets count (daylight saving changes them). */
   at?: Date;
+  /** The program's topics (the default vocabulary with its organizers' edits). */
+  vocabulary?: Vocabulary;
 }
 
 export function scorePair(a: CandidateProfile, b: CandidateProfile, ctx: PairContext = {}): PairScore {
   const weights = ctx.weights ?? DEFAULT_WEIGHTS;
   const at = ctx.at ?? new Date(0);
   const reasons: Reason[] = [];
-  const aGives = gradedCover(a.expertise, b.goals);
-  const bGives = gradedCover(b.expertise, a.goals);
+  const aGives = gradedCover(a.expertise, b.goals, ctx.vocabulary);
+  const bGives = gradedCover(b.expertise, a.goals, ctx.vocabulary);
   if (aGives.length) reasons.push({ kind: "gives", giver: "a", cover: aGives });
   if (bGives.length) reasons.push({ kind: "gives", giver: "b", cover: bGives });
   const interests = sharedTopics(a.interests, b.interests);

@@ -8,6 +8,7 @@
  * `scorePair` grades through here; the matcher's pool counts the same grades
  * through its indexes (tests hold the two equal).
  */
+import { DEFAULT_VOCABULARY, type Vocabulary } from "./topic-reading";
 import { normalizedMatch, readItem } from "./topics";
 
 export type Grade = "exact" | "family" | "related";
@@ -25,13 +26,17 @@ export interface Coverage {
 }
 
 /** Each goal of `wanted` that `offered` meets, with its best grade, in the order written. */
-export function gradedCover(offered: readonly string[], wanted: readonly string[]): Coverage[] {
-  const offers = offered.map(readItem);
+export function gradedCover(
+  offered: readonly string[],
+  wanted: readonly string[],
+  vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+): Coverage[] {
+  const offers = offered.map((o) => readItem(o, vocabulary));
   const offeredTopics = new Set(offers.flatMap((o) => o.topics));
   const offeredWords = new Set(offers.flatMap((o) => o.unread));
   const out: Coverage[] = [];
   for (const w of wanted) {
-    const goal = readItem(w);
+    const goal = readItem(w, vocabulary);
     // The goal's own topic, offered by name or among the several topics of one item ("SQL" in "Data analysis (Excel, SQL)").
     if (offers.some((o) => normalizedMatch(o.name, goal.name)) || (goal.lead !== undefined && offeredTopics.has(goal.lead))) {
       out.push({ wanted: w, grade: "exact", ...(goal.lead ? { topic: goal.lead } : {}) });

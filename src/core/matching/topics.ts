@@ -1,6 +1,6 @@
 /** Comparing free-text topics: robust to case, spacing, punctuation and ID/EN synonyms. */
 import { canonicalTopic } from "./synonyms";
-import { DEFAULT_VOCABULARY, readTopics } from "./topic-reading";
+import { DEFAULT_VOCABULARY, readTopics, type Vocabulary } from "./topic-reading";
 
 const plainForm = (topic: string): string =>
   topic
@@ -10,25 +10,40 @@ const plainForm = (topic: string): string =>
     .replace(/\s+/g, " ")
     .trim();
 
-const LABELS = new Map(DEFAULT_VOCABULARY.topics.map((t) => [t.id, plainForm(t.label.en)]));
-/** Members repeat the same spellings; reading is the slow part. Bounded so a long-lived process cannot grow it forever. */
-const memo = new Map<string, string>();
+/** Per vocabulary (the default, or a program's with its organizers' edits): labels, and what was read already. */
+interface Readings {
+  labels: Map<string, string>;
+  /** Members repeat the same spellings; reading is the slow part. Bounded so a long-lived process cannot grow it forever. */
+  names: Map<string, string>;
+  items: Map<string, ItemReading>;
+}
 const MEMO_LIMIT = 50_000;
+const readingsOf = new WeakMap<Vocabulary, Readings>();
+
+function readings(vocabulary: Vocabulary): Readings {
+  let r = readingsOf.get(vocabulary);
+  if (!r) {
+    r = { labels: new Map(vocabulary.topics.map((t) => [t.id, plainForm(t.label.en)])), names: new Map(), items: new Map() };
+    readingsOf.set(vocabulary, r);
+  }
+  return r;
+}
 
 /**
  * A phrase that opens with, or is mostly made of, vocabulary words compares as
  * the vocabulary topic it leads with (a bare "interaction design" stays itself, not "design") ("Negosiasi dengan klien korporat" as "negotiation"); anything
  * else compares as written, so unmapped text still meets its own words.
  */
-export function normalizeTopic(topic: string): string {
+export function normalizeTopic(topic: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY): string {
   const plain = plainForm(topic);
+  const { labels, names: memo } = readings(vocabulary);
   const known = memo.get(plain);
   if (known !== undefined) return known;
   // A pastime named exactly ("sepak bola") is not read for skills: one letter away from "speak" it is still football.
   const pastime = canonicalTopic(plain);
-  const reading = pastime === plain ? readTopics(plain) : undefined;
+  const reading = pastime === plain ? readTopics(plain, vocabulary) : undefined;
   const label =
-    reading?.lead !== undefined && (reading.leadOpens || reading.coverage > 0.5) ? LABELS.get(reading.lead) : undefined;
+    reading?.lead !== undefined && (reading.leadOpens || reading.coverage > 0.5) ? labels.get(reading.lead) : undefined;
   const name = label ?? pastime;
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(plain, name);
@@ -46,20 +61,20 @@ export interface ItemReading {
   unread: readonly string[];
 }
 
-const itemMemo = new Map<string, ItemReading>();
 /** Words this short say too little on their own ("ui", "hr" are topics; "tim", "kerja" in unmapped text are noise). */
 const UNREAD_MIN_LENGTH = 4;
 
-export function readItem(topic: string): ItemReading {
+export function readItem(topic: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY): ItemReading {
   const plain = plainForm(topic);
+  const { labels, items: itemMemo } = readings(vocabulary);
   const known = itemMemo.get(plain);
   if (known !== undefined) return known;
-  const name = normalizeTopic(topic);
+  const name = normalizeTopic(topic, vocabulary);
   // A pastime is compared by name only (see normalizeTopic).
-  const reading = canonicalTopic(plain) === plain ? readTopics(plain) : undefined;
+  const reading = canonicalTopic(plain) === plain ? readTopics(plain, vocabulary) : undefined;
   const ids = reading ? [...(reading.lead ? [reading.lead] : []), ...reading.topics.filter((t) => t !== reading.lead)] : [];
   const unread = reading ? [...new Set(reading.unread.filter((w) => w.length >= UNREAD_MIN_LENGTH))] : [];
-  const lead = reading?.lead !== undefined && LABELS.get(reading.lead) === name ? reading.lead : undefined;
+  const lead = reading?.lead !== undefined && labels.get(reading.lead) === name ? reading.lead : undefined;
   const item = { name, ...(lead ? { lead } : {}), topics: ids, unread };
   if (itemMemo.size >= MEMO_LIMIT) itemMemo.clear();
   itemMemo.set(plain, item);
@@ -79,7 +94,7 @@ export function normalizedMatch(x: string, y: string): boolean {
 
 /** The topics of `wanted` that at least one of `offered` meets, as written in `wanted`. */
 export function coveredTopics(offered: readonly string[], wanted: readonly string[]): string[] {
-  const o = offered.map(normalizeTopic);
+  const o = offered.map((t) => normalizeTopic(t));
   return wanted.filter((w) => {
     const n = normalizeTopic(w);
     return o.some((x) => normalizedMatch(x, n));

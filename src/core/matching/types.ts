@@ -1,4 +1,5 @@
 /** The matcher's input and output: plain data, so it can be tested and benchmarked alone. */
+import type { Vocabulary } from "./topic-reading";
 import type { MatchingWeights } from "./weights";
 
 export interface CandidateProfile {
@@ -31,6 +32,8 @@ export interface MatchInput {
   weights?: MatchingWeights;
   /** The instant whose time-zone offsets count; defaults to the epoch. */
   at?: Date;
+  /** The program's topics; defaults to the shipped vocabulary. */
+  vocabulary?: Vocabulary;
 }
 
 export interface MatchGroup {

@@ -1,4 +1,5 @@
 import { Refusal } from "../errors";
+import { vocabularyOf } from "../matching/topic-edits";
 import type { Candidate, Matcher, MatchResult } from "../matching/types";
 import { weightsOf } from "../matching/weights";
 import { notifyChannel, notifyMember } from "../notify";
@@ -58,6 +59,7 @@ export const runMatching =
       )),
     ]);
     const weights = weightsOf(program.matchingWeights);
+    const vocabulary = vocabularyOf(program.topicEdits);
     const result: MatchResult =
       candidates.length < 2
         ? { groups: [], unmatched: candidates.map((c) => c.memberId) }
@@ -68,6 +70,7 @@ export const runMatching =
             seed: round.seed,
             weights,
             at: ctx.now,
+            vocabulary,
           });
     const nameOf = (id: string) => members.get(id)?.displayName ?? id;
 
@@ -82,6 +85,7 @@ export const runMatching =
             g.memberIds.map((id) => members.get(id)).filter((m) => m !== undefined),
             profiles,
             weights,
+            vocabulary,
           ).join(" "),
         }),
       );

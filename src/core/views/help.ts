@@ -8,6 +8,6 @@ export function helpMessage(t: Translate, showOrganizer: boolean): Message {
     text(t("help.intro")),
     // The profile line is its own key (issue 13), appended to the member list.
     text(`${t("help.member")}\n${t("help.profile")}`),
-    showOrganizer && text(t("help.organizer")),
+    showOrganizer && text(`${t("help.organizer")}\n${t("help.topics")}`),
   );
 }

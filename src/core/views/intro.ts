@@ -4,6 +4,7 @@ import type { Translate } from "../i18n/translate";
 import { scorePair } from "../matching/score";
 import type { Coverage } from "../matching/topic-grades";
 import { topicInSentence } from "../matching/topic-labels";
+import { DEFAULT_VOCABULARY, type Vocabulary } from "../matching/topic-reading";
 import { topicsMatch } from "../matching/topics";
 import { DEFAULT_WEIGHTS, type MatchingWeights } from "../matching/weights";
 import type { Message } from "../messages";
@@ -21,6 +22,8 @@ export interface IntroInput {
   /** The pairing the intro is for: its "propose a schedule" button opens that pairing's form. */
   pairingId: string;
   weights?: MatchingWeights;
+  /** The program's topics (its organizers' edits over the shared vocabulary). */
+  vocabulary?: Vocabulary;
 }
 
 /** Why these people were matched, from the same score the matcher used (with the program's weights). */
@@ -30,6 +33,7 @@ export function introReasons(
   members: readonly Member[],
   profiles: readonly Profile[],
   weights: MatchingWeights = DEFAULT_WEIGHTS,
+  vocabulary: Vocabulary = DEFAULT_VOCABULARY,
 ): string[] {
   const profileOf = new Map(profiles.map((p) => [p.memberId, p]));
   const lines: string[] = [];
@@ -40,15 +44,16 @@ export function introReasons(
       const pa = profileOf.get(a.id);
       const pb = profileOf.get(b.id);
       if (!pa || !pb) continue;
-      for (const reason of scorePair(toCandidate(pa), toCandidate(pb), { weights }).reasons) {
+      for (const reason of scorePair(toCandidate(pa), toCandidate(pb), { weights, vocabulary }).reasons) {
         if (reason.kind === "gives") {
           const [giver, receiver] = reason.giver === "a" ? [a, b] : [b, a];
           const names = { giver: giver.displayName, receiver: receiver.displayName };
           const met = reason.cover.filter((c) => c.grade !== "related");
           const touched = reason.cover.filter((c) => c.grade === "related");
-          if (met.length) lines.push(t("intro.why.gives", { ...names, topics: wordList(t, topicNames(met, language)) }));
+          if (met.length)
+            lines.push(t("intro.why.gives", { ...names, topics: wordList(t, topicNames(met, language, vocabulary)) }));
           if (touched.length)
-            lines.push(t("intro.why.related", { ...names, topics: wordList(t, topicNames(touched, language)) }));
+            lines.push(t("intro.why.related", { ...names, topics: wordList(t, topicNames(touched, language, vocabulary)) }));
         } else if (reason.kind === "interests") {
           lines.push(t("intro.why.interests", { topics: wordList(t, sharedAsWritten(reason.topics, pb.interests)) }));
         } else if (members.length === 2) {
@@ -68,9 +73,9 @@ export function introReasons(
  * What was met, named once each: the vocabulary topic in the reader's language where there is one
  * ("data analysis"), else the goal in its author's words, quoted.
  */
-function topicNames(cover: readonly Coverage[], language: Language): string[] {
+function topicNames(cover: readonly Coverage[], language: Language, vocabulary: Vocabulary): string[] {
   const names = cover.map((c) => {
-    return (c.topic ? topicInSentence(c.topic, language) : undefined) ?? quoted(c.wanted);
+    return (c.topic ? topicInSentence(c.topic, language, vocabulary) : undefined) ?? quoted(c.wanted);
   });
   return [...new Set(names)];
 }
@@ -114,7 +119,7 @@ export function introMessage(t: Translate, language: Language, input: IntroInput
     text(t("intro.body", { names, number: input.roundNumber, program: input.programName })),
     heading(t("intro.whyTitle")),
     text(
-      introReasons(t, language, input.members, input.profiles, input.weights)
+      introReasons(t, language, input.members, input.profiles, input.weights, input.vocabulary)
         .map((l) => `• ${l}`)
         .join("\n"),
     ),

@@ -15,6 +15,7 @@ const toProgram = (r: Selectable<ProgramsTable>): Program => ({
   roundWeeks: r.round_weeks,
   createdBy: r.created_by,
   matchingWeights: r.matching_weights,
+  topicEdits: r.topic_edits,
   contactHours: { from: r.contact_from, until: r.contact_until, workingDays: r.working_days },
   organizerRole: r.organizer_role,
 });
@@ -78,6 +79,13 @@ export function programsRepo(db: Kysely<Database>): Tx["programs"] {
       await db
         .updateTable("programs")
         .set({ matching_weights: JSON.stringify(weights) })
+        .where("id", "=", id)
+        .execute();
+    },
+    async setTopicEdits(id, edits) {
+      await db
+        .updateTable("programs")
+        .set({ topic_edits: JSON.stringify(edits) })
         .where("id", "=", id)
         .execute();
     },
