@@ -197,6 +197,7 @@ describe("the /mentoring command", () => {
       role: [`role:${ApplicationCommandOptionType.Role}`],
       hours: [`range:${ApplicationCommandOptionType.String}`],
       weights: [`values:${ApplicationCommandOptionType.String}`],
+      topics: [`change:${ApplicationCommandOptionType.String}`],
     });
     const weeks = subcommands.find((s) => s.name === "open")?.options?.[0];
     expect(weeks).toMatchObject({ min_value: 4, max_value: 52, required: false });
@@ -230,6 +231,7 @@ describe("the /mentoring command", () => {
       hours: "jam",
       avoid: "hindari",
       weights: "bobot",
+      topics: "topik",
     });
   });
 
@@ -291,6 +293,7 @@ describe("textFromInteraction", () => {
     access: "setup.access",
     hours: "program.hours",
     weights: "program.weights",
+    topics: "program.topics",
   };
 
   it("turns every subcommand into the word the core reads", () => {
