@@ -932,3 +932,17 @@ describe.each([
     }
   }, 60_000);
 });
+
+describe("Discord: issue 13, an organizer adjusts the program's topics", () => {
+  it("the topics subcommand with its change option saves; the reply is the organizer's alone", async () => {
+    locale = "en-US";
+    await start();
+    await slash(OLGA, "setup", { name: "Kopi Sore" });
+    const saved = await slash(OLGA, "topics", { change: "merge statistik | data analysis" });
+    expect(saved.text).toContain(translator("en")("topics.saved"));
+    expect(saved.text).toContain("Merged: Statistics is read as Data analysis");
+    expect(saved.ephemeral.every(Boolean)).toBe(true);
+    const listed = await slash(OLGA, "topics");
+    expect(listed.text).toContain("Merged: Statistics is read as Data analysis");
+  });
+});

@@ -362,3 +362,23 @@ describe.each(["en", "id"] as const)("issue 13: the designed pairs through Slack
     }
   }, 60_000);
 });
+
+describe("issue 13: an organizer adjusts the program's topics through Slack", () => {
+  it("types /mentoring topics merge …, sees it saved; a member may not", async () => {
+    await driver.start();
+    slack.users.set("U-OLGA", { real_name: "Olga", tz: "Asia/Jakarta", locale: "en-US", is_admin: true });
+    slack.users.set("U-ANI", { real_name: "Ani", tz: "Asia/Jakarta", locale: "en-US" });
+    const t = translator("en");
+    await driver.slash("U-OLGA", "setup Kopi Belajar");
+    await driver.slash("U-OLGA", "topics merge statistik | data analysis");
+    await until(() => driver.responded().length === 2, "the topics reply");
+    const reply = text(driver.responded()[1]);
+    expect(reply).toContain(t("topics.saved"));
+    expect(reply).toContain("Merged: Statistics is read as Data analysis");
+    await driver.slash("U-ANI", "topics retire excel");
+    await until(() => driver.responded().length === 3, "the member's reply");
+    expect(text(driver.responded()[2])).not.toContain(t("topics.saved"));
+    const stored = await tdb.db.kysely.selectFrom("programs").select("topic_edits").executeTakeFirstOrThrow();
+    expect(stored.topic_edits).toEqual({ added: [], renamed: {}, merged: { statistics: "data-analysis" }, retired: [] });
+  }, 30_000);
+});
