@@ -120,7 +120,15 @@ function chunks(text: string, max: number): string[] {
 }
 
 export function encodeButton(button: Button): string {
-  const value = JSON.stringify(button.action.kind === "command" ? button.action.command : button.action.request);
+  const { action } = button;
+  // A review's button names the draft that keeps the answers (form-review.ts), never the answers.
+  const value = JSON.stringify(
+    action.kind === "command"
+      ? action.command
+      : action.kind === "form"
+        ? action.request
+        : { review: action.choice, ...(action.ref ? { ref: action.ref } : {}) },
+  );
   if (value.length > SLACK_LIMITS.buttonValue) throw new RangeError(`button "${button.label}" carries too large a command`);
   return value;
 }

@@ -581,6 +581,15 @@ export const en = {
 
   // The round ends before the routine's next session.
   "checkin.noneBeforeRoundEnd": "none, as the round ends on {date}",
+
+  // issue 13 (intake reading)
+  "review.intro": "Before I save this, here’s what I read:",
+  "review.kept": "“{text}” (kept as you wrote it)",
+  "review.keptWhy": "What I don’t recognise yet is kept as you wrote it, and matched on those words.",
+  "review.question": "Right? Nothing is saved until you say so.",
+  "review.confirm": "Yes, that’s right",
+  "review.fix": "Let me fix it",
+  "review.expired": "That check is no longer open (it waits an hour). Please open the form again with /mentoring join.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -583,4 +583,14 @@ export const id: Record<MessageKey, string> = {
 
   // Putaran selesai sebelum sesi rutin berikutnya.
   "checkin.noneBeforeRoundEnd": "tidak ada lagi, karena putaran ini selesai pada {date}",
+
+  // issue 13 (intake reading)
+  "review.intro": "Sebelum saya simpan, ini yang saya tangkap dari isian Anda:",
+  "review.kept": "“{text}” (disimpan sesuai tulisan Anda)",
+  "review.keptWhy": "Yang belum saya kenali tetap disimpan sesuai tulisan Anda, dan dicocokkan lewat kata-kata itu.",
+  "review.question": "Sudah pas? Saya baru menyimpannya setelah Anda setujui.",
+  "review.confirm": "Ya, sudah pas",
+  "review.fix": "Perbaiki dulu",
+  "review.expired":
+    "Pengecekan ini sudah tidak berlaku (hanya menunggu satu jam). Buka lagi formulirnya lewat /mentoring join, ya.",
 };

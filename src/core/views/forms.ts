@@ -74,6 +74,41 @@ export function intakeForm(t: Translate, defaults: { roundId?: string; timezone:
   };
 }
 
+/** Answers to prefill the intake with (the member's own, to fix what was read back). */
+export interface IntakePrefill {
+  expertise: readonly string[];
+  goals: readonly string[];
+  interests: readonly string[];
+  team: string;
+  partnersWanted: number;
+}
+
+/** The intake with the member's answers in it; lists joined with commas come back as the same items (splitList keeps brackets whole). */
+export function prefilledIntakeForm(
+  t: Translate,
+  defaults: { roundId?: string; timezone: string; language: Language },
+  prefill: IntakePrefill,
+): Form {
+  const form = intakeForm(t, defaults);
+  const initial: Record<string, string | number> = {
+    expertise: prefill.expertise.join(", "),
+    goals: prefill.goals.join(", "),
+    interests: prefill.interests.join(", "),
+    team: prefill.team,
+    partnersWanted: prefill.partnersWanted,
+  };
+  return {
+    ...form,
+    inputs: form.inputs.map((input): FormInput => {
+      const value = initial[input.name];
+      if (value === undefined || value === "") return input;
+      if (input.kind === "number") return { ...input, initial: Number(value) };
+      if (input.kind === "text" || input.kind === "textarea") return { ...input, initial: String(value) };
+      return input;
+    }),
+  };
+}
+
 /** `timezone` is the zone of whoever will see the form; omitted in a shared conversation. */
 export function cadenceForm(t: Translate, language: Language, pairingId: string, timezone?: string): Form {
   return {

@@ -1,0 +1,65 @@
+/**
+ * Vocabulary topics for what a member is typing (Slack's type-ahead, the
+ * console's "did you mean"), in their language. Names in either language and
+ * aliases count ("analisa" finds Data analysis for an English reader too); a
+ * typo the reader forgives (readTopics) still finds its topic. Pure.
+ */
+import type { Language } from "../domain";
+import { DEFAULT_VOCABULARY, readTopics, type Vocabulary, words } from "./topic-reading";
+
+export interface TopicSuggestion {
+  id: string;
+  /** The topic's label in the requested language. */
+  label: string;
+}
+
+/** Slack answers an options request with at most 100 options. */
+export const MAX_SUGGESTIONS = 100;
+
+const plain = (text: string) => words(text).join(" ");
+
+/**
+ * Best first: a name equal to the query, a topic the reader finds in it (typos forgiven), the
+ * label starting with it, any name starting with it, every query word starting a word of one
+ * name, then a name containing it; ties by label. An empty query lists topics by label.
+ */
+export function suggestTopics(
+  query: string,
+  language: Language,
+  limit = MAX_SUGGESTIONS,
+  vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+): TopicSuggestion[] {
+  const q = plain(query);
+  const qWords = q === "" ? [] : q.split(" ");
+  const read = q === "" ? [] : readTopics(query, vocabulary).topics;
+  const ranked: Array<{ rank: number; suggestion: TopicSuggestion }> = [];
+  for (const topic of vocabulary.topics) {
+    const label = topic.label[language];
+    const names = [label, topic.label[language === "id" ? "en" : "id"], ...topic.aliases].map(plain);
+    const rank =
+      q === ""
+        ? 9
+        : names.includes(q)
+          ? 0
+          : read.includes(topic.id)
+            ? 1
+            : (names[0] as string).startsWith(q)
+              ? 2
+              : names.some((n) => n.startsWith(q))
+                ? 3
+                : names.some((n) => qWords.every((w) => n.split(" ").some((nw) => nw.startsWith(w))))
+                  ? 4
+                  : names.some((n) => n.includes(q))
+                    ? 5
+                    : null;
+    if (rank !== null) ranked.push({ rank, suggestion: { id: topic.id, label } });
+  }
+  const collator = new Intl.Collator(language);
+  ranked.sort((a, b) => a.rank - b.rank || collator.compare(a.suggestion.label, b.suggestion.label));
+  return ranked.slice(0, Math.max(0, Math.min(limit, MAX_SUGGESTIONS))).map((r) => r.suggestion);
+}
+
+/** The topic a suggestion's id names, with its label in `language`; null for an id the vocabulary lacks. */
+export function topicLabel(id: string, language: Language, vocabulary: Vocabulary = DEFAULT_VOCABULARY): string | null {
+  return vocabulary.topics.find((t) => t.id === id)?.label[language] ?? null;
+}
