@@ -54,6 +54,7 @@ import { formSubmission } from "../../core/forms";
 import { languageFromLocale, translator } from "../../core/i18n/translate";
 import type { Form, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
+import { withReviewRef } from "../../core/views/reading-summary";
 import {
   createDraft,
   type DraftDocument,
@@ -78,7 +79,7 @@ import {
   settledMessage,
   stepInputs,
 } from "./components";
-import { commandFromSelect, decodeCustomId, parseContinueCustomId, parseModalCustomId } from "./custom-id";
+import { commandFromSelect, decodeCustomId, parseContinueCustomId, parseModalCustomId, parseReviewCustomId } from "./custom-id";
 import { envelope, type Person, personOf } from "./people";
 
 /** A second press of the same component on the same message within this window is the same press. */
@@ -249,7 +250,11 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
       // The form's steps speak the language the core answered in.
       const language = reply.language ?? languageFromLocale(person.locale) ?? "id";
       const draft = reply.form ? await newDraft(person, reply.form, language, what.channelId, what.origin) : null;
-      return { reply, draft };
+      // Answers read back wait in a draft for the member's confirm or fix; the buttons name it.
+      if (!reply.review) return { reply, draft };
+      const kept = await newDraft(person, reply.review.form, language, what.channelId, what.origin);
+      await mergeDraftAnswers(db, kept.id, owner(person), reply.review.answers, clock.now());
+      return { reply: { ...reply, messages: withReviewRef(reply.messages, kept.id) }, draft };
     })();
     const { reply, draft } = await inTime(received, work, () => defer(i, what.mode));
     const payloads = renderReply(reply);
@@ -300,6 +305,21 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
         : undefined;
       if (modal) await i.showModal(modal);
       else await expired(i, person, "update");
+      return;
+    }
+    const review = parseReviewCustomId(i.customId);
+    if (review) {
+      // Taken, so a review is answered once: confirm submits its answers, fix opens the form prefilled.
+      const draft = await takeDraft(db, review.draftId, owner(person), clock.now());
+      if (!draft) await expired(i, person, "update");
+      else if (review.choice === "confirm") {
+        const command = formSubmission(draft.form.request, draft.answers);
+        await act(i, person, received, { command, channelId: draft.channelId, origin: draft.origin, mode: "update" });
+      } else {
+        const fix = await newDraft(person, draft.form, draft.language, draft.channelId, draft.origin);
+        const [step] = modalSteps(draft.form, fix.id, translator(draft.language));
+        if (step) await i.showModal(step);
+      }
       return;
     }
     const decoded = decodeCustomId(i.customId);
