@@ -113,6 +113,27 @@ describe("the intake read back in the playground", () => {
     });
   });
 
+  it("says after each list what it read, and the topics near an item it could not read", async () => {
+    const out = await play([
+      "/mentoring setup Kopi Belajar",
+      "/mentoring open",
+      ":as citra",
+      ":press 1",
+      `${OFFERED}, analsis data`,
+      "SQL",
+      "",
+      ":cancel",
+      ":quit",
+    ]);
+    const goals = out.indexOf(`${en("field.goals")} (`);
+    const hints = out.slice(out.indexOf(`${en("field.expertise")} (`), goals);
+    expect(hints).toContain(`↳ ${en("hint.read", { topics: `Data analysis · ${en("review.kept", { text: "analsis data" })}` })}`);
+    expect(hints).toContain(`↳ ${en("hint.didYouMean", { text: "analsis data", options: "Data analysis" })}`);
+    // "SQL" is read as written: nothing to add before the next field.
+    const afterGoals = out.slice(goals, out.indexOf(`${en("field.interests")} (`));
+    expect(afterGoals).not.toContain("↳");
+  });
+
   it("reads back in Indonesian, with the Indonesian labels", async () => {
     const out = await play([
       "/mentoring setup Kopi Belajar",

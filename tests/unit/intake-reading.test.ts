@@ -4,7 +4,7 @@ import { translator } from "../../src/core/i18n/translate";
 import { MAX_SUGGESTIONS, suggestTopics } from "../../src/core/matching/topic-suggestions";
 import { understoodItems, worthReviewing } from "../../src/core/matching/understood-topics";
 import type { Button } from "../../src/core/messages";
-import { readingLine, readingSummary } from "../../src/core/views/reading-summary";
+import { readingLine, readingSummary, typingHints } from "../../src/core/views/reading-summary";
 
 const OFFERED = "Data analysis (Excel, SQL, Power BI dashboards)";
 const WANTED = "Public speaking: presenting quarterly results with confidence";
@@ -73,6 +73,8 @@ describe("suggestTopics", () => {
 
   it("tolerates the typos the reader tolerates, and finds words inside names", () => {
     expect(suggestTopics("pyhton", "en")[0]?.id).toBe("python");
+    // One letter off in each word, though the reader finds two topics it could be.
+    expect(suggestTopics("analsis data", "en").map((s) => s.id)).toEqual(["data-analysis"]);
     expect(suggestTopics("speaking", "en").map((s) => s.id)).toContain("public-speaking");
   });
 
@@ -80,5 +82,21 @@ describe("suggestTopics", () => {
     expect(suggestTopics("", "en")).toHaveLength(MAX_SUGGESTIONS);
     expect(suggestTopics("a", "en", 500).length).toBeLessThanOrEqual(MAX_SUGGESTIONS);
     expect(suggestTopics("zzzqqq", "id")).toEqual([]);
+  });
+});
+
+describe("typingHints", () => {
+  it("says what a list was read as, and the topics near an item it could not read, in the reader's language", () => {
+    const id = translator("id");
+    expect(typingHints(id, "id", `${OFFERED}, analsis data`)).toEqual([
+      id("hint.read", { topics: `Analisis data · ${id("review.kept", { text: "analsis data" })}` }),
+      id("hint.didYouMean", { text: "analsis data", options: "Analisis data" }),
+    ]);
+  });
+
+  it("adds nothing to names written as the vocabulary spells them, or to what is near no topic", () => {
+    const en = translator("en");
+    expect(typingHints(en, "en", "SQL, Public speaking")).toEqual([]);
+    expect(typingHints(en, "en", "origami lipat")).toEqual([]);
   });
 });

@@ -590,6 +590,8 @@ export const en = {
   "review.confirm": "Yes, that’s right",
   "review.fix": "Let me fix it",
   "review.expired": "That check is no longer open (it waits an hour). Please open the form again with /mentoring join.",
+  "hint.read": "I read: {topics}",
+  "hint.didYouMean": "“{text}”: did you mean {options}? Type it that way to be matched on it.",
 } as const;
 
 export type MessageKey = keyof typeof en;

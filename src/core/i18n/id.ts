@@ -593,4 +593,6 @@ export const id: Record<MessageKey, string> = {
   "review.fix": "Perbaiki dulu",
   "review.expired":
     "Pengecekan ini sudah tidak berlaku (hanya menunggu satu jam). Buka lagi formulirnya lewat /mentoring join, ya.",
+  "hint.read": "Saya tangkap: {topics}",
+  "hint.didYouMean": "“{text}”: maksud Anda {options}? Tulis begitu supaya dicocokkan dengan topik itu.",
 };

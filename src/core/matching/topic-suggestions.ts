@@ -5,7 +5,7 @@
  * typo the reader forgives (readTopics) still finds its topic. Pure.
  */
 import type { Language } from "../domain";
-import { DEFAULT_VOCABULARY, readTopics, type Vocabulary, words } from "./topic-reading";
+import { DEFAULT_VOCABULARY, readTopics, type Vocabulary, withinOneEdit, words } from "./topic-reading";
 
 export interface TopicSuggestion {
   id: string;
@@ -17,11 +17,14 @@ export interface TopicSuggestion {
 export const MAX_SUGGESTIONS = 100;
 
 const plain = (text: string) => words(text).join(" ");
+/** A typed word close to a name's word: its start, or one letter off in a word long enough to tell ("analsis"). */
+const near = (typed: string, word: string) => word.startsWith(typed) || (typed.length >= 5 && withinOneEdit(typed, word));
 
 /**
  * Best first: a name equal to the query, a topic the reader finds in it (typos forgiven), the
  * label starting with it, any name starting with it, every query word starting a word of one
- * name, then a name containing it; ties by label. An empty query lists topics by label.
+ * name, a name containing it, then every query word one letter off a word of one name; ties by
+ * label. An empty query lists topics by label.
  */
 export function suggestTopics(
   query: string,
@@ -51,7 +54,9 @@ export function suggestTopics(
                   ? 4
                   : names.some((n) => n.includes(q))
                     ? 5
-                    : null;
+                    : names.some((n) => qWords.every((w) => n.split(" ").some((nw) => near(w, nw))))
+                      ? 6
+                      : null;
     if (rank !== null) ranked.push({ rank, suggestion: { id: topic.id, label } });
   }
   const collator = new Intl.Collator(language);

@@ -6,7 +6,8 @@
  */
 import type { Language } from "../domain";
 import type { Translate } from "../i18n/translate";
-import type { UnderstoodItem } from "../matching/understood-topics";
+import { suggestTopics } from "../matching/topic-suggestions";
+import { type UnderstoodItem, understoodItems } from "../matching/understood-topics";
 import type { Button, Message, ReviewChoice } from "../messages";
 import { actions, fields, message, muted, text } from "./blocks";
 
@@ -59,4 +60,21 @@ export function withReviewRef(messages: readonly Message[], ref: string): Messag
           },
     ),
   }));
+}
+
+/**
+ * What a typed list answer reads as, said right after it is typed (the console's suggestions):
+ * the topics it was read as, when that is not just what was written, and for an item kept as
+ * written the closest topics, if any. Empty when there is nothing to add.
+ */
+export function typingHints(t: Translate, language: Language, answer: string): string[] {
+  const items = understoodItems(answer);
+  const hints: string[] = [];
+  if (items.some((i) => i.topic && !i.exact)) hints.push(t("hint.read", { topics: readingLine(t, language, items) }));
+  for (const item of items) {
+    if (item.topic) continue;
+    const near = suggestTopics(item.written, language, 3).map((s) => s.label);
+    if (near.length > 0) hints.push(t("hint.didYouMean", { text: item.written, options: near.join(" / ") }));
+  }
+  return hints;
 }
