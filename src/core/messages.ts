@@ -118,6 +118,12 @@ export type FormInput =
       required: boolean;
       initial?: string;
       maxLength?: number;
+      /**
+       * A list of topics: an adapter that can may offer the vocabulary as type-ahead in `language`
+       * (Slack's external multi-select), next to a text input labelled `otherLabel` for the rest,
+       * both answers one list.
+       */
+      topics?: { language: Language; otherLabel: string };
     }
   | {
       kind: "number";

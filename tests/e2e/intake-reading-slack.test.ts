@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "../../src/core/i18n/translate";
 import { FakeSlack } from "../support/fake-slack";
-import { button, SlackDriver, until } from "../support/slack-driver";
+import { button, SlackDriver, TEAM, until } from "../support/slack-driver";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -100,5 +100,72 @@ describe("the intake read back on Slack", () => {
       () => JSON.stringify(driver.responded().at(-1)?.args ?? {}).includes("Anda sudah terdaftar di putaran 1"),
       "joined",
     );
+  });
+
+  it("offers the vocabulary as the member types, beside a box for their own words, and reads both as one list", async () => {
+    slack.users.set("U-CITRA", { real_name: "Citra", locale: "en-US" });
+    await openRound();
+    await driver.slash("U-CITRA", "join");
+    await until(() => slack.of("views.open").length === 1, "the intake modal");
+    const view = driver.lastView();
+    const blocks = view.blocks as Array<{ block_id?: string; label?: { text: string }; element?: Record<string, unknown> }>;
+    const expertise = blocks.find((b) => b.block_id === "expertise");
+    expect(expertise?.element).toMatchObject({ type: "multi_external_select", action_id: "sebaya_topics:en" });
+    const other = blocks.find((b) => b.block_id === "expertise_other");
+    expect(other?.label?.text).toBe(en("join.other", { field: en("field.expertise") }));
+
+    // Type-ahead: what Slack asks as the member types, answered with topics in the form's language.
+    const suggest = async (action: string, value: string) => {
+      const answer = await driver.interaction({
+        type: "block_suggestion",
+        team: { id: TEAM },
+        user: { id: "U-CITRA", name: "citra", team_id: TEAM },
+        action_id: action,
+        block_id: "expertise",
+        value,
+        view: { id: "V1", callback_id: "sebaya_form" },
+      });
+      expect(answer.status).toBe(200);
+      return (JSON.parse(answer.body) as { options: Array<{ text: { text: string }; value: string }> }).options;
+    };
+    expect((await suggest("sebaya_topics:en", "anali")).map((o) => o.value)).toContain("Data analysis");
+    expect((await suggest("sebaya_topics:id", "public spe"))[0]?.value).toBe("Berbicara di depan umum");
+    expect((await suggest("sebaya_topics:en", "pyhton"))[0]?.value).toBe("Python");
+    expect((await suggest("sebaya_topics:en", "a")).length).toBeLessThanOrEqual(100);
+
+    await driver.submit(
+      "U-CITRA",
+      view,
+      driver.fill(view, {
+        expertise: ["Data analysis", "SQL"],
+        expertise_other: "Power BI dashboards (finance, sales)",
+        goals: ["Public speaking"],
+        team: "Data",
+        language: "en",
+      }),
+    );
+    await until(() => dms("U-CITRA").length === 1, "the reading");
+    const reading = dms("U-CITRA")[0];
+    expect(JSON.stringify(reading?.args.blocks)).toContain("Data analysis · SQL · Power BI");
+    await driver.press("U-CITRA", button(reading, en("review.confirm")), { message: reading });
+    await until(() => JSON.stringify(driver.responded().at(-1)?.args ?? {}).includes(en("join.done", { number: 1 })), "joined");
+    const profile = await tdb.db.kysely.selectFrom("profiles").select(["expertise", "goals"]).executeTakeFirstOrThrow();
+    expect(profile).toEqual({
+      expertise: ["Data analysis", "SQL", "Power BI dashboards (finance, sales)"],
+      goals: ["Public speaking"],
+    });
+  });
+
+  it("says beside the list when neither a topic is chosen nor anything typed", async () => {
+    slack.users.set("U-CITRA", { real_name: "Citra", locale: "en-US" });
+    await openRound();
+    await driver.slash("U-CITRA", "join");
+    await until(() => slack.of("views.open").length === 1, "the intake modal");
+    const view = driver.lastView();
+    const refused = await driver.submit("U-CITRA", view, driver.fill(view, { goals: ["Public speaking"], team: "Data" }));
+    const answer = JSON.parse(refused.body) as { response_action?: string; errors?: Record<string, string> };
+    expect(answer.response_action).toBe("errors");
+    expect(Object.keys(answer.errors ?? {})).toEqual(["expertise"]);
+    expect(await enrollments()).toEqual([]);
   });
 });

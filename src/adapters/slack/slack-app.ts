@@ -26,6 +26,7 @@ import type { Clock } from "../../core/clock";
 import type { Core } from "../../core/core";
 import { formSubmission } from "../../core/forms";
 import { translator } from "../../core/i18n/translate";
+import { suggestTopics } from "../../core/matching/topic-suggestions";
 import type { Message, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
 import { claimEvent } from "../../store/platform-events";
@@ -43,6 +44,8 @@ import {
   renderModal,
   SLACK_LIMITS,
   settledBlocks,
+  TOPICS_ACTION,
+  truncate,
   type ViewState,
 } from "./block-kit";
 import { fieldErrors, type SubmittedBlock } from "./field-errors";
@@ -373,6 +376,20 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
       // The modal does not carry the message's blocks: settle over what Slack has.
       await settle(client, reply, { ...origin, blocks: (await messageBlocks(client, origin)) ?? [] });
     }
+  });
+
+  // A topics list's type-ahead: the vocabulary's topics for what is typed, in the form's language,
+  // at most Slack's 100 options; pure and in memory, so it answers well within Slack's 3 seconds.
+  app.options(TOPICS_ACTION, async ({ ack, body }) => {
+    const action = "action_id" in body ? String(body.action_id) : "";
+    const language = TOPICS_ACTION.exec(action)?.[1] === "en" ? "en" : "id";
+    const query = "value" in body ? String(body.value ?? "") : "";
+    await ack({
+      options: suggestTopics(query, language).map((s) => ({
+        text: { type: "plain_text" as const, text: truncate(s.label, SLACK_LIMITS.optionText) },
+        value: s.label.slice(0, SLACK_LIMITS.optionValue),
+      })),
+    });
   });
 
   // App Home: the member's status, goals and progress, private journal; organizers also their programs.

@@ -592,6 +592,7 @@ export const en = {
   "review.expired": "That check is no longer open (it waits an hour). Please open the form again with /mentoring join.",
   "hint.read": "I read: {topics}",
   "hint.didYouMean": "“{text}”: did you mean {options}? Type it that way to be matched on it.",
+  "join.other": "{field}: anything else, in your own words",
 } as const;
 
 export type MessageKey = keyof typeof en;

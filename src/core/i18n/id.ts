@@ -595,4 +595,5 @@ export const id: Record<MessageKey, string> = {
     "Pengecekan ini sudah tidak berlaku (hanya menunggu satu jam). Buka lagi formulirnya lewat /mentoring join, ya.",
   "hint.read": "Saya tangkap: {topics}",
   "hint.didYouMean": "“{text}”: maksud Anda {options}? Tulis begitu supaya dicocokkan dengan topik itu.",
+  "join.other": "{field}: yang lain, dengan kata-kata Anda sendiri",
 };

@@ -22,6 +22,7 @@ export function intakeForm(t: Translate, defaults: { roundId?: string; timezone:
         hint: t("join.hint.expertise"),
         required: true,
         maxLength: 1000,
+        topics: { language: defaults.language, otherLabel: t("join.other", { field: t("field.expertise") }) },
       },
       {
         kind: "textarea",
@@ -30,6 +31,7 @@ export function intakeForm(t: Translate, defaults: { roundId?: string; timezone:
         hint: t("join.hint.goals"),
         required: true,
         maxLength: 1000,
+        topics: { language: defaults.language, otherLabel: t("join.other", { field: t("field.goals") }) },
       },
       {
         kind: "text",
