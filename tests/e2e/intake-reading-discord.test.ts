@@ -141,4 +141,31 @@ describe("the intake read back on Discord", () => {
     expect(await enrollments()).toHaveLength(1);
     expect(await tdb.db.kysely.selectFrom("form_drafts").select("id").execute()).toEqual([]);
   });
+
+  it("suggests topics as the member types join's expertise, and the form opens with the one chosen", async () => {
+    await slash(OLGA, "setup");
+    await slash(OLGA, "open");
+    const typed = async (value: string, locale: "id" | "en-US") => {
+      const payload = fake.autocomplete({
+        user: CITRA,
+        subcommand: "join",
+        options: { expertise: value },
+        focused: "expertise",
+        locale,
+      });
+      await fake.interact(payload);
+      return (fake.choicesShown(payload.id) ?? []).map((c) => c.name);
+    };
+    expect(await typed("anali", "id")).toContain("Analisis data");
+    expect((await typed("public spe", "en-US"))[0]).toBe("Public speaking");
+    expect((await typed("pyhton", "en-US"))[0]).toBe("Python");
+    expect((await typed("a", "en-US")).length).toBe(25);
+    expect(await enrollments()).toEqual([]);
+
+    const opened = await run(
+      fake.slashCommand({ user: CITRA, subcommand: "join", options: { expertise: "Data analysis" }, locale: "en-US" }),
+    );
+    expect(opened.type).toBe(InteractionResponseType.Modal);
+    expect(prefilled(opened.modal, "t:expertise")).toBe("Data analysis");
+  });
 });

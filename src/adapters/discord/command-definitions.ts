@@ -28,6 +28,8 @@ export interface OptionDefinition {
   min?: number;
   max?: number;
   maxLength?: number;
+  /** Discord asks the app for choices as the member types (discord-app.ts: vocabulary topics). */
+  autocomplete?: boolean;
 }
 
 export interface SubcommandDefinition {
@@ -40,7 +42,22 @@ export interface SubcommandDefinition {
 }
 
 export const SUBCOMMANDS: readonly SubcommandDefinition[] = [
-  { name: "join", nameId: "ikut", audience: "member", description: "discord.command.join" },
+  {
+    name: "join",
+    nameId: "ikut",
+    audience: "member",
+    description: "discord.command.join",
+    // Named as the intake's input: a topic chosen here is already in the form when it opens.
+    option: {
+      name: "expertise",
+      nameId: "keahlian",
+      kind: "string",
+      description: "discord.option.expertise",
+      required: false,
+      maxLength: 100,
+      autocomplete: true,
+    },
+  },
   { name: "leave", nameId: "keluar", audience: "member", description: "discord.command.leave" },
   { name: "status", nameId: "status", audience: "member", description: "discord.command.status" },
   {
@@ -187,6 +204,7 @@ function addOption(sub: SlashCommandSubcommandBuilder, option: OptionDefinition)
       return sub.addStringOption((o) => {
         common(o);
         if (option.maxLength !== undefined) o.setMaxLength(option.maxLength);
+        if (option.autocomplete) o.setAutocomplete(true);
         return o;
       });
     case "integer":

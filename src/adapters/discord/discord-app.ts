@@ -29,6 +29,7 @@ import { createHash, randomUUID } from "node:crypto";
 import {
   type APIMessage,
   ApplicationCommandOptionType,
+  type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   Client,
@@ -50,8 +51,9 @@ import { holdsControlCharacter } from "../../core/commands";
 import type { Core } from "../../core/core";
 import type { Language } from "../../core/domain";
 import { problemsAcrossAnswers, problemWithAnswer } from "../../core/form-validation";
-import { formSubmission } from "../../core/forms";
+import { type FormAnswers, formSubmission } from "../../core/forms";
 import { languageFromLocale, translator } from "../../core/i18n/translate";
+import { suggestTopics } from "../../core/matching/topic-suggestions";
 import type { Form, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
 import { withReviewRef } from "../../core/views/reading-summary";
@@ -114,6 +116,16 @@ type Mode = "reply" | "update";
 type Component = ButtonInteraction | StringSelectMenuInteraction;
 
 const LATE = Symbol("late");
+/** Discord shows at most 25 autocomplete choices. */
+const DISCORD_CHOICES = 25;
+
+/** Of `given`, the answers `form` asks for. */
+function prefillFor(form: Form, given: FormAnswers | undefined): FormAnswers {
+  if (!given) return {};
+  return Object.fromEntries(
+    form.inputs.flatMap((input) => (given[input.name] === undefined ? [] : [[input.name, given[input.name]]])),
+  );
+}
 const hash = (value: string) => createHash("sha256").update(value).digest("base64url").slice(0, 16);
 
 /** A rendered payload in discord.js's option shape (allowedMentions in camelCase; no mention unless named). */
@@ -210,16 +222,17 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     language: Language,
     channelId: string | undefined,
     origin: Origin | undefined,
+    answers: FormAnswers = {},
   ) {
     const id = await createDraft(
       db,
       randomUUID(),
       owner(person),
-      { form, answers: {}, language, ...(channelId ? { channelId } : {}), ...(origin ? { origin } : {}) },
+      { form, answers, language, ...(channelId ? { channelId } : {}), ...(origin ? { origin } : {}) },
       clock.now(),
     );
     if (!id) throw new Error("form draft: the tenant is unknown");
-    return { id, language };
+    return { id, language, answers };
   }
 
   /**
@@ -243,13 +256,22 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     i: RepliableInteraction,
     person: Person,
     received: number,
-    what: { command: unknown; channelId: string | undefined; origin: Origin | undefined; mode: Mode },
+    what: {
+      command: unknown;
+      channelId: string | undefined;
+      origin: Origin | undefined;
+      mode: Mode;
+      /** Answers to show in the form the reply opens, by input name (only those it asks for). */
+      prefill?: FormAnswers;
+    },
   ): Promise<void> {
     const work = (async () => {
       const reply = await core.execute(envelope(person, what.channelId, what.command));
       // The form's steps speak the language the core answered in.
       const language = reply.language ?? languageFromLocale(person.locale) ?? "id";
-      const draft = reply.form ? await newDraft(person, reply.form, language, what.channelId, what.origin) : null;
+      const draft = reply.form
+        ? await newDraft(person, reply.form, language, what.channelId, what.origin, prefillFor(reply.form, what.prefill))
+        : null;
       // Answers read back wait in a draft for the member's confirm or fix; the buttons name it.
       if (!reply.review) return { reply, draft };
       const kept = await newDraft(person, reply.review.form, language, what.channelId, what.origin);
@@ -260,7 +282,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     const payloads = renderReply(reply);
     if (reply.form && draft) {
       const t = translator(draft.language);
-      const [step] = modalSteps(reply.form, draft.id, t);
+      const [step] = modalSteps(reply.form, draft.id, t, draft.answers);
       // The core sends no messages alongside a form; were there any, the modal would come first.
       if (step && !i.deferred && !i.replied && !i.isModalSubmit()) {
         await i.showModal(step);
@@ -285,7 +307,11 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
       (sub?.options ?? []).map((o) => [o.name, o.value as InteractionOptionValue]),
     );
     const command = commandFromText(textFromInteraction(sub?.name ?? "", values));
-    await act(i, person, received, { command, channelId: programChannel(i), origin: undefined, mode: "reply" });
+    // An option named as an input of the form the command opens is already in that form (join's expertise).
+    const prefill: FormAnswers = Object.fromEntries(
+      Object.entries(values).flatMap(([name, v]) => (typeof v === "string" && v.trim() !== "" ? [[name, v]] : [])),
+    );
+    await act(i, person, received, { command, channelId: programChannel(i), origin: undefined, mode: "reply", prefill });
   }
 
   async function onComponent(i: Component, person: Person, received: number): Promise<void> {
@@ -386,8 +412,26 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     await act(i, person, received, { command, channelId: taken.channelId, origin: taken.origin, mode });
   }
 
+  /**
+   * Choices as the member types into an autocomplete option (join's expertise): vocabulary topics
+   * in the interaction's language, at most Discord's 25. Pure and in memory, so never late.
+   */
+  async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
+    const focused = i.options.getFocused(true);
+    const language = languageFromLocale(i.locale) ?? "id";
+    const choices = suggestTopics(String(focused.value), language, DISCORD_CHOICES).map((s) => {
+      const name = s.label.slice(0, 100);
+      return { name, value: name };
+    });
+    await i.respond(choices);
+  }
+
   async function handle(i: Interaction): Promise<void> {
     const received = Date.now();
+    if (i.isAutocomplete()) {
+      if (i.commandName === COMMAND_NAME) await onAutocomplete(i).catch(report);
+      return;
+    }
     if (i.isChatInputCommand()) {
       if (i.commandName !== COMMAND_NAME) return;
     } else if (!i.isButton() && !i.isStringSelectMenu() && !i.isModalSubmit()) return;

@@ -596,4 +596,5 @@ export const id: Record<MessageKey, string> = {
   "hint.read": "Saya tangkap: {topics}",
   "hint.didYouMean": "“{text}”: maksud Anda {options}? Tulis begitu supaya dicocokkan dengan topik itu.",
   "join.other": "{field}: yang lain, dengan kata-kata Anda sendiri",
+  "discord.option.expertise": "Keahlian yang bisa dibagikan: ketik untuk melihat topik (langsung masuk formulir)",
 };
