@@ -10,7 +10,7 @@ import type { Kysely } from "kysely";
 import type { Language } from "../../core/domain";
 import type { Reply } from "../../core/messages";
 import { withReviewRef } from "../../core/views/reading-summary";
-import { createDraft, type DraftDocument, type DraftOwner, takeDraft } from "../../store/form-drafts";
+import { createDraft, type DraftDocument, type DraftOwner, getDraft, takeDraft } from "../../store/form-drafts";
 import type { Database } from "../../store/schema";
 
 export interface ReviewPress {
@@ -57,4 +57,9 @@ export async function keepReview(
 /** The review a press answers, taken so it is answered once; null when it expired or was answered. */
 export async function takeReview(db: Kysely<Database>, owner: DraftOwner, press: ReviewPress, now: Date) {
   return /^[0-9a-f-]{36}$/.test(press.ref) ? takeDraft(db, press.ref, owner, now) : null;
+}
+
+/** The review a press answers, left in place (Fix: taken only once its modal is open). */
+export async function peekReview(db: Kysely<Database>, owner: DraftOwner, press: ReviewPress, now: Date) {
+  return /^[0-9a-f-]{36}$/.test(press.ref) ? getDraft(db, press.ref, owner, now) : null;
 }

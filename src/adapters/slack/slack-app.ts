@@ -49,7 +49,7 @@ import {
   type ViewState,
 } from "./block-kit";
 import { fieldErrors, type SubmittedBlock } from "./field-errors";
-import { keepReview, reviewPress, takeReview } from "./form-review";
+import { keepReview, peekReview, reviewPress, takeReview } from "./form-review";
 import { envelope, type Person, ProfileCache } from "./people";
 import { type PrivateReply, privateReply } from "./private-reply";
 import { guardTimestamps } from "./request-timestamp";
@@ -261,7 +261,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     respond: RespondFn,
   ): Promise<void> {
     const owner = { platform: "slack" as const, tenantExternalId: person.team, userId: person.user };
-    const draft = await takeReview(options.db, owner, press, options.clock.now());
+    const draft = await (press.choice === "confirm" ? takeReview : peekReview)(options.db, owner, press, options.clock.now());
     const reply = privately(client, body, respond);
     if (!draft) {
       const language = await readerLanguage(options.db, {
@@ -285,6 +285,8 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
         trigger_id: body.trigger_id,
         view: renderModal(draft.form, formKey, { channelId: draft.channelId }),
       });
+      // Taken once the modal is open: a trigger that expired leaves the answers for another press.
+      await takeReview(options.db, owner, press, options.clock.now());
       done = { blocks: [{ type: "text", text: translator(draft.language)("review.fix") }] };
     }
     const channel = body.channel?.id;

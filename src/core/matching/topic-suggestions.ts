@@ -5,7 +5,7 @@
  * typo the reader forgives (readTopics) still finds its topic. Pure.
  */
 import type { Language } from "../domain";
-import { DEFAULT_VOCABULARY, readTopics, type Vocabulary, withinOneEdit, words } from "./topic-reading";
+import { DEFAULT_VOCABULARY, readTopics, type Vocabulary, type VocabularyTopic, withinOneEdit, words } from "./topic-reading";
 
 export interface TopicSuggestion {
   id: string;
@@ -17,6 +17,21 @@ export interface TopicSuggestion {
 export const MAX_SUGGESTIONS = 100;
 
 const plain = (text: string) => words(text).join(" ");
+const COLLATORS = { en: new Intl.Collator("en"), id: new Intl.Collator("id") } as const;
+
+/** Each topic's names in plain form, its label in each language first; made once per vocabulary. */
+const plainNames = new WeakMap<Vocabulary, Array<{ topic: VocabularyTopic; names: Record<Language, string[]> }>>();
+function namesOf(vocabulary: Vocabulary) {
+  const cached = plainNames.get(vocabulary);
+  if (cached) return cached;
+  const made = vocabulary.topics.map((topic) => {
+    const [en, id, aliases] = [plain(topic.label.en), plain(topic.label.id), topic.aliases.map(plain)];
+    return { topic, names: { en: [en, id, ...aliases], id: [id, en, ...aliases] } };
+  });
+  plainNames.set(vocabulary, made);
+  return made;
+}
+
 /** A typed word close to a name's word: its start, or one letter off in a word long enough to tell ("analsis"). */
 const near = (typed: string, word: string) => word.startsWith(typed) || (typed.length >= 5 && withinOneEdit(typed, word));
 
@@ -36,9 +51,10 @@ export function suggestTopics(
   const qWords = q === "" ? [] : q.split(" ");
   const read = q === "" ? [] : readTopics(query, vocabulary).topics;
   const ranked: Array<{ rank: number; suggestion: TopicSuggestion }> = [];
-  for (const topic of vocabulary.topics) {
+  for (const { topic, names: both } of namesOf(vocabulary)) {
     const label = topic.label[language];
-    const names = [label, topic.label[language === "id" ? "en" : "id"], ...topic.aliases].map(plain);
+    // The reader's own label first: a match on it ranks above one on the other language's.
+    const names = language === "en" ? both.en : both.id;
     const rank =
       q === ""
         ? 9
@@ -59,7 +75,7 @@ export function suggestTopics(
                       : null;
     if (rank !== null) ranked.push({ rank, suggestion: { id: topic.id, label } });
   }
-  const collator = new Intl.Collator(language);
+  const collator = COLLATORS[language];
   ranked.sort((a, b) => a.rank - b.rank || collator.compare(a.suggestion.label, b.suggestion.label));
   return ranked.slice(0, Math.max(0, Math.min(limit, MAX_SUGGESTIONS))).map((r) => r.suggestion);
 }
