@@ -274,8 +274,10 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
         : null;
       // Answers read back wait in a draft for the member's confirm or fix; the buttons name it.
       if (!reply.review) return { reply, draft };
-      const kept = await newDraft(person, reply.review.form, language, what.channelId, what.origin);
-      await mergeDraftAnswers(db, kept.id, owner(person), reply.review.answers, clock.now());
+      // The form to fix speaks the language just chosen in it, as the reading does.
+      const chosen = reply.review.answers.language;
+      const formLanguage: Language = chosen === "en" || chosen === "id" ? chosen : language;
+      const kept = await newDraft(person, reply.review.form, formLanguage, what.channelId, what.origin, reply.review.answers);
       return { reply: { ...reply, messages: withReviewRef(reply.messages, kept.id) }, draft };
     })();
     const { reply, draft } = await inTime(received, work, () => defer(i, what.mode));
