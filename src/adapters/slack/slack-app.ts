@@ -49,7 +49,7 @@ import {
   type ViewState,
 } from "./block-kit";
 import { fieldErrors, type SubmittedBlock } from "./field-errors";
-import { keepReview, peekReview, reviewPress, takeReview } from "./form-review";
+import { keepReview, peekReview, type ReviewPress, reviewPress, takeReview } from "./form-review";
 import { envelope, type Person, ProfileCache } from "./people";
 import { type PrivateReply, privateReply } from "./private-reply";
 import { guardTimestamps } from "./request-timestamp";
@@ -220,8 +220,8 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
   ): Promise<void> {
     // Answers read back wait in a draft for the member's confirm or fix (form-review.ts).
     const owner = { platform: "slack" as const, tenantExternalId: person.team, userId: person.user };
-    const where_ = { language: reply.language ?? "id", ...(where.channelId ? { channelId: where.channelId } : {}) };
-    const messages: Message[] = [...(await keepReview(options.db, owner, reply, where_, options.clock.now())).messages];
+    const kept = { language: reply.language ?? "id", ...(where.channelId ? { channelId: where.channelId } : {}) };
+    const messages: Message[] = [...(await keepReview(options.db, owner, reply, kept, options.clock.now())).messages];
     if (reply.form && where.triggerId) {
       try {
         await client.views.open({
@@ -249,15 +249,15 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
   }
 
   /**
-   * Confirm or fix answers read back: the draft is taken (answered once); confirm submits its
-   * answers as the form would, fix opens the form again, prefilled. The review in the DM loses its
-   * buttons either way.
+   * Confirm or fix answers read back: the draft is taken (answered once; for a fix, once its modal
+   * is open); confirm submits its answers as the form would, fix opens the form again, prefilled.
+   * The review in the DM loses its buttons either way.
    */
   async function answerReview(
     client: WebClient,
     body: BlockAction,
     person: Person,
-    press: ReturnType<typeof reviewPress> & object,
+    press: ReviewPress,
     respond: RespondFn,
   ): Promise<void> {
     const owner = { platform: "slack" as const, tenantExternalId: person.team, userId: person.user };
