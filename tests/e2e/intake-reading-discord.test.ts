@@ -142,7 +142,7 @@ describe("the intake read back on Discord", () => {
     expect(await tdb.db.kysely.selectFrom("form_drafts").select("id").execute()).toEqual([]);
   });
 
-  it("suggests topics as the member types join's expertise, and the form opens with the one chosen", async () => {
+  it("suggests topics as the member types join's expertise and goals, and the form opens with those chosen", async () => {
     await slash(OLGA, "setup");
     await slash(OLGA, "open");
     const typed = async (value: string, locale: "id" | "en-US") => {
@@ -162,10 +162,26 @@ describe("the intake read back on Discord", () => {
     expect((await typed("a", "en-US")).length).toBe(25);
     expect(await enrollments()).toEqual([]);
 
+    const goals = fake.autocomplete({
+      user: CITRA,
+      subcommand: "join",
+      options: { expertise: "Data analysis", goals: "berbicara" },
+      focused: "goals",
+      locale: "en-US",
+    });
+    await fake.interact(goals);
+    expect(fake.choicesShown(goals.id)?.[0]).toEqual({ name: "Public speaking", value: "Public speaking" });
+
     const opened = await run(
-      fake.slashCommand({ user: CITRA, subcommand: "join", options: { expertise: "Data analysis" }, locale: "en-US" }),
+      fake.slashCommand({
+        user: CITRA,
+        subcommand: "join",
+        options: { expertise: "Data analysis", goals: "Public speaking" },
+        locale: "en-US",
+      }),
     );
     expect(opened.type).toBe(InteractionResponseType.Modal);
     expect(prefilled(opened.modal, "t:expertise")).toBe("Data analysis");
+    expect(prefilled(opened.modal, "t:goals")).toBe("Public speaking");
   });
 });

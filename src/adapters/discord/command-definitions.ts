@@ -39,6 +39,8 @@ export interface SubcommandDefinition {
   audience: "member" | "organizer";
   description: MessageKey;
   option?: OptionDefinition;
+  /** Further options that only fill in the form the subcommand opens (not part of its text). */
+  formOptions?: readonly OptionDefinition[];
 }
 
 export const SUBCOMMANDS: readonly SubcommandDefinition[] = [
@@ -57,6 +59,17 @@ export const SUBCOMMANDS: readonly SubcommandDefinition[] = [
       maxLength: 100,
       autocomplete: true,
     },
+    formOptions: [
+      {
+        name: "goals",
+        nameId: "tujuan",
+        kind: "string",
+        description: "discord.option.goals",
+        required: false,
+        maxLength: 100,
+        autocomplete: true,
+      },
+    ],
   },
   { name: "leave", nameId: "keluar", audience: "member", description: "discord.command.leave" },
   { name: "status", nameId: "status", audience: "member", description: "discord.command.status" },
@@ -239,7 +252,9 @@ export function mentoringCommand(): RESTPostAPIChatInputApplicationCommandsJSONB
         .setDescription(text.description)
         .setDescriptionLocalizations(text.localizations)
         .setNameLocalizations(def.nameId !== def.name ? { id: def.nameId } : {});
-      return def.option ? addOption(sub, def.option) : sub;
+      if (def.option) addOption(sub, def.option);
+      for (const option of def.formOptions ?? []) addOption(sub, option);
+      return sub;
     });
   }
   return builder.toJSON();

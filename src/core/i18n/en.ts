@@ -594,6 +594,7 @@ export const en = {
   "hint.didYouMean": "“{text}”: did you mean {options}? Type it that way to be matched on it.",
   "join.other": "{field}: anything else, in your own words",
   "discord.option.expertise": "Something you can share: type to see topics (the form opens with it)",
+  "discord.option.goals": "Something you want to learn: type to see topics (the form opens with it)",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -597,4 +597,5 @@ export const id: Record<MessageKey, string> = {
   "hint.didYouMean": "“{text}”: maksud Anda {options}? Tulis begitu supaya dicocokkan dengan topik itu.",
   "join.other": "{field}: yang lain, dengan kata-kata Anda sendiri",
   "discord.option.expertise": "Keahlian yang bisa dibagikan: ketik untuk melihat topik (langsung masuk formulir)",
+  "discord.option.goals": "Yang ingin dipelajari: ketik untuk melihat topik (langsung masuk formulir)",
 };
