@@ -123,7 +123,12 @@ export type FormInput =
        * (Slack's external multi-select), next to a text input labelled `otherLabel` for the rest,
        * both answers one list.
        */
-      topics?: { language: Language; otherLabel: string };
+      topics?: {
+        language: Language;
+        otherLabel: string;
+        /** Items of `initial` that are topic names as the vocabulary spells them: a multi-select may show them chosen. */
+        chosen?: string[];
+      };
     }
   | {
       kind: "number";

@@ -147,7 +147,22 @@ describe("the intake read back on Slack", () => {
     await until(() => dms("U-CITRA").length === 1, "the reading");
     const reading = dms("U-CITRA")[0];
     expect(JSON.stringify(reading?.args.blocks)).toContain("Data analysis · SQL · Power BI");
-    await driver.press("U-CITRA", button(reading, en("review.confirm")), { message: reading });
+    // Fix: the topics chosen are chosen again, the member's own words back in their box.
+    await driver.press("U-CITRA", button(reading, en("review.fix")), { message: reading });
+    await until(() => slack.of("views.open").length === 2, "the modal again");
+    const again = driver.lastView().blocks as typeof blocks;
+    expect(again.find((b) => b.block_id === "expertise")?.element?.initial_options).toEqual([
+      { text: { type: "plain_text", text: "Data analysis" }, value: "Data analysis" },
+      { text: { type: "plain_text", text: "SQL" }, value: "SQL" },
+    ]);
+    expect(again.find((b) => b.block_id === "expertise_other")?.element?.initial_value).toBe(
+      "Power BI dashboards (finance, sales)",
+    );
+    await driver.submit("U-CITRA", driver.lastView(), driver.fill(driver.lastView(), {}));
+    await until(() => dms("U-CITRA").length === 2, "the reading again");
+    const second = dms("U-CITRA")[1];
+    expect(JSON.stringify(second?.args.blocks)).toContain("Data analysis · SQL · Power BI");
+    await driver.press("U-CITRA", button(second, en("review.confirm")), { message: second });
     await until(() => JSON.stringify(driver.responded().at(-1)?.args ?? {}).includes(en("join.done", { number: 1 })), "joined");
     const profile = await tdb.db.kysely.selectFrom("profiles").select(["expertise", "goals"]).executeTakeFirstOrThrow();
     expect(profile).toEqual({

@@ -218,7 +218,8 @@ export class SlackDriver {
       let v: Record<string, unknown>;
       switch (element.type) {
         case "multi_external_select": {
-          const chosen = Array.isArray(given) ? given : [];
+          const initial = (element as { initial_options?: Array<{ value: string }> }).initial_options ?? [];
+          const chosen = Array.isArray(given) ? given : initial.map((o) => o.value);
           const action = (element as { action_id?: string }).action_id ?? "v";
           values[block.block_id] = {
             [action]: {

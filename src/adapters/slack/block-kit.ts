@@ -318,8 +318,14 @@ export const OTHER_SUFFIX = "_other";
 /** The core allows ten items in a list. */
 const MAX_TOPICS = 10;
 
-function topicBlocks(input: Extract<FormInput, { kind: "text" | "textarea" }>, topics: { language: string; otherLabel: string }) {
+function topicBlocks(
+  input: Extract<FormInput, { kind: "text" | "textarea" }>,
+  topics: { language: string; otherLabel: string; chosen?: string[] },
+) {
   const label = (text: string) => ({ type: "plain_text" as const, text: truncate(text, SLACK_LIMITS.inputLabel), emoji: true });
+  // A form reopened to fix it: topics already named show as chosen, the rest in the box, as written.
+  const chosen = (topics.chosen ?? []).filter((c) => c.length <= SLACK_LIMITS.optionValue).slice(0, MAX_TOPICS);
+  const rest = splitList(input.initial ?? "").filter((item) => !chosen.includes(item));
   return [
     {
       type: "input" as const,
@@ -332,6 +338,14 @@ function topicBlocks(input: Extract<FormInput, { kind: "text" | "textarea" }>, t
         action_id: `sebaya_topics:${topics.language}`,
         min_query_length: 1,
         max_selected_items: MAX_TOPICS,
+        ...(chosen.length > 0
+          ? {
+              initial_options: chosen.map((c) => ({
+                text: { type: "plain_text" as const, text: truncate(c, SLACK_LIMITS.optionText) },
+                value: c,
+              })),
+            }
+          : {}),
       },
     },
     {
@@ -343,8 +357,7 @@ function topicBlocks(input: Extract<FormInput, { kind: "text" | "textarea" }>, t
         type: "plain_text_input" as const,
         action_id: "v",
         multiline: input.kind === "textarea",
-        // What was typed before (a form reopened to fix it) comes back here, as written.
-        ...(input.initial ? { initial_value: input.initial } : {}),
+        ...(rest.length > 0 ? { initial_value: rest.join(", ") } : {}),
         ...(input.maxLength ? { max_length: input.maxLength } : {}),
       },
     },

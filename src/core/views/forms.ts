@@ -4,6 +4,7 @@ import { DateTime } from "luxon";
 import { GOAL_KEYS } from "../commands";
 import { EVALUATION_ADJUST, GOAL_PROGRESS, type Language, type Session } from "../domain";
 import type { Translate } from "../i18n/translate";
+import { understoodItems } from "../matching/understood-topics";
 import type { Form, FormInput } from "../messages";
 import { weekdayName } from "../time-format";
 import { SUGGESTED_TIMEZONES } from "../timezones";
@@ -105,8 +106,14 @@ export function prefilledIntakeForm(
       const value = initial[input.name];
       if (value === undefined || value === "") return input;
       if (input.kind === "number") return { ...input, initial: Number(value) };
-      if (input.kind === "text" || input.kind === "textarea") return { ...input, initial: String(value) };
-      return input;
+      if (input.kind !== "text" && input.kind !== "textarea") return input;
+      // Topics named as the vocabulary spells them come back chosen where a form can show them so.
+      const list = input.name === "expertise" ? prefill.expertise : input.name === "goals" ? prefill.goals : [];
+      const chosen = understoodItems(list)
+        .filter((i) => i.exact)
+        .map((i) => i.written);
+      const topics = input.topics && chosen.length > 0 ? { topics: { ...input.topics, chosen } } : {};
+      return { ...input, initial: String(value), ...topics };
     }),
   };
 }
