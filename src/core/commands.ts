@@ -65,6 +65,8 @@ export const intakeSchema = z.strictObject({
   timezone,
   language: z.enum(LANGUAGES),
   partnersWanted: intIn(1, 3).default(1),
+  /** Sent with the answers the member saw read back and confirmed (join-round.ts); no input of its own. */
+  confirmed: flag.optional(),
 });
 export type Intake = z.infer<typeof intakeSchema>;
 

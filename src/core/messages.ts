@@ -4,6 +4,7 @@
  */
 import type { ButtonCommand, FormRequest } from "./commands";
 import type { Language } from "./domain";
+import type { FormAnswers } from "./forms";
 
 export interface Message {
   blocks: Block[];
@@ -65,7 +66,28 @@ export interface Button {
   action: ButtonAction;
 }
 
-export type ButtonAction = { kind: "command"; command: ButtonCommand } | { kind: "form"; request: FormRequest };
+export type ButtonAction =
+  | { kind: "command"; command: ButtonCommand }
+  | { kind: "form"; request: FormRequest }
+  /**
+   * An answer to the review of a submitted form (`Reply.review`): confirm sends its answers again,
+   * confirmed; fix reopens its form prefilled. The adapter keeps the review between the reply and
+   * the press (answers never sit on a button) and may name where in `ref`.
+   */
+  | { kind: "review"; choice: ReviewChoice; ref?: string };
+
+export type ReviewChoice = "confirm" | "fix";
+
+/**
+ * Answers the core read back before acting on them (the intake: "I read: …. Right?"). Nothing
+ * was saved: `answers` are what to submit for `request` when the member confirms (already marked
+ * confirmed), `form` the same form prefilled with them, to fix.
+ */
+export interface FormReview {
+  request: FormRequest;
+  answers: FormAnswers;
+  form: Form;
+}
 
 export interface Select {
   type: "select";
@@ -96,6 +118,17 @@ export type FormInput =
       required: boolean;
       initial?: string;
       maxLength?: number;
+      /**
+       * A list of topics: an adapter that can may offer the vocabulary as type-ahead in `language`
+       * (Slack's external multi-select), next to a text input labelled `otherLabel` for the rest,
+       * both answers one list.
+       */
+      topics?: {
+        language: Language;
+        otherLabel: string;
+        /** Items of `initial` that are topic names as the vocabulary spells them: a multi-select may show them chosen. */
+        chosen?: string[];
+      };
     }
   | {
       kind: "number";
@@ -143,6 +176,8 @@ export interface Reply {
   language?: Language;
   /** A form the adapter should open right away (a modal on Slack/Discord). */
   form?: Form;
+  /** The submitted answers read back: the messages show the reading with review buttons (see `FormReview`). */
+  review?: FormReview;
   /**
    * The question the pressed button (or submitted form) answered is settled for this member: an
    * adapter may replace that message's buttons with the reply, so it cannot be answered twice.

@@ -127,6 +127,13 @@ describe("Slack", () => {
       const posts = slack.of("chat.postMessage").length;
       await driver.submit(user, view, driver.fill(view, intake[user] as Record<string, string>));
       await until(() => slack.of("chat.postMessage").length === posts + 1, `the join confirmation for ${user}`);
+      if (user !== EVE) continue;
+      // Eve's marked-up answers are read back before they are saved (escaped like any text): she confirms.
+      const reading = slack.of("chat.postMessage").at(-1);
+      expect(JSON.stringify(reading?.args)).not.toMatch(/<!channel>|<@U-VICTIM>/);
+      const answered = driver.responded().length;
+      await driver.press(user, button(reading, translator("en")("review.confirm")), { message: reading });
+      await until(() => driver.responded().length === answered + 1, "the join confirmation for Eve");
     }
 
     await driver.slash(OLGA, "match");
@@ -307,7 +314,11 @@ describe("Discord", () => {
       const opened = await press(user, join);
       const saved = await submit(opened, intake[user] as Record<string, string>);
       const next = await press(user, saved.buttons[0]?.custom_id as string);
-      await submit(next, { "s:timezone": ["Asia/Jakarta"], "s:language": ["en"], "n:partnersWanted": ["1"] });
+      const done = await submit(next, { "s:timezone": ["Asia/Jakarta"], "s:language": ["en"], "n:partnersWanted": ["1"] });
+      // Eve's marked-up answers are read back before they are saved: she confirms.
+      const confirm = done.buttons.find((b) => b.label === translator("en")("review.confirm"));
+      if (user === EVE) await press(user, confirm?.custom_id as string);
+      else expect(confirm).toBeUndefined();
     }
     expect(await tdb.db.kysely.selectFrom("enrollments").select("id").execute()).toHaveLength(2);
 

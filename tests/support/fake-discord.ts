@@ -312,6 +312,8 @@ interface InteractionState {
   callbackType: number | null;
   originalMessageId: string | null;
   modal: ModalData | null;
+  /** The choices an autocomplete interaction was answered with. */
+  choices?: Array<{ name: string; value: string | number }>;
   dispatchedAt: number;
 }
 
@@ -642,6 +644,32 @@ export class FakeDiscord {
       },
     } as APIChatInputApplicationCommandInteraction;
     return payload;
+  }
+
+  /**
+   * What Discord sends as a member types into an autocomplete option: the command so far, the
+   * option being typed marked `focused` (always a string here, as Discord sends it).
+   */
+  autocomplete(input: SlashCommandInput & { focused: string }): FakeInteraction {
+    const command = this.slashCommand(input);
+    const mark = (options: APIApplicationCommandInteractionDataOption[]): APIApplicationCommandInteractionDataOption[] =>
+      options.map((o) =>
+        "options" in o && Array.isArray(o.options)
+          ? ({ ...o, options: mark(o.options as APIApplicationCommandInteractionDataOption[]) } as typeof o)
+          : o.name === input.focused
+            ? ({ ...o, focused: true } as typeof o)
+            : o,
+      );
+    return {
+      ...command,
+      type: InteractionType.ApplicationCommandAutocomplete,
+      data: { ...command.data, options: mark(command.data.options ?? []) },
+    } as unknown as FakeInteraction;
+  }
+
+  /** The choices an autocomplete interaction was answered with (callback type 8). */
+  choicesShown(interactionId: string): Array<{ name: string; value: string | number }> | undefined {
+    return this.interactions.get(interactionId)?.choices ?? undefined;
   }
 
   buttonPress(input: ComponentInput): APIMessageComponentInteraction {
@@ -1676,6 +1704,16 @@ export class FakeDiscord {
         if (b.type === InteractionResponseType.UpdateMessage) this.editMessage(stored, data);
         message = stored;
         state.originalMessageId = stored.id;
+        break;
+      }
+      case InteractionResponseType.ApplicationCommandAutocompleteResult: {
+        if ((payload.type as number) !== InteractionType.ApplicationCommandAutocomplete)
+          return badRequest("only an autocomplete interaction takes choices");
+        const choices = (data.choices ?? []) as Array<{ name: string; value: string | number }>;
+        // Discord's limits: 25 choices, names and values of 1 to 100 characters.
+        if (choices.length > 25 || choices.some((c) => !c.name || c.name.length > 100 || String(c.value).length > 100))
+          return badRequest("choices exceed Discord's limits");
+        state.choices = choices;
         break;
       }
       case InteractionResponseType.Modal:

@@ -147,6 +147,8 @@ export class Harness {
           timezone: "Asia/Jakarta",
           language: "en",
           partnersWanted: 1,
+          // As after the read-back (join-round.ts): these tests are about what follows the intake.
+          confirmed: true,
           ...intake,
         },
       ),

@@ -198,8 +198,10 @@ export class SlackDriver {
    * Answers a modal the way a person would: the given answers by input name,
    * everything else left as the app prefilled it.
    */
-  fill(view: OpenedView, answers: Record<string, string | boolean>): Record<string, unknown> {
+  fill(view: OpenedView, answers: Record<string, string | boolean | string[]>): Record<string, unknown> {
     const values: Record<string, unknown> = {};
+    // A topics list (a multi-select of topics beside a text input): a list given chooses topics, text is typed beside them.
+    const typedBeside = (name: string) => (typeof answers[name] === "string" ? answers[name] : undefined);
     for (const block of view.blocks) {
       if (block.type !== "input" || !block.block_id || !block.element) continue;
       const element = block.element as {
@@ -211,9 +213,22 @@ export class SlackDriver {
         initial_options?: Array<{ value: string }>;
         options?: Array<{ value: string }>;
       };
-      const given = answers[block.block_id];
+      const topicsOf = block.block_id.endsWith("_other") ? block.block_id.slice(0, -"_other".length) : null;
+      const given = answers[block.block_id] ?? (topicsOf !== null ? typedBeside(topicsOf) : undefined);
       let v: Record<string, unknown>;
       switch (element.type) {
+        case "multi_external_select": {
+          const initial = (element as { initial_options?: Array<{ value: string }> }).initial_options ?? [];
+          const chosen = Array.isArray(given) ? given : initial.map((o) => o.value);
+          const action = (element as { action_id?: string }).action_id ?? "v";
+          values[block.block_id] = {
+            [action]: {
+              type: element.type,
+              selected_options: chosen.map((value) => ({ value, text: { type: "plain_text", text: value } })),
+            },
+          };
+          continue;
+        }
         case "static_select": {
           const value = typeof given === "string" ? given : element.initial_option?.value;
           if (value !== undefined && !element.options?.some((o) => o.value === value))

@@ -652,7 +652,11 @@ const coreButtons = (ids: { a: string; b: string }, number: number, at: Date): B
 const payloadOf = (button: Button): CustomIdPayload =>
   button.action.kind === "command"
     ? { kind: "command", command: button.action.command }
-    : { kind: "form", command: button.action.request };
+    : button.action.kind === "form"
+      ? { kind: "form", command: button.action.request }
+      : (() => {
+          throw new Error("a review's button carries no command");
+        })();
 
 describe("custom ids", () => {
   it("carry every button the core makes, within 100 characters, back to a valid command", () => {

@@ -169,11 +169,23 @@ describe("the /mentoring command", () => {
   const command = mentoringCommand();
   const subcommands = (command.options ?? []) as APIApplicationCommandSubcommandOption[];
 
+  it("join's expertise and goals ask Discord for choices as the member types (topics from the vocabulary)", () => {
+    const join = subcommands.find((s) => s.name === "join");
+    expect(join?.options?.[0]).toMatchObject({ name: "expertise", required: false, autocomplete: true, max_length: 100 });
+    expect(join?.options?.[0]?.name_localizations).toEqual({ id: "keahlian" });
+    expect(join?.options?.[1]).toMatchObject({
+      name: "goals",
+      required: false,
+      autocomplete: true,
+      name_localizations: { id: "tujuan" },
+    });
+  });
+
   it("has every member and organizer subcommand, each with the options it takes", () => {
     expect(command.name).toBe("mentoring");
     expect(subcommands.every((s) => s.type === ApplicationCommandOptionType.Subcommand)).toBe(true);
     expect(Object.fromEntries(subcommands.map((s) => [s.name, (s.options ?? []).map((o) => `${o.name}:${o.type}`)]))).toEqual({
-      join: [],
+      join: [`expertise:${ApplicationCommandOptionType.String}`, `goals:${ApplicationCommandOptionType.String}`],
       leave: [],
       status: [],
       pause: [`until:${ApplicationCommandOptionType.String}`],

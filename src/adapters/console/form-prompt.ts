@@ -5,10 +5,12 @@
  * nothing is refused after the last field and nothing typed is lost. An
  * option may be given by its number or its text.
  */
+import type { Language } from "../../core/domain";
 import { optionFor, problemsAcrossAnswers, problemWithAnswer } from "../../core/form-validation";
 import type { FormAnswers } from "../../core/forms";
 import { catalogs, type Translate } from "../../core/i18n/translate";
 import type { Form, FormInput } from "../../core/messages";
+import { typingHints } from "../../core/views/reading-summary";
 import type { LineReader } from "./line-reader";
 
 export type FormOutcome =
@@ -18,20 +20,24 @@ export type FormOutcome =
 
 type Answer = FormAnswers[string];
 
-/** `t` is the language of whoever fills the form (the form's own); `draft` holds answers from an earlier try. */
+/**
+ * `t` is the language of whoever fills the form (the form's own), `language` its name (for topic
+ * labels); `draft` holds answers from an earlier try.
+ */
 export async function fillForm(
   rl: LineReader,
   form: Form,
   t: Translate,
   write: (text: string) => void,
   draft: FormAnswers = {},
+  language: Language = "id",
 ): Promise<FormOutcome> {
   write(`${t("console.form", { title: form.title })}\n`);
   const answers: FormAnswers = { ...draft };
   if (Object.values(draft).some((v) => v !== undefined)) write(`${t("console.formResumed")}\n`);
   let toAsk = form.inputs;
   for (;;) {
-    const outcome = await askEach(rl, form, toAsk, answers, t, write);
+    const outcome = await askEach(rl, form, toAsk, answers, t, write, language);
     if (outcome) return outcome;
     // Each answer fits; a rule across answers (a weekday with a 10-day interval) asks its field again.
     const across = problemsAcrossAnswers(form.request.type, answers, t);
@@ -49,6 +55,7 @@ async function askEach(
   answers: FormAnswers,
   t: Translate,
   write: (text: string) => void,
+  language: Language,
 ): Promise<FormOutcome | null> {
   for (const input of inputs) {
     const earlier = answers[input.name];
@@ -62,6 +69,9 @@ async function askEach(
       const problem = problemWithAnswer(form.request.type, input.name, value, t, ownName(input) ? undefined : input.label);
       if (problem === null) {
         answers[input.name] = value;
+        // A terminal line has no type-ahead: what a list was read as, and the topics near an unread item, follow it.
+        if (TOPIC_FIELDS.has(input.name) && typeof value === "string" && text !== "")
+          for (const hint of typingHints(t, language, value)) write(`  ↳ ${hint}\n`);
         break;
       }
       write(`${problem}\n`);
@@ -69,6 +79,9 @@ async function askEach(
   }
   return null;
 }
+
+/** The intake's lists of topics (the join form, and any form asking the same fields). */
+const TOPIC_FIELDS = new Set(["expertise", "goals", "interests"]);
 
 /** Whether the catalogs name this field in a sentence; if not (an evaluation's goal), its label on screen does. */
 const ownName = (input: FormInput) => `field.${input.name}` in catalogs.en || `errorLabel.${input.name}` in catalogs.en;

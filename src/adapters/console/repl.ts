@@ -66,8 +66,9 @@ export async function runRepl(opts: ReplOptions): Promise<void> {
     for (let form: Form | undefined = ws.pendingForm(me); form; form = ws.pendingForm(me)) {
       showNew();
       const key = `${me}\u0000${JSON.stringify(form.request)}`;
-      const ft = translator(ws.reader(me).language);
-      const outcome = await fillForm(rl, form, ft, write, drafts.get(key));
+      const { language } = ws.reader(me);
+      const ft = translator(language);
+      const outcome = await fillForm(rl, form, ft, write, drafts.get(key), language);
       if (outcome.kind === "submitted") {
         drafts.delete(key);
         await ws.submitForm(me, outcome.answers);

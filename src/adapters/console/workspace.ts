@@ -8,7 +8,7 @@ import type { Kysely } from "kysely";
 import type { Core } from "../../core/core";
 import { type FormAnswers, formSubmission } from "../../core/forms";
 import { translator } from "../../core/i18n/translate";
-import type { Button, Form, Message, Reply } from "../../core/messages";
+import type { Button, Form, FormReview, Message, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
 import { formatDateTime } from "../../core/time-format";
 import type { Sender } from "../../delivery/dispatcher";
@@ -64,6 +64,8 @@ export class ConsoleWorkspace {
   readonly entries: Entry[] = [];
   readonly #buttons = new Map<number, Pressable>();
   readonly #pendingForms = new Map<string, { form: Form; inChannel: boolean }>();
+  /** Answers read back and not yet confirmed, per person: the console keeps them, as a platform keeps a draft. */
+  readonly #pendingReviews = new Map<string, { review: FormReview; inChannel: boolean }>();
   readonly #delivered = new Set<string>();
   readonly #ticker: Ticker;
   #seq = 0;
@@ -109,6 +111,16 @@ export class ConsoleWorkspace {
     const p = this.#buttons.get(number);
     if (!p || (p.visibleTo !== "everyone" && !p.visibleTo.has(personId))) return "unknown";
     const { action } = p.button;
+    if (action.kind === "review") {
+      const pending = this.#pendingReviews.get(personId);
+      if (!pending) return "unknown";
+      this.#pendingReviews.delete(personId);
+      // Confirm sends the answers read back, confirmed; fix opens the form again, prefilled with them.
+      if (action.choice === "confirm")
+        await this.#execute(personId, formSubmission(pending.review.request, pending.review.answers), pending.inChannel);
+      else this.#pendingForms.set(personId, { form: pending.review.form, inChannel: pending.inChannel });
+      return "ok";
+    }
     // A form button asks the core for its form, built for whoever pressed; it opens with the reply.
     await this.#execute(personId, action.kind === "form" ? action.request : action.command, p.inChannel);
     return "ok";
@@ -205,6 +217,7 @@ export class ConsoleWorkspace {
     });
     for (const m of reply.messages) this.#add("reply", "reply", new Set([person.id]), m, false);
     if (reply.form) this.#pendingForms.set(person.id, { form: reply.form, inChannel });
+    if (reply.review) this.#pendingReviews.set(person.id, { review: reply.review, inChannel });
     // Whatever came due while they typed (the playground has no background ticker) goes out too.
     await this.tick();
     await this.refreshReaders();

@@ -28,6 +28,8 @@ export interface OptionDefinition {
   min?: number;
   max?: number;
   maxLength?: number;
+  /** Discord asks the app for choices as the member types (discord-app.ts: vocabulary topics). */
+  autocomplete?: boolean;
 }
 
 export interface SubcommandDefinition {
@@ -37,10 +39,38 @@ export interface SubcommandDefinition {
   audience: "member" | "organizer";
   description: MessageKey;
   option?: OptionDefinition;
+  /** Further options that only fill in the form the subcommand opens (not part of its text). */
+  formOptions?: readonly OptionDefinition[];
 }
 
 export const SUBCOMMANDS: readonly SubcommandDefinition[] = [
-  { name: "join", nameId: "ikut", audience: "member", description: "discord.command.join" },
+  {
+    name: "join",
+    nameId: "ikut",
+    audience: "member",
+    description: "discord.command.join",
+    // Named as the intake's input: a topic chosen here is already in the form when it opens.
+    option: {
+      name: "expertise",
+      nameId: "keahlian",
+      kind: "string",
+      description: "discord.option.expertise",
+      required: false,
+      maxLength: 100,
+      autocomplete: true,
+    },
+    formOptions: [
+      {
+        name: "goals",
+        nameId: "tujuan",
+        kind: "string",
+        description: "discord.option.goals",
+        required: false,
+        maxLength: 100,
+        autocomplete: true,
+      },
+    ],
+  },
   { name: "leave", nameId: "keluar", audience: "member", description: "discord.command.leave" },
   { name: "status", nameId: "status", audience: "member", description: "discord.command.status" },
   {
@@ -202,6 +232,7 @@ function addOption(sub: SlashCommandSubcommandBuilder, option: OptionDefinition)
       return sub.addStringOption((o) => {
         common(o);
         if (option.maxLength !== undefined) o.setMaxLength(option.maxLength);
+        if (option.autocomplete) o.setAutocomplete(true);
         return o;
       });
     case "integer":
@@ -236,7 +267,9 @@ export function mentoringCommand(): RESTPostAPIChatInputApplicationCommandsJSONB
         .setDescription(text.description)
         .setDescriptionLocalizations(text.localizations)
         .setNameLocalizations(def.nameId !== def.name ? { id: def.nameId } : {});
-      return def.option ? addOption(sub, def.option) : sub;
+      if (def.option) addOption(sub, def.option);
+      for (const option of def.formOptions ?? []) addOption(sub, option);
+      return sub;
     });
   }
   return builder.toJSON();

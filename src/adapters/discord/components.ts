@@ -45,7 +45,7 @@ import type { FormAnswers } from "../../core/forms";
 import type { Translate } from "../../core/i18n/translate";
 import type { Block, Button, Form, FormInput, Message, Reply, RichText, Select } from "../../core/messages";
 import { segments } from "../../core/rich-text";
-import { CUSTOM_ID_MAX, continueCustomId, encodeCustomId, modalCustomId } from "./custom-id";
+import { CUSTOM_ID_MAX, continueCustomId, encodeCustomId, modalCustomId, reviewCustomId } from "./custom-id";
 
 /** Discord's documented limits that the renderer enforces (lengths in UTF-16 units, which never undercount). */
 export const DISCORD_LIMITS = {
@@ -271,10 +271,19 @@ function label(text: string, max: number): string {
 
 /** A button's custom_id carries its command, or for a form button the form's request (the core answers it with the form). */
 function renderButton(button: Button, used: Set<string>): ButtonBuilder {
-  const command = button.action.kind === "command" ? button.action.command : button.action.request;
-  const kind = button.action.kind;
+  const { action } = button;
+  const customId =
+    action.kind === "review"
+      ? // A review's button names the draft that keeps the answers (discord-app.ts), never the answers.
+        reviewCustomId(action.choice, action.ref ?? "")
+      : uniqueId(used, (slot) =>
+          encodeCustomId(
+            action.kind === "command" ? { kind: "command", command: action.command } : { kind: "form", command: action.request },
+            slot,
+          ),
+        );
   return new ButtonBuilder()
-    .setCustomId(uniqueId(used, (slot) => encodeCustomId({ kind, command }, slot)))
+    .setCustomId(customId)
     .setLabel(label(button.label, DISCORD_LIMITS.buttonLabel))
     .setStyle(button.style ? STYLES[button.style] : ButtonStyle.Secondary);
 }

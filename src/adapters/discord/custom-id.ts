@@ -11,6 +11,7 @@
  *                                        the 2 keeps two equal ids in one message apart
  *   sb1c:{"type":"program.setup","name":"Kopi"}  the JSON fallback
  *   sb1m:2:<draft>  /  sb1n:2:<draft>    modal step 2 of a form draft / the button that opens it
+ *   sb1r:c:<draft>  /  sb1r:f:<draft>    confirm / fix the answers a draft keeps, read back (Reply.review)
  *
  * Compact bodies are a type code and then one field per dot, in a fixed order
  * per type; an empty segment is an absent field. UUIDs are 22 base64url
@@ -313,4 +314,20 @@ export function continueCustomId(step: number, draftId: string): string {
 
 export function parseContinueCustomId(id: unknown): { step: number; draftId: string } | null {
   return parseStepId("n", id);
+}
+
+const REVIEW_CODES = { confirm: "c", fix: "f" } as const;
+
+/** The custom_id of a review's button: confirm or fix the answers the draft `draftId` keeps. */
+export function reviewCustomId(choice: "confirm" | "fix", draftId: string): string {
+  const draft = compactUuid(draftId);
+  if (!draft) throw new RangeError("a form draft id must be a lower-case UUID");
+  return `${PREFIX}r:${REVIEW_CODES[choice]}:${draft}`;
+}
+
+export function parseReviewCustomId(id: unknown): { choice: "confirm" | "fix"; draftId: string } | null {
+  if (typeof id !== "string") return null;
+  const match = new RegExp(`^${PREFIX}r:([cf]):([A-Za-z0-9_-]{22})$`).exec(id);
+  const draftId = match ? expandUuid(match[2] as string) : null;
+  return match && draftId ? { choice: match[1] === "c" ? "confirm" : "fix", draftId } : null;
 }

@@ -29,6 +29,7 @@ import { createHash, randomUUID } from "node:crypto";
 import {
   type APIMessage,
   ApplicationCommandOptionType,
+  type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   Client,
@@ -50,10 +51,12 @@ import { holdsControlCharacter } from "../../core/commands";
 import type { Core } from "../../core/core";
 import type { Language } from "../../core/domain";
 import { problemsAcrossAnswers, problemWithAnswer } from "../../core/form-validation";
-import { formSubmission } from "../../core/forms";
+import { type FormAnswers, formSubmission } from "../../core/forms";
 import { languageFromLocale, translator } from "../../core/i18n/translate";
+import { suggestTopics } from "../../core/matching/topic-suggestions";
 import type { Form, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
+import { withReviewRef } from "../../core/views/reading-summary";
 import {
   createDraft,
   type DraftDocument,
@@ -78,7 +81,7 @@ import {
   settledMessage,
   stepInputs,
 } from "./components";
-import { commandFromSelect, decodeCustomId, parseContinueCustomId, parseModalCustomId } from "./custom-id";
+import { commandFromSelect, decodeCustomId, parseContinueCustomId, parseModalCustomId, parseReviewCustomId } from "./custom-id";
 import { envelope, type Person, personOf } from "./people";
 
 /** A second press of the same component on the same message within this window is the same press. */
@@ -113,6 +116,16 @@ type Mode = "reply" | "update";
 type Component = ButtonInteraction | StringSelectMenuInteraction;
 
 const LATE = Symbol("late");
+/** Discord shows at most 25 autocomplete choices. */
+const DISCORD_CHOICES = 25;
+
+/** Of `given`, the answers `form` asks for. */
+function prefillFor(form: Form, given: FormAnswers | undefined): FormAnswers {
+  if (!given) return {};
+  return Object.fromEntries(
+    form.inputs.flatMap((input) => (given[input.name] === undefined ? [] : [[input.name, given[input.name]]])),
+  );
+}
 const hash = (value: string) => createHash("sha256").update(value).digest("base64url").slice(0, 16);
 
 /** A rendered payload in discord.js's option shape (allowedMentions in camelCase; no mention unless named). */
@@ -209,16 +222,17 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     language: Language,
     channelId: string | undefined,
     origin: Origin | undefined,
+    answers: FormAnswers = {},
   ) {
     const id = await createDraft(
       db,
       randomUUID(),
       owner(person),
-      { form, answers: {}, language, ...(channelId ? { channelId } : {}), ...(origin ? { origin } : {}) },
+      { form, answers, language, ...(channelId ? { channelId } : {}), ...(origin ? { origin } : {}) },
       clock.now(),
     );
     if (!id) throw new Error("form draft: the tenant is unknown");
-    return { id, language };
+    return { id, language, answers };
   }
 
   /**
@@ -242,20 +256,35 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     i: RepliableInteraction,
     person: Person,
     received: number,
-    what: { command: unknown; channelId: string | undefined; origin: Origin | undefined; mode: Mode },
+    what: {
+      command: unknown;
+      channelId: string | undefined;
+      origin: Origin | undefined;
+      mode: Mode;
+      /** Answers to show in the form the reply opens, by input name (only those it asks for). */
+      prefill?: FormAnswers;
+    },
   ): Promise<void> {
     const work = (async () => {
       const reply = await core.execute(envelope(person, what.channelId, what.command));
       // The form's steps speak the language the core answered in.
       const language = reply.language ?? languageFromLocale(person.locale) ?? "id";
-      const draft = reply.form ? await newDraft(person, reply.form, language, what.channelId, what.origin) : null;
-      return { reply, draft };
+      const draft = reply.form
+        ? await newDraft(person, reply.form, language, what.channelId, what.origin, prefillFor(reply.form, what.prefill))
+        : null;
+      // Answers read back wait in a draft for the member's confirm or fix; the buttons name it.
+      if (!reply.review) return { reply, draft };
+      // The form to fix speaks the language just chosen in it, as the reading does.
+      const chosen = reply.review.answers.language;
+      const formLanguage: Language = chosen === "en" || chosen === "id" ? chosen : language;
+      const kept = await newDraft(person, reply.review.form, formLanguage, what.channelId, what.origin, reply.review.answers);
+      return { reply: { ...reply, messages: withReviewRef(reply.messages, kept.id) }, draft };
     })();
     const { reply, draft } = await inTime(received, work, () => defer(i, what.mode));
     const payloads = renderReply(reply);
     if (reply.form && draft) {
       const t = translator(draft.language);
-      const [step] = modalSteps(reply.form, draft.id, t);
+      const [step] = modalSteps(reply.form, draft.id, t, draft.answers);
       // The core sends no messages alongside a form; were there any, the modal would come first.
       if (step && !i.deferred && !i.replied && !i.isModalSubmit()) {
         await i.showModal(step);
@@ -280,7 +309,11 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
       (sub?.options ?? []).map((o) => [o.name, o.value as InteractionOptionValue]),
     );
     const command = commandFromText(textFromInteraction(sub?.name ?? "", values));
-    await act(i, person, received, { command, channelId: programChannel(i), origin: undefined, mode: "reply" });
+    // An option named as an input of the form the command opens is already in that form (join's expertise).
+    const prefill: FormAnswers = Object.fromEntries(
+      Object.entries(values).flatMap(([name, v]) => (typeof v === "string" && v.trim() !== "" ? [[name, v]] : [])),
+    );
+    await act(i, person, received, { command, channelId: programChannel(i), origin: undefined, mode: "reply", prefill });
   }
 
   async function onComponent(i: Component, person: Person, received: number): Promise<void> {
@@ -300,6 +333,21 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
         : undefined;
       if (modal) await i.showModal(modal);
       else await expired(i, person, "update");
+      return;
+    }
+    const review = parseReviewCustomId(i.customId);
+    if (review) {
+      // Taken, so a review is answered once: confirm submits its answers, fix opens the form prefilled.
+      const draft = await takeDraft(db, review.draftId, owner(person), clock.now());
+      if (!draft) await expired(i, person, "update");
+      else if (review.choice === "confirm") {
+        const command = formSubmission(draft.form.request, draft.answers);
+        await act(i, person, received, { command, channelId: draft.channelId, origin: draft.origin, mode: "update" });
+      } else {
+        const fix = await newDraft(person, draft.form, draft.language, draft.channelId, draft.origin);
+        const [step] = modalSteps(draft.form, fix.id, translator(draft.language));
+        if (step) await i.showModal(step);
+      }
       return;
     }
     const decoded = decodeCustomId(i.customId);
@@ -366,8 +414,26 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     await act(i, person, received, { command, channelId: taken.channelId, origin: taken.origin, mode });
   }
 
+  /**
+   * Choices as the member types into an autocomplete option (join's expertise): vocabulary topics
+   * in the interaction's language, at most Discord's 25. Pure and in memory, so never late.
+   */
+  async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
+    const focused = i.options.getFocused(true);
+    const language = languageFromLocale(i.locale) ?? "id";
+    const choices = suggestTopics(String(focused.value), language, DISCORD_CHOICES).map((s) => {
+      const name = s.label.slice(0, 100);
+      return { name, value: name };
+    });
+    await i.respond(choices);
+  }
+
   async function handle(i: Interaction): Promise<void> {
     const received = Date.now();
+    if (i.isAutocomplete()) {
+      if (i.commandName === COMMAND_NAME) await onAutocomplete(i).catch(report);
+      return;
+    }
     if (i.isChatInputCommand()) {
       if (i.commandName !== COMMAND_NAME) return;
     } else if (!i.isButton() && !i.isStringSelectMenu() && !i.isModalSubmit()) return;

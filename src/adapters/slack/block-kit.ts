@@ -19,6 +19,7 @@ import type { CommandInput, FormRequest } from "../../core/commands";
 import { type FormAnswers, formSubmission } from "../../core/forms";
 import type { Button, Form, FormInput, Message, RichText, Select } from "../../core/messages";
 import { segments, withoutMentions } from "../../core/rich-text";
+import { splitList } from "../../core/text-list";
 import { type FormMetadata, openMetadata, sealMetadata } from "./form-metadata";
 
 /** Slack's documented limits that the renderer enforces. */
@@ -120,7 +121,15 @@ function chunks(text: string, max: number): string[] {
 }
 
 export function encodeButton(button: Button): string {
-  const value = JSON.stringify(button.action.kind === "command" ? button.action.command : button.action.request);
+  const { action } = button;
+  // A review's button names the draft that keeps the answers (form-review.ts), never the answers.
+  const value = JSON.stringify(
+    action.kind === "command"
+      ? action.command
+      : action.kind === "form"
+        ? action.request
+        : { review: action.choice, ...(action.ref ? { ref: action.ref } : {}) },
+  );
   if (value.length > SLACK_LIMITS.buttonValue) throw new RangeError(`button "${button.label}" carries too large a command`);
   return value;
 }
@@ -298,6 +307,63 @@ function inputElement(input: FormInput) {
   }
 }
 
+/**
+ * A topics list (`FormInput.topics`) is two blocks: a multi-select whose options come from the
+ * vocabulary as the member types (action `sebaya_topics:<language>`, answered by slack-app.ts), and
+ * beside it a text input for anything else, block `<name>_other`. Both are optional to Slack; the
+ * submission merges them into one list (`commandFromSubmission`) and the core's rule applies to it.
+ */
+export const TOPICS_ACTION = /^sebaya_topics:(id|en)$/;
+export const OTHER_SUFFIX = "_other";
+/** The core allows ten items in a list. */
+const MAX_TOPICS = 10;
+
+function topicBlocks(
+  input: Extract<FormInput, { kind: "text" | "textarea" }>,
+  topics: { language: string; otherLabel: string; chosen?: string[] },
+) {
+  const label = (text: string) => ({ type: "plain_text" as const, text: truncate(text, SLACK_LIMITS.inputLabel), emoji: true });
+  // A form reopened to fix it: topics already named show as chosen, the rest in the box, as written.
+  const chosen = (topics.chosen ?? []).filter((c) => c.length <= SLACK_LIMITS.optionValue).slice(0, MAX_TOPICS);
+  const rest = splitList(input.initial ?? "").filter((item) => !chosen.includes(item));
+  return [
+    {
+      type: "input" as const,
+      block_id: input.name,
+      optional: true,
+      label: label(input.label),
+      ...(input.hint ? { hint: { type: "plain_text" as const, text: truncate(input.hint, SLACK_LIMITS.inputHint) } } : {}),
+      element: {
+        type: "multi_external_select" as const,
+        action_id: `sebaya_topics:${topics.language}`,
+        min_query_length: 1,
+        max_selected_items: MAX_TOPICS,
+        ...(chosen.length > 0
+          ? {
+              initial_options: chosen.map((c) => ({
+                text: { type: "plain_text" as const, text: truncate(c, SLACK_LIMITS.optionText) },
+                value: c,
+              })),
+            }
+          : {}),
+      },
+    },
+    {
+      type: "input" as const,
+      block_id: `${input.name}${OTHER_SUFFIX}`,
+      optional: true,
+      label: label(topics.otherLabel),
+      element: {
+        type: "plain_text_input" as const,
+        action_id: "v",
+        multiline: input.kind === "textarea",
+        ...(rest.length > 0 ? { initial_value: rest.join(", ") } : {}),
+        ...(input.maxLength ? { max_length: input.maxLength } : {}),
+      },
+    },
+  ];
+}
+
 /** A form as a modal; its sealed `private_metadata` says what the form is about (see form-metadata.ts). */
 export function renderModal(
   form: Form,
@@ -318,14 +384,24 @@ export function renderModal(
     title: { type: "plain_text", text: truncate(form.title, SLACK_LIMITS.viewTitle), emoji: true },
     submit: { type: "plain_text", text: truncate(form.submitLabel, SLACK_LIMITS.viewSubmit), emoji: true },
     private_metadata: privateMetadata,
-    blocks: form.inputs.slice(0, SLACK_LIMITS.blocksPerView).map((input) => ({
-      type: "input" as const,
-      block_id: input.name,
-      optional: !input.required,
-      label: { type: "plain_text" as const, text: truncate(input.label, SLACK_LIMITS.inputLabel), emoji: true },
-      ...(input.hint ? { hint: { type: "plain_text" as const, text: truncate(input.hint, SLACK_LIMITS.inputHint) } } : {}),
-      element: inputElement(input),
-    })) as KnownBlock[],
+    blocks: form.inputs
+      .flatMap((input): KnownBlock[] =>
+        (input.kind === "text" || input.kind === "textarea") && input.topics
+          ? (topicBlocks(input, input.topics) as KnownBlock[])
+          : [
+              {
+                type: "input" as const,
+                block_id: input.name,
+                optional: !input.required,
+                label: { type: "plain_text" as const, text: truncate(input.label, SLACK_LIMITS.inputLabel), emoji: true },
+                ...(input.hint
+                  ? { hint: { type: "plain_text" as const, text: truncate(input.hint, SLACK_LIMITS.inputHint) } }
+                  : {}),
+                element: inputElement(input),
+              } as KnownBlock,
+            ],
+      )
+      .slice(0, SLACK_LIMITS.blocksPerView),
   };
 }
 
@@ -341,7 +417,7 @@ export interface ViewState {
         selected_option?: { value: string } | null;
         selected_date?: string | null;
         selected_time?: string | null;
-        selected_options?: Array<{ value: string }>;
+        selected_options?: Array<{ value: string }> | null;
       }
     >
   >;
@@ -385,7 +461,13 @@ export function commandFromSubmission(
   // Block ids are the inputs' names; which of them the form takes is the core's business.
   for (const [name, actions] of Object.entries(state.values)) {
     const v = actions.v;
-    if (v) answers[name] = answerOf(v);
+    if (v && !name.endsWith(OTHER_SUFFIX)) answers[name] = answerOf(v);
+    // A topics list: the topics chosen, then whatever was typed beside them, as one list.
+    const chosen = Object.entries(actions).find(([action]) => TOPICS_ACTION.test(action))?.[1];
+    if (!chosen) continue;
+    const typed = state.values[`${name}${OTHER_SUFFIX}`]?.v?.value ?? "";
+    const items = [...(chosen.selected_options ?? []).map((o) => o.value), ...splitList(typed)];
+    answers[name] = items.length > 0 ? items : undefined;
   }
   return {
     command: formSubmission(metadata.request, answers),

@@ -9,6 +9,7 @@ import type { FormRequest } from "../../core/commands";
 import { problemsAcrossAnswers, problemWithAnswer } from "../../core/form-validation";
 import type { FormAnswers } from "../../core/forms";
 import type { Translate } from "../../core/i18n/translate";
+import { OTHER_SUFFIX } from "./block-kit";
 
 /** The input blocks of a view as Slack sends them back with the submission. */
 export interface SubmittedBlock {
@@ -26,7 +27,8 @@ export function fieldErrors(
 ): Record<string, string> | null {
   const errors: Record<string, string> = {};
   for (const block of blocks) {
-    if (block.type !== "input" || !block.block_id) continue;
+    // A topics list's free-text half is answered with its multi-select, under the list's own name.
+    if (block.type !== "input" || !block.block_id || block.block_id.endsWith(OTHER_SUFFIX)) continue;
     // The label as the member saw it names the field (an evaluation asks one question per goal).
     const problem = problemWithAnswer(request.type, block.block_id, answers[block.block_id], t, block.label?.text);
     // Slack shows at most 150 characters beside a field.

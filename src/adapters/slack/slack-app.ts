@@ -18,13 +18,15 @@
  *   click is claimed once in platform_events and ignored the second time.
  */
 import { createHash } from "node:crypto";
-import { App, HTTPReceiver, LogLevel, type RespondFn, SocketModeReceiver } from "@slack/bolt";
+import { App, type BlockAction, HTTPReceiver, LogLevel, type RespondFn, SocketModeReceiver } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Kysely } from "kysely";
 import type { Clock } from "../../core/clock";
 import type { Core } from "../../core/core";
+import { formSubmission } from "../../core/forms";
 import { translator } from "../../core/i18n/translate";
+import { suggestTopics } from "../../core/matching/topic-suggestions";
 import type { Message, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
 import { claimEvent } from "../../store/platform-events";
@@ -42,9 +44,12 @@ import {
   renderModal,
   SLACK_LIMITS,
   settledBlocks,
+  TOPICS_ACTION,
+  truncate,
   type ViewState,
 } from "./block-kit";
 import { fieldErrors, type SubmittedBlock } from "./field-errors";
+import { keepReview, peekReview, type ReviewPress, reviewPress, takeReview } from "./form-review";
 import { envelope, type Person, ProfileCache } from "./people";
 import { type PrivateReply, privateReply } from "./private-reply";
 import { guardTimestamps } from "./request-timestamp";
@@ -213,7 +218,10 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
       origin?: { channel: string; ts: string };
     },
   ): Promise<void> {
-    const messages: Message[] = [...reply.messages];
+    // Answers read back wait in a draft for the member's confirm or fix (form-review.ts).
+    const owner = { platform: "slack" as const, tenantExternalId: person.team, userId: person.user };
+    const kept = { language: reply.language ?? "id", ...(where.channelId ? { channelId: where.channelId } : {}) };
+    const messages: Message[] = [...(await keepReview(options.db, owner, reply, kept, options.clock.now())).messages];
     if (reply.form && where.triggerId) {
       try {
         await client.views.open({
@@ -238,6 +246,58 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
       if (where.reply) await where.reply(rendered);
       else await client.chat.postMessage({ channel: person.user, ...rendered });
     }
+  }
+
+  /**
+   * Confirm or fix answers read back: the draft is taken (answered once; for a fix, once its modal
+   * is open); confirm submits its answers as the form would, fix opens the form again, prefilled.
+   * The review in the DM loses its buttons either way.
+   */
+  async function answerReview(
+    client: WebClient,
+    body: BlockAction,
+    person: Person,
+    press: ReviewPress,
+    respond: RespondFn,
+  ): Promise<void> {
+    const owner = { platform: "slack" as const, tenantExternalId: person.team, userId: person.user };
+    const draft = await (press.choice === "confirm" ? takeReview : peekReview)(options.db, owner, press, options.clock.now());
+    const reply = privately(client, body, respond);
+    if (!draft) {
+      const language = await readerLanguage(options.db, {
+        platform: "slack",
+        tenant: person.team,
+        user: person.user,
+        locale: person.locale,
+      });
+      await reply(renderMessage({ blocks: [{ type: "text", text: translator(language)("review.expired") }] }));
+      return;
+    }
+    let done: Message | undefined;
+    if (press.choice === "confirm") {
+      const result = await options.core.execute(
+        envelope(person, draft.channelId, formSubmission(draft.form.request, draft.answers)),
+      );
+      await answer(client, result, person, { reply, ...(draft.channelId ? { channelId: draft.channelId } : {}) });
+      done = result.messages[0];
+    } else {
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: renderModal(draft.form, formKey, { channelId: draft.channelId }),
+      });
+      // Taken once the modal is open: a trigger that expired leaves the answers for another press.
+      await takeReview(options.db, owner, press, options.clock.now());
+      done = { blocks: [{ type: "text", text: translator(draft.language)("review.fix") }] };
+    }
+    const channel = body.channel?.id;
+    const ts = body.message?.ts;
+    if (channel?.startsWith("D") && ts)
+      await client.chat.update({
+        channel,
+        ts,
+        text: renderMessage(done ?? { blocks: [] }).text,
+        blocks: settledBlocks((body.message?.blocks ?? []) as KnownBlock[], done),
+      });
   }
 
   app.command("/mentoring", async ({ command, ack, respond, client }) => {
@@ -269,6 +329,11 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     if (!(await claim(`slack:press:${team}:${body.user.id}:${where}:${actionId}:${hash(value)}`, DOUBLE_CLICK_MS))) return;
 
     const person = await profiles.lookup(client, team, body.user.id, body.user.name ?? body.user.id);
+    const press = reviewPress(value);
+    if (press) {
+      await answerReview(client, body, person, press, respond);
+      return;
+    }
     const channelId = programChannel(body.channel?.id, body.channel?.name);
     // An unreadable value goes to the core as null: it answers that the button could not be read.
     const reply = await options.core.execute(envelope(person, channelId, decodeButton(value)));
@@ -307,11 +372,26 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     const { command = null, channelId, origin } = submitted ?? {};
     const person = await profiles.lookup(client, team, body.user.id, body.user.name);
     const reply = await options.core.execute(envelope(person, channelId, command));
-    await answer(client, reply, person, {});
+    // The channel goes with answers read back, for their confirm (form-review.ts).
+    await answer(client, reply, person, channelId ? { channelId } : {});
     if ((reply.settled || reply.shared) && origin) {
       // The modal does not carry the message's blocks: settle over what Slack has.
       await settle(client, reply, { ...origin, blocks: (await messageBlocks(client, origin)) ?? [] });
     }
+  });
+
+  // A topics list's type-ahead: the vocabulary's topics for what is typed, in the form's language,
+  // at most Slack's 100 options; pure and in memory, so it answers well within Slack's 3 seconds.
+  app.options(TOPICS_ACTION, async ({ ack, body }) => {
+    const action = "action_id" in body ? String(body.action_id) : "";
+    const language = TOPICS_ACTION.exec(action)?.[1] === "en" ? "en" : "id";
+    const query = "value" in body ? String(body.value ?? "") : "";
+    await ack({
+      options: suggestTopics(query, language).map((s) => ({
+        text: { type: "plain_text" as const, text: truncate(s.label, SLACK_LIMITS.optionText) },
+        value: s.label.slice(0, SLACK_LIMITS.optionValue),
+      })),
+    });
   });
 
   // App Home: the member's status, goals and progress, private journal; organizers also their programs.

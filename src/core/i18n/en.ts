@@ -622,6 +622,19 @@ export const en = {
   "help.topics": "• /mentoring topics [add | rename | merge | retire …]: see or adjust the topics members’ words are read with",
   "discord.command.topics": "Organizers: see or adjust the program's topics",
   "discord.option.topicChange": "For example: merge statistics | data analysis (empty: see the topics)",
+  // issue 13 (intake reading)
+  "review.intro": "Before I save this, here’s what I read:",
+  "review.kept": "“{text}” (kept as you wrote it)",
+  "review.keptWhy": "What I don’t recognise yet is kept as you wrote it, and matched on those words.",
+  "review.question": "Right? Nothing is saved until you say so.",
+  "review.confirm": "Yes, that’s right",
+  "review.fix": "Let me fix it",
+  "review.expired": "That check is no longer open (it waits an hour). Please open the form again with /mentoring join.",
+  "hint.read": "I read: {topics}",
+  "hint.didYouMean": "“{text}”: did you mean {options}? Type it that way to be matched on it.",
+  "join.other": "{field}: anything else, in your own words",
+  "discord.option.expertise": "Something you can share: type to see topics (the form opens with it)",
+  "discord.option.goals": "Something you want to learn: type to see topics (the form opens with it)",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -627,4 +627,18 @@ export const id: Record<MessageKey, string> = {
     "• /mentoring topik [tambah | ganti | gabung | hapus …]: lihat atau sesuaikan topik yang dipakai untuk membaca tulisan anggota",
   "discord.command.topics": "Penyelenggara: lihat atau sesuaikan topik program",
   "discord.option.topicChange": "Contoh: gabung statistika | analisis data (kosong: lihat daftar topik)",
+  // issue 13 (intake reading)
+  "review.intro": "Sebelum saya simpan, ini yang saya tangkap dari isian Anda:",
+  "review.kept": "“{text}” (disimpan sesuai tulisan Anda)",
+  "review.keptWhy": "Yang belum saya kenali tetap disimpan sesuai tulisan Anda, dan dicocokkan lewat kata-kata itu.",
+  "review.question": "Sudah pas? Saya baru menyimpannya setelah Anda setujui.",
+  "review.confirm": "Ya, sudah pas",
+  "review.fix": "Perbaiki dulu",
+  "review.expired":
+    "Pengecekan ini sudah tidak berlaku (hanya menunggu satu jam). Buka lagi formulirnya lewat /mentoring join, ya.",
+  "hint.read": "Saya tangkap: {topics}",
+  "hint.didYouMean": "“{text}”: maksud Anda {options}? Tulis begitu supaya dicocokkan dengan topik itu.",
+  "join.other": "{field}: yang lain, dengan kata-kata Anda sendiri",
+  "discord.option.expertise": "Keahlian yang bisa dibagikan: ketik untuk melihat topik (langsung masuk formulir)",
+  "discord.option.goals": "Yang ingin dipelajari: ketik untuk melihat topik (langsung masuk formulir)",
 };

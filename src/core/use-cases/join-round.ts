@@ -1,11 +1,14 @@
 import type { Program, Round } from "../domain";
 import { Refusal } from "../errors";
 import { translator } from "../i18n/translate";
+import { understoodItems, worthReviewing } from "../matching/understood-topics";
+import { vocabularyOf } from "../matching/topic-edits";
 import { programInChannel } from "../scope";
 import { resolveTimezone } from "../timezones";
 import { message, text } from "../views/blocks";
-import { intakeForm } from "../views/forms";
+import { intakeForm, prefilledIntakeForm } from "../views/forms";
 import { startingFrom } from "../views/profile-form";
+import { readingSummary } from "../views/reading-summary";
 import { reply, type UseCase } from "./types";
 
 /** Without an intake the reply is the intake form; with one, the member is enrolled. */
@@ -40,6 +43,23 @@ export const joinRound: UseCase<"round.join"> = async (ctx, command) => {
     return { messages: [], form: startingFrom(form, saved) };
   }
   const intake = command.answers;
+  // Read with the program's own topics (its organizers' edits), as the matcher will read them.
+  const vocabulary = vocabularyOf(program.topicEdits);
+  const read = { expertise: understoodItems(intake.expertise, vocabulary), goals: understoodItems(intake.goals, vocabulary) };
+  if (!intake.confirmed && worthReviewing(read.expertise, read.goals)) {
+    // Nothing is saved yet: the member sees what was understood and confirms it or fixes it.
+    const t = translator(intake.language);
+    const { confirmed: _, ...answers } = intake;
+    const request = { type: "round.join" as const, roundId: round.id };
+    return {
+      messages: [readingSummary(t, intake.language, read)],
+      review: {
+        request,
+        answers: { ...answers, confirmed: true },
+        form: prefilledIntakeForm(t, { roundId: round.id, timezone: intake.timezone, language: intake.language }, intake),
+      },
+    };
+  }
   if (earlier) {
     // A fresh start: no break or re-match request left over from before leaving.
     await ctx.tx.enrollments.update(earlier.id, {

@@ -4,6 +4,7 @@ import { DateTime } from "luxon";
 import { GOAL_KEYS } from "../commands";
 import { EVALUATION_ADJUST, GOAL_PROGRESS, type Language, type Session } from "../domain";
 import type { Translate } from "../i18n/translate";
+import { understoodItems } from "../matching/understood-topics";
 import type { Form, FormInput } from "../messages";
 import { weekdayName } from "../time-format";
 import { SUGGESTED_TIMEZONES } from "../timezones";
@@ -22,6 +23,7 @@ export function intakeForm(t: Translate, defaults: { roundId?: string; timezone:
         hint: t("join.hint.expertise"),
         required: true,
         maxLength: 1000,
+        topics: { language: defaults.language, otherLabel: t("join.other", { field: t("field.expertise") }) },
       },
       {
         kind: "textarea",
@@ -30,6 +32,7 @@ export function intakeForm(t: Translate, defaults: { roundId?: string; timezone:
         hint: t("join.hint.goals"),
         required: true,
         maxLength: 1000,
+        topics: { language: defaults.language, otherLabel: t("join.other", { field: t("field.goals") }) },
       },
       {
         kind: "text",
@@ -71,6 +74,47 @@ export function intakeForm(t: Translate, defaults: { roundId?: string; timezone:
         max: 3,
       },
     ],
+  };
+}
+
+/** Answers to prefill the intake with (the member's own, to fix what was read back). */
+export interface IntakePrefill {
+  expertise: readonly string[];
+  goals: readonly string[];
+  interests: readonly string[];
+  team: string;
+  partnersWanted: number;
+}
+
+/** The intake with the member's answers in it; lists joined with commas come back as the same items (splitList keeps brackets whole). */
+export function prefilledIntakeForm(
+  t: Translate,
+  defaults: { roundId?: string; timezone: string; language: Language },
+  prefill: IntakePrefill,
+): Form {
+  const form = intakeForm(t, defaults);
+  const initial: Record<string, string | number> = {
+    expertise: prefill.expertise.join(", "),
+    goals: prefill.goals.join(", "),
+    interests: prefill.interests.join(", "),
+    team: prefill.team,
+    partnersWanted: prefill.partnersWanted,
+  };
+  return {
+    ...form,
+    inputs: form.inputs.map((input): FormInput => {
+      const value = initial[input.name];
+      if (value === undefined || value === "") return input;
+      if (input.kind === "number") return { ...input, initial: Number(value) };
+      if (input.kind !== "text" && input.kind !== "textarea") return input;
+      // Topics named as the vocabulary spells them come back chosen where a form can show them so.
+      const list = input.name === "expertise" ? prefill.expertise : input.name === "goals" ? prefill.goals : [];
+      const chosen = understoodItems(list)
+        .filter((i) => i.exact)
+        .map((i) => i.written);
+      const topics = input.topics && chosen.length > 0 ? { topics: { ...input.topics, chosen } } : {};
+      return { ...input, initial: String(value), ...topics };
+    }),
   };
 }
 

@@ -1,0 +1,158 @@
+/**
+ * The intake read back in the playground (issue 13, item 2): a member types
+ * the issue's example, sees what was understood before anything is saved,
+ * fixes a field in the form reopened with their answers, and confirms.
+ */
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { CAST } from "../../src/adapters/console/cast";
+import { lineReader } from "../../src/adapters/console/line-reader";
+import { runRepl } from "../../src/adapters/console/repl";
+import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
+import { createAppCore } from "../../src/app";
+import { ManualClock } from "../../src/core/clock";
+import { translator } from "../../src/core/i18n/translate";
+import { useTestDb } from "../support/test-db";
+
+const tdb = useTestDb();
+const en = translator("en");
+const id = translator("id");
+const START = new Date("2026-12-05T02:00:00Z");
+
+const OFFERED = "Data analysis (Excel, SQL, Power BI dashboards)";
+const WANTED = "Public speaking: presenting quarterly results with confidence";
+
+async function play(lines: string[]): Promise<string> {
+  const clock = new ManualClock(START);
+  const ws = new ConsoleWorkspace(createAppCore({ db: tdb.db, clock }), tdb.db.kysely, clock, CAST);
+  const input = new PassThrough();
+  input.end(`${lines.join("\n")}\n`);
+  let out = "";
+  const sink = new PassThrough();
+  sink.on("data", (d) => {
+    out += String(d);
+  });
+  const rl = lineReader(input, sink);
+  await runRepl({
+    ws,
+    clock,
+    rl,
+    language: "en",
+    dataDir: "test",
+    write: (t) => {
+      out += t;
+    },
+  });
+  rl.close();
+  return out;
+}
+
+async function profileOf(userId: string) {
+  return tdb.db.kysely
+    .selectFrom("members as m")
+    .innerJoin("profiles as p", "p.member_id", "m.id")
+    .innerJoin("enrollments as e", "e.member_id", "m.id")
+    .select(["p.expertise", "p.goals", "p.team", "m.language"])
+    .where("m.external_id", "=", userId)
+    .executeTakeFirst();
+}
+
+describe("the intake read back in the playground", () => {
+  it("shows what it read, saves nothing until confirmed, and reopens the form prefilled to fix it", async () => {
+    const out = await play([
+      "/mentoring setup Kopi Belajar",
+      "/mentoring open",
+      ":as citra",
+      ":press 1",
+      OFFERED,
+      WANTED,
+      "",
+      "Design",
+      "",
+      "English",
+      "",
+      "/mentoring status", // between the reading and the answer: not in the round yet
+      `:press ${en("review.fix")}`,
+      "", // expertise kept
+      `${WANTED}, negosiasi dengan klien korporat, origami lipat`,
+      "",
+      "", // team kept
+      "",
+      "",
+      "",
+      `:press ${en("review.confirm")}`,
+      ":quit",
+    ]);
+    const first = out.indexOf(en("review.intro"));
+    expect(first).toBeGreaterThan(0);
+    const firstReading = out.slice(first, out.indexOf(en("review.question"), first));
+    expect(firstReading).toContain(`${en("field.expertise")}: Data analysis`);
+    expect(firstReading).toContain(`${en("field.goals")}: Public speaking`);
+    expect(firstReading).not.toContain(en("review.kept", { text: "x" }).slice(3));
+    // Nothing saved while the member looks: the status says they are not in a round.
+    expect(out.indexOf(en("status.notEnrolled"))).toBeGreaterThan(first);
+    // Fix: the form again, each answer in it as given.
+    const fix = out.indexOf(en("console.form", { title: en("join.form.title") }), first);
+    expect(fix).toBeGreaterThan(first);
+    expect(out.slice(fix)).toContain(`[${OFFERED}]`);
+    expect(out.slice(fix)).toContain("[Design]");
+    // The second reading: the new goals by their labels, the phrase it does not know kept as written.
+    const second = out.indexOf(en("review.intro"), fix);
+    expect(second).toBeGreaterThan(fix);
+    expect(out.slice(second)).toContain(
+      `${en("field.goals")}: Public speaking · Negotiation · ${en("review.kept", { text: "origami lipat" })}`,
+    );
+    expect(out.slice(second)).toContain(en("review.keptWhy"));
+    expect(out.slice(second)).toContain(en("join.done", { number: 1 }));
+    expect(out).not.toContain(id("error.invalid"));
+    expect(await profileOf("citra")).toEqual({
+      expertise: [OFFERED],
+      goals: [WANTED, "negosiasi dengan klien korporat", "origami lipat"],
+      team: "Design",
+      language: "en",
+    });
+  });
+
+  it("says after each list what it read, and the topics near an item it could not read", async () => {
+    const out = await play([
+      "/mentoring setup Kopi Belajar",
+      "/mentoring open",
+      ":as citra",
+      ":press 1",
+      `${OFFERED}, analsis data`,
+      "SQL",
+      "",
+      ":cancel",
+      ":quit",
+    ]);
+    const goals = out.indexOf(`${en("field.goals")} (`);
+    const hints = out.slice(out.indexOf(`${en("field.expertise")} (`), goals);
+    expect(hints).toContain(`↳ ${en("hint.read", { topics: `Data analysis · ${en("review.kept", { text: "analsis data" })}` })}`);
+    expect(hints).toContain(`↳ ${en("hint.didYouMean", { text: "analsis data", options: "Data analysis" })}`);
+    // "SQL" is read as written: nothing to add before the next field.
+    const afterGoals = out.slice(goals, out.indexOf(`${en("field.interests")} (`));
+    expect(afterGoals).not.toContain("↳");
+  });
+
+  it("reads back in Indonesian, with the Indonesian labels", async () => {
+    const out = await play([
+      "/mentoring setup Kopi Belajar",
+      "/mentoring open",
+      ":as ani",
+      ":press 1",
+      OFFERED,
+      WANTED,
+      "",
+      "Data",
+      "",
+      "Bahasa Indonesia",
+      "",
+      `:press ${id("review.confirm")}`,
+      ":quit",
+    ]);
+    expect(out).toContain(`${id("field.expertise")}: Analisis data`);
+    expect(out).toContain(`${id("field.goals")}: Berbicara di depan umum`);
+    expect(out).toContain(id("join.done", { number: 1 }));
+    expect(await profileOf("ani")).toMatchObject({ expertise: [OFFERED], goals: [WANTED], language: "id" });
+  });
+});
