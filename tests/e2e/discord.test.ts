@@ -914,7 +914,11 @@ describe.each([
         "t:team": intake.team,
       });
       const next = await press(user, saved.buttons[0] as string);
-      const done = await submit(next, { "s:timezone": ["Asia/Jakarta"], "s:language": [language], "n:partnersWanted": ["1"] });
+      const reading = await submit(next, { "s:timezone": ["Asia/Jakarta"], "s:language": [language], "n:partnersWanted": ["1"] });
+      // Free text is read back first ("I read: …"); the member confirms it.
+      expect(reading.text).toContain(t("review.intro"));
+      const confirm = reading.buttons.find((id) => id.startsWith("sb1r:c:")) as string;
+      const done = await press(user, confirm);
       expect(done.text).toBe(t("join.done", { number: 1 }));
     }
     expect((await slash(OLGA, "match")).text).toBe(t("match.done", { groups: 3 }));

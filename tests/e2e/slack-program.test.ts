@@ -346,11 +346,22 @@ describe.each(["en", "id"] as const)("issue 13: the designed pairs through Slack
         view,
         driver.fill(view, { expertise: intake.expertise, goals: intake.goals, interests: "kopi", team: intake.team }),
       );
-      await until(() => slack.of("chat.postMessage").length === dms + 1, `the confirmation for ${user}`);
+      // Free text is read back first ("I read: …"); the member confirms it.
+      await until(() => slack.of("chat.postMessage").length === dms + 1, `the reading for ${user}`);
+      const reading = slack.of("chat.postMessage").at(-1);
+      expect(text(reading)).toContain(t("review.intro"));
+      const answered = driver.responded().length;
+      await driver.press(user, button(reading, t("review.confirm")), { message: reading });
+      await until(() => driver.responded().length === answered + 1, `the confirmation for ${user}`);
+      expect(text(driver.responded().at(-1))).toContain(t("join.done", { number: 1 }));
     }
+    expect(text(slack.of("chat.postMessage").find((c) => c.args.channel === "U-ANI"))).toContain(
+      language === "en" ? "Data analysis" : "Analisis data",
+    );
 
+    const replies = driver.responded().length;
     await driver.slash("U-OLGA", "match");
-    await until(() => driver.responded().length === 3, "the match reply");
+    await until(() => driver.responded().length === replies + 1, "the match reply");
     await driver.deliver();
     const groups = [...(await pairingsByMembers()).values()].map((users) => users.map((u) => u.slice(2)).sort());
     for (const [a, b] of DESIGNED_PAIRS) expect(groups).toContainEqual([a.toUpperCase(), b.toUpperCase()].sort());

@@ -1,8 +1,8 @@
 import type { Program, Round } from "../domain";
 import { Refusal } from "../errors";
 import { translator } from "../i18n/translate";
-import { understoodItems, worthReviewing } from "../matching/understood-topics";
 import { vocabularyOf } from "../matching/topic-edits";
+import { understoodItems, worthReviewing } from "../matching/understood-topics";
 import { programInChannel } from "../scope";
 import { resolveTimezone } from "../timezones";
 import { message, text } from "../views/blocks";
