@@ -152,10 +152,15 @@ describe("Slack", () => {
       }),
     );
     expect(joined.body).not.toContain("errors");
-    await until(() => JSON.stringify(slack.of("chat.postMessage")).includes("You’re in round 1!"), "joined");
+    // The intake is read back first; Ani confirms it.
+    await until(() => JSON.stringify(slack.of("chat.postMessage")).includes(en("review.intro")), "the reading");
+    const reading = slack.of("chat.postMessage").at(-1);
+    await driver.press("U-ANI", button(reading, en("review.confirm")), { message: reading });
+    await until(() => JSON.stringify(responded()).includes("You’re in round 1!"), "joined");
 
+    const before = responded().length;
     await driver.slash("U-ANI", "profile");
-    await until(() => responded().length === 3, "the profile");
+    await until(() => responded().length === before + 1, "the profile");
     const shown = responded().at(-1);
     const blocks = JSON.stringify(shown?.args.blocks);
     expect(blocks).toContain(en("profile.title", { program: "Kopi" }));
@@ -177,9 +182,13 @@ describe("Slack", () => {
           return [b.block_id, e.initial_value ?? e.initial_option?.value];
         }),
     );
+    // Expertise and goals are a type-ahead over the topics plus a box for one's own words (issue 13):
+    // the saved lists come back in the box, as written.
     expect(initial).toEqual({
-      expertise: "SQL, <!channel> tips",
-      goals: "public speaking",
+      expertise: undefined,
+      expertise_other: "SQL, <!channel> tips",
+      goals: undefined,
+      goals_other: "public speaking",
       interests: "kopi",
       team: "Data & *Ops*",
       timezone: "Asia/Jakarta",
@@ -269,7 +278,16 @@ describe("Discord", () => {
       ANI,
       submit(
         { type: "round.join" },
-        { expertise: "SQL, @everyone tips", goals: "desain", team: "Data", timezone: "WIB", language: "id", partnersWanted: 1 },
+        {
+          expertise: "SQL, @everyone tips",
+          goals: "desain",
+          team: "Data",
+          timezone: "WIB",
+          language: "id",
+          partnersWanted: 1,
+          // As after the read-back: the member confirmed what was understood.
+          confirmed: true,
+        },
       ),
     );
     const enrolled = await enrollments();
