@@ -26,6 +26,9 @@
  *    want more partners get them in further passes, never the same twice.
  */
 import { dualObjective, makeDualBound, outermostBlossoms } from "./certify";
+import { candidateGreedy } from "./large/greedy";
+import { LARGE_DEFAULTS, largePass } from "./large/large-pass";
+import { TopKTable } from "./large/top-k";
 import { type MatchingResult, maxWeightMatching } from "./max-weight-matching";
 import { NO_PAIR, type Pool, preparePool } from "./pool";
 import { seededRandom, shuffled } from "./random";
@@ -35,7 +38,7 @@ import { SCORE_SCALE } from "./weights";
 export const FULL_CHECK_LIMIT = 3_000;
 const TOP_K = 12;
 /** Above FULL_CHECK_LIMIT: fewer candidates per member (each round re-solves every edge; the rounds add what is missing). */
-const SPARSE_TOP_K = 8;
+const SPARSE_TOP_K = LARGE_DEFAULTS.topK;
 /** Above FULL_CHECK_LIMIT: stop adding violated pairs once the proven gap is at most this share of the total. */
 export const SPARSE_GAP_TOLERANCE = 0.0025;
 /** One is enough to keep everyone reachable; each more costs the blossom time (a tenth more edges). */
@@ -49,6 +52,10 @@ const MAX_ROUNDS = 20;
 const PRUNE_SLACK = 2 * SCORE_SCALE;
 
 export interface MatchStats {
+  /** Which pass paired the first round: every pair checked (up to the full-check limit) or the large-program path. */
+  path: "exact" | "large";
+  /** Large path: the greedy matching's total on the same candidates, the floor the result never goes below. */
+  greedyTotal?: number;
   /** Sum of the first pass's pair weights (integer, tenths of a score point). */
   total: number;
   /** Proven upper bound on that total over all maximum-cardinality matchings. */
@@ -58,6 +65,7 @@ export interface MatchStats {
   boundMethod:
     | "dual certificate checked on every pair"
     | "dual certificate: goal-related pairs checked, others bounded"
+    | "dual certificate: candidate pairs solved, others bounded"
     | "none (not every member could be matched)";
   edges: number;
   rounds: number;
@@ -69,43 +77,6 @@ interface PassResult {
 }
 
 const NONE = NO_PAIR;
-
-/** For every vertex, the K heaviest offers seen, kept sorted (heaviest first; ties keep the first offered). */
-class TopKTable {
-  readonly ids: Int32Array;
-  readonly weights: Int32Array;
-  readonly size: Int32Array;
-  /**
-   * An offer to x must weigh more than floor[x] (x's K-th best once it has K, else NO_PAIR).
-   * The hot loops test it inline before calling `offer`: most offers lose.
-   */
-  readonly floor: Int32Array;
-  constructor(
-    vertices: number,
-    readonly k: number,
-  ) {
-    this.ids = new Int32Array(vertices * k);
-    this.weights = new Int32Array(vertices * k);
-    this.size = new Int32Array(vertices);
-    this.floor = new Int32Array(vertices).fill(NO_PAIR);
-  }
-  offer(x: number, id: number, w: number): void {
-    if (w <= (this.floor[x] as number)) return;
-    const k = this.k;
-    const base = x * k;
-    const size = this.size[x] as number;
-    let at = size < k ? size : k - 1;
-    if (size < k) this.size[x] = size + 1;
-    while (at > 0 && (this.weights[base + at - 1] as number) < w) {
-      this.weights[base + at] = this.weights[base + at - 1] as number;
-      this.ids[base + at] = this.ids[base + at - 1] as number;
-      at--;
-    }
-    this.weights[base + at] = w;
-    this.ids[base + at] = id;
-    if (this.size[x] === k) this.floor[x] = this.weights[base + k - 1] as number;
-  }
-}
 
 /**
  * Every goal-related pair of active members once, with its weight: row r belongs to member
@@ -193,13 +164,20 @@ function relatedRows(
   return { owner, start, partners, weights };
 }
 
-/** Offers every allowed pair of the dense weight matrix to both members' top K. */
+/**
+ * Offers every allowed pair of the dense weight matrix to both members' top K. Each row starts
+ * after its own member and wraps around: among equal weights (identical profiles) x keeps the K
+ * members after it in the seeded order, a ring that has a perfect matching, rather than the same
+ * first K for everyone (a star, which left most of the graph unmatchable and the rounds adding
+ * hundreds of thousands of edges).
+ */
 function offerMatrix(matrix: Int32Array, m: number, best: TopKTable): void {
   const floor = best.floor;
   for (let x = 0; x < m; x++) {
     // NONE (never a pair) never beats a floor: it is the lowest Int32.
-    for (let y = 0, at = x * m; y < m; y++, at++) {
-      const w = matrix[at] as number;
+    for (let step = 1; step < m; step++) {
+      const y = x + step < m ? x + step : x + step - m;
+      const w = matrix[x * m + y] as number;
       if (w > (floor[x] as number)) best.offer(x, y, w);
     }
   }
@@ -322,7 +300,9 @@ function matchPass(
   const k = dense ? options.denseTopK : options.sparseTopK;
   const best = new TopKTable(m, k);
   const rows = dense ? null : relatedRows(pool, active, local, blocked, best);
-  if (matrix) offerMatrix(matrix, m, best);
+  if (matrix) {
+    offerMatrix(matrix, m, best);
+  }
   for (let x = 0; x < m; x++) {
     for (let j = 0; j < (best.size[x] as number); j++)
       addEdge(x, best.ids[x * k + j] as number, best.weights[x * k + j] as number);
@@ -332,6 +312,17 @@ function matchPass(
       if (w === null) continue;
       addEdge(x, y, w);
       r++;
+    }
+  }
+  // The greedy matching's pairs too (over the candidates, then among whoever it left free): the
+  // first blossom then starts from a graph with a (nearly) perfect matching. Without them, members
+  // whose K best are the same few (a crowd of identical profiles) were left free, their duals fell
+  // to zero, and the rounds added every pair they touch.
+  if (dense) {
+    const greedy = candidateGreedy(m, Int32Array.from(eu), Int32Array.from(ev), Int32Array.from(ew), eu.length, weightOf, random);
+    for (let x = 0; x < m; x++) {
+      const y = greedy.mate[x] as number;
+      if (y > x) addEdge(x, y, weightOf(x, y) as number);
     }
   }
   // Bounds over every pair, not only the candidates: unrelated pairs have no topic terms,
@@ -440,7 +431,34 @@ function matchPass(
       : "dual certificate: goal-related pairs checked, others bounded";
   return {
     pairs,
-    stats: { total, upperBound, exact: upperBound === total, boundMethod, edges: eu.length, rounds },
+    stats: { path: "exact", total, upperBound, exact: upperBound === total, boundMethod, edges: eu.length, rounds },
+  };
+}
+
+/** Above the full-check limit: the large-program path (large/large-pass.ts). */
+function largeMatchPass(
+  pool: Pool,
+  active: readonly number[],
+  blocked: ReadonlySet<number>,
+  random: () => number,
+  options: Required<MatchOptions>,
+): PassResult {
+  const pass = largePass(pool, active, blocked, random, { ...LARGE_DEFAULTS, topK: options.sparseTopK });
+  const proven = Number.isFinite(pass.upperBound);
+  return {
+    pairs: pass.pairs,
+    stats: {
+      path: "large",
+      total: pass.total,
+      greedyTotal: pass.greedyTotal,
+      upperBound: pass.upperBound,
+      exact: pass.upperBound === pass.total,
+      boundMethod: proven
+        ? "dual certificate: candidate pairs solved, others bounded"
+        : "none (not every member could be matched)",
+      edges: pass.edges,
+      rounds: pass.rounds,
+    },
   };
 }
 
@@ -534,13 +552,17 @@ export function matchWithStats(input: MatchInput, options: MatchOptions = {}): {
   };
   let stats: MatchStats | null = null;
   const { result } = matchInPasses(input, (pool, active, blocked, random) => {
-    const pass = matchPass(pool, active, blocked, random, settings);
+    const pass =
+      active.length > settings.fullCheckLimit
+        ? largeMatchPass(pool, active, blocked, random, settings)
+        : matchPass(pool, active, blocked, random, settings);
     stats ??= pass.stats;
     return pass.pairs;
   });
   return {
     result,
     stats: stats ?? {
+      path: "exact",
       total: 0,
       upperBound: 0,
       exact: true,
