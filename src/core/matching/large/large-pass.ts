@@ -42,7 +42,7 @@ export interface LargeOptions {
 
 export const LARGE_DEFAULTS: LargeOptions = {
   topK: 10,
-  maxRounds: 3,
+  maxRounds: 4,
   gapTolerance: 0.002,
   weakBudget: 20_000_000,
   crowdBudget: 4_000_000,
@@ -71,7 +71,7 @@ function tie(x: number, y: number): number {
 }
 
 /** Uncovered pairs added to the graph per member and round: the worst ones. */
-const VIOLATORS_KEPT = 12;
+const VIOLATORS_KEPT = 32;
 
 function hasViolator(table: TopKTable, x: number, y: number): boolean {
   for (let j = x * table.k, end = j + (table.size[x] as number); j < end; j++) if (table.ids[j] === y) return true;
@@ -172,7 +172,7 @@ export function largePass(
   // Partners without a goal link can be the best ones (a crowd with no goals, a dominant team): every
   // member offers itself to a seeded sample of everyone, three times as many when it has fewer than K.
   for (let x = 0; x < m; x++) {
-    const tries = (best.size[x] as number) < k ? 3 * k : k;
+    const tries = (best.size[x] as number) < k ? 6 * k : 3 * k;
     for (let t = 0; t < tries; t++) {
       const y = Math.floor(random() * m);
       if (y === x) continue;
@@ -282,7 +282,7 @@ export function largePass(
     let matchedGhost = 0;
     for (let x = 0; x < m; x++) {
       const y = result.mate[x] as number;
-      if (y === ghost) matchedGhost = 1;
+      if (ghost >= 0 && y === ghost) matchedGhost = 1;
       else if (y > x) realPairs++;
     }
     const pairsCounted = realPairs + matchedGhost;
@@ -338,21 +338,6 @@ export function largePass(
       violate(x, y, short);
     });
     upperBound = Math.min(upperBound, boundOf(result, weighed ? noNeed : needWeak, deficit, pairsCounted));
-    if (process.env.DEBUG_LARGE)
-      console.error(
-        "round",
-        rounds,
-        "total",
-        total,
-        "bound",
-        upperBound,
-        "weighed",
-        weighed,
-        "viol",
-        violated,
-        "edges",
-        edges.length,
-      );
     if (violated === 0 || rounds >= options.maxRounds) break;
     if (upperBound - total <= options.gapTolerance * Math.abs(upperBound)) break;
     for (let x = 0; x < m; x++) {
