@@ -43,7 +43,7 @@ import {
   type SebayaStats,
   simpleContender,
 } from "./contenders";
-import { fingerprint, groupPairs, makeExclusions, makePopulation, simulateRounds, summarize } from "./population";
+import { fingerprint, groupPairs, makeRun, POPULATION_KINDS, type PopulationKind, simulateRounds, summarize } from "./population";
 import { type Column, fixed, int, markdownTable, percent, type Row, textTable } from "./table";
 
 // ------------------------------------------------------------------ options
@@ -51,6 +51,7 @@ import { type Column, fixed, int, markdownTable, percent, type Row, textTable } 
 const { values: flags } = parseArgs({
   options: {
     sizes: { type: "string", default: "1000,2000,20000" },
+    populations: { type: "string", default: "default" },
     only: { type: "string", default: CONTENDER_KEYS.join(",") },
     "with-slow": { type: "boolean", default: false },
     "skip-blossom-above": { type: "string" },
@@ -77,6 +78,7 @@ const num = (name: string, raw: string | undefined): number => {
 const BLOSSOM_1000_MS = 19_000;
 
 interface Job {
+  population: PopulationKind;
   size: number;
   key: ContenderKey;
   seed: number;
@@ -193,10 +195,9 @@ function measure(input: MatchInput, pool: Pool, result: MatchResult) {
 
 // ------------------------------------------------------------------ one contender, one size (child process)
 
-function buildInput(job: Pick<Job, "size" | "seed" | "singleSlot" | "exclusions">): MatchInput {
-  const candidates = makePopulation(job.size, { seed: job.seed, singleSlot: job.singleSlot });
-  const excluded = job.exclusions > 0 ? makeExclusions(candidates, job.exclusions, job.seed) : new Set<string>();
-  return { candidates, excluded, history: new Map(), seed: job.seed };
+function buildInput(job: Pick<Job, "population" | "size" | "seed" | "singleSlot" | "exclusions">): MatchInput {
+  const run = makeRun(job.size, job.population, { seed: job.seed, singleSlot: job.singleSlot, exclusions: job.exclusions });
+  return { ...run, seed: job.seed };
 }
 
 async function contenderFor(key: ContenderKey, sebayaModule: string): Promise<Contender> {
@@ -210,7 +211,15 @@ async function runJob(job: Job): Promise<JobResult> {
   const contender = await contenderFor(job.key, job.sebayaModule);
   const input = buildInput(job);
   // Warm-up (JIT) on a small population of another seed.
-  contender.run(buildInput({ size: 300, seed: job.seed + 7, singleSlot: job.singleSlot, exclusions: job.exclusions }));
+  contender.run(
+    buildInput({
+      population: job.population,
+      size: 300,
+      seed: job.seed + 7,
+      singleSlot: job.singleSlot,
+      exclusions: job.exclusions,
+    }),
+  );
   (globalThis as { gc?: () => void }).gc?.();
   const baseRssMB = mb(process.memoryUsage().rss);
 
@@ -349,6 +358,8 @@ async function main(): Promise<void> {
   const singleSlot = flags["single-slot"] as boolean;
   const exclusions = num("exclusions", flags.exclusions);
   const inProcess = flags["in-process"] as boolean;
+  const populations = (flags.populations as string).split(",").map((s) => s.trim().toLowerCase() as PopulationKind);
+  for (const p of populations) if (!POPULATION_KINDS.includes(p)) throw new Error(`--populations: unknown kind ${p}`);
 
   const sebayaModule = flags["sebaya-module"] as string;
   // Fail early, before any long run, if the module to measure is unusable.
@@ -358,15 +369,15 @@ async function main(): Promise<void> {
   const populationLines: string[] = [];
   // The largest edmonds-blossom run so far, for the O(n³) estimates of skipped ones.
   let blossomRef = { size: 1000, ms: BLOSSOM_1000_MS };
-  for (const size of sizes) {
-    const input = buildInput({ size, seed, singleSlot, exclusions });
+  for (const [population, size] of populations.flatMap((p) => sizes.map((n) => [p, n] as const))) {
+    const input = buildInput({ population, size, seed, singleSlot, exclusions });
     const s = summarize(input.candidates);
     const pool = preparePool(input);
     const sample = Math.min(size, 200);
     let related = 0;
     for (let i = 0; i < sample; i++) related += pool.related(i).length;
     populationLines.push(
-      `${int(size)} members: ${s.teams} teams, ${s.vocabulary} distinct skills, ${fixed(s.meanExpertise, 1)} expertise and ${fixed(s.meanGoals, 1)} goals each, ` +
+      `${population}, ${int(size)} members: ${s.teams} teams, ${s.vocabulary} distinct skills, ${fixed(s.meanExpertise, 1)} expertise and ${fixed(s.meanGoals, 1)} goals each, ` +
         `partners wanted 1/2/3: ${int(s.slots[1] ?? 0)}/${int(s.slots[2] ?? 0)}/${int(s.slots[3] ?? 0)}, ` +
         `${percent((s.zones["Asia/Jakarta"] ?? 0) / size, 0)} in Asia/Jakarta, ` +
         `pool.related() lists ${percent(related / sample / Math.max(1, size - 1), 0)} of the others (sampled), ` +
@@ -376,6 +387,7 @@ async function main(): Promise<void> {
     const row: Cell[] = [];
     for (const key of keys) {
       const job: Job = {
+        population,
         size,
         key,
         seed,
@@ -419,7 +431,7 @@ async function main(): Promise<void> {
 
   // ---------------------------------------------------------------- the table
   const columns: Column[] = [
-    { header: "members", align: "right" },
+    { header: "population, members", align: "left" },
     { header: "contender", align: "left" },
     { header: "time ms", align: "right" },
     { header: "total weight", align: "right" },
@@ -436,6 +448,8 @@ async function main(): Promise<void> {
   const summaryLines: string[] = [];
   for (const row of cells) {
     const size = (row[0] as Cell).job.size;
+    const population = (row[0] as Cell).job.population;
+    const where = `${population}, ${int(size)}`;
     const blossom = row.find((c) => c.job.key === "blossom")?.result;
     const seb = row.find((c) => c.job.key === "sebaya")?.result;
     const bound = seb?.stats && Number.isFinite(seb.stats.upperBound) ? seb.stats.upperBound : undefined;
@@ -447,13 +461,13 @@ async function main(): Promise<void> {
         : undefined;
     notes.push(
       optimumFrom
-        ? `${int(size)} members: optimum = ${optimumFrom}, ${int(optimum as number)}.`
-        : `${int(size)} members: no optimum known (neither edmonds-blossom nor Sebaya's bound).`,
+        ? `${where} members: optimum = ${optimumFrom}, ${int(optimum as number)}.`
+        : `${where} members: no optimum known (neither edmonds-blossom nor Sebaya's bound).`,
     );
     if (rows.length) rows.push("rule");
     row.forEach((cell, k) => {
       const name = cell.result?.label ?? labelOf(cell.job.key);
-      const first = k === 0 ? int(size) : "";
+      const first = k === 0 ? where : "";
       const r = cell.result;
       if (!r) {
         rows.push([first, name, cell.skipped ?? `failed: ${cell.error ?? "?"}`]);
@@ -523,7 +537,7 @@ async function main(): Promise<void> {
       const matchOnly = (blossom.phases.match ?? blossom.ms) / seb.ms;
       const same = seb.firstPassTotal === blossom.firstPassTotal;
       summaryLines.push(
-        `Sebaya vs edmonds-blossom at ${int(size)} members: ${times(speed)} ` +
+        `Sebaya vs edmonds-blossom at ${where} members: ${times(speed)} ` +
           `(${int(seb.ms)} ms vs ${int(blossom.ms)} ms; ${times(matchOnly)} than the matching call alone). ` +
           `First-pass totals ${same ? "equal" : "DIFFER"}: ${int(seb.firstPassTotal)} vs ${int(blossom.firstPassTotal)}` +
           `${seb.firstPassEstimated ? " (Sebaya's read from its groups)" : ""}; ` +
@@ -533,11 +547,60 @@ async function main(): Promise<void> {
     if (seb?.stats && !blossom) {
       const gap = seb.stats.upperBound > 0 ? (100 * (seb.stats.upperBound - seb.stats.total)) / seb.stats.upperBound : 0;
       summaryLines.push(
-        `Sebaya at ${int(size)} members: first-pass total ${int(seb.stats.total)}, proven upper bound ${Number.isFinite(seb.stats.upperBound) ? int(seb.stats.upperBound) : "none"} ` +
+        `Sebaya at ${where} members: first-pass total ${int(seb.stats.total)}, proven upper bound ${Number.isFinite(seb.stats.upperBound) ? int(seb.stats.upperBound) : "none"} ` +
           `(${seb.stats.boundMethod}), gap ${fixed(gap, 3)}%.`,
       );
     }
   }
+
+  // ---------------------------------------------------------------- Sebaya against greedy and its bound (issue 13)
+  const pathColumns: Column[] = [
+    { header: "population", align: "left" },
+    { header: "members", align: "right" },
+    { header: "path", align: "left" },
+    { header: "total", align: "right" },
+    { header: "greedy total", align: "right" },
+    { header: "vs greedy", align: "right" },
+    { header: "bound", align: "right" },
+    { header: "gap to bound", align: "right" },
+    { header: "time s", align: "right" },
+    { header: "peak MB", align: "right" },
+  ];
+  const pathRows: Row[] = [];
+  for (const row of cells) {
+    const seb = row.find((c) => c.job.key === "sebaya");
+    const greedy = row.find((c) => c.job.key === "greedy")?.result;
+    if (!seb) continue;
+    const { population, size } = seb.job;
+    const r = seb.result;
+    if (!r?.stats) {
+      pathRows.push([population, int(size), seb.error ? `failed: ${seb.error}` : "–"]);
+      continue;
+    }
+    const bound = Number.isFinite(r.stats.upperBound) ? r.stats.upperBound : undefined;
+    // Without the greedy contender: the large path's own greedy start (marked *), the floor it keeps.
+    const own = typeof r.stats.greedyTotal === "number" ? r.stats.greedyTotal : undefined;
+    const greedyTotal = greedy?.firstPassTotal ?? own;
+    pathRows.push([
+      population,
+      int(size),
+      String(r.stats.path ?? "?"),
+      int(r.firstPassTotal),
+      greedyTotal === undefined ? "–" : `${int(greedyTotal)}${greedy ? "" : "*"}`,
+      greedyTotal
+        ? `${r.firstPassTotal >= greedyTotal ? "+" : ""}${fixed((100 * r.firstPassTotal) / greedyTotal - 100, 2)}%`
+        : "–",
+      bound !== undefined ? int(bound) : "none",
+      bound !== undefined && bound !== 0 ? `${fixed((100 * (bound - r.firstPassTotal)) / Math.abs(bound), 3)}%` : "–",
+      fixed(r.ms / 1000, 2),
+      int(r.peakRssMB),
+    ]);
+  }
+  const pathLegend = [
+    "Sebaya against greedy and its bound: total and greedy total are first-pass pair totals (the one maximum-cardinality matching);",
+    "greedy total: the greedy contender (heaviest pair first over every pair); * = not run, the large path's own greedy start instead.",
+    "bound = Sebaya's proven upper bound on any maximum-cardinality matching; gap = (bound − total) ÷ bound; time = the whole matcher call (all passes).",
+  ];
 
   const cpus = os.cpus();
   const env =
@@ -562,6 +625,9 @@ async function main(): Promise<void> {
     "",
     textTable(columns, rows),
     "",
+    ...pathLegend,
+    textTable(pathColumns, pathRows),
+    "",
     ...legend,
     ...populationLines.map((l) => `Population, ${l}.`),
     ...notes,
@@ -581,6 +647,10 @@ async function main(): Promise<void> {
       ...header.map((h) => `${h}  `),
       "",
       markdownTable(columns, rows),
+      "",
+      ...pathLegend.map((l) => `${l}  `),
+      "",
+      markdownTable(pathColumns, pathRows),
       "",
       ...legend.map((l) => `- ${l}`),
       ...populationLines.map((l) => `- Population, ${l}.`),

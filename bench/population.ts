@@ -659,3 +659,89 @@ export async function simulateRounds(
   }
   return { history, rounds: out, priority };
 }
+
+// ------------------------------------------------------------------ populations people actually produce (issue 13)
+
+/** The benchmark's populations: the generator above, or what real programs look like. */
+export const POPULATION_KINDS = ["default", "realistic", "identical"] as const;
+export type PopulationKind = (typeof POPULATION_KINDS)[number];
+
+/** Topics a crowd piles onto: realistic goals lean on these. */
+const HOT_GOALS = ["leadership", "machine learning", "public speaking", "system design", "product management"];
+
+/**
+ * A whole run's input for a population kind, `n` members in the run:
+ *
+ * - default: makePopulation, nothing excluded, no history.
+ * - realistic: skewed popularity (half the goals are one of five hot topics), one team holding 40% of
+ *   the members, a quarter of the members copying one of six template profiles (one with empty lists,
+ *   one with topics nobody else has), partners wanted 0-3 (0: not in the run, so left out), about
+ *   two past partners each (1-6 rounds ago) and about one "do not pair" entry per member.
+ * - identical: every member the same profile (same team, zone and lists): every pair weighs the same.
+ */
+export function makeRun(
+  n: number,
+  kind: PopulationKind,
+  options: PopulationOptions & { exclusions?: number },
+): { candidates: Candidate[]; excluded: Set<string>; history: Map<string, number> } {
+  const exclusionsOf = (candidates: Candidate[], perMember: number) =>
+    perMember > 0 ? makeExclusions(candidates, perMember, options.seed) : new Set<string>();
+  if (kind === "default") {
+    const candidates = makePopulation(n, options);
+    return { candidates, excluded: exclusionsOf(candidates, options.exclusions ?? 0), history: new Map() };
+  }
+  const random = seededRandom(options.seed ^ 0x2545f491);
+  if (kind === "identical") {
+    const [first] = makePopulation(1, options);
+    const profile = (first as Candidate).profile;
+    const width = String(n - 1).length;
+    const candidates = Array.from({ length: n }, (_, i) => ({
+      memberId: `m${String(i).padStart(width, "0")}`,
+      profile,
+      slots: options.singleSlot ? 1 : random() < 0.86 ? 1 : random() < 0.8 ? 2 : 3,
+    }));
+    return { candidates, excluded: exclusionsOf(candidates, options.exclusions ?? 0), history: new Map() };
+  }
+  // realistic: generate more than n (some want no partner this time), then keep n who do.
+  const raw = makePopulation(Math.ceil(n / 0.88) + 8, options);
+  const dominant = (raw[0] as Candidate).profile.team;
+  const templates = [raw[1], raw[2], raw[3], raw[4]].map((c) => (c as Candidate).profile);
+  templates.push({ expertise: [], goals: [], interests: [], team: dominant, timezone: "Asia/Jakarta" });
+  templates.push({
+    expertise: ["tenun ikat", "gamelan tuning"],
+    goals: ["batik canting", "wayang carving"],
+    interests: ["layangan"],
+    team: dominant,
+    timezone: "Asia/Makassar",
+  });
+  const candidates: Candidate[] = [];
+  for (const c of raw) {
+    const r = random();
+    const slots = r < 0.12 ? 0 : options.singleSlot ? 1 : r < 0.76 ? 1 : r < 0.9 ? 2 : 3;
+    if (slots === 0) continue;
+    let profile = c.profile;
+    if (random() < 0.25) {
+      profile = templates[Math.floor(random() * templates.length)] as Candidate["profile"];
+    } else {
+      const goals = profile.goals.map((g) =>
+        random() < 0.5 ? (HOT_GOALS[Math.floor(random() ** 2 * HOT_GOALS.length)] as string) : g,
+      );
+      profile = { ...profile, goals: [...new Set(goals)], team: random() < 0.4 ? dominant : profile.team };
+    }
+    candidates.push({ ...c, memberId: `m${String(candidates.length).padStart(String(n - 1).length, "0")}`, profile, slots });
+    if (candidates.length === n) break;
+  }
+  const history = new Map<string, number>();
+  for (let i = 0; i < candidates.length; i++) {
+    const past = Math.floor(random() * 5);
+    for (let k = 0; k < past; k++) {
+      const j = Math.floor(random() * candidates.length);
+      if (j === i) continue;
+      history.set(
+        pairKey((candidates[i] as Candidate).memberId, (candidates[j] as Candidate).memberId),
+        1 + Math.floor(random() * 6),
+      );
+    }
+  }
+  return { candidates, excluded: exclusionsOf(candidates, Math.max(1, options.exclusions ?? 0)), history };
+}

@@ -1,31 +1,29 @@
 /**
  * Sebaya's matcher: a maximum-weight matching among maximum-cardinality
- * matchings, exact, found on a sparse candidate graph and proven optimal on
- * the full one.
+ * matchings, with a proven upper bound on the optimum.
  *
- * 1. Every member's candidate edges: their K best partners (among everyone
- *    when dense, among the goal-related ones from the pool's inverted index
- *    otherwise) plus a seeded random partner, so that the sparse graph
- *    keeps everyone matchable.
+ * Up to FULL_CHECK_LIMIT members (exact, proven optimal on every pair):
+ * 1. Every pair weighed once into a matrix; every member's candidate edges are
+ *    their K best partners (equal weights broken around a ring of the seeded
+ *    order), a seeded random partner, and the greedy matching's pairs, so that
+ *    the sparse graph has a (nearly) perfect matching from the start.
  * 2. Edmonds' blossom algorithm on that graph (max-weight-matching.ts), with
  *    every weight shifted by a constant larger than any possible difference
  *    in score, so that more matched members always wins.
- * 3. The dual solution certifies the result for the full graph. Left-out
- *    pairs are checked against their dual bound (every pair up to
- *    FULL_CHECK_LIMIT members, the goal-related ones above, weighed once in
- *    one sweep per member through the pool's inverted indexes), violators are
- *    added and the matching re-run until none is left; above the limit, also
- *    until the proven gap is at most SPARSE_GAP_TOLERANCE (0.25%), since each
- *    round re-solves the whole graph. After the first round, candidate edges
- *    far from tight are dropped (and checked again). Pairs never checked
- *    have no goal terms, so they weigh at most the pool's weakMax; raising a
- *    member's dual to cover that (and any violator left if the rounds run
- *    out) keeps the dual feasible on every pair, so the dual objective is a
- *    proven upper bound. When it equals the total, the matching is optimal.
- * 4. An odd member joins the group they add most to (one trio); members who
- *    want more partners get them in further passes, never the same twice.
+ * 3. The dual solution certifies the result for the full graph: every pair is
+ *    checked against its dual bound, violators are added and the matching
+ *    re-run until none is left. After the first round, candidate edges far
+ *    from tight are dropped (and checked again).
+ * Above it, the large-program path (large/large-pass.ts): candidates from the
+ * pool's inverted indexes and samples, a greedy floor, rounds of blossom and
+ * sweeps, and a dual bound that holds for every pair.
+ * Then an odd member joins the group they add most to (one trio); members who
+ * want more partners get them in further passes, never the same twice.
  */
 import { dualObjective, makeDualBound, outermostBlossoms } from "./certify";
+import { candidateGreedy } from "./large/greedy";
+import { LARGE_DEFAULTS, largePass } from "./large/large-pass";
+import { TopKTable } from "./large/top-k";
 import { type MatchingResult, maxWeightMatching } from "./max-weight-matching";
 import { NO_PAIR, type Pool, preparePool } from "./pool";
 import { seededRandom, shuffled } from "./random";
@@ -34,10 +32,8 @@ import { SCORE_SCALE } from "./weights";
 
 export const FULL_CHECK_LIMIT = 3_000;
 const TOP_K = 12;
-/** Above FULL_CHECK_LIMIT: fewer candidates per member (each round re-solves every edge; the rounds add what is missing). */
-const SPARSE_TOP_K = 8;
-/** Above FULL_CHECK_LIMIT: stop adding violated pairs once the proven gap is at most this share of the total. */
-export const SPARSE_GAP_TOLERANCE = 0.0025;
+/** Above FULL_CHECK_LIMIT: candidates per member (large/large-pass.ts). */
+const SPARSE_TOP_K = LARGE_DEFAULTS.topK;
 /** One is enough to keep everyone reachable; each more costs the blossom time (a tenth more edges). */
 const RANDOM_EDGES = 1;
 const MAX_ROUNDS = 20;
@@ -49,6 +45,10 @@ const MAX_ROUNDS = 20;
 const PRUNE_SLACK = 2 * SCORE_SCALE;
 
 export interface MatchStats {
+  /** Which pass paired the first round: every pair checked (up to the full-check limit) or the large-program path. */
+  path: "exact" | "large";
+  /** Large path: the greedy matching's total on the same candidates, the floor the result never goes below. */
+  greedyTotal?: number;
   /** Sum of the first pass's pair weights (integer, tenths of a score point). */
   total: number;
   /** Proven upper bound on that total over all maximum-cardinality matchings. */
@@ -57,7 +57,7 @@ export interface MatchStats {
   exact: boolean;
   boundMethod:
     | "dual certificate checked on every pair"
-    | "dual certificate: goal-related pairs checked, others bounded"
+    | "dual certificate: candidate pairs solved, others bounded"
     | "none (not every member could be matched)";
   edges: number;
   rounds: number;
@@ -70,136 +70,20 @@ interface PassResult {
 
 const NONE = NO_PAIR;
 
-/** For every vertex, the K heaviest offers seen, kept sorted (heaviest first; ties keep the first offered). */
-class TopKTable {
-  readonly ids: Int32Array;
-  readonly weights: Int32Array;
-  readonly size: Int32Array;
-  /**
-   * An offer to x must weigh more than floor[x] (x's K-th best once it has K, else NO_PAIR).
-   * The hot loops test it inline before calling `offer`: most offers lose.
-   */
-  readonly floor: Int32Array;
-  constructor(
-    vertices: number,
-    readonly k: number,
-  ) {
-    this.ids = new Int32Array(vertices * k);
-    this.weights = new Int32Array(vertices * k);
-    this.size = new Int32Array(vertices);
-    this.floor = new Int32Array(vertices).fill(NO_PAIR);
-  }
-  offer(x: number, id: number, w: number): void {
-    if (w <= (this.floor[x] as number)) return;
-    const k = this.k;
-    const base = x * k;
-    const size = this.size[x] as number;
-    let at = size < k ? size : k - 1;
-    if (size < k) this.size[x] = size + 1;
-    while (at > 0 && (this.weights[base + at - 1] as number) < w) {
-      this.weights[base + at] = this.weights[base + at - 1] as number;
-      this.ids[base + at] = this.ids[base + at - 1] as number;
-      at--;
-    }
-    this.weights[base + at] = w;
-    this.ids[base + at] = id;
-    if (this.size[x] === k) this.floor[x] = this.weights[base + k - 1] as number;
-  }
-}
-
 /**
- * Every goal-related pair of active members once, with its weight: row r belongs to member
- * owner[r] and lists the partners y that come after it in pool order, at partners[start[r]] up to
- * partners[start[r + 1] - 1], each weight alongside. Weights fit 16 bits (the schema caps every
- * weight). Left out: pairs weighing at most the mean of the two members' weakMax, which the
- * certificate's raises cover like the unrelated pairs (about a fifth of them, never a top K).
+ * Offers every allowed pair of the dense weight matrix to both members' top K. Each row starts
+ * after its own member and wraps around: among equal weights (identical profiles) x keeps the K
+ * members after it in the seeded order, a ring that has a perfect matching, rather than the same
+ * first K for everyone (a star, which left most of the graph unmatchable and the rounds adding
+ * hundreds of thousands of edges).
  */
-interface RelatedRows {
-  owner: Int32Array;
-  start: Int32Array;
-  partners: Int32Array;
-  weights: Int16Array;
-}
-
-/** The related rows, each pair offered to both members' top K (`best`) as it is weighed. */
-function relatedRows(
-  pool: Pool,
-  active: readonly number[],
-  local: Int32Array,
-  blocked: ReadonlySet<number>,
-  best: TopKTable,
-): RelatedRows {
-  const n = pool.n;
-  const m = active.length;
-  const ids = new Int32Array(n);
-  const out = new Int32Array(n);
-  const floor = best.floor;
-  const weak = Int32Array.from(active, (a) => pool.weakMax(a));
-  const anyBlocked = blocked.size > 0;
-  const owner = new Int32Array(m);
-  const start = new Int32Array(m + 1);
-  // Every pair at most: small programs never grow the buffers.
-  const pairs = (m * (m - 1)) / 2;
-  let partners = new Int32Array(Math.min(1 << 18, pairs));
-  let weights = new Int16Array(partners.length);
-  let used = 0;
-  // Rows in pool order: consecutive sweeps walk the same index suffixes (faster than the shuffled
-  // order). Row a holds about (n - 1 - a) / (n - 1) of a's related pairs, so the rows so far
-  // predict the total: `share` of it, out of `shares` for all of them.
-  let shares = 0;
-  for (const a of active) shares += (n - 1 - a) / Math.max(1, n - 1);
-  let share = 0;
-  let r = 0;
-  for (let a = 0; a < n; a++) {
-    const x = local[a] as number;
-    if (x < 0) continue;
-    const count = pool.relatedAbove(a, ids, out);
-    share += (n - 1 - a) / Math.max(1, n - 1);
-    if (used + count > partners.length) {
-      // Hundreds of MB in all, and every large allocation can set off a full GC: grow to the
-      // predicted total at once.
-      const predicted = Math.min(pairs, Math.ceil(((used + count) / share) * shares * 1.15) + (1 << 16));
-      const capacity = Math.max(used + count, predicted);
-      const grownPartners = new Int32Array(capacity);
-      const grownWeights = new Int16Array(capacity);
-      grownPartners.set(partners.subarray(0, used));
-      grownWeights.set(weights.subarray(0, used));
-      partners = grownPartners;
-      weights = grownWeights;
-    }
-    // Tens of millions of pairs: the two floors tested together (most pairs beat neither), and
-    // the weak pairs dropped without a branch (written, then not counted).
-    let floorX = floor[x] as number;
-    const weakX = weak[x] as number;
-    for (let k = 0; k < count; k++) {
-      const b = ids[k] as number;
-      const y = local[b] as number;
-      if (y === -1 || (anyBlocked && blocked.has(a * n + b))) continue;
-      const w = out[k] as number;
-      if (w > floorX || w > (floor[y] as number)) {
-        if (w > floorX) {
-          best.offer(x, y, w);
-          floorX = floor[x] as number;
-        }
-        if (w > (floor[y] as number)) best.offer(y, x, w);
-      }
-      partners[used] = y;
-      weights[used] = w;
-      used += (weakX + (weak[y] as number) - 2 * w) >>> 31;
-    }
-    owner[r++] = x;
-    start[r] = used;
-  }
-  return { owner, start, partners, weights };
-}
-
-/** Offers every allowed pair of the dense weight matrix to both members' top K. */
 function offerMatrix(matrix: Int32Array, m: number, best: TopKTable): void {
   const floor = best.floor;
   for (let x = 0; x < m; x++) {
     // NONE (never a pair) never beats a floor: it is the lowest Int32.
-    for (let y = 0, at = x * m; y < m; y++, at++) {
-      const w = matrix[at] as number;
+    for (let step = 1; step < m; step++) {
+      const y = x + step < m ? x + step : x + step - m;
+      const w = matrix[x * m + y] as number;
       if (w > (floor[x] as number)) best.offer(x, y, w);
     }
   }
@@ -214,26 +98,6 @@ interface CheapCover {
   outer: Int32Array;
   outerZ: Float64Array;
   shift2: number;
-}
-
-/** The pairs (x, y, w) of the related rows that the cheap cover leaves open, flattened. */
-function looseRows(rows: RelatedRows, cover: CheapCover): number[] {
-  const { dual, outer, outerZ, shift2 } = cover;
-  const { owner, start, partners, weights } = rows;
-  const loose: number[] = [];
-  for (let r = 0; r + 1 < start.length; r++) {
-    const x = owner[r] as number;
-    const dx = dual[x] as number;
-    const ox = outer[x] as number;
-    const dzx = dx + 2 * (outerZ[x] as number);
-    for (let k = start[r] as number, end = start[r + 1] as number; k < end; k++) {
-      const y = partners[k] as number;
-      const w2 = 2 * (weights[k] as number) + shift2;
-      const dy = dual[y] as number;
-      if (w2 > dx + dy && (ox < 0 || ox !== outer[y] || w2 > dzx + dy)) loose.push(x, y, weights[k] as number);
-    }
-  }
-  return loose;
 }
 
 /** The pairs (x, y, w), x < y, of the dense weight matrix that the cheap cover leaves open, flattened. */
@@ -255,7 +119,7 @@ function looseMatrix(matrix: Int32Array, m: number, cover: CheapCover): number[]
   return loose;
 }
 
-/** One pass: an exact maximum-cardinality maximum-weight matching over `active` members. */
+/** One pass up to the full-check limit: an exact maximum-cardinality maximum-weight matching over `active` members. */
 function matchPass(
   pool: Pool,
   active: readonly number[],
@@ -265,40 +129,30 @@ function matchPass(
 ): PassResult {
   const n = pool.n;
   const m = active.length;
-  const key = (a: number, b: number) => (a < b ? a * n + b : b * n + a);
   // Small enough to check every pair: weigh each pair once, into a matrix (local indices).
-  const dense = m <= options.fullCheckLimit;
-  const matrix = dense ? new Int32Array(m * m) : null;
+  const matrix = new Int32Array(m * m);
   const weightOf = (x: number, y: number): number | null => {
-    if (matrix) {
-      const w = matrix[x * m + y] as number;
-      return w === NONE ? null : w;
-    }
-    const a = active[x] as number;
-    const b = active[y] as number;
-    return blocked.has(key(a, b)) ? null : pool.weight(a, b);
+    const w = matrix[x * m + y] as number;
+    return w === NONE ? null : w;
   };
   const local = new Int32Array(n).fill(-1);
   active.forEach((v, k) => {
     local[v] = k;
   });
-  if (matrix) {
-    // NO_PAIR marks excluded pairs, as NONE does here; blocked pairs are few, so they are looked up by key.
-    pool.weighMatrix(Int32Array.from(active), matrix);
-    for (const k of blocked) {
-      const x = local[Math.floor(k / n)] as number;
-      const y = local[k % n] as number;
-      if (x < 0 || y < 0) continue;
-      matrix[x * m + y] = NONE;
-      matrix[y * m + x] = NONE;
-    }
+  // NO_PAIR marks excluded pairs, as NONE does here; blocked pairs are few, so they are looked up by key.
+  pool.weighMatrix(Int32Array.from(active), matrix);
+  for (const k of blocked) {
+    const x = local[Math.floor(k / n)] as number;
+    const y = local[k % n] as number;
+    if (x < 0 || y < 0) continue;
+    matrix[x * m + y] = NONE;
+    matrix[y * m + x] = NONE;
   }
 
   // Candidate edges: each member's K best partners, plus a seeded random one.
-  // Which pairs are candidate edges already: a bit matrix when dense, a set otherwise.
-  const edgeBits = dense ? new Uint8Array(m * m) : null;
-  const edgeKeys = new Set<number>();
-  const isEdge = (x: number, y: number) => (edgeBits ? edgeBits[x * m + y] === 1 : edgeKeys.has(x < y ? x * m + y : y * m + x));
+  // Which pairs are candidate edges already: a bit matrix.
+  const edgeBits = new Uint8Array(m * m);
+  const isEdge = (x: number, y: number) => edgeBits[x * m + y] === 1;
   const eu: number[] = [];
   const ev: number[] = [];
   const ew: number[] = [];
@@ -306,23 +160,17 @@ function matchPass(
   let maxW = 0;
   const addEdge = (x: number, y: number, w: number) => {
     if (isEdge(x, y)) return;
-    if (edgeBits) {
-      edgeBits[x * m + y] = 1;
-      edgeBits[y * m + x] = 1;
-    } else {
-      edgeKeys.add(x < y ? x * m + y : y * m + x);
-    }
+    edgeBits[x * m + y] = 1;
+    edgeBits[y * m + x] = 1;
     eu.push(x);
     ev.push(y);
     ew.push(w);
     minW = Math.min(minW, w);
     maxW = Math.max(maxW, w);
   };
-  // Sparse: the goal-related pairs, weighed once; the certificate checks them every round.
-  const k = dense ? options.denseTopK : options.sparseTopK;
+  const k = options.denseTopK;
   const best = new TopKTable(m, k);
-  const rows = dense ? null : relatedRows(pool, active, local, blocked, best);
-  if (matrix) offerMatrix(matrix, m, best);
+  offerMatrix(matrix, m, best);
   for (let x = 0; x < m; x++) {
     for (let j = 0; j < (best.size[x] as number); j++)
       addEdge(x, best.ids[x * k + j] as number, best.weights[x * k + j] as number);
@@ -333,6 +181,15 @@ function matchPass(
       addEdge(x, y, w);
       r++;
     }
+  }
+  // The greedy matching's pairs too (over the candidates, then among whoever it left free): the
+  // first blossom then starts from a graph with a (nearly) perfect matching. Without them, members
+  // whose K best are the same few (a crowd of identical profiles) were left free, their duals fell
+  // to zero, and the rounds added every pair they touch.
+  const greedy = candidateGreedy(m, Int32Array.from(eu), Int32Array.from(ev), Int32Array.from(ew), eu.length, weightOf, random);
+  for (let x = 0; x < m; x++) {
+    const y = greedy.mate[x] as number;
+    if (y > x) addEdge(x, y, weightOf(x, y) as number);
   }
   // Bounds over every pair, not only the candidates: unrelated pairs have no topic terms,
   // and no pair scores below both penalties.
@@ -353,17 +210,11 @@ function matchPass(
         total += weightOf(x, y) ?? 0;
       }
     }
-    // Raise duals where the certificate needs it: for pairs outside the checked list
-    // (at most weakMax), and for violators left unsolved.
-    const raise = new Float64Array(m);
-    for (let x = 0; x < m; x++) {
-      const u = (result.dual[x] as number) / 2;
-      const weak = dense ? 0 : Math.max(0, (pool.weakMax(active[x] as number) + shift) / 2 - u);
-      raise[x] = Math.max(weak, converged ? 0 : (deficit[x] as number));
-    }
+    // Raise duals where the certificate needs it: for violators left unsolved.
+    const raise = converged ? undefined : Float64Array.from(deficit);
     // The shifted problem puts cardinality first, so a certificate over every pair proves it too;
     // otherwise only a perfect (or near-perfect, for odd counts) matching is known to be maximum.
-    const maxCardinality = (dense && converged) || pairs.length === Math.floor(m / 2);
+    const maxCardinality = converged || pairs.length === Math.floor(m / 2);
     const upperBound = maxCardinality ? dualObjective(result, raise) - shift * pairs.length : Number.POSITIVE_INFINITY;
     return { pairs, total, upperBound, maxCardinality };
   };
@@ -392,7 +243,7 @@ function matchPass(
       deficit[x] = Math.max(deficit[x] as number, w + shift - b);
     };
     const cover: CheapCover = { ...outermostBlossoms(m, result), dual, shift2: 2 * shift };
-    const loose = rows ? looseRows(rows, cover) : matrix ? looseMatrix(matrix, m, cover) : [];
+    const loose = looseMatrix(matrix, m, cover);
     for (let k = 0; k < loose.length; k += 3)
       check(loose[k] as number, loose[k + 1] as number, dual[loose[k] as number] as number, loose[k + 2] as number);
     if (found.length === 0) {
@@ -400,15 +251,9 @@ function matchPass(
       break;
     }
     if (rounds >= MAX_ROUNDS) break;
-    // Large programs stop once the proven gap is small: each further round re-solves the whole graph.
-    if (rows) {
-      const { total, upperBound } = outcome(result, false);
-      if (upperBound - total <= SPARSE_GAP_TOLERANCE * total) break;
-    }
     if (rounds === 1) {
       // Once: the next round re-solves every edge, and one far from tight now is unlikely to matter.
-      // A dropped edge is checked again like any other pair (the rounds put it back if it is
-      // violated); above the limit, unrelated or weak ones stay covered by the raises.
+      // A dropped edge is checked again like any other pair (the rounds put it back if it is violated).
       let kept = 0;
       for (let e = 0; e < eu.length; e++) {
         const x = eu[e] as number;
@@ -418,11 +263,9 @@ function matchPass(
           eu[kept] = x;
           ev[kept] = y;
           ew[kept++] = w;
-        } else if (edgeBits) {
+        } else {
           edgeBits[x * m + y] = 0;
           edgeBits[y * m + x] = 0;
-        } else {
-          edgeKeys.delete(x < y ? x * m + y : y * m + x);
         }
       }
       eu.length = kept;
@@ -433,14 +276,39 @@ function matchPass(
   }
 
   const { pairs, total, upperBound, maxCardinality } = outcome(result, converged);
-  const boundMethod: MatchStats["boundMethod"] = !maxCardinality
-    ? "none (not every member could be matched)"
-    : dense
-      ? "dual certificate checked on every pair"
-      : "dual certificate: goal-related pairs checked, others bounded";
+  const boundMethod: MatchStats["boundMethod"] = maxCardinality
+    ? "dual certificate checked on every pair"
+    : "none (not every member could be matched)";
   return {
     pairs,
-    stats: { total, upperBound, exact: upperBound === total, boundMethod, edges: eu.length, rounds },
+    stats: { path: "exact", total, upperBound, exact: upperBound === total, boundMethod, edges: eu.length, rounds },
+  };
+}
+
+/** Above the full-check limit: the large-program path (large/large-pass.ts). */
+function largeMatchPass(
+  pool: Pool,
+  active: readonly number[],
+  blocked: ReadonlySet<number>,
+  random: () => number,
+  options: Required<MatchOptions>,
+): PassResult {
+  const pass = largePass(pool, active, blocked, random, { ...LARGE_DEFAULTS, topK: options.sparseTopK });
+  const proven = Number.isFinite(pass.upperBound);
+  return {
+    pairs: pass.pairs,
+    stats: {
+      path: "large",
+      total: pass.total,
+      greedyTotal: pass.greedyTotal,
+      upperBound: pass.upperBound,
+      exact: pass.upperBound === pass.total,
+      boundMethod: proven
+        ? "dual certificate: candidate pairs solved, others bounded"
+        : "none (not every member could be matched)",
+      edges: pass.edges,
+      rounds: pass.rounds,
+    },
   };
 }
 
@@ -534,13 +402,17 @@ export function matchWithStats(input: MatchInput, options: MatchOptions = {}): {
   };
   let stats: MatchStats | null = null;
   const { result } = matchInPasses(input, (pool, active, blocked, random) => {
-    const pass = matchPass(pool, active, blocked, random, settings);
+    const pass =
+      active.length > settings.fullCheckLimit
+        ? largeMatchPass(pool, active, blocked, random, settings)
+        : matchPass(pool, active, blocked, random, settings);
     stats ??= pass.stats;
     return pass.pairs;
   });
   return {
     result,
     stats: stats ?? {
+      path: "exact",
       total: 0,
       upperBound: 0,
       exact: true,

@@ -608,12 +608,36 @@ export function preparePool(input: MatchInput): Pool {
     for (const g of grades) for (const t of g.cover[i] as Int32Array) for (const j of wanting.get(t) ?? []) visit(j);
     return Int32Array.from(out);
   };
-  // Without a goal relation: at most i's own interests shared, the team bonus, a full shared day and the fairness bonus.
+  // Without a goal relation: at most i's own interests shared, the best team and working-hours terms
+  // anyone could give i (the team bonus only when some member's team fits; the best overlap with a
+  // zone present), and the fairness bonus. A tighter bound than a full day and the bonus for all:
+  // the large-program path's proof rests on it (every member on one team: no team bonus at all).
+  const teamSize = new Int32Array(teamIds.size);
+  for (const t of team) teamSize[t] = (teamSize[t] as number) + 1;
+  const contextMaxOf = new Map<number, number>();
+  const contextMax = (i: number): number => {
+    const sameTeamPossible = (teamSize[team[i] as number] as number) > 1;
+    const otherTeamPossible = (teamSize[team[i] as number] as number) < n;
+    const key = (zone[i] as number) * 4 + (sameTeamPossible ? 2 : 0) + (otherTeamPossible ? 1 : 0);
+    let best = contextMaxOf.get(key);
+    if (best === undefined) {
+      best = Number.NEGATIVE_INFINITY;
+      for (let zj = 0; zj < z; zj++) {
+        const overlap = overlapOf[(zone[i] as number) * z + zj] as number;
+        for (const same of [true, false]) {
+          if (same ? !sameTeamPossible : !otherTeamPossible) continue;
+          best = Math.max(best, combineParts(0, 0, 0, same, overlap, null, 0, weights));
+        }
+      }
+      if (!Number.isFinite(best)) best = 0;
+      contextMaxOf.set(key, best);
+    }
+    return best;
+  };
   const weakMaxOf = Int32Array.from(candidates, (_, i) =>
     Math.ceil(
       (weights.interest * (interests[i] as Int32Array).length +
-        Math.max(weights.team, 0) +
-        weights.timezone +
+        contextMax(i) +
         ((priority[i] as number) + (anyPriority ? 1 : 0)) * weights.fairness) *
         SCORE_SCALE,
     ),

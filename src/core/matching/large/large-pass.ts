@@ -1,0 +1,380 @@
+/**
+ * The matcher's pass above the full-check limit (thousands of members): a maximum-cardinality
+ * matching, as heavy as the blossom algorithm makes it on a sparse candidate graph, never lighter
+ * than the greedy matching it starts from, with a proven upper bound on the optimum.
+ *
+ * 1. Candidates: every member's K best partners among the goal-related ones (one sweep through the
+ *    pool's inverted indexes; nothing stored per pair), and, for members with fewer than K, the best
+ *    of a seeded sample of everyone (identical profiles, empty lists, topics nobody else has). Equal
+ *    weights are told apart by a hash of the pair, so that a crowd of identical profiles gets a
+ *    random graph, not everyone the same first K.
+ * 2. The greedy matching over those candidates, completed among whoever it left free; its pairs join
+ *    the candidate graph, so the blossom's result (maximum cardinality first, then weight) is never
+ *    below it. With an odd count a ghost member, tied to everyone at weight zero, makes the matching
+ *    perfect: the one left out is the ghost's partner, and the bound needs no odd-set correction.
+ * 3. The bound: the blossom's duals (LP duals, certify.ts) cover every candidate pair. A pair left out
+ *    weighs at most what either member's list lets in (its K-th best, or weakMax for unrelated pairs),
+ *    so raising each member's dual to half that covers it; a sweep over the related pairs replaces the
+ *    K-th best by the pairs themselves, and the ones still uncovered are added and solved again
+ *    (a few rounds) or covered by raising one end. The dual objective is the bound.
+ */
+import { dualObjective, makeDualBound, outermostBlossoms } from "../certify";
+import { type MatchingResult, maxWeightMatching } from "../max-weight-matching";
+import type { Pool } from "../pool";
+import { SCORE_SCALE } from "../weights";
+import { crowdsOf, shareOut } from "./crowds";
+import { candidateGreedy } from "./greedy";
+import { TopKTable } from "./top-k";
+import { visitSuspects } from "./weak-pairs";
+
+export interface LargeOptions {
+  /** Candidates per member. */
+  topK: number;
+  /** Blossom runs at most (each after a sweep that found uncovered pairs). */
+  maxRounds: number;
+  /** Stop once the proven gap is at most this share of the bound. */
+  gapTolerance: number;
+  /** Pairs without a goal relation weighed one by one at most (else they are bounded by weakMax). */
+  weakBudget: number;
+  /** Pairs weighed at most to share out crowds' best partners. */
+  crowdBudget: number;
+}
+
+export const LARGE_DEFAULTS: LargeOptions = {
+  topK: 10,
+  maxRounds: 4,
+  gapTolerance: 0.002,
+  weakBudget: 20_000_000,
+  crowdBudget: 4_000_000,
+};
+
+export interface LargePassResult {
+  /** Pool indices. */
+  pairs: Array<[number, number]>;
+  total: number;
+  /** The greedy matching's total on the same candidates (the floor). */
+  greedyTotal: number;
+  /** Proven bound on the total of any maximum-cardinality matching; Infinity when cardinality is not proven. */
+  upperBound: number;
+  edges: number;
+  rounds: number;
+  sweeps: number;
+}
+
+/** Low bits of a candidate key: a hash of the pair, so that equal weights are ranked differently by each member. */
+const TIE_BITS = 10;
+
+function tie(x: number, y: number): number {
+  let h = Math.imul(x + y, 0x9e3779b1) ^ Math.imul(x, y);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> (32 - TIE_BITS);
+}
+
+/** Uncovered pairs added to the graph per member and round: the worst ones. */
+const VIOLATORS_KEPT = 32;
+
+function hasViolator(table: TopKTable, x: number, y: number): boolean {
+  for (let j = x * table.k, end = j + (table.size[x] as number); j < end; j++) if (table.ids[j] === y) return true;
+  return false;
+}
+
+/** Growable edge list on typed arrays. */
+class Edges {
+  u = new Int32Array(1 << 12);
+  v = new Int32Array(1 << 12);
+  w = new Int32Array(1 << 12);
+  length = 0;
+  push(x: number, y: number, w: number): void {
+    if (this.length === this.u.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.u = grow(this.u);
+      this.v = grow(this.v);
+      this.w = grow(this.w);
+    }
+    this.u[this.length] = x;
+    this.v[this.length] = y;
+    this.w[this.length++] = w;
+  }
+}
+
+export function largePass(
+  pool: Pool,
+  active: readonly number[],
+  blocked: ReadonlySet<number>,
+  random: () => number,
+  options: LargeOptions = LARGE_DEFAULTS,
+): LargePassResult {
+  const n = pool.n;
+  const m = active.length;
+  const k = options.topK;
+  const local = new Int32Array(n).fill(-1);
+  active.forEach((a, x) => {
+    local[a] = x;
+  });
+  const anyBlocked = blocked.size > 0;
+  const weightOf = (x: number, y: number): number | null => {
+    const a = active[x] as number;
+    const b = active[y] as number;
+    if (anyBlocked && blocked.has(a < b ? a * n + b : b * n + a)) return null;
+    return pool.weight(a, b);
+  };
+
+  /** Candidate pairs kept outside the lists (crowd shares that do not beat a full list). */
+  const extra = new Edges();
+  // 1. Each member's K best related partners, in one sweep; keys are weight << TIE_BITS | tie.
+  const best = new TopKTable(m, k);
+  const floor = best.floor;
+  const ids = new Int32Array(n);
+  const out = new Int32Array(n);
+  for (let a = 0; a < n; a++) {
+    const x = local[a] as number;
+    if (x < 0) continue;
+    const count = pool.relatedAbove(a, ids, out);
+    let floorX = floor[x] as number;
+    for (let j = 0; j < count; j++) {
+      const b = ids[j] as number;
+      const y = local[b] as number;
+      if (y === -1 || (anyBlocked && blocked.has(a * n + b))) continue;
+      const key = (out[j] as number) * (1 << TIE_BITS) + tie(x, y);
+      if (key > floorX) {
+        best.offer(x, y, key);
+        floorX = floor[x] as number;
+      }
+      if (key > (floor[y] as number)) best.offer(y, x, key);
+    }
+  }
+  // Crowds of identical profiles share out their best partners instead of all listing the same K.
+  shareOut(
+    crowdsOf(best, TIE_BITS, (x) => pool.weakMax(active[x] as number)),
+    k,
+    options.crowdBudget,
+    (x) => {
+      const related = pool.related(active[x] as number);
+      const out: number[] = [];
+      for (const b of related) if ((local[b] as number) >= 0) out.push(local[b] as number);
+      return Int32Array.from(out);
+    },
+    weightOf,
+    (x, y) => {
+      const w = weightOf(x, y);
+      if (w === null) return;
+      const key = w * (1 << TIE_BITS) + tie(x, y);
+      // Into the list even when it is full: the share replaces the crowd's common worst.
+      if (key > (floor[x] as number)) best.offer(x, y, key);
+      else extra.push(x, y, w);
+      if (key > (floor[y] as number)) best.offer(y, x, key);
+    },
+  );
+  // Partners without a goal link can be the best ones (a crowd with no goals, a dominant team): every
+  // member offers itself to a seeded sample of everyone, three times as many when it has fewer than K.
+  for (let x = 0; x < m; x++) {
+    const tries = (best.size[x] as number) < k ? 6 * k : 3 * k;
+    for (let t = 0; t < tries; t++) {
+      const y = Math.floor(random() * m);
+      if (y === x) continue;
+      const w = weightOf(x, y);
+      if (w === null) continue;
+      const key = w * (1 << TIE_BITS) + tie(x, y);
+      if (key > (floor[x] as number)) best.offer(x, y, key);
+      if (key > (floor[y] as number)) best.offer(y, x, key);
+    }
+  }
+  const listed = (x: number, y: number): boolean => {
+    for (let j = x * k, end = j + (best.size[x] as number); j < end; j++) if (best.ids[j] === y) return true;
+    return false;
+  };
+  /** What a pair outside the candidate graph may weigh at most, per member: its K-th best, or weakMax. */
+  const cap = new Float64Array(m);
+  for (let x = 0; x < m; x++) {
+    const weak = pool.weakMax(active[x] as number);
+    cap[x] = best.size[x] === k ? Math.max(weak, (floor[x] as number) >> TIE_BITS) : weak;
+  }
+  const edges = new Edges();
+  for (let x = 0; x < m; x++) {
+    for (let j = x * k, end = j + (best.size[x] as number); j < end; j++) {
+      const y = best.ids[j] as number;
+      if (x < y || !listed(y, x)) edges.push(x, y, (best.weights[j] as number) >> TIE_BITS);
+    }
+  }
+
+  for (let e = 0; e < extra.length; e++) {
+    const x = extra.u[e] as number;
+    const y = extra.v[e] as number;
+    if (!listed(x, y) && !listed(y, x)) edges.push(x, y, extra.w[e] as number);
+  }
+  // 2. The greedy matching, its leftover pairs added to the graph.
+  const greedy = candidateGreedy(m, edges.u, edges.v, edges.w, edges.length, weightOf, random);
+  for (let x = 0; x < m; x++) {
+    const y = greedy.mate[x] as number;
+    if (y > x && !listed(x, y) && !listed(y, x)) edges.push(x, y, weightOf(x, y) as number);
+  }
+  const greedyPairs = greedy.mate.reduce((c, y, x) => c + (y > x ? 1 : 0), 0);
+  // The ghost (odd counts): vertex m, an edge of weight 0 to everyone.
+  const ghost = m % 2 === 1 ? m : -1;
+  const vertices = ghost < 0 ? m : m + 1;
+  if (ghost >= 0) for (let x = 0; x < m; x++) edges.push(x, ghost, 0);
+
+  let minW = 0;
+  let maxW = 0;
+  for (let e = 0; e < edges.length; e++) {
+    const w = edges.w[e] as number;
+    if (w < minW) minW = w;
+    if (w > maxW) maxW = w;
+  }
+  // Violators found by the sweeps join the graph later: leave room for any pair's weight.
+  minW = Math.min(minW, -Math.round((pool.weights.repeat + pool.weights.noOverlap) * SCORE_SCALE));
+  maxW = Math.max(maxW, pool.unrelatedMax);
+  for (let x = 0; x < m; x++) maxW = Math.max(maxW, cap[x] as number);
+  const shift = (maxW - minW + 1) * (Math.floor(vertices / 2) + 1);
+
+  const solve = (): MatchingResult => {
+    const shifted = new Int32Array(edges.length);
+    for (let e = 0; e < edges.length; e++) shifted[e] = (edges.w[e] as number) + shift;
+    return maxWeightMatching(vertices, edges.u.slice(0, edges.length), edges.v.slice(0, edges.length), shifted);
+  };
+
+  /**
+   * The dual objective with every member raised to cover the pairs outside the graph: `need[x]`
+   * (shifted) is what a pair of x's outside the graph may weigh at most, `deficit` what the last
+   * sweep left uncovered. Matched members get half their need; a free one (no ghost, no perfect
+   * matching) all of it less the smallest matched dual, and half of it too when several are free.
+   */
+  const boundOf = (result: MatchingResult, need: Float64Array, deficit: Float64Array | null, pairs: number): number => {
+    const raise = new Float64Array(vertices);
+    let lowest = Number.POSITIVE_INFINITY;
+    let free = 0;
+    for (let x = 0; x < m; x++) {
+      const u = (result.dual[x] as number) / 2;
+      if (result.mate[x] === -1) {
+        free++;
+        continue;
+      }
+      raise[x] = Math.max(0, (need[x] as number) / 2 - u);
+      lowest = Math.min(lowest, u + (raise[x] as number));
+    }
+    for (let x = 0; x < m; x++) {
+      if (result.mate[x] !== -1) continue;
+      const u = (result.dual[x] as number) / 2;
+      const half = free > 1 ? (need[x] as number) / 2 : 0;
+      raise[x] = Math.max(0, (need[x] as number) - (Number.isFinite(lowest) ? lowest : 0) - u, half - u);
+    }
+    if (deficit) for (let x = 0; x < m; x++) raise[x] = (raise[x] as number) + (deficit[x] as number);
+    return dualObjective(result, raise) - shift * pairs;
+  };
+
+  const needCapped = Float64Array.from(cap, (c) => c + shift);
+  const needWeak = Float64Array.from(active, (a) => pool.weakMax(a) + shift);
+  const noNeed = new Float64Array(m);
+  const deficit = new Float64Array(m);
+  let rounds = 0;
+  let sweeps = 0;
+  let result: MatchingResult;
+  let upperBound: number;
+  let realPairs: number;
+  for (;;) {
+    rounds++;
+    result = solve();
+    realPairs = 0;
+    let matchedGhost = 0;
+    for (let x = 0; x < m; x++) {
+      const y = result.mate[x] as number;
+      if (ghost >= 0 && y === ghost) matchedGhost = 1;
+      else if (y > x) realPairs++;
+    }
+    const pairsCounted = realPairs + matchedGhost;
+    upperBound = boundOf(result, needCapped, null, pairsCounted);
+    const total = (result.total - shift * pairsCounted) | 0;
+    if (upperBound - total <= options.gapTolerance * Math.abs(upperBound)) break;
+
+    // 3. Sweep the related pairs against the duals: the uncovered ones are the violators.
+    sweeps++;
+    const dual = result.dual;
+    const bound = makeDualBound(vertices, result);
+    const { outer, outerZ } = outermostBlossoms(vertices, result);
+    // Each member's worst few uncovered pairs join the graph (all of them could be millions).
+    const violators = new TopKTable(m, VIOLATORS_KEPT);
+    let violated = 0;
+    const violate = (x: number, y: number, short: number) => {
+      violated++;
+      deficit[x] = Math.max(deficit[x] as number, short);
+      const key = Math.min(0x7fffffff, Math.round(2 * short));
+      if (key > (violators.floor[x] as number)) violators.offer(x, y, key);
+      if (key > (violators.floor[y] as number)) violators.offer(y, x, key);
+    };
+    deficit.fill(0);
+    for (let a = 0; a < n; a++) {
+      const x = local[a] as number;
+      if (x < 0) continue;
+      const count = pool.relatedAbove(a, ids, out);
+      const dx = dual[x] as number;
+      const ox = outer[x] as number;
+      const dzx = dx + 2 * (outerZ[x] as number);
+      for (let j = 0; j < count; j++) {
+        const b = ids[j] as number;
+        const y = local[b] as number;
+        if (y === -1) continue;
+        const w = out[j] as number;
+        const w2 = 2 * (w + shift);
+        const dy = dual[y] as number;
+        if (w2 <= dx + dy || (ox >= 0 && ox === outer[y] && w2 <= dzx + dy)) continue;
+        if (anyBlocked && blocked.has(a * n + b)) continue;
+        const short = w + shift - bound(x, y);
+        if (short <= 0) continue;
+        violate(x, y, short);
+      }
+    }
+    // The unrelated pairs weakMax cannot clear, weighed one by one (when they are not too many):
+    // then no raise is needed for the others at all.
+    const weak = Float64Array.from(active, (a) => pool.weakMax(a));
+    const weighed = visitSuspects(m, dual, weak, shift, options.weakBudget, (x, y) => {
+      const w = weightOf(x, y);
+      if (w === null) return;
+      const short = w + shift - bound(x, y);
+      if (short <= 0) return;
+      violate(x, y, short);
+    });
+    upperBound = Math.min(upperBound, boundOf(result, weighed ? noNeed : needWeak, deficit, pairsCounted));
+    if (violated === 0 || rounds >= options.maxRounds) break;
+    if (upperBound - total <= options.gapTolerance * Math.abs(upperBound)) break;
+    for (let x = 0; x < m; x++) {
+      for (let j = x * VIOLATORS_KEPT, end = j + (violators.size[x] as number); j < end; j++) {
+        const y = violators.ids[j] as number;
+        if (x > y && hasViolator(violators, y, x)) continue;
+        edges.push(x, y, weightOf(x, y) as number);
+      }
+    }
+  }
+
+  let pairs: Array<[number, number]> = [];
+  let total = 0;
+  for (let x = 0; x < m; x++) {
+    const y = result.mate[x] as number;
+    if (y > x && y !== ghost) {
+      pairs.push([active[x] as number, active[y] as number]);
+      total += weightOf(x, y) as number;
+    }
+  }
+  // The greedy matching is in the graph, so this never happens; kept as the floor's guarantee.
+  if (greedyPairs > pairs.length || (greedyPairs === pairs.length && greedy.total > total)) {
+    pairs = [];
+    for (let x = 0; x < m; x++) {
+      const y = greedy.mate[x] as number;
+      if (y > x) pairs.push([active[x] as number, active[y] as number]);
+    }
+    total = greedy.total;
+  }
+  const maxCardinality = pairs.length === Math.floor(m / 2);
+  return {
+    pairs,
+    total,
+    greedyTotal: greedy.total,
+    upperBound: maxCardinality ? Math.floor(upperBound + 1e-6) : Number.POSITIVE_INFINITY,
+    edges: edges.length,
+    rounds,
+    sweeps,
+  };
+}
