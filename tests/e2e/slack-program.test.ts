@@ -328,7 +328,9 @@ describe.each(["en", "id"] as const)("issue 13: the designed pairs through Slack
     const userOf = (name: string) => `U-${name.toUpperCase()}`;
     for (const intake of DESIGNED_INTAKES)
       slack.users.set(userOf(intake.name), { real_name: intake.name, tz: "Asia/Jakarta", locale });
+    // Each command answered before the next: Bolt handles them after acknowledging, in any order.
     await driver.slash("U-OLGA", "setup Kopi Belajar");
+    await until(() => driver.responded().length === 1, "the setup reply");
     await driver.slash("U-OLGA", "open");
     await until(() => driver.responded().length === 2, "the open reply");
     await driver.deliver();
@@ -381,6 +383,7 @@ describe("issue 13: an organizer adjusts the program's topics through Slack", ()
     slack.users.set("U-ANI", { real_name: "Ani", tz: "Asia/Jakarta", locale: "en-US" });
     const t = translator("en");
     await driver.slash("U-OLGA", "setup Kopi Belajar");
+    await until(() => driver.responded().length === 1, "the setup reply");
     await driver.slash("U-OLGA", "topics merge statistik | data analysis");
     await until(() => driver.responded().length === 2, "the topics reply");
     const reply = text(driver.responded()[1]);
