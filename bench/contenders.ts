@@ -20,6 +20,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { Edges } from "../src/core/matching/large/edges";
 import { matchInPasses, type PlaceOdd, placeExtra } from "../src/core/matching/optimal-matcher";
 import { type Pool, preparePool } from "../src/core/matching/pool";
 import { seededRandom, shuffled } from "../src/core/matching/random";
@@ -135,38 +136,8 @@ const blossomPairUp: PairUp = (pool, active, blocked, phases) => {
  */
 export const greedyOptions = { completeLimit: 4_000 };
 
-interface EdgeList {
-  x: Int32Array;
-  y: Int32Array;
-  w: Int32Array;
-  length: number;
-}
-
-class EdgeBuffer {
-  x = new Int32Array(1024);
-  y = new Int32Array(1024);
-  w = new Int32Array(1024);
-  length = 0;
-  push(x: number, y: number, w: number): void {
-    if (this.length === this.x.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.x = grow(this.x);
-      this.y = grow(this.y);
-      this.w = grow(this.w);
-    }
-    this.x[this.length] = x;
-    this.y[this.length] = y;
-    this.w[this.length] = w;
-    this.length++;
-  }
-}
-
-/** Edges are given in (x, y) order; a stable counting sort by weight (descending) keeps that order within a weight. */
-function greedyOver(edges: EdgeList, used: Uint8Array, pairs: Array<[number, number]>): void {
+/** Edges are given in (u, v) order; a stable counting sort by weight (descending) keeps that order within a weight. */
+function greedyOver(edges: Edges, used: Uint8Array, pairs: Array<[number, number]>): void {
   if (edges.length === 0) return;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
@@ -189,8 +160,8 @@ function greedyOver(edges: EdgeList, used: Uint8Array, pairs: Array<[number, num
     start[b] = at + 1;
   }
   for (const k of sorted) {
-    const x = edges.x[k] as number;
-    const y = edges.y[k] as number;
+    const x = edges.u[k] as number;
+    const y = edges.v[k] as number;
     if (used[x] || used[y]) continue;
     used[x] = 1;
     used[y] = 1;
@@ -209,7 +180,7 @@ const greedyPairUp: PairUp = (pool, active, blocked) => {
     return blocked.has(key(a, b)) ? null : pool.weight(a, b);
   };
   const complete = (members: readonly number[]) => {
-    const edges = new EdgeBuffer();
+    const edges = new Edges();
     for (let p = 0; p < members.length; p++) {
       const x = members[p] as number;
       for (let q = p + 1; q < members.length; q++) {
@@ -228,7 +199,7 @@ const greedyPairUp: PairUp = (pool, active, blocked) => {
     active.forEach((a, x) => {
       local[a] = x;
     });
-    const strong = new EdgeBuffer();
+    const strong = new Edges();
     const mine: Array<[number, number]> = [];
     for (let x = 0; x < m; x++) {
       mine.length = 0;

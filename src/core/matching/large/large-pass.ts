@@ -23,6 +23,7 @@ import { type MatchingResult, maxWeightMatching } from "../max-weight-matching";
 import type { Pool } from "../pool";
 import { SCORE_SCALE } from "../weights";
 import { crowdsOf, shareOut } from "./crowds";
+import { Edges } from "./edges";
 import { candidateGreedy } from "./greedy";
 import { TopKTable } from "./top-k";
 import { visitSuspects } from "./weak-pairs";
@@ -76,29 +77,6 @@ const VIOLATORS_KEPT = 32;
 function hasViolator(table: TopKTable, x: number, y: number): boolean {
   for (let j = x * table.k, end = j + (table.size[x] as number); j < end; j++) if (table.ids[j] === y) return true;
   return false;
-}
-
-/** Growable edge list on typed arrays. */
-class Edges {
-  u = new Int32Array(1 << 12);
-  v = new Int32Array(1 << 12);
-  w = new Int32Array(1 << 12);
-  length = 0;
-  push(x: number, y: number, w: number): void {
-    if (this.length === this.u.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.u = grow(this.u);
-      this.v = grow(this.v);
-      this.w = grow(this.w);
-    }
-    this.u[this.length] = x;
-    this.v[this.length] = y;
-    this.w[this.length++] = w;
-  }
 }
 
 export function largePass(
