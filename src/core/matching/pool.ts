@@ -42,11 +42,39 @@ export interface Pool {
   weakMax(i: number): number;
   /** The largest `weakMax` of all. */
   unrelatedMax: number;
+  /** Members alike for every pair without a goal relation, and what such pairs weigh at most (see UnrelatedClasses). */
+  unrelatedClasses(): UnrelatedClasses;
   /** Was in a trio or unmatched last round. */
   priority(i: number): boolean;
   /** Indices of members i may never be matched with. */
   excludedOf(i: number): ReadonlySet<number>;
 }
+
+/**
+ * Without a goal relation a pair's weight depends only on the two members' teams, zones, fairness
+ * priorities and shared interests, and most such pairs share no interest at all. So members with the
+ * same team, zone and priority are alike for every such pair that shares no interest, and
+ * `ceiling[c * count + d]` (history left out: it only lowers a weight) is what those pairs weigh
+ * at most between classes c and d. A pair that shares an interest has one of x's interests among
+ * y's likes: `likedBy` lists them, and weakMax bounds them. The large-program path's proof covers
+ * all those pairs this way, class by class and interest by interest.
+ */
+export interface UnrelatedClasses {
+  /** Each member's class, by pool index. */
+  classOf: Int32Array;
+  count: number;
+  /** count × count, symmetric; null when there are too many classes for a table (the caller falls back to weakMax). */
+  ceiling: Int32Array | null;
+  /** Each member's interests (topic ids), by pool index. */
+  interests: readonly Int32Array[];
+  /** The members (pool indices) whose interests cover a topic, by topic id. */
+  likedBy: ReadonlyMap<number, Int32Array>;
+  /** What the pair (i, j) weighs without its goal relations and history: its bound when it has neither goals nor history. */
+  withoutGoals(i: number, j: number): number;
+}
+
+/** Classes above this many get no ceiling table (count² cells). */
+const MAX_UNRELATED_CLASSES = 2048;
 
 class TopicIndex {
   readonly ids = new Map<string, number>();
@@ -762,6 +790,41 @@ export function preparePool(input: MatchInput): Pool {
     }
   };
 
+  let unrelated: UnrelatedClasses | null = null;
+  const unrelatedClasses = (): UnrelatedClasses => {
+    if (unrelated) return unrelated;
+    const keys = new Map<string, number>();
+    const first: number[] = [];
+    const classOf = Int32Array.from(candidates, (_, i) => {
+      const key = `${team[i]}/${zone[i]}/${priority[i]}`;
+      let c = keys.get(key);
+      if (c === undefined) {
+        c = keys.size;
+        keys.set(key, c);
+        first.push(i);
+      }
+      return c;
+    });
+    const count = keys.size;
+    let ceiling: Int32Array | null = null;
+    if (count <= MAX_UNRELATED_CLASSES) {
+      ceiling = new Int32Array(count * count);
+      for (let c = 0; c < count; c++) {
+        const i = first[c] as number;
+        for (let d = c; d < count; d++) {
+          const j = first[d] as number;
+          const w = weightFrom(i, j, 0, 0, 0, null);
+          ceiling[c * count + d] = w;
+          ceiling[d * count + c] = w;
+        }
+      }
+    }
+    const withoutGoals = (i: number, j: number): number =>
+      weightNew(i, j, 0, 0, Math.min(likes.count(j, interests[i] as Int32Array), likes.count(i, interests[j] as Int32Array)));
+    unrelated = { classOf, count, ceiling, interests, likedBy: likedByLists, withoutGoals };
+    return unrelated;
+  };
+
   return {
     n,
     ids,
@@ -772,6 +835,7 @@ export function preparePool(input: MatchInput): Pool {
     weighMatrix,
     weakMax: (i) => weakMaxOf[i] as number,
     unrelatedMax,
+    unrelatedClasses,
     priority: (i) => priority[i] === 1,
     excludedOf: (i) => excluded[i] ?? new Set(),
   };

@@ -19,4 +19,16 @@ export class Edges {
     this.v[this.length] = y;
     this.w[this.length++] = w;
   }
+
+  /** Keeps the edges `keep(e)` accepts, in order, in place. */
+  retain(keep: (e: number) => boolean): void {
+    let kept = 0;
+    for (let e = 0; e < this.length; e++) {
+      if (!keep(e)) continue;
+      this.u[kept] = this.u[e] as number;
+      this.v[kept] = this.v[e] as number;
+      this.w[kept++] = this.w[e] as number;
+    }
+    this.length = kept;
+  }
 }

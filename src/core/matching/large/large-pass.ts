@@ -14,9 +14,11 @@
  *    perfect: the one left out is the ghost's partner, and the bound needs no odd-set correction.
  * 3. The bound: the blossom's duals (LP duals, certify.ts) cover every candidate pair. A pair left out
  *    weighs at most what either member's list lets in (its K-th best, or weakMax for unrelated pairs),
- *    so raising each member's dual to half that covers it; a sweep over the related pairs replaces the
- *    K-th best by the pairs themselves, and the ones still uncovered are added and solved again
- *    (a few rounds) or covered by raising one end. The dual objective is the bound.
+ *    so raising each member's dual to half that covers it. A sweep then checks every other pair: the
+ *    related ones through the inverted indexes, the ones without a goal relation class by class and
+ *    interest by interest (unrelated-cover.ts). Each member's worst uncovered pairs join the graph,
+ *    edges the duals leave well covered leave it, and the graph is solved again (a few rounds); what
+ *    is still uncovered at the end is covered by raising one end. The dual objective is the bound.
  */
 import { dualObjective, makeDualBound, outermostBlossoms } from "../certify";
 import { type MatchingResult, maxWeightMatching } from "../max-weight-matching";
@@ -26,6 +28,7 @@ import { crowdsOf, shareOut } from "./crowds";
 import { Edges } from "./edges";
 import { candidateGreedy } from "./greedy";
 import { TopKTable } from "./top-k";
+import { sweepUnrelated } from "./unrelated-cover";
 import { visitSuspects } from "./weak-pairs";
 
 export interface LargeOptions {
@@ -39,6 +42,8 @@ export interface LargeOptions {
   weakBudget: number;
   /** Pairs weighed at most to share out crowds' best partners. */
   crowdBudget: number;
+  /** Between rounds, edges whose duals exceed their weight by more than this (tenths of a point) leave the graph. */
+  pruneSlack: number;
 }
 
 export const LARGE_DEFAULTS: LargeOptions = {
@@ -47,6 +52,7 @@ export const LARGE_DEFAULTS: LargeOptions = {
   gapTolerance: 0.002,
   weakBudget: 20_000_000,
   crowdBudget: 4_000_000,
+  pruneSlack: 5,
 };
 
 export interface LargePassResult {
@@ -71,8 +77,35 @@ function tie(x: number, y: number): number {
   return (h ^ (h >>> 13)) >>> (32 - TIE_BITS);
 }
 
+/** Pairs without a goal relation weighed per member and sweep, per source (classes, interests); past it, a raise covers them. */
+const UNRELATED_WEIGHED = 256;
+
+/** Uncovered pairs remembered per sweep (as triples) to share their raise out at the end. */
+const PENDING_KEPT = 3 * 2_000_000;
+
+/**
+ * Raises that cover the pairs (x, y, short) in `pending` and the per-member `base`: each pair raises
+ * whichever of its two members has more uncovered pairs, so that a weak member many others could
+ * gain from is raised once, not each of the others.
+ */
+function chargedToBusierEnd(m: number, pending: readonly number[], base: Float64Array): Float64Array {
+  const degree = new Int32Array(m);
+  for (let p = 0; p < pending.length; p += 3) {
+    degree[pending[p] as number] = (degree[pending[p] as number] as number) + 1;
+    degree[pending[p + 1] as number] = (degree[pending[p + 1] as number] as number) + 1;
+  }
+  const raise = Float64Array.from(base);
+  for (let p = 0; p < pending.length; p += 3) {
+    const x = pending[p] as number;
+    const y = pending[p + 1] as number;
+    const v = (degree[x] as number) >= (degree[y] as number) ? x : y;
+    raise[v] = Math.max(raise[v] as number, pending[p + 2] as number);
+  }
+  return raise;
+}
+
 /** Uncovered pairs added to the graph per member and round: the worst ones. */
-const VIOLATORS_KEPT = 32;
+const VIOLATORS_KEPT = 64;
 
 function hasViolator(table: TopKTable, x: number, y: number): boolean {
   for (let j = x * table.k, end = j + (table.size[x] as number); j < end; j++) if (table.ids[j] === y) return true;
@@ -244,10 +277,17 @@ export function largePass(
     return dualObjective(result, raise) - shift * pairs;
   };
 
+  const weakOf = Float64Array.from(active, (a) => pool.weakMax(a));
+  const classes = pool.unrelatedClasses();
+  const localClass = Int32Array.from(active, (a) => classes.classOf[a] as number);
   const needCapped = Float64Array.from(cap, (c) => c + shift);
   const needWeak = Float64Array.from(active, (a) => pool.weakMax(a) + shift);
   const noNeed = new Float64Array(m);
   const deficit = new Float64Array(m);
+  /** What the unrelated sweep's shortfalls alone (whole classes and interests, not single pairs) raise each member by. */
+  const setShort = new Float64Array(m);
+  /** The last sweep's uncovered pairs, as (x, y, short) triples, while they are not too many. */
+  const pending: number[] = [];
   let rounds = 0;
   let sweeps = 0;
   let result: MatchingResult;
@@ -276,14 +316,18 @@ export function largePass(
     // Each member's worst few uncovered pairs join the graph (all of them could be millions).
     const violators = new TopKTable(m, VIOLATORS_KEPT);
     let violated = 0;
+    pending.length = 0;
     const violate = (x: number, y: number, short: number) => {
       violated++;
       deficit[x] = Math.max(deficit[x] as number, short);
+      if (pending.length < PENDING_KEPT) pending.push(x, y, short);
       const key = Math.min(0x7fffffff, Math.round(2 * short));
-      if (key > (violators.floor[x] as number)) violators.offer(x, y, key);
-      if (key > (violators.floor[y] as number)) violators.offer(y, x, key);
+      // The same pair can be found by two sweeps (a goal relation and a shared interest).
+      if (key > (violators.floor[x] as number) && !hasViolator(violators, x, y)) violators.offer(x, y, key);
+      if (key > (violators.floor[y] as number) && !hasViolator(violators, y, x)) violators.offer(y, x, key);
     };
     deficit.fill(0);
+    setShort.fill(0);
     for (let a = 0; a < n; a++) {
       const x = local[a] as number;
       if (x < 0) continue;
@@ -305,19 +349,58 @@ export function largePass(
         violate(x, y, short);
       }
     }
-    // The unrelated pairs weakMax cannot clear, weighed one by one (when they are not too many):
-    // then no raise is needed for the others at all.
-    const weak = Float64Array.from(active, (a) => pool.weakMax(a));
-    const weighed = visitSuspects(m, dual, weak, shift, options.weakBudget, (x, y) => {
+    // The pairs without a goal relation: class by class and interest by interest when the pool has
+    // the table (unrelated-cover.ts), else the ones weakMax cannot clear, weighed one by one when they
+    // are not too many. Either way every pair is then covered, and no member needs the weakMax raise.
+    const weighExactly = (x: number, y: number) => {
       const w = weightOf(x, y);
       if (w === null) return;
       const short = w + shift - bound(x, y);
-      if (short <= 0) return;
-      violate(x, y, short);
-    });
-    upperBound = Math.min(upperBound, boundOf(result, weighed ? noNeed : needWeak, deficit, pairsCounted));
+      if (short > 0) violate(x, y, short);
+    };
+    const { ceiling } = classes;
+    let covered: boolean;
+    if (ceiling) {
+      sweepUnrelated(
+        {
+          active,
+          local,
+          classes: { ...classes, ceiling },
+          localClass,
+          weak: weakOf,
+          dual,
+          shift,
+          budget: UNRELATED_WEIGHED,
+        },
+        {
+          weigh: weighExactly,
+          cover: bound,
+          shortfall: (x, short) => {
+            deficit[x] = Math.max(deficit[x] as number, short);
+            setShort[x] = Math.max(setShort[x] as number, short);
+          },
+        },
+      );
+      covered = true;
+    } else {
+      covered = visitSuspects(m, dual, weakOf, shift, options.weakBudget, weighExactly);
+    }
+    upperBound = Math.min(upperBound, boundOf(result, covered ? noNeed : needWeak, deficit, pairsCounted));
+    // Charging each uncovered pair to the member it was found from can raise many members for one
+    // weak partner: when they were all kept, charge each to the end with more of them instead.
+    if (covered && violated > 0 && violated * 3 === pending.length)
+      upperBound = Math.min(upperBound, boundOf(result, noNeed, chargedToBusierEnd(m, pending, setShort), pairsCounted));
     if (violated === 0 || rounds >= options.maxRounds) break;
     if (upperBound - total <= options.gapTolerance * Math.abs(upperBound)) break;
+    // Edges the duals leave well covered are unlikely to matter next round; dropping them keeps each
+    // solve the size of the first. The sweeps see every pair again, so a dropped edge that turns out
+    // to matter comes back as a violator. The matching and the greedy floor stay.
+    edges.retain((e) => {
+      const x = edges.u[e] as number;
+      const y = edges.v[e] as number;
+      if (x === ghost || y === ghost || result.mate[x] === y || greedy.mate[x] === y) return true;
+      return bound(x, y) - (edges.w[e] as number) - shift <= options.pruneSlack;
+    });
     for (let x = 0; x < m; x++) {
       for (let j = x * VIOLATORS_KEPT, end = j + (violators.size[x] as number); j < end; j++) {
         const y = violators.ids[j] as number;
