@@ -34,6 +34,11 @@ describe("gradedCover", () => {
     ]);
   });
 
+  it("a level or setting word is no shared subject: unknown skills for beginners have nothing in common", () => {
+    expect(gradedCover(["Merajut untuk pemula"], ["amigurumi untuk pemula"])).toEqual([]);
+    expect(gradedCover(["Beekeeping in practice"], ["Calligraphy practice for my team"])).toEqual([]);
+  });
+
   it("each goal counts once, at its best grade", () => {
     const cover = gradedCover(["Excel dashboards", "Financial modelling"], ["Financial modelling di Excel"]);
     expect(cover).toEqual([{ wanted: "Financial modelling di Excel", grade: "exact", topic: "financial-modelling" }]);
