@@ -28,6 +28,13 @@ describe("gradedCover", () => {
     ]);
   });
 
+  it("a narrower or broader topic, whose name holds the goal's or is held in it, is family, not the same topic", () => {
+    expect(gradedCover(["keuangan syariah"], ["Keuangan"])).toEqual([{ wanted: "Keuangan", grade: "family", topic: "finance" }]);
+    expect(gradedCover(["Desain"], ["Graphic design"])).toEqual([{ wanted: "Graphic design", grade: "family", topic: "design" }]);
+    // Free text the vocabulary does not name still meets by its words: "merajut amigurumi" holds "amigurumi".
+    expect(gradedCover(["Merajut amigurumi"], ["amigurumi"])[0]?.grade).toBe("exact");
+  });
+
   it("text the vocabulary does not know meets through a shared word: related, not a silent zero", () => {
     expect(gradedCover(["Merajut amigurumi"], ["amigurumi untuk pemula"])).toEqual([
       { wanted: "amigurumi untuk pemula", grade: "related" },
