@@ -21,6 +21,12 @@ describe("gradedCover", () => {
     expect(gradedCover(["analisa data"], ["Data analysis for sales forecasting"])[0]?.grade).toBe("exact");
   });
 
+  it("an abbreviation joined by & is read as its topic, & on its own as 'and'", () => {
+    expect(gradedCover(["L&D"], ["learning and development"])[0]?.grade).toBe("exact");
+    expect(gradedCover(["Merger dan akuisisi"], ["m&a"])[0]?.grade).toBe("exact");
+    expect(gradedCover(["Sales & negotiation"], ["negosiasi"])[0]?.grade).toBe("exact");
+  });
+
   it("a topic the two items share, not the goal's own, is family: every topic of an item counts", () => {
     // "Excel" is one of the four topics of the expertise, and the second of the goal's.
     expect(gradedCover(["Data analysis (Excel, SQL, Power BI dashboards)"], ["Financial modelling di Excel"])).toEqual([

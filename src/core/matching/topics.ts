@@ -6,7 +6,9 @@ const plainForm = (topic: string): string =>
   topic
     .toLowerCase()
     .normalize("NFKC")
-    .replace(/[^\p{L}\p{N}+#-]+/gu, " ")
+    .replace(/[^\p{L}\p{N}+#&-]+/gu, " ")
+    // "&" inside a word names something ("L&D", "M&A"); on its own it is "and".
+    .replace(/&(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])&/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
 
