@@ -29,6 +29,10 @@ const SKILLS = [
   "Data analysis (Excel, SQL)",
   "merajut amigurumi",
   "amigurumi untuk pemula",
+  // Names held in another topic's name ("design" in "graphic design"): a narrower or broader topic, family.
+  "Graphic design",
+  "keuangan",
+  "keuangan syariah",
 ];
 const ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Europe/London"];
 const AT = new Date("2026-12-01T00:00:00Z");

@@ -21,6 +21,12 @@ describe("gradedCover", () => {
     expect(gradedCover(["analisa data"], ["Data analysis for sales forecasting"])[0]?.grade).toBe("exact");
   });
 
+  it("an abbreviation joined by & is read as its topic, & on its own as 'and'", () => {
+    expect(gradedCover(["L&D"], ["learning and development"])[0]?.grade).toBe("exact");
+    expect(gradedCover(["Merger dan akuisisi"], ["m&a"])[0]?.grade).toBe("exact");
+    expect(gradedCover(["Sales & negotiation"], ["negosiasi"])[0]?.grade).toBe("exact");
+  });
+
   it("a topic the two items share, not the goal's own, is family: every topic of an item counts", () => {
     // "Excel" is one of the four topics of the expertise, and the second of the goal's.
     expect(gradedCover(["Data analysis (Excel, SQL, Power BI dashboards)"], ["Financial modelling di Excel"])).toEqual([
@@ -28,10 +34,22 @@ describe("gradedCover", () => {
     ]);
   });
 
+  it("a narrower or broader topic, whose name holds the goal's or is held in it, is family, not the same topic", () => {
+    expect(gradedCover(["keuangan syariah"], ["Keuangan"])).toEqual([{ wanted: "Keuangan", grade: "family", topic: "finance" }]);
+    expect(gradedCover(["Desain"], ["Graphic design"])).toEqual([{ wanted: "Graphic design", grade: "family", topic: "design" }]);
+    // Free text the vocabulary does not name still meets by its words: "merajut amigurumi" holds "amigurumi".
+    expect(gradedCover(["Merajut amigurumi"], ["amigurumi"])[0]?.grade).toBe("exact");
+  });
+
   it("text the vocabulary does not know meets through a shared word: related, not a silent zero", () => {
     expect(gradedCover(["Merajut amigurumi"], ["amigurumi untuk pemula"])).toEqual([
       { wanted: "amigurumi untuk pemula", grade: "related" },
     ]);
+  });
+
+  it("a level or setting word is no shared subject: unknown skills for beginners have nothing in common", () => {
+    expect(gradedCover(["Merajut untuk pemula"], ["amigurumi untuk pemula"])).toEqual([]);
+    expect(gradedCover(["Beekeeping in practice"], ["Calligraphy practice for my team"])).toEqual([]);
   });
 
   it("each goal counts once, at its best grade", () => {

@@ -79,6 +79,8 @@ const MAX_UNRELATED_CLASSES = 2048;
 class TopicIndex {
   readonly ids = new Map<string, number>();
   readonly names: string[] = [];
+  /** The vocabulary topic each name is the label of, if any (an item's lead, topics.ts readItem). */
+  readonly leads: Array<string | undefined> = [];
   /** The same spellings recur across members: normalize each once. */
   private readonly rawIds = new Map<string, number>();
   constructor(readonly vocabulary: Vocabulary) {}
@@ -91,6 +93,7 @@ class TopicIndex {
       id = this.names.length;
       this.ids.set(name, id);
       this.names.push(name);
+      this.leads.push(readItem(raw, this.vocabulary).lead);
     }
     this.rawIds.set(raw, id);
     return id;
@@ -123,6 +126,21 @@ class TopicIndex {
       }
       return Int32Array.from([...set].sort((x, y) => x - y));
     });
+  }
+  /**
+   * The match sets split as the grades see them (topic-grades.ts): `same`, the names that are the same
+   * topic; `near`, the labels of other vocabulary topics that hold this label or are held in it.
+   */
+  gradeSets(sets: readonly Int32Array[]): { same: Int32Array[]; near: Int32Array[] } {
+    const distinct = (x: number, y: number) => {
+      const a = this.leads[x];
+      const b = this.leads[y];
+      return a !== undefined && b !== undefined && a !== b;
+    };
+    return {
+      same: sets.map((set, x) => set.filter((y) => !distinct(x, y))),
+      near: sets.map((set, x) => set.filter((y) => distinct(x, y))),
+    };
   }
 }
 
@@ -176,12 +194,14 @@ function listPush<K>(m: Map<K, number[]>, k: K, v: number): void {
 
 /**
  * Per member, the goals its expertise meets, by grade: exact (the goal's name is met, or its lead
- * topic is among the expertise's topics), family (another vocabulary topic shared), related (an unread word shared, neither). Disjoint, so a
+ * topic is among the expertise's topics), family (another vocabulary topic shared, or a narrower or
+ * broader topic's name: `nearNames`), related (an unread word shared, neither). Disjoint, so a
  * goal counts once, at its best grade.
  */
 function gradedCovers(
   goalsIndex: GoalIndex,
   exactNames: Int32Array[],
+  nearNames: Int32Array[],
   expertise: ReadonlyArray<readonly string[]>,
 ): { exact: Int32Array[]; family: Int32Array[]; related: Int32Array[] } {
   const mark = new Int32Array(goalsIndex.size).fill(-1);
@@ -214,7 +234,10 @@ function gradedCovers(
     );
     family.push(
       collect(
-        Array.from(topics, (t) => goalsIndex.byTopic.get(t)),
+        [
+          ...Array.from(topics, (t) => goalsIndex.byTopic.get(t)),
+          ...Array.from(nearNames[i] as Int32Array, (name) => goalsIndex.byName.get(name)),
+        ],
         i,
       ),
     );
@@ -485,9 +508,11 @@ export function preparePool(input: MatchInput): Pool {
   const expertise = candidates.map((c) => toIds(c.profile.expertise));
   const interests = candidates.map((c) => toIds(c.profile.interests));
   const sets = topics.matchSets();
+  const gradeSets = topics.gradeSets(sets);
   const covers = gradedCovers(
     goalIndex,
-    unions(sets, expertise),
+    unions(gradeSets.same, expertise),
+    unions(gradeSets.near, expertise),
     candidates.map((c) => c.profile.expertise),
   );
   const interestCover = unions(sets, interests);

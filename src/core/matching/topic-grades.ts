@@ -2,14 +2,16 @@
  * How well someone's expertise meets one learning goal, graded: the goal's
  * own topic, by name or among the several an expertise item names (exact),
  * another topic the goal names ("Financial modelling di Excel" and "Excel
- * dashboards": family), or,
+ * dashboards") or a topic whose name holds the goal's or is held in it
+ * ("Islamic finance" for "Finance": a narrower or broader topic, not the same;
+ * family), or,
  * for text the vocabulary does not know, a word the two have in common
  * (related). Never a silent zero for free text that maps to nothing.
  * `scorePair` grades through here; the matcher's pool counts the same grades
  * through its indexes (tests hold the two equal).
  */
 import { DEFAULT_VOCABULARY, type Vocabulary } from "./topic-reading";
-import { normalizedMatch, readItem } from "./topics";
+import { type ItemReading, normalizedMatch, readItem } from "./topics";
 
 export type Grade = "exact" | "family" | "related";
 
@@ -25,6 +27,11 @@ export interface Coverage {
   topic?: string;
 }
 
+/** Two items that compare as two different vocabulary topics: a name held in the other's is not the same topic then. */
+function distinctTopics(a: ItemReading, b: ItemReading): boolean {
+  return a.lead !== undefined && b.lead !== undefined && a.lead !== b.lead;
+}
+
 /** Each goal of `wanted` that `offered` meets, with its best grade, in the order written. */
 export function gradedCover(
   offered: readonly string[],
@@ -38,12 +45,19 @@ export function gradedCover(
   for (const w of wanted) {
     const goal = readItem(w, vocabulary);
     // The goal's own topic, offered by name or among the several topics of one item ("SQL" in "Data analysis (Excel, SQL)").
-    if (offers.some((o) => normalizedMatch(o.name, goal.name)) || (goal.lead !== undefined && offeredTopics.has(goal.lead))) {
+    if (
+      offers.some((o) => normalizedMatch(o.name, goal.name) && !distinctTopics(o, goal)) ||
+      (goal.lead !== undefined && offeredTopics.has(goal.lead))
+    ) {
       out.push({ wanted: w, grade: "exact", ...(goal.lead ? { topic: goal.lead } : {}) });
       continue;
     }
     const shared = goal.topics.find((t) => offeredTopics.has(t));
+    // A topic whose name holds the other's ("Islamic finance" and "Finance"): the narrower and the broader one, not the same.
+    const near = offers.find((o) => normalizedMatch(o.name, goal.name));
     if (shared !== undefined) out.push({ wanted: w, grade: "family", topic: shared });
+    else if (near !== undefined)
+      out.push({ wanted: w, grade: "family", topic: (near.name.length <= goal.name.length ? near.lead : goal.lead) as string });
     else if (goal.unread.some((word) => offeredWords.has(word))) out.push({ wanted: w, grade: "related" });
   }
   return out;

@@ -1,12 +1,14 @@
 /** Comparing free-text topics: robust to case, spacing, punctuation and ID/EN synonyms. */
 import { canonicalTopic } from "./synonyms";
-import { DEFAULT_VOCABULARY, readTopics, type Vocabulary } from "./topic-reading";
+import { DEFAULT_VOCABULARY, readTopics, stem, type Vocabulary } from "./topic-reading";
 
 const plainForm = (topic: string): string =>
   topic
     .toLowerCase()
     .normalize("NFKC")
-    .replace(/[^\p{L}\p{N}+#-]+/gu, " ")
+    .replace(/[^\p{L}\p{N}+#&-]+/gu, " ")
+    // "&" inside a word names something ("L&D", "M&A"); on its own it is "and".
+    .replace(/&(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])&/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
 
@@ -63,6 +65,15 @@ export interface ItemReading {
 
 /** Words this short say too little on their own ("ui", "hr" are topics; "tim", "kerja" in unmapped text are noise). */
 const UNREAD_MIN_LENGTH = 4;
+/**
+ * Words that say at what level or where someone wants a skill, never which skill, in both languages:
+ * "Excel untuk pemula" and "SQL untuk pemula" have nothing in common to learn from each other.
+ */
+const QUALIFIERS = new Set(
+  "beginner beginners pemula intermediate menengah lanjutan expert mahir practice practical praktis praktik kantor office team"
+    .split(" ")
+    .map(stem),
+);
 
 export function readItem(topic: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY): ItemReading {
   const plain = plainForm(topic);
@@ -73,7 +84,7 @@ export function readItem(topic: string, vocabulary: Vocabulary = DEFAULT_VOCABUL
   // A pastime is compared by name only (see normalizeTopic).
   const reading = canonicalTopic(plain) === plain ? readTopics(plain, vocabulary) : undefined;
   const ids = reading ? [...(reading.lead ? [reading.lead] : []), ...reading.topics.filter((t) => t !== reading.lead)] : [];
-  const unread = reading ? [...new Set(reading.unread.filter((w) => w.length >= UNREAD_MIN_LENGTH))] : [];
+  const unread = reading ? [...new Set(reading.unread.filter((w) => w.length >= UNREAD_MIN_LENGTH && !QUALIFIERS.has(w)))] : [];
   const lead = reading?.lead !== undefined && labels.get(reading.lead) === name ? reading.lead : undefined;
   const item = { name, ...(lead ? { lead } : {}), topics: ids, unread };
   if (itemMemo.size >= MEMO_LIMIT) itemMemo.clear();

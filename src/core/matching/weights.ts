@@ -7,7 +7,7 @@ import { z } from "zod";
 export const TEAM_POLICIES = ["different", "same", "ignore"] as const;
 
 export const matchingWeightsSchema = z.strictObject({
-  /** Per learning goal that the other's expertise covers, each direction (the second and later count half; score.ts goalWorth). */
+  /** Per learning goal that the other's expertise covers, each direction (the second and later count a quarter; score.ts goalWorth). */
   goal: z.number().min(0).max(20).default(3),
   /** Bonus when both sides learn something: peer mentoring is two-way. */
   twoWay: z.number().min(0).max(20).default(3),
