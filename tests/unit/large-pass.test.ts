@@ -145,4 +145,28 @@ describe("the large-program path", () => {
     expect(result.groups.filter((g) => g.memberIds.length === 3)).toHaveLength(1);
     expect(result.unmatched).toHaveLength(0);
   });
+
+  it("falls back to weighing the unrelated pairs one by one when the team and zone classes are too many for a table", () => {
+    // Every member on a team of their own: more classes than the ceiling table holds.
+    const candidates: Candidate[] = Array.from({ length: 2100 }, (_, i) => ({
+      memberId: `m${i}`,
+      slots: 1,
+      profile: {
+        expertise: [SKILLS[i % SKILLS.length] as string],
+        goals: [SKILLS[(i * 7 + 3) % SKILLS.length] as string],
+        interests: i % 3 === 0 ? ["kopi"] : [],
+        team: `T${i}`,
+        timezone: ZONES[i % ZONES.length] as string,
+      },
+    }));
+    const input: MatchInput = { candidates, excluded: new Set(), history: new Map(), seed: 3, at: AT };
+    expect(preparePool(input).unrelatedClasses().ceiling).toBeNull();
+    const exact = matchWithStats(input).stats;
+    expect(exact.path).toBe("exact");
+    const large = matchWithStats(input, { fullCheckLimit: 0 }).stats;
+    expect(large.path).toBe("large");
+    expect(large.total).toBeLessThanOrEqual(exact.total);
+    expect(large.upperBound).toBeGreaterThanOrEqual(exact.total);
+    expect(large.total).toBeGreaterThanOrEqual(large.greedyTotal as number);
+  });
 });
