@@ -11,6 +11,7 @@ import type { Language } from "./domain";
 import { Refusal } from "./errors";
 import { languageFromLocale, translator } from "./i18n/translate";
 import { optimalMatcher } from "./matching/optimal-matcher";
+import type { TopicSuggestion } from "./matching/topic-suggestions";
 import type { Matcher } from "./matching/types";
 import type { Reply } from "./messages";
 import type { Store } from "./ports";
@@ -46,6 +47,7 @@ import { showProfile } from "./use-cases/show-profile";
 import { showReport } from "./use-cases/show-report";
 import { showStatus } from "./use-cases/show-status";
 import { submitEvaluation } from "./use-cases/submit-evaluation";
+import { suggestProgramTopics, type TopicQuery } from "./use-cases/suggest-topics";
 import type { UseCase } from "./use-cases/types";
 import { welcome } from "./use-cases/welcome";
 import { writeJournal } from "./use-cases/write-journal";
@@ -61,6 +63,8 @@ export interface CoreDeps {
 
 export interface Core {
   execute(envelope: Envelope): Promise<Reply>;
+  /** Topics for what a member is typing into a topics field (type-ahead); reads only. */
+  suggestTopics(query: TopicQuery): Promise<TopicSuggestion[]>;
 }
 
 class InvalidInput extends Error {
@@ -153,5 +157,5 @@ export function createCore(deps: CoreDeps): Core {
     }
   }
 
-  return { execute };
+  return { execute, suggestTopics: (query) => suggestProgramTopics(deps.store, query) };
 }

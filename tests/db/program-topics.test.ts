@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { translator } from "../../src/core/i18n/translate";
 import { topicEditsOf } from "../../src/core/matching/topic-edits";
-import { Harness } from "../support/harness";
+import { CHANNEL, Harness } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -45,6 +45,30 @@ describe("/mentoring topics", () => {
     await h.join("budi", { expertise: ["public speaking"], goals: ["analisis data"] });
     await h.run("olga", { type: "round.match" });
     expect(await intro()).not.toContain("Ani can share data analysis");
+  });
+
+  it("type-ahead offers a topic added here in this program's channel only, never to another workspace", async () => {
+    await h.run("olga", { type: "program.topics", change: "add Design ops | Operasional desain | designops, ops desain" });
+    const labels = async (tenantId: string, channelId: string | undefined, language: "en" | "id") =>
+      (
+        await h.core.suggestTopics({
+          platform: "console",
+          tenantId,
+          ...(channelId ? { channelId } : {}),
+          query: "design",
+          language,
+        })
+      ).map((s) => s.label);
+    expect(await labels("T1", CHANNEL, "en")).toContain("Design ops");
+    expect(await labels("T1", CHANNEL, "id")).toContain("Operasional desain");
+    // The same channel id in another workspace, or no channel at all: the shared vocabulary.
+    expect(await labels("T2", CHANNEL, "en")).not.toContain("Design ops");
+    expect(await labels("T1", undefined, "en")).not.toContain("Design ops");
+    expect((await labels("T1", undefined, "en")).length).toBeGreaterThan(0);
+    // A retired topic is no longer offered here.
+    await h.run("olga", { type: "program.topics", change: "retire graphic design" });
+    expect(await labels("T1", CHANNEL, "en")).not.toContain("Graphic design");
+    expect(await labels("T1", undefined, "en")).toContain("Graphic design");
   });
 
   it("add: a topic the vocabulary lacks, with its names in both languages and other names members use", async () => {

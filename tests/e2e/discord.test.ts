@@ -367,6 +367,7 @@ describe("Discord: once, and within 3 s", () => {
     const core = createAppCore({ db: tdb.db, clock });
     let delayMs = 0;
     await start({
+      suggestTopics: (query) => core.suggestTopics(query),
       async execute(envelope) {
         await sleep(delayMs);
         return core.execute(envelope);

@@ -145,8 +145,18 @@ describe("the intake read back on Discord", () => {
   it("suggests topics as the member types join's expertise and goals, and the form opens with those chosen", async () => {
     await slash(OLGA, "setup");
     await slash(OLGA, "open");
-    const typed = async (value: string, locale: "id" | "en-US") => {
+    // A topic the organizer added for this program is offered in its channel, and only there.
+    await run(
+      fake.slashCommand({
+        user: OLGA,
+        subcommand: "topics",
+        options: { change: "add Batik tulis | Batik tulis | membatik" },
+        locale: "en-US",
+      }),
+    );
+    const typed = async (value: string, locale: "id" | "en-US", where: "channel" | "dm" = "channel") => {
       const payload = fake.autocomplete({
+        ...(where === "dm" ? { guildId: null } : {}),
         user: CITRA,
         subcommand: "join",
         options: { expertise: value },
@@ -160,6 +170,10 @@ describe("the intake read back on Discord", () => {
     expect((await typed("public spe", "en-US"))[0]).toBe("Public speaking");
     expect((await typed("pyhton", "en-US"))[0]).toBe("Python");
     expect((await typed("a", "en-US")).length).toBe(25);
+    expect((await typed("batik", "en-US"))[0]).toBe("Batik tulis");
+    expect((await typed("membatik", "id"))[0]).toBe("Batik tulis");
+    // In a DM no program is at hand: the shared vocabulary answers.
+    expect(await typed("batik", "en-US", "dm")).not.toContain("Batik tulis");
     expect(await enrollments()).toEqual([]);
 
     const goals = fake.autocomplete({

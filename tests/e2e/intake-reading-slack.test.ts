@@ -105,6 +105,9 @@ describe("the intake read back on Slack", () => {
   it("offers the vocabulary as the member types, beside a box for their own words, and reads both as one list", async () => {
     slack.users.set("U-CITRA", { real_name: "Citra", locale: "en-US" });
     await openRound();
+    // A topic the organizer added for this program is offered in its forms, and only there.
+    await driver.slash("U-OLGA", "topics add Batik tulis | Batik tulis | membatik");
+    await until(() => driver.responded().length === 3, "the topics reply");
     await driver.slash("U-CITRA", "join");
     await until(() => slack.of("views.open").length === 1, "the intake modal");
     const view = driver.lastView();
@@ -115,7 +118,7 @@ describe("the intake read back on Slack", () => {
     expect(other?.label?.text).toBe(en("join.other", { field: en("field.expertise") }));
 
     // Type-ahead: what Slack asks as the member types, answered with topics in the form's language.
-    const suggest = async (action: string, value: string) => {
+    const suggest = async (action: string, value: string, privateMetadata = String(view.private_metadata)) => {
       const answer = await driver.interaction({
         type: "block_suggestion",
         team: { id: TEAM },
@@ -123,7 +126,7 @@ describe("the intake read back on Slack", () => {
         action_id: action,
         block_id: "expertise",
         value,
-        view: { id: "V1", callback_id: "sebaya_form" },
+        view: { id: "V1", callback_id: "sebaya_form", private_metadata: privateMetadata },
       });
       expect(answer.status).toBe(200);
       return (JSON.parse(answer.body) as { options: Array<{ text: { text: string }; value: string }> }).options;
@@ -132,6 +135,10 @@ describe("the intake read back on Slack", () => {
     expect((await suggest("sebaya_topics:id", "public spe"))[0]?.value).toBe("Berbicara di depan umum");
     expect((await suggest("sebaya_topics:en", "pyhton"))[0]?.value).toBe("Python");
     expect((await suggest("sebaya_topics:en", "a")).length).toBeLessThanOrEqual(100);
+    expect((await suggest("sebaya_topics:en", "batik"))[0]?.value).toBe("Batik tulis");
+    expect((await suggest("sebaya_topics:id", "membatik"))[0]?.value).toBe("Batik tulis");
+    // Metadata this deployment did not seal names no program: the shared vocabulary answers.
+    expect((await suggest("sebaya_topics:en", "batik", "forged")).map((o) => o.value)).not.toContain("Batik tulis");
 
     await driver.submit(
       "U-CITRA",

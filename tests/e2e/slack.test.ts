@@ -296,6 +296,7 @@ describe("Slack over HTTP", () => {
   it("acknowledges within 3 s even when the core is slow, and answers when the work is done", async () => {
     const SLOW_MS = 3_500;
     const slowCore = (core: Core): Core => ({
+      suggestTopics: (query) => core.suggestTopics(query),
       execute: async (envelope) => {
         await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
         return core.execute(envelope);

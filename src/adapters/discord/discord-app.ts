@@ -415,13 +415,29 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
   }
 
   /**
-   * Choices as the member types into an autocomplete option (join's expertise): vocabulary topics
-   * in the interaction's language, at most Discord's 25. Pure and in memory, so never late.
+   * Choices as the member types into an autocomplete option (join's expertise): the channel's
+   * program's topics (its organizers' edits included) in the interaction's language, at most
+   * Discord's 25; one indexed read. Should the read fail, the shared vocabulary still answers.
    */
   async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
     const focused = i.options.getFocused(true);
     const language = languageFromLocale(i.locale) ?? "id";
-    const choices = suggestTopics(String(focused.value), language, DISCORD_CHOICES).map((s) => {
+    const query = String(focused.value);
+    const person = personOf(i);
+    const suggestions = await core
+      .suggestTopics({
+        platform: "discord",
+        tenantId: person.tenant,
+        channelId: i.channelId,
+        query,
+        language,
+        limit: DISCORD_CHOICES,
+      })
+      .catch((error: unknown) => {
+        report(error);
+        return suggestTopics(query, language, DISCORD_CHOICES);
+      });
+    const choices = suggestions.map((s) => {
       const name = s.label.slice(0, 100);
       return { name, value: name };
     });

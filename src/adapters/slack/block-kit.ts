@@ -439,6 +439,11 @@ function answerOf(v: ViewState["values"][string][string]): string | boolean | un
   }
 }
 
+/** The program channel a modal was opened from, if its metadata is ours (a topics type-ahead asks for that program's topics). */
+export function formChannel(privateMetadata: string, key: Buffer): string | undefined {
+  return openMetadata(privateMetadata, key)?.channel;
+}
+
 /**
  * A submitted modal as the raw command its form's request and answers make
  * (validated by the core, as always); null when the metadata was not sealed

@@ -39,6 +39,7 @@ import {
   commandFromSubmission,
   decodeButton,
   FORM_CALLBACK_ID,
+  formChannel,
   notedBlocks,
   renderMessage,
   renderModal,
@@ -380,14 +381,24 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     }
   });
 
-  // A topics list's type-ahead: the vocabulary's topics for what is typed, in the form's language,
-  // at most Slack's 100 options; pure and in memory, so it answers well within Slack's 3 seconds.
+  // A topics list's type-ahead: the program's topics (its organizers' edits included) for what is
+  // typed, in the form's language, at most Slack's 100 options; one indexed read, well within Slack's
+  // 3 seconds. Should the read fail, the shared vocabulary still answers.
   app.options(TOPICS_ACTION, async ({ ack, body }) => {
     const action = "action_id" in body ? String(body.action_id) : "";
     const language = TOPICS_ACTION.exec(action)?.[1] === "en" ? "en" : "id";
     const query = "value" in body ? String(body.value ?? "") : "";
+    const sealed = "view" in body ? body.view?.private_metadata : undefined;
+    const channelId = sealed ? formChannel(sealed, formKey) : undefined;
+    const tenantId = body.team?.id ?? body.user.team_id ?? "";
+    const suggestions = await options.core
+      .suggestTopics({ platform: "slack", tenantId, ...(channelId ? { channelId } : {}), query, language })
+      .catch((error: unknown) => {
+        options.onError?.(error);
+        return suggestTopics(query, language);
+      });
     await ack({
-      options: suggestTopics(query, language).map((s) => ({
+      options: suggestions.map((s) => ({
         text: { type: "plain_text" as const, text: truncate(s.label, SLACK_LIMITS.optionText) },
         value: s.label.slice(0, SLACK_LIMITS.optionValue),
       })),
