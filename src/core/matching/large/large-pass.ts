@@ -281,7 +281,7 @@ export function largePass(
   const classes = pool.unrelatedClasses();
   const localClass = Int32Array.from(active, (a) => classes.classOf[a] as number);
   const needCapped = Float64Array.from(cap, (c) => c + shift);
-  const needWeak = Float64Array.from(active, (a) => pool.weakMax(a) + shift);
+  const needWeak = Float64Array.from(weakOf, (w) => w + shift);
   const noNeed = new Float64Array(m);
   const deficit = new Float64Array(m);
   /** What the unrelated sweep's shortfalls alone (whole classes and interests, not single pairs) raise each member by. */
