@@ -47,7 +47,7 @@ import { showProfile } from "./use-cases/show-profile";
 import { showReport } from "./use-cases/show-report";
 import { showStatus } from "./use-cases/show-status";
 import { submitEvaluation } from "./use-cases/submit-evaluation";
-import { suggestProgramTopics, type TopicQuery } from "./use-cases/suggest-topics";
+import { programTopicHints, suggestProgramTopics, type TopicQuery } from "./use-cases/suggest-topics";
 import type { UseCase } from "./use-cases/types";
 import { welcome } from "./use-cases/welcome";
 import { writeJournal } from "./use-cases/write-journal";
@@ -65,6 +65,8 @@ export interface Core {
   execute(envelope: Envelope): Promise<Reply>;
   /** Topics for what a member is typing into a topics field (type-ahead); reads only. */
   suggestTopics(query: TopicQuery): Promise<TopicSuggestion[]>;
+  /** What a typed topics list was read as, and near topics, as lines to show (a terminal's stand-in for type-ahead); reads only. */
+  topicHints(query: TopicQuery): Promise<string[]>;
 }
 
 class InvalidInput extends Error {
@@ -157,5 +159,9 @@ export function createCore(deps: CoreDeps): Core {
     }
   }
 
-  return { execute, suggestTopics: (query) => suggestProgramTopics(deps.store, query) };
+  return {
+    execute,
+    suggestTopics: (query) => suggestProgramTopics(deps.store, query),
+    topicHints: (query) => programTopicHints(deps.store, query),
+  };
 }

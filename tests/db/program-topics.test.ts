@@ -65,6 +65,11 @@ describe("/mentoring topics", () => {
     expect(await labels("T2", CHANNEL, "en")).not.toContain("Design ops");
     expect(await labels("T1", undefined, "en")).not.toContain("Design ops");
     expect((await labels("T1", undefined, "en")).length).toBeGreaterThan(0);
+    // The hints a terminal shows under a typed list read it the same way.
+    const hints = (tenantId: string) =>
+      h.core.topicHints({ platform: "console", tenantId, channelId: CHANNEL, query: "designops", language: "en" });
+    expect(await hints("T1")).toEqual([en("hint.read", { topics: "Design ops" })]);
+    expect((await hints("T2")).join(" ")).not.toContain("Design ops");
     // A retired topic is no longer offered here.
     await h.run("olga", { type: "program.topics", change: "retire graphic design" });
     expect(await labels("T1", CHANNEL, "en")).not.toContain("Graphic design");

@@ -368,6 +368,7 @@ describe("Discord: once, and within 3 s", () => {
     let delayMs = 0;
     await start({
       suggestTopics: (query) => core.suggestTopics(query),
+      topicHints: (query) => core.topicHints(query),
       async execute(envelope) {
         await sleep(delayMs);
         return core.execute(envelope);

@@ -134,6 +134,22 @@ describe("the intake read back in the playground", () => {
     expect(afterGoals).not.toContain("↳");
   });
 
+  it("reads the list with the program's own topics: one its organizer added is read and offered", async () => {
+    const out = await play([
+      "/mentoring setup Kopi Belajar",
+      "/mentoring topics add Batik tulis | Batik tulis | membatik",
+      "/mentoring open",
+      ":as citra",
+      ":press 1",
+      "membatik, batikk",
+      ":cancel",
+      ":quit",
+    ]);
+    const hints = out.slice(out.indexOf(`${en("field.expertise")} (`));
+    expect(hints).toContain(`↳ ${en("hint.read", { topics: `Batik tulis · ${en("review.kept", { text: "batikk" })}` })}`);
+    expect(hints).toContain(`↳ ${en("hint.didYouMean", { text: "batikk", options: "Batik tulis" })}`);
+  });
+
   it("reads back in Indonesian, with the Indonesian labels", async () => {
     const out = await play([
       "/mentoring setup Kopi Belajar",

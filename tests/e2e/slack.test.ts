@@ -297,6 +297,7 @@ describe("Slack over HTTP", () => {
     const SLOW_MS = 3_500;
     const slowCore = (core: Core): Core => ({
       suggestTopics: (query) => core.suggestTopics(query),
+      topicHints: (query) => core.topicHints(query),
       execute: async (envelope) => {
         await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
         return core.execute(envelope);

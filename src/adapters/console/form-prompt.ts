@@ -20,9 +20,13 @@ export type FormOutcome =
 
 type Answer = FormAnswers[string];
 
+/** What a typed topics list was read as (lines to show under it). */
+export type TopicHints = (answer: string) => Promise<string[]>;
+
 /**
  * `t` is the language of whoever fills the form (the form's own), `language` its name (for topic
- * labels); `draft` holds answers from an earlier try.
+ * labels); `draft` holds answers from an earlier try; `hints` reads a topics list with the program's
+ * topics (the core's), else the shared vocabulary is used.
  */
 export async function fillForm(
   rl: LineReader,
@@ -31,13 +35,14 @@ export async function fillForm(
   write: (text: string) => void,
   draft: FormAnswers = {},
   language: Language = "id",
+  hints: TopicHints = async (answer) => typingHints(t, language, answer),
 ): Promise<FormOutcome> {
   write(`${t("console.form", { title: form.title })}\n`);
   const answers: FormAnswers = { ...draft };
   if (Object.values(draft).some((v) => v !== undefined)) write(`${t("console.formResumed")}\n`);
   let toAsk = form.inputs;
   for (;;) {
-    const outcome = await askEach(rl, form, toAsk, answers, t, write, language);
+    const outcome = await askEach(rl, form, toAsk, answers, t, write, hints);
     if (outcome) return outcome;
     // Each answer fits; a rule across answers (a weekday with a 10-day interval) asks its field again.
     const across = problemsAcrossAnswers(form.request.type, answers, t);
@@ -55,7 +60,7 @@ async function askEach(
   answers: FormAnswers,
   t: Translate,
   write: (text: string) => void,
-  language: Language,
+  hints: TopicHints,
 ): Promise<FormOutcome | null> {
   for (const input of inputs) {
     const earlier = answers[input.name];
@@ -71,7 +76,7 @@ async function askEach(
         answers[input.name] = value;
         // A terminal line has no type-ahead: what a list was read as, and the topics near an unread item, follow it.
         if (TOPIC_FIELDS.has(input.name) && typeof value === "string" && text !== "")
-          for (const hint of typingHints(t, language, value)) write(`  ↳ ${hint}\n`);
+          for (const hint of await hints(value)) write(`  ↳ ${hint}\n`);
         break;
       }
       write(`${problem}\n`);

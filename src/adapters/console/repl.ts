@@ -68,7 +68,9 @@ export async function runRepl(opts: ReplOptions): Promise<void> {
       const key = `${me}\u0000${JSON.stringify(form.request)}`;
       const { language } = ws.reader(me);
       const ft = translator(language);
-      const outcome = await fillForm(rl, form, ft, write, drafts.get(key), language);
+      const outcome = await fillForm(rl, form, ft, write, drafts.get(key), language, (answer) =>
+        ws.topicHints(me, answer, language),
+      );
       if (outcome.kind === "submitted") {
         drafts.delete(key);
         await ws.submitForm(me, outcome.answers);

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Core } from "../../core/core";
+import type { Language } from "../../core/domain";
 import { type FormAnswers, formSubmission } from "../../core/forms";
 import { translator } from "../../core/i18n/translate";
 import type { Button, Form, FormReview, Message, Reply } from "../../core/messages";
@@ -128,6 +129,18 @@ export class ConsoleWorkspace {
 
   pendingForm(personId: string): Form | undefined {
     return this.#pendingForms.get(personId)?.form;
+  }
+
+  /** What a topics list typed into the person's open form was read as, with the program's topics when the form came from its channel. */
+  topicHints(personId: string, answer: string, language: Language): Promise<string[]> {
+    const inChannel = this.#pendingForms.get(personId)?.inChannel ?? false;
+    return this.core.topicHints({
+      platform: "console",
+      tenantId: TENANT,
+      ...(inChannel ? { channelId: PLAYGROUND_CHANNEL } : {}),
+      query: answer,
+      language,
+    });
   }
 
   async submitForm(personId: string, answers: FormAnswers): Promise<void> {

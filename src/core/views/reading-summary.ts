@@ -6,6 +6,7 @@
  */
 import type { Language } from "../domain";
 import type { Translate } from "../i18n/translate";
+import { DEFAULT_VOCABULARY, type Vocabulary } from "../matching/topic-reading";
 import { suggestTopics } from "../matching/topic-suggestions";
 import { type UnderstoodItem, understoodItems } from "../matching/understood-topics";
 import type { Button, Message, ReviewChoice } from "../messages";
@@ -67,13 +68,18 @@ export function withReviewRef(messages: readonly Message[], ref: string): Messag
  * the topics it was read as, when that is not just what was written, and for an item kept as
  * written the closest topics, if any. Empty when there is nothing to add.
  */
-export function typingHints(t: Translate, language: Language, answer: string): string[] {
-  const items = understoodItems(answer);
+export function typingHints(
+  t: Translate,
+  language: Language,
+  answer: string,
+  vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+): string[] {
+  const items = understoodItems(answer, vocabulary);
   const hints: string[] = [];
   if (items.some((i) => i.topic && !i.exact)) hints.push(t("hint.read", { topics: readingLine(t, language, items) }));
   for (const item of items) {
     if (item.topic) continue;
-    const near = suggestTopics(item.written, language, 3).map((s) => s.label);
+    const near = suggestTopics(item.written, language, 3, vocabulary).map((s) => s.label);
     if (near.length > 0) hints.push(t("hint.didYouMean", { text: item.written, options: near.join(" / ") }));
   }
   return hints;
