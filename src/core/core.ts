@@ -161,7 +161,7 @@ export function createCore(deps: CoreDeps): Core {
 
   return {
     execute,
-    suggestTopics: (query) => suggestProgramTopics(deps.store, query),
-    topicHints: (query) => programTopicHints(deps.store, query),
+    suggestTopics: (query) => suggestProgramTopics(deps.store, query, (e) => deps.onError?.(e, { command: "suggestTopics" })),
+    topicHints: (query) => programTopicHints(deps.store, query, (e) => deps.onError?.(e, { command: "topicHints" })),
   };
 }

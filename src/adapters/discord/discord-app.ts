@@ -53,7 +53,6 @@ import type { Language } from "../../core/domain";
 import { problemsAcrossAnswers, problemWithAnswer } from "../../core/form-validation";
 import { type FormAnswers, formSubmission } from "../../core/forms";
 import { languageFromLocale, translator } from "../../core/i18n/translate";
-import { suggestTopics } from "../../core/matching/topic-suggestions";
 import type { Form, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
 import { withReviewRef } from "../../core/views/reading-summary";
@@ -417,26 +416,21 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
   /**
    * Choices as the member types into an autocomplete option (join's expertise): the channel's
    * program's topics (its organizers' edits included) in the interaction's language, at most
-   * Discord's 25; one indexed read. Should the read fail, the shared vocabulary still answers.
+   * Discord's 25; one indexed read.
    */
   async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
     const focused = i.options.getFocused(true);
     const language = languageFromLocale(i.locale) ?? "id";
     const query = String(focused.value);
     const person = personOf(i);
-    const suggestions = await core
-      .suggestTopics({
-        platform: "discord",
-        tenantId: person.tenant,
-        channelId: i.channelId,
-        query,
-        language,
-        limit: DISCORD_CHOICES,
-      })
-      .catch((error: unknown) => {
-        report(error);
-        return suggestTopics(query, language, DISCORD_CHOICES);
-      });
+    const suggestions = await core.suggestTopics({
+      platform: "discord",
+      tenantId: person.tenant,
+      channelId: i.channelId,
+      query,
+      language,
+      limit: DISCORD_CHOICES,
+    });
     const choices = suggestions.map((s) => {
       const name = s.label.slice(0, 100);
       return { name, value: name };

@@ -26,7 +26,6 @@ import type { Clock } from "../../core/clock";
 import type { Core } from "../../core/core";
 import { formSubmission } from "../../core/forms";
 import { translator } from "../../core/i18n/translate";
-import { suggestTopics } from "../../core/matching/topic-suggestions";
 import type { Message, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
 import { claimEvent } from "../../store/platform-events";
@@ -383,7 +382,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
 
   // A topics list's type-ahead: the program's topics (its organizers' edits included) for what is
   // typed, in the form's language, at most Slack's 100 options; one indexed read, well within Slack's
-  // 3 seconds. Should the read fail, the shared vocabulary still answers.
+  // 3 seconds.
   app.options(TOPICS_ACTION, async ({ ack, body }) => {
     const action = "action_id" in body ? String(body.action_id) : "";
     const language = TOPICS_ACTION.exec(action)?.[1] === "en" ? "en" : "id";
@@ -391,12 +390,13 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     const sealed = "view" in body ? body.view?.private_metadata : undefined;
     const channelId = sealed ? formChannel(sealed, formKey) : undefined;
     const tenantId = body.team?.id ?? body.user.team_id ?? "";
-    const suggestions = await options.core
-      .suggestTopics({ platform: "slack", tenantId, ...(channelId ? { channelId } : {}), query, language })
-      .catch((error: unknown) => {
-        options.onError?.(error);
-        return suggestTopics(query, language);
-      });
+    const suggestions = await options.core.suggestTopics({
+      platform: "slack",
+      tenantId,
+      ...(channelId ? { channelId } : {}),
+      query,
+      language,
+    });
     await ack({
       options: suggestions.map((s) => ({
         text: { type: "plain_text" as const, text: truncate(s.label, SLACK_LIMITS.optionText) },
