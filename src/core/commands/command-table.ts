@@ -11,9 +11,9 @@
  * by its own `type`, so an entry naming an unknown command type, building a
  * different type than it names, or carrying an unknown field does not compile.
  */
-import type { CommandType, FormType } from "../commands";
+import type { Answers, CommandField, CommandType, FormType } from "../commands";
 import type { MessageKey } from "../i18n/en";
-import { contactHours, grantee, keyValues, person, type Raw, setupText, unmention } from "./text-arguments";
+import { contactHours, grantee, keyValues, person, setupText, unmention } from "./text-arguments";
 
 export type Audience = "member" | "organizer";
 
@@ -33,12 +33,12 @@ export interface Argument {
 }
 
 /**
- * What a word makes: its command as raw input (parseCommand validates the fields), or, for a form
- * with one answer typed after the word, that form submitted.
+ * What a word makes: its command as raw input, only the command's own fields (parseCommand
+ * validates their values), or, for a form with one answer typed after the word, that form submitted.
  */
 export type WordInput<T extends CommandType> =
-  | ({ type: T } & Raw)
-  | (T extends FormType ? { type: "form.submit"; request: { type: T }; answers: Raw } : never);
+  | ({ type: T } & { [K in CommandField<T>]?: unknown })
+  | (T extends FormType ? { type: "form.submit"; request: { type: T }; answers: { [K in keyof Answers<T>]?: unknown } } : never);
 
 /** A value a platform's typed option carries. */
 export type OptionValue = string | number | boolean | null | undefined;
@@ -79,7 +79,15 @@ const answeredInline =
     // Both are WordInput<T> for either T; TypeScript cannot narrow the conditional over a generic T.
     (rest ? { type: "form.submit", request: { type }, answers: { [field]: rest } } : { type }) as WordInput<T>;
 
-const optionalText = (name: string, rest: string): Raw => (rest ? { [name]: rest } : {});
+/** A command of type T with only its own fields: a field its schema does not have does not compile. */
+const command = <T extends CommandType>(type: T, fields: { [K in CommandField<T>]?: unknown } = {}): WordInput<T> => ({
+  type,
+  ...fields,
+});
+
+/** The text after the word as one field, or none when nothing was typed. */
+const optionalText = <K extends string>(name: K, rest: string): Partial<Record<K, string>> =>
+  (rest ? { [name]: rest } : {}) as Partial<Record<K, string>>;
 
 /** In the order platforms list them; the help lists each audience's help keys in this order too. */
 export const COMMAND_TABLE = {
@@ -111,7 +119,7 @@ export const COMMAND_TABLE = {
       },
     ],
     // The expertise only fills in the form; the word itself opens it.
-    fromText: () => ({ type: "round.join" }),
+    fromText: () => command("round.join"),
   },
   leave: {
     type: "round.leave",
@@ -119,7 +127,7 @@ export const COMMAND_TABLE = {
     audience: "member",
     description: "discord.command.leave",
     help: "help.member",
-    fromText: () => ({ type: "round.leave" }),
+    fromText: () => command("round.leave"),
   },
   status: {
     type: "status",
@@ -127,7 +135,7 @@ export const COMMAND_TABLE = {
     audience: "member",
     description: "discord.command.status",
     help: "help.member",
-    fromText: () => ({ type: "status" }),
+    fromText: () => command("status"),
   },
   pause: {
     type: "pause",
@@ -151,7 +159,7 @@ export const COMMAND_TABLE = {
     audience: "member",
     description: "discord.command.resume",
     help: "help.member",
-    fromText: () => ({ type: "resume" }),
+    fromText: () => command("resume"),
   },
   notes: {
     type: "journal.read",
@@ -159,7 +167,7 @@ export const COMMAND_TABLE = {
     audience: "member",
     description: "discord.command.notes",
     help: "help.member",
-    fromText: () => ({ type: "journal.read" }),
+    fromText: () => command("journal.read"),
   },
   profile: {
     type: "profile.show",
@@ -167,7 +175,7 @@ export const COMMAND_TABLE = {
     audience: "member",
     description: "discord.command.profile",
     help: "help.profile",
-    fromText: () => ({ type: "profile.show" }),
+    fromText: () => command("profile.show"),
   },
   journal: {
     type: "journal.write",
@@ -191,14 +199,14 @@ export const COMMAND_TABLE = {
     audience: "member",
     description: "discord.command.end",
     help: "help.member",
-    fromText: () => ({ type: "pairing.end" }),
+    fromText: () => command("pairing.end"),
   },
   help: {
     type: "help",
     id: ["bantuan"],
     audience: "member",
     description: "discord.command.help",
-    fromText: () => ({ type: "help" }),
+    fromText: () => command("help"),
   },
   schedule: {
     type: "cadence.propose",
@@ -206,7 +214,7 @@ export const COMMAND_TABLE = {
     audience: "member",
     description: "discord.command.schedule",
     help: "help.member",
-    fromText: () => ({ type: "cadence.propose" }),
+    fromText: () => command("cadence.propose"),
   },
   checkin: {
     type: "checkin",
@@ -214,7 +222,7 @@ export const COMMAND_TABLE = {
     audience: "member",
     description: "discord.command.checkin",
     help: "help.member",
-    fromText: () => ({ type: "checkin" }),
+    fromText: () => command("checkin"),
   },
   avoid: {
     type: "member.avoid",
@@ -223,8 +231,8 @@ export const COMMAND_TABLE = {
     description: "discord.command.avoid",
     help: "help.member",
     argument: { name: "user", nameId: "orang", kind: "user", description: "discord.option.user", required: true },
-    fromText: (rest) => ({ type: "member.avoid", userId: unmention(rest) }),
-    fromValue: (value) => ({ type: "member.avoid", userId: String(value) }),
+    fromText: (rest) => command("member.avoid", { userId: unmention(rest) }),
+    fromValue: (value) => command("member.avoid", { userId: String(value) }),
   },
   setup: {
     type: "program.setup",
@@ -240,7 +248,7 @@ export const COMMAND_TABLE = {
       required: false,
       maxLength: 200,
     },
-    fromText: (rest) => ({ type: "program.setup", ...setupText(rest) }),
+    fromText: (rest) => command("program.setup", setupText(rest)),
   },
   open: {
     type: "round.open",
@@ -257,8 +265,8 @@ export const COMMAND_TABLE = {
       min: 4,
       max: 52,
     },
-    fromText: (rest) => ({ type: "round.open", ...optionalText("weeks", rest) }),
-    fromValue: (weeks) => ({ type: "round.open", weeks }),
+    fromText: (rest) => command("round.open", optionalText("weeks", rest)),
+    fromValue: (weeks) => command("round.open", { weeks }),
   },
   preview: {
     type: "round.match",
@@ -266,7 +274,7 @@ export const COMMAND_TABLE = {
     audience: "organizer",
     description: "discord.command.preview",
     help: "help.organizer",
-    fromText: () => ({ type: "round.match", dryRun: true }),
+    fromText: () => command("round.match", { dryRun: true }),
   },
   match: {
     type: "round.match",
@@ -274,7 +282,7 @@ export const COMMAND_TABLE = {
     audience: "organizer",
     description: "discord.command.match",
     help: "help.organizer",
-    fromText: () => ({ type: "round.match" }),
+    fromText: () => command("round.match"),
   },
   close: {
     type: "round.close",
@@ -282,7 +290,7 @@ export const COMMAND_TABLE = {
     audience: "organizer",
     description: "discord.command.close",
     help: "help.organizer",
-    fromText: () => ({ type: "round.close" }),
+    fromText: () => command("round.close"),
   },
   report: {
     type: "program.report",
@@ -290,7 +298,7 @@ export const COMMAND_TABLE = {
     audience: "organizer",
     description: "discord.command.report",
     help: "help.organizer",
-    fromText: () => ({ type: "program.report" }),
+    fromText: () => command("program.report"),
   },
   organizer: {
     type: "program.organizer",
@@ -299,8 +307,8 @@ export const COMMAND_TABLE = {
     description: "discord.command.organizer",
     help: "help.organizer",
     argument: { name: "user", nameId: "orang", kind: "user", description: "discord.option.organizer", required: true },
-    fromText: (rest) => ({ type: "program.organizer", ...person(rest) }),
-    fromValue: (value) => ({ type: "program.organizer", userId: String(value) }),
+    fromText: (rest) => command("program.organizer", person(rest)),
+    fromValue: (value) => command("program.organizer", { userId: String(value) }),
   },
   access: {
     type: "setup.access",
@@ -316,7 +324,7 @@ export const COMMAND_TABLE = {
       required: false,
       maxLength: 100,
     },
-    fromText: (rest) => ({ type: "setup.access", ...grantee(rest) }),
+    fromText: (rest) => command("setup.access", grantee(rest)),
   },
   role: {
     type: "program.role",
@@ -325,8 +333,8 @@ export const COMMAND_TABLE = {
     description: "discord.command.role",
     help: "help.organizer",
     argument: { name: "role", nameId: "peran", kind: "role", description: "discord.option.role", required: false },
-    fromText: (rest) => ({ type: "program.role", ...(rest ? { roleId: unmention(rest) } : {}) }),
-    fromValue: (value) => ({ type: "program.role", roleId: String(value) }),
+    fromText: (rest) => command("program.role", { ...(rest ? { roleId: unmention(rest) } : {}) }),
+    fromValue: (value) => command("program.role", { roleId: String(value) }),
   },
   hours: {
     type: "program.hours",
@@ -342,7 +350,7 @@ export const COMMAND_TABLE = {
       required: false,
       maxLength: 40,
     },
-    fromText: (rest) => ({ type: "program.hours", ...contactHours(rest) }),
+    fromText: (rest) => command("program.hours", contactHours(rest)),
   },
   topics: {
     type: "program.topics",
@@ -358,7 +366,7 @@ export const COMMAND_TABLE = {
       required: false,
       maxLength: 600,
     },
-    fromText: (rest) => ({ type: "program.topics", ...optionalText("change", rest) }),
+    fromText: (rest) => command("program.topics", optionalText("change", rest)),
   },
   weights: {
     type: "program.weights",
@@ -374,7 +382,7 @@ export const COMMAND_TABLE = {
       required: false,
       maxLength: 500,
     },
-    fromText: (rest) => ({ type: "program.weights", ...(rest ? { weights: keyValues(rest) } : {}) }),
+    fromText: (rest) => command("program.weights", { ...(rest ? { weights: keyValues(rest) } : {}) }),
   },
 } as const satisfies Record<string, AnyEntry>;
 

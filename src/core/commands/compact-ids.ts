@@ -10,18 +10,15 @@
  * Codes and field order are a wire format: buttons already sent must still
  * decode, so a code or a field's position never changes; new fields go last.
  */
-import type { Command, CommandType } from "../commands";
+import type { CommandField, CommandType } from "../commands";
 import { CHECK_IN_OUTCOMES, LANGUAGES } from "../domain";
 
 /** How a field's value is packed: see custom-id.ts for each kind's form. */
 export type FieldKind = "uuid" | "int" | "bool" | "instant" | "word" | { oneOf: readonly string[] };
 
-/** The fields a command of type T carries (its schema's, never a form's answers). */
-export type FieldOf<T extends CommandType> = Exclude<keyof Extract<Command, { type: T }>, "type" | "answers">;
-
 export interface CompactSpec<T extends CommandType> {
   code: string;
-  fields: ReadonlyArray<readonly [FieldOf<T>, FieldKind]>;
+  fields: ReadonlyArray<readonly [CommandField<T>, FieldKind]>;
 }
 
 export type CompactSpecs = { readonly [T in CommandType]?: CompactSpec<T> };

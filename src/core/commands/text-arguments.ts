@@ -9,7 +9,8 @@ import { teamPolicyOf, weightKeyOf } from "../weight-names";
 export type Raw = Record<string, unknown>;
 
 /** The settings `setup` takes after the name, in English or Indonesian. */
-const SETUP_SETTINGS: Record<string, "language" | "timezone" | "roundWeeks"> = {
+type SetupSetting = "language" | "timezone" | "roundWeeks";
+const SETUP_SETTINGS: Record<string, SetupSetting> = {
   language: "language",
   lang: "language",
   bahasa: "language",
@@ -25,8 +26,8 @@ const SETUP_SETTINGS: Record<string, "language" | "timezone" | "roundWeeks"> = {
  * name, and the settings named after it; the schema validates the values. Without settings the
  * whole text is the name, as typed.
  */
-export function setupText(rest: string): Raw {
-  const settings: Raw = {};
+export function setupText(rest: string): { name?: string } & Partial<Record<SetupSetting, string>> {
+  const settings: Partial<Record<SetupSetting, string>> = {};
   const name = rest
     .replace(/(^|\s)([a-z]+)=(\S*)(?=\s|$)/gi, (whole, _space: string, key: string, value: string) => {
       const field = Object.hasOwn(SETUP_SETTINGS, key.toLowerCase()) ? SETUP_SETTINGS[key.toLowerCase()] : undefined;
@@ -42,7 +43,7 @@ export function setupText(rest: string): Raw {
  * "everyone", "admins", a role mention or a person (a mention, or a plain id in the console) as the
  * access setting names them; anything else is passed on for the schema to refuse.
  */
-export function grantee(text: string): Raw {
+export function grantee(text: string): { who?: string } {
   const word = text.trim().toLowerCase();
   if (!word) return {};
   if (["everyone", "semua", "all"].includes(word)) return { who: "everyone" };
@@ -63,7 +64,7 @@ export function unmention(text: string): string {
  * "Budi" is a name the core looks up among the people it knows here. Typed in a chat box, "@Budi"
  * stays text when the platform did not turn it into a mention.
  */
-export function person(text: string): Raw {
+export function person(text: string): { userId: string } | { person: string } {
   const trimmed = text.trim();
   if (/^<@[!]?[^&>|]+(\|[^>]*)?>$/.test(trimmed)) return { userId: unmention(trimmed) };
   return { person: trimmed.replace(/^@/, "").trim() };
@@ -73,9 +74,9 @@ export function person(text: string): Raw {
  * "8-20 1-5" → { from: 8, until: 20, workingDays: [1..5] }; days as ISO numbers (1 = Monday),
  * ranges or commas ("1,3,5"). Anything unreadable is passed on as text for the schema to refuse.
  */
-export function contactHours(text: string): Raw {
+export function contactHours(text: string): { from?: string; until?: string; workingDays?: Array<string | number> } {
   const [hours, days] = text.split(/\s+/).filter(Boolean);
-  const out: Raw = {};
+  const out: { from?: string; until?: string; workingDays?: Array<string | number> } = {};
   if (hours) {
     const [from, until] = hours.split("-");
     out.from = from ?? hours;
