@@ -74,7 +74,7 @@ type AnyEntry = { [T in CommandType]: CommandEntry<T> }[CommandType];
  * form submitted in one line. Without the text, the word opens the form.
  */
 const answeredInline =
-  <T extends "journal.write" | "pause">(type: T, field: string) =>
+  <T extends "journal.write" | "pause">(type: T, field: keyof Answers<T> & string) =>
   (rest: string): WordInput<T> =>
     // Both are WordInput<T> for either T; TypeScript cannot narrow the conditional over a generic T.
     (rest ? { type: "form.submit", request: { type }, answers: { [field]: rest } } : { type }) as WordInput<T>;
