@@ -262,6 +262,8 @@ export type Command = {
     : Extract<DirectInput, { type: T }>;
 }[DirectInput["type"]];
 export type CommandType = Command["type"];
+/** The fields a command of type T carries (its schema's, never a form's answers). */
+export type CommandField<T extends CommandType> = Exclude<keyof Extract<Command, { type: T }>, "type" | "answers">;
 
 /** Who acted, as the platform saw them. */
 export const actorSchema = z.strictObject({

@@ -10,10 +10,10 @@ import type { AddressInfo } from "node:net";
 import type { APIApplicationCommandOption, APIApplicationCommandSubcommandOption, LocalizationMap } from "discord.js";
 import { ApplicationCommandOptionType } from "discord.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { COMMAND_NAME, mentoringCommand, SUBCOMMANDS, textFromInteraction } from "../../src/adapters/discord/command-definitions";
+import { COMMAND_NAME, mentoringCommand, SUBCOMMANDS } from "../../src/adapters/discord/command-definitions";
 import { BOT_PERMISSIONS, cli, inviteUrl, registerCommands } from "../../src/adapters/discord/register";
 import { parseCommand } from "../../src/core/commands";
-import { commandFromText } from "../../src/core/slash";
+import { commandFromOptions, commandFromText } from "../../src/core/slash";
 
 const TOKEN = "test-token.NEVER.PRINTED";
 const APP = "1100000000000000001";
@@ -279,7 +279,7 @@ describe("the /mentoring command", () => {
   });
 });
 
-describe("textFromInteraction", () => {
+describe("commandFromOptions", () => {
   const EXPECTED: Record<string, string> = {
     join: "round.join",
     leave: "round.leave",
@@ -314,38 +314,38 @@ describe("textFromInteraction", () => {
       const options = s.option
         ? { [s.option.name]: s.option.kind === "user" ? "123" : s.option.kind === "integer" ? 8 : "x" }
         : {};
-      const raw = commandFromText(textFromInteraction(s.name, options));
+      const raw = commandFromOptions(s.name, options);
       // A word typed with its form's one answer ("journal x") is that form submitted.
       const type = raw.type === "form.submit" ? (raw.request as { type: string }).type : raw.type;
       expect(type, s.name).toBe(EXPECTED[s.name]);
     }
   });
 
-  it("passes options on as the text after the word", () => {
-    expect(textFromInteraction("pause", { until: "2026-12-24" })).toBe("pause 2026-12-24");
-    expect(textFromInteraction("avoid", { user: "123456789012345678" })).toBe("avoid <@123456789012345678>");
-    expect(textFromInteraction("role", { role: "120000000000000002" })).toBe("role <@&120000000000000002>");
-    expect(textFromInteraction("journal", { text: "  two\nlines  " })).toBe("journal two lines");
-    expect(textFromInteraction("journal", { text: "" })).toBe("journal");
-    expect(textFromInteraction("pause")).toBe("pause");
-    expect(textFromInteraction("unknown", { x: "y" })).toBe("unknown");
-    expect(parseCommand(commandFromText(textFromInteraction("avoid", { user: "123456789012345678" })))).toEqual({
+  it("builds the same command as the word typed with the option's value after it", () => {
+    expect(commandFromOptions("pause", { until: "2026-12-24" })).toEqual(commandFromText("pause 2026-12-24"));
+    expect(commandFromOptions("avoid", { user: "123456789012345678" })).toEqual(commandFromText("avoid <@123456789012345678>"));
+    expect(commandFromOptions("role", { role: "120000000000000002" })).toEqual(commandFromText("role <@&120000000000000002>"));
+    expect(commandFromOptions("journal", { text: "  two\nlines  " })).toEqual(commandFromText("journal two lines"));
+    expect(commandFromOptions("journal", { text: "" })).toEqual(commandFromText("journal"));
+    expect(commandFromOptions("pause")).toEqual(commandFromText("pause"));
+    expect(commandFromOptions("unknown", { x: "y" })).toEqual(commandFromText("unknown"));
+    expect(parseCommand(commandFromOptions("avoid", { user: "123456789012345678" }))).toEqual({
       ok: true,
       command: { type: "member.avoid", userId: "123456789012345678" },
     });
-    expect(parseCommand(commandFromText(textFromInteraction("organizer", { user: "42" })))).toEqual({
+    expect(parseCommand(commandFromOptions("organizer", { user: "42" }))).toEqual({
       ok: true,
       command: { type: "program.organizer", userId: "42" },
     });
-    expect(parseCommand(commandFromText(textFromInteraction("open", { weeks: 8 })))).toEqual({
+    expect(parseCommand(commandFromOptions("open", { weeks: 8 }))).toEqual({
       ok: true,
       command: { type: "round.open", weeks: 8 },
     });
-    expect(parseCommand(commandFromText(textFromInteraction("hours", { range: "8-20 1-5" })))).toEqual({
+    expect(parseCommand(commandFromOptions("hours", { range: "8-20 1-5" }))).toEqual({
       ok: true,
       command: { type: "program.hours", from: 8, until: 20, workingDays: [1, 2, 3, 4, 5] },
     });
-    expect(parseCommand(commandFromText(textFromInteraction("pause", { until: "2026-12-24" })))).toEqual({
+    expect(parseCommand(commandFromOptions("pause", { until: "2026-12-24" }))).toEqual({
       ok: true,
       command: { type: "pause", answers: { until: "2026-12-24" } },
     });

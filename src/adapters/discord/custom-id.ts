@@ -23,7 +23,7 @@
  * null, and the core validates whatever comes back, as for any other input.
  */
 import type { Command } from "../../core/commands";
-import { CHECK_IN_OUTCOMES, LANGUAGES } from "../../core/domain";
+import { COMPACT_IDS, type FieldKind } from "../../core/commands/compact-ids";
 
 export const CUSTOM_ID_MAX = 100;
 const PREFIX = "sb1";
@@ -114,76 +114,16 @@ const word: FieldCodec = {
 
 type Spec = { code: string; fields: Array<[name: string, codec: FieldCodec]> };
 
-/**
- * Compact forms, keyed by command type. Free text (names, notes, intake
- * answers, weights) has none: it goes as JSON, and never sits on a button in
- * practice. A type missing here (a new command) still works, as JSON.
- */
-const SPECS: Record<string, Spec> = {
-  help: { code: "h", fields: [] },
-  status: { code: "st", fields: [] },
-  home: { code: "ho", fields: [] },
-  welcome: { code: "we", fields: [] },
-  "program.report": { code: "pr", fields: [["programId", uuid]] },
-  "program.setup": {
-    code: "ps",
-    fields: [
-      ["language", oneOf(LANGUAGES)],
-      ["roundWeeks", int],
-    ],
-  },
-  "round.open": { code: "ro", fields: [["weeks", int]] },
-  "round.join": { code: "rj", fields: [["roundId", uuid]] },
-  "round.leave": { code: "rl", fields: [] },
-  "round.match": {
-    code: "rm",
-    fields: [
-      ["dryRun", bool],
-      ["programId", uuid],
-    ],
-  },
-  "round.close": { code: "rc", fields: [] },
-  "cadence.propose": { code: "cp", fields: [["pairingId", uuid]] },
-  "cadence.confirm": {
-    code: "cc",
-    fields: [
-      ["pairingId", uuid],
-      ["proposalOf", instant],
-    ],
-  },
-  checkin: {
-    code: "ci",
-    fields: [
-      ["sessionId", uuid],
-      ["outcome", oneOf(CHECK_IN_OUTCOMES)],
-    ],
-  },
-  "journal.write": { code: "jw", fields: [] },
-  pause: { code: "pa", fields: [] },
-  resume: { code: "re", fields: [] },
-  "pairing.end": { code: "pe", fields: [["pairingId", uuid]] },
-  "member.avoid": { code: "ma", fields: [["userId", word]] },
-  "program.organizer": { code: "po", fields: [["userId", word]] },
-  "program.weights": { code: "pw", fields: [] },
-  "program.topics": { code: "pc", fields: [] },
-  "rematch.request": { code: "rr", fields: [["pairingId", uuid]] },
-  "program.hours": {
-    code: "ph",
-    fields: [
-      ["from", int],
-      ["until", int],
-    ],
-  },
-  "evaluation.submit": {
-    code: "es",
-    fields: [
-      ["pairingId", uuid],
-      ["number", int],
-    ],
-  },
-  "profile.show": { code: "pf", fields: [["programId", uuid]] },
-  "profile.edit": { code: "pfe", fields: [["programId", uuid]] },
-};
+const CODECS = { uuid, int, bool, instant, word } as const;
+const codecOf = (kind: FieldKind): FieldCodec => (typeof kind === "string" ? CODECS[kind] : oneOf(kind.oneOf));
+
+/** Compact forms, keyed by command type: the core's table (core/commands/compact-ids.ts) with each field's codec. */
+const SPECS: Record<string, Spec> = Object.fromEntries(
+  Object.entries(COMPACT_IDS).map(([type, spec]) => [
+    type,
+    { code: spec.code, fields: spec.fields.map(([name, kind]): [string, FieldCodec] => [name, codecOf(kind)]) },
+  ]),
+);
 
 const SPECS_BY_CODE = new Map(Object.entries(SPECS).map(([type, spec]) => [spec.code, { type, spec }]));
 

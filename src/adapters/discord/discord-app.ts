@@ -54,7 +54,7 @@ import { problemsAcrossAnswers, problemWithAnswer } from "../../core/form-valida
 import { type FormAnswers, formSubmission } from "../../core/forms";
 import { languageFromLocale, translator } from "../../core/i18n/translate";
 import type { Form, Reply } from "../../core/messages";
-import { commandFromText } from "../../core/slash";
+import { commandFromOptions } from "../../core/slash";
 import { withReviewRef } from "../../core/views/reading-summary";
 import {
   createDraft,
@@ -67,7 +67,7 @@ import {
 import { claimEvent } from "../../store/platform-events";
 import { readerLanguage } from "../../store/reader-language";
 import type { Database } from "../../store/schema";
-import { COMMAND_NAME, type InteractionOptionValue, textFromInteraction } from "./command-definitions";
+import { COMMAND_NAME, type InteractionOptionValue } from "./command-definitions";
 import {
   answersFromModal,
   continuePrompt,
@@ -307,7 +307,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     const values: Record<string, InteractionOptionValue> = Object.fromEntries(
       (sub?.options ?? []).map((o) => [o.name, o.value as InteractionOptionValue]),
     );
-    const command = commandFromText(textFromInteraction(sub?.name ?? "", values));
+    const command = commandFromOptions(sub?.name ?? "", values);
     // An option named as an input of the form the command opens is already in that form (join's expertise).
     const prefill: FormAnswers = Object.fromEntries(
       Object.entries(values).flatMap(([name, v]) => (typeof v === "string" && v.trim() !== "" ? [[name, v]] : [])),

@@ -1,13 +1,21 @@
+import { helpKeys } from "../commands/command-table";
 import type { Translate } from "../i18n/translate";
 import type { Message } from "../messages";
 import { heading, message, text } from "./blocks";
 
+/**
+ * The help lists each audience's words through the help keys the command table names for them,
+ * in the table's order (help.member then help.profile; help.organizer then help.topics).
+ */
 export function helpMessage(t: Translate, showOrganizer: boolean): Message {
+  const lines = (audience: "member" | "organizer") =>
+    helpKeys(audience)
+      .map((key) => t(key))
+      .join("\n");
   return message(
     heading(t("help.title")),
     text(t("help.intro")),
-    // The profile line is its own key (issue 13), appended to the member list.
-    text(`${t("help.member")}\n${t("help.profile")}`),
-    showOrganizer && text(`${t("help.organizer")}\n${t("help.topics")}`),
+    text(lines("member")),
+    showOrganizer && text(lines("organizer")),
   );
 }
