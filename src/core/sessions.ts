@@ -1,8 +1,8 @@
 /** Keeping the routine going: sessions on the agreed cadence, each with its reminders and check-in. */
 import type { Pairing, Session } from "./domain";
-import { CHECK_IN_GRACE_MINUTES, scheduleSessionJobs } from "./jobs/schedule";
 import type { Tx } from "./ports";
 import { followingSessionStart } from "./routine";
+import { CHECK_IN_GRACE_MINUTES, scheduleSessionJobs } from "./schedule/planned-jobs";
 
 /** Creates a session and schedules its reminders and check-in prompt, in the same transaction. */
 export async function createSession(

@@ -5,23 +5,17 @@
  * may hold it until the day itself, or a process that was down may run it
  * late, so it never says "tomorrow" ahead of time.
  */
-import { z } from "zod";
 import { notifyPairing, timezoneOf } from "../notify";
+import { contactMoment } from "../reach";
 import { formatRelative } from "../relative-time";
+import { sessionReminderJob } from "../schedule/job-kinds";
+import { REMINDER_LEADS } from "../schedule/planned-jobs";
 import { message, text } from "../views/blocks";
 import { deferred, done, type JobKind, skipped } from "./job-kind";
-import { contactMoment, onBreak, pairingContext } from "./reach";
-import { REMINDER_LEADS } from "./schedule";
+import { onBreak, pairingContext } from "./pairing-context";
 
-const payload = z.object({
-  sessionId: z.uuid(),
-  lead: z.enum(["24h", "15m"]),
-  startsAt: z.iso.datetime(),
-});
-
-export const sessionReminder: JobKind<z.infer<typeof payload>> = {
-  kind: "session-reminder",
-  payload,
+export const sessionReminder: JobKind<"session-reminder"> = {
+  ...sessionReminderJob,
   async run(tx, p, now) {
     const session = await tx.sessions.get(p.sessionId);
     if (session.startsAt.toISOString() !== p.startsAt) return skipped("session moved");
