@@ -15,6 +15,7 @@
 import type { Kysely } from "kysely";
 import type { Clock } from "../core/clock";
 import { onDmClosed, onGroupFailed, onUnreachable } from "../core/delivery-fallback";
+import { MINUTE_MS } from "../core/durations";
 import { repositories } from "../store/kysely-store";
 import { leasePending, markFailed, markRetry, markSentMany, markWaitingMany, type Outgoing } from "../store/outbox-queue";
 import type { Database } from "../store/schema";
@@ -71,7 +72,7 @@ export class Dispatcher {
   ) {
     this.limits = options.limits ?? new RateLimits();
     this.options = {
-      leaseMs: 60_000,
+      leaseMs: MINUTE_MS,
       batch: 100,
       concurrency: 8,
       markEvery: 16,

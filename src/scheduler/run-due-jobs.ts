@@ -6,6 +6,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Clock } from "../core/clock";
+import { MINUTE_MS } from "../core/durations";
 import { runJob } from "../core/jobs/registry";
 import { backoffDelay } from "../delivery/backoff";
 import { deferJob, finishJob, isSuperseded, type LeasedJob, leaseDueJobs, lockLeasedJob, retryJob } from "../store/job-queue";
@@ -31,7 +32,7 @@ export interface JobRunStats {
 }
 
 export async function runDueJobs(db: Kysely<Database>, clock: Clock, options: JobRunnerOptions): Promise<JobRunStats> {
-  const { worker, leaseMs = 60_000, batch = 50, concurrency = 4, random = Math.random } = options;
+  const { worker, leaseMs = MINUTE_MS, batch = 50, concurrency = 4, random = Math.random } = options;
   const stats: JobRunStats = { done: 0, skipped: 0, deferred: 0, failed: 0 };
   for (;;) {
     const jobs = await leaseDueJobs(db, clock.now(), worker, leaseMs, batch);

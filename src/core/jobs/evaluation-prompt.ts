@@ -4,6 +4,7 @@
  * their goals, how the pairing works, what to adjust): the answers are never
  * shown to anyone else. A bot that was down sends only the latest one due.
  */
+import { DAY_MS } from "../durations";
 import { notifyPairing } from "../notify";
 import { contactMoment } from "../reach";
 import { evaluationPromptJob } from "../schedule/job-kinds";
@@ -17,7 +18,7 @@ export const evaluationPrompt: JobKind<"evaluation-prompt"> = {
   async run(tx, p, now) {
     const { pairing, round, program, members } = await pairingContext(tx, p.pairingId);
     if (pairing.status !== "active") return skipped("pairing ended");
-    const latest = Math.floor((now.getTime() - pairing.createdAt.getTime()) / (EVALUATION_EVERY_DAYS * 86_400_000));
+    const latest = Math.floor((now.getTime() - pairing.createdAt.getTime()) / (EVALUATION_EVERY_DAYS * DAY_MS));
     if (latest > p.number) {
       // Catching up: the latest evaluation only.
       await scheduleEvaluation(tx, pairing, latest, now);

@@ -5,6 +5,7 @@
  * may hold it until the day itself, or a process that was down may run it
  * late, so it never says "tomorrow" ahead of time.
  */
+import { MINUTE_MS } from "../durations";
 import { notifyPairing, timezoneOf } from "../notify";
 import { contactMoment } from "../reach";
 import { formatRelative } from "../relative-time";
@@ -24,7 +25,7 @@ export const sessionReminder: JobKind<"session-reminder"> = {
     if (pairing.status !== "active") return skipped("pairing ended");
     // A reminder that can only arrive after the next one is due (or after the start) is stale.
     const latest =
-      p.lead === "24h" ? session.startsAt.getTime() - REMINDER_LEADS["15m"] * 60_000 : session.startsAt.getTime() - 60_000;
+      p.lead === "24h" ? session.startsAt.getTime() - REMINDER_LEADS["15m"] * MINUTE_MS : session.startsAt.getTime() - MINUTE_MS;
     const when = contactMoment(members, program, now);
     if (when.getTime() > latest) return skipped("too late to remind");
     if (when > now) return deferred(when);
