@@ -2,7 +2,9 @@
  * One pass over due jobs: lease a batch, run each in its own transaction
  * (handler changes, outbox rows and "finished" commit together), repeat until
  * nothing is due. A handler that throws is retried later with backoff; its
- * transaction rolled back, so nothing half-done stays.
+ * transaction rolled back, so nothing half-done stays. A row no handler can
+ * read (unknown kind, invalid payload) throws too: reported and retried, never
+ * skipped unseen.
  */
 import type { Kysely } from "kysely";
 import type { Clock } from "../core/clock";
