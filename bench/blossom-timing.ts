@@ -15,22 +15,12 @@
  */
 import { createRequire } from "node:module";
 import { maxWeightMatching } from "../src/core/matching/max-weight-matching";
+import { seededRandom } from "../src/core/matching/random";
 
 const require = createRequire(import.meta.url);
 const edmonds = require("edmonds-blossom") as (edges: number[][], maxCardinality?: boolean) => number[];
 
 const EDMONDS_MAX_N = 2000;
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Graph {
   n: number;
@@ -40,7 +30,7 @@ interface Graph {
 }
 
 function makeGraph(kind: string, n: number, m: number, seed: number): Graph {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const seen = new Set<number>();
   const eu: number[] = [];
   const ev: number[] = [];

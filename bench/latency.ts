@@ -38,6 +38,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { openDatabase } from "../src/app";
 import type { Member, Tenant } from "../src/core/domain";
+import { seededRandom } from "../src/core/matching/random";
 import type { Db } from "../src/store/connect";
 import { kyselyStore, repositories } from "../src/store/kysely-store";
 import { FakePlatform } from "../tests/reliability/fake-platform";
@@ -119,18 +120,6 @@ async function dropDatabase(name: string): Promise<void> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const load1 = () => os.loadavg()[0] ?? 0;
-
-/** A seeded PRNG (mulberry32): the same commit times and members on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ------------------------------------------------------------------ replicas
 
@@ -218,7 +207,7 @@ async function scenario(opts: {
     await sleep(1_000);
     const load = load1();
     const committed = new Map<string, number>();
-    const random = prng(opts.replicas * 1000 + (opts.burstCount ?? 0) + (opts.wake ? 1 : 0));
+    const random = seededRandom(opts.replicas * 1000 + (opts.burstCount ?? 0) + (opts.wake ? 1 : 0));
     const pick = () => w.members[Math.floor(random() * w.members.length)] as Member;
     const t0 = performance.now();
     if (opts.burstCount) {

@@ -1,4 +1,6 @@
 /** Time comes from a Clock so that tests and the playground can move it. */
+import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from "./durations";
+
 export interface Clock {
   now(): Date;
 }
@@ -36,7 +38,7 @@ export class OffsetClock implements Clock {
   }
 }
 
-const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
+const UNIT_MS = { m: MINUTE_MS, h: HOUR_MS, d: DAY_MS, w: WEEK_MS } as const;
 
 /** Parses a duration like "14d", "2h", "90m" or "1w"; null when it is not one. */
 export function parseDuration(text: string): number | null {

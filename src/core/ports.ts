@@ -133,6 +133,8 @@ export interface Tx {
     members(pairingId: string): Promise<PairingMember[]>;
     /** Active pairings the member is still part of, newest first. */
     activeForMember(memberId: string, roundId: string): Promise<Pairing[]>;
+    /** For each of `memberIds`, how many active pairings of the round they are still part of (none: absent). */
+    activeCounts(roundId: string, memberIds: readonly string[]): Promise<Map<string, number>>;
     /** Every pairing of a round with all members who were ever in it. */
     inRound(roundId: string): Promise<Array<{ pairing: Pairing; memberIds: string[] }>>;
     /** Member sets of pairings from earlier rounds of a program; `notAFit` when one ended it as not a good fit. */

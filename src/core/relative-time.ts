@@ -7,6 +7,7 @@
  */
 import { DateTime } from "luxon";
 import type { Language } from "./domain";
+import { MINUTE_MS } from "./durations";
 import type { Translate } from "./i18n/translate";
 import { formatClock, formatDateTime, formatZone } from "./time-format";
 
@@ -17,7 +18,7 @@ export function formatRelative(at: Date, now: Date, zone: string, language: Lang
   const local = DateTime.fromJSDate(at).setZone(zone);
   const today = DateTime.fromJSDate(now).setZone(zone).startOf("day");
   const clock = `${formatClock(local.toFormat("HH:mm"), language)} ${formatZone(zone, language, at)}`;
-  const minutes = Math.round((at.getTime() - now.getTime()) / 60_000);
+  const minutes = Math.round((at.getTime() - now.getTime()) / MINUTE_MS);
   if (minutes > 0 && minutes < 60) return t("time.inMinutes", { minutes, time: clock });
   if (minutes >= 60 && minutes < COUNTDOWN_MINUTES) return t("time.inHours", { hours: Math.round(minutes / 60), time: clock });
   const days = Math.round(local.startOf("day").diff(today, "days").days);

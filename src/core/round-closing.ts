@@ -5,9 +5,9 @@
  * channel hears the round is over.
  */
 import type { Program, Round } from "./domain";
-import { contactMoment, currentMembers } from "./jobs/reach";
 import { notifyChannel, notifyMember, notifyPairing } from "./notify";
 import type { Tx } from "./ports";
+import { contactMoment, currentMembers } from "./reach";
 import { message, text } from "./views/blocks";
 
 export async function closeRound(tx: Tx, program: Program, round: Round, now: Date): Promise<void> {

@@ -1,8 +1,9 @@
 /** Keeping the routine going: sessions on the agreed cadence, each with its reminders and check-in. */
 import type { Pairing, Session } from "./domain";
-import { CHECK_IN_GRACE_MINUTES, scheduleSessionJobs } from "./jobs/schedule";
+import { MINUTE_MS } from "./durations";
 import type { Tx } from "./ports";
 import { followingSessionStart } from "./routine";
+import { CHECK_IN_GRACE_MINUTES, scheduleSessionJobs } from "./schedule/planned-jobs";
 
 /** Creates a session and schedules its reminders and check-in prompt, in the same transaction. */
 export async function createSession(
@@ -34,7 +35,7 @@ export async function ensureNextSession(tx: Tx, pairing: Pairing, session: Sessi
   const round = await tx.rounds.get(pairing.roundId);
   const { workingDays } = (await tx.programs.get(round.programId)).contactHours;
   let startsAt = followingSessionStart(cadence, session.startsAt, workingDays);
-  const ended = (start: Date) => start.getTime() + (cadence.minutes + CHECK_IN_GRACE_MINUTES) * 60_000 <= now.getTime();
+  const ended = (start: Date) => start.getTime() + (cadence.minutes + CHECK_IN_GRACE_MINUTES) * MINUTE_MS <= now.getTime();
   for (let step = 0; step < 1000 && ended(startsAt); step++) startsAt = followingSessionStart(cadence, startsAt, workingDays);
   // The round's end is the pair's last day: no session (nor its reminders) after it.
   if (startsAt.getTime() >= round.endsAt.getTime()) return null;

@@ -15,6 +15,7 @@
 import type { Kysely } from "kysely";
 import type { Clock } from "../core/clock";
 import { onDmClosed, onGroupFailed, onUnreachable } from "../core/delivery-fallback";
+import { MINUTE_MS } from "../core/durations";
 import { repositories } from "../store/kysely-store";
 import { leasePending, markFailed, markRetry, markSentMany, markWaitingMany, type Outgoing } from "../store/outbox-queue";
 import type { Database } from "../store/schema";
@@ -71,7 +72,7 @@ export class Dispatcher {
   ) {
     this.limits = options.limits ?? new RateLimits();
     this.options = {
-      leaseMs: 60_000,
+      leaseMs: MINUTE_MS,
       batch: 100,
       concurrency: 8,
       markEvery: 16,
@@ -171,7 +172,7 @@ export class Dispatcher {
 
   /** The row is due again at `at` (see markRetry); remembered in `stats.nextAt`. */
   private async putBack(stats: DispatchStats, id: number, at: Date, error: string | null, attempted: boolean): Promise<void> {
-    await markRetry(this.db, id, at, error, attempted);
+    await markRetry(this.db, id, at, error, attempted, this.options.worker);
     if (!stats.nextAt || at < stats.nextAt) stats.nextAt = at;
   }
 
@@ -179,13 +180,14 @@ export class Dispatcher {
     const batch = this.sent;
     if (batch.length === 0) return;
     this.sent = [];
-    await markSentMany(this.db, batch, this.clock.now());
+    await markSentMany(this.db, batch, this.clock.now(), this.options.worker);
   }
 
   /** Marks the row failed and starts its fallback, in one transaction. */
   private async giveUp(row: Outgoing, failure: DeliveryFailure, now: Date): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await markFailed(trx, row.id, now, `${failure.kind}: ${failure.message}`);
+      // Not ours any more (the lease ran out): whoever holds the row now settles it, fallback included.
+      if (!(await markFailed(trx, row.id, now, `${failure.kind}: ${failure.message}`, this.options.worker))) return;
       const tx = repositories(trx);
       const program = row.programId ? await tx.programs.find(row.programId) : null;
       const audience = row.audience;

@@ -2,10 +2,13 @@
  * One pass over due jobs: lease a batch, run each in its own transaction
  * (handler changes, outbox rows and "finished" commit together), repeat until
  * nothing is due. A handler that throws is retried later with backoff; its
- * transaction rolled back, so nothing half-done stays.
+ * transaction rolled back, so nothing half-done stays. A row no handler can
+ * read (unknown kind, invalid payload) throws too: reported and retried, never
+ * skipped unseen.
  */
 import type { Kysely } from "kysely";
 import type { Clock } from "../core/clock";
+import { MINUTE_MS } from "../core/durations";
 import { runJob } from "../core/jobs/registry";
 import { backoffDelay } from "../delivery/backoff";
 import { deferJob, finishJob, isSuperseded, type LeasedJob, leaseDueJobs, lockLeasedJob, retryJob } from "../store/job-queue";
@@ -31,7 +34,7 @@ export interface JobRunStats {
 }
 
 export async function runDueJobs(db: Kysely<Database>, clock: Clock, options: JobRunnerOptions): Promise<JobRunStats> {
-  const { worker, leaseMs = 60_000, batch = 50, concurrency = 4, random = Math.random } = options;
+  const { worker, leaseMs = MINUTE_MS, batch = 50, concurrency = 4, random = Math.random } = options;
   const stats: JobRunStats = { done: 0, skipped: 0, deferred: 0, failed: 0 };
   for (;;) {
     const jobs = await leaseDueJobs(db, clock.now(), worker, leaseMs, batch);

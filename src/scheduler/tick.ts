@@ -16,6 +16,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Clock } from "../core/clock";
+import { HOUR_MS } from "../core/durations";
 import { Dispatcher, type DispatcherOptions, type DispatchStats, type Sender } from "../delivery/dispatcher";
 import type { DueWork } from "../store/due-work";
 import { pruneHandled } from "../store/platform-events";
@@ -46,7 +47,7 @@ export interface TickerOptions {
 }
 
 /** Handled-event keys, form drafts and OAuth states are pruned this often, not on every tick. */
-const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const PRUNE_EVERY_MS = HOUR_MS;
 
 export class Ticker {
   readonly dispatcher: Dispatcher;

@@ -5,7 +5,7 @@
  * and finishes it together with the handler's changes. A worker that dies
  * leaves its lease to expire; another replica takes the job up then.
  */
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database } from "./schema";
 
 export interface LeasedJob {
@@ -130,14 +130,4 @@ export async function retryJob(db: Kysely<Database>, id: number, worker: string,
     .where("leased_by", "=", worker)
     .where("status", "=", "pending")
     .execute();
-}
-
-/** How many jobs wait, for status output and tests. */
-export async function pendingJobCount(db: Kysely<Database>): Promise<number> {
-  const { n } = await db
-    .selectFrom("jobs")
-    .select(sql<number>`count(*)::int`.as("n"))
-    .where("status", "=", "pending")
-    .executeTakeFirstOrThrow();
-  return Number(n);
 }

@@ -146,11 +146,15 @@ export async function leasePending(
   });
 }
 
-/** Marks delivered rows sent in one statement, each with the platform's message id. */
+/**
+ * Marks delivered rows sent in one statement, each with the platform's message id. Only rows still
+ * leased by `worker`, like every outcome below: a row whose lease ran out may be another's now.
+ */
 export async function markSentMany(
   db: Kysely<Database>,
   sent: ReadonlyArray<{ id: number; platformMessageId: string | null }>,
   at: Date,
+  worker: string,
 ): Promise<void> {
   if (sent.length === 0) return;
   const ids = sent.map((s) => s.id);
@@ -160,7 +164,7 @@ export async function markSentMany(
     set status = 'sent', sent_at = ${at}, platform_message_id = v.pm, last_error = null,
         lease_until = null, attempts = o.attempts + 1
     from (select unnest(${ids}::bigint[]) as id, unnest(${platformIds}::text[]) as pm) as v
-    where o.id = v.id`.execute(db);
+    where o.id = v.id and o.leased_by = ${worker}`.execute(db);
 }
 
 /** Try again at `at`; `attempted` says whether this counts as an attempt (a rate-limit wait does not). */
@@ -170,6 +174,7 @@ export async function markRetry(
   at: Date,
   error: string | null,
   attempted: boolean,
+  worker: string,
 ): Promise<void> {
   await db
     .updateTable("outbox")
@@ -182,6 +187,7 @@ export async function markRetry(
     }))
     .where("id", "=", id)
     .where("status", "=", "pending")
+    .where("leased_by", "=", worker)
     .execute();
 }
 
@@ -205,8 +211,9 @@ export async function markWaitingMany(
     where o.id = v.id and o.status = 'pending' and o.leased_by = ${worker}`.execute(db);
 }
 
-export async function markFailed(db: Kysely<Database>, id: number, at: Date, error: string): Promise<void> {
-  await db
+/** Gives the row up; false when it was not this worker's to settle any more (its lease ran out and another took it). */
+export async function markFailed(db: Kysely<Database>, id: number, at: Date, error: string, worker: string): Promise<boolean> {
+  const result = await db
     .updateTable("outbox")
     .set((eb) => ({
       status: "failed",
@@ -216,5 +223,7 @@ export async function markFailed(db: Kysely<Database>, id: number, at: Date, err
       attempts: eb("attempts", "+", 1),
     }))
     .where("id", "=", id)
-    .execute();
+    .where("leased_by", "=", worker)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

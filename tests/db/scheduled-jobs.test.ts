@@ -358,7 +358,7 @@ describe("a break", () => {
 describe("the job runner", () => {
   beforeEach(matchPair);
 
-  it("retries a failing job later with backoff, and skips one whose payload is invalid", async () => {
+  it("retries a failing job later with backoff, and so a job of an unknown kind or an invalid payload: reported, never skipped", async () => {
     const now = h.clock.now();
     await tdb.db.kysely
       .insertInto("jobs")
@@ -374,21 +374,38 @@ describe("the job runner", () => {
         { kind: "no-such-kind", key: "unknown", due_at: now, payload: "{}", created_at: now },
       ])
       .execute();
-    const stats = await h.runJobs();
-    expect(stats.failed).toBe(1);
+    const errors: Array<{ kind: string; error: string }> = [];
+    const stats = await runDueJobs(tdb.db.kysely, h.clock, {
+      worker: "test",
+      random: () => 0.5,
+      onError: (error, j) => errors.push({ kind: j.kind, error: String(error) }),
+    });
+    expect(stats.failed).toBe(3);
+    expect(errors.map((e) => e.kind).sort()).toEqual(["check-in-prompt", "check-in-prompt", "no-such-kind"]);
     const [broken] = await job("broken");
     expect(broken?.status).toBe("pending");
     expect(broken?.attempts).toBe(1);
     expect(broken?.last_error).toContain("no result");
     // 5 s base, half fixed and half jitter (0.5 in the harness).
     expect(broken?.due_at.getTime()).toBe(now.getTime() + 3_750);
-    expect((await job("invalid"))[0]).toMatchObject({ status: "skipped", outcome: "invalid payload" });
-    expect((await job("unknown"))[0]).toMatchObject({ status: "skipped", outcome: "unknown kind no-such-kind" });
+    const [invalid] = await job("invalid");
+    expect(invalid).toMatchObject({ status: "pending", attempts: 1, outcome: null });
+    expect(invalid?.last_error).toMatch(/^UnrunnableJob: invalid check-in-prompt payload: .*sessionId/s);
+    expect(invalid?.due_at.getTime()).toBe(now.getTime() + 3_750);
+    const [unknown] = await job("unknown");
+    expect(unknown).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      outcome: null,
+      last_error: "UnrunnableJob: unknown job kind no-such-kind",
+    });
+    expect(unknown?.due_at.getTime()).toBe(now.getTime() + 3_750);
     // Not due again yet: nothing runs.
     expect((await h.runJobs()).failed).toBe(0);
     h.clock.advance(MINUTE_MS);
-    expect((await h.runJobs()).failed).toBe(1);
+    expect((await h.runJobs()).failed).toBe(3);
     expect((await job("broken"))[0]?.attempts).toBe(2);
+    expect((await job("unknown"))[0]?.attempts).toBe(2);
   });
 
   it("a crashed worker's lease expires and another takes the job; the first can no longer finish it", async () => {

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dualObjective, makeDualBound, outermostBlossoms } from "../../src/core/matching/certify";
 import { type MatchingResult, maxWeightMatching } from "../../src/core/matching/max-weight-matching";
+import { seededRandom } from "../../src/core/matching/random";
 
 // edmonds-blossom (a JS port of mwmatching.py) is the oracle for larger graphs. CommonJS, no types.
 const require = createRequire(import.meta.url);
@@ -115,21 +116,9 @@ function checkDualFeasible(g: Graph, r: MatchingResult): void {
   expect(problems).toEqual([]);
 }
 
-/** Seeded PRNG (mulberry32) for the larger generated graphs. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** n vertices, about n*avgDegree/2 distinct random edges, weights in [minW, maxW], endpoints in random order. */
 function randomGraph(n: number, avgDegree: number, minW: number, maxW: number, seed: number): Graph {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const target = Math.min(Math.floor((n * avgDegree) / 2), (n * (n - 1)) / 2);
   const seen = new Set<number>();
   const edges: Edge[] = [];

@@ -1,16 +1,14 @@
 /** One nudge, a day after the prompt, to whoever has not answered "did you meet?". */
-import { z } from "zod";
 import { notifyMember } from "../notify";
+import { contactMoment } from "../reach";
+import { checkInNudgeJob } from "../schedule/job-kinds";
 import { message, text } from "../views/blocks";
 import { checkInAnswers } from "../views/check-in";
 import { deferred, done, type JobKind, skipped } from "./job-kind";
-import { contactMoment, onBreak, pairingContext } from "./reach";
+import { onBreak, pairingContext } from "./pairing-context";
 
-const payload = z.object({ sessionId: z.uuid() });
-
-export const checkInNudge: JobKind<z.infer<typeof payload>> = {
-  kind: "check-in-nudge",
-  payload,
+export const checkInNudge: JobKind<"check-in-nudge"> = {
+  ...checkInNudgeJob,
   async run(tx, p, now) {
     const session = await tx.sessions.get(p.sessionId);
     const { pairing, round, program, members } = await pairingContext(tx, session.pairingId);

@@ -3,20 +3,18 @@
  * answers (the "we met" form carries the 1 to 5 rating). It also keeps the
  * routine going: the next session is planned, with its own reminders.
  */
-import { z } from "zod";
 import { notifyPairing } from "../notify";
+import { contactMoment } from "../reach";
+import { checkInPromptJob } from "../schedule/job-kinds";
+import { scheduleCheckInFollowUps } from "../schedule/planned-jobs";
 import { ensureNextSession } from "../sessions";
 import { message, text } from "../views/blocks";
 import { checkInAnswers } from "../views/check-in";
 import { deferred, done, type JobKind, skipped } from "./job-kind";
-import { contactMoment, onBreak, pairingContext } from "./reach";
-import { scheduleCheckInFollowUps } from "./schedule";
+import { onBreak, pairingContext } from "./pairing-context";
 
-const payload = z.object({ sessionId: z.uuid(), startsAt: z.iso.datetime().optional() });
-
-export const checkInPrompt: JobKind<z.infer<typeof payload>> = {
-  kind: "check-in-prompt",
-  payload,
+export const checkInPrompt: JobKind<"check-in-prompt"> = {
+  ...checkInPromptJob,
   async run(tx, p, now) {
     const session = await tx.sessions.get(p.sessionId, { lock: true });
     if (p.startsAt && session.startsAt.toISOString() !== p.startsAt) return skipped("session moved");

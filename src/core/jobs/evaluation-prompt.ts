@@ -4,22 +4,21 @@
  * their goals, how the pairing works, what to adjust): the answers are never
  * shown to anyone else. A bot that was down sends only the latest one due.
  */
-import { z } from "zod";
+import { DAY_MS } from "../durations";
 import { notifyPairing } from "../notify";
+import { contactMoment } from "../reach";
+import { evaluationPromptJob } from "../schedule/job-kinds";
+import { EVALUATION_EVERY_DAYS, evaluationDue, scheduleEvaluation } from "../schedule/planned-jobs";
 import { actions, formButton, message, text } from "../views/blocks";
 import { deferred, done, type JobKind, skipped } from "./job-kind";
-import { contactMoment, onBreak, pairingContext } from "./reach";
-import { EVALUATION_EVERY_DAYS, evaluationDue, scheduleEvaluation } from "./schedule";
+import { onBreak, pairingContext } from "./pairing-context";
 
-const payload = z.object({ pairingId: z.uuid(), number: z.number().int().positive() });
-
-export const evaluationPrompt: JobKind<z.infer<typeof payload>> = {
-  kind: "evaluation-prompt",
-  payload,
+export const evaluationPrompt: JobKind<"evaluation-prompt"> = {
+  ...evaluationPromptJob,
   async run(tx, p, now) {
     const { pairing, round, program, members } = await pairingContext(tx, p.pairingId);
     if (pairing.status !== "active") return skipped("pairing ended");
-    const latest = Math.floor((now.getTime() - pairing.createdAt.getTime()) / (EVALUATION_EVERY_DAYS * 86_400_000));
+    const latest = Math.floor((now.getTime() - pairing.createdAt.getTime()) / (EVALUATION_EVERY_DAYS * DAY_MS));
     if (latest > p.number) {
       // Catching up: the latest evaluation only.
       await scheduleEvaluation(tx, pairing, latest, now);

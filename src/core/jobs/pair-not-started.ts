@@ -3,17 +3,14 @@
  * to the organizers (names only: nothing a member wrote), so someone can help
  * before the round is over.
  */
-import { z } from "zod";
 import { notifyOrganizers } from "../notify-organizers";
+import { pairNotStartedJob } from "../schedule/job-kinds";
 import { message, text } from "../views/blocks";
 import { done, type JobKind, skipped } from "./job-kind";
-import { pairingContext } from "./reach";
+import { pairingContext } from "./pairing-context";
 
-const payload = z.object({ pairingId: z.uuid() });
-
-export const pairNotStarted: JobKind<z.infer<typeof payload>> = {
-  kind: "pair-not-started",
-  payload,
+export const pairNotStarted: JobKind<"pair-not-started"> = {
+  ...pairNotStartedJob,
   async run(tx, p, now) {
     const { pairing, program, members } = await pairingContext(tx, p.pairingId);
     if (pairing.status !== "active") return skipped("pairing ended");

@@ -1,15 +1,12 @@
 /** A break ends on its date: reminders resume, the member and their partners hear it. */
-import { z } from "zod";
 import { notifyMember, notifyPairing } from "../notify";
+import { contactMoment, currentMembers } from "../reach";
+import { pauseEndJob } from "../schedule/job-kinds";
 import { message, text } from "../views/blocks";
 import { deferred, done, type JobKind, skipped } from "./job-kind";
-import { contactMoment, currentMembers } from "./reach";
 
-const payload = z.object({ enrollmentId: z.uuid(), until: z.iso.datetime() });
-
-export const pauseEnd: JobKind<z.infer<typeof payload>> = {
-  kind: "pause-end",
-  payload,
+export const pauseEnd: JobKind<"pause-end"> = {
+  ...pauseEndJob,
   async run(tx, p, now) {
     const enrollment = await tx.enrollments.get(p.enrollmentId);
     // Resumed early, or paused again with another date: that date has its own job.

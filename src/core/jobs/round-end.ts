@@ -1,13 +1,10 @@
 /** A round's end date: wrap-ups for every pair, then the round closes (unless an organizer closed it first). */
-import { z } from "zod";
 import { closeRound } from "../round-closing";
+import { roundEndJob } from "../schedule/job-kinds";
 import { done, type JobKind, skipped } from "./job-kind";
 
-const payload = z.object({ roundId: z.uuid() });
-
-export const roundEnd: JobKind<z.infer<typeof payload>> = {
-  kind: "round-end",
-  payload,
+export const roundEnd: JobKind<"round-end"> = {
+  ...roundEndJob,
   async run(tx, p, now) {
     const round = await tx.rounds.get(p.roundId);
     if (round.status === "closed") return skipped("already closed");

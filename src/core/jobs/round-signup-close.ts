@@ -1,15 +1,12 @@
 /** Sign-up closes a week after a round opens: the channel hears how many joined, organizers get the next step. */
-import { z } from "zod";
 import { notifyChannel } from "../notify";
 import { notifyOrganizers } from "../notify-organizers";
+import { roundSignupCloseJob } from "../schedule/job-kinds";
 import { actions, commandButton, message, text } from "../views/blocks";
 import { done, type JobKind, skipped } from "./job-kind";
 
-const payload = z.object({ roundId: z.uuid() });
-
-export const roundSignupClose: JobKind<z.infer<typeof payload>> = {
-  kind: "round-signup-close",
-  payload,
+export const roundSignupClose: JobKind<"round-signup-close"> = {
+  ...roundSignupCloseJob,
   async run(tx, p, now) {
     const round = await tx.rounds.get(p.roundId);
     if (round.status !== "open") return skipped("round no longer open for sign-up");

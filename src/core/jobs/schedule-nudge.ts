@@ -3,17 +3,15 @@
  * conversation, with the button that proposes one: a pairing that never
  * schedules otherwise drifts silently until the round ends.
  */
-import { z } from "zod";
 import { notifyPairing } from "../notify";
+import { contactMoment } from "../reach";
+import { scheduleNudgeJob } from "../schedule/job-kinds";
 import { actions, commandButton, formButton, message, text } from "../views/blocks";
 import { deferred, done, type JobKind, skipped } from "./job-kind";
-import { contactMoment, onBreak, pairingContext } from "./reach";
+import { onBreak, pairingContext } from "./pairing-context";
 
-const payload = z.object({ pairingId: z.uuid(), days: z.number().int().positive() });
-
-export const scheduleNudge: JobKind<z.infer<typeof payload>> = {
-  kind: "schedule-nudge",
-  payload,
+export const scheduleNudge: JobKind<"schedule-nudge"> = {
+  ...scheduleNudgeJob,
   async run(tx, p, now) {
     const { pairing, round, program, members } = await pairingContext(tx, p.pairingId);
     if (pairing.status !== "active") return skipped("pairing ended");

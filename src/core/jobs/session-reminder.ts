@@ -5,23 +5,18 @@
  * may hold it until the day itself, or a process that was down may run it
  * late, so it never says "tomorrow" ahead of time.
  */
-import { z } from "zod";
+import { MINUTE_MS } from "../durations";
 import { notifyPairing, timezoneOf } from "../notify";
+import { contactMoment } from "../reach";
 import { formatRelative } from "../relative-time";
+import { sessionReminderJob } from "../schedule/job-kinds";
+import { REMINDER_LEADS } from "../schedule/planned-jobs";
 import { message, text } from "../views/blocks";
 import { deferred, done, type JobKind, skipped } from "./job-kind";
-import { contactMoment, onBreak, pairingContext } from "./reach";
-import { REMINDER_LEADS } from "./schedule";
+import { onBreak, pairingContext } from "./pairing-context";
 
-const payload = z.object({
-  sessionId: z.uuid(),
-  lead: z.enum(["24h", "15m"]),
-  startsAt: z.iso.datetime(),
-});
-
-export const sessionReminder: JobKind<z.infer<typeof payload>> = {
-  kind: "session-reminder",
-  payload,
+export const sessionReminder: JobKind<"session-reminder"> = {
+  ...sessionReminderJob,
   async run(tx, p, now) {
     const session = await tx.sessions.get(p.sessionId);
     if (session.startsAt.toISOString() !== p.startsAt) return skipped("session moved");
@@ -30,7 +25,7 @@ export const sessionReminder: JobKind<z.infer<typeof payload>> = {
     if (pairing.status !== "active") return skipped("pairing ended");
     // A reminder that can only arrive after the next one is due (or after the start) is stale.
     const latest =
-      p.lead === "24h" ? session.startsAt.getTime() - REMINDER_LEADS["15m"] * 60_000 : session.startsAt.getTime() - 60_000;
+      p.lead === "24h" ? session.startsAt.getTime() - REMINDER_LEADS["15m"] * MINUTE_MS : session.startsAt.getTime() - MINUTE_MS;
     const when = contactMoment(members, program, now);
     if (when.getTime() > latest) return skipped("too late to remind");
     if (when > now) return deferred(when);

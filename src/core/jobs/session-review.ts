@@ -3,17 +3,14 @@
  * and when a pair has missed two sessions in a row the organizers hear of it
  * (names only; check-in notes stay private).
  */
-import { z } from "zod";
 import { notifyOrganizers } from "../notify-organizers";
+import { sessionReviewJob } from "../schedule/job-kinds";
 import { message, text } from "../views/blocks";
 import { done, type JobKind, skipped } from "./job-kind";
-import { pairingContext } from "./reach";
+import { pairingContext } from "./pairing-context";
 
-const payload = z.object({ sessionId: z.uuid() });
-
-export const sessionReview: JobKind<z.infer<typeof payload>> = {
-  kind: "session-review",
-  payload,
+export const sessionReview: JobKind<"session-review"> = {
+  ...sessionReviewJob,
   async run(tx, p, now) {
     const session = await tx.sessions.get(p.sessionId, { lock: true });
     const { pairing, program, members } = await pairingContext(tx, session.pairingId);

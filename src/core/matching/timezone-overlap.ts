@@ -1,11 +1,12 @@
 /** Working-hours overlap between two members' time zones, in hours. */
 import { DateTime } from "luxon";
+import { DAY_MS } from "../durations";
 
 const offsets = new Map<string, number>();
 
 /** UTC offset of a zone in minutes at `at` (cached per zone and day). */
 export function offsetMinutes(timezone: string, at: Date): number {
-  const key = `${timezone}@${Math.floor(at.getTime() / 86_400_000)}`;
+  const key = `${timezone}@${Math.floor(at.getTime() / DAY_MS)}`;
   let offset = offsets.get(key);
   if (offset === undefined) {
     const dt = DateTime.fromJSDate(at).setZone(timezone);

@@ -1,7 +1,7 @@
 import { WEEK_MS } from "../durations";
 import { Refusal } from "../errors";
-import { scheduleRoundJobs } from "../jobs/schedule";
 import { notifyChannel } from "../notify";
+import { scheduleRoundJobs } from "../schedule/planned-jobs";
 import { programInChannel, requireOrganizer } from "../scope";
 import { actions, formButton, heading, message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";

@@ -1,6 +1,6 @@
 import { Refusal } from "../errors";
-import { schedulePauseEnd } from "../jobs/schedule";
 import { notifyPairing, timezoneOf } from "../notify";
+import { schedulePauseEnd } from "../schedule/planned-jobs";
 import { currentMembership } from "../scope";
 import { formatDate, parseLocalDate } from "../time-format";
 import { message, text } from "../views/blocks";

@@ -30,12 +30,17 @@ export const runMatching =
     // Fairness: whoever was in a trio or left unmatched last round goes first.
     const previousRound = round.number > 1 ? await ctx.tx.rounds.byNumber(program.id, round.number - 1) : null;
     const priority = new Set(previousRound ? await ctx.tx.pairings.leftShort(previousRound.id) : []);
+    // One query for everyone's current pairings, not one per enrollee.
+    const activeCounts = await ctx.tx.pairings.activeCounts(
+      round.id,
+      enrollments.map((e) => e.memberId),
+    );
     const candidates: Candidate[] = [];
     for (const e of enrollments) {
       const profile = profileOf.get(e.memberId);
       const member = members.get(e.memberId);
       if (!profile || !member || (e.pausedUntil && e.pausedUntil > ctx.now)) continue;
-      const active = (await ctx.tx.pairings.activeForMember(e.memberId, round.id)).length;
+      const active = activeCounts.get(e.memberId) ?? 0;
       const slots = Math.max(e.partnersWanted - active, e.wantsRematch ? 1 : 0);
       if (slots <= 0) continue;
       candidates.push({

@@ -1,8 +1,8 @@
 import { GOAL_KEYS } from "../commands";
 import type { GoalProgress } from "../domain";
 import { Refusal } from "../errors";
-import { evaluationDue } from "../jobs/schedule";
 import { notifyMember } from "../notify";
+import { evaluationDue } from "../schedule/planned-jobs";
 import { pairingOfActor } from "../scope";
 import { actions, formButton, message, text } from "../views/blocks";
 import { evaluationForm } from "../views/forms";

@@ -1,20 +1,8 @@
 /** The outbox: messages a use case committed, waiting for delivery. */
 import type { Kysely } from "kysely";
-import type { Audience } from "../../core/domain";
-import type { Message } from "../../core/messages";
 import type { Tx } from "../../core/ports";
 import { notifyDue } from "../due-work";
 import type { Database } from "../schema";
-
-export interface OutboxRow {
-  id: number;
-  tenantId: string;
-  key: string;
-  audience: Audience;
-  message: Message;
-  createdAt: Date;
-  attempts: number;
-}
 
 export function outboxRepo(db: Kysely<Database>): Tx["outbox"] {
   return {

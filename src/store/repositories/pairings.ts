@@ -1,5 +1,5 @@
 /** Pairings with their 2 or 3 members, and the cadence they agree. */
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { Pairing, PairingStatus } from "../../core/domain";
 import type { Tx } from "../../core/ports";
 import type { Database, PairingsTable } from "../schema";
@@ -74,6 +74,20 @@ export function pairingsRepo(db: Kysely<Database>): Tx["pairings"] {
         .orderBy("p.created_at", "desc")
         .execute();
       return rows.map(toPairing);
+    },
+    async activeCounts(roundId, memberIds) {
+      if (memberIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom("pairings as p")
+        .innerJoin("pairing_members as pm", "pm.pairing_id", "p.id")
+        .select(["pm.member_id", sql<number>`count(*)::int`.as("n")])
+        .where("pm.member_id", "in", memberIds)
+        .where("pm.left_at", "is", null)
+        .where("p.round_id", "=", roundId)
+        .where("p.status", "=", "active")
+        .groupBy("pm.member_id")
+        .execute();
+      return new Map(rows.map((r) => [r.member_id, Number(r.n)]));
     },
     async inRound(roundId) {
       const rows = await db.selectFrom("pairings").selectAll().where("round_id", "=", roundId).orderBy("created_at").execute();

@@ -1,22 +1,7 @@
-/** Who a job speaks to, and whether now is a moment the bot may reach them (quiet hours). */
-import type { Member, Program } from "../domain";
-import { timezoneOf } from "../notify";
+/** What a job about a pairing reads first: the pairing with its round, program and members, and who is on a break. */
+import type { Member } from "../domain";
 import type { Tx } from "../ports";
-import { nextAllowedMoment } from "../quiet-hours";
-
-/** The first moment at or after `now` when every one of `members` may be contacted. */
-export function contactMoment(members: readonly Member[], program: Program, now: Date): Date {
-  return nextAllowedMoment(
-    now,
-    members.map((m) => timezoneOf(m, program)),
-    program.contactHours,
-  );
-}
-
-export async function currentMembers(tx: Tx, pairingId: string): Promise<Member[]> {
-  const links = await tx.pairings.members(pairingId);
-  return tx.members.getMany(links.filter((l) => !l.leftAt).map((l) => l.memberId));
-}
+import { currentMembers } from "../reach";
 
 /** The pairing, its round and program, with the members still in it. */
 export async function pairingContext(tx: Tx, pairingId: string) {

@@ -1,0 +1,61 @@
+/**
+ * The batched count of each member's active pairings (matching reads it for
+ * every enrollee in one query) agrees with the per-member lookup: ended
+ * pairings, members who left, other rounds and unpaired members included.
+ */
+import { describe, expect, it } from "vitest";
+import { DAY_MS } from "../../src/core/durations";
+import { repositories } from "../../src/store/kysely-store";
+import { useTestDb } from "../support/test-db";
+
+const AT = new Date("2026-12-01T02:00:00Z");
+const t = useTestDb();
+
+describe("pairings.activeCounts", () => {
+  it("counts, per member, the round's active pairings they are still in, like activeForMember", async () => {
+    const r = repositories(t.db.kysely);
+    const tenant = await r.tenants.ensure("console", "T-active");
+    const [ani, budi, citra, dewi, eko, fajar] = await Promise.all(
+      ["ani", "budi", "citra", "dewi", "eko", "fajar"].map((name) => r.members.ensure(tenant.id, `U-${name}`, name)),
+    );
+    if (!ani || !budi || !citra || !dewi || !eko || !fajar) throw new Error("members");
+    const program = await r.programs.create({
+      tenantId: tenant.id,
+      channelId: "C-active",
+      spaceId: null,
+      name: "Mentoring",
+      language: "en",
+      timezone: "Asia/Jakarta",
+      roundWeeks: 8,
+      createdBy: ani.id,
+    });
+    const round = (n: number, status: "closed" | "running") =>
+      r.rounds.create({
+        programId: program.id,
+        number: n,
+        status,
+        seed: n,
+        openedAt: AT,
+        endsAt: new Date(AT.getTime() + 56 * DAY_MS),
+      });
+    const earlier = await round(1, "closed");
+    const current = await round(2, "running");
+    const pair = (roundId: string, ...memberIds: string[]) => r.pairings.create({ roundId, memberIds, at: AT });
+
+    // Ani: two active pairings (one a trio Citra left). Budi: one active, one ended. Dewi: only in an earlier round.
+    await pair(current.id, ani.id, budi.id);
+    const trio = await pair(current.id, ani.id, citra.id, eko.id);
+    await r.pairings.removeMember(trio.id, citra.id, AT);
+    const ended = await pair(current.id, budi.id, fajar.id);
+    await r.pairings.end(ended.id, AT);
+    await pair(earlier.id, dewi.id, fajar.id);
+
+    const everyone = [ani, budi, citra, dewi, eko, fajar].map((m) => m.id);
+    const counts = await r.pairings.activeCounts(current.id, everyone);
+    expect(Object.fromEntries([...counts].map(([id, n]) => [everyone.indexOf(id), n]))).toEqual({ 0: 2, 1: 1, 4: 1 });
+    for (const id of everyone) {
+      expect(counts.get(id) ?? 0).toBe((await r.pairings.activeForMember(id, current.id)).length);
+    }
+    expect(await r.pairings.activeCounts(current.id, [])).toEqual(new Map());
+  });
+});
