@@ -93,12 +93,13 @@ export async function tryRematch(tx: Tx, program: Program, given: Round, member:
 export async function waitingForPeer(tx: Tx, round: Round, now: Date): Promise<string[]> {
   if (round.status !== "running") return [];
   const everMatched = new Set((await tx.pairings.inRound(round.id)).flatMap((p) => p.memberIds));
-  const waiting: string[] = [];
-  for (const e of await tx.enrollments.listActive(round.id)) {
-    if (e.pausedUntil && e.pausedUntil > now) continue;
-    if (!e.wantsRematch && everMatched.has(e.memberId)) continue;
-    if ((await tx.pairings.activeForMember(e.memberId, round.id)).length > 0) continue;
-    waiting.push(e.memberId);
-  }
-  return waiting;
+  const candidates = (await tx.enrollments.listActive(round.id)).filter(
+    (e) => !(e.pausedUntil && e.pausedUntil > now) && (e.wantsRematch || !everMatched.has(e.memberId)),
+  );
+  // One query for everyone's current pairings, not one per enrollee.
+  const paired = await tx.pairings.activeCounts(
+    round.id,
+    candidates.map((e) => e.memberId),
+  );
+  return candidates.filter((e) => !paired.has(e.memberId)).map((e) => e.memberId);
 }

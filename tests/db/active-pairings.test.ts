@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { DAY_MS } from "../../src/core/durations";
+import { waitingForPeer } from "../../src/core/rematch";
 import { repositories } from "../../src/store/kysely-store";
 import { useTestDb } from "../support/test-db";
 
@@ -57,5 +58,52 @@ describe("pairings.activeCounts", () => {
       expect(counts.get(id) ?? 0).toBe((await r.pairings.activeForMember(id, current.id)).length);
     }
     expect(await r.pairings.activeCounts(current.id, [])).toEqual(new Map());
+  });
+});
+
+describe("waitingForPeer", () => {
+  it("lists who asked for a new peer or was never matched, unless paired now or on a break", async () => {
+    const r = repositories(t.db.kysely);
+    const tenant = await r.tenants.ensure("console", "T-waiting");
+    const [ani, budi, citra, dewi] = await Promise.all(
+      ["ani", "budi", "citra", "dewi"].map((name) => r.members.ensure(tenant.id, `U-${name}`, name)),
+    );
+    if (!ani || !budi || !citra || !dewi) throw new Error("members");
+    const program = await r.programs.create({
+      tenantId: tenant.id,
+      channelId: "C-waiting",
+      spaceId: null,
+      name: "Mentoring",
+      language: "en",
+      timezone: "Asia/Jakarta",
+      roundWeeks: 8,
+      createdBy: ani.id,
+    });
+    const round = await r.rounds.create({
+      programId: program.id,
+      number: 1,
+      status: "running",
+      seed: 1,
+      openedAt: AT,
+      endsAt: new Date(AT.getTime() + 56 * DAY_MS),
+    });
+    const enroll = async (memberId: string) => {
+      const e = await r.enrollments.create({ roundId: round.id, memberId, partnersWanted: 1, at: AT });
+      if (!e) throw new Error("enrollment");
+      return e;
+    };
+    await enroll(ani.id);
+    // Budi asked for a new peer but is in a pairing now (not waiting); Citra was never matched
+    // (waiting); Dewi was never matched but is on a break (not waiting).
+    const budiEnrollment = await enroll(budi.id);
+    await enroll(citra.id);
+    const dewiEnrollment = await enroll(dewi.id);
+    await r.pairings.create({ roundId: round.id, memberIds: [ani.id, budi.id], at: AT });
+    await r.enrollments.update(budiEnrollment.id, { wantsRematch: true });
+    await r.enrollments.update(dewiEnrollment.id, { pausedUntil: new Date(AT.getTime() + 7 * DAY_MS) });
+
+    expect(await waitingForPeer(r, round, AT)).toEqual([citra.id]);
+    // Once Dewi's break is over she is waiting too.
+    expect((await waitingForPeer(r, round, new Date(AT.getTime() + 8 * DAY_MS))).sort()).toEqual([citra.id, dewi.id].sort());
   });
 });
