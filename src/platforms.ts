@@ -24,7 +24,7 @@ import { createLogger, describeError } from "./logger";
 import { startCron } from "./scheduler/cron";
 import { Ticker } from "./scheduler/tick";
 import { listenForDueWork } from "./store/due-work-listener";
-import { SlackInstallations } from "./store/slack-installations";
+import { SlackInstallations } from "./store/platform/slack-installations";
 import { TokenCipher } from "./store/token-cipher";
 
 const describe = describeError;

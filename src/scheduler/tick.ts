@@ -18,7 +18,7 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../core/clock";
 import { Dispatcher, type DispatcherOptions, type DispatchStats, type Sender } from "../delivery/dispatcher";
 import type { DueWork } from "../store/due-work";
-import { pruneHandled } from "../store/platform-events";
+import { pruneHandled } from "../store/platform/platform-events";
 import type { Database } from "../store/schema";
 import { Coalesced } from "./coalesced";
 import { type JobRunnerOptions, type JobRunStats, runDueJobs } from "./run-due-jobs";

@@ -13,7 +13,7 @@ import { installedWorkspaces } from "../../src/adapters/slack/workspace-clients"
 import { createAppCore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { Dispatcher } from "../../src/delivery/dispatcher";
-import { SlackInstallations } from "../../src/store/slack-installations";
+import { SlackInstallations } from "../../src/store/platform/slack-installations";
 import { TokenCipher } from "../../src/store/token-cipher";
 import { FakeSlack } from "../support/fake-slack";
 import { START } from "../support/harness";

@@ -10,7 +10,7 @@ import { type SlackApp, type SlackNotice, startSlackApp } from "../../src/adapte
 import { createAppCore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { translator } from "../../src/core/i18n/translate";
-import { SlackInstallations } from "../../src/store/slack-installations";
+import { SlackInstallations } from "../../src/store/platform/slack-installations";
 import { TokenCipher } from "../../src/store/token-cipher";
 import { FakeSlack } from "../support/fake-slack";
 import { START } from "../support/harness";

@@ -7,7 +7,7 @@
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Button, Message } from "../../core/messages";
-import { latestRecordedMoment, loadPlaygroundState, savePlaygroundState } from "../../store/playground-state";
+import { latestRecordedMoment, loadPlaygroundState, savePlaygroundState } from "../../store/platform/playground-state";
 import type { Database } from "../../store/schema";
 import type { MovableClock } from "./advance";
 import { type ConsoleWorkspace, PLAYGROUND_TENANT } from "./workspace";

@@ -63,9 +63,9 @@ import {
   getDraft,
   mergeDraftAnswers,
   takeDraft,
-} from "../../store/form-drafts";
-import { claimEvent } from "../../store/platform-events";
-import { readerLanguage } from "../../store/reader-language";
+} from "../../store/platform/form-drafts";
+import { claimEvent } from "../../store/platform/platform-events";
+import { readerLanguage } from "../../store/platform/reader-language";
 import type { Database } from "../../store/schema";
 import { COMMAND_NAME, type InteractionOptionValue, textFromInteraction } from "./command-definitions";
 import {

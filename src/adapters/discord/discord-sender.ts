@@ -49,7 +49,7 @@ import {
   conversationPeople,
   forgetConversation,
   formerMembers,
-} from "../../store/pairing-conversations";
+} from "../../store/platform/pairing-conversations";
 import type { Database } from "../../store/schema";
 import { type DiscordMessagePayload, escapeMarkdown, renderMessage, truncate } from "./components";
 

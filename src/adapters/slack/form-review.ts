@@ -10,7 +10,7 @@ import type { Kysely } from "kysely";
 import type { Language } from "../../core/domain";
 import type { Reply } from "../../core/messages";
 import { withReviewRef } from "../../core/views/reading-summary";
-import { createDraft, type DraftDocument, type DraftOwner, getDraft, takeDraft } from "../../store/form-drafts";
+import { createDraft, type DraftDocument, type DraftOwner, getDraft, takeDraft } from "../../store/platform/form-drafts";
 import type { Database } from "../../store/schema";
 
 export interface ReviewPress {

@@ -28,11 +28,11 @@ import { formSubmission } from "../../core/forms";
 import { translator } from "../../core/i18n/translate";
 import type { Message, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
-import { claimEvent } from "../../store/platform-events";
-import { readerLanguage } from "../../store/reader-language";
+import { claimEvent } from "../../store/platform/platform-events";
+import { readerLanguage } from "../../store/platform/reader-language";
 import type { Database } from "../../store/schema";
-import type { SlackInstallations } from "../../store/slack-installations";
-import { SlackOAuthStates } from "../../store/slack-oauth-states";
+import type { SlackInstallations } from "../../store/platform/slack-installations";
+import { SlackOAuthStates } from "../../store/platform/slack-oauth-states";
 import { acknowledgeEveryRequest } from "./acknowledge-every-request";
 import {
   commandFromSubmission,

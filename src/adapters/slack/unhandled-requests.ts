@@ -10,7 +10,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Kysely } from "kysely";
 import { type MessageKey, translator } from "../../core/i18n/translate";
 import { message, text } from "../../core/views/blocks";
-import { readerLanguage } from "../../store/reader-language";
+import { readerLanguage } from "../../store/platform/reader-language";
 import type { Database } from "../../store/schema";
 import { renderMessage, truncate } from "./block-kit";
 import type { ProfileCache } from "./people";

@@ -5,7 +5,7 @@
  * the app was uninstalled there, and its messages cannot be delivered.
  */
 import { WebClient } from "@slack/web-api";
-import type { SlackInstallations } from "../../store/slack-installations";
+import type { SlackInstallations } from "../../store/platform/slack-installations";
 
 export interface WorkspaceClients {
   forTeam(teamId: string): Promise<WebClient | null>;

@@ -4,7 +4,7 @@
  * after every step, read once at start.
  */
 import type { Kysely } from "kysely";
-import type { Database } from "./schema";
+import type { Database } from "../schema";
 
 export interface SavedPlayground {
   simulatedAt: Date;

@@ -4,9 +4,9 @@
  * the program of the channel they acted in.
  */
 import type { Kysely } from "kysely";
-import { LANGUAGES, type Language, type Platform } from "../core/domain";
-import { replyLanguage } from "../core/reply-language";
-import type { Database } from "./schema";
+import { LANGUAGES, type Language, type Platform } from "../../core/domain";
+import { replyLanguage } from "../../core/reply-language";
+import type { Database } from "../schema";
 
 const asLanguage = (value: string | null | undefined): Language | null =>
   typeof value === "string" && (LANGUAGES as readonly string[]).includes(value) ? (value as Language) : null;

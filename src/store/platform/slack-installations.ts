@@ -6,9 +6,9 @@
  */
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/oauth";
 import type { Kysely } from "kysely";
-import type { Clock } from "../core/clock";
-import type { Database } from "./schema";
-import type { TokenCipher } from "./token-cipher";
+import type { Clock } from "../../core/clock";
+import type { Database } from "../schema";
+import type { TokenCipher } from "../token-cipher";
 
 /** The row key: an org-wide install under its enterprise id, otherwise the workspace. */
 function keyOf(query: { isEnterpriseInstall?: boolean; enterpriseId?: string | undefined; teamId?: string | undefined }) {

@@ -5,7 +5,7 @@
  * replica that lost the race uses the winner's.
  */
 import type { Kysely } from "kysely";
-import type { Database } from "./schema";
+import type { Database } from "../schema";
 
 export async function conversationOf(db: Kysely<Database>, pairingId: string): Promise<string | null> {
   const row = await db

@@ -9,10 +9,10 @@
  * The table's `answers` column holds the whole draft document as JSON.
  */
 import { type Kysely, sql } from "kysely";
-import type { Language, Platform } from "../core/domain";
-import type { FormAnswers } from "../core/forms";
-import type { Form } from "../core/messages";
-import type { Database } from "./schema";
+import type { Language, Platform } from "../../core/domain";
+import type { FormAnswers } from "../../core/forms";
+import type { Form } from "../../core/messages";
+import type { Database } from "../schema";
 
 export const DRAFT_TTL_MS = 60 * 60 * 1000;
 
