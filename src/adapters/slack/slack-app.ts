@@ -30,9 +30,9 @@ import type { Message, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
 import { claimEvent } from "../../store/platform/platform-events";
 import { readerLanguage } from "../../store/platform/reader-language";
-import type { Database } from "../../store/schema";
 import type { SlackInstallations } from "../../store/platform/slack-installations";
 import { SlackOAuthStates } from "../../store/platform/slack-oauth-states";
+import type { Database } from "../../store/schema";
 import { acknowledgeEveryRequest } from "./acknowledge-every-request";
 import {
   commandFromSubmission,
