@@ -6,6 +6,7 @@ import type { Db } from "./store/connect";
 import { kyselyStore } from "./store/kysely-store";
 
 export { openDatabase } from "./store/open-database";
+export { platformStore } from "./store/platform/platform-store";
 
 export interface AppOptions {
   db: Db;

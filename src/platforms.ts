@@ -24,7 +24,9 @@ import { createLogger, describeError } from "./logger";
 import { startCron } from "./scheduler/cron";
 import { Ticker } from "./scheduler/tick";
 import { listenForDueWork } from "./store/due-work-listener";
+import { platformStore } from "./store/platform/platform-store";
 import { SlackInstallations } from "./store/platform/slack-installations";
+import { SlackOAuthStates } from "./store/platform/slack-oauth-states";
 import { TokenCipher } from "./store/token-cipher";
 
 const describe = describeError;
@@ -39,6 +41,7 @@ export async function runPlatforms(config: Config, slackConfig: SlackSettings | 
     clock: systemClock,
     onError: (error, context) => logger.error({ command: context.command, error: describe(error) }, "command failed"),
   });
+  const store = platformStore(db.kysely);
   const senders: Partial<Record<Platform, Sender>> = {};
   const stops: Array<() => Promise<void>> = [];
 
@@ -50,9 +53,8 @@ export async function runPlatforms(config: Config, slackConfig: SlackSettings | 
         : null;
     const slack = await startSlackApp({
       core,
-      db: db.kysely,
+      store,
       clock: systemClock,
-      signingSecret: slackConfig.mode === "socket" ? "" : slackConfig.signingSecret,
       auth:
         slackConfig.mode === "oauth" && installations
           ? {
@@ -60,10 +62,13 @@ export async function runPlatforms(config: Config, slackConfig: SlackSettings | 
               clientId: slackConfig.clientId,
               clientSecret: slackConfig.clientSecret,
               installations,
+              states: new SlackOAuthStates(db.kysely),
             }
           : { kind: "token", botToken: slackConfig.mode === "oauth" ? "" : slackConfig.botToken },
       transport:
-        slackConfig.mode === "socket" ? { kind: "socket", appToken: slackConfig.appToken } : { kind: "http", port: config.PORT },
+        slackConfig.mode === "socket"
+          ? { kind: "socket", appToken: slackConfig.appToken }
+          : { kind: "http", port: config.PORT, signingSecret: slackConfig.signingSecret },
       ...(apiUrl ? { apiUrl } : {}),
       onError: (error) => logger.error({ error: describe(error) }, "slack request failed"),
       onNotice: (kind) => logger.warn({ kind }, "slack request not acted on as sent"),
@@ -85,7 +90,7 @@ export async function runPlatforms(config: Config, slackConfig: SlackSettings | 
     if (discordConfig.shards === 1) {
       const discord = await startDiscordApp({
         core,
-        db: db.kysely,
+        store,
         clock: systemClock,
         token: discordConfig.token,
         ...(apiUrl ? { apiUrl } : {}),
@@ -108,7 +113,7 @@ export async function runPlatforms(config: Config, slackConfig: SlackSettings | 
     senders.discord = discordSender({
       token: discordConfig.token,
       ...(apiUrl ? { apiUrl } : {}),
-      db: db.kysely,
+      store,
       clock: systemClock,
     });
   }

@@ -9,7 +9,7 @@
 import { ChannelType, REST } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { discordFailure, discordSender, nonceFor } from "../../src/adapters/discord/discord-sender";
-import { createAppCore } from "../../src/app";
+import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import type { Message } from "../../src/core/messages";
 import { DeliveryFailure } from "../../src/delivery/delivery-failure";
@@ -41,7 +41,7 @@ afterEach(async () => {
   await fake.stop();
 });
 
-const newSender = () => discordSender({ token: TOKEN, apiUrl: fake.apiUrl, db: tdb.db.kysely, clock });
+const newSender = () => discordSender({ token: TOKEN, apiUrl: fake.apiUrl, store: platformStore(tdb.db.kysely), clock });
 const text = (t: string): Message => ({ blocks: [{ type: "text", text: t }] });
 
 /** A program in the fake's channel with Ani and Budi paired, made through the core as Discord would. */

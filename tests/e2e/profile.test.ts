@@ -12,7 +12,7 @@ import { lineReader } from "../../src/adapters/console/line-reader";
 import { runRepl } from "../../src/adapters/console/repl";
 import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
 import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/discord-app";
-import { createAppCore } from "../../src/app";
+import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { problemWithAnswer } from "../../src/core/form-validation";
 import { translator } from "../../src/core/i18n/translate";
@@ -251,7 +251,7 @@ describe("Discord", () => {
     const core = createAppCore({ db: tdb.db, clock });
     app = await startDiscordApp({
       core,
-      db: tdb.db.kysely,
+      store: platformStore(tdb.db.kysely),
       clock,
       token: "fake-bot-token",
       apiUrl: fake.apiUrl,

@@ -45,28 +45,18 @@ import {
   Routes,
   type StringSelectMenuInteraction,
 } from "discord.js";
-import type { Kysely } from "kysely";
 import type { Clock } from "../../core/clock";
 import { holdsControlCharacter } from "../../core/commands";
 import type { Core } from "../../core/core";
 import type { Language } from "../../core/domain";
 import { problemsAcrossAnswers, problemWithAnswer } from "../../core/form-validation";
 import { type FormAnswers, formSubmission } from "../../core/forms";
-import { languageFromLocale, translator } from "../../core/i18n/translate";
+import { translator } from "../../core/i18n/translate";
 import type { Form, Reply } from "../../core/messages";
+import { replyLanguage } from "../../core/reply-language";
 import { commandFromText } from "../../core/slash";
 import { withReviewRef } from "../../core/views/reading-summary";
-import {
-  createDraft,
-  type DraftDocument,
-  type DraftOwner,
-  getDraft,
-  mergeDraftAnswers,
-  takeDraft,
-} from "../../store/platform/form-drafts";
-import { claimEvent } from "../../store/platform/platform-events";
-import { readerLanguage } from "../../store/platform/reader-language";
-import type { Database } from "../../store/schema";
+import type { DraftDocument, DraftOwner, PlatformStore } from "../platform-port";
 import { COMMAND_NAME, type InteractionOptionValue, textFromInteraction } from "./command-definitions";
 import {
   answersFromModal,
@@ -90,7 +80,7 @@ const ACK_AFTER_MS = 2_000;
 
 export interface DiscordAppOptions {
   core: Core;
-  db: Kysely<Database>;
+  store: PlatformStore;
   clock: Clock;
   token: string;
   /** REST base URL (a proxy, or a test's fake Discord); the gateway URL comes from it too. */
@@ -169,9 +159,9 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     ...(opts.shards !== undefined ? { shards: opts.shards } : {}),
     ...(opts.shardCount !== undefined ? { shardCount: opts.shardCount } : {}),
   });
-  const { core, db, clock } = opts;
+  const { core, store, clock } = opts;
   const report = (error: unknown) => opts.onError?.(error);
-  const claim = (key: string, windowMs?: number) => claimEvent(db, key, clock.now(), windowMs);
+  const claim = (key: string, windowMs?: number) => store.claimEvent(key, clock.now(), windowMs);
   const owner = (person: Person): DraftOwner => ({ platform: "discord", tenantExternalId: person.tenant, userId: person.user });
 
   /** `work`'s result; if it is not there by the deadline, `defer` acknowledges the interaction first. */
@@ -223,8 +213,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     origin: Origin | undefined,
     answers: FormAnswers = {},
   ) {
-    const id = await createDraft(
-      db,
+    const id = await store.drafts.create(
       randomUUID(),
       owner(person),
       { form, answers, language, ...(channelId ? { channelId } : {}), ...(origin ? { origin } : {}) },
@@ -267,7 +256,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     const work = (async () => {
       const reply = await core.execute(envelope(person, what.channelId, what.command));
       // The form's steps speak the language the core answered in.
-      const language = reply.language ?? languageFromLocale(person.locale) ?? "id";
+      const language = reply.language ?? replyLanguage(null, person.locale, null);
       const draft = reply.form
         ? await newDraft(person, reply.form, language, what.channelId, what.origin, prefillFor(reply.form, what.prefill))
         : null;
@@ -297,7 +286,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
 
   async function expired(i: RepliableInteraction, person: Person, mode: Mode): Promise<void> {
     const t = translator(
-      await readerLanguage(db, { platform: "discord", tenant: person.tenant, user: person.user, locale: person.locale }),
+      await store.readerLanguage({ platform: "discord", tenant: person.tenant, user: person.user, locale: person.locale }),
     );
     await send(i, [{ content: t("discord.form.expired"), allowed_mentions: { parse: [] } }], mode);
   }
@@ -325,7 +314,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     const next = parseContinueCustomId(i.customId);
     if (next) {
       // The next step of a form: straight from the draft, no core call, so the modal is the first response.
-      const draft = await getDraft(db, next.draftId, owner(person), clock.now());
+      const draft = await store.drafts.get(next.draftId, owner(person), clock.now());
       // Prefilled with the answers so far: a step reopened to fix an answer shows what was typed.
       const modal = draft
         ? modalSteps(draft.form, next.draftId, translator(draft.language), draft.answers)[next.step - 1]
@@ -337,7 +326,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     const review = parseReviewCustomId(i.customId);
     if (review) {
       // Taken, so a review is answered once: confirm submits its answers, fix opens the form prefilled.
-      const draft = await takeDraft(db, review.draftId, owner(person), clock.now());
+      const draft = await store.drafts.take(review.draftId, owner(person), clock.now());
       if (!draft) await expired(i, person, "update");
       else if (review.choice === "confirm") {
         const command = formSubmission(draft.form.request, draft.answers);
@@ -369,7 +358,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     }
     const answers = answersFromModal(fields);
     const who = owner(person);
-    const draft = await getDraft(db, step.draftId, who, clock.now());
+    const draft = await store.drafts.get(step.draftId, who, clock.now());
     if (!draft) {
       await expired(i, person, mode);
       return;
@@ -391,20 +380,20 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
       const keepable = Object.fromEntries(
         Object.entries(answers).filter(([, v]) => !(typeof v === "string" && holdsControlCharacter(v))),
       );
-      if (await mergeDraftAnswers(db, step.draftId, who, keepable, clock.now()))
+      if (await store.drafts.mergeAnswers(step.draftId, who, keepable, clock.now()))
         await send(i, [fixPrompt(t, problems, step.step, step.draftId)], mode);
       else await expired(i, person, mode);
       return;
     }
     const total = modalSteps(draft.form, step.draftId, t).length;
     if (step.step < total) {
-      if (await mergeDraftAnswers(db, step.draftId, who, answers, clock.now()))
+      if (await store.drafts.mergeAnswers(step.draftId, who, answers, clock.now()))
         await send(i, [continuePrompt(t, step.step + 1, total, step.draftId)], mode);
       else await expired(i, person, mode);
       return;
     }
     // Whoever takes the draft completes the form: a last step submitted twice counts once.
-    const taken = await takeDraft(db, step.draftId, who, clock.now());
+    const taken = await store.drafts.take(step.draftId, who, clock.now());
     if (!taken) {
       await expired(i, person, mode);
       return;
@@ -420,7 +409,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
    */
   async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
     const focused = i.options.getFocused(true);
-    const language = languageFromLocale(i.locale) ?? "id";
+    const language = replyLanguage(null, i.locale, null);
     const query = String(focused.value);
     const person = personOf(i);
     const suggestions = await core.suggestTopics({
@@ -457,7 +446,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     } catch (error) {
       report(error);
       // Never a silent spinner: a short apology in the interaction's language.
-      const t = translator(languageFromLocale(i.locale) ?? "id");
+      const t = translator(replyLanguage(null, i.locale, null));
       const apology = { content: t("error.generic"), allowed_mentions: { parse: [] } };
       if (i.deferred && !i.replied) await i.editReply(options(apology)).catch(report);
       else if (!i.deferred && !i.replied) await send(i, [apology], "reply").catch(report);

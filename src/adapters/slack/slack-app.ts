@@ -19,20 +19,16 @@
  */
 import { createHash } from "node:crypto";
 import { App, type BlockAction, HTTPReceiver, LogLevel, type RespondFn, SocketModeReceiver } from "@slack/bolt";
+import type { StateStore } from "@slack/oauth";
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
-import type { Kysely } from "kysely";
 import type { Clock } from "../../core/clock";
 import type { Core } from "../../core/core";
 import { formSubmission } from "../../core/forms";
 import { translator } from "../../core/i18n/translate";
 import type { Message, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
-import { claimEvent } from "../../store/platform/platform-events";
-import { readerLanguage } from "../../store/platform/reader-language";
-import type { SlackInstallations } from "../../store/platform/slack-installations";
-import { SlackOAuthStates } from "../../store/platform/slack-oauth-states";
-import type { Database } from "../../store/schema";
+import type { PlatformStore } from "../platform-port";
 import { acknowledgeEveryRequest } from "./acknowledge-every-request";
 import {
   commandFromSubmission,
@@ -50,6 +46,7 @@ import {
 } from "./block-kit";
 import { fieldErrors, type SubmittedBlock } from "./field-errors";
 import { keepReview, peekReview, type ReviewPress, reviewPress, takeReview } from "./form-review";
+import type { SlackInstallationStore } from "./installation-store";
 import { envelope, type Person, ProfileCache } from "./people";
 import { type PrivateReply, privateReply } from "./private-reply";
 import { guardTimestamps } from "./request-timestamp";
@@ -74,15 +71,21 @@ const DOUBLE_CLICK_MS = 10_000;
 
 export type SlackAuth =
   | { kind: "token"; botToken: string }
-  | { kind: "oauth"; clientId: string; clientSecret: string; installations: SlackInstallations };
+  | {
+      kind: "oauth";
+      clientId: string;
+      clientSecret: string;
+      installations: SlackInstallationStore;
+      /** Single-use OAuth states (store/platform/slack-oauth-states.ts), instead of Bolt's reusable signed ones. */
+      states: StateStore;
+    };
 
-export type SlackTransport = { kind: "http"; port: number } | { kind: "socket"; appToken: string };
+export type SlackTransport = { kind: "http"; port: number; signingSecret: string } | { kind: "socket"; appToken: string };
 
 export interface SlackAppOptions {
   core: Core;
-  db: Kysely<Database>;
+  store: PlatformStore;
   clock: Clock;
-  signingSecret: string;
   auth: SlackAuth;
   transport: SlackTransport;
   /** The Web API base URL (GovSlack, a proxy, or a test's fake server). */
@@ -125,7 +128,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
           scopes: [...SLACK_BOT_SCOPES],
           installationStore: options.auth.installations,
           // Single-use states in the database, instead of the default signed (reusable) ones.
-          installerOptions: { clientOptions, directInstall: true, stateStore: new SlackOAuthStates(options.db) },
+          installerOptions: { clientOptions, directInstall: true, stateStore: options.auth.states },
         }
       : {};
   const receiver =
@@ -135,14 +138,14 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
           logLevel: LogLevel.ERROR,
           installerOptions: { clientOptions },
         })
-      : new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: "/slack/events", ...oauth });
+      : new HTTPReceiver({ signingSecret: options.transport.signingSecret, endpoints: "/slack/events", ...oauth });
   // Bolt refuses only old timestamps; the guard refuses future ones too, before Bolt reads the request.
   if (receiver instanceof HTTPReceiver)
     receiver.requestListener = guardTimestamps(receiver.requestListener, () => options.onNotice?.("timestamp-refused"));
   const profiles = new ProfileCache();
-  const claim = (key: string, windowMs?: number) => claimEvent(options.db, key, options.clock.now(), windowMs);
+  const claim = (key: string, windowMs?: number) => options.store.claimEvent(key, options.clock.now(), windowMs);
   const replyRules = { apiUrl: options.apiUrl, onRefused: () => options.onNotice?.("response-url-refused") };
-  const answerUnhandled = unhandledAnswers({ db: options.db, profiles, claim: (key) => claim(key), rules: replyRules });
+  const answerUnhandled = unhandledAnswers({ store: options.store, profiles, claim: (key) => claim(key), rules: replyRules });
   const app = new App({
     ...(options.auth.kind === "token" ? { token: options.auth.botToken } : {}),
     receiver,
@@ -152,11 +155,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
   // Modals' metadata is sealed under a secret only this deployment has (see form-metadata.ts).
   const formKey = createHash("sha256")
     .update("sebaya:slack-form:")
-    .update(
-      options.signingSecret ||
-        (options.transport.kind === "socket" ? options.transport.appToken : "") ||
-        (options.auth.kind === "token" ? options.auth.botToken : options.auth.clientSecret),
-    )
+    .update(options.transport.kind === "http" ? options.transport.signingSecret : options.transport.appToken)
     .digest();
   // Requests no listener takes are acknowledged at once and answered, instead of a 404 after 3 s.
   acknowledgeEveryRequest(app, receiver, async (request) => {
@@ -221,7 +220,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     // Answers read back wait in a draft for the member's confirm or fix (form-review.ts).
     const owner = { platform: "slack" as const, tenantExternalId: person.team, userId: person.user };
     const kept = { language: reply.language ?? "id", ...(where.channelId ? { channelId: where.channelId } : {}) };
-    const messages: Message[] = [...(await keepReview(options.db, owner, reply, kept, options.clock.now())).messages];
+    const messages: Message[] = [...(await keepReview(options.store.drafts, owner, reply, kept, options.clock.now())).messages];
     if (reply.form && where.triggerId) {
       try {
         await client.views.open({
@@ -261,10 +260,15 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     respond: RespondFn,
   ): Promise<void> {
     const owner = { platform: "slack" as const, tenantExternalId: person.team, userId: person.user };
-    const draft = await (press.choice === "confirm" ? takeReview : peekReview)(options.db, owner, press, options.clock.now());
+    const draft = await (press.choice === "confirm" ? takeReview : peekReview)(
+      options.store.drafts,
+      owner,
+      press,
+      options.clock.now(),
+    );
     const reply = privately(client, body, respond);
     if (!draft) {
-      const language = await readerLanguage(options.db, {
+      const language = await options.store.readerLanguage({
         platform: "slack",
         tenant: person.team,
         user: person.user,
@@ -286,7 +290,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
         view: renderModal(draft.form, formKey, { channelId: draft.channelId }),
       });
       // Taken once the modal is open: a trigger that expired leaves the answers for another press.
-      await takeReview(options.db, owner, press, options.clock.now());
+      await takeReview(options.store.drafts, owner, press, options.clock.now());
       done = { blocks: [{ type: "text", text: translator(draft.language)("review.fix") }] };
     }
     const channel = body.channel?.id;
@@ -355,7 +359,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     const team = body.team?.id ?? body.user.team_id ?? "";
     if (submitted) {
       // A field the core would refuse is shown beside it, in the modal still open: nothing typed is lost.
-      const language = await readerLanguage(options.db, { platform: "slack", tenant: team, user: body.user.id });
+      const language = await options.store.readerLanguage({ platform: "slack", tenant: team, user: body.user.id });
       const errors = fieldErrors(
         submitted.request,
         (view.blocks ?? []) as SubmittedBlock[],

@@ -4,8 +4,9 @@
  * TokenCipher; only the workspace and org ids used to look it up are in clear.
  * An org-wide (Enterprise Grid) install is found for each of its workspaces.
  */
-import type { Installation, InstallationQuery, InstallationStore } from "@slack/oauth";
+import type { Installation, InstallationQuery } from "@slack/oauth";
 import type { Kysely } from "kysely";
+import type { SlackInstallationStore } from "../../adapters/slack/installation-store";
 import type { Clock } from "../../core/clock";
 import type { Database } from "../schema";
 import type { TokenCipher } from "../token-cipher";
@@ -16,7 +17,7 @@ function keyOf(query: { isEnterpriseInstall?: boolean; enterpriseId?: string | u
   return query.teamId ? `T:${query.teamId}` : null;
 }
 
-export class SlackInstallations implements InstallationStore {
+export class SlackInstallations implements SlackInstallationStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly cipher: TokenCipher,
