@@ -39,8 +39,8 @@ import type { Clock } from "../../core/clock";
 import type { Language } from "../../core/domain";
 import { translator } from "../../core/i18n/translate";
 import { DeliveryFailure } from "../../delivery/delivery-failure";
-import type { Sender } from "../../delivery/dispatcher";
-import type { Outgoing } from "../../store/outbox-queue";
+import type { Outgoing } from "../../delivery/outgoing";
+import type { Sender } from "../../delivery/sender";
 import type { ConversationPerson, PlatformStore } from "../platform-port";
 import { type DiscordMessagePayload, escapeMarkdown, renderMessage, truncate } from "./components";
 

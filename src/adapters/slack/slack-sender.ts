@@ -6,8 +6,8 @@
  */
 import { ErrorCode } from "@slack/web-api";
 import { DeliveryFailure } from "../../delivery/delivery-failure";
-import type { Sender } from "../../delivery/dispatcher";
-import type { Outgoing } from "../../store/outbox-queue";
+import type { Outgoing } from "../../delivery/outgoing";
+import type { Sender } from "../../delivery/sender";
 import { renderMessage } from "./block-kit";
 import type { WorkspaceClients } from "./workspace-clients";
 
