@@ -7,8 +7,8 @@
 
 import { ReadStream } from "node:tty";
 import { setFlagsFromString } from "node:v8";
-import { discordSettings } from "./adapters/discord/discord-settings";
-import { slackSettings } from "./adapters/slack/slack-settings";
+import { discordSettings } from "./adapters/discord/settings";
+import { slackSettings } from "./adapters/slack/settings";
 import { ConfigError, loadEnvFile, parseConfig } from "./config";
 import { OffsetClock } from "./core/clock";
 import { createLogger, describeError, errorLine } from "./logger";

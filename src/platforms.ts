@@ -6,13 +6,13 @@
  * main only when a platform is configured: the playground never loads the
  * platform SDKs (seconds and tens of megabytes at start).
  */
-import { startDiscordApp } from "./adapters/discord/discord-app";
-import { discordSender } from "./adapters/discord/discord-sender";
-import type { DiscordSettings } from "./adapters/discord/discord-settings";
+import { startDiscordApp } from "./adapters/discord/app";
+import { discordSender } from "./adapters/discord/sender";
+import type { DiscordSettings } from "./adapters/discord/settings";
 import { startShards } from "./adapters/discord/shards";
-import { startSlackApp } from "./adapters/slack/slack-app";
-import { slackSender } from "./adapters/slack/slack-sender";
-import type { SlackSettings } from "./adapters/slack/slack-settings";
+import { startSlackApp } from "./adapters/slack/app";
+import { slackSender } from "./adapters/slack/sender";
+import type { SlackSettings } from "./adapters/slack/settings";
 import { installedWorkspaces, singleWorkspace } from "./adapters/slack/workspace-clients";
 import { createAppCore, openDatabase } from "./app";
 import type { Config } from "./config";

@@ -8,7 +8,7 @@
  */
 import { ChannelType, REST } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { discordFailure, discordSender, nonceFor } from "../../src/adapters/discord/discord-sender";
+import { discordFailure, discordSender, nonceFor } from "../../src/adapters/discord/sender";
 import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import type { Message } from "../../src/core/messages";

@@ -15,9 +15,9 @@ import {
   PermissionFlagsBits,
 } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
 import { decodeCustomId } from "../../src/adapters/discord/custom-id";
-import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/discord-app";
-import { type DiscordSender, discordSender } from "../../src/adapters/discord/discord-sender";
+import { type DiscordSender, discordSender } from "../../src/adapters/discord/sender";
 import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import type { Core } from "../../src/core/core";

@@ -9,9 +9,9 @@
  * was among them, so a new form button cannot slip past it.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { renderMessage as renderDiscord } from "../../src/adapters/discord/components";
-import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/discord-app";
-import { renderMessage as renderSlack } from "../../src/adapters/slack/block-kit";
+import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
+import { renderMessage as renderDiscord } from "../../src/adapters/discord/render";
+import { renderMessage as renderSlack } from "../../src/adapters/slack/render";
 import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { answerSchemas, type FormRequest } from "../../src/core/commands";

@@ -11,8 +11,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ApplicationCommandOptionType } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/discord-app";
-import { discordSender } from "../../src/adapters/discord/discord-sender";
+import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
+import { discordSender } from "../../src/adapters/discord/sender";
 import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { translator } from "../../src/core/i18n/translate";

@@ -11,7 +11,7 @@ import { CAST } from "../../src/adapters/console/cast";
 import { lineReader } from "../../src/adapters/console/line-reader";
 import { runRepl } from "../../src/adapters/console/repl";
 import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
-import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/discord-app";
+import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
 import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { problemWithAnswer } from "../../src/core/form-validation";

@@ -7,8 +7,8 @@
  */
 import { createHmac, randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type SlackApp, startSlackApp } from "../../src/adapters/slack/slack-app";
-import { slackSender } from "../../src/adapters/slack/slack-sender";
+import { type SlackApp, startSlackApp } from "../../src/adapters/slack/app";
+import { slackSender } from "../../src/adapters/slack/sender";
 import { installedWorkspaces } from "../../src/adapters/slack/workspace-clients";
 import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type SlackApp, type SlackNotice, startSlackApp } from "../../src/adapters/slack/slack-app";
+import { type SlackApp, type SlackNotice, startSlackApp } from "../../src/adapters/slack/app";
 import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { translator } from "../../src/core/i18n/translate";

@@ -5,8 +5,8 @@
  * dispatcher with the Slack sender; `tick` also runs the due jobs.
  */
 import { createHmac } from "node:crypto";
-import { type SlackApp, type SlackAppOptions, startSlackApp } from "../../src/adapters/slack/slack-app";
-import { slackSender } from "../../src/adapters/slack/slack-sender";
+import { type SlackApp, type SlackAppOptions, startSlackApp } from "../../src/adapters/slack/app";
+import { slackSender } from "../../src/adapters/slack/sender";
 import { singleWorkspace } from "../../src/adapters/slack/workspace-clients";
 import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";

@@ -15,6 +15,16 @@ import {
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  type CustomIdPayload,
+  commandFromSelect,
+  continueCustomId,
+  decodeCustomId,
+  encodeCustomId,
+  modalCustomId,
+  parseContinueCustomId,
+  parseModalCustomId,
+} from "../../src/adapters/discord/custom-id";
+import {
   answersFromModal,
   continuePrompt,
   DISCORD_LIMITS,
@@ -28,17 +38,7 @@ import {
   settledMessage,
   stepSizes,
   truncate,
-} from "../../src/adapters/discord/components";
-import {
-  type CustomIdPayload,
-  commandFromSelect,
-  continueCustomId,
-  decodeCustomId,
-  encodeCustomId,
-  modalCustomId,
-  parseContinueCustomId,
-  parseModalCustomId,
-} from "../../src/adapters/discord/custom-id";
+} from "../../src/adapters/discord/render";
 import { type Command, parseCommand } from "../../src/core/commands";
 import type { Session } from "../../src/core/domain";
 import { type FormAnswers, formSubmission } from "../../src/core/forms";

@@ -18,7 +18,7 @@ import { Ticker } from "../../scheduler/tick";
 import type { Database } from "../../store/schema";
 import { advanceThroughDueWork, type MovableClock } from "./advance";
 import { castReader, loadReaders, type Reader } from "./readers";
-import { renderMessage } from "./render-text";
+import { renderMessage } from "./render";
 
 export interface Person {
   id: string;

@@ -8,8 +8,8 @@ import { createAppCore, openDatabase, platformStore } from "../../app";
 import { parseConfig } from "../../config";
 import { systemClock } from "../../core/clock";
 import { createLogger, describeError, errorLine } from "../../logger";
-import { startDiscordApp } from "./discord-app";
-import { discordSettings } from "./discord-settings";
+import { startDiscordApp } from "./app";
+import { discordSettings } from "./settings";
 
 const describe = describeError;
 

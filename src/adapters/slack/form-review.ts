@@ -16,7 +16,7 @@ export interface ReviewPress {
   ref: string;
 }
 
-/** A review button's value (block-kit.ts `encodeButton`), or null for any other value. */
+/** A review button's value (render.ts `encodeButton`), or null for any other value. */
 export function reviewPress(value: string): ReviewPress | null {
   try {
     const parsed: unknown = JSON.parse(value);

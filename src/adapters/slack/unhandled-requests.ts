@@ -10,9 +10,9 @@ import type { WebClient } from "@slack/web-api";
 import { type MessageKey, translator } from "../../core/i18n/translate";
 import { message, text } from "../../core/views/blocks";
 import type { PlatformStore } from "../platform-port";
-import { renderMessage, truncate } from "./block-kit";
 import type { ProfileCache } from "./people";
 import { privateReply, type ReplyRules } from "./private-reply";
+import { renderMessage, truncate } from "./render";
 import { requesterOf } from "./requester";
 
 /** What the person did, when a person did something. */

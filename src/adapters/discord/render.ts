@@ -274,7 +274,7 @@ function renderButton(button: Button, used: Set<string>): ButtonBuilder {
   const { action } = button;
   const customId =
     action.kind === "review"
-      ? // A review's button names the draft that keeps the answers (discord-app.ts), never the answers.
+      ? // A review's button names the draft that keeps the answers (app.ts), never the answers.
         reviewCustomId(action.choice, action.ref ?? "")
       : uniqueId(used, (slot) =>
           encodeCustomId(

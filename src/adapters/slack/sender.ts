@@ -8,7 +8,7 @@ import { ErrorCode } from "@slack/web-api";
 import { DeliveryFailure } from "../../delivery/delivery-failure";
 import type { Outgoing } from "../../delivery/outgoing";
 import type { Sender } from "../../delivery/sender";
-import { renderMessage } from "./block-kit";
+import { renderMessage } from "./render";
 import type { WorkspaceClients } from "./workspace-clients";
 
 /** Slack error codes that mean the member cannot get a DM from the bot. */

@@ -30,6 +30,11 @@ import type { Message, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
 import type { PlatformStore } from "../platform-port";
 import { acknowledgeEveryRequest } from "./acknowledge-every-request";
+import { fieldErrors, type SubmittedBlock } from "./field-errors";
+import { keepReview, peekReview, type ReviewPress, reviewPress, takeReview } from "./form-review";
+import type { SlackInstallationStore } from "./installation-store";
+import { envelope, type Person, ProfileCache } from "./people";
+import { type PrivateReply, privateReply } from "./private-reply";
 import {
   commandFromSubmission,
   decodeButton,
@@ -43,12 +48,7 @@ import {
   TOPICS_ACTION,
   truncate,
   type ViewState,
-} from "./block-kit";
-import { fieldErrors, type SubmittedBlock } from "./field-errors";
-import { keepReview, peekReview, type ReviewPress, reviewPress, takeReview } from "./form-review";
-import type { SlackInstallationStore } from "./installation-store";
-import { envelope, type Person, ProfileCache } from "./people";
-import { type PrivateReply, privateReply } from "./private-reply";
+} from "./render";
 import { guardTimestamps } from "./request-timestamp";
 import { requesterOf } from "./requester";
 import { unhandledAnswers } from "./unhandled-requests";

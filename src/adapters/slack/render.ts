@@ -309,7 +309,7 @@ function inputElement(input: FormInput) {
 
 /**
  * A topics list (`FormInput.topics`) is two blocks: a multi-select whose options come from the
- * vocabulary as the member types (action `sebaya_topics:<language>`, answered by slack-app.ts), and
+ * vocabulary as the member types (action `sebaya_topics:<language>`, answered by app.ts), and
  * beside it a text input for anything else, block `<name>_other`. Both are optional to Slack; the
  * submission merges them into one list (`commandFromSubmission`) and the core's rule applies to it.
  */

@@ -42,7 +42,7 @@ import { DeliveryFailure } from "../../delivery/delivery-failure";
 import type { Outgoing } from "../../delivery/outgoing";
 import type { Sender } from "../../delivery/sender";
 import type { ConversationPerson, PlatformStore } from "../platform-port";
-import { type DiscordMessagePayload, escapeMarkdown, renderMessage, truncate } from "./components";
+import { type DiscordMessagePayload, escapeMarkdown, renderMessage, truncate } from "./render";
 
 /** Discord's limit on a nonce. */
 const NONCE_MAX = 25;

@@ -7,7 +7,7 @@
  *
  * - Gateway: the Guilds intent only (no privileged intents); interactions
  *   arrive over the gateway. Outgoing messages are the sender's job
- *   (discord-sender.ts).
+ *   (sender.ts).
  * - Within 3 s: the core gets until `ackAfterMs` (2 s by default) to answer.
  *   In time, the answer is the interaction's first response, so a form can
  *   open as a modal (a modal is only allowed as a first response). Too slow,
@@ -58,6 +58,8 @@ import { commandFromText } from "../../core/slash";
 import { withReviewRef } from "../../core/views/reading-summary";
 import type { DraftDocument, DraftOwner, PlatformStore } from "../platform-port";
 import { COMMAND_NAME, type InteractionOptionValue, textFromInteraction } from "./command-definitions";
+import { commandFromSelect, decodeCustomId, parseContinueCustomId, parseModalCustomId, parseReviewCustomId } from "./custom-id";
+import { envelope, type Person, personOf } from "./people";
 import {
   answersFromModal,
   continuePrompt,
@@ -69,9 +71,7 @@ import {
   renderReply,
   settledMessage,
   stepInputs,
-} from "./components";
-import { commandFromSelect, decodeCustomId, parseContinueCustomId, parseModalCustomId, parseReviewCustomId } from "./custom-id";
-import { envelope, type Person, personOf } from "./people";
+} from "./render";
 
 /** A second press of the same component on the same message within this window is the same press. */
 const DOUBLE_CLICK_MS = 10_000;
