@@ -7,8 +7,7 @@
 
 import { ReadStream } from "node:tty";
 import { setFlagsFromString } from "node:v8";
-import { discordSettings } from "./adapters/discord/settings";
-import { slackSettings } from "./adapters/slack/settings";
+import { configuredSettings } from "./adapters/settings";
 import { ConfigError, loadEnvFile, parseConfig } from "./config";
 import { OffsetClock } from "./core/clock";
 import { createLogger, describeError, errorLine } from "./logger";
@@ -21,11 +20,10 @@ const describe = describeError;
 async function main(): Promise<void> {
   loadEnvFile();
   const config = parseConfig(process.env);
-  const slackConfig = slackSettings(config);
-  const discordConfig = discordSettings(config);
-  if (slackConfig || discordConfig) {
+  const platforms = configuredSettings(config);
+  if (platforms.length > 0) {
     const { runPlatforms } = await import("./platforms");
-    return runPlatforms(config, slackConfig, discordConfig);
+    return runPlatforms(config, platforms);
   }
   // The playground writes to the terminal; logs go to stderr and stay quiet unless asked.
   const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn");

@@ -55,11 +55,11 @@ export interface RunningPlatform {
 }
 
 export interface PlatformDescription {
-  name: PlatformName | "console";
+  name: PlatformName;
   capabilities: PlatformCapabilities;
 }
 
+/** A configured platform, its settings bound in: the composition root only starts it. */
 export interface Platform extends PlatformDescription {
-  name: PlatformName;
   start(deps: PlatformDeps): Promise<RunningPlatform>;
 }
