@@ -25,7 +25,7 @@
  *   answer; a question shared in a pair's thread gets the core's note of who
  *   answered (never what), and loses its buttons once everyone has.
  */
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import {
   type APIMessage,
   ApplicationCommandOptionType,
@@ -57,6 +57,7 @@ import { replyLanguage } from "../../core/reply-language";
 import { commandFromText } from "../../core/slash";
 import { withReviewRef } from "../../core/views/reading-summary";
 import type { DraftDocument, DraftOwner, PlatformStore } from "../platform-port";
+import { DOUBLE_CLICK_MS, pressDigest } from "../shared/presses";
 import { COMMAND_NAME, type InteractionOptionValue, textFromInteraction } from "./command-definitions";
 import { commandFromSelect, decodeCustomId, parseContinueCustomId, parseModalCustomId, parseReviewCustomId } from "./custom-id";
 import { envelope, type Person, personOf } from "./people";
@@ -73,8 +74,6 @@ import {
   stepInputs,
 } from "./render";
 
-/** A second press of the same component on the same message within this window is the same press. */
-const DOUBLE_CLICK_MS = 10_000;
 /** How long the core may take before the interaction is deferred (Discord allows 3 s for the first response). */
 const ACK_AFTER_MS = 2_000;
 
@@ -115,7 +114,7 @@ function prefillFor(form: Form, given: FormAnswers | undefined): FormAnswers {
     form.inputs.flatMap((input) => (given[input.name] === undefined ? [] : [[input.name, given[input.name]]])),
   );
 }
-const hash = (value: string) => createHash("sha256").update(value).digest("base64url").slice(0, 16);
+const hash = (value: string) => pressDigest(value, 16);
 
 /** A rendered payload in discord.js's option shape (allowedMentions in camelCase; no mention unless named). */
 function options(payload: DiscordMessagePayload): InteractionEditReplyOptions {

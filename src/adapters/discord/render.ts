@@ -45,6 +45,7 @@ import type { FormAnswers } from "../../core/forms";
 import type { Translate } from "../../core/i18n/translate";
 import type { Block, Button, Form, FormInput, Message, Reply, RichText, Select } from "../../core/messages";
 import { segments } from "../../core/rich-text";
+import { surrogateSafeCut, truncateUtf16 } from "../shared/truncate";
 import { CUSTOM_ID_MAX, continueCustomId, encodeCustomId, modalCustomId, reviewCustomId } from "./custom-id";
 
 /** Discord's documented limits that the renderer enforces (lengths in UTF-16 units, which never undercount). */
@@ -88,14 +89,13 @@ export type DiscordModal = APIModalInteractionResponseCallbackData;
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
-const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
-
 /** Moves a cut back so that it splits neither a surrogate pair nor a backslash from the character it escapes. */
 function safeCut(text: string, at: number): number {
   let cut = Math.max(0, Math.min(at, text.length));
   for (;;) {
-    if (cut > 0 && cut < text.length && isLowSurrogate(text.charCodeAt(cut))) {
-      cut--;
+    const whole = surrogateSafeCut(text, cut);
+    if (whole !== cut) {
+      cut = whole;
       continue;
     }
     let slashes = 0;
@@ -110,8 +110,7 @@ function safeCut(text: string, at: number): number {
 
 /** At most `max` UTF-16 units, "…" marking a cut. */
 export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, safeCut(text, max - 1))}…`;
+  return truncateUtf16(text, max, safeCut);
 }
 
 /**
@@ -130,8 +129,7 @@ function contentCut(text: string, at: number): number {
 
 /** `truncate` for content (markdown already escaped). */
 function truncateContent(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, contentCut(text, max - 1))}…`;
+  return truncateUtf16(text, max, contentCut);
 }
 
 /**

@@ -29,6 +29,7 @@ import { translator } from "../../core/i18n/translate";
 import type { Message, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
 import type { PlatformStore } from "../platform-port";
+import { DOUBLE_CLICK_MS, pressDigest } from "../shared/presses";
 import { acknowledgeEveryRequest } from "./acknowledge-every-request";
 import { fieldErrors, type SubmittedBlock } from "./field-errors";
 import { keepReview, peekReview, type ReviewPress, reviewPress, takeReview } from "./form-review";
@@ -65,9 +66,6 @@ export const SLACK_BOT_SCOPES = [
   "channels:read",
   "groups:read",
 ] as const;
-
-/** A second press of the same button on the same message within this window is the same press. */
-const DOUBLE_CLICK_MS = 10_000;
 
 export type SlackAuth =
   | { kind: "token"; botToken: string }
@@ -112,7 +110,7 @@ function programChannel(id: string | undefined, name: string | undefined): strin
   return id;
 }
 
-const hash = (value: string) => createHash("sha256").update(value).digest("base64url").slice(0, 22);
+const hash = (value: string) => pressDigest(value, 22);
 
 export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp> {
   const clientOptions = {

@@ -20,6 +20,7 @@ import { type FormAnswers, formSubmission } from "../../core/forms";
 import type { Button, Form, FormInput, Message, RichText, Select } from "../../core/messages";
 import { segments, withoutMentions } from "../../core/rich-text";
 import { splitList } from "../../core/text-list";
+import { truncateCodePoints } from "../shared/truncate";
 import { type FormMetadata, openMetadata, sealMetadata } from "./form-metadata";
 
 /** Slack's documented limits that the renderer enforces. */
@@ -49,10 +50,8 @@ export const SLACK_LIMITS = {
 export const FORM_CALLBACK_ID = "sebaya_form";
 const ACTION_PREFIX = "sebaya:";
 
-export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
-}
+/** Slack's limits count characters. */
+export const truncate = truncateCodePoints;
 
 /**
  * Slack mrkdwn with &, < and > escaped: nothing in the text can become a
@@ -255,10 +254,6 @@ export function notedBlocks(original: readonly KnownBlock[], note: Message, clos
   const content = original.filter((b) => b.type !== "actions");
   const buttons = closed ? [] : original.filter((b) => b.type === "actions");
   return [...content.slice(0, SLACK_LIMITS.blocksPerMessage - 1 - buttons.length), context, ...buttons];
-}
-
-export function isSebayaAction(actionId: string): boolean {
-  return actionId.startsWith(ACTION_PREFIX);
 }
 
 function inputElement(input: FormInput) {
