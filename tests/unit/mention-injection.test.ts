@@ -12,14 +12,9 @@ import { type APIActionRowComponent, type APIComponentInMessageActionRow, Compon
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderMessage as renderText } from "../../src/adapters/console/render";
-import {
-  DISCORD_LIMITS,
-  type DiscordMessagePayload,
-  modalSteps,
-  notedMessage,
-  renderMessage as renderDiscord,
-  settledMessage,
-} from "../../src/adapters/discord/render";
+import { DISCORD_LIMITS, type DiscordMessagePayload } from "../../src/adapters/discord/limits";
+import { modalSteps } from "../../src/adapters/discord/modals";
+import { notedMessage, renderMessage as renderDiscord, settledMessage } from "../../src/adapters/discord/render";
 import {
   notedBlocks,
   renderModal,

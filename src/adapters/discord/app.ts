@@ -60,19 +60,10 @@ import type { DraftDocument, DraftOwner, PlatformStore } from "../platform-port"
 import { DOUBLE_CLICK_MS, pressDigest } from "../shared/presses";
 import { COMMAND_NAME, type InteractionOptionValue, textFromInteraction } from "./command-definitions";
 import { commandFromSelect, decodeCustomId, parseContinueCustomId, parseModalCustomId, parseReviewCustomId } from "./custom-id";
+import type { DiscordMessagePayload } from "./limits";
+import { answersFromModal, continuePrompt, fixPrompt, formPrompt, modalSteps, stepInputs } from "./modals";
 import { envelope, type Person, personOf } from "./people";
-import {
-  answersFromModal,
-  continuePrompt,
-  type DiscordMessagePayload,
-  fixPrompt,
-  formPrompt,
-  modalSteps,
-  notedMessage,
-  renderReply,
-  settledMessage,
-  stepInputs,
-} from "./render";
+import { notedMessage, renderReply, settledMessage } from "./render";
 
 /** How long the core may take before the interaction is deferred (Discord allows 3 s for the first response). */
 const ACK_AFTER_MS = 2_000;

@@ -5,7 +5,7 @@
  */
 import type { Platform, PlatformCapabilities } from "../platform";
 import { startDiscordApp } from "./app";
-import { DISCORD_LIMITS } from "./render";
+import { DISCORD_LIMITS } from "./limits";
 import { discordSender } from "./sender";
 import type { DiscordSettings } from "./settings";
 import { startShards } from "./shards";

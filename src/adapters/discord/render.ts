@@ -18,169 +18,23 @@
  * `allowed_mentions` lets exactly the users among them be notified, never a
  * role, @everyone or @here. Labels, options and modal texts are plain text.
  *
- * Forms: a modal holds five components, so a longer form becomes several
- * modals. Discord cannot open a modal from a modal submission, so the adapter
- * keeps the answers so far under the draft id, answers each step but the last
- * with `continuePrompt` (a "Continue" button), and opens the next step when it
- * is pressed; after the last step it merges every step's `answersFromModal`
- * and submits them with the form's request (`formSubmission`).
+ * Forms open as modals (modals.ts).
  */
 import {
   ActionRowBuilder,
-  type APIActionRowComponent,
   type APIAllowedMentions,
-  type APIComponentInMessageActionRow,
   type APIEmbed,
-  type APIModalInteractionResponseCallbackData,
   type APISelectMenuOption,
   ButtonBuilder,
   ButtonStyle,
-  LabelBuilder,
-  ModalBuilder,
   StringSelectMenuBuilder,
-  TextInputBuilder,
-  TextInputStyle,
 } from "discord.js";
-import type { FormAnswers } from "../../core/forms";
-import type { Translate } from "../../core/i18n/translate";
-import type { Block, Button, Form, FormInput, Message, Reply, RichText, Select } from "../../core/messages";
+import type { Block, Button, Message, Reply, Select } from "../../core/messages";
 import { segments } from "../../core/rich-text";
-import { surrogateSafeCut, truncateUtf16 } from "../shared/truncate";
-import { CUSTOM_ID_MAX, continueCustomId, encodeCustomId, modalCustomId, reviewCustomId } from "./custom-id";
+import { encodeCustomId, reviewCustomId } from "./custom-id";
 
-/** Discord's documented limits that the renderer enforces (lengths in UTF-16 units, which never undercount). */
-export const DISCORD_LIMITS = {
-  content: 2000,
-  actionRows: 5,
-  buttonsPerRow: 5,
-  selectOptions: 25,
-  buttonLabel: 80,
-  optionLabel: 100,
-  optionValue: 100,
-  optionDescription: 100,
-  placeholder: 150,
-  customId: CUSTOM_ID_MAX,
-  embedTitle: 256,
-  embedDescription: 4096,
-  embedFields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  embedFooter: 2048,
-  embedTotal: 6000,
-  embeds: 10,
-  allowedMentionUsers: 100,
-  modalTitle: 45,
-  modalComponents: 5,
-  labelText: 45,
-  labelDescription: 100,
-  textInputValue: 4000,
-  textInputPlaceholder: 100,
-} as const;
-
-/** One message to send (or to edit, for `settledMessage`); the adapter adds flags such as ephemeral. */
-export interface DiscordMessagePayload {
-  content?: string;
-  embeds?: APIEmbed[];
-  components?: Array<APIActionRowComponent<APIComponentInMessageActionRow>>;
-  allowed_mentions: APIAllowedMentions;
-}
-
-export type DiscordModal = APIModalInteractionResponseCallbackData;
-
-type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
-
-/** Moves a cut back so that it splits neither a surrogate pair nor a backslash from the character it escapes. */
-function safeCut(text: string, at: number): number {
-  let cut = Math.max(0, Math.min(at, text.length));
-  for (;;) {
-    const whole = surrogateSafeCut(text, cut);
-    if (whole !== cut) {
-      cut = whole;
-      continue;
-    }
-    let slashes = 0;
-    while (cut - slashes > 0 && text[cut - slashes - 1] === "\\") slashes++;
-    if (slashes % 2 === 1 && cut < text.length) {
-      cut--;
-      continue;
-    }
-    return cut;
-  }
-}
-
-/** At most `max` UTF-16 units, "…" marking a cut. */
-export function truncate(text: string, max: number): string {
-  return truncateUtf16(text, max, safeCut);
-}
-
-/**
- * A cut in content also moves back to before a `<…>` it would split (the
- * core's mention, a link shown without its preview): a mention is never lost
- * to a cut, a link never left half open. An escaped `\<` is text.
- */
-function contentCut(text: string, at: number): number {
-  const cut = safeCut(text, at);
-  const open = text.lastIndexOf("<", cut - 1);
-  if (open <= 0 || text.slice(open, cut).includes(">")) return cut;
-  let slashes = 0;
-  while (open - slashes > 0 && text[open - slashes - 1] === "\\") slashes++;
-  return slashes % 2 === 0 ? open : cut;
-}
-
-/** `truncate` for content (markdown already escaped). */
-function truncateContent(text: string, max: number): string {
-  return truncateUtf16(text, max, contentCut);
-}
-
-/**
- * A link as written (like Discord's own rule, it ends before trailing
- * punctuation, and before the closing quotes the catalogs put around a
- * member's words). Escaping inside it would break it; it is shown in `<>`,
- * which keeps it clickable and visible but without a preview card, whose
- * title the linked page chooses.
- */
-const LINK = /(https?:\/\/[^\s<>]*[^\s<>.,:;"')\]”’»])/;
-
-/**
- * Text shown literally: the characters that would format (`\ * _ ~ ` | [`),
- * open a mention, channel, emoji or timestamp (`<`) or an @everyone/@here (`@`),
- * and line starts that would make a heading, subtext or quote are escaped.
- * Links stay readable (see `LINK`); a masked link needs `[`, so none survives.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .split(LINK)
-    .map((part, i) =>
-      i % 2 === 1
-        ? `<${part}>`
-        : part
-            .replace(/[\\*_~`|[<@]/g, "\\$&")
-            .replace(/^([ \t]*)(#|-#|>)/gm, (_, space: string, mark: string) => `${space}\\${mark}`),
-    )
-    .join("");
-}
-
-/** A Discord id (a snowflake): only digits can go into a mention. */
-const SNOWFLAKE = /^\d{1,25}$/;
-
-/**
- * Rich text as Discord markdown: every string escaped, the core's mentions as
- * Discord mentions (a role's shows the role; `allowed_mentions` keeps it from
- * notifying anyone); an id of the wrong shape is written out, escaped.
- */
-export function markdown(text: RichText): string {
-  return segments(text)
-    .map((s) =>
-      typeof s === "string"
-        ? escapeMarkdown(s)
-        : !SNOWFLAKE.test(s.id)
-          ? escapeMarkdown(`@${s.id}`)
-          : s.kind === "user"
-            ? `<@${s.id}>`
-            : `<@&${s.id}>`,
-    )
-    .join("");
-}
+import { DISCORD_LIMITS, type DiscordMessagePayload, type Row } from "./limits";
+import { contentCut, escapeMarkdown, markdown, SNOWFLAKE, truncate, truncateContent } from "./markdown";
 
 /** The users a message's text mentions (the core's mentions, with ids that can be mentioned). */
 function mentionedUsers(message: Message): Set<string> {
@@ -262,7 +116,7 @@ function uniqueId(used: Set<string>, encode: (slot: number) => string): string {
   return id;
 }
 
-function label(text: string, max: number): string {
+export function label(text: string, max: number): string {
   const trimmed = text.trim();
   return trimmed === "" ? "…" : truncate(trimmed, max);
 }
@@ -287,7 +141,7 @@ function renderButton(button: Button, used: Set<string>): ButtonBuilder {
 }
 
 /** At most 25 options with non-empty labels, values that fit and no repeats, `first` (if any) leading. */
-function selectOptions(options: Select["options"], first?: string): APISelectMenuOption[] {
+export function selectOptions(options: Select["options"], first?: string): APISelectMenuOption[] {
   const seen = new Set<string>();
   const valid = options.filter((o) => {
     const ok = o.value.length > 0 && o.value.length <= DISCORD_LIMITS.optionValue && !seen.has(o.value);
@@ -438,214 +292,6 @@ export function settledMessage(
   };
 }
 
-/** Modal inputs' custom_ids: a kind code and the input's name, so the answers can be read back without the form. */
-const INPUT_KINDS: Record<FormInput["kind"], string> = {
-  text: "t",
-  textarea: "t",
-  number: "n",
-  select: "s",
-  date: "d",
-  time: "h",
-  checkbox: "b",
-};
-
-function inputCustomId(input: FormInput): string {
-  const id = `${INPUT_KINDS[input.kind]}:${input.name}`;
-  if (id.length > DISCORD_LIMITS.customId) throw new RangeError(`form input "${input.name.slice(0, 40)}…" has too long a name`);
-  return id;
-}
-
-function textInput(input: FormInput, t: Translate): TextInputBuilder {
-  const builder = new TextInputBuilder().setCustomId(inputCustomId(input)).setRequired(input.required);
-  const initial = (max: number) => {
-    const value = input.initial === undefined ? "" : String(input.initial);
-    if (value !== "" && value.length <= max) builder.setValue(value);
-  };
-  switch (input.kind) {
-    case "text":
-    case "textarea": {
-      const max = Math.min(input.maxLength ?? DISCORD_LIMITS.textInputValue, DISCORD_LIMITS.textInputValue);
-      builder.setStyle(input.kind === "text" ? TextInputStyle.Short : TextInputStyle.Paragraph).setMaxLength(max);
-      if (input.initial) builder.setValue(truncate(input.initial, max));
-      break;
-    }
-    case "number": {
-      const max = Math.max(String(input.min).length, String(input.max).length);
-      builder
-        .setStyle(TextInputStyle.Short)
-        .setPlaceholder(`${input.min}–${input.max}`)
-        .setMaxLength(max + 2);
-      initial(max);
-      break;
-    }
-    case "date":
-      builder.setStyle(TextInputStyle.Short).setPlaceholder(t("discord.form.datePlaceholder")).setMaxLength(10);
-      initial(10);
-      break;
-    case "time":
-      builder.setStyle(TextInputStyle.Short).setPlaceholder(t("discord.form.timePlaceholder")).setMaxLength(5);
-      initial(5);
-      break;
-    default:
-      throw new Error(`not a text input: ${input.kind}`);
-  }
-  return builder;
-}
-
-/** A number with at most this many possible values is chosen from a list rather than typed (partners wanted: 1 to 3). */
-const NUMBER_SELECT_MAX = 10;
-
-const numberAsSelect = (input: FormInput): input is Extract<FormInput, { kind: "number" }> =>
-  input.kind === "number" && input.max >= input.min && input.max - input.min < NUMBER_SELECT_MAX;
-
-function selectInput(
-  input: Extract<FormInput, { kind: "select" | "checkbox" | "number" }>,
-  t: Translate,
-): StringSelectMenuBuilder {
-  const options =
-    input.kind === "select"
-      ? selectOptions(input.options, input.initial)
-      : input.kind === "number"
-        ? selectOptions(
-            Array.from({ length: input.max - input.min + 1 }, (_, i) => ({
-              label: String(input.min + i),
-              value: String(input.min + i),
-            })),
-            input.initial === undefined ? undefined : String(input.initial),
-          )
-        : selectOptions(
-            [
-              { label: t("discord.form.yes"), value: "yes" },
-              { label: t("discord.form.no"), value: "no" },
-            ],
-            input.initial === undefined ? undefined : input.initial ? "yes" : "no",
-          );
-  return new StringSelectMenuBuilder()
-    .setCustomId(inputCustomId(input))
-    .setRequired(input.required)
-    .setMinValues(input.required ? 1 : 0)
-    .setMaxValues(1)
-    .addOptions(options);
-}
-
-function labelled(input: FormInput, t: Translate): LabelBuilder {
-  const text = label(input.label, DISCORD_LIMITS.labelText);
-  // A label cut short is repeated in full in the description, ahead of the hint.
-  const description = [text === input.label.trim() ? "" : input.label.trim(), input.hint?.trim() ?? ""]
-    .filter(Boolean)
-    .join(" · ");
-  const builder = new LabelBuilder().setLabel(text);
-  if (description) builder.setDescription(truncate(description, DISCORD_LIMITS.labelDescription));
-  if (input.kind === "checkbox" || numberAsSelect(input) || (input.kind === "select" && selectOptions(input.options).length > 0))
-    builder.setStringSelectMenuComponent(selectInput(input, t));
-  // A select none of whose values fits Discord's option would be rejected: the value is typed instead.
-  else if (input.kind === "select") builder.setTextInputComponent(textInput({ ...input, kind: "text" }, t));
-  else builder.setTextInputComponent(textInput(input, t));
-  return builder;
-}
-
-/** How a form's inputs are spread over modals: as few as possible, as even as possible. */
-export function stepSizes(inputs: number): number[] {
-  if (inputs <= 0) return [];
-  const steps = Math.ceil(inputs / DISCORD_LIMITS.modalComponents);
-  return Array.from({ length: steps }, (_, i) => Math.floor(inputs / steps) + (i < inputs % steps ? 1 : 0));
-}
-
-/** The inputs of step `step` (1-based) of a form's modals. */
-export function stepInputs(form: Form, step: number): FormInput[] {
-  const sizes = stepSizes(form.inputs.length);
-  const start = sizes.slice(0, step - 1).reduce((sum, n) => sum + n, 0);
-  return form.inputs.slice(start, start + (sizes[step - 1] ?? 0));
-}
-
-/** The input as the member last answered it: a step reopened to fix an answer shows what they typed. */
-function prefilled(input: FormInput, answer: FormAnswers[string]): FormInput {
-  if (answer === undefined || answer === "") return input;
-  const typed = Array.isArray(answer) ? answer.join(", ") : String(answer);
-  switch (input.kind) {
-    case "checkbox":
-      return { ...input, initial: answer === true || answer === "yes" };
-    case "number": {
-      if (/^-?\d+$/.test(typed.trim())) return { ...input, initial: Number(typed) };
-      // Not a number ("dua"): shown as typed, in a text field, for the member to correct.
-      const { name, label: text, hint, required } = input;
-      return { kind: "text", name, label: text, ...(hint ? { hint } : {}), required, initial: typed, maxLength: 20 };
-    }
-    default:
-      return { ...input, initial: typed };
-  }
-}
-
-/**
- * A form as one or more modals of at most five inputs, titled "(1/2)" and so
- * on when there are several. Step n's custom_id is `modalCustomId(n, draftId)`.
- * A form without inputs has no modal: the adapter sends its command as it is.
- * `t` is the reader's translator (yes/no, date and time placeholders);
- * `answers` (the draft's so far) prefill the inputs they answer.
- */
-export function modalSteps(form: Form, draftId: string, t: Translate, answers: FormAnswers = {}): DiscordModal[] {
-  const sizes = stepSizes(form.inputs.length);
-  return sizes.map((_, i) => {
-    const suffix = sizes.length > 1 ? ` (${i + 1}/${sizes.length})` : "";
-    return new ModalBuilder()
-      .setCustomId(modalCustomId(i + 1, draftId))
-      .setTitle(`${label(form.title, DISCORD_LIMITS.modalTitle - suffix.length)}${suffix}`)
-      .addLabelComponents(stepInputs(form, i + 1).map((input) => labelled(prefilled(input, answers[input.name]), t)))
-      .toJSON();
-  });
-}
-
-/**
- * A step whose answers the core would refuse: what is wrong, in the core's
- * words, and a button that reopens the same step with everything the member
- * typed, to fix only that (Discord cannot show an error beside a field).
- */
-export function fixPrompt(t: Translate, problems: readonly string[], step: number, draftId: string): DiscordMessagePayload {
-  const button = new ButtonBuilder()
-    .setCustomId(continueCustomId(step, draftId))
-    .setLabel(truncate(t("discord.form.fix"), DISCORD_LIMITS.buttonLabel))
-    .setStyle(ButtonStyle.Primary);
-  const lines = problems.map((p) => `• ${escapeMarkdown(p)}`);
-  return {
-    content: truncate([t("discord.form.problems"), ...lines].join("\n"), DISCORD_LIMITS.content),
-    components: [new ActionRowBuilder<ButtonBuilder>().addComponents(button).toJSON() as Row],
-    allowed_mentions: { parse: [] },
-  };
-}
-
-/**
- * The ephemeral answer to a step that is not the last: the answers so far are
- * kept, and the button opens step `nextStep` (a modal cannot open a modal).
- */
-export function continuePrompt(t: Translate, nextStep: number, total: number, draftId: string): DiscordMessagePayload {
-  const button = new ButtonBuilder()
-    .setCustomId(continueCustomId(nextStep, draftId))
-    .setLabel(truncate(t("discord.form.continue", { step: nextStep, total }), DISCORD_LIMITS.buttonLabel))
-    .setStyle(ButtonStyle.Primary);
-  return {
-    content: truncate(t("discord.form.stepSaved", { step: nextStep - 1, total }), DISCORD_LIMITS.content),
-    components: [new ActionRowBuilder<ButtonBuilder>().addComponents(button).toJSON() as Row],
-    allowed_mentions: { parse: [] },
-  };
-}
-
-/**
- * A form that could not open as a modal (a modal must be an interaction's
- * first answer, and the core took too long, or a modal was being submitted):
- * its first step opens from this button instead.
- */
-export function formPrompt(t: Translate, form: Form, draftId: string): DiscordMessagePayload {
-  const button = new ButtonBuilder()
-    .setCustomId(continueCustomId(1, draftId))
-    .setLabel(label(form.title, DISCORD_LIMITS.buttonLabel))
-    .setStyle(ButtonStyle.Primary);
-  return {
-    content: truncate(t("discord.form.open"), DISCORD_LIMITS.content),
-    components: [new ActionRowBuilder<ButtonBuilder>().addComponents(button).toJSON() as Row],
-    allowed_mentions: { parse: [] },
-  };
-}
-
 /**
  * A question shared by a pair or trio (one message in their thread) that one
  * member answered: the core's note (who answered, never what) goes under it
@@ -678,41 +324,4 @@ export function notedMessage(
     components: everyone ? [] : ([...(original.components ?? [])] as Row[]),
     allowed_mentions: { parse: [] },
   };
-}
-
-/** "9.00", "9:00" or "0900" as "09:00"; anything else as typed, for the core to refuse. */
-function clock(text: string): string {
-  const match = /^(\d{1,2})[:.]?(\d{2})$/.exec(text);
-  return match ? `${(match[1] as string).padStart(2, "0")}:${match[2]}` : text;
-}
-
-/**
- * A modal submission's fields (custom_id → the text typed, or the select's
- * values) as the answers `completeForm` merges by input name. Fields not made
- * by `modalSteps` are ignored; an empty field is left out.
- */
-export function answersFromModal(fields: Readonly<Record<string, string | readonly string[] | null | undefined>>): FormAnswers {
-  const answers: FormAnswers = {};
-  for (const [id, raw] of Object.entries(fields)) {
-    const match = /^([tnsdhb]):(.+)$/.exec(id);
-    if (!match) continue;
-    const [, kind, name] = match as unknown as [string, string, string];
-    const value = typeof raw === "string" ? raw : (raw?.[0] ?? "");
-    const trimmed = value.trim();
-    if (trimmed === "") continue;
-    switch (kind) {
-      case "b":
-        answers[name] = trimmed === "yes" ? true : trimmed === "no" ? false : trimmed;
-        break;
-      case "h":
-        answers[name] = clock(trimmed);
-        break;
-      case "t":
-        answers[name] = value;
-        break;
-      default:
-        answers[name] = trimmed;
-    }
-  }
-  return answers;
 }

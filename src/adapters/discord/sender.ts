@@ -42,7 +42,9 @@ import { DeliveryFailure } from "../../delivery/delivery-failure";
 import type { Outgoing } from "../../delivery/outgoing";
 import type { Sender } from "../../delivery/sender";
 import type { ConversationPerson, PlatformStore } from "../platform-port";
-import { type DiscordMessagePayload, escapeMarkdown, renderMessage, truncate } from "./render";
+import type { DiscordMessagePayload } from "./limits";
+import { escapeMarkdown, truncate } from "./markdown";
+import { renderMessage } from "./render";
 
 /** Discord's limit on a nonce. */
 const NONCE_MAX = 25;
