@@ -1,29 +1,11 @@
 /**
- * Discord through discord.js: `/mentoring`, buttons, selects and modal
- * submissions become the core's commands; replies go back ephemerally to
- * whoever acted; forms open as modals of at most five inputs, step by step.
- * No business rules here: organizer rights, refusals and the help all come
- * from the core, in the member's language.
- *
- * - Gateway: the Guilds intent only (no privileged intents); interactions
- *   arrive over the gateway. Outgoing messages are the sender's job
- *   (sender.ts).
- * - Within 3 s: the core gets until `ackAfterMs` (2 s by default) to answer.
- *   In time, the answer is the interaction's first response, so a form can
- *   open as a modal (a modal is only allowed as a first response). Too slow,
- *   the interaction is deferred (an ephemeral "thinking", or an update of the
- *   ephemeral message the button was on) and the answer follows as an edit;
- *   a form then opens from a button.
- * - Forms over several modals: the draft (form, answers so far, the message
- *   the form was opened from) is kept in form_drafts, scoped to the member; a
- *   step's submission answers with a Continue button (a modal cannot open a
- *   modal), the last one completes the form.
- * - Once: every interaction id is claimed in platform_events (a gateway
- *   replay changes nothing); a second press of the same component on the same
- *   message within 10 s is acknowledged and otherwise ignored.
- * - Settled: an answered question in a DM loses its buttons and shows the
- *   answer; a question shared in a pair's thread gets the core's note of who
- *   answered (never what), and loses its buttons once everyone has.
+ * Discord interactions into the core's commands (see ARCHITECTURE.md, "The
+ * same click on Discord"). What shapes this file is Discord's 3 seconds and
+ * its modals: the core gets `ackAfterMs` to answer so that a form can still
+ * open as the first response (a modal is allowed only then), else the
+ * interaction is deferred and the answer follows as an edit; a form longer
+ * than one modal goes step by step through a draft, since a modal cannot
+ * open another.
  */
 import { randomUUID } from "node:crypto";
 import {

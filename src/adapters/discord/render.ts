@@ -1,23 +1,10 @@
 /**
- * The core's neutral messages and forms as Discord message payloads and
- * modals, within Discord's limits, and a modal's answers back into the
- * answers a form submission carries. No business rules: text arrives
- * translated; a button carries its command (or its form's request) in its
- * custom_id (custom-id.ts).
- *
- * Layout: everything is message content (markdown), in the order the core
- * wrote it, so a heading stays above its text and buttons stay under the text
- * they answer. Headings are `###` lines (bold when long or on several lines),
- * muted text is subtext (`-#`), fields are `**label**: value` lines, a divider
- * is a rule. A message longer than 2,000 characters, with more than five rows
- * of buttons, or with text after its buttons continues in a further payload.
- *
- * Mentions: every string is escaped (markdown, `<`, `@`), so nothing a member
- * wrote can mention, ping, link under a label of its own or preview a page;
- * the core's own mentions (`Mention` segments) are the only ones, and
- * `allowed_mentions` lets exactly the users among them be notified, never a
- * role, @everyone or @here. Labels, options and modal texts are plain text.
- *
+ * The core's neutral messages as Discord payloads, within Discord's limits.
+ * Everything is message content (markdown) in the order the core wrote it,
+ * not embeds, so a heading stays above its text and buttons stay under what
+ * they answer; a message too long or with too many rows continues in a
+ * further payload. Only the core's own mentions notify (`allowed_mentions`
+ * names exactly those users); what members wrote is escaped (markdown.ts).
  * Forms open as modals (modals.ts).
  */
 import {

@@ -1,26 +1,12 @@
 /**
- * Delivers outbox rows to Discord over REST.
- *
- * - dm: a DM channel is opened (`POST /users/@me/channels`, remembered per
- *   user), then the message is posted. 50007 (the member does not take DMs
- *   from the bot) is `dm-closed`: the dispatcher records it, reaches the
- *   member in the program channel, and never tries a DM again until they
- *   interact (repeated 403s count toward Discord's invalid-request limit).
- * - group: bots cannot be in group DMs, so a pair or trio talks in a private
- *   thread of the program channel (not invitable), made on its first message
- *   and stored in pairing_conversations. Current members are added (someone
- *   re-matched into the pairing too), those who left are removed, and each
- *   newly added member gets a DM pointing to the thread (skipped for closed
- *   DMs; a 50007 there is recorded and otherwise ignored: they are in the
- *   thread anyway). The thread is named after its members, never after
- *   anything they wrote.
- * - channel: posted in the program channel.
- *
- * Every post carries a nonce derived from the row's key with `enforce_nonce`,
- * so a send repeated after a crash or a timeout is dropped by Discord. The
- * REST client hands 429s back (`rejectOnRateLimit`) instead of waiting, and
- * does not retry by itself: the dispatcher reschedules, by Retry-After or
- * with backoff, without holding a lease while Discord is slow.
+ * Outbox rows to Discord over REST. Bots cannot be in group DMs, so a pair
+ * talks in a private thread of the program channel, made on its first
+ * message (kept through the port, made once even with two senders at once)
+ * and kept in step with the pairing's members. Each post carries a nonce
+ * from the row key, so a send repeated after a crash is dropped by Discord;
+ * 429s come back to the dispatcher instead of being waited out here, so no
+ * lease is held while Discord is slow. 50007 on a DM is `dm-closed`, and is
+ * not retried (repeated 403s count toward Discord's invalid-request limit).
  */
 import { createHash } from "node:crypto";
 import {

@@ -1,21 +1,9 @@
 /**
- * Slack through @slack/bolt. Slash commands, button presses, modal
- * submissions and events become the core's commands; replies go back
- * ephemerally (response_url on Slack's host only, else the Web API), forms
- * open as modals, App Home is published on app_home_opened, and someone
- * joining a program channel gets a welcome only they see. No business rules
- * here.
- *
- * - Transport: Socket Mode with an app-level token (one workspace, no public
- *   URL), or HTTP at /slack/events where Bolt verifies every signature and a
- *   timestamp more than five minutes away either way is refused first.
- * - Auth: one workspace's bot token, or OAuth for many workspaces
- *   (/slack/install, /slack/oauth_redirect) with installations and
- *   single-use states in PostgreSQL.
- * - Every request is acknowledged before any work, so a slow database never
- *   makes Slack time out, and those no listener takes are acknowledged and
- *   answered too; a retried event, a replayed slash command or a double
- *   click is claimed once in platform_events and ignored the second time.
+ * Slack requests into the core's commands (see ARCHITECTURE.md, "The same
+ * click on Slack"). Every request is acknowledged before any work, so a slow
+ * database never makes Slack time out; the guards in front of Bolt (future
+ * timestamps, requests no listener takes) exist because Bolt alone would let
+ * them through or answer with a 404 after 3 s.
  */
 import { createHash } from "node:crypto";
 import { App, type BlockAction, HTTPReceiver, LogLevel, type RespondFn, SocketModeReceiver } from "@slack/bolt";
