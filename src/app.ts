@@ -1,11 +1,17 @@
-/** Wiring shared by main, the demo and the tests: database, migrations, core. */
+/** Wiring shared by main, the demo and the tests: database, migrations, core, the adapters' ports. */
+import type { Kysely } from "kysely";
+import type { PlaygroundStore } from "./adapters/console/playground-port";
 import type { Clock } from "./core/clock";
 import { type Core, createCore } from "./core/core";
 import type { Matcher } from "./core/matching/types";
+import { Ticker } from "./scheduler/tick";
 import type { Db } from "./store/connect";
 import { kyselyStore } from "./store/kysely-store";
+import { playgroundData } from "./store/platform/playground-store";
+import type { Database } from "./store/schema";
 
 export { openDatabase } from "./store/open-database";
+export { platformStore } from "./store/platform/platform-store";
 
 export interface AppOptions {
   db: Db;
@@ -21,4 +27,9 @@ export function createAppCore(options: AppOptions): Core {
     ...(options.matcher ? { matcher: options.matcher } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
   });
+}
+
+/** The playground's port: its data, and the bots' own scheduler in-process (no rate limits, one process). */
+export function playgroundStore(db: Kysely<Database>): PlaygroundStore {
+  return { ...playgroundData(db), dueWork: (sender, clock) => new Ticker(db, sender, clock, { worker: "console" }) };
 }

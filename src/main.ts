@@ -7,8 +7,7 @@
 
 import { ReadStream } from "node:tty";
 import { setFlagsFromString } from "node:v8";
-import { discordSettings } from "./adapters/discord/discord-settings";
-import { slackSettings } from "./adapters/slack/slack-settings";
+import { configuredSettings } from "./adapters/settings";
 import { ConfigError, loadEnvFile, parseConfig } from "./config";
 import { OffsetClock } from "./core/clock";
 import { createLogger, describeError, errorLine } from "./logger";
@@ -21,11 +20,10 @@ const describe = describeError;
 async function main(): Promise<void> {
   loadEnvFile();
   const config = parseConfig(process.env);
-  const slackConfig = slackSettings(config);
-  const discordConfig = discordSettings(config);
-  if (slackConfig || discordConfig) {
+  const platforms = configuredSettings(config);
+  if (platforms.length > 0) {
     const { runPlatforms } = await import("./platforms");
-    return runPlatforms(config, slackConfig, discordConfig);
+    return runPlatforms(config, platforms);
   }
   // The playground writes to the terminal; logs go to stderr and stay quiet unless asked.
   const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn");
@@ -39,15 +37,21 @@ async function main(): Promise<void> {
     config.DATABASE_URL ? { kind: "postgres", url: config.DATABASE_URL } : { kind: "pglite", dataDir: config.DATA_DIR },
   );
   opening.catch(() => {}); // awaited below, where its error is told; not an unhandled rejection meanwhile
-  const [{ CAST }, { lineReader }, { runRepl }, { ConsoleWorkspace }, { restorePlayground, savePlayground }, { createAppCore }] =
-    await Promise.all([
-      import("./adapters/console/cast"),
-      import("./adapters/console/line-reader"),
-      import("./adapters/console/repl"),
-      import("./adapters/console/workspace"),
-      import("./adapters/console/saved-playground"),
-      import("./app"),
-    ]);
+  const [
+    { CAST },
+    { lineReader },
+    { runRepl },
+    { ConsoleWorkspace },
+    { restorePlayground, savePlayground },
+    { createAppCore, playgroundStore },
+  ] = await Promise.all([
+    import("./adapters/console/cast"),
+    import("./adapters/console/line-reader"),
+    import("./adapters/console/repl"),
+    import("./adapters/console/workspace"),
+    import("./adapters/console/saved-playground"),
+    import("./app"),
+  ]);
   const db = await opening;
   const clock = new OffsetClock();
   const core = createAppCore({
@@ -55,11 +59,12 @@ async function main(): Promise<void> {
     clock,
     onError: (error, context) => logger.error({ command: context.command, error: describe(error) }, "command failed"),
   });
-  const ws = new ConsoleWorkspace(core, db.kysely, clock, CAST);
+  const store = playgroundStore(db.kysely);
+  const ws = new ConsoleWorkspace(core, store, clock, CAST);
   // The simulated time and what everyone saw live with the data: a restart goes on from there.
   const seen = new Map<string, number>();
-  const restored = await restorePlayground(db.kysely, ws, clock, seen);
-  ws.afterStep = () => savePlayground(db.kysely, ws, clock, seen);
+  const restored = await restorePlayground(store, ws, clock, seen);
+  ws.afterStep = () => savePlayground(store, ws, clock, seen);
   // On a terminal, Ctrl-D inside a form closes the form and the playground reads on; a pipe's end is the end.
   const rl = lineReader(process.stdin, process.stdout, process.stdin.isTTY ? () => new ReadStream(0) : undefined);
   try {
@@ -74,7 +79,7 @@ async function main(): Promise<void> {
       restored,
     });
   } finally {
-    await savePlayground(db.kysely, ws, clock, seen).catch((error: unknown) =>
+    await savePlayground(store, ws, clock, seen).catch((error: unknown) =>
       logger.warn({ error: describe(error) }, "could not save the playground's time and history"),
     );
     rl.close();

@@ -1,35 +1,49 @@
 /**
- * The bots: Slack and/or Discord in this process, sharing one core, one
+ * The bots: every configured platform in this process, sharing one core, one
  * database and one scheduler and dispatcher ticking on TICK_SCHEDULE and
- * woken at once by every commit that writes an outbox row (LISTEN/NOTIFY;
- * Discord's gateway in child processes when SHARDS is above 1). Imported by
- * main only when a platform is configured: the playground never loads the
- * platform SDKs (seconds and tens of megabytes at start).
+ * woken at once by every commit that writes an outbox row (LISTEN/NOTIFY).
+ * Imported by main only when a platform is configured: the playground never
+ * loads the platform SDKs (seconds and tens of megabytes at start).
  */
-import { startDiscordApp } from "./adapters/discord/discord-app";
-import { discordSender } from "./adapters/discord/discord-sender";
-import type { DiscordSettings } from "./adapters/discord/discord-settings";
-import { startShards } from "./adapters/discord/shards";
-import { startSlackApp } from "./adapters/slack/slack-app";
-import { slackSender } from "./adapters/slack/slack-sender";
-import type { SlackSettings } from "./adapters/slack/slack-settings";
-import { installedWorkspaces, singleWorkspace } from "./adapters/slack/workspace-clients";
+import { discordPlatform } from "./adapters/discord/platform";
+import type { Platform } from "./adapters/platform";
+import type { PlatformSettings } from "./adapters/settings";
+import { slackPlatform } from "./adapters/slack/platform";
 import { createAppCore, openDatabase } from "./app";
 import type { Config } from "./config";
 import { systemClock } from "./core/clock";
-import type { Platform } from "./core/domain";
-import type { Sender } from "./delivery/dispatcher";
+import type { Platform as PlatformName } from "./core/domain";
 import { routeByPlatform } from "./delivery/platform-router";
+import type { Sender } from "./delivery/sender";
 import { createLogger, describeError } from "./logger";
 import { startCron } from "./scheduler/cron";
 import { Ticker } from "./scheduler/tick";
+import type { Db } from "./store/connect";
 import { listenForDueWork } from "./store/due-work-listener";
-import { SlackInstallations } from "./store/slack-installations";
+import { platformStore } from "./store/platform/platform-store";
+import { SlackInstallations } from "./store/platform/slack-installations";
+import { SlackOAuthStates } from "./store/platform/slack-oauth-states";
 import { TokenCipher } from "./store/token-cipher";
 
 const describe = describeError;
 
-export async function runPlatforms(config: Config, slackConfig: SlackSettings | null, discordConfig: DiscordSettings | null) {
+/** Each configured platform with its settings and what it needs from this deployment bound in. */
+export function configuredPlatforms(config: Config, configured: readonly PlatformSettings[], db: Db): Platform[] {
+  return configured.map((c) =>
+    c.platform === "slack"
+      ? slackPlatform(c.settings, {
+          port: config.PORT,
+          apiUrl: config.SLACK_API_URL,
+          oauthStores: (encryptionKey) => ({
+            installations: new SlackInstallations(db.kysely, TokenCipher.fromKey(encryptionKey), systemClock),
+            states: new SlackOAuthStates(db.kysely),
+          }),
+        })
+      : discordPlatform(c.settings),
+  );
+}
+
+export async function runPlatforms(config: Config, configured: readonly PlatformSettings[]) {
   const logger = createLogger(config.LOG_LEVEL);
   const db = await openDatabase(
     config.DATABASE_URL ? { kind: "postgres", url: config.DATABASE_URL } : { kind: "pglite", dataDir: config.DATA_DIR },
@@ -39,78 +53,20 @@ export async function runPlatforms(config: Config, slackConfig: SlackSettings | 
     clock: systemClock,
     onError: (error, context) => logger.error({ command: context.command, error: describe(error) }, "command failed"),
   });
-  const senders: Partial<Record<Platform, Sender>> = {};
+  const deps = {
+    core,
+    store: platformStore(db.kysely),
+    clock: systemClock,
+    onError: (error: unknown, context: string) => logger.error({ error: describe(error) }, context),
+    onNotice: (kind: string) => logger.warn({ kind }, "slack request not acted on as sent"),
+  };
+  const senders: Partial<Record<PlatformName, Sender>> = {};
   const stops: Array<() => Promise<void>> = [];
-
-  if (slackConfig) {
-    const apiUrl = config.SLACK_API_URL;
-    const installations =
-      slackConfig.mode === "oauth"
-        ? new SlackInstallations(db.kysely, TokenCipher.fromKey(slackConfig.encryptionKey), systemClock)
-        : null;
-    const slack = await startSlackApp({
-      core,
-      db: db.kysely,
-      clock: systemClock,
-      signingSecret: slackConfig.mode === "socket" ? "" : slackConfig.signingSecret,
-      auth:
-        slackConfig.mode === "oauth" && installations
-          ? {
-              kind: "oauth",
-              clientId: slackConfig.clientId,
-              clientSecret: slackConfig.clientSecret,
-              installations,
-            }
-          : { kind: "token", botToken: slackConfig.mode === "oauth" ? "" : slackConfig.botToken },
-      transport:
-        slackConfig.mode === "socket" ? { kind: "socket", appToken: slackConfig.appToken } : { kind: "http", port: config.PORT },
-      ...(apiUrl ? { apiUrl } : {}),
-      onError: (error) => logger.error({ error: describe(error) }, "slack request failed"),
-      onNotice: (kind) => logger.warn({ kind }, "slack request not acted on as sent"),
-    });
-    senders.slack = slackSender(
-      installations !== null
-        ? installedWorkspaces(installations, apiUrl)
-        : singleWorkspace(slackConfig.mode === "oauth" ? "" : slackConfig.botToken, apiUrl),
-    );
-    stops.push(slack.stop);
-    logger.info(
-      { mode: slackConfig.mode, port: slack.port },
-      slackConfig.mode === "socket" ? "Slack app connected over Socket Mode" : "Slack app listening on /slack/events",
-    );
-  }
-
-  if (discordConfig) {
-    const apiUrl = discordConfig.apiUrl;
-    if (discordConfig.shards === 1) {
-      const discord = await startDiscordApp({
-        core,
-        db: db.kysely,
-        clock: systemClock,
-        token: discordConfig.token,
-        ...(apiUrl ? { apiUrl } : {}),
-        // Explicit: discord.js would otherwise read its own SHARDS variable, which here is our count.
-        shards: [0],
-        shardCount: 1,
-        onError: (error) => logger.error({ error: describe(error) }, "discord interaction failed"),
-      });
-      stops.push(discord.stop);
-      logger.info({ user: discord.client.user?.id }, "Discord bot connected");
-    } else {
-      const shards = await startShards({
-        token: discordConfig.token,
-        ...(apiUrl ? { apiUrl } : {}),
-        shards: discordConfig.shards,
-      });
-      stops.push(shards.stop);
-      logger.info({ shards: shards.manager.totalShards }, "Discord shards started");
-    }
-    senders.discord = discordSender({
-      token: discordConfig.token,
-      ...(apiUrl ? { apiUrl } : {}),
-      db: db.kysely,
-      clock: systemClock,
-    });
+  for (const platform of configuredPlatforms(config, configured, db)) {
+    const running = await platform.start(deps);
+    senders[platform.name] = running.sender;
+    stops.push(running.stop);
+    logger.info(running.describe.details, running.describe.message);
   }
 
   const ticker = new Ticker(db.kysely, routeByPlatform(senders), systemClock, {

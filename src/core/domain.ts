@@ -11,6 +11,10 @@ export type Platform = (typeof PLATFORMS)[number];
 export const LANGUAGES = ["id", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** A stored or sent language code Sebaya speaks. */
+export const isLanguage = (value: unknown): value is Language =>
+  typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
+
 export interface Tenant {
   id: string;
   platform: Platform;

@@ -17,16 +17,15 @@ import type { Clock } from "../core/clock";
 import { onDmClosed, onGroupFailed, onUnreachable } from "../core/delivery-fallback";
 import { MINUTE_MS } from "../core/durations";
 import { repositories } from "../store/kysely-store";
-import { leasePending, markFailed, markRetry, markSentMany, markWaitingMany, type Outgoing } from "../store/outbox-queue";
+import { leasePending, markFailed, markRetry, markSentMany, markWaitingMany } from "../store/outbox-queue";
 import type { Database } from "../store/schema";
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from "./backoff";
 import { classify, DeliveryFailure } from "./delivery-failure";
+import type { Outgoing } from "./outgoing";
 import { RateLimits } from "./rate-limits";
+import type { Sender } from "./sender";
 
-export interface Sender {
-  /** Sends one row; throws a DeliveryFailure (anything else counts as transient). */
-  send(message: Outgoing): Promise<{ platformMessageId: string | null }>;
-}
+export type { Sender } from "./sender";
 
 export interface DispatcherOptions {
   worker: string;

@@ -6,7 +6,7 @@
  */
 import type { Platform } from "../core/domain";
 import { DeliveryFailure } from "./delivery-failure";
-import type { Sender } from "./dispatcher";
+import type { Sender } from "./sender";
 
 const WAIT_FOR_PLATFORM_MS = 60_000;
 

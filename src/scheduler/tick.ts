@@ -17,9 +17,10 @@
 import type { Kysely } from "kysely";
 import type { Clock } from "../core/clock";
 import { HOUR_MS } from "../core/durations";
-import { Dispatcher, type DispatcherOptions, type DispatchStats, type Sender } from "../delivery/dispatcher";
+import { Dispatcher, type DispatcherOptions, type DispatchStats } from "../delivery/dispatcher";
+import type { Sender } from "../delivery/sender";
 import type { DueWork } from "../store/due-work";
-import { pruneHandled } from "../store/platform-events";
+import { pruneHandled } from "../store/platform/platform-events";
 import type { Database } from "../store/schema";
 import { Coalesced } from "./coalesced";
 import { type JobRunnerOptions, type JobRunStats, runDueJobs } from "./run-due-jobs";

@@ -9,10 +9,12 @@ import { ManualClock } from "../../src/core/clock";
 import type { Audience, Member, Program, Tenant } from "../../src/core/domain";
 import type { Tx } from "../../src/core/ports";
 import { DeliveryFailure } from "../../src/delivery/delivery-failure";
-import { Dispatcher, type DispatcherOptions, type Sender } from "../../src/delivery/dispatcher";
+import { Dispatcher, type DispatcherOptions } from "../../src/delivery/dispatcher";
+import type { Outgoing } from "../../src/delivery/outgoing";
 import { PLATFORM_LIMITS, RateLimits } from "../../src/delivery/rate-limits";
+import type { Sender } from "../../src/delivery/sender";
 import { repositories } from "../../src/store/kysely-store";
-import { markWaitingMany, type Outgoing } from "../../src/store/outbox-queue";
+import { markWaitingMany } from "../../src/store/outbox-queue";
 import { useTestDb } from "../support/test-db";
 
 const START = new Date("2026-12-01T02:00:00Z");

@@ -8,14 +8,14 @@
  */
 import { ChannelType, REST } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { discordFailure, discordSender, nonceFor } from "../../src/adapters/discord/discord-sender";
-import { createAppCore } from "../../src/app";
+import { discordFailure, discordSender, nonceFor } from "../../src/adapters/discord/sender";
+import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import type { Message } from "../../src/core/messages";
 import { DeliveryFailure } from "../../src/delivery/delivery-failure";
 import { Dispatcher } from "../../src/delivery/dispatcher";
+import type { Outgoing, Target } from "../../src/delivery/outgoing";
 import { repositories } from "../../src/store/kysely-store";
-import type { Outgoing, Target } from "../../src/store/outbox-queue";
 import { defaultGuild, FAKE_IDS, FakeDiscord } from "../support/fake-discord";
 import { START, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
@@ -41,7 +41,7 @@ afterEach(async () => {
   await fake.stop();
 });
 
-const newSender = () => discordSender({ token: TOKEN, apiUrl: fake.apiUrl, db: tdb.db.kysely, clock });
+const newSender = () => discordSender({ token: TOKEN, apiUrl: fake.apiUrl, store: platformStore(tdb.db.kysely), clock });
 const text = (t: string): Message => ({ blocks: [{ type: "text", text: t }] });
 
 /** A program in the fake's channel with Ani and Budi paired, made through the core as Discord would. */

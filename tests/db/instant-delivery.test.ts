@@ -14,14 +14,14 @@ import { openDatabase } from "../../src/app";
 import type { Clock } from "../../src/core/clock";
 import { systemClock } from "../../src/core/clock";
 import type { Message } from "../../src/core/messages";
-import type { Sender } from "../../src/delivery/dispatcher";
+import type { Outgoing } from "../../src/delivery/outgoing";
 import { PLATFORM_LIMITS, RateLimits } from "../../src/delivery/rate-limits";
+import type { Sender } from "../../src/delivery/sender";
 import { Ticker, type TickerOptions } from "../../src/scheduler/tick";
 import type { Db } from "../../src/store/connect";
 import type { DueWork } from "../../src/store/due-work";
 import { type DueWorkListener, type ListenerOptions, listenForDueWork } from "../../src/store/due-work-listener";
 import { kyselyStore, repositories } from "../../src/store/kysely-store";
-import type { Outgoing } from "../../src/store/outbox-queue";
 import { Harness } from "../support/harness";
 import { testDbKind, useTestDb } from "../support/test-db";
 

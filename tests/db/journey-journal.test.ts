@@ -4,8 +4,8 @@
  * only its author ever sees them; what they wrote is escaped where shown.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { renderReply } from "../../src/adapters/discord/components";
-import { renderMessage } from "../../src/adapters/slack/block-kit";
+import { renderReply } from "../../src/adapters/discord/render";
+import { renderMessage } from "../../src/adapters/slack/render";
 import { translator } from "../../src/core/i18n/translate";
 import type { Reply } from "../../src/core/messages";
 import { commandFromText } from "../../src/core/slash";

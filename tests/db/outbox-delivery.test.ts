@@ -10,10 +10,11 @@ import { ManualClock } from "../../src/core/clock";
 import type { Audience, Member, Pairing, Program, Round, Tenant } from "../../src/core/domain";
 import type { Message } from "../../src/core/messages";
 import type { Tx } from "../../src/core/ports";
-import { Dispatcher, type Sender } from "../../src/delivery/dispatcher";
+import { Dispatcher } from "../../src/delivery/dispatcher";
+import type { Outgoing } from "../../src/delivery/outgoing";
 import { PLATFORM_LIMITS, RateLimits } from "../../src/delivery/rate-limits";
+import type { Sender } from "../../src/delivery/sender";
 import { repositories } from "../../src/store/kysely-store";
-import type { Outgoing } from "../../src/store/outbox-queue";
 import { useTestDb } from "../support/test-db";
 
 const START = new Date("2026-12-01T02:00:00Z");

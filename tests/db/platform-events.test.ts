@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/core/clock";
-import type { Sender } from "../../src/delivery/dispatcher";
+import type { Sender } from "../../src/delivery/sender";
 import { Ticker } from "../../src/scheduler/tick";
-import { claimEvent, REMEMBER_MS } from "../../src/store/platform-events";
+import { claimEvent, REMEMBER_MS } from "../../src/store/platform/platform-events";
 import { START } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 

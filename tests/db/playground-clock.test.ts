@@ -9,7 +9,7 @@ import { MEMBERS, ORGANIZER } from "../../src/adapters/console/cast";
 import { restorePlayground, savePlayground } from "../../src/adapters/console/saved-playground";
 import { transcriptFor } from "../../src/adapters/console/transcript";
 import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
-import { createAppCore } from "../../src/app";
+import { createAppCore, playgroundStore } from "../../src/app";
 import { ManualClock, OffsetClock } from "../../src/core/clock";
 import { DAY_MS } from "../../src/core/durations";
 import { useTestDb } from "../support/test-db";
@@ -22,22 +22,22 @@ const REAL = new Date("2026-12-01T02:00:00Z");
 /** A first run: a program opened, then ten simulated days. */
 async function firstRun(save: boolean) {
   const clock = new OffsetClock(new ManualClock(REAL));
-  const ws = new ConsoleWorkspace(createAppCore({ db: tdb.db, clock }), tdb.db.kysely, clock, CAST);
+  const ws = new ConsoleWorkspace(createAppCore({ db: tdb.db, clock }), playgroundStore(tdb.db.kysely), clock, CAST);
   const seen = new Map<string, number>();
-  if (save) ws.afterStep = () => savePlayground(tdb.db.kysely, ws, clock, seen);
+  if (save) ws.afterStep = () => savePlayground(playgroundStore(tdb.db.kysely), ws, clock, seen);
   await ws.type("sari", "/mentoring setup Kopi Belajar");
   await ws.type("sari", "/mentoring open");
   await ws.advance(10 * DAY_MS);
   seen.set("sari", ws.lastSeq);
-  if (save) await savePlayground(tdb.db.kysely, ws, clock, seen);
+  if (save) await savePlayground(playgroundStore(tdb.db.kysely), ws, clock, seen);
   return { reached: clock.now(), shown: transcriptFor(ws, ws.person("sari")) };
 }
 
 async function restart() {
   const clock = new OffsetClock(new ManualClock(REAL));
-  const ws = new ConsoleWorkspace(createAppCore({ db: tdb.db, clock }), tdb.db.kysely, clock, CAST);
+  const ws = new ConsoleWorkspace(createAppCore({ db: tdb.db, clock }), playgroundStore(tdb.db.kysely), clock, CAST);
   const seen = new Map<string, number>();
-  const restored = await restorePlayground(tdb.db.kysely, ws, clock, seen);
+  const restored = await restorePlayground(playgroundStore(tdb.db.kysely), ws, clock, seen);
   return { clock, ws, seen, restored };
 }
 

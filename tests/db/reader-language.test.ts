@@ -1,6 +1,6 @@
 /** The words an adapter says on its own speak the language the core would: one rule (core/reply-language.ts). */
 import { describe, expect, it } from "vitest";
-import { readerLanguage } from "../../src/store/reader-language";
+import { readerLanguage } from "../../src/store/platform/reader-language";
 import { CHANNEL, Harness } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 

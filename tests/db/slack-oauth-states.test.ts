@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/core/clock";
-import type { Sender } from "../../src/delivery/dispatcher";
+import type { Sender } from "../../src/delivery/sender";
 import { Ticker } from "../../src/scheduler/tick";
-import { SlackOAuthStates, STATE_TTL_MS } from "../../src/store/slack-oauth-states";
+import { SlackOAuthStates, STATE_TTL_MS } from "../../src/store/platform/slack-oauth-states";
 import { START } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 

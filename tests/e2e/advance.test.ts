@@ -8,7 +8,7 @@ import { MEMBERS, ORGANIZER } from "../../src/adapters/console/cast";
 import type { LineReader } from "../../src/adapters/console/line-reader";
 import { runRepl } from "../../src/adapters/console/repl";
 import { ConsoleWorkspace, type Person } from "../../src/adapters/console/workspace";
-import { createAppCore } from "../../src/app";
+import { createAppCore, playgroundStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { formatDateTime } from "../../src/core/time-format";
 import { useTestDb } from "../support/test-db";
@@ -38,7 +38,7 @@ describe("the playground's :advance", () => {
     const core = createAppCore({ db: tdb.db, clock });
     const english = (p: Person): Person => ({ ...p, locale: "en-US" });
     const people = [english(ORGANIZER), ...MEMBERS.filter((m) => m.id === "ani" || m.id === "budi").map(english)];
-    const ws = new ConsoleWorkspace(core, tdb.db.kysely, clock, people);
+    const ws = new ConsoleWorkspace(core, playgroundStore(tdb.db.kysely), clock, people);
     const join = async (id: string, expertise: string, goals: string) => {
       await ws.press(id, ws.buttonsFor(id, "Join round 1")[0]?.number ?? 0);
       await ws.submitForm(id, {

@@ -6,8 +6,8 @@
  * the process keeps answering later commands.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/discord-app";
-import { createAppCore } from "../../src/app";
+import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
+import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { translator } from "../../src/core/i18n/translate";
 import { botMessage, defaultGuild, FAKE_IDS, FakeDiscord } from "../support/fake-discord";
@@ -87,7 +87,7 @@ describe("Discord: bad input is answered and changes nothing", () => {
     const clock = new ManualClock(START);
     app = await startDiscordApp({
       core: createAppCore({ db: tdb.db, clock }),
-      db: tdb.db.kysely,
+      store: platformStore(tdb.db.kysely),
       clock,
       token: "fake-bot-token",
       apiUrl: fake.apiUrl,

@@ -8,7 +8,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { DEMO_START, demoCast, demoTimeline, playDemo } from "../../src/adapters/console/demo-script";
 import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
-import { createAppCore } from "../../src/app";
+import { createAppCore, playgroundStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import type { Language } from "../../src/core/domain";
 import { type MessageKey, type Params, translator } from "../../src/core/i18n/translate";
@@ -50,7 +50,7 @@ async function play(language: Language) {
   const clock = new ManualClock(DEMO_START);
   const core = createAppCore({ db: tdb.db, clock });
   const { organizer, members } = demoCast(language);
-  const ws = new ConsoleWorkspace(core, tdb.db.kysely, clock, [organizer, ...members]);
+  const ws = new ConsoleWorkspace(core, playgroundStore(tdb.db.kysely), clock, [organizer, ...members]);
   const facts = await playDemo(ws, language);
   return { ws, facts, printed: demoTimeline(ws, facts, language) };
 }

@@ -15,10 +15,10 @@ import {
   PermissionFlagsBits,
 } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
 import { decodeCustomId } from "../../src/adapters/discord/custom-id";
-import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/discord-app";
-import { type DiscordSender, discordSender } from "../../src/adapters/discord/discord-sender";
-import { createAppCore } from "../../src/app";
+import { type DiscordSender, discordSender } from "../../src/adapters/discord/sender";
+import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import type { Core } from "../../src/core/core";
 import type { Language } from "../../src/core/domain";
@@ -98,7 +98,7 @@ beforeEach(async () => {
   await fake.start();
   clock = new ManualClock(START);
   errors = [];
-  sender = discordSender({ token: TOKEN, apiUrl: fake.apiUrl, db: tdb.db.kysely, clock });
+  sender = discordSender({ token: TOKEN, apiUrl: fake.apiUrl, store: platformStore(tdb.db.kysely), clock });
 });
 
 afterEach(async () => {
@@ -111,7 +111,7 @@ afterEach(async () => {
 async function start(core: Core = createAppCore({ db: tdb.db, clock })): Promise<void> {
   app = await startDiscordApp({
     core,
-    db: tdb.db.kysely,
+    store: platformStore(tdb.db.kysely),
     clock,
     token: TOKEN,
     apiUrl: fake.apiUrl,
@@ -254,7 +254,7 @@ describe("Discord: gateway and input", () => {
     await fake.start();
     app = await startDiscordApp({
       core: createAppCore({ db: tdb.db, clock }),
-      db: tdb.db.kysely,
+      store: platformStore(tdb.db.kysely),
       clock,
       token: TOKEN,
       apiUrl: fake.apiUrl,

@@ -9,10 +9,10 @@
  * was among them, so a new form button cannot slip past it.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { renderMessage as renderDiscord } from "../../src/adapters/discord/components";
-import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/discord-app";
-import { renderMessage as renderSlack } from "../../src/adapters/slack/block-kit";
-import { createAppCore } from "../../src/app";
+import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
+import { renderMessage as renderDiscord } from "../../src/adapters/discord/render";
+import { renderMessage as renderSlack } from "../../src/adapters/slack/render";
+import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { answerSchemas, type FormRequest } from "../../src/core/commands";
 import type { Core } from "../../src/core/core";
@@ -212,7 +212,7 @@ describe("Discord: every form button opens its form and changes nothing", () => 
     const core = createAppCore({ db: tdb.db, clock });
     app = await startDiscordApp({
       core,
-      db: tdb.db.kysely,
+      store: platformStore(tdb.db.kysely),
       clock,
       token: "fake-bot-token",
       apiUrl: fake.apiUrl,

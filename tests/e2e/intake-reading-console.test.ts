@@ -9,7 +9,7 @@ import { CAST } from "../../src/adapters/console/cast";
 import { lineReader } from "../../src/adapters/console/line-reader";
 import { runRepl } from "../../src/adapters/console/repl";
 import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
-import { createAppCore } from "../../src/app";
+import { createAppCore, playgroundStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { translator } from "../../src/core/i18n/translate";
 import { useTestDb } from "../support/test-db";
@@ -24,7 +24,7 @@ const WANTED = "Public speaking: presenting quarterly results with confidence";
 
 async function play(lines: string[]): Promise<string> {
   const clock = new ManualClock(START);
-  const ws = new ConsoleWorkspace(createAppCore({ db: tdb.db, clock }), tdb.db.kysely, clock, CAST);
+  const ws = new ConsoleWorkspace(createAppCore({ db: tdb.db, clock }), playgroundStore(tdb.db.kysely), clock, CAST);
   const input = new PassThrough();
   input.end(`${lines.join("\n")}\n`);
   let out = "";

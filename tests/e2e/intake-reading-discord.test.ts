@@ -7,8 +7,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { InteractionResponseType } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/discord-app";
-import { createAppCore } from "../../src/app";
+import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
+import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { translator } from "../../src/core/i18n/translate";
 import { defaultGuild, defaultUsers, FAKE_IDS, FakeDiscord, type FakeInteraction, type ModalData } from "../support/fake-discord";
@@ -38,7 +38,7 @@ beforeEach(async () => {
   errors = [];
   app = await startDiscordApp({
     core: createAppCore({ db: tdb.db, clock: new ManualClock(START) }),
-    db: tdb.db.kysely,
+    store: platformStore(tdb.db.kysely),
     clock: new ManualClock(START),
     token: TOKEN,
     apiUrl: fake.apiUrl,

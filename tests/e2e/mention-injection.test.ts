@@ -11,9 +11,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ApplicationCommandOptionType } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/discord-app";
-import { discordSender } from "../../src/adapters/discord/discord-sender";
-import { createAppCore } from "../../src/app";
+import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
+import { discordSender } from "../../src/adapters/discord/sender";
+import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { translator } from "../../src/core/i18n/translate";
 import { Dispatcher } from "../../src/delivery/dispatcher";
@@ -260,7 +260,7 @@ describe("Discord", () => {
     fake = discord;
     await discord.start();
     const clock = new ManualClock(START);
-    const sender = discordSender({ token: TOKEN, apiUrl: discord.apiUrl, db: tdb.db.kysely, clock });
+    const sender = discordSender({ token: TOKEN, apiUrl: discord.apiUrl, store: platformStore(tdb.db.kysely), clock });
     const deliver = () =>
       new Dispatcher(tdb.db.kysely, sender, clock, {
         worker: "mention-test",
@@ -270,7 +270,7 @@ describe("Discord", () => {
       }).dispatchPending();
     app = await startDiscordApp({
       core: createAppCore({ db: tdb.db, clock }),
-      db: tdb.db.kysely,
+      store: platformStore(tdb.db.kysely),
       clock,
       token: TOKEN,
       apiUrl: discord.apiUrl,

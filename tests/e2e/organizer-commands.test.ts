@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { ConsoleWorkspace, type Person } from "../../src/adapters/console/workspace";
-import { createAppCore } from "../../src/app";
+import { createAppCore, playgroundStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { useTestDb } from "../support/test-db";
 
@@ -19,7 +19,12 @@ let ws: ConsoleWorkspace;
 
 beforeEach(() => {
   const clock = new ManualClock(new Date("2026-12-01T02:00:00Z"));
-  ws = new ConsoleWorkspace(createAppCore({ db: tdb.db, clock }), tdb.db.kysely, clock, [SARI, OLIVIA, ANI, BUDI]);
+  ws = new ConsoleWorkspace(createAppCore({ db: tdb.db, clock }), playgroundStore(tdb.db.kysely), clock, [
+    SARI,
+    OLIVIA,
+    ANI,
+    BUDI,
+  ]);
 });
 
 /** What `who` saw in answer to the line they typed: their newest private reply. */

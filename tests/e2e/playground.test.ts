@@ -10,7 +10,7 @@ import { CAST } from "../../src/adapters/console/cast";
 import { lineReader } from "../../src/adapters/console/line-reader";
 import { runRepl } from "../../src/adapters/console/repl";
 import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
-import { createAppCore } from "../../src/app";
+import { createAppCore, playgroundStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import type { Language } from "../../src/core/domain";
 import { problemWithAnswer } from "../../src/core/form-validation";
@@ -39,7 +39,7 @@ interface Play {
 async function play(lines: string[], opts: { language?: Language; more?: string[][] } = {}): Promise<Play> {
   const clock = new ManualClock(START);
   const core = createAppCore({ db: tdb.db, clock });
-  const ws = new ConsoleWorkspace(core, tdb.db.kysely, clock, CAST);
+  const ws = new ConsoleWorkspace(core, playgroundStore(tdb.db.kysely), clock, CAST);
   const typed = (ls: string[]) => {
     const input = new PassThrough();
     input.end(ls.length > 0 ? `${ls.join("\n")}\n` : "");

@@ -11,8 +11,8 @@ import { CAST } from "../../src/adapters/console/cast";
 import { lineReader } from "../../src/adapters/console/line-reader";
 import { runRepl } from "../../src/adapters/console/repl";
 import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
-import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/discord-app";
-import { createAppCore } from "../../src/app";
+import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
+import { createAppCore, platformStore, playgroundStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { problemWithAnswer } from "../../src/core/form-validation";
 import { translator } from "../../src/core/i18n/translate";
@@ -47,7 +47,7 @@ describe("the playground", () => {
   it("/mentoring profil shows Ani her profile; Edit asks each field from what was saved; a bad answer is asked again; the next round's Join starts from it", async () => {
     const clock = new ManualClock(new Date("2026-12-05T02:00:00Z"));
     const core = createAppCore({ db: tdb.db, clock });
-    const ws = new ConsoleWorkspace(core, tdb.db.kysely, clock, CAST);
+    const ws = new ConsoleWorkspace(core, playgroundStore(tdb.db.kysely), clock, CAST);
     const input = new PassThrough();
     const lines = [
       "/mentoring setup Kopi Belajar",
@@ -251,7 +251,7 @@ describe("Discord", () => {
     const core = createAppCore({ db: tdb.db, clock });
     app = await startDiscordApp({
       core,
-      db: tdb.db.kysely,
+      store: platformStore(tdb.db.kysely),
       clock,
       token: "fake-bot-token",
       apiUrl: fake.apiUrl,

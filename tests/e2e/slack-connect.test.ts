@@ -7,13 +7,14 @@
  */
 import { createHmac, randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type SlackApp, startSlackApp } from "../../src/adapters/slack/slack-app";
-import { slackSender } from "../../src/adapters/slack/slack-sender";
+import { type SlackApp, startSlackApp } from "../../src/adapters/slack/app";
+import { slackSender } from "../../src/adapters/slack/sender";
 import { installedWorkspaces } from "../../src/adapters/slack/workspace-clients";
-import { createAppCore } from "../../src/app";
+import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { Dispatcher } from "../../src/delivery/dispatcher";
-import { SlackInstallations } from "../../src/store/slack-installations";
+import { SlackInstallations } from "../../src/store/platform/slack-installations";
+import { SlackOAuthStates } from "../../src/store/platform/slack-oauth-states";
 import { TokenCipher } from "../../src/store/token-cipher";
 import { FakeSlack } from "../support/fake-slack";
 import { START } from "../support/harness";
@@ -53,9 +54,8 @@ describe("Socket Mode", () => {
     const core = createAppCore({ db: tdb.db, clock });
     app = await startSlackApp({
       core,
-      db: tdb.db.kysely,
+      store: platformStore(tdb.db.kysely),
       clock,
-      signingSecret: "",
       auth: { kind: "token", botToken: "xoxb-socket" },
       transport: { kind: "socket", appToken: "xapp-1-socket" },
       apiUrl: `${slack.url}api/`,
@@ -91,16 +91,16 @@ describe("OAuth installs for several workspaces", () => {
     const installations = new SlackInstallations(tdb.db.kysely, TokenCipher.fromKey(key), clock);
     app = await startSlackApp({
       core,
-      db: tdb.db.kysely,
+      store: platformStore(tdb.db.kysely),
       clock,
-      signingSecret: SECRET,
       auth: {
         kind: "oauth",
         clientId: "111.222",
         clientSecret: "client-secret",
         installations,
+        states: new SlackOAuthStates(tdb.db.kysely),
       },
-      transport: { kind: "http", port: 0 },
+      transport: { kind: "http", port: 0, signingSecret: SECRET },
       apiUrl: `${slack.url}api/`,
     });
     return installations;

@@ -6,11 +6,12 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type SlackApp, type SlackNotice, startSlackApp } from "../../src/adapters/slack/slack-app";
-import { createAppCore } from "../../src/app";
+import { type SlackApp, type SlackNotice, startSlackApp } from "../../src/adapters/slack/app";
+import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import { translator } from "../../src/core/i18n/translate";
-import { SlackInstallations } from "../../src/store/slack-installations";
+import { SlackInstallations } from "../../src/store/platform/slack-installations";
+import { SlackOAuthStates } from "../../src/store/platform/slack-oauth-states";
 import { TokenCipher } from "../../src/store/token-cipher";
 import { FakeSlack } from "../support/fake-slack";
 import { START } from "../support/harness";
@@ -89,16 +90,16 @@ describe("OAuth state", () => {
     const installations = new SlackInstallations(tdb.db.kysely, TokenCipher.fromKey(randomBytes(32).toString("base64")), clock);
     app = await startSlackApp({
       core: createAppCore({ db: tdb.db, clock }),
-      db: tdb.db.kysely,
+      store: platformStore(tdb.db.kysely),
       clock,
-      signingSecret: SIGNING_SECRET,
       auth: {
         kind: "oauth",
         clientId: "111.222",
         clientSecret: "client-secret",
         installations,
+        states: new SlackOAuthStates(tdb.db.kysely),
       },
-      transport: { kind: "http", port: 0 },
+      transport: { kind: "http", port: 0, signingSecret: SIGNING_SECRET },
       apiUrl: `${slack.url}api/`,
     });
     return `http://127.0.0.1:${app.port}`;
@@ -321,9 +322,8 @@ describe("requests no listener takes", () => {
     const clock = new ManualClock(START);
     const app = await startSlackApp({
       core: createAppCore({ db: tdb.db, clock }),
-      db: tdb.db.kysely,
+      store: platformStore(tdb.db.kysely),
       clock,
-      signingSecret: "",
       auth: { kind: "token", botToken: "xoxb-socket" },
       transport: { kind: "socket", appToken: "xapp-1-socket" },
       apiUrl: `${slack.url}api/`,

@@ -9,7 +9,7 @@
  */
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { SLACK_LIMITS, truncate } from "../../src/adapters/slack/block-kit";
+import { SLACK_LIMITS, truncate } from "../../src/adapters/slack/render";
 import type { Language } from "../../src/core/domain";
 import { translator } from "../../src/core/i18n/translate";
 import { DESIGNED_INTAKES, DESIGNED_PAIRS, DESIGNED_REASONS } from "../support/designed-intakes";

@@ -7,7 +7,7 @@
  */
 import { Agent, request } from "node:http";
 import { DeliveryFailure } from "../../src/delivery/delivery-failure";
-import type { Sender } from "../../src/delivery/dispatcher";
+import type { Sender } from "../../src/delivery/sender";
 
 function post(url: URL, agent: Agent, body: string): Promise<{ status: number; retryAfter: string | undefined; body: string }> {
   return new Promise((resolve, reject) => {

@@ -5,10 +5,10 @@
  * dispatcher with the Slack sender; `tick` also runs the due jobs.
  */
 import { createHmac } from "node:crypto";
-import { type SlackApp, type SlackAppOptions, startSlackApp } from "../../src/adapters/slack/slack-app";
-import { slackSender } from "../../src/adapters/slack/slack-sender";
+import { type SlackApp, type SlackAppOptions, startSlackApp } from "../../src/adapters/slack/app";
+import { slackSender } from "../../src/adapters/slack/sender";
 import { singleWorkspace } from "../../src/adapters/slack/workspace-clients";
-import { createAppCore } from "../../src/app";
+import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/clock";
 import type { Core } from "../../src/core/core";
 import { Dispatcher } from "../../src/delivery/dispatcher";
@@ -81,11 +81,10 @@ export class SlackDriver {
     this.app = await startSlackApp({
       ...extra,
       core,
-      db: this.db.kysely,
+      store: platformStore(this.db.kysely),
       clock: this.clock,
-      signingSecret: SIGNING_SECRET,
       auth: { kind: "token", botToken: "xoxb-test" },
-      transport: { kind: "http", port: 0 },
+      transport: { kind: "http", port: 0, signingSecret: SIGNING_SECRET },
       apiUrl: `${this.slack.url}api/`,
     });
   }

@@ -15,21 +15,6 @@ import {
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  answersFromModal,
-  continuePrompt,
-  DISCORD_LIMITS,
-  type DiscordMessagePayload,
-  type DiscordModal,
-  escapeMarkdown,
-  modalSteps,
-  notedMessage,
-  renderMessage,
-  renderReply,
-  settledMessage,
-  stepSizes,
-  truncate,
-} from "../../src/adapters/discord/components";
-import {
   type CustomIdPayload,
   commandFromSelect,
   continueCustomId,
@@ -39,6 +24,10 @@ import {
   parseContinueCustomId,
   parseModalCustomId,
 } from "../../src/adapters/discord/custom-id";
+import { DISCORD_LIMITS, type DiscordMessagePayload, type DiscordModal } from "../../src/adapters/discord/limits";
+import { escapeMarkdown, truncate } from "../../src/adapters/discord/markdown";
+import { answersFromModal, continuePrompt, modalSteps, stepSizes } from "../../src/adapters/discord/modals";
+import { notedMessage, renderMessage, renderReply, settledMessage } from "../../src/adapters/discord/render";
 import { type Command, parseCommand } from "../../src/core/commands";
 import type { Session } from "../../src/core/domain";
 import { type FormAnswers, formSubmission } from "../../src/core/forms";

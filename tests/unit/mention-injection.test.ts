@@ -11,22 +11,17 @@
 import { type APIActionRowComponent, type APIComponentInMessageActionRow, ComponentType } from "discord.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { renderMessage as renderText } from "../../src/adapters/console/render-text";
-import {
-  DISCORD_LIMITS,
-  type DiscordMessagePayload,
-  modalSteps,
-  notedMessage,
-  renderMessage as renderDiscord,
-  settledMessage,
-} from "../../src/adapters/discord/components";
+import { renderMessage as renderText } from "../../src/adapters/console/render";
+import { DISCORD_LIMITS, type DiscordMessagePayload } from "../../src/adapters/discord/limits";
+import { modalSteps } from "../../src/adapters/discord/modals";
+import { notedMessage, renderMessage as renderDiscord, settledMessage } from "../../src/adapters/discord/render";
 import {
   notedBlocks,
   renderModal,
   renderMessage as renderSlack,
   SLACK_LIMITS,
   settledBlocks,
-} from "../../src/adapters/slack/block-kit";
+} from "../../src/adapters/slack/render";
 import { richTranslator, translator } from "../../src/core/i18n/translate";
 import type { Form, Message, Select } from "../../src/core/messages";
 import { mentionRole, mentionUser } from "../../src/core/rich-text";

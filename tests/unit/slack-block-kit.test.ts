@@ -15,7 +15,7 @@ import {
   renderModal,
   SLACK_LIMITS,
   type ViewState,
-} from "../../src/adapters/slack/block-kit";
+} from "../../src/adapters/slack/render";
 import { parseCommand } from "../../src/core/commands";
 import { translator } from "../../src/core/i18n/translate";
 import type { Block } from "../../src/core/messages";

@@ -2,10 +2,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SLACK_BOT_SCOPES } from "../../src/adapters/slack/slack-app";
+import { SLACK_BOT_SCOPES } from "../../src/adapters/slack/app";
 
 const manifest = readFileSync(join(import.meta.dirname, "../../manifest.yml"), "utf8");
-const source = readFileSync(join(import.meta.dirname, "../../src/adapters/slack/slack-app.ts"), "utf8");
+const source = readFileSync(join(import.meta.dirname, "../../src/adapters/slack/app.ts"), "utf8");
 
 /** The "- item" lines under a key, up to the next key at the same or a lower indent. */
 function listUnder(key: string): string[] {

@@ -5,10 +5,8 @@
  * to the end would send a week of messages at once, all stamped with the
  * last moment. The playground's `:advance` and the demo both use this.
  */
-import type { Kysely } from "kysely";
 import type { Clock } from "../../core/clock";
-import { nextDueAfter } from "../../store/next-due";
-import type { Database } from "../../store/schema";
+import type { PlaygroundStore } from "./playground-port";
 
 export interface MovableClock extends Clock {
   advance(ms: number): void;
@@ -18,7 +16,7 @@ export interface MovableClock extends Clock {
 const MAX_STOPS = 10_000;
 
 export async function advanceThroughDueWork(
-  db: Kysely<Database>,
+  store: PlaygroundStore,
   clock: MovableClock,
   tick: () => Promise<unknown>,
   ms: number,
@@ -27,7 +25,7 @@ export async function advanceThroughDueWork(
   // Whatever is already due goes out at the moment we start from.
   await tick();
   for (let stops = 0; stops < MAX_STOPS; stops++) {
-    const next = await nextDueAfter(db, clock.now());
+    const next = await store.nextDueAfter(clock.now());
     if (!next || next.getTime() > target) break;
     clock.advance(next.getTime() - clock.now().getTime());
     await tick();

@@ -4,12 +4,10 @@
  * its data after every step. A restart goes on from there instead of going
  * back to the real time while the data sits in the simulated future.
  */
-import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Button, Message } from "../../core/messages";
-import { latestRecordedMoment, loadPlaygroundState, savePlaygroundState } from "../../store/playground-state";
-import type { Database } from "../../store/schema";
 import type { MovableClock } from "./advance";
+import type { PlaygroundStore } from "./playground-port";
 import { type ConsoleWorkspace, PLAYGROUND_TENANT } from "./workspace";
 
 const audience = z.union([z.literal("everyone"), z.array(z.string())]);
@@ -55,14 +53,14 @@ export interface Restored {
  * still moves the clock up to the latest moment it records, without history.
  */
 export async function restorePlayground(
-  db: Kysely<Database>,
+  store: PlaygroundStore,
   ws: ConsoleWorkspace,
   clock: MovableClock,
   seen: Map<string, number>,
 ): Promise<Restored | null> {
-  const saved = await loadPlaygroundState(db, PLAYGROUND_TENANT);
+  const saved = await store.loadState(PLAYGROUND_TENANT);
   if (!saved) {
-    const latest = await latestRecordedMoment(db);
+    const latest = await store.latestRecordedMoment();
     if (!latest || latest <= clock.now()) return null;
     clock.advance(latest.getTime() - clock.now().getTime());
     return { at: clock.now(), history: false };
@@ -80,11 +78,11 @@ export async function restorePlayground(
 }
 
 export async function savePlayground(
-  db: Kysely<Database>,
+  store: PlaygroundStore,
   ws: ConsoleWorkspace,
   clock: MovableClock,
   seen: ReadonlyMap<string, number>,
 ): Promise<void> {
   const state = { version: 1, seen: Object.fromEntries(seen), workspace: ws.snapshot() };
-  await savePlaygroundState(db, PLAYGROUND_TENANT, { simulatedAt: clock.now(), state }, new Date());
+  await store.saveState(PLAYGROUND_TENANT, { simulatedAt: clock.now(), state }, new Date());
 }

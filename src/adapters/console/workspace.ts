@@ -4,7 +4,6 @@
  * conversations. It only translates (typed text, button numbers, form
  * answers) into the core's commands and shows what the outbox delivers.
  */
-import type { Kysely } from "kysely";
 import type { Core } from "../../core/core";
 import type { Language } from "../../core/domain";
 import { type FormAnswers, formSubmission } from "../../core/forms";
@@ -12,13 +11,12 @@ import { translator } from "../../core/i18n/translate";
 import type { Button, Form, FormReview, Message, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
 import { formatDateTime } from "../../core/time-format";
-import type { Sender } from "../../delivery/dispatcher";
-import { Ticker } from "../../scheduler/tick";
-import type { Outgoing } from "../../store/outbox-queue";
-import type { Database } from "../../store/schema";
+import type { Outgoing } from "../../delivery/outgoing";
+import type { Sender } from "../../delivery/sender";
 import { advanceThroughDueWork, type MovableClock } from "./advance";
+import type { PlaygroundStore } from "./playground-port";
 import { castReader, loadReaders, type Reader } from "./readers";
-import { renderMessage } from "./render-text";
+import { renderMessage } from "./render";
 
 export interface Person {
   id: string;
@@ -68,7 +66,7 @@ export class ConsoleWorkspace {
   /** Answers read back and not yet confirmed, per person: the console keeps them, as a platform keeps a draft. */
   readonly #pendingReviews = new Map<string, { review: FormReview; inChannel: boolean }>();
   readonly #delivered = new Set<string>();
-  readonly #ticker: Ticker;
+  readonly #ticker: ReturnType<PlaygroundStore["dueWork"]>;
   #seq = 0;
   #readers = new Map<string, Reader>();
   /** Called after each step that may have changed what people see (the playground saves then). */
@@ -76,13 +74,13 @@ export class ConsoleWorkspace {
 
   constructor(
     private readonly core: Core,
-    private readonly db: Kysely<Database>,
+    private readonly store: PlaygroundStore,
     private readonly clock: MovableClock,
     readonly people: readonly Person[],
   ) {
     const sender: Sender = { send: async (out) => this.#receive(out) };
     // The console has no rate limits and one process: the same ticker the bots run.
-    this.#ticker = new Ticker(db, sender, clock, { worker: "console" });
+    this.#ticker = store.dueWork(sender, clock);
   }
 
   person(idOrName: string): Person {
@@ -166,7 +164,7 @@ export class ConsoleWorkspace {
 
   /** Moves the clock forward, running due work at each moment it falls due on the way. */
   async advance(ms: number): Promise<void> {
-    await advanceThroughDueWork(this.db, this.clock, () => this.tick(), ms);
+    await advanceThroughDueWork(this.store, this.clock, () => this.tick(), ms);
     await this.afterStep?.();
   }
 
@@ -244,7 +242,7 @@ export class ConsoleWorkspace {
 
   /** Reads everyone's choices again (after a command, and when a playground reopens its data). */
   async refreshReaders(): Promise<void> {
-    this.#readers = await loadReaders(this.db, TENANT, this.people);
+    this.#readers = await loadReaders(this.store, TENANT, this.people);
   }
 
   /** An entry's text with its buttons numbered by `numberFor` (a screen's numbering); as first shown without its message. */

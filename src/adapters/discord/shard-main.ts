@@ -4,12 +4,12 @@
  * It answers its guilds' interactions; the parent runs the scheduler and
  * delivery. Configuration comes from the same environment as the parent's.
  */
-import { createAppCore, openDatabase } from "../../app";
+import { createAppCore, openDatabase, platformStore } from "../../app";
 import { parseConfig } from "../../config";
 import { systemClock } from "../../core/clock";
 import { createLogger, describeError, errorLine } from "../../logger";
-import { startDiscordApp } from "./discord-app";
-import { discordSettings } from "./discord-settings";
+import { startDiscordApp } from "./app";
+import { discordSettings } from "./settings";
 
 const describe = describeError;
 
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   });
   const discord = await startDiscordApp({
     core,
-    db: db.kysely,
+    store: platformStore(db.kysely),
     clock: systemClock,
     token: settings.token,
     ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),

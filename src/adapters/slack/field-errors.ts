@@ -9,7 +9,7 @@ import type { FormRequest } from "../../core/commands";
 import { problemsAcrossAnswers, problemWithAnswer } from "../../core/form-validation";
 import type { FormAnswers } from "../../core/forms";
 import type { Translate } from "../../core/i18n/translate";
-import { OTHER_SUFFIX } from "./block-kit";
+import { OTHER_SUFFIX } from "./render";
 
 /** The input blocks of a view as Slack sends them back with the submission. */
 export interface SubmittedBlock {

@@ -6,19 +6,17 @@
  * answers, and a draft is taken once, so a review is answered once.
  */
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
 import type { Language } from "../../core/domain";
 import type { Reply } from "../../core/messages";
 import { withReviewRef } from "../../core/views/reading-summary";
-import { createDraft, type DraftDocument, type DraftOwner, getDraft, takeDraft } from "../../store/form-drafts";
-import type { Database } from "../../store/schema";
+import type { DraftDocument, DraftOwner, FormDrafts } from "../platform-port";
 
 export interface ReviewPress {
   choice: "confirm" | "fix";
   ref: string;
 }
 
-/** A review button's value (block-kit.ts `encodeButton`), or null for any other value. */
+/** A review button's value (render.ts `encodeButton`), or null for any other value. */
 export function reviewPress(value: string): ReviewPress | null {
   try {
     const parsed: unknown = JSON.parse(value);
@@ -36,7 +34,7 @@ export function reviewPress(value: string): ReviewPress | null {
  * without a review as it is. Null when the tenant is not known (cannot happen after the core ran).
  */
 export async function keepReview(
-  db: Kysely<Database>,
+  drafts: FormDrafts,
   owner: DraftOwner,
   reply: Reply,
   where: { language: Language; channelId?: string },
@@ -50,16 +48,16 @@ export async function keepReview(
     language: where.language,
     ...(where.channelId ? { channelId: where.channelId } : {}),
   };
-  const kept = await createDraft(db, id, owner, draft, now);
+  const kept = await drafts.create(id, owner, draft, now);
   return kept ? { ...reply, messages: withReviewRef(reply.messages, id) } : reply;
 }
 
 /** The review a press answers, taken so it is answered once; null when it expired or was answered. */
-export async function takeReview(db: Kysely<Database>, owner: DraftOwner, press: ReviewPress, now: Date) {
-  return /^[0-9a-f-]{36}$/.test(press.ref) ? takeDraft(db, press.ref, owner, now) : null;
+export async function takeReview(drafts: FormDrafts, owner: DraftOwner, press: ReviewPress, now: Date) {
+  return /^[0-9a-f-]{36}$/.test(press.ref) ? drafts.take(press.ref, owner, now) : null;
 }
 
 /** The review a press answers, left in place (Fix: taken only once its modal is open). */
-export async function peekReview(db: Kysely<Database>, owner: DraftOwner, press: ReviewPress, now: Date) {
-  return /^[0-9a-f-]{36}$/.test(press.ref) ? getDraft(db, press.ref, owner, now) : null;
+export async function peekReview(drafts: FormDrafts, owner: DraftOwner, press: ReviewPress, now: Date) {
+  return /^[0-9a-f-]{36}$/.test(press.ref) ? drafts.get(press.ref, owner, now) : null;
 }

@@ -7,14 +7,12 @@
  */
 import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { Kysely } from "kysely";
 import { type MessageKey, translator } from "../../core/i18n/translate";
 import { message, text } from "../../core/views/blocks";
-import { readerLanguage } from "../../store/reader-language";
-import type { Database } from "../../store/schema";
-import { renderMessage, truncate } from "./block-kit";
+import type { PlatformStore } from "../platform-port";
 import type { ProfileCache } from "./people";
 import { privateReply, type ReplyRules } from "./private-reply";
+import { renderMessage, truncate } from "./render";
 import { requesterOf } from "./requester";
 
 /** What the person did, when a person did something. */
@@ -70,7 +68,7 @@ export interface UnhandledRequest {
 }
 
 export interface UnhandledDeps {
-  db: Kysely<Database>;
+  store: PlatformStore;
   profiles: ProfileCache;
   /** Claims a key once (platform_events): a replayed request is answered once. */
   claim: (key: string) => Promise<boolean>;
@@ -87,7 +85,7 @@ export function unhandledAnswers(deps: UnhandledDeps): (request: UnhandledReques
     if (!team || !who.user) return;
     if (who.triggerId && !(await deps.claim(`slack:unhandled:${team}:${who.triggerId}`))) return;
     const person = await deps.profiles.lookup(client, team, who.user, who.userName);
-    const language = await readerLanguage(deps.db, {
+    const language = await deps.store.readerLanguage({
       platform: "slack",
       tenant: team,
       user: who.user,

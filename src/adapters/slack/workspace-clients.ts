@@ -5,7 +5,7 @@
  * the app was uninstalled there, and its messages cannot be delivered.
  */
 import { WebClient } from "@slack/web-api";
-import type { SlackInstallations } from "../../store/slack-installations";
+import type { SlackInstallationStore } from "./installation-store";
 
 export interface WorkspaceClients {
   forTeam(teamId: string): Promise<WebClient | null>;
@@ -22,7 +22,7 @@ export function singleWorkspace(botToken: string, apiUrl?: string): WorkspaceCli
   return { forTeam: async () => client };
 }
 
-export function installedWorkspaces(installations: SlackInstallations, apiUrl?: string): WorkspaceClients {
+export function installedWorkspaces(installations: SlackInstallationStore, apiUrl?: string): WorkspaceClients {
   // Keyed by token, so a reinstall (a new token) gets a new client and a revoked one is never reused.
   const clients = new Map<string, WebClient>();
   return {

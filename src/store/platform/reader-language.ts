@@ -4,17 +4,14 @@
  * the program of the channel they acted in.
  */
 import type { Kysely } from "kysely";
-import { LANGUAGES, type Language, type Platform } from "../core/domain";
-import { replyLanguage } from "../core/reply-language";
-import type { Database } from "./schema";
+import type { ReaderQuery } from "../../adapters/platform-port";
+import { isLanguage, type Language } from "../../core/domain";
+import { replyLanguage } from "../../core/reply-language";
+import type { Database } from "../schema";
 
-const asLanguage = (value: string | null | undefined): Language | null =>
-  typeof value === "string" && (LANGUAGES as readonly string[]).includes(value) ? (value as Language) : null;
+const asLanguage = (value: string | null | undefined): Language | null => (isLanguage(value) ? value : null);
 
-export async function readerLanguage(
-  db: Kysely<Database>,
-  who: { platform: Platform; tenant: string; user: string; locale?: string | undefined; channel?: string | undefined },
-): Promise<Language> {
+export async function readerLanguage(db: Kysely<Database>, who: ReaderQuery): Promise<Language> {
   const member = await db
     .selectFrom("members as m")
     .innerJoin("tenants as t", "t.id", "m.tenant_id")

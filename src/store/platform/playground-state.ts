@@ -4,12 +4,9 @@
  * after every step, read once at start.
  */
 import type { Kysely } from "kysely";
-import type { Database } from "./schema";
-
-export interface SavedPlayground {
-  simulatedAt: Date;
-  state: unknown;
-}
+import type { ChosenReader, SavedPlayground } from "../../adapters/console/playground-port";
+import { isLanguage } from "../../core/domain";
+import type { Database } from "../schema";
 
 export async function loadPlaygroundState(db: Kysely<Database>, tenantExternalId: string): Promise<SavedPlayground | null> {
   const row = await db
@@ -50,4 +47,20 @@ export async function latestRecordedMoment(db: Kysely<Database>): Promise<Date |
     .executeTakeFirst();
   const times = [outbox?.at, jobs?.at].filter((t) => t !== null && t !== undefined).map((t) => new Date(t as Date | string));
   return times.length === 0 ? null : new Date(Math.max(...times.map((t) => t.getTime())));
+}
+
+/** Each console member's stored language and zone (the playground reads in what they chose). */
+export async function chosenReaders(db: Kysely<Database>, tenantExternalId: string): Promise<ChosenReader[]> {
+  const rows = await db
+    .selectFrom("members as m")
+    .innerJoin("tenants as t", "t.id", "m.tenant_id")
+    .select(["m.external_id", "m.language", "m.timezone"])
+    .where("t.platform", "=", "console")
+    .where("t.external_id", "=", tenantExternalId)
+    .execute();
+  return rows.map((r) => ({
+    userId: r.external_id,
+    language: isLanguage(r.language) ? r.language : null,
+    timezone: r.timezone ?? null,
+  }));
 }

@@ -6,9 +6,9 @@
  */
 import { ErrorCode } from "@slack/web-api";
 import { DeliveryFailure } from "../../delivery/delivery-failure";
-import type { Sender } from "../../delivery/dispatcher";
-import type { Outgoing } from "../../store/outbox-queue";
-import { renderMessage } from "./block-kit";
+import type { Outgoing } from "../../delivery/outgoing";
+import type { Sender } from "../../delivery/sender";
+import { renderMessage } from "./render";
 import type { WorkspaceClients } from "./workspace-clients";
 
 /** Slack error codes that mean the member cannot get a DM from the bot. */

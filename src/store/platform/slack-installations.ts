@@ -4,11 +4,12 @@
  * TokenCipher; only the workspace and org ids used to look it up are in clear.
  * An org-wide (Enterprise Grid) install is found for each of its workspaces.
  */
-import type { Installation, InstallationQuery, InstallationStore } from "@slack/oauth";
+import type { Installation, InstallationQuery } from "@slack/oauth";
 import type { Kysely } from "kysely";
-import type { Clock } from "../core/clock";
-import type { Database } from "./schema";
-import type { TokenCipher } from "./token-cipher";
+import type { SlackInstallationStore } from "../../adapters/slack/installation-store";
+import type { Clock } from "../../core/clock";
+import type { Database } from "../schema";
+import type { TokenCipher } from "../token-cipher";
 
 /** The row key: an org-wide install under its enterprise id, otherwise the workspace. */
 function keyOf(query: { isEnterpriseInstall?: boolean; enterpriseId?: string | undefined; teamId?: string | undefined }) {
@@ -16,7 +17,7 @@ function keyOf(query: { isEnterpriseInstall?: boolean; enterpriseId?: string | u
   return query.teamId ? `T:${query.teamId}` : null;
 }
 
-export class SlackInstallations implements InstallationStore {
+export class SlackInstallations implements SlackInstallationStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly cipher: TokenCipher,

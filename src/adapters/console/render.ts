@@ -1,5 +1,5 @@
 /** Renders the neutral message model as terminal text; buttons get numbers to press. */
-import type { Button, Form, Mention, Message } from "../../core/messages";
+import type { Button, Mention, Message } from "../../core/messages";
 import { plainText } from "../../core/rich-text";
 
 /**
@@ -37,8 +37,4 @@ export function renderMessage(
     }
   }
   return lines.join("\n");
-}
-
-export function renderFormIntro(form: Form): string {
-  return `📝 ${form.title}`;
 }

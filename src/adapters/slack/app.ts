@@ -1,39 +1,29 @@
 /**
- * Slack through @slack/bolt. Slash commands, button presses, modal
- * submissions and events become the core's commands; replies go back
- * ephemerally (response_url on Slack's host only, else the Web API), forms
- * open as modals, App Home is published on app_home_opened, and someone
- * joining a program channel gets a welcome only they see. No business rules
- * here.
- *
- * - Transport: Socket Mode with an app-level token (one workspace, no public
- *   URL), or HTTP at /slack/events where Bolt verifies every signature and a
- *   timestamp more than five minutes away either way is refused first.
- * - Auth: one workspace's bot token, or OAuth for many workspaces
- *   (/slack/install, /slack/oauth_redirect) with installations and
- *   single-use states in PostgreSQL.
- * - Every request is acknowledged before any work, so a slow database never
- *   makes Slack time out, and those no listener takes are acknowledged and
- *   answered too; a retried event, a replayed slash command or a double
- *   click is claimed once in platform_events and ignored the second time.
+ * Slack requests into the core's commands (see ARCHITECTURE.md, "The same
+ * click on Slack"). Every request is acknowledged before any work, so a slow
+ * database never makes Slack time out; the guards in front of Bolt (future
+ * timestamps, requests no listener takes) exist because Bolt alone would let
+ * them through or answer with a 404 after 3 s.
  */
 import { createHash } from "node:crypto";
 import { App, type BlockAction, HTTPReceiver, LogLevel, type RespondFn, SocketModeReceiver } from "@slack/bolt";
+import type { StateStore } from "@slack/oauth";
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
-import type { Kysely } from "kysely";
 import type { Clock } from "../../core/clock";
 import type { Core } from "../../core/core";
 import { formSubmission } from "../../core/forms";
 import { translator } from "../../core/i18n/translate";
 import type { Message, Reply } from "../../core/messages";
 import { commandFromText } from "../../core/slash";
-import { claimEvent } from "../../store/platform-events";
-import { readerLanguage } from "../../store/reader-language";
-import type { Database } from "../../store/schema";
-import type { SlackInstallations } from "../../store/slack-installations";
-import { SlackOAuthStates } from "../../store/slack-oauth-states";
+import type { PlatformStore } from "../platform-port";
+import { DOUBLE_CLICK_MS, pressDigest } from "../shared/presses";
 import { acknowledgeEveryRequest } from "./acknowledge-every-request";
+import { fieldErrors, type SubmittedBlock } from "./field-errors";
+import { keepReview, peekReview, type ReviewPress, reviewPress, takeReview } from "./form-review";
+import type { SlackInstallationStore } from "./installation-store";
+import { envelope, type Person, ProfileCache } from "./people";
+import { type PrivateReply, privateReply } from "./private-reply";
 import {
   commandFromSubmission,
   decodeButton,
@@ -47,11 +37,7 @@ import {
   TOPICS_ACTION,
   truncate,
   type ViewState,
-} from "./block-kit";
-import { fieldErrors, type SubmittedBlock } from "./field-errors";
-import { keepReview, peekReview, type ReviewPress, reviewPress, takeReview } from "./form-review";
-import { envelope, type Person, ProfileCache } from "./people";
-import { type PrivateReply, privateReply } from "./private-reply";
+} from "./render";
 import { guardTimestamps } from "./request-timestamp";
 import { requesterOf } from "./requester";
 import { unhandledAnswers } from "./unhandled-requests";
@@ -69,20 +55,23 @@ export const SLACK_BOT_SCOPES = [
   "groups:read",
 ] as const;
 
-/** A second press of the same button on the same message within this window is the same press. */
-const DOUBLE_CLICK_MS = 10_000;
-
 export type SlackAuth =
   | { kind: "token"; botToken: string }
-  | { kind: "oauth"; clientId: string; clientSecret: string; installations: SlackInstallations };
+  | {
+      kind: "oauth";
+      clientId: string;
+      clientSecret: string;
+      installations: SlackInstallationStore;
+      /** Single-use OAuth states (store/platform/slack-oauth-states.ts), instead of Bolt's reusable signed ones. */
+      states: StateStore;
+    };
 
-export type SlackTransport = { kind: "http"; port: number } | { kind: "socket"; appToken: string };
+export type SlackTransport = { kind: "http"; port: number; signingSecret: string } | { kind: "socket"; appToken: string };
 
 export interface SlackAppOptions {
   core: Core;
-  db: Kysely<Database>;
+  store: PlatformStore;
   clock: Clock;
-  signingSecret: string;
   auth: SlackAuth;
   transport: SlackTransport;
   /** The Web API base URL (GovSlack, a proxy, or a test's fake server). */
@@ -109,7 +98,7 @@ function programChannel(id: string | undefined, name: string | undefined): strin
   return id;
 }
 
-const hash = (value: string) => createHash("sha256").update(value).digest("base64url").slice(0, 22);
+const hash = (value: string) => pressDigest(value, 22);
 
 export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp> {
   const clientOptions = {
@@ -125,7 +114,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
           scopes: [...SLACK_BOT_SCOPES],
           installationStore: options.auth.installations,
           // Single-use states in the database, instead of the default signed (reusable) ones.
-          installerOptions: { clientOptions, directInstall: true, stateStore: new SlackOAuthStates(options.db) },
+          installerOptions: { clientOptions, directInstall: true, stateStore: options.auth.states },
         }
       : {};
   const receiver =
@@ -135,14 +124,14 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
           logLevel: LogLevel.ERROR,
           installerOptions: { clientOptions },
         })
-      : new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: "/slack/events", ...oauth });
+      : new HTTPReceiver({ signingSecret: options.transport.signingSecret, endpoints: "/slack/events", ...oauth });
   // Bolt refuses only old timestamps; the guard refuses future ones too, before Bolt reads the request.
   if (receiver instanceof HTTPReceiver)
     receiver.requestListener = guardTimestamps(receiver.requestListener, () => options.onNotice?.("timestamp-refused"));
   const profiles = new ProfileCache();
-  const claim = (key: string, windowMs?: number) => claimEvent(options.db, key, options.clock.now(), windowMs);
+  const claim = (key: string, windowMs?: number) => options.store.claimEvent(key, options.clock.now(), windowMs);
   const replyRules = { apiUrl: options.apiUrl, onRefused: () => options.onNotice?.("response-url-refused") };
-  const answerUnhandled = unhandledAnswers({ db: options.db, profiles, claim: (key) => claim(key), rules: replyRules });
+  const answerUnhandled = unhandledAnswers({ store: options.store, profiles, claim: (key) => claim(key), rules: replyRules });
   const app = new App({
     ...(options.auth.kind === "token" ? { token: options.auth.botToken } : {}),
     receiver,
@@ -152,11 +141,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
   // Modals' metadata is sealed under a secret only this deployment has (see form-metadata.ts).
   const formKey = createHash("sha256")
     .update("sebaya:slack-form:")
-    .update(
-      options.signingSecret ||
-        (options.transport.kind === "socket" ? options.transport.appToken : "") ||
-        (options.auth.kind === "token" ? options.auth.botToken : options.auth.clientSecret),
-    )
+    .update(options.transport.kind === "http" ? options.transport.signingSecret : options.transport.appToken)
     .digest();
   // Requests no listener takes are acknowledged at once and answered, instead of a 404 after 3 s.
   acknowledgeEveryRequest(app, receiver, async (request) => {
@@ -221,7 +206,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     // Answers read back wait in a draft for the member's confirm or fix (form-review.ts).
     const owner = { platform: "slack" as const, tenantExternalId: person.team, userId: person.user };
     const kept = { language: reply.language ?? "id", ...(where.channelId ? { channelId: where.channelId } : {}) };
-    const messages: Message[] = [...(await keepReview(options.db, owner, reply, kept, options.clock.now())).messages];
+    const messages: Message[] = [...(await keepReview(options.store.drafts, owner, reply, kept, options.clock.now())).messages];
     if (reply.form && where.triggerId) {
       try {
         await client.views.open({
@@ -261,10 +246,15 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     respond: RespondFn,
   ): Promise<void> {
     const owner = { platform: "slack" as const, tenantExternalId: person.team, userId: person.user };
-    const draft = await (press.choice === "confirm" ? takeReview : peekReview)(options.db, owner, press, options.clock.now());
+    const draft = await (press.choice === "confirm" ? takeReview : peekReview)(
+      options.store.drafts,
+      owner,
+      press,
+      options.clock.now(),
+    );
     const reply = privately(client, body, respond);
     if (!draft) {
-      const language = await readerLanguage(options.db, {
+      const language = await options.store.readerLanguage({
         platform: "slack",
         tenant: person.team,
         user: person.user,
@@ -286,7 +276,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
         view: renderModal(draft.form, formKey, { channelId: draft.channelId }),
       });
       // Taken once the modal is open: a trigger that expired leaves the answers for another press.
-      await takeReview(options.db, owner, press, options.clock.now());
+      await takeReview(options.store.drafts, owner, press, options.clock.now());
       done = { blocks: [{ type: "text", text: translator(draft.language)("review.fix") }] };
     }
     const channel = body.channel?.id;
@@ -355,7 +345,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     const team = body.team?.id ?? body.user.team_id ?? "";
     if (submitted) {
       // A field the core would refuse is shown beside it, in the modal still open: nothing typed is lost.
-      const language = await readerLanguage(options.db, { platform: "slack", tenant: team, user: body.user.id });
+      const language = await options.store.readerLanguage({ platform: "slack", tenant: team, user: body.user.id });
       const errors = fieldErrors(
         submitted.request,
         (view.blocks ?? []) as SubmittedBlock[],

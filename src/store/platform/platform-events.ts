@@ -6,7 +6,7 @@
  * window is the same one).
  */
 import type { Kysely } from "kysely";
-import type { Database } from "./schema";
+import type { Database } from "../schema";
 
 /** How long handled keys are remembered: far beyond any platform's retries. */
 export const REMEMBER_MS = 24 * 60 * 60 * 1000;

@@ -1,26 +1,12 @@
 /**
- * Delivers outbox rows to Discord over REST.
- *
- * - dm: a DM channel is opened (`POST /users/@me/channels`, remembered per
- *   user), then the message is posted. 50007 (the member does not take DMs
- *   from the bot) is `dm-closed`: the dispatcher records it, reaches the
- *   member in the program channel, and never tries a DM again until they
- *   interact (repeated 403s count toward Discord's invalid-request limit).
- * - group: bots cannot be in group DMs, so a pair or trio talks in a private
- *   thread of the program channel (not invitable), made on its first message
- *   and stored in pairing_conversations. Current members are added (someone
- *   re-matched into the pairing too), those who left are removed, and each
- *   newly added member gets a DM pointing to the thread (skipped for closed
- *   DMs; a 50007 there is recorded and otherwise ignored: they are in the
- *   thread anyway). The thread is named after its members, never after
- *   anything they wrote.
- * - channel: posted in the program channel.
- *
- * Every post carries a nonce derived from the row's key with `enforce_nonce`,
- * so a send repeated after a crash or a timeout is dropped by Discord. The
- * REST client hands 429s back (`rejectOnRateLimit`) instead of waiting, and
- * does not retry by itself: the dispatcher reschedules, by Retry-After or
- * with backoff, without holding a lease while Discord is slow.
+ * Outbox rows to Discord over REST. Bots cannot be in group DMs, so a pair
+ * talks in a private thread of the program channel, made on its first
+ * message (kept through the port, made once even with two senders at once)
+ * and kept in step with the pairing's members. Each post carries a nonce
+ * from the row key, so a send repeated after a crash is dropped by Discord;
+ * 429s come back to the dispatcher instead of being waited out here, so no
+ * lease is held while Discord is slow. 50007 on a DM is `dm-closed`, and is
+ * not retried (repeated 403s count toward Discord's invalid-request limit).
  */
 import { createHash } from "node:crypto";
 import {
@@ -35,23 +21,16 @@ import {
   Routes,
   ThreadAutoArchiveDuration,
 } from "discord.js";
-import type { Kysely } from "kysely";
 import type { Clock } from "../../core/clock";
 import type { Language } from "../../core/domain";
 import { translator } from "../../core/i18n/translate";
 import { DeliveryFailure } from "../../delivery/delivery-failure";
-import type { Sender } from "../../delivery/dispatcher";
-import { repositories } from "../../store/kysely-store";
-import type { Outgoing } from "../../store/outbox-queue";
-import {
-  claimConversation,
-  conversationOf,
-  conversationPeople,
-  forgetConversation,
-  formerMembers,
-} from "../../store/pairing-conversations";
-import type { Database } from "../../store/schema";
-import { type DiscordMessagePayload, escapeMarkdown, renderMessage, truncate } from "./components";
+import type { Outgoing } from "../../delivery/outgoing";
+import type { Sender } from "../../delivery/sender";
+import type { ConversationPerson, PlatformStore } from "../platform-port";
+import type { DiscordMessagePayload } from "./limits";
+import { escapeMarkdown, truncate } from "./markdown";
+import { renderMessage } from "./render";
 
 /** Discord's limit on a nonce. */
 const NONCE_MAX = 25;
@@ -65,7 +44,7 @@ export interface DiscordSenderOptions {
   token?: string;
   /** REST base URL (a proxy, a test's fake Discord); Discord's by default. */
   apiUrl?: string;
-  db: Kysely<Database>;
+  store: PlatformStore;
   clock: Clock;
 }
 
@@ -83,8 +62,6 @@ export function senderRest(token: string, apiUrl?: string): REST {
     ...(apiUrl ? { api: apiUrl } : {}),
   }).setToken(token);
 }
-
-const isLanguage = (value: string | null | undefined): value is Language => value === "id" || value === "en";
 
 /** A send's nonce: the row key (and the payload's place in a long message), hashed to 25 characters. */
 export function nonceFor(key: string, part = 0): string {
@@ -139,7 +116,7 @@ export interface DiscordSender extends Sender {
 export function discordSender(options: DiscordSenderOptions): DiscordSender {
   if (!options.rest && !options.token) throw new Error("discordSender needs a REST client or a token");
   const rest: REST = options.rest ?? senderRest(options.token as string, options.apiUrl);
-  const { db, clock } = options;
+  const { store, clock } = options;
   const dmChannels = new Map<string, string>();
   /** Per thread: the users known to be in it. A thread not here yet is checked against Discord once. */
   const threadMembers = new Map<string, Set<string>>();
@@ -181,7 +158,7 @@ export function discordSender(options: DiscordSenderOptions): DiscordSender {
 
   /** The pairing's thread, made (and stored) on its first message. */
   async function threadFor(out: Outgoing & { target: { kind: "group" } }, language: Language, people: string[]) {
-    const existing = await conversationOf(db, out.target.pairingId);
+    const existing = await store.conversations.of(out.target.pairingId);
     if (existing) return { threadId: existing, created: false };
     const parent = out.target.channelId;
     if (!parent) throw new DeliveryFailure("permanent", "no program channel for the pair's thread");
@@ -194,7 +171,7 @@ export function discordSender(options: DiscordSenderOptions): DiscordSender {
         auto_archive_duration: ThreadAutoArchiveDuration.OneWeek,
       },
     })) as APIChannel;
-    const threadId = await claimConversation(db, out.target.pairingId, made.id, clock.now());
+    const threadId = await store.conversations.claim(out.target.pairingId, made.id, clock.now());
     if (threadId !== made.id) {
       // Another replica stored its thread first: this one stays empty, archived and locked.
       await rest.patch(Routes.channel(made.id), { body: { archived: true, locked: true } }).catch(() => undefined);
@@ -230,7 +207,7 @@ export function discordSender(options: DiscordSenderOptions): DiscordSender {
       added.push(userId);
     }
     const current = new Set(userIds);
-    const gone = firstLook ? await formerMembers(db, pairingId) : [...known].filter((u) => !current.has(u));
+    const gone = firstLook ? await store.conversations.formerMembers(pairingId) : [...known].filter((u) => !current.has(u));
     for (const userId of gone) {
       if (current.has(userId)) continue;
       // Whoever left the pairing no longer reads the pair's conversation.
@@ -243,16 +220,11 @@ export function discordSender(options: DiscordSenderOptions): DiscordSender {
   }
 
   /** A DM to each newly added member, pointing to the thread (never to closed DMs). */
-  async function pointTo(
-    threadId: string,
-    added: readonly string[],
-    people: Awaited<ReturnType<typeof conversationPeople>>["people"],
-    fallback: Language,
-  ) {
+  async function pointTo(threadId: string, added: readonly string[], people: readonly ConversationPerson[], fallback: Language) {
     for (const userId of added) {
       const person = people.find((p) => p.userId === userId);
       if (!person || person.dmBlocked) continue;
-      const reader = isLanguage(person.language) ? person.language : fallback;
+      const reader = person.language ?? fallback;
       const t = translator(reader);
       // Names are what members call themselves: escaped, so only the thread is a link here.
       const others = people.filter((p) => p.userId !== userId).map((p) => escapeMarkdown(p.displayName));
@@ -262,7 +234,7 @@ export function discordSender(options: DiscordSenderOptions): DiscordSender {
         await post(dm, { content, allowed_mentions: { parse: [] } }, nonceFor(`thread-pointer:${threadId}:${userId}`));
       } catch (error) {
         if (codeOf(error) === RESTJSONErrorCodes.CannotSendMessagesToThisUser) {
-          await repositories(db).members.setDmBlocked(person.memberId, clock.now());
+          await store.setDmBlocked(person.memberId, clock.now());
         }
         // Anything else: they are in the thread, and Discord shows it to them; the pointer is a courtesy.
       }
@@ -271,8 +243,8 @@ export function discordSender(options: DiscordSenderOptions): DiscordSender {
 
   async function groupChannel(out: Outgoing & { target: { kind: "group" } }): Promise<string> {
     const { pairingId, userIds } = out.target;
-    const { people, programLanguage } = await conversationPeople(db, out.tenantId, userIds, out.programId);
-    const language: Language = isLanguage(programLanguage) ? programLanguage : "id";
+    const { people, programLanguage } = await store.conversations.people(out.tenantId, userIds, out.programId);
+    const language: Language = programLanguage ?? "id";
     const { threadId, created } = await threadFor(
       out,
       language,
@@ -284,7 +256,7 @@ export function discordSender(options: DiscordSenderOptions): DiscordSender {
     } catch (error) {
       if (codeOf(error) === RESTJSONErrorCodes.UnknownChannel) {
         // The thread was deleted: forget it, and the retry makes a new one.
-        await forgetConversation(db, pairingId, threadId);
+        await store.conversations.forget(pairingId, threadId);
         threadMembers.delete(threadId);
         throw new DeliveryFailure("transient", "thread gone");
       }
@@ -308,7 +280,7 @@ export function discordSender(options: DiscordSenderOptions): DiscordSender {
         posted = target.kind === "group" ? await inThread(channelId, send) : await send();
       } catch (error) {
         if (target.kind === "group" && codeOf(error) === RESTJSONErrorCodes.UnknownChannel) {
-          await forgetConversation(db, target.pairingId, channelId);
+          await store.conversations.forget(target.pairingId, channelId);
           threadMembers.delete(channelId);
           throw new DeliveryFailure("transient", "thread gone");
         }

@@ -9,30 +9,11 @@
  * The table's `answers` column holds the whole draft document as JSON.
  */
 import { type Kysely, sql } from "kysely";
-import type { Language, Platform } from "../core/domain";
-import type { FormAnswers } from "../core/forms";
-import type { Form } from "../core/messages";
-import type { Database } from "./schema";
+import type { DraftDocument, DraftOwner } from "../../adapters/platform-port";
+import type { FormAnswers } from "../../core/forms";
+import type { Database } from "../schema";
 
 export const DRAFT_TTL_MS = 60 * 60 * 1000;
-
-/** Who a draft belongs to, as the platform names them. */
-export interface DraftOwner {
-  platform: Platform;
-  tenantExternalId: string;
-  userId: string;
-}
-
-export interface DraftDocument {
-  form: Form;
-  answers: FormAnswers;
-  /** The language the steps are shown in (yes/no options, placeholders, prompts). */
-  language: Language;
-  /** The channel the form was opened in, for the command's envelope. */
-  channelId?: string;
-  /** The message whose button opened the form: it is settled when the form is answered. */
-  origin?: { channelId: string; messageId: string; kind: "dm" | "thread" | "channel" };
-}
 
 function tenantOf(db: Kysely<Database>, owner: DraftOwner) {
   return db

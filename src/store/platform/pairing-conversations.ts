@@ -5,7 +5,9 @@
  * replica that lost the race uses the winner's.
  */
 import type { Kysely } from "kysely";
-import type { Database } from "./schema";
+import type { ConversationPerson } from "../../adapters/platform-port";
+import { isLanguage, type Language } from "../../core/domain";
+import type { Database } from "../schema";
 
 export async function conversationOf(db: Kysely<Database>, pairingId: string): Promise<string | null> {
   const row = await db
@@ -63,21 +65,13 @@ export async function formerMembers(db: Kysely<Database>, pairingId: string): Pr
   return [...new Set(rows.map((r) => r.external_id))];
 }
 
-export interface ConversationPerson {
-  memberId: string;
-  userId: string;
-  displayName: string;
-  language: string | null;
-  dmBlocked: boolean;
-}
-
 /** What a sender needs to name a pairing's conversation and point its members to it. */
 export async function conversationPeople(
   db: Kysely<Database>,
   tenantId: string,
   userIds: readonly string[],
   programId: string | null,
-): Promise<{ people: ConversationPerson[]; programLanguage: string | null }> {
+): Promise<{ people: ConversationPerson[]; programLanguage: Language | null }> {
   const people =
     userIds.length === 0
       ? []
@@ -95,9 +89,17 @@ export async function conversationPeople(
     people: userIds.flatMap((userId) => {
       const p = byUser.get(userId);
       return p
-        ? [{ memberId: p.id, userId, displayName: p.display_name, language: p.language, dmBlocked: p.dm_blocked_at !== null }]
+        ? [
+            {
+              memberId: p.id,
+              userId,
+              displayName: p.display_name,
+              language: isLanguage(p.language) ? p.language : null,
+              dmBlocked: p.dm_blocked_at !== null,
+            },
+          ]
         : [];
     }),
-    programLanguage: program?.language ?? null,
+    programLanguage: isLanguage(program?.language) ? program.language : null,
   };
 }

@@ -20,6 +20,7 @@ import { type FormAnswers, formSubmission } from "../../core/forms";
 import type { Button, Form, FormInput, Message, RichText, Select } from "../../core/messages";
 import { segments, withoutMentions } from "../../core/rich-text";
 import { splitList } from "../../core/text-list";
+import { truncateCodePoints } from "../shared/truncate";
 import { type FormMetadata, openMetadata, sealMetadata } from "./form-metadata";
 
 /** Slack's documented limits that the renderer enforces. */
@@ -49,10 +50,8 @@ export const SLACK_LIMITS = {
 export const FORM_CALLBACK_ID = "sebaya_form";
 const ACTION_PREFIX = "sebaya:";
 
-export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
-}
+/** Slack's limits count characters. */
+export const truncate = truncateCodePoints;
 
 /**
  * Slack mrkdwn with &, < and > escaped: nothing in the text can become a
@@ -257,10 +256,6 @@ export function notedBlocks(original: readonly KnownBlock[], note: Message, clos
   return [...content.slice(0, SLACK_LIMITS.blocksPerMessage - 1 - buttons.length), context, ...buttons];
 }
 
-export function isSebayaAction(actionId: string): boolean {
-  return actionId.startsWith(ACTION_PREFIX);
-}
-
 function inputElement(input: FormInput) {
   switch (input.kind) {
     case "text":
@@ -309,7 +304,7 @@ function inputElement(input: FormInput) {
 
 /**
  * A topics list (`FormInput.topics`) is two blocks: a multi-select whose options come from the
- * vocabulary as the member types (action `sebaya_topics:<language>`, answered by slack-app.ts), and
+ * vocabulary as the member types (action `sebaya_topics:<language>`, answered by app.ts), and
  * beside it a text input for anything else, block `<name>_other`. Both are optional to Slack; the
  * submission merges them into one list (`commandFromSubmission`) and the core's rule applies to it.
  */

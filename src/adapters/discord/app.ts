@@ -1,31 +1,13 @@
 /**
- * Discord through discord.js: `/mentoring`, buttons, selects and modal
- * submissions become the core's commands; replies go back ephemerally to
- * whoever acted; forms open as modals of at most five inputs, step by step.
- * No business rules here: organizer rights, refusals and the help all come
- * from the core, in the member's language.
- *
- * - Gateway: the Guilds intent only (no privileged intents); interactions
- *   arrive over the gateway. Outgoing messages are the sender's job
- *   (discord-sender.ts).
- * - Within 3 s: the core gets until `ackAfterMs` (2 s by default) to answer.
- *   In time, the answer is the interaction's first response, so a form can
- *   open as a modal (a modal is only allowed as a first response). Too slow,
- *   the interaction is deferred (an ephemeral "thinking", or an update of the
- *   ephemeral message the button was on) and the answer follows as an edit;
- *   a form then opens from a button.
- * - Forms over several modals: the draft (form, answers so far, the message
- *   the form was opened from) is kept in form_drafts, scoped to the member; a
- *   step's submission answers with a Continue button (a modal cannot open a
- *   modal), the last one completes the form.
- * - Once: every interaction id is claimed in platform_events (a gateway
- *   replay changes nothing); a second press of the same component on the same
- *   message within 10 s is acknowledged and otherwise ignored.
- * - Settled: an answered question in a DM loses its buttons and shows the
- *   answer; a question shared in a pair's thread gets the core's note of who
- *   answered (never what), and loses its buttons once everyone has.
+ * Discord interactions into the core's commands (see ARCHITECTURE.md, "The
+ * same click on Discord"). What shapes this file is Discord's 3 seconds and
+ * its modals: the core gets `ackAfterMs` to answer so that a form can still
+ * open as the first response (a modal is allowed only then), else the
+ * interaction is deferred and the answer follows as an edit; a form longer
+ * than one modal goes step by step through a draft, since a modal cannot
+ * open another.
  */
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import {
   type APIMessage,
   ApplicationCommandOptionType,
@@ -45,52 +27,32 @@ import {
   Routes,
   type StringSelectMenuInteraction,
 } from "discord.js";
-import type { Kysely } from "kysely";
 import type { Clock } from "../../core/clock";
 import { holdsControlCharacter } from "../../core/commands";
 import type { Core } from "../../core/core";
 import type { Language } from "../../core/domain";
 import { problemsAcrossAnswers, problemWithAnswer } from "../../core/form-validation";
 import { type FormAnswers, formSubmission } from "../../core/forms";
-import { languageFromLocale, translator } from "../../core/i18n/translate";
+import { translator } from "../../core/i18n/translate";
 import type { Form, Reply } from "../../core/messages";
+import { replyLanguage } from "../../core/reply-language";
 import { commandFromOptions } from "../../core/slash";
 import { withReviewRef } from "../../core/views/reading-summary";
-import {
-  createDraft,
-  type DraftDocument,
-  type DraftOwner,
-  getDraft,
-  mergeDraftAnswers,
-  takeDraft,
-} from "../../store/form-drafts";
-import { claimEvent } from "../../store/platform-events";
-import { readerLanguage } from "../../store/reader-language";
-import type { Database } from "../../store/schema";
+import type { DraftDocument, DraftOwner, PlatformStore } from "../platform-port";
+import { DOUBLE_CLICK_MS, pressDigest } from "../shared/presses";
 import { COMMAND_NAME, type InteractionOptionValue } from "./command-definitions";
-import {
-  answersFromModal,
-  continuePrompt,
-  type DiscordMessagePayload,
-  fixPrompt,
-  formPrompt,
-  modalSteps,
-  notedMessage,
-  renderReply,
-  settledMessage,
-  stepInputs,
-} from "./components";
 import { commandFromSelect, decodeCustomId, parseContinueCustomId, parseModalCustomId, parseReviewCustomId } from "./custom-id";
+import type { DiscordMessagePayload } from "./limits";
+import { answersFromModal, continuePrompt, fixPrompt, formPrompt, modalSteps, stepInputs } from "./modals";
 import { envelope, type Person, personOf } from "./people";
+import { notedMessage, renderReply, settledMessage } from "./render";
 
-/** A second press of the same component on the same message within this window is the same press. */
-const DOUBLE_CLICK_MS = 10_000;
 /** How long the core may take before the interaction is deferred (Discord allows 3 s for the first response). */
 const ACK_AFTER_MS = 2_000;
 
 export interface DiscordAppOptions {
   core: Core;
-  db: Kysely<Database>;
+  store: PlatformStore;
   clock: Clock;
   token: string;
   /** REST base URL (a proxy, or a test's fake Discord); the gateway URL comes from it too. */
@@ -125,7 +87,7 @@ function prefillFor(form: Form, given: FormAnswers | undefined): FormAnswers {
     form.inputs.flatMap((input) => (given[input.name] === undefined ? [] : [[input.name, given[input.name]]])),
   );
 }
-const hash = (value: string) => createHash("sha256").update(value).digest("base64url").slice(0, 16);
+const hash = (value: string) => pressDigest(value, 16);
 
 /** A rendered payload in discord.js's option shape (allowedMentions in camelCase; no mention unless named). */
 function options(payload: DiscordMessagePayload): InteractionEditReplyOptions {
@@ -169,9 +131,9 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     ...(opts.shards !== undefined ? { shards: opts.shards } : {}),
     ...(opts.shardCount !== undefined ? { shardCount: opts.shardCount } : {}),
   });
-  const { core, db, clock } = opts;
+  const { core, store, clock } = opts;
   const report = (error: unknown) => opts.onError?.(error);
-  const claim = (key: string, windowMs?: number) => claimEvent(db, key, clock.now(), windowMs);
+  const claim = (key: string, windowMs?: number) => store.claimEvent(key, clock.now(), windowMs);
   const owner = (person: Person): DraftOwner => ({ platform: "discord", tenantExternalId: person.tenant, userId: person.user });
 
   /** `work`'s result; if it is not there by the deadline, `defer` acknowledges the interaction first. */
@@ -223,8 +185,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     origin: Origin | undefined,
     answers: FormAnswers = {},
   ) {
-    const id = await createDraft(
-      db,
+    const id = await store.drafts.create(
       randomUUID(),
       owner(person),
       { form, answers, language, ...(channelId ? { channelId } : {}), ...(origin ? { origin } : {}) },
@@ -267,7 +228,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     const work = (async () => {
       const reply = await core.execute(envelope(person, what.channelId, what.command));
       // The form's steps speak the language the core answered in.
-      const language = reply.language ?? languageFromLocale(person.locale) ?? "id";
+      const language = reply.language ?? replyLanguage(null, person.locale, null);
       const draft = reply.form
         ? await newDraft(person, reply.form, language, what.channelId, what.origin, prefillFor(reply.form, what.prefill))
         : null;
@@ -297,7 +258,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
 
   async function expired(i: RepliableInteraction, person: Person, mode: Mode): Promise<void> {
     const t = translator(
-      await readerLanguage(db, { platform: "discord", tenant: person.tenant, user: person.user, locale: person.locale }),
+      await store.readerLanguage({ platform: "discord", tenant: person.tenant, user: person.user, locale: person.locale }),
     );
     await send(i, [{ content: t("discord.form.expired"), allowed_mentions: { parse: [] } }], mode);
   }
@@ -325,7 +286,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     const next = parseContinueCustomId(i.customId);
     if (next) {
       // The next step of a form: straight from the draft, no core call, so the modal is the first response.
-      const draft = await getDraft(db, next.draftId, owner(person), clock.now());
+      const draft = await store.drafts.get(next.draftId, owner(person), clock.now());
       // Prefilled with the answers so far: a step reopened to fix an answer shows what was typed.
       const modal = draft
         ? modalSteps(draft.form, next.draftId, translator(draft.language), draft.answers)[next.step - 1]
@@ -337,7 +298,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     const review = parseReviewCustomId(i.customId);
     if (review) {
       // Taken, so a review is answered once: confirm submits its answers, fix opens the form prefilled.
-      const draft = await takeDraft(db, review.draftId, owner(person), clock.now());
+      const draft = await store.drafts.take(review.draftId, owner(person), clock.now());
       if (!draft) await expired(i, person, "update");
       else if (review.choice === "confirm") {
         const command = formSubmission(draft.form.request, draft.answers);
@@ -369,7 +330,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     }
     const answers = answersFromModal(fields);
     const who = owner(person);
-    const draft = await getDraft(db, step.draftId, who, clock.now());
+    const draft = await store.drafts.get(step.draftId, who, clock.now());
     if (!draft) {
       await expired(i, person, mode);
       return;
@@ -391,20 +352,20 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
       const keepable = Object.fromEntries(
         Object.entries(answers).filter(([, v]) => !(typeof v === "string" && holdsControlCharacter(v))),
       );
-      if (await mergeDraftAnswers(db, step.draftId, who, keepable, clock.now()))
+      if (await store.drafts.mergeAnswers(step.draftId, who, keepable, clock.now()))
         await send(i, [fixPrompt(t, problems, step.step, step.draftId)], mode);
       else await expired(i, person, mode);
       return;
     }
     const total = modalSteps(draft.form, step.draftId, t).length;
     if (step.step < total) {
-      if (await mergeDraftAnswers(db, step.draftId, who, answers, clock.now()))
+      if (await store.drafts.mergeAnswers(step.draftId, who, answers, clock.now()))
         await send(i, [continuePrompt(t, step.step + 1, total, step.draftId)], mode);
       else await expired(i, person, mode);
       return;
     }
     // Whoever takes the draft completes the form: a last step submitted twice counts once.
-    const taken = await takeDraft(db, step.draftId, who, clock.now());
+    const taken = await store.drafts.take(step.draftId, who, clock.now());
     if (!taken) {
       await expired(i, person, mode);
       return;
@@ -420,7 +381,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
    */
   async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
     const focused = i.options.getFocused(true);
-    const language = languageFromLocale(i.locale) ?? "id";
+    const language = replyLanguage(null, i.locale, null);
     const query = String(focused.value);
     const person = personOf(i);
     const suggestions = await core.suggestTopics({
@@ -457,7 +418,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     } catch (error) {
       report(error);
       // Never a silent spinner: a short apology in the interaction's language.
-      const t = translator(languageFromLocale(i.locale) ?? "id");
+      const t = translator(replyLanguage(null, i.locale, null));
       const apology = { content: t("error.generic"), allowed_mentions: { parse: [] } };
       if (i.deferred && !i.replied) await i.editReply(options(apology)).catch(report);
       else if (!i.deferred && !i.replied) await send(i, [apology], "reply").catch(report);

@@ -12,7 +12,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type InstallURLOptions, InvalidStateError, type StateStore } from "@slack/oauth";
 import type { Kysely } from "kysely";
-import type { Database } from "./schema";
+import type { Database } from "../schema";
 
 /** How long an install may take from /slack/install to the redirect (the state cookie lives as long). */
 export const STATE_TTL_MS = 10 * 60 * 1000;

@@ -1,0 +1,57 @@
+/**
+ * Discord as a Platform: the gateway in this process (SHARDS=1) or one
+ * process per shard (shards.ts, each running shard-main.ts), and the REST
+ * sender in this one either way.
+ */
+import type { Platform, PlatformCapabilities } from "../platform";
+import { startDiscordApp } from "./app";
+import { DISCORD_LIMITS } from "./limits";
+import { discordSender } from "./sender";
+import type { DiscordSettings } from "./settings";
+import { startShards } from "./shards";
+
+export const DISCORD_CAPABILITIES: PlatformCapabilities = {
+  pairConversation: "private-thread",
+  forms: { kind: "modal", inputsPerModal: DISCORD_LIMITS.modalComponents, titleMax: DISCORD_LIMITS.modalTitle },
+  fileUploads: true,
+  typeAheadSelects: true,
+  messageTextMax: DISCORD_LIMITS.content,
+};
+
+export function discordPlatform(settings: DiscordSettings): Platform {
+  const apiUrl = settings.apiUrl;
+  return {
+    name: "discord",
+    capabilities: DISCORD_CAPABILITIES,
+    async start(deps) {
+      let running: { stop(): Promise<void>; describe: { message: string; details: Record<string, unknown> } };
+      if (settings.shards === 1) {
+        const discord = await startDiscordApp({
+          core: deps.core,
+          store: deps.store,
+          clock: deps.clock,
+          token: settings.token,
+          ...(apiUrl ? { apiUrl } : {}),
+          // Explicit: discord.js would otherwise read its own SHARDS variable, which here is our count.
+          shards: [0],
+          shardCount: 1,
+          onError: (error) => deps.onError(error, "discord interaction failed"),
+        });
+        running = {
+          stop: discord.stop,
+          describe: { message: "Discord bot connected", details: { user: discord.client.user?.id } },
+        };
+      } else {
+        const shards = await startShards({ token: settings.token, ...(apiUrl ? { apiUrl } : {}), shards: settings.shards });
+        running = {
+          stop: shards.stop,
+          describe: { message: "Discord shards started", details: { shards: shards.manager.totalShards } },
+        };
+      }
+      return {
+        ...running,
+        sender: discordSender({ token: settings.token, ...(apiUrl ? { apiUrl } : {}), store: deps.store, clock: deps.clock }),
+      };
+    },
+  };
+}
