@@ -27,7 +27,7 @@ import { parseArgs } from "node:util";
 import { Kysely, type LogEvent, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { openDatabase } from "../src/app";
-import { systemClock } from "../src/core/clock";
+import { systemClock } from "../src/core/time/clock";
 import { Dispatcher } from "../src/delivery/dispatcher";
 import { RateLimits } from "../src/delivery/rate-limits";
 import type { Sender } from "../src/delivery/sender";

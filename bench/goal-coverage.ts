@@ -19,13 +19,13 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { splitList } from "../src/core/forms/text-list";
 import { maxWeightMatching } from "../src/core/matching/max-weight-matching";
 import { optimalMatcher } from "../src/core/matching/optimal-matcher";
 import { seededRandom } from "../src/core/matching/random";
 import { DEFAULT_VOCABULARY } from "../src/core/matching/topic-reading";
 import type { Candidate, Matcher, MatchResult } from "../src/core/matching/types";
 import { DEFAULT_WEIGHTS, type MatchingWeights } from "../src/core/matching/weights";
-import { splitList } from "../src/core/text-list";
 import { type Labelled, loadLabelled } from "./topic-understanding";
 
 /** The last commit before issue 13 changed how intakes are read and matched. */

@@ -1,9 +1,9 @@
 /** Wiring shared by main, the demo and the tests: database, migrations, core, the adapters' ports. */
 import type { Kysely } from "kysely";
 import type { PlaygroundStore } from "./adapters/console/playground-port";
-import type { Clock } from "./core/clock";
 import { type Core, createCore } from "./core/core";
 import type { Matcher } from "./core/matching/types";
+import type { Clock } from "./core/time/clock";
 import { Ticker } from "./scheduler/tick";
 import type { Db } from "./store/connect";
 import { kyselyStore } from "./store/kysely-store";

@@ -9,7 +9,7 @@ import { ReadStream } from "node:tty";
 import { setFlagsFromString } from "node:v8";
 import { configuredSettings } from "./adapters/settings";
 import { ConfigError, loadEnvFile, parseConfig } from "./config";
-import { OffsetClock } from "./core/clock";
+import { OffsetClock } from "./core/time/clock";
 import { createLogger, describeError, errorLine } from "./logger";
 import { MigrationError } from "./store/migrate";
 import { openDatabase } from "./store/open-database";

@@ -7,8 +7,8 @@
  * implements this in src/store/platform/platform-store.ts.
  */
 import type { Language, Platform } from "../core/domain";
-import type { FormAnswers } from "../core/forms";
-import type { Form } from "../core/messages";
+import type { FormAnswers } from "../core/forms/form-submission";
+import type { Form } from "../core/messages/message";
 
 /** Who a draft belongs to, as the platform names them. */
 export interface DraftOwner {
@@ -78,7 +78,7 @@ export interface ReaderQuery {
 export interface PlatformStore {
   /** True the first time `key` is seen (or first again after `windowMs`); false for a repeat. */
   claimEvent(key: string, now: Date, windowMs?: number): Promise<boolean>;
-  /** The core's reply language (core/reply-language.ts) for `who`. */
+  /** The core's reply language (core/messages/reply-language.ts) for `who`. */
   readerLanguage(who: ReaderQuery): Promise<Language>;
   /** The member does not take DMs from the bot (learnt while sending); cleared when they next act. */
   setDmBlocked(memberId: string, at: Date): Promise<void>;

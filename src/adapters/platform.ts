@@ -7,9 +7,10 @@
  * their senders; what differs between platforms is declared here as data,
  * not discovered by reading each adapter.
  */
-import type { Clock } from "../core/clock";
+
 import type { Core } from "../core/core";
 import type { Platform as PlatformName } from "../core/domain";
+import type { Clock } from "../core/time/clock";
 import type { Sender } from "../delivery/sender";
 import type { PlatformStore } from "./platform-port";
 

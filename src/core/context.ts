@@ -1,4 +1,4 @@
-import type { Actor } from "./commands";
+import type { Actor } from "./commands/command";
 import type { Language, Member, Tenant } from "./domain";
 import type { Translate } from "./i18n/translate";
 import type { Tx } from "./ports";

@@ -4,8 +4,9 @@
  * transaction and returns the reply for the actor. Refusals roll back.
  */
 
-import type { Clock } from "./clock";
-import { actorSchema, type CommandType, type Envelope, parseCommand } from "./commands";
+import { requireOwnIds } from "./access/tenant-guard";
+import { actorSchema, type CommandType, type Envelope, parseCommand } from "./commands/command";
+import { describeIssues } from "./commands/problems";
 import type { Context } from "./context";
 import type { Language } from "./domain";
 import { Refusal } from "./errors";
@@ -13,11 +14,10 @@ import { languageFromLocale, translator } from "./i18n/translate";
 import { optimalMatcher } from "./matching/optimal-matcher";
 import type { TopicSuggestion } from "./matching/topic-suggestions";
 import type { Matcher } from "./matching/types";
-import type { Reply } from "./messages";
+import type { Reply } from "./messages/message";
+import { replyLanguage } from "./messages/reply-language";
 import type { Store } from "./ports";
-import { describeIssues } from "./problems";
-import { replyLanguage } from "./reply-language";
-import { requireOwnIds } from "./tenant-guard";
+import type { Clock } from "./time/clock";
 import { addOrganizer } from "./use-cases/add-organizer";
 import { avoidMember } from "./use-cases/avoid-member";
 import { checkIn } from "./use-cases/check-in";

@@ -3,7 +3,7 @@
  * Plain data only: no behaviour, no I/O.
  */
 
-import type { ContactHours } from "./quiet-hours";
+import type { ContactHours } from "./time/quiet-hours";
 
 export const PLATFORMS = ["slack", "discord", "console"] as const;
 export type Platform = (typeof PLATFORMS)[number];

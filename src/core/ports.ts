@@ -25,8 +25,8 @@ import type {
   SessionStatus,
   Tenant,
 } from "./domain";
-import type { Message } from "./messages";
-import type { ContactHours } from "./quiet-hours";
+import type { Message } from "./messages/message";
+import type { ContactHours } from "./time/quiet-hours";
 
 /**
  * A round in figures, for organizers (see reports.ts in the store). Figures

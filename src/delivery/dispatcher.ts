@@ -13,9 +13,9 @@
  *   failed (delivery-fallback.ts): never silence.
  */
 import type { Kysely } from "kysely";
-import type { Clock } from "../core/clock";
-import { onDmClosed, onGroupFailed, onUnreachable } from "../core/delivery-fallback";
-import { MINUTE_MS } from "../core/durations";
+import { onDmClosed, onGroupFailed, onUnreachable } from "../core/messages/delivery-fallback";
+import type { Clock } from "../core/time/clock";
+import { MINUTE_MS } from "../core/time/durations";
 import { repositories } from "../store/kysely-store";
 import { leasePending, markFailed, markRetry, markSentMany, markWaitingMany } from "../store/outbox-queue";
 import type { Database } from "../store/schema";

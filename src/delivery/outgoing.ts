@@ -3,7 +3,7 @@
  * message and where it goes, already resolved to the platform's own ids.
  */
 import type { Audience, Platform } from "../core/domain";
-import type { Message } from "../core/messages";
+import type { Message } from "../core/messages/message";
 
 /** Where a message goes, in the platform's own ids. */
 export type Target =

@@ -7,9 +7,9 @@
  * skipped unseen.
  */
 import type { Kysely } from "kysely";
-import type { Clock } from "../core/clock";
-import { MINUTE_MS } from "../core/durations";
 import { runJob } from "../core/jobs/registry";
+import type { Clock } from "../core/time/clock";
+import { MINUTE_MS } from "../core/time/durations";
 import { backoffDelay } from "../delivery/backoff";
 import { deferJob, finishJob, isSuperseded, type LeasedJob, leaseDueJobs, lockLeasedJob, retryJob } from "../store/job-queue";
 import { repositories } from "../store/kysely-store";

@@ -15,8 +15,8 @@
  * net for anything a wake missed.
  */
 import type { Kysely } from "kysely";
-import type { Clock } from "../core/clock";
-import { HOUR_MS } from "../core/durations";
+import type { Clock } from "../core/time/clock";
+import { HOUR_MS } from "../core/time/durations";
 import { Dispatcher, type DispatcherOptions, type DispatchStats } from "../delivery/dispatcher";
 import type { Sender } from "../delivery/sender";
 import type { DueWork } from "../store/due-work";

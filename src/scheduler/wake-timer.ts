@@ -6,7 +6,7 @@
  * one wake) and are armed in turn. Beyond MAX_PENDING moments the rest is left
  * to the tick, which finds every due row anyway.
  */
-import type { Clock } from "../core/clock";
+import type { Clock } from "../core/time/clock";
 
 const GRAIN_MS = 100;
 const MAX_PENDING = 1_000;

@@ -1,7 +1,7 @@
 /** Kysely's view of the tables in migrations/. Keep in step with the migrations. */
 import type { InstallURLOptions } from "@slack/oauth";
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
-import type { Message } from "../core/messages";
+import type { Message } from "../core/messages/message";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;

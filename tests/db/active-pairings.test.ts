@@ -4,8 +4,8 @@
  * pairings, members who left, other rounds and unpaired members included.
  */
 import { describe, expect, it } from "vitest";
-import { DAY_MS } from "../../src/core/durations";
-import { waitingForPeer } from "../../src/core/rematch";
+import { waitingForPeer } from "../../src/core/pairing/rematch";
+import { DAY_MS } from "../../src/core/time/durations";
 import { repositories } from "../../src/store/kysely-store";
 import { useTestDb } from "../support/test-db";
 

@@ -5,9 +5,9 @@
  * cannot be reached at all. Real database, a scripted sender.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/core/clock";
 import type { Audience, Member, Program, Tenant } from "../../src/core/domain";
 import type { Tx } from "../../src/core/ports";
+import { ManualClock } from "../../src/core/time/clock";
 import { DeliveryFailure } from "../../src/delivery/delivery-failure";
 import { Dispatcher, type DispatcherOptions } from "../../src/delivery/dispatcher";
 import type { Outgoing } from "../../src/delivery/outgoing";

@@ -11,9 +11,9 @@
 import { sql } from "kysely";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "../../src/app";
-import type { Clock } from "../../src/core/clock";
-import { systemClock } from "../../src/core/clock";
-import type { Message } from "../../src/core/messages";
+import type { Message } from "../../src/core/messages/message";
+import type { Clock } from "../../src/core/time/clock";
+import { systemClock } from "../../src/core/time/clock";
 import type { Outgoing } from "../../src/delivery/outgoing";
 import { PLATFORM_LIMITS, RateLimits } from "../../src/delivery/rate-limits";
 import type { Sender } from "../../src/delivery/sender";

@@ -1,6 +1,6 @@
 /** The join use case reads the intake back before saving it (issue 13, item 2), on the real core and database. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { formSubmission } from "../../src/core/forms";
+import { formSubmission } from "../../src/core/forms/form-submission";
 import { translator } from "../../src/core/i18n/translate";
 import { Harness, replyText, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";

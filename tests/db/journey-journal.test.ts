@@ -6,9 +6,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { renderReply } from "../../src/adapters/discord/render";
 import { renderMessage } from "../../src/adapters/slack/render";
+import { commandFromText } from "../../src/core/commands/slash";
 import { translator } from "../../src/core/i18n/translate";
-import type { Reply } from "../../src/core/messages";
-import { commandFromText } from "../../src/core/slash";
+import type { Reply } from "../../src/core/messages/message";
 import { Harness, replyText, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 

@@ -3,7 +3,7 @@
  * back, and a member who left may join again while sign-ups are open.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Reply } from "../../src/core/messages";
+import type { Reply } from "../../src/core/messages/message";
 import { Harness, replyText, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 

@@ -5,7 +5,7 @@
  * two weeks. Through the durable job queue, like every scheduled message.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Reply } from "../../src/core/messages";
+import type { Reply } from "../../src/core/messages/message";
 import { Harness, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 

@@ -5,7 +5,7 @@
  */
 import { DateTime } from "luxon";
 import { beforeEach, describe, expect, it } from "vitest";
-import { DAY_MS } from "../../src/core/durations";
+import { DAY_MS } from "../../src/core/time/durations";
 import { Harness, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 

@@ -5,11 +5,11 @@
  * delivery-failures.test.ts.)
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Clock } from "../../src/core/clock";
-import { ManualClock } from "../../src/core/clock";
 import type { Audience, Member, Pairing, Program, Round, Tenant } from "../../src/core/domain";
-import type { Message } from "../../src/core/messages";
+import type { Message } from "../../src/core/messages/message";
 import type { Tx } from "../../src/core/ports";
+import type { Clock } from "../../src/core/time/clock";
+import { ManualClock } from "../../src/core/time/clock";
 import { Dispatcher } from "../../src/delivery/dispatcher";
 import type { Outgoing } from "../../src/delivery/outgoing";
 import { PLATFORM_LIMITS, RateLimits } from "../../src/delivery/rate-limits";

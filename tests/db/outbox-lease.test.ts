@@ -4,7 +4,7 @@
  * not mark it sent, put it back or give it up (the job queue's rule too).
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { MINUTE_MS } from "../../src/core/durations";
+import { MINUTE_MS } from "../../src/core/time/durations";
 import { repositories } from "../../src/store/kysely-store";
 import { leasePending, markFailed, markRetry, markSentMany, type Outgoing } from "../../src/store/outbox-queue";
 import { useTestDb } from "../support/test-db";

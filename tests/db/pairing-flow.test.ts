@@ -1,6 +1,6 @@
 /** A pair's life: cadence, sessions, check-ins, journal, pause and resume, status. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { DAY_MS, HOUR_MS, MINUTE_MS } from "../../src/core/durations";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "../../src/core/time/durations";
 import { Harness, replyText, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 

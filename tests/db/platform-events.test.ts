@@ -5,7 +5,7 @@
  * once an hour.
  */
 import { describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/core/clock";
+import { ManualClock } from "../../src/core/time/clock";
 import type { Sender } from "../../src/delivery/sender";
 import { Ticker } from "../../src/scheduler/tick";
 import { claimEvent, REMEMBER_MS } from "../../src/store/platform/platform-events";

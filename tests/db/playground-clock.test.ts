@@ -10,8 +10,8 @@ import { restorePlayground, savePlayground } from "../../src/adapters/console/sa
 import { transcriptFor } from "../../src/adapters/console/transcript";
 import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
 import { createAppCore, playgroundStore } from "../../src/app";
-import { ManualClock, OffsetClock } from "../../src/core/clock";
-import { DAY_MS } from "../../src/core/durations";
+import { ManualClock, OffsetClock } from "../../src/core/time/clock";
+import { DAY_MS } from "../../src/core/time/durations";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();

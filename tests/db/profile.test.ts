@@ -7,10 +7,10 @@
  * carry, submitted forms.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import type { FormRequest } from "../../src/core/commands";
+import type { FormRequest } from "../../src/core/commands/command";
+import { commandFromText } from "../../src/core/commands/slash";
 import { translator } from "../../src/core/i18n/translate";
-import type { Form, Reply } from "../../src/core/messages";
-import { commandFromText } from "../../src/core/slash";
+import type { Form, Reply } from "../../src/core/messages/message";
 import { Harness, replyText, submit } from "../support/harness";
 import { stateDigest } from "../support/state-digest";
 import { useTestDb } from "../support/test-db";

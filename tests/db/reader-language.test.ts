@@ -1,4 +1,4 @@
-/** The words an adapter says on its own speak the language the core would: one rule (core/reply-language.ts). */
+/** The words an adapter says on its own speak the language the core would: one rule (core/messages/reply-language.ts). */
 import { describe, expect, it } from "vitest";
 import { readerLanguage } from "../../src/store/platform/reader-language";
 import { CHANNEL, Harness } from "../support/harness";

@@ -5,7 +5,7 @@
  * deadlines, the end of a break, catching up after downtime, and retries.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { DAY_MS, HOUR_MS, MINUTE_MS } from "../../src/core/durations";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "../../src/core/time/durations";
 import { runDueJobs } from "../../src/scheduler/run-due-jobs";
 import { leaseDueJobs, lockLeasedJob } from "../../src/store/job-queue";
 import { Harness, replyText, submit } from "../support/harness";

@@ -4,7 +4,7 @@
  * a digest of the state is stored; the tick prunes expired ones.
  */
 import { describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/core/clock";
+import { ManualClock } from "../../src/core/time/clock";
 import type { Sender } from "../../src/delivery/sender";
 import { Ticker } from "../../src/scheduler/tick";
 import { SlackOAuthStates, STATE_TTL_MS } from "../../src/store/platform/slack-oauth-states";

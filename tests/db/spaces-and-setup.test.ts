@@ -4,9 +4,9 @@
  * servers, so Manage Server in one server must not reach another's program.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "../../src/core/commands";
+import type { Actor } from "../../src/core/commands/command";
 import { translator } from "../../src/core/i18n/translate";
-import type { Reply } from "../../src/core/messages";
+import type { Reply } from "../../src/core/messages/message";
 import { CHANNEL, Harness, replyText } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 
@@ -96,7 +96,7 @@ describe("who may set up a program", () => {
   });
 
   it("typed: everyone, admins, a role mention, a person", async () => {
-    const { commandFromText } = await import("../../src/core/slash");
+    const { commandFromText } = await import("../../src/core/commands/slash");
     expect(commandFromText("access everyone")).toEqual({ type: "setup.access", who: "everyone" });
     expect(commandFromText("akses semua")).toEqual({ type: "setup.access", who: "everyone" });
     expect(commandFromText("access admins")).toEqual({ type: "setup.access", who: "admins" });

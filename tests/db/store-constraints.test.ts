@@ -9,7 +9,7 @@ import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { migrations } from "../../migrations/index";
 import type { Member, Pairing, Program, Round, Session, Tenant } from "../../src/core/domain";
-import type { Message } from "../../src/core/messages";
+import type { Message } from "../../src/core/messages/message";
 import type { Tx } from "../../src/core/ports";
 import { kyselyStore, repositories } from "../../src/store/kysely-store";
 import { migrateToLatest } from "../../src/store/migrate";

@@ -8,9 +8,9 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { formRequestSchema, inputSchema } from "../../src/core/commands";
+import { ID_FIELDS } from "../../src/core/access/tenant-guard";
+import { formRequestSchema, inputSchema } from "../../src/core/commands/command";
 import { translator } from "../../src/core/i18n/translate";
-import { ID_FIELDS } from "../../src/core/tenant-guard";
 import { CHANNEL, Harness, replyText, submit } from "../support/harness";
 import { stateDigest } from "../support/state-digest";
 import { useTestDb } from "../support/test-db";

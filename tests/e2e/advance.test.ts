@@ -9,8 +9,8 @@ import type { LineReader } from "../../src/adapters/console/line-reader";
 import { runRepl } from "../../src/adapters/console/repl";
 import { ConsoleWorkspace, type Person } from "../../src/adapters/console/workspace";
 import { createAppCore, playgroundStore } from "../../src/app";
-import { ManualClock } from "../../src/core/clock";
-import { formatDateTime } from "../../src/core/time-format";
+import { ManualClock } from "../../src/core/time/clock";
+import { formatDateTime } from "../../src/core/time/time-format";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();

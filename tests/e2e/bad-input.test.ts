@@ -8,8 +8,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
 import { createAppCore, platformStore } from "../../src/app";
-import { ManualClock } from "../../src/core/clock";
 import { translator } from "../../src/core/i18n/translate";
+import { ManualClock } from "../../src/core/time/clock";
 import { botMessage, defaultGuild, FAKE_IDS, FakeDiscord } from "../support/fake-discord";
 import { FakeSlack } from "../support/fake-slack";
 import { START } from "../support/harness";

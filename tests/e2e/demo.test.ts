@@ -9,9 +9,9 @@ import { describe, expect, it } from "vitest";
 import { DEMO_START, demoCast, demoTimeline, playDemo } from "../../src/adapters/console/demo-script";
 import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
 import { createAppCore, playgroundStore } from "../../src/app";
-import { ManualClock } from "../../src/core/clock";
 import type { Language } from "../../src/core/domain";
 import { type MessageKey, type Params, translator } from "../../src/core/i18n/translate";
+import { ManualClock } from "../../src/core/time/clock";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();

@@ -19,10 +19,10 @@ import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app
 import { decodeCustomId } from "../../src/adapters/discord/custom-id";
 import { type DiscordSender, discordSender } from "../../src/adapters/discord/sender";
 import { createAppCore, platformStore } from "../../src/app";
-import { ManualClock } from "../../src/core/clock";
 import type { Core } from "../../src/core/core";
 import type { Language } from "../../src/core/domain";
 import { translator } from "../../src/core/i18n/translate";
+import { ManualClock } from "../../src/core/time/clock";
 import { Dispatcher } from "../../src/delivery/dispatcher";
 import { PLATFORM_LIMITS, RateLimits } from "../../src/delivery/rate-limits";
 import { runDueJobs } from "../../src/scheduler/run-due-jobs";

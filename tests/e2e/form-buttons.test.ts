@@ -13,11 +13,11 @@ import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app
 import { renderMessage as renderDiscord } from "../../src/adapters/discord/render";
 import { renderMessage as renderSlack } from "../../src/adapters/slack/render";
 import { createAppCore, platformStore } from "../../src/app";
-import { ManualClock } from "../../src/core/clock";
-import { answerSchemas, type FormRequest } from "../../src/core/commands";
+import { answerSchemas, type FormRequest } from "../../src/core/commands/command";
 import type { Core } from "../../src/core/core";
 import type { Platform } from "../../src/core/domain";
-import type { Button, Message, Reply } from "../../src/core/messages";
+import type { Button, Message, Reply } from "../../src/core/messages/message";
+import { ManualClock } from "../../src/core/time/clock";
 import { actions, message } from "../../src/core/views/blocks";
 import { runDueJobs } from "../../src/scheduler/run-due-jobs";
 import { botMessage, defaultGuild, defaultUsers, FAKE_IDS, FakeDiscord } from "../support/fake-discord";

@@ -10,8 +10,8 @@ import { lineReader } from "../../src/adapters/console/line-reader";
 import { runRepl } from "../../src/adapters/console/repl";
 import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
 import { createAppCore, playgroundStore } from "../../src/app";
-import { ManualClock } from "../../src/core/clock";
 import { translator } from "../../src/core/i18n/translate";
+import { ManualClock } from "../../src/core/time/clock";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();

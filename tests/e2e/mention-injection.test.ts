@@ -14,8 +14,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
 import { discordSender } from "../../src/adapters/discord/sender";
 import { createAppCore, platformStore } from "../../src/app";
-import { ManualClock } from "../../src/core/clock";
 import { translator } from "../../src/core/i18n/translate";
+import { ManualClock } from "../../src/core/time/clock";
 import { Dispatcher } from "../../src/delivery/dispatcher";
 import { PLATFORM_LIMITS, RateLimits } from "../../src/delivery/rate-limits";
 import {

@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ConsoleWorkspace, type Person } from "../../src/adapters/console/workspace";
 import { createAppCore, playgroundStore } from "../../src/app";
-import { ManualClock } from "../../src/core/clock";
+import { ManualClock } from "../../src/core/time/clock";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();

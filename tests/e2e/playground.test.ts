@@ -11,11 +11,11 @@ import { lineReader } from "../../src/adapters/console/line-reader";
 import { runRepl } from "../../src/adapters/console/repl";
 import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
 import { createAppCore, playgroundStore } from "../../src/app";
-import { ManualClock } from "../../src/core/clock";
 import type { Language } from "../../src/core/domain";
-import { problemWithAnswer } from "../../src/core/form-validation";
+import { problemWithAnswer } from "../../src/core/forms/form-validation";
 import { translator } from "../../src/core/i18n/translate";
-import { formatDateTime } from "../../src/core/time-format";
+import { ManualClock } from "../../src/core/time/clock";
+import { formatDateTime } from "../../src/core/time/time-format";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();

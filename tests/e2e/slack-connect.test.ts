@@ -11,7 +11,7 @@ import { type SlackApp, startSlackApp } from "../../src/adapters/slack/app";
 import { slackSender } from "../../src/adapters/slack/sender";
 import { installedWorkspaces } from "../../src/adapters/slack/workspace-clients";
 import { createAppCore, platformStore } from "../../src/app";
-import { ManualClock } from "../../src/core/clock";
+import { ManualClock } from "../../src/core/time/clock";
 import { Dispatcher } from "../../src/delivery/dispatcher";
 import { SlackInstallations } from "../../src/store/platform/slack-installations";
 import { SlackOAuthStates } from "../../src/store/platform/slack-oauth-states";

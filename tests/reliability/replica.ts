@@ -14,7 +14,7 @@
 import { createInterface } from "node:readline";
 import cron from "node-cron";
 import { openDatabase } from "../../src/app";
-import { systemClock } from "../../src/core/clock";
+import { systemClock } from "../../src/core/time/clock";
 import { RateLimits } from "../../src/delivery/rate-limits";
 import type { Sender } from "../../src/delivery/sender";
 import { type CronHandle, startCron } from "../../src/scheduler/cron";

@@ -18,7 +18,7 @@ import { createInterface } from "node:readline";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/app";
-import { systemClock } from "../../src/core/clock";
+import { systemClock } from "../../src/core/time/clock";
 import { runDueJobs } from "../../src/scheduler/run-due-jobs";
 import type { Db } from "../../src/store/connect";
 import { createServerDatabase } from "../support/test-db";

@@ -5,12 +5,12 @@
  */
 
 import { createAppCore } from "../../src/app";
-import { ManualClock } from "../../src/core/clock";
-import type { CommandInput, FormRequest, Intake } from "../../src/core/commands";
+import type { CommandInput, FormRequest, Intake } from "../../src/core/commands/command";
 import type { Core } from "../../src/core/core";
-import { type FormAnswers, formSubmission } from "../../src/core/forms";
-import type { Message, Reply } from "../../src/core/messages";
-import { plainText } from "../../src/core/rich-text";
+import { type FormAnswers, formSubmission } from "../../src/core/forms/form-submission";
+import type { Message, Reply } from "../../src/core/messages/message";
+import { plainText } from "../../src/core/messages/rich-text";
+import { ManualClock } from "../../src/core/time/clock";
 import { type JobRunStats, runDueJobs } from "../../src/scheduler/run-due-jobs";
 import type { Db } from "../../src/store/connect";
 

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { expect } from "vitest";
 import type { Language, Member, Profile, Program, Round, Session } from "../../src/core/domain";
 import { translator } from "../../src/core/i18n/translate";
-import type { Message } from "../../src/core/messages";
+import type { Message } from "../../src/core/messages/message";
 import { actions, fields, formButton, heading, message, text } from "../../src/core/views/blocks";
 import { introMessage } from "../../src/core/views/intro";
 import { reportMessage } from "../../src/core/views/report";

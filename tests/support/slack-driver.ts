@@ -9,8 +9,8 @@ import { type SlackApp, type SlackAppOptions, startSlackApp } from "../../src/ad
 import { slackSender } from "../../src/adapters/slack/sender";
 import { singleWorkspace } from "../../src/adapters/slack/workspace-clients";
 import { createAppCore, platformStore } from "../../src/app";
-import { ManualClock } from "../../src/core/clock";
 import type { Core } from "../../src/core/core";
+import { ManualClock } from "../../src/core/time/clock";
 import { Dispatcher } from "../../src/delivery/dispatcher";
 import { runDueJobs } from "../../src/scheduler/run-due-jobs";
 import type { Db } from "../../src/store/connect";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Clock, ManualClock, OffsetClock, parseDuration, systemClock } from "../../src/core/clock";
-import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from "../../src/core/durations";
+import { type Clock, ManualClock, OffsetClock, parseDuration, systemClock } from "../../src/core/time/clock";
+import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from "../../src/core/time/durations";
 
 const START = new Date("2026-12-01T02:00:00Z");
 

@@ -10,10 +10,10 @@ import { type APIApplicationCommandSubcommandOption, ApplicationCommandOptionTyp
 import { describe, expect, it } from "vitest";
 import { mentoringCommand } from "../../src/adapters/discord/command-definitions";
 import { decodeCustomId, encodeCustomId } from "../../src/adapters/discord/custom-id";
-import { type CommandType, parseCommand } from "../../src/core/commands";
+import { type CommandType, parseCommand } from "../../src/core/commands/command";
 import { COMMAND_ENTRIES, COMMAND_TABLE, helpKeys, WORDS } from "../../src/core/commands/command-table";
 import { COMPACT_IDS, type FieldKind } from "../../src/core/commands/compact-ids";
-import { commandFromOptions, commandFromText } from "../../src/core/slash";
+import { commandFromOptions, commandFromText } from "../../src/core/commands/slash";
 
 /** The type a raw command acts as: a form typed in one line is that form submitted. */
 const typeOf = (raw: Record<string, unknown>) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Command, type FormRequest, type ParseResult, parseCommand } from "../../src/core/commands";
-import { commandFromText } from "../../src/core/slash";
+import { type Command, type FormRequest, type ParseResult, parseCommand } from "../../src/core/commands/command";
+import { commandFromText } from "../../src/core/commands/slash";
 
 const UUID = "0b8f7a62-3c1e-4f4e-9d59-6f7c1f0d2a11";
 

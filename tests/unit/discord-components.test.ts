@@ -28,12 +28,12 @@ import { DISCORD_LIMITS, type DiscordMessagePayload, type DiscordModal } from ".
 import { escapeMarkdown, truncate } from "../../src/adapters/discord/markdown";
 import { answersFromModal, continuePrompt, modalSteps, stepSizes } from "../../src/adapters/discord/modals";
 import { notedMessage, renderMessage, renderReply, settledMessage } from "../../src/adapters/discord/render";
-import { type Command, parseCommand } from "../../src/core/commands";
+import { type Command, parseCommand } from "../../src/core/commands/command";
 import type { Session } from "../../src/core/domain";
-import { type FormAnswers, formSubmission } from "../../src/core/forms";
+import { type FormAnswers, formSubmission } from "../../src/core/forms/form-submission";
 import { translator } from "../../src/core/i18n/translate";
-import type { Block, Button, Form, FormInput, Select } from "../../src/core/messages";
-import { mentionRole, mentionUser } from "../../src/core/rich-text";
+import type { Block, Button, Form, FormInput, Select } from "../../src/core/messages/message";
+import { mentionRole, mentionUser } from "../../src/core/messages/rich-text";
 import { actions, commandButton, fields, formButton, heading, message, muted, text } from "../../src/core/views/blocks";
 import { checkInAnswers } from "../../src/core/views/check-in";
 import {

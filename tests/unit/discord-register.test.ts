@@ -12,8 +12,8 @@ import { ApplicationCommandOptionType } from "discord.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { COMMAND_NAME, mentoringCommand, SUBCOMMANDS } from "../../src/adapters/discord/command-definitions";
 import { BOT_PERMISSIONS, cli, inviteUrl, registerCommands } from "../../src/adapters/discord/register";
-import { parseCommand } from "../../src/core/commands";
-import { commandFromOptions, commandFromText } from "../../src/core/slash";
+import { parseCommand } from "../../src/core/commands/command";
+import { commandFromOptions, commandFromText } from "../../src/core/commands/slash";
 
 const TOKEN = "test-token.NEVER.PRINTED";
 const APP = "1100000000000000001";

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { fillForm } from "../../src/adapters/console/form-prompt";
 import type { LineReader } from "../../src/adapters/console/line-reader";
 import { fieldErrors } from "../../src/adapters/slack/field-errors";
-import { problemsAcrossAnswers } from "../../src/core/form-validation";
+import { problemsAcrossAnswers } from "../../src/core/forms/form-validation";
 import { translator } from "../../src/core/i18n/translate";
 import { cadenceForm } from "../../src/core/views/forms";
 

@@ -5,11 +5,11 @@
  * refuses, the submitted form is refused for that field.
  */
 import { describe, expect, it } from "vitest";
-import { type FormType, parseCommand } from "../../src/core/commands";
-import { type AnswerValue, optionFor, problemWithAnswer } from "../../src/core/form-validation";
-import { formSubmission } from "../../src/core/forms";
+import { type FormType, parseCommand } from "../../src/core/commands/command";
+import { describeIssues } from "../../src/core/commands/problems";
+import { formSubmission } from "../../src/core/forms/form-submission";
+import { type AnswerValue, optionFor, problemWithAnswer } from "../../src/core/forms/form-validation";
 import { translator } from "../../src/core/i18n/translate";
-import { describeIssues } from "../../src/core/problems";
 
 const en = translator("en");
 const id = translator("id");

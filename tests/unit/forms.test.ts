@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { answerSchemas, type FormRequest, parseCommand } from "../../src/core/commands";
+import { answerSchemas, type FormRequest, parseCommand } from "../../src/core/commands/command";
 import type { Session } from "../../src/core/domain";
-import { formSubmission } from "../../src/core/forms";
+import { formSubmission } from "../../src/core/forms/form-submission";
+import { splitList } from "../../src/core/forms/text-list";
 import { translator } from "../../src/core/i18n/translate";
-import type { Form } from "../../src/core/messages";
-import { splitList } from "../../src/core/text-list";
+import type { Form } from "../../src/core/messages/message";
 import {
   cadenceForm,
   checkInForm,

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { translator } from "../../src/core/i18n/translate";
 import { MAX_SUGGESTIONS, suggestTopics } from "../../src/core/matching/topic-suggestions";
 import { understoodItems, worthReviewing } from "../../src/core/matching/understood-topics";
-import type { Button } from "../../src/core/messages";
+import type { Button } from "../../src/core/messages/message";
 import { readingLine, readingSummary, typingHints } from "../../src/core/views/reading-summary";
 
 const OFFERED = "Data analysis (Excel, SQL, Power BI dashboards)";

@@ -23,8 +23,8 @@ import {
   settledBlocks,
 } from "../../src/adapters/slack/render";
 import { richTranslator, translator } from "../../src/core/i18n/translate";
-import type { Form, Message, Select } from "../../src/core/messages";
-import { mentionRole, mentionUser } from "../../src/core/rich-text";
+import type { Form, Message, Select } from "../../src/core/messages/message";
+import { mentionRole, mentionUser } from "../../src/core/messages/rich-text";
 import { actions, commandButton, fields, formButton, heading, message, muted, text } from "../../src/core/views/blocks";
 import { evaluationForm } from "../../src/core/views/forms";
 import { introMessage } from "../../src/core/views/intro";

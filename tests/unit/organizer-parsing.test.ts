@@ -4,10 +4,10 @@
  * language; every problem told as a sentence.
  */
 import { describe, expect, it } from "vitest";
-import { parseCommand } from "../../src/core/commands";
+import { parseCommand } from "../../src/core/commands/command";
+import { describeIssues } from "../../src/core/commands/problems";
+import { commandFromText } from "../../src/core/commands/slash";
 import { translator } from "../../src/core/i18n/translate";
-import { describeIssues } from "../../src/core/problems";
-import { commandFromText } from "../../src/core/slash";
 
 const en = translator("en");
 const id = translator("id");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseCommand } from "../../src/core/commands";
+import { parseCommand } from "../../src/core/commands/command";
+import { describeIssues } from "../../src/core/commands/problems";
 import { translator } from "../../src/core/i18n/translate";
-import { describeIssues } from "../../src/core/problems";
 
 const en = translator("en");
 const id = translator("id");

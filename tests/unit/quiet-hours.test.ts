@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CONTACT_HOURS, nextAllowedInZone, nextAllowedMoment } from "../../src/core/quiet-hours";
+import { DEFAULT_CONTACT_HOURS, nextAllowedInZone, nextAllowedMoment } from "../../src/core/time/quiet-hours";
 
 const H = DEFAULT_CONTACT_HOURS;
 

@@ -16,10 +16,10 @@ import {
   SLACK_LIMITS,
   type ViewState,
 } from "../../src/adapters/slack/render";
-import { parseCommand } from "../../src/core/commands";
+import { parseCommand } from "../../src/core/commands/command";
 import { translator } from "../../src/core/i18n/translate";
-import type { Block } from "../../src/core/messages";
-import { mentionRole, mentionUser } from "../../src/core/rich-text";
+import type { Block } from "../../src/core/messages/message";
+import { mentionRole, mentionUser } from "../../src/core/messages/rich-text";
 import { message, text } from "../../src/core/views/blocks";
 import { checkInAnswers } from "../../src/core/views/check-in";
 import { endForm, evaluationForm, intakeForm, journalForm } from "../../src/core/views/forms";

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Language } from "../../src/core/domain";
-import { DAY_MS, HOUR_MS } from "../../src/core/durations";
+import { DAY_MS, HOUR_MS } from "../../src/core/time/durations";
 import {
   addDays,
   formatClock,
@@ -12,7 +12,7 @@ import {
   nextOccurrence,
   parseLocalDate,
   weekdayName,
-} from "../../src/core/time-format";
+} from "../../src/core/time/time-format";
 
 /** Wednesday 1 July 2026, 03:00 UTC. */
 const JULY = new Date("2026-07-01T03:00:00Z");

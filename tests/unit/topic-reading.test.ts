@@ -1,12 +1,12 @@
 /** Free text read the way people write it (issue 13, items 1, 2 and 6). */
 import { describe, expect, it } from "vitest";
 import { evaluate, loadLabelled, readerPredict } from "../../bench/topic-understanding";
-import { intakeSchema } from "../../src/core/commands";
+import { intakeSchema } from "../../src/core/commands/command";
+import { splitList } from "../../src/core/forms/text-list";
 import { scorePair } from "../../src/core/matching/score";
 import { DEFAULT_VOCABULARY, readTopics, stem, withinOneEdit, words } from "../../src/core/matching/topic-reading";
 import { coveredTopics, normalizeTopic, topicsMatch } from "../../src/core/matching/topics";
 import type { CandidateProfile } from "../../src/core/matching/types";
-import { splitList } from "../../src/core/text-list";
 
 const ids = (text: string) => readTopics(text).topics;
 

@@ -1,6 +1,6 @@
 /** Timed wakes: the earliest moment first, each later one in turn, none after stop. */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { systemClock } from "../../src/core/clock";
+import { systemClock } from "../../src/core/time/clock";
 import { WakeTimer } from "../../src/scheduler/wake-timer";
 
 beforeEach(() => {

@@ -5,7 +5,7 @@
  * to the end would send a week of messages at once, all stamped with the
  * last moment. The playground's `:advance` and the demo both use this.
  */
-import type { Clock } from "../../core/clock";
+import type { Clock } from "../../core/time/clock";
 import type { PlaygroundStore } from "./playground-port";
 
 export interface MovableClock extends Clock {

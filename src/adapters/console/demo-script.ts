@@ -10,9 +10,9 @@
  */
 
 import type { Language } from "../../core/domain";
-import { HOUR_MS, MINUTE_MS } from "../../core/durations";
-import type { FormAnswers } from "../../core/forms";
+import type { FormAnswers } from "../../core/forms/form-submission";
 import { type Translate, translator } from "../../core/i18n/translate";
+import { HOUR_MS, MINUTE_MS } from "../../core/time/durations";
 import { type CastMember, MEMBERS, ORGANIZER } from "./cast";
 import { type Narration, timeline } from "./transcript";
 import type { ConsoleWorkspace, Person } from "./workspace";

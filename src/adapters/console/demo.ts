@@ -1,7 +1,7 @@
 /** `npm run demo [-- --lang en]`: plays one whole round and prints it once, in the order it happened. */
 import { createAppCore, openDatabase, playgroundStore } from "../../app";
-import { ManualClock } from "../../core/clock";
 import type { Language } from "../../core/domain";
+import { ManualClock } from "../../core/time/clock";
 import { DEMO_START, demoCast, demoTimeline, playDemo } from "./demo-script";
 import { ConsoleWorkspace } from "./workspace";
 

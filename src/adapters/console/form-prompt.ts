@@ -6,10 +6,10 @@
  * option may be given by its number or its text.
  */
 import type { Language } from "../../core/domain";
-import { optionFor, problemsAcrossAnswers, problemWithAnswer } from "../../core/form-validation";
-import type { FormAnswers } from "../../core/forms";
+import type { FormAnswers } from "../../core/forms/form-submission";
+import { optionFor, problemsAcrossAnswers, problemWithAnswer } from "../../core/forms/form-validation";
 import { catalogs, type Translate } from "../../core/i18n/translate";
-import type { Form, FormInput } from "../../core/messages";
+import type { Form, FormInput } from "../../core/messages/message";
 import { typingHints } from "../../core/views/reading-summary";
 import type { LineReader } from "./line-reader";
 

@@ -4,8 +4,9 @@
  * handle. The playground runs the bots' own scheduler in-process, so the
  * port hands it a ticker on the same data.
  */
-import type { Clock } from "../../core/clock";
+
 import type { Language } from "../../core/domain";
+import type { Clock } from "../../core/time/clock";
 import type { Sender } from "../../delivery/sender";
 import type { Ticker } from "../../scheduler/tick";
 

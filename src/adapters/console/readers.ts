@@ -5,7 +5,7 @@
  * the core's replies, so a heading never says WIT above a body in WIB.
  */
 import type { Language } from "../../core/domain";
-import { replyLanguage } from "../../core/reply-language";
+import { replyLanguage } from "../../core/messages/reply-language";
 import type { PlaygroundStore } from "./playground-port";
 import type { Person } from "./workspace";
 

@@ -1,6 +1,6 @@
 /** Renders the neutral message model as terminal text; buttons get numbers to press. */
-import type { Button, Mention, Message } from "../../core/messages";
-import { plainText } from "../../core/rich-text";
+import type { Button, Mention, Message } from "../../core/messages/message";
+import { plainText } from "../../core/messages/rich-text";
 
 /**
  * `nameOf` gives a person's name by their id, for the core's mentions ("@Ani");

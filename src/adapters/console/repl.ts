@@ -3,12 +3,13 @@
  * buttons by number or label, fill forms field by field, move the clock.
  * Bad input gets help, never a crash.
  */
-import { type Clock, parseDuration } from "../../core/clock";
+
 import type { Language } from "../../core/domain";
-import type { FormAnswers } from "../../core/forms";
+import type { FormAnswers } from "../../core/forms/form-submission";
 import { type Translate, translator } from "../../core/i18n/translate";
-import type { Form } from "../../core/messages";
-import { formatDateTime } from "../../core/time-format";
+import type { Form } from "../../core/messages/message";
+import { type Clock, parseDuration } from "../../core/time/clock";
+import { formatDateTime } from "../../core/time/time-format";
 import { fillForm } from "./form-prompt";
 import type { LineReader } from "./line-reader";
 import { Screen } from "./screen";

@@ -5,7 +5,7 @@
  * back to the real time while the data sits in the simulated future.
  */
 import { z } from "zod";
-import type { Button, Message } from "../../core/messages";
+import type { Button, Message } from "../../core/messages/message";
 import type { MovableClock } from "./advance";
 import type { PlaygroundStore } from "./playground-port";
 import { type ConsoleWorkspace, PLAYGROUND_TENANT } from "./workspace";

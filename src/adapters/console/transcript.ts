@@ -5,7 +5,7 @@
  */
 import type { Language } from "../../core/domain";
 import { translator } from "../../core/i18n/translate";
-import { formatDateTime } from "../../core/time-format";
+import { formatDateTime } from "../../core/time/time-format";
 import type { Screen } from "./screen";
 import type { ConsoleWorkspace, Entry, Person } from "./workspace";
 

@@ -4,13 +4,14 @@
  * conversations. It only translates (typed text, button numbers, form
  * answers) into the core's commands and shows what the outbox delivers.
  */
+
+import { commandFromText } from "../../core/commands/slash";
 import type { Core } from "../../core/core";
 import type { Language } from "../../core/domain";
-import { type FormAnswers, formSubmission } from "../../core/forms";
+import { type FormAnswers, formSubmission } from "../../core/forms/form-submission";
 import { translator } from "../../core/i18n/translate";
-import type { Button, Form, FormReview, Message, Reply } from "../../core/messages";
-import { commandFromText } from "../../core/slash";
-import { formatDateTime } from "../../core/time-format";
+import type { Button, Form, FormReview, Message, Reply } from "../../core/messages/message";
+import { formatDateTime } from "../../core/time/time-format";
 import type { Outgoing } from "../../delivery/outgoing";
 import type { Sender } from "../../delivery/sender";
 import { advanceThroughDueWork, type MovableClock } from "./advance";

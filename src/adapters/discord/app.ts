@@ -27,16 +27,16 @@ import {
   Routes,
   type StringSelectMenuInteraction,
 } from "discord.js";
-import type { Clock } from "../../core/clock";
-import { holdsControlCharacter } from "../../core/commands";
+import { holdsControlCharacter } from "../../core/commands/command";
+import { commandFromOptions } from "../../core/commands/slash";
 import type { Core } from "../../core/core";
 import type { Language } from "../../core/domain";
-import { problemsAcrossAnswers, problemWithAnswer } from "../../core/form-validation";
-import { type FormAnswers, formSubmission } from "../../core/forms";
+import { type FormAnswers, formSubmission } from "../../core/forms/form-submission";
+import { problemsAcrossAnswers, problemWithAnswer } from "../../core/forms/form-validation";
 import { translator } from "../../core/i18n/translate";
-import type { Form, Reply } from "../../core/messages";
-import { replyLanguage } from "../../core/reply-language";
-import { commandFromOptions } from "../../core/slash";
+import type { Form, Reply } from "../../core/messages/message";
+import { replyLanguage } from "../../core/messages/reply-language";
+import type { Clock } from "../../core/time/clock";
 import { withReviewRef } from "../../core/views/reading-summary";
 import type { DraftDocument, DraftOwner, PlatformStore } from "../platform-port";
 import { DOUBLE_CLICK_MS, pressDigest } from "../shared/presses";

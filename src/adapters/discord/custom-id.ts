@@ -22,7 +22,7 @@
  * returns what was encoded. Decoding never throws: a foreign or garbled id is
  * null, and the core validates whatever comes back, as for any other input.
  */
-import type { Command } from "../../core/commands";
+import type { Command } from "../../core/commands/command";
 import { COMPACT_IDS, type FieldKind } from "../../core/commands/compact-ids";
 
 export const CUSTOM_ID_MAX = 100;

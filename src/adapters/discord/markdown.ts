@@ -1,5 +1,5 @@
-import type { RichText } from "../../core/messages";
-import { segments } from "../../core/rich-text";
+import type { RichText } from "../../core/messages/message";
+import { segments } from "../../core/messages/rich-text";
 import { surrogateSafeCut, truncateUtf16 } from "../shared/truncate";
 
 /** Moves a cut back so that it splits neither a surrogate pair nor a backslash from the character it escapes. */

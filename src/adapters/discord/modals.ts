@@ -17,9 +17,9 @@ import {
   TextInputBuilder,
   TextInputStyle,
 } from "discord.js";
-import type { FormAnswers } from "../../core/forms";
+import type { FormAnswers } from "../../core/forms/form-submission";
 import type { Translate } from "../../core/i18n/translate";
-import type { Form, FormInput } from "../../core/messages";
+import type { Form, FormInput } from "../../core/messages/message";
 import { continueCustomId, modalCustomId } from "./custom-id";
 import { DISCORD_LIMITS, type DiscordMessagePayload, type DiscordModal, type Row } from "./limits";
 import { escapeMarkdown, truncate } from "./markdown";

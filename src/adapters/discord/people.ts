@@ -12,7 +12,7 @@
  * limit Discord applies also matches one tenant per bot.
  */
 import { type Interaction, PermissionFlagsBits } from "discord.js";
-import type { Envelope } from "../../core/commands";
+import type { Envelope } from "../../core/commands/command";
 
 export interface Person {
   /** The application (bot) id: the tenant. */

@@ -16,8 +16,8 @@ import {
   ButtonStyle,
   StringSelectMenuBuilder,
 } from "discord.js";
-import type { Block, Button, Message, Reply, Select } from "../../core/messages";
-import { segments } from "../../core/rich-text";
+import type { Block, Button, Message, Reply, Select } from "../../core/messages/message";
+import { segments } from "../../core/messages/rich-text";
 import { encodeCustomId, reviewCustomId } from "./custom-id";
 
 import { DISCORD_LIMITS, type DiscordMessagePayload, type Row } from "./limits";

@@ -21,9 +21,9 @@ import {
   Routes,
   ThreadAutoArchiveDuration,
 } from "discord.js";
-import type { Clock } from "../../core/clock";
 import type { Language } from "../../core/domain";
 import { translator } from "../../core/i18n/translate";
+import type { Clock } from "../../core/time/clock";
 import { DeliveryFailure } from "../../delivery/delivery-failure";
 import type { Outgoing } from "../../delivery/outgoing";
 import type { Sender } from "../../delivery/sender";

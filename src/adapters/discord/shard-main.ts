@@ -6,7 +6,7 @@
  */
 import { createAppCore, openDatabase, platformStore } from "../../app";
 import { parseConfig } from "../../config";
-import { systemClock } from "../../core/clock";
+import { systemClock } from "../../core/time/clock";
 import { createLogger, describeError, errorLine } from "../../logger";
 import { startDiscordApp } from "./app";
 import { discordSettings } from "./settings";

@@ -10,12 +10,12 @@ import { App, type BlockAction, HTTPReceiver, LogLevel, type RespondFn, SocketMo
 import type { StateStore } from "@slack/oauth";
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
-import type { Clock } from "../../core/clock";
+import { commandFromText } from "../../core/commands/slash";
 import type { Core } from "../../core/core";
-import { formSubmission } from "../../core/forms";
+import { formSubmission } from "../../core/forms/form-submission";
 import { translator } from "../../core/i18n/translate";
-import type { Message, Reply } from "../../core/messages";
-import { commandFromText } from "../../core/slash";
+import type { Message, Reply } from "../../core/messages/message";
+import type { Clock } from "../../core/time/clock";
 import type { PlatformStore } from "../platform-port";
 import { DOUBLE_CLICK_MS, pressDigest } from "../shared/presses";
 import { acknowledgeEveryRequest } from "./acknowledge-every-request";

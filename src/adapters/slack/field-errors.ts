@@ -5,9 +5,9 @@
  * its words are the core's (`problemWithAnswer`); this only maps them onto
  * Slack's blocks.
  */
-import type { FormRequest } from "../../core/commands";
-import { problemsAcrossAnswers, problemWithAnswer } from "../../core/form-validation";
-import type { FormAnswers } from "../../core/forms";
+import type { FormRequest } from "../../core/commands/command";
+import type { FormAnswers } from "../../core/forms/form-submission";
+import { problemsAcrossAnswers, problemWithAnswer } from "../../core/forms/form-validation";
 import type { Translate } from "../../core/i18n/translate";
 import { OTHER_SUFFIX } from "./render";
 

@@ -7,7 +7,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { type FormRequest, formRequestSchema } from "../../core/commands";
+import { type FormRequest, formRequestSchema } from "../../core/commands/command";
 
 export interface FormMetadata {
   request: FormRequest;

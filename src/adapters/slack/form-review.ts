@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Language } from "../../core/domain";
-import type { Reply } from "../../core/messages";
+import type { Reply } from "../../core/messages/message";
 import { withReviewRef } from "../../core/views/reading-summary";
 import type { DraftDocument, DraftOwner, FormDrafts } from "../platform-port";
 

@@ -6,7 +6,7 @@
  * users.info on every click; without the answer the command still runs.
  */
 import type { WebClient } from "@slack/web-api";
-import type { Envelope } from "../../core/commands";
+import type { Envelope } from "../../core/commands/command";
 
 export interface Person {
   team: string;

@@ -15,11 +15,11 @@
  *   way. The only mentions are the core's own (`Mention` segments).
  */
 import type { KnownBlock, ModalView, MrkdwnElement, PlainTextOption, Button as SlackButton } from "@slack/types";
-import type { CommandInput, FormRequest } from "../../core/commands";
-import { type FormAnswers, formSubmission } from "../../core/forms";
-import type { Button, Form, FormInput, Message, RichText, Select } from "../../core/messages";
-import { segments, withoutMentions } from "../../core/rich-text";
-import { splitList } from "../../core/text-list";
+import type { CommandInput, FormRequest } from "../../core/commands/command";
+import { type FormAnswers, formSubmission } from "../../core/forms/form-submission";
+import { splitList } from "../../core/forms/text-list";
+import type { Button, Form, FormInput, Message, RichText, Select } from "../../core/messages/message";
+import { segments, withoutMentions } from "../../core/messages/rich-text";
 import { truncateCodePoints } from "../shared/truncate";
 import { type FormMetadata, openMetadata, sealMetadata } from "./form-metadata";
 

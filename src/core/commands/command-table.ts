@@ -11,8 +11,9 @@
  * by its own `type`, so an entry naming an unknown command type, building a
  * different type than it names, or carrying an unknown field does not compile.
  */
-import type { Answers, CommandField, CommandType, FormType } from "../commands";
+
 import type { MessageKey } from "../i18n/en";
+import type { Answers, CommandField, CommandType, FormType } from "./command";
 import { contactHours, grantee, keyValues, person, setupText, unmention } from "./text-arguments";
 
 export type Audience = "member" | "organizer";

@@ -10,8 +10,9 @@
  * Codes and field order are a wire format: buttons already sent must still
  * decode, so a code or a field's position never changes; new fields go last.
  */
-import type { CommandField, CommandType } from "../commands";
+
 import { CHECK_IN_OUTCOMES, LANGUAGES } from "../domain";
+import type { CommandField, CommandType } from "./command";
 
 /** How a field's value is packed: see custom-id.ts for each kind's form. */
 export type FieldKind = "uuid" | "int" | "bool" | "instant" | "word" | { oneOf: readonly string[] };

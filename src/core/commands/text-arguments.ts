@@ -4,7 +4,7 @@
  * shape; parseCommand validates, so anything unreadable is passed on for the
  * schema to refuse by name.
  */
-import { teamPolicyOf, weightKeyOf } from "../weight-names";
+import { teamPolicyOf, weightKeyOf } from "./weight-names";
 
 export type Raw = Record<string, unknown>;
 

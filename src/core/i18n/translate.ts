@@ -1,7 +1,7 @@
 /** Translation: ICU messages through intl-messageformat (plural rules from Intl). */
 import { IntlMessageFormat } from "intl-messageformat";
 import type { Language } from "../domain";
-import type { Mention, RichText } from "../messages";
+import type { Mention, RichText } from "../messages/message";
 import { en, type MessageKey } from "./en";
 import { id } from "./id";
 

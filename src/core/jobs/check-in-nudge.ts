@@ -1,6 +1,6 @@
 /** One nudge, a day after the prompt, to whoever has not answered "did you meet?". */
-import { notifyMember } from "../notify";
-import { contactMoment } from "../reach";
+import { notifyMember } from "../messages/notify";
+import { contactMoment } from "../messages/reach";
 import { checkInNudgeJob } from "../schedule/job-kinds";
 import { message, text } from "../views/blocks";
 import { checkInAnswers } from "../views/check-in";

@@ -3,11 +3,11 @@
  * answers (the "we met" form carries the 1 to 5 rating). It also keeps the
  * routine going: the next session is planned, with its own reminders.
  */
-import { notifyPairing } from "../notify";
-import { contactMoment } from "../reach";
+import { notifyPairing } from "../messages/notify";
+import { contactMoment } from "../messages/reach";
+import { ensureNextSession } from "../pairing/sessions";
 import { checkInPromptJob } from "../schedule/job-kinds";
 import { scheduleCheckInFollowUps } from "../schedule/planned-jobs";
-import { ensureNextSession } from "../sessions";
 import { message, text } from "../views/blocks";
 import { checkInAnswers } from "../views/check-in";
 import { deferred, done, type JobKind, skipped } from "./job-kind";

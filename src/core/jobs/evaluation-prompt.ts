@@ -4,11 +4,12 @@
  * their goals, how the pairing works, what to adjust): the answers are never
  * shown to anyone else. A bot that was down sends only the latest one due.
  */
-import { DAY_MS } from "../durations";
-import { notifyPairing } from "../notify";
-import { contactMoment } from "../reach";
+
+import { notifyPairing } from "../messages/notify";
+import { contactMoment } from "../messages/reach";
 import { evaluationPromptJob } from "../schedule/job-kinds";
 import { EVALUATION_EVERY_DAYS, evaluationDue, scheduleEvaluation } from "../schedule/planned-jobs";
+import { DAY_MS } from "../time/durations";
 import { actions, formButton, message, text } from "../views/blocks";
 import { deferred, done, type JobKind, skipped } from "./job-kind";
 import { onBreak, pairingContext } from "./pairing-context";

@@ -3,7 +3,7 @@
  * to the organizers (names only: nothing a member wrote), so someone can help
  * before the round is over.
  */
-import { notifyOrganizers } from "../notify-organizers";
+import { notifyOrganizers } from "../messages/notify-organizers";
 import { pairNotStartedJob } from "../schedule/job-kinds";
 import { message, text } from "../views/blocks";
 import { done, type JobKind, skipped } from "./job-kind";

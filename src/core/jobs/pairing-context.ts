@@ -1,7 +1,7 @@
 /** What a job about a pairing reads first: the pairing with its round, program and members, and who is on a break. */
 import type { Member } from "../domain";
+import { currentMembers } from "../messages/reach";
 import type { Tx } from "../ports";
-import { currentMembers } from "../reach";
 
 /** The pairing, its round and program, with the members still in it. */
 export async function pairingContext(tx: Tx, pairingId: string) {

@@ -1,6 +1,6 @@
 /** A break ends on its date: reminders resume, the member and their partners hear it. */
-import { notifyMember, notifyPairing } from "../notify";
-import { contactMoment, currentMembers } from "../reach";
+import { notifyMember, notifyPairing } from "../messages/notify";
+import { contactMoment, currentMembers } from "../messages/reach";
 import { pauseEndJob } from "../schedule/job-kinds";
 import { message, text } from "../views/blocks";
 import { deferred, done, type JobKind, skipped } from "./job-kind";

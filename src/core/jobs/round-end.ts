@@ -1,5 +1,5 @@
 /** A round's end date: wrap-ups for every pair, then the round closes (unless an organizer closed it first). */
-import { closeRound } from "../round-closing";
+import { closeRound } from "../pairing/round-closing";
 import { roundEndJob } from "../schedule/job-kinds";
 import { done, type JobKind, skipped } from "./job-kind";
 

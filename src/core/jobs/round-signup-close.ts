@@ -1,6 +1,6 @@
 /** Sign-up closes a week after a round opens: the channel hears how many joined, organizers get the next step. */
-import { notifyChannel } from "../notify";
-import { notifyOrganizers } from "../notify-organizers";
+import { notifyChannel } from "../messages/notify";
+import { notifyOrganizers } from "../messages/notify-organizers";
 import { roundSignupCloseJob } from "../schedule/job-kinds";
 import { actions, commandButton, message, text } from "../views/blocks";
 import { done, type JobKind, skipped } from "./job-kind";

@@ -3,8 +3,8 @@
  * conversation, with the button that proposes one: a pairing that never
  * schedules otherwise drifts silently until the round ends.
  */
-import { notifyPairing } from "../notify";
-import { contactMoment } from "../reach";
+import { notifyPairing } from "../messages/notify";
+import { contactMoment } from "../messages/reach";
 import { scheduleNudgeJob } from "../schedule/job-kinds";
 import { actions, commandButton, formButton, message, text } from "../views/blocks";
 import { deferred, done, type JobKind, skipped } from "./job-kind";

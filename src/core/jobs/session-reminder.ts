@@ -5,12 +5,13 @@
  * may hold it until the day itself, or a process that was down may run it
  * late, so it never says "tomorrow" ahead of time.
  */
-import { MINUTE_MS } from "../durations";
-import { notifyPairing, timezoneOf } from "../notify";
-import { contactMoment } from "../reach";
-import { formatRelative } from "../relative-time";
+
+import { notifyPairing, timezoneOf } from "../messages/notify";
+import { contactMoment } from "../messages/reach";
 import { sessionReminderJob } from "../schedule/job-kinds";
 import { REMINDER_LEADS } from "../schedule/planned-jobs";
+import { MINUTE_MS } from "../time/durations";
+import { formatRelative } from "../time/relative-time";
 import { message, text } from "../views/blocks";
 import { deferred, done, type JobKind, skipped } from "./job-kind";
 import { onBreak, pairingContext } from "./pairing-context";

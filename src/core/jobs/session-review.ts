@@ -3,7 +3,7 @@
  * and when a pair has missed two sessions in a row the organizers hear of it
  * (names only; check-in notes stay private).
  */
-import { notifyOrganizers } from "../notify-organizers";
+import { notifyOrganizers } from "../messages/notify-organizers";
 import { sessionReviewJob } from "../schedule/job-kinds";
 import { message, text } from "../views/blocks";
 import { done, type JobKind, skipped } from "./job-kind";

@@ -1,6 +1,6 @@
 /** Working-hours overlap between two members' time zones, in hours. */
 import { DateTime } from "luxon";
-import { DAY_MS } from "../durations";
+import { DAY_MS } from "../time/durations";
 
 const offsets = new Map<string, number>();
 

@@ -6,7 +6,7 @@
  * written. Pure; labels in both languages, so a view picks the reader's.
  */
 import type { Language } from "../domain";
-import { splitList } from "../text-list";
+import { splitList } from "../forms/text-list";
 import { canonicalTopic } from "./synonyms";
 import { DEFAULT_VOCABULARY, readTopics, type Vocabulary, words } from "./topic-reading";
 

@@ -5,8 +5,8 @@
  * session get fresh reminders while the old ones find themselves stale and skip.
  */
 import type { Enrollment, Pairing, Round, Session } from "../domain";
-import { DAY_MS, HOUR_MS, MINUTE_MS } from "../durations";
 import type { Tx } from "../ports";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "../time/durations";
 import {
   checkInNudgeJob,
   checkInPromptJob,

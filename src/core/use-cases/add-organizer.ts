@@ -1,9 +1,9 @@
+import { programInChannel, requireOrganizer } from "../access/scope";
 import type { Context } from "../context";
 import type { Member } from "../domain";
 import { Refusal } from "../errors";
 import { richTranslator } from "../i18n/translate";
-import { mentionUser } from "../rich-text";
-import { programInChannel, requireOrganizer } from "../scope";
+import { mentionUser } from "../messages/rich-text";
 import { message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
 

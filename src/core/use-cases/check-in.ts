@@ -1,9 +1,9 @@
+import { pairingOfActor } from "../access/scope";
 import type { CheckInOutcome, Session, SessionStatus } from "../domain";
 import { Refusal } from "../errors";
-import { notifyPairing, timezoneOf } from "../notify";
-import { pairingOfActor } from "../scope";
-import { ensureNextSession } from "../sessions";
-import { formatDate, formatDateTime } from "../time-format";
+import { notifyPairing, timezoneOf } from "../messages/notify";
+import { ensureNextSession } from "../pairing/sessions";
+import { formatDate, formatDateTime } from "../time/time-format";
 import { actions, formButton, message, text } from "../views/blocks";
 import { checkInForm, sessionMoveForm } from "../views/forms";
 import { reply, type UseCase } from "./types";

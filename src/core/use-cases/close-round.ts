@@ -1,6 +1,6 @@
+import { programInChannel, requireOrganizer } from "../access/scope";
 import { Refusal } from "../errors";
-import { closeRound as closeNow } from "../round-closing";
-import { programInChannel, requireOrganizer } from "../scope";
+import { closeRound as closeNow } from "../pairing/round-closing";
 import { message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
 

@@ -1,9 +1,9 @@
+import { pairingOfActor } from "../access/scope";
 import { Refusal } from "../errors";
-import { notifyPairing, timezoneOf } from "../notify";
-import { firstSessionStart } from "../routine";
-import { pairingOfActor } from "../scope";
-import { createSession, rescheduleSession } from "../sessions";
-import { formatDateTime } from "../time-format";
+import { notifyPairing, timezoneOf } from "../messages/notify";
+import { firstSessionStart } from "../pairing/routine";
+import { createSession, rescheduleSession } from "../pairing/sessions";
+import { formatDateTime } from "../time/time-format";
 import { message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
 

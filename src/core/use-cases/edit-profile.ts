@@ -1,6 +1,6 @@
+import { profileProgram } from "../access/profile-program";
 import { Refusal } from "../errors";
-import { timezoneOf } from "../notify";
-import { profileProgram } from "../profile-program";
+import { timezoneOf } from "../messages/notify";
 import { message, text } from "../views/blocks";
 import { profileMessage } from "../views/profile";
 import { profileForm } from "../views/profile-form";

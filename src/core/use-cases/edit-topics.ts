@@ -4,6 +4,8 @@
  * vocabulary, so a topic can be named by its id, its label or an alias, in
  * either language. A bad change is refused whole: nothing is stored.
  */
+
+import { programInChannel, requireOrganizer } from "../access/scope";
 import { Refusal } from "../errors";
 import {
   type TopicChange,
@@ -14,7 +16,6 @@ import {
   withChange,
 } from "../matching/topic-edits";
 import { readTopics, type Vocabulary } from "../matching/topic-reading";
-import { programInChannel, requireOrganizer } from "../scope";
 import { topicsMessage } from "../views/topics";
 import { reply, type UseCase } from "./types";
 

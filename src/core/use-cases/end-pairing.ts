@@ -1,6 +1,6 @@
-import { departFromPairing } from "../departure";
-import { tryRematch } from "../rematch";
-import { pairingOfActor } from "../scope";
+import { pairingOfActor } from "../access/scope";
+import { departFromPairing } from "../pairing/departure";
+import { tryRematch } from "../pairing/rematch";
 import { message, text } from "../views/blocks";
 import { endForm } from "../views/forms";
 import { reply, type UseCase } from "./types";

@@ -1,6 +1,6 @@
+import { adminSpace } from "../access/scope";
 import type { Context } from "../context";
-import type { Message } from "../messages";
-import { adminSpace } from "../scope";
+import type { Message } from "../messages/message";
 import { helpMessage } from "../views/help";
 import { reply, type UseCase } from "./types";
 

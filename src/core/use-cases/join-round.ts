@@ -1,10 +1,10 @@
+import { programInChannel } from "../access/scope";
 import type { Program, Round } from "../domain";
 import { Refusal } from "../errors";
 import { translator } from "../i18n/translate";
 import { vocabularyOf } from "../matching/topic-edits";
 import { understoodItems, worthReviewing } from "../matching/understood-topics";
-import { programInChannel } from "../scope";
-import { resolveTimezone } from "../timezones";
+import { resolveTimezone } from "../time/timezones";
 import { message, text } from "../views/blocks";
 import { intakeForm, prefilledIntakeForm } from "../views/forms";
 import { startingFrom } from "../views/profile-form";

@@ -1,5 +1,5 @@
-import { departFromPairing } from "../departure";
-import { currentMembership } from "../scope";
+import { currentMembership } from "../access/scope";
+import { departFromPairing } from "../pairing/departure";
 import { actions, commandButton, message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
 

@@ -1,9 +1,9 @@
 import { DateTime } from "luxon";
+import { pairingOfActor } from "../access/scope";
 import { Refusal } from "../errors";
-import { notifyPairing, timezoneOf } from "../notify";
-import { pairingOfActor } from "../scope";
-import { rescheduleSession } from "../sessions";
-import { formatDateTime, weekdayName } from "../time-format";
+import { notifyPairing, timezoneOf } from "../messages/notify";
+import { rescheduleSession } from "../pairing/sessions";
+import { formatDateTime, weekdayName } from "../time/time-format";
 import { message, text } from "../views/blocks";
 import { sessionMoveForm } from "../views/forms";
 import { reply, type UseCase } from "./types";

@@ -1,8 +1,8 @@
-import { WEEK_MS } from "../durations";
+import { programInChannel, requireOrganizer } from "../access/scope";
 import { Refusal } from "../errors";
-import { notifyChannel } from "../notify";
+import { notifyChannel } from "../messages/notify";
 import { scheduleRoundJobs } from "../schedule/planned-jobs";
-import { programInChannel, requireOrganizer } from "../scope";
+import { WEEK_MS } from "../time/durations";
 import { actions, formButton, heading, message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
 

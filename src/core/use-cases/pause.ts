@@ -1,8 +1,8 @@
+import { currentMembership } from "../access/scope";
 import { Refusal } from "../errors";
-import { notifyPairing, timezoneOf } from "../notify";
+import { notifyPairing, timezoneOf } from "../messages/notify";
 import { schedulePauseEnd } from "../schedule/planned-jobs";
-import { currentMembership } from "../scope";
-import { formatDate, parseLocalDate } from "../time-format";
+import { formatDate, parseLocalDate } from "../time/time-format";
 import { message, text } from "../views/blocks";
 import { pauseForm } from "../views/forms";
 import { reply, type UseCase } from "./types";

@@ -1,9 +1,9 @@
+import { pairingOfActor } from "../access/scope";
 import type { CadenceProposal } from "../domain";
 import { Refusal } from "../errors";
-import { notifyPairing, timezoneOf } from "../notify";
-import { firstSessionStart } from "../routine";
-import { pairingOfActor } from "../scope";
-import { formatClock, formatDateTime, formatZone, weekdayName } from "../time-format";
+import { notifyPairing, timezoneOf } from "../messages/notify";
+import { firstSessionStart } from "../pairing/routine";
+import { formatClock, formatDateTime, formatZone, weekdayName } from "../time/time-format";
 import { actions, commandButton, formButton, message, text } from "../views/blocks";
 import { cadenceForm } from "../views/forms";
 import { reply, type UseCase } from "./types";

@@ -1,6 +1,6 @@
-import { timezoneOf } from "../notify";
-import { formatDateTime } from "../time-format";
-import { DEFAULT_TIMEZONE } from "../timezones";
+import { timezoneOf } from "../messages/notify";
+import { formatDateTime } from "../time/time-format";
+import { DEFAULT_TIMEZONE } from "../time/timezones";
 import { actions, formButton, heading, message, muted, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
 

@@ -1,5 +1,5 @@
 import { Refusal } from "../errors";
-import { tryRematch } from "../rematch";
+import { tryRematch } from "../pairing/rematch";
 import { message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
 

@@ -1,6 +1,6 @@
+import { currentMembership } from "../access/scope";
 import { Refusal } from "../errors";
-import { notifyPairing } from "../notify";
-import { currentMembership } from "../scope";
+import { notifyPairing } from "../messages/notify";
 import { message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
 

@@ -1,12 +1,12 @@
+import { programInChannel, requireOrganizer } from "../access/scope";
 import { Refusal } from "../errors";
 import { vocabularyOf } from "../matching/topic-edits";
 import type { Candidate, Matcher, MatchResult } from "../matching/types";
 import { weightsOf } from "../matching/weights";
-import { notifyChannel, notifyMember } from "../notify";
-import { formPairing } from "../pairing-formation";
-import { tryRematch } from "../rematch";
-import { avoidedPairs, earlierRounds, pairsThisRound } from "../round-pairs";
-import { programInChannel, requireOrganizer } from "../scope";
+import { notifyChannel, notifyMember } from "../messages/notify";
+import { formPairing } from "../pairing/pairing-formation";
+import { tryRematch } from "../pairing/rematch";
+import { avoidedPairs, earlierRounds, pairsThisRound } from "../pairing/round-pairs";
 import { heading, message, text } from "../views/blocks";
 import { introReasons } from "../views/intro";
 import { reply, type UseCase } from "./types";

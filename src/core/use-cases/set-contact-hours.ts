@@ -1,7 +1,7 @@
+import { programInChannel, requireOrganizer } from "../access/scope";
 import { Refusal } from "../errors";
-import type { ContactHours } from "../quiet-hours";
-import { programInChannel, requireOrganizer } from "../scope";
-import { weekdayName } from "../time-format";
+import type { ContactHours } from "../time/quiet-hours";
+import { weekdayName } from "../time/time-format";
 import { message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
 

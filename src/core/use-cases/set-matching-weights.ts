@@ -1,8 +1,8 @@
+import { programInChannel, requireOrganizer } from "../access/scope";
+import { alternatives, teamPolicyKey, WEIGHT_KEYS, weightAboutKey, weightNameKey, weightRange } from "../commands/weight-names";
 import type { Translate } from "../i18n/translate";
 import { type MatchingWeights, matchingWeightsSchema, TEAM_POLICIES, weightsOf } from "../matching/weights";
-import { programInChannel, requireOrganizer } from "../scope";
 import { message, text } from "../views/blocks";
-import { alternatives, teamPolicyKey, WEIGHT_KEYS, weightAboutKey, weightNameKey, weightRange } from "../weight-names";
 import { reply, type UseCase } from "./types";
 
 /** One line per weight: its name in the reader's language, its value, what it accepts and what it does. */

@@ -1,6 +1,6 @@
+import { programInChannel, requireOrganizer } from "../access/scope";
 import { richTranslator } from "../i18n/translate";
-import { mentionRole } from "../rich-text";
-import { programInChannel, requireOrganizer } from "../scope";
+import { mentionRole } from "../messages/rich-text";
 import { message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
 

@@ -1,6 +1,6 @@
+import { adminSpace } from "../access/scope";
+import { describeAccess, nextGrantees, spaceOf } from "../access/setup-rights";
 import { Refusal } from "../errors";
-import { adminSpace } from "../scope";
-import { describeAccess, nextGrantees, spaceOf } from "../setup-rights";
 import { reply, type UseCase } from "./types";
 
 /** Shows, or (admins only) changes, who besides the admins may set up programs in this space. */

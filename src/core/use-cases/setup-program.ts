@@ -1,6 +1,6 @@
+import { requireSetupRight } from "../access/setup-rights";
 import { Refusal } from "../errors";
-import { requireSetupRight } from "../setup-rights";
-import { DEFAULT_TIMEZONE } from "../timezones";
+import { DEFAULT_TIMEZONE } from "../time/timezones";
 import { message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
 

@@ -1,7 +1,7 @@
-import type { Message } from "../messages";
-import { adminSpace } from "../scope";
-import { formatDate } from "../time-format";
-import { DEFAULT_TIMEZONE } from "../timezones";
+import { adminSpace } from "../access/scope";
+import type { Message } from "../messages/message";
+import { formatDate } from "../time/time-format";
+import { DEFAULT_TIMEZONE } from "../time/timezones";
 import { actions, commandButton, formButton, heading, message, muted, text } from "../views/blocks";
 import { ANSWER_BLOCK, reportMessage } from "../views/report";
 import { showStatus } from "./show-status";

@@ -1,5 +1,5 @@
-import { timezoneOf } from "../notify";
-import { profileProgram } from "../profile-program";
+import { profileProgram } from "../access/profile-program";
+import { timezoneOf } from "../messages/notify";
 import { actions, formButton, message, text } from "../views/blocks";
 import { profileMessage } from "../views/profile";
 import { reply, type UseCase } from "./types";

@@ -1,7 +1,7 @@
+import { adminSpace, programInChannel, requireOrganizer } from "../access/scope";
 import type { Program } from "../domain";
 import { Refusal } from "../errors";
-import { waitingForPeer } from "../rematch";
-import { adminSpace, programInChannel, requireOrganizer } from "../scope";
+import { waitingForPeer } from "../pairing/rematch";
 import { text } from "../views/blocks";
 import { ANSWER_BLOCK, reportMessage } from "../views/report";
 import type { UseCase } from "./types";

@@ -1,6 +1,6 @@
-import type { Button } from "../messages";
-import { timezoneOf } from "../notify";
-import { formatDate, formatDateTime } from "../time-format";
+import type { Button } from "../messages/message";
+import { timezoneOf } from "../messages/notify";
+import { formatDate, formatDateTime } from "../time/time-format";
 import { actions, commandButton, fields, formButton, heading, message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
 

@@ -1,9 +1,9 @@
-import { GOAL_KEYS } from "../commands";
+import { pairingOfActor } from "../access/scope";
+import { GOAL_KEYS } from "../commands/command";
 import type { GoalProgress } from "../domain";
 import { Refusal } from "../errors";
-import { notifyMember } from "../notify";
+import { notifyMember } from "../messages/notify";
 import { evaluationDue } from "../schedule/planned-jobs";
-import { pairingOfActor } from "../scope";
 import { actions, formButton, message, text } from "../views/blocks";
 import { evaluationForm } from "../views/forms";
 import { reply, type UseCase } from "./types";

@@ -1,6 +1,6 @@
 /** Small constructors for the neutral message model, so views read like layouts. */
-import type { ButtonCommand, FormRequest } from "../commands";
-import type { ActionsBlock, Block, Button, FieldsBlock, Message, RichText, TextBlock } from "../messages";
+import type { ButtonCommand, FormRequest } from "../commands/command";
+import type { ActionsBlock, Block, Button, FieldsBlock, Message, RichText, TextBlock } from "../messages/message";
 
 export const heading = (text: RichText): TextBlock => ({ type: "text", text, style: "heading" });
 export const text = (text: RichText): TextBlock => ({ type: "text", text });

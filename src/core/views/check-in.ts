@@ -1,7 +1,7 @@
 /** The one-click "did you meet?" answers, the same under the prompt and the nudge. */
 import type { CheckInOutcome, Session } from "../domain";
 import type { Translate } from "../i18n/translate";
-import type { ActionsBlock } from "../messages";
+import type { ActionsBlock } from "../messages/message";
 import { actions, commandButton, formButton } from "./blocks";
 
 export function checkInAnswers(t: Translate, session: Session): ActionsBlock {

@@ -1,13 +1,13 @@
 /** The forms members fill in: intake, cadence, check-in, journal, pause, ending, evaluation. */
 
 import { DateTime } from "luxon";
-import { GOAL_KEYS } from "../commands";
+import { GOAL_KEYS } from "../commands/command";
 import { EVALUATION_ADJUST, GOAL_PROGRESS, type Language, type Session } from "../domain";
 import type { Translate } from "../i18n/translate";
 import { understoodItems } from "../matching/understood-topics";
-import type { Form, FormInput } from "../messages";
-import { weekdayName } from "../time-format";
-import { SUGGESTED_TIMEZONES } from "../timezones";
+import type { Form, FormInput } from "../messages/message";
+import { weekdayName } from "../time/time-format";
+import { SUGGESTED_TIMEZONES } from "../time/timezones";
 
 export function intakeForm(t: Translate, defaults: { roundId?: string; timezone: string; language: Language }): Form {
   const zones = [defaults.timezone, ...SUGGESTED_TIMEZONES.filter((z) => z !== defaults.timezone)];

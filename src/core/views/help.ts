@@ -1,6 +1,6 @@
 import { helpKeys } from "../commands/command-table";
 import type { Translate } from "../i18n/translate";
-import type { Message } from "../messages";
+import type { Message } from "../messages/message";
 import { heading, message, text } from "./blocks";
 
 /**

@@ -7,7 +7,7 @@ import { topicInSentence } from "../matching/topic-labels";
 import { DEFAULT_VOCABULARY, type Vocabulary } from "../matching/topic-reading";
 import { topicsMatch } from "../matching/topics";
 import { DEFAULT_WEIGHTS, type MatchingWeights } from "../matching/weights";
-import type { Message } from "../messages";
+import type { Message } from "../messages/message";
 import { actions, formButton, heading, message, muted, text } from "./blocks";
 
 export interface IntroInput {

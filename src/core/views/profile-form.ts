@@ -2,10 +2,10 @@
  * The profile form and the intake prefilled from a profile. Both are the intake's own inputs (its
  * labels, hints and limits), so a profile field follows the same rules wherever it is answered.
  */
-import { answerSchemas } from "../commands";
+import { answerSchemas } from "../commands/command";
 import type { Language, Profile } from "../domain";
 import type { Translate } from "../i18n/translate";
-import type { Form } from "../messages";
+import type { Form } from "../messages/message";
 import { intakeForm } from "./forms";
 
 /** The intake's inputs a profile keeps (with the member's zone); the others belong to one round. */

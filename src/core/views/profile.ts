@@ -1,8 +1,8 @@
 /** A member's own profile, as only they see it: what they share, want to learn, like, and their team. */
 import type { Language, Profile, Program } from "../domain";
 import type { Translate } from "../i18n/translate";
-import type { Message } from "../messages";
-import { formatZone } from "../time-format";
+import type { Message } from "../messages/message";
+import { formatZone } from "../time/time-format";
 import { actions, fields, formButton, heading, message, muted } from "./blocks";
 
 /**

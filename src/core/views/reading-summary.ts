@@ -9,7 +9,7 @@ import type { Translate } from "../i18n/translate";
 import { DEFAULT_VOCABULARY, type Vocabulary } from "../matching/topic-reading";
 import { suggestTopics } from "../matching/topic-suggestions";
 import { type UnderstoodItem, understoodItems } from "../matching/understood-topics";
-import type { Button, Message, ReviewChoice } from "../messages";
+import type { Button, Message, ReviewChoice } from "../messages/message";
 import { actions, fields, message, muted, text } from "./blocks";
 
 /** One answer's reading as a line: topics by label, each once, kept items quoted. */

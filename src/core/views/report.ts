@@ -6,9 +6,9 @@
  */
 import type { Language, Program, Round } from "../domain";
 import type { Translate } from "../i18n/translate";
-import type { Message } from "../messages";
+import type { Message } from "../messages/message";
 import type { RoundFigures } from "../ports";
-import { formatDate } from "../time-format";
+import { formatDate } from "../time/time-format";
 import { fields, heading, message, muted, text } from "./blocks";
 
 /**

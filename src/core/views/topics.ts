@@ -3,7 +3,7 @@ import type { Language } from "../domain";
 import type { Translate } from "../i18n/translate";
 import { type TopicChange, type TopicEdits, vocabularyWith } from "../matching/topic-edits";
 import { DEFAULT_VOCABULARY } from "../matching/topic-reading";
-import type { Message } from "../messages";
+import type { Message } from "../messages/message";
 import { heading, message, muted, text } from "./blocks";
 
 export function topicsMessage(

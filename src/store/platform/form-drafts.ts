@@ -10,7 +10,7 @@
  */
 import { type Kysely, sql } from "kysely";
 import type { DraftDocument, DraftOwner } from "../../adapters/platform-port";
-import type { FormAnswers } from "../../core/forms";
+import type { FormAnswers } from "../../core/forms/form-submission";
 import type { Database } from "../schema";
 
 export const DRAFT_TTL_MS = 60 * 60 * 1000;

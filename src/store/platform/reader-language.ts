@@ -1,12 +1,12 @@
 /**
- * The core's reply language (core/reply-language.ts) for someone an adapter
+ * The core's reply language (core/messages/reply-language.ts) for someone an adapter
  * answers on its own, without a command: their stored choice, their locale,
  * the program of the channel they acted in.
  */
 import type { Kysely } from "kysely";
 import type { ReaderQuery } from "../../adapters/platform-port";
 import { isLanguage, type Language } from "../../core/domain";
-import { replyLanguage } from "../../core/reply-language";
+import { replyLanguage } from "../../core/messages/reply-language";
 import type { Database } from "../schema";
 
 const asLanguage = (value: string | null | undefined): Language | null => (isLanguage(value) ? value : null);

@@ -7,7 +7,7 @@
 import type { Installation, InstallationQuery } from "@slack/oauth";
 import type { Kysely } from "kysely";
 import type { SlackInstallationStore } from "../../adapters/slack/installation-store";
-import type { Clock } from "../../core/clock";
+import type { Clock } from "../../core/time/clock";
 import type { Database } from "../schema";
 import type { TokenCipher } from "../token-cipher";
 

@@ -1,13 +1,13 @@
 /**
  * When a routine's sessions fall. A routine is either a weekday every one or
  * two weeks, or an interval of days with no fixed weekday (the rule is in the
- * cadence form's schema, commands.ts); either way a session lands only on the
+ * cadence form's schema, commands/command.ts); either way a session lands only on the
  * program's working days, so an interval that reaches a weekend moves to the
  * next working day rather than drifting onto it.
  */
 import { DateTime } from "luxon";
-import type { Cadence } from "./domain";
-import { addDays, nextOccurrence } from "./time-format";
+import type { Cadence } from "../domain";
+import { addDays, nextOccurrence } from "../time/time-format";
 
 /** The weeks a weekday routine may repeat over, in days. */
 export const WEEKDAY_EVERY_DAYS = [7, 14] as const;

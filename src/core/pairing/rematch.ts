@@ -9,13 +9,13 @@
  * would otherwise each read the round before the other's pairing committed
  * and could pair the same two people twice.
  */
-import type { Member, Program, Round } from "./domain";
-import { scorePair } from "./matching/score";
-import { vocabularyOf } from "./matching/topic-edits";
-import { pairKey } from "./matching/types";
-import { weightsOf } from "./matching/weights";
+import type { Member, Program, Round } from "../domain";
+import { scorePair } from "../matching/score";
+import { vocabularyOf } from "../matching/topic-edits";
+import { pairKey } from "../matching/types";
+import { weightsOf } from "../matching/weights";
+import type { Tx } from "../ports";
 import { formPairing, joinPairing } from "./pairing-formation";
-import type { Tx } from "./ports";
 import { avoidedPairs, earlierRounds, pairsThisRound } from "./round-pairs";
 
 export async function tryRematch(tx: Tx, program: Program, given: Round, member: Member, now: Date): Promise<boolean> {

@@ -1,11 +1,11 @@
 /** Creating a pairing (or adding someone to one) and sending its intro, in one place. */
-import type { Member, Pairing, Program, Round } from "./domain";
-import { vocabularyOf } from "./matching/topic-edits";
-import { weightsOf } from "./matching/weights";
-import { notifyPairing } from "./notify";
-import type { Tx } from "./ports";
-import { evaluationDue, scheduleEvaluation, schedulePairingStartJobs } from "./schedule/planned-jobs";
-import { introMessage } from "./views/intro";
+import type { Member, Pairing, Program, Round } from "../domain";
+import { vocabularyOf } from "../matching/topic-edits";
+import { weightsOf } from "../matching/weights";
+import { notifyPairing } from "../messages/notify";
+import type { Tx } from "../ports";
+import { evaluationDue, scheduleEvaluation, schedulePairingStartJobs } from "../schedule/planned-jobs";
+import { introMessage } from "../views/intro";
 
 async function sendIntro(tx: Tx, program: Program, round: Round, pairing: Pairing, at: Date, joined?: Member) {
   const links = await tx.pairings.members(pairing.id);

@@ -5,7 +5,7 @@
  * `@everyone` gets exactly those characters shown, and only the people the
  * core names here are mentioned.
  */
-import type { Mention, RichText } from "./messages";
+import type { Mention, RichText } from "./message";
 
 export const mentionUser = (id: string): Mention => ({ type: "mention", kind: "user", id });
 /** A role is named, never notified (everyone holding it would be pinged for one organizer's change). */

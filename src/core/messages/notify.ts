@@ -2,10 +2,10 @@
  * Writing outgoing messages to the outbox, each in its readers' language.
  * Use cases call these inside their transaction; delivery happens later.
  */
-import type { Audience, Language, Member, Program } from "./domain";
-import { type Translate, translator } from "./i18n/translate";
-import type { Block, Message } from "./messages";
-import type { Tx } from "./ports";
+import type { Audience, Language, Member, Program } from "../domain";
+import { type Translate, translator } from "../i18n/translate";
+import type { Tx } from "../ports";
+import type { Block, Message } from "./message";
 
 export type Build = (t: Translate, language: Language) => Message;
 

@@ -4,8 +4,8 @@
  * Indonesian. One rule, used for the core's replies and for the few words an
  * adapter says on its own (an expired form, a request it does not handle).
  */
-import type { Language } from "./domain";
-import { languageFromLocale } from "./i18n/translate";
+import type { Language } from "../domain";
+import { languageFromLocale } from "../i18n/translate";
 
 export function replyLanguage(
   chosen: Language | null | undefined,

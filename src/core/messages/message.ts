@@ -2,9 +2,9 @@
  * The platform-neutral message model. The core builds these (already
  * translated); adapters render them as Block Kit, Discord components or text.
  */
-import type { ButtonCommand, FormRequest } from "./commands";
-import type { Language } from "./domain";
-import type { FormAnswers } from "./forms";
+import type { ButtonCommand, FormRequest } from "../commands/command";
+import type { Language } from "../domain";
+import type { FormAnswers } from "../forms/form-submission";
 
 export interface Message {
   blocks: Block[];

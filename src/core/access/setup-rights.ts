@@ -5,14 +5,14 @@
  * that running `/mentoring setup` in #general does not make anyone an
  * organizer of anything.
  */
-import type { Context } from "./context";
-import type { Language } from "./domain";
-import { Refusal } from "./errors";
-import { richTranslator, translator } from "./i18n/translate";
-import type { Message } from "./messages";
-import { mentionRole, mentionUser } from "./rich-text";
+import type { Context } from "../context";
+import type { Language } from "../domain";
+import { Refusal } from "../errors";
+import { richTranslator, translator } from "../i18n/translate";
+import type { Message } from "../messages/message";
+import { mentionRole, mentionUser } from "../messages/rich-text";
+import { message, text } from "../views/blocks";
 import { adminSpace } from "./scope";
-import { message, text } from "./views/blocks";
 
 /** The space a setting applies to: where the actor acted (a DM has none). */
 export function spaceOf(ctx: Context): string {

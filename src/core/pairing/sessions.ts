@@ -1,9 +1,9 @@
 /** Keeping the routine going: sessions on the agreed cadence, each with its reminders and check-in. */
-import type { Pairing, Session } from "./domain";
-import { MINUTE_MS } from "./durations";
-import type { Tx } from "./ports";
+import type { Pairing, Session } from "../domain";
+import type { Tx } from "../ports";
+import { CHECK_IN_GRACE_MINUTES, scheduleSessionJobs } from "../schedule/planned-jobs";
+import { MINUTE_MS } from "../time/durations";
 import { followingSessionStart } from "./routine";
-import { CHECK_IN_GRACE_MINUTES, scheduleSessionJobs } from "./schedule/planned-jobs";
 
 /** Creates a session and schedules its reminders and check-in prompt, in the same transaction. */
 export async function createSession(

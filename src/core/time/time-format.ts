@@ -1,6 +1,6 @@
 /** Shows instants in a member's own time zone and language (WIB, WITA, WIT, ...). */
 import { DateTime, Info } from "luxon";
-import type { Language } from "./domain";
+import type { Language } from "../domain";
 
 /** Indonesians write WIB/WITA/WIT whatever language they read in. */
 function zoneLabel(dt: DateTime, language: Language): string {

@@ -1,5 +1,5 @@
 /** A filled-in form as the command an adapter sends: the same for every adapter. */
-import type { CommandInput, FormRequest } from "./commands";
+import type { CommandInput, FormRequest } from "../commands/command";
 
 /** Answers keyed by the form inputs' names; the core validates them against the form's own schema. */
 export type FormAnswers = Record<string, string | number | boolean | readonly string[] | undefined>;

@@ -1,7 +1,7 @@
 /** A note to each of a program's organizers, by DM in their own language, within their contact hours. */
-import type { Program } from "./domain";
+import type { Program } from "../domain";
+import type { Tx } from "../ports";
 import { type Build, notifyMember } from "./notify";
-import type { Tx } from "./ports";
 import { contactMoment } from "./reach";
 
 /** Keys are `${keyPrefix}:${organizerId}`; `except` leaves one member out (a note about themselves). */

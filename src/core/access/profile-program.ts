@@ -1,6 +1,6 @@
 /** Which program's profile a member means when they ask for it. */
-import type { Context } from "./context";
-import type { Program } from "./domain";
+import type { Context } from "../context";
+import type { Program } from "../domain";
 import { programInChannel } from "./scope";
 
 /**

@@ -6,9 +6,9 @@
  * Rights inside the tenant (member of that pairing, organizer of that
  * program) remain each use case's to check.
  */
-import type { Command } from "./commands";
-import { Refusal } from "./errors";
-import type { OwnedKind, Tx } from "./ports";
+import type { Command } from "../commands/command";
+import { Refusal } from "../errors";
+import type { OwnedKind, Tx } from "../ports";
 
 /** The command fields that hold ids, and what they name (a unit test keeps this in step with the schemas). */
 export const ID_FIELDS = {

@@ -1,8 +1,8 @@
 /** Who the bot speaks to in a pairing, and whether now is a moment it may reach them (quiet hours). */
-import type { Member, Program } from "./domain";
+import type { Member, Program } from "../domain";
+import type { Tx } from "../ports";
+import { nextAllowedMoment } from "../time/quiet-hours";
 import { timezoneOf } from "./notify";
-import type { Tx } from "./ports";
-import { nextAllowedMoment } from "./quiet-hours";
 
 /** The first moment at or after `now` when every one of `members` may be contacted. */
 export function contactMoment(members: readonly Member[], program: Program, now: Date): Date {

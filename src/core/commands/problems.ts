@@ -1,7 +1,7 @@
 /** Zod issues, told to a member in their language: which field, what is wrong. */
 import type { z } from "zod";
-import { catalogs, type MessageKey, type Translate } from "./i18n/translate";
-import { TEAM_POLICIES } from "./matching/weights";
+import { catalogs, type MessageKey, type Translate } from "../i18n/translate";
+import { TEAM_POLICIES } from "../matching/weights";
 import { alternatives, isWeightKey, teamPolicyKey, WEIGHT_KEYS, weightNameKey, weightRange } from "./weight-names";
 
 /**

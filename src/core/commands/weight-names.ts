@@ -4,8 +4,8 @@
  * so an organizer can copy what `/mentoring weights` shows them.
  */
 import { z } from "zod";
-import { catalogs, type MessageKey, type Translate } from "./i18n/translate";
-import { type MatchingWeights, matchingWeightsSchema, TEAM_POLICIES } from "./matching/weights";
+import { catalogs, type MessageKey, type Translate } from "../i18n/translate";
+import { type MatchingWeights, matchingWeightsSchema, TEAM_POLICIES } from "../matching/weights";
 
 export type WeightKey = keyof MatchingWeights;
 export type NumericWeightKey = Exclude<WeightKey, "teamPolicy">;

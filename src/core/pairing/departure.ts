@@ -2,10 +2,10 @@
  * Someone leaving a pairing (ending it, or leaving the round). The others get
  * a kind, neutral message; the private reason is stored apart and never sent.
  */
-import type { Context } from "./context";
-import type { Member, Pairing, Program } from "./domain";
-import { notifyMember, notifyPairing } from "./notify";
-import { actions, commandButton, message, text } from "./views/blocks";
+import type { Context } from "../context";
+import type { Member, Pairing, Program } from "../domain";
+import { notifyMember, notifyPairing } from "../messages/notify";
+import { actions, commandButton, message, text } from "../views/blocks";
 
 export async function departFromPairing(
   ctx: Context,

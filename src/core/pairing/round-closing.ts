@@ -4,11 +4,11 @@
  * member privately the goals they marked reached, then pairings end and the
  * channel hears the round is over.
  */
-import type { Program, Round } from "./domain";
-import { notifyChannel, notifyMember, notifyPairing } from "./notify";
-import type { Tx } from "./ports";
-import { contactMoment, currentMembers } from "./reach";
-import { message, text } from "./views/blocks";
+import type { Program, Round } from "../domain";
+import { notifyChannel, notifyMember, notifyPairing } from "../messages/notify";
+import { contactMoment, currentMembers } from "../messages/reach";
+import type { Tx } from "../ports";
+import { message, text } from "../views/blocks";
 
 export async function closeRound(tx: Tx, program: Program, round: Round, now: Date): Promise<void> {
   for (const { pairing } of await tx.pairings.inRound(round.id)) {

@@ -6,9 +6,9 @@
  * day itself.
  */
 import { DateTime } from "luxon";
-import type { Language } from "./domain";
+import type { Language } from "../domain";
+import type { Translate } from "../i18n/translate";
 import { MINUTE_MS } from "./durations";
-import type { Translate } from "./i18n/translate";
 import { formatClock, formatDateTime, formatZone } from "./time-format";
 
 /** Closer than this, the hours and minutes left say more than the clock. */

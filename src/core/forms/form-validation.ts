@@ -1,16 +1,16 @@
 /**
  * One answer of a form, checked the moment it is given: by the same zod rule
- * the core applies to the submitted form (`answerSchemas` in commands.ts, one
+ * the core applies to the submitted form (`answerSchemas` in commands/command.ts, one
  * field at a time) and told in the same words (problems.ts). For adapters that
  * ask field by field (the console) or show a problem beside its field (Slack's
  * modal errors, Discord's modal steps), so nothing typed is lost to one bad
  * field. The core still checks the whole submission; this only says sooner
  * what it would say.
  */
-import { answerSchemas, type FormType, holdsControlCharacter } from "./commands";
-import type { FormAnswers } from "./forms";
-import type { Translate } from "./i18n/translate";
-import { describeIssues } from "./problems";
+import { answerSchemas, type FormType, holdsControlCharacter } from "../commands/command";
+import { describeIssues } from "../commands/problems";
+import type { Translate } from "../i18n/translate";
+import type { FormAnswers } from "./form-submission";
 
 /** One answer as an adapter holds it (typed text, a chosen option's value, a checkbox, a list). */
 export type AnswerValue = FormAnswers[string];

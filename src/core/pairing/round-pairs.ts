@@ -1,8 +1,8 @@
 /** Who has already been with whom: the matcher's hard exclusions and soft history. */
 
-import type { Round } from "./domain";
-import { pairKey } from "./matching/types";
-import type { Tx } from "./ports";
+import type { Round } from "../domain";
+import { pairKey } from "../matching/types";
+import type { Tx } from "../ports";
 
 function keysOf(groups: Iterable<readonly string[]>): Set<string> {
   const keys = new Set<string>();

@@ -4,8 +4,8 @@
  * the command table (commands/command-table.ts). Validation happens in
  * parseCommand, so an unknown word becomes an unknown command and gets the help.
  */
-import { type OptionValue, WORDS } from "./commands/command-table";
-import type { Raw } from "./commands/text-arguments";
+import { type OptionValue, WORDS } from "./command-table";
+import type { Raw } from "./text-arguments";
 
 /** `text` is what follows the slash command, e.g. "pause 2026-12-24". */
 export function commandFromText(text: string): Raw {

@@ -1,7 +1,7 @@
 /** Finding the program, round and pairing a command is about, or refusing. */
-import type { Context } from "./context";
-import type { Enrollment, Pairing, Program, Round } from "./domain";
-import { Refusal } from "./errors";
+import type { Context } from "../context";
+import type { Enrollment, Pairing, Program, Round } from "../domain";
+import { Refusal } from "../errors";
 
 /** The program of the channel the command came from, or the one a button names (a DM has no channel). */
 export async function programInChannel(ctx: Context, programId?: string): Promise<Program> {

@@ -3,9 +3,9 @@
  * `parseCommand` validates it here, so every rule about input lives in the core.
  */
 import { z } from "zod";
-import { CHECK_IN_OUTCOMES, EVALUATION_ADJUST, GOAL_PROGRESS, LANGUAGES, PLATFORMS } from "./domain";
-import { splitList } from "./text-list";
-import { resolveTimezone } from "./timezones";
+import { CHECK_IN_OUTCOMES, EVALUATION_ADJUST, GOAL_PROGRESS, LANGUAGES, PLATFORMS } from "../domain";
+import { splitList } from "../forms/text-list";
+import { resolveTimezone } from "../time/timezones";
 import { weightChangesSchema } from "./weight-names";
 
 const id = z.uuid();

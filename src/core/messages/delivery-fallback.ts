@@ -6,13 +6,13 @@
  *   message as one DM each.
  * - Someone who cannot be reached at all is named to the program's organizers.
  */
-import type { Audience, Member, Program } from "./domain";
-import { richTranslator } from "./i18n/translate";
-import type { Message } from "./messages";
+import type { Audience, Member, Program } from "../domain";
+import { richTranslator } from "../i18n/translate";
+import type { Tx } from "../ports";
+import { message, text } from "../views/blocks";
+import type { Message } from "./message";
 import { notifyOrganizers } from "./notify-organizers";
-import type { Tx } from "./ports";
 import { mentionUser } from "./rich-text";
-import { message, text } from "./views/blocks";
 
 const day = (at: Date) => at.toISOString().slice(0, 10);
 
