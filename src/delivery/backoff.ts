@@ -1,10 +1,11 @@
 /** Retry delays: exponential with "equal jitter" (half fixed, half random), capped. */
+import { MINUTE_MS } from "../core/time/durations";
 export interface BackoffPolicy {
   baseMs: number;
   capMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 5_000, capMs: 30 * 60_000 };
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 5_000, capMs: 30 * MINUTE_MS };
 
 /** Delay before attempt number `attempts + 1` (attempts already made >= 1). */
 export function backoffDelay(

@@ -4,11 +4,13 @@
  * waits (another replica may run it, or this one after a restart with the
  * tokens set) instead of failing.
  */
+
 import type { Platform } from "../core/domain";
+import { MINUTE_MS } from "../core/time/durations";
 import { DeliveryFailure } from "./delivery-failure";
 import type { Sender } from "./sender";
 
-const WAIT_FOR_PLATFORM_MS = 60_000;
+const WAIT_FOR_PLATFORM_MS = MINUTE_MS;
 
 export function routeByPlatform(senders: Partial<Record<Platform, Sender>>): Sender {
   return {

@@ -5,8 +5,10 @@
  * needs REST; and since due work lives in PostgreSQL under leases, it would
  * still run once if several parents ran.
  */
+
 import { fileURLToPath } from "node:url";
 import { REST, Routes, ShardingManager } from "discord.js";
+import { MINUTE_MS } from "../../core/time/durations";
 
 /** Discord's recommended shard count (GET /gateway/bot), asked through the configured REST base URL. */
 export async function recommendedShards(token: string, apiUrl?: string): Promise<number> {
@@ -39,7 +41,7 @@ export async function startShards(options: {
   });
   if (options.env) for (const [key, value] of Object.entries(options.env)) process.env[key] = value;
   // Shards start 5.5 s apart by default (Discord's identify rate); a proxy or a test may not need it.
-  await manager.spawn({ amount: totalShards, delay: Number(process.env.SHARD_SPAWN_DELAY_MS ?? 5_500), timeout: 60_000 });
+  await manager.spawn({ amount: totalShards, delay: Number(process.env.SHARD_SPAWN_DELAY_MS ?? 5_500), timeout: MINUTE_MS });
   return {
     manager,
     stop: async () => {

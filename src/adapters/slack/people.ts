@@ -5,8 +5,10 @@
  * Answers are cached for a while so that a busy channel does not call
  * users.info on every click; without the answer the command still runs.
  */
+
 import type { WebClient } from "@slack/web-api";
 import type { Envelope } from "../../core/commands/command";
+import { MINUTE_MS } from "../../core/time/durations";
 
 export interface Person {
   team: string;
@@ -22,7 +24,7 @@ interface Cached {
   until: number;
 }
 
-const TTL_MS = 10 * 60 * 1000;
+const TTL_MS = 10 * MINUTE_MS;
 const MAX_ENTRIES = 10_000;
 
 export class ProfileCache {

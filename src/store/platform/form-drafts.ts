@@ -8,12 +8,14 @@
  *
  * The table's `answers` column holds the whole draft document as JSON.
  */
+
 import { type Kysely, sql } from "kysely";
 import type { DraftDocument, DraftOwner } from "../../adapters/platform-port";
 import type { FormAnswers } from "../../core/forms/form-submission";
+import { HOUR_MS } from "../../core/time/durations";
 import type { Database } from "../schema";
 
-export const DRAFT_TTL_MS = 60 * 60 * 1000;
+export const DRAFT_TTL_MS = HOUR_MS;
 
 function tenantOf(db: Kysely<Database>, owner: DraftOwner) {
   return db

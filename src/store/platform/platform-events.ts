@@ -5,11 +5,13 @@
  * button pressed again later is a new press, a second click within the
  * window is the same one).
  */
+
 import type { Kysely } from "kysely";
+import { DAY_MS } from "../../core/time/durations";
 import type { Database } from "../schema";
 
 /** How long handled keys are remembered: far beyond any platform's retries. */
-export const REMEMBER_MS = 24 * 60 * 60 * 1000;
+export const REMEMBER_MS = DAY_MS;
 
 /** True the first time `key` is seen (or first again after `windowMs`); false for a repeat. */
 export async function claimEvent(db: Kysely<Database>, key: string, now: Date, windowMs?: number): Promise<boolean> {

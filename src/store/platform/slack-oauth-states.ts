@@ -9,13 +9,15 @@
  * - verify: deletes the row as it reads it (DELETE ... RETURNING), so of two
  *   redirects carrying the same state only one finds it, even at the same time.
  */
+
 import { createHash, randomBytes } from "node:crypto";
 import { type InstallURLOptions, InvalidStateError, type StateStore } from "@slack/oauth";
 import type { Kysely } from "kysely";
+import { MINUTE_MS } from "../../core/time/durations";
 import type { Database } from "../schema";
 
 /** How long an install may take from /slack/install to the redirect (the state cookie lives as long). */
-export const STATE_TTL_MS = 10 * 60 * 1000;
+export const STATE_TTL_MS = 10 * MINUTE_MS;
 
 const digest = (state: string) => createHash("sha256").update(state).digest("base64url");
 
