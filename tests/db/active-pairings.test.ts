@@ -12,33 +12,40 @@ import { useTestDb } from "../support/test-db";
 const AT = new Date("2026-12-01T02:00:00Z");
 const t = useTestDb();
 
+/** A tenant with these people, a program and a round maker: what both tests start from. */
+async function programWith(label: string, names: readonly string[]) {
+  const r = repositories(t.db.kysely);
+  const tenant = await r.tenants.ensure("console", `T-${label}`);
+  const people = await Promise.all(names.map((name) => r.members.ensure(tenant.id, `U-${name}`, name)));
+  const first = people[0];
+  if (!first) throw new Error("members");
+  const program = await r.programs.create({
+    tenantId: tenant.id,
+    channelId: `C-${label}`,
+    spaceId: null,
+    name: "Mentoring",
+    language: "en",
+    timezone: "Asia/Jakarta",
+    roundWeeks: 8,
+    createdBy: first.id,
+  });
+  const round = (n: number, status: "closed" | "running") =>
+    r.rounds.create({
+      programId: program.id,
+      number: n,
+      status,
+      seed: n,
+      openedAt: AT,
+      endsAt: new Date(AT.getTime() + 56 * DAY_MS),
+    });
+  return { r, people, round };
+}
+
 describe("pairings.activeCounts", () => {
   it("counts, per member, the round's active pairings they are still in, like activeForMember", async () => {
-    const r = repositories(t.db.kysely);
-    const tenant = await r.tenants.ensure("console", "T-active");
-    const [ani, budi, citra, dewi, eko, fajar] = await Promise.all(
-      ["ani", "budi", "citra", "dewi", "eko", "fajar"].map((name) => r.members.ensure(tenant.id, `U-${name}`, name)),
-    );
+    const { r, people, round } = await programWith("active", ["ani", "budi", "citra", "dewi", "eko", "fajar"]);
+    const [ani, budi, citra, dewi, eko, fajar] = people;
     if (!ani || !budi || !citra || !dewi || !eko || !fajar) throw new Error("members");
-    const program = await r.programs.create({
-      tenantId: tenant.id,
-      channelId: "C-active",
-      spaceId: null,
-      name: "Mentoring",
-      language: "en",
-      timezone: "Asia/Jakarta",
-      roundWeeks: 8,
-      createdBy: ani.id,
-    });
-    const round = (n: number, status: "closed" | "running") =>
-      r.rounds.create({
-        programId: program.id,
-        number: n,
-        status,
-        seed: n,
-        openedAt: AT,
-        endsAt: new Date(AT.getTime() + 56 * DAY_MS),
-      });
     const earlier = await round(1, "closed");
     const current = await round(2, "running");
     const pair = (roundId: string, ...memberIds: string[]) => r.pairings.create({ roundId, memberIds, at: AT });
@@ -63,30 +70,10 @@ describe("pairings.activeCounts", () => {
 
 describe("waitingForPeer", () => {
   it("lists who asked for a new peer or was never matched, unless paired now or on a break", async () => {
-    const r = repositories(t.db.kysely);
-    const tenant = await r.tenants.ensure("console", "T-waiting");
-    const [ani, budi, citra, dewi] = await Promise.all(
-      ["ani", "budi", "citra", "dewi"].map((name) => r.members.ensure(tenant.id, `U-${name}`, name)),
-    );
+    const { r, people, round: roundOf } = await programWith("waiting", ["ani", "budi", "citra", "dewi"]);
+    const [ani, budi, citra, dewi] = people;
     if (!ani || !budi || !citra || !dewi) throw new Error("members");
-    const program = await r.programs.create({
-      tenantId: tenant.id,
-      channelId: "C-waiting",
-      spaceId: null,
-      name: "Mentoring",
-      language: "en",
-      timezone: "Asia/Jakarta",
-      roundWeeks: 8,
-      createdBy: ani.id,
-    });
-    const round = await r.rounds.create({
-      programId: program.id,
-      number: 1,
-      status: "running",
-      seed: 1,
-      openedAt: AT,
-      endsAt: new Date(AT.getTime() + 56 * DAY_MS),
-    });
+    const round = await roundOf(1, "running");
     const enroll = async (memberId: string) => {
       const e = await r.enrollments.create({ roundId: round.id, memberId, partnersWanted: 1, at: AT });
       if (!e) throw new Error("enrollment");
