@@ -7,6 +7,7 @@
 
 import { ReadStream } from "node:tty";
 import { setFlagsFromString } from "node:v8";
+import { consoleSettings } from "./adapters/console/settings";
 import { configuredSettings } from "./adapters/settings";
 import { ConfigError, loadEnvFile, parseConfig } from "./config";
 import { OffsetClock } from "./core/time/clock";
@@ -30,12 +31,11 @@ async function main(): Promise<void> {
   // The embedded database's WebAssembly on V8's baseline compiler only: its optimising tier costs a
   // few seconds of CPU and about 90 MB at start, more than a playground's few queries ever win back
   // (bench/startup-results.md). Set before PGlite compiles; the bots keep both tiers.
-  if (!config.DATABASE_URL) setFlagsFromString("--liftoff-only");
+  const playground = consoleSettings(config);
+  if (playground.database.kind === "pglite") setFlagsFromString("--liftoff-only");
   // The database opens while the playground's code loads: PGlite reads and compiles its
   // WebAssembly off the main thread meanwhile (a second off the first prompt on this machine).
-  const opening = openDatabase(
-    config.DATABASE_URL ? { kind: "postgres", url: config.DATABASE_URL } : { kind: "pglite", dataDir: config.DATA_DIR },
-  );
+  const opening = openDatabase(playground.database);
   opening.catch(() => {}); // awaited below, where its error is told; not an unhandled rejection meanwhile
   const [
     { CAST },
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     import("./adapters/console/cast"),
     import("./adapters/console/line-reader"),
     import("./adapters/console/repl"),
-    import("./adapters/console/workspace"),
+    import("./adapters/console/app"),
     import("./adapters/console/saved-playground"),
     import("./app"),
   ]);
@@ -72,8 +72,8 @@ async function main(): Promise<void> {
       ws,
       clock,
       rl,
-      language: config.DEFAULT_LANGUAGE,
-      dataDir: config.DATABASE_URL ? "PostgreSQL" : config.DATA_DIR,
+      language: playground.language,
+      dataDir: playground.dataLabel,
       write: (text) => process.stdout.write(text),
       seen,
       restored,

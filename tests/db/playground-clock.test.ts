@@ -5,10 +5,10 @@
  * records, so "next session" is never one already past.
  */
 import { describe, expect, it } from "vitest";
+import { ConsoleWorkspace } from "../../src/adapters/console/app";
 import { MEMBERS, ORGANIZER } from "../../src/adapters/console/cast";
 import { restorePlayground, savePlayground } from "../../src/adapters/console/saved-playground";
 import { transcriptFor } from "../../src/adapters/console/transcript";
-import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
 import { createAppCore, playgroundStore } from "../../src/app";
 import { ManualClock, OffsetClock } from "../../src/core/time/clock";
 import { DAY_MS } from "../../src/core/time/durations";

@@ -4,10 +4,10 @@
  * together at the end of the jump.
  */
 import { describe, expect, it } from "vitest";
+import { ConsoleWorkspace, type Person } from "../../src/adapters/console/app";
 import { MEMBERS, ORGANIZER } from "../../src/adapters/console/cast";
 import type { LineReader } from "../../src/adapters/console/line-reader";
 import { runRepl } from "../../src/adapters/console/repl";
-import { ConsoleWorkspace, type Person } from "../../src/adapters/console/workspace";
 import { createAppCore, playgroundStore } from "../../src/app";
 import { ManualClock } from "../../src/core/time/clock";
 import { formatDateTime } from "../../src/core/time/time-format";

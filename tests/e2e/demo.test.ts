@@ -6,8 +6,8 @@
  */
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
+import { ConsoleWorkspace } from "../../src/adapters/console/app";
 import { DEMO_START, demoCast, demoTimeline, playDemo } from "../../src/adapters/console/demo-script";
-import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
 import { createAppCore, playgroundStore } from "../../src/app";
 import type { Language } from "../../src/core/domain";
 import { type MessageKey, type Params, translator } from "../../src/core/i18n/translate";

@@ -5,7 +5,7 @@
  * contact hours, and people named the way the help writes them.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { ConsoleWorkspace, type Person } from "../../src/adapters/console/workspace";
+import { ConsoleWorkspace, type Person } from "../../src/adapters/console/app";
 import { createAppCore, playgroundStore } from "../../src/app";
 import { ManualClock } from "../../src/core/time/clock";
 import { useTestDb } from "../support/test-db";

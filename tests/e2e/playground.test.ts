@@ -6,10 +6,10 @@
  */
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { ConsoleWorkspace } from "../../src/adapters/console/app";
 import { CAST } from "../../src/adapters/console/cast";
 import { lineReader } from "../../src/adapters/console/line-reader";
 import { runRepl } from "../../src/adapters/console/repl";
-import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
 import { createAppCore, playgroundStore } from "../../src/app";
 import type { Language } from "../../src/core/domain";
 import { problemWithAnswer } from "../../src/core/forms/form-validation";

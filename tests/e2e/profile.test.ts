@@ -7,10 +7,10 @@
 import { PassThrough } from "node:stream";
 import { InteractionResponseType, MessageFlags } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ConsoleWorkspace } from "../../src/adapters/console/app";
 import { CAST } from "../../src/adapters/console/cast";
 import { lineReader } from "../../src/adapters/console/line-reader";
 import { runRepl } from "../../src/adapters/console/repl";
-import { ConsoleWorkspace } from "../../src/adapters/console/workspace";
 import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
 import { createAppCore, platformStore, playgroundStore } from "../../src/app";
 import { problemWithAnswer } from "../../src/core/forms/form-validation";

@@ -1,6 +1,6 @@
 /** The playground's simulated people: an organizer and seven members across WIB, WITA and WIT. */
 import type { Intake } from "../../core/commands/command";
-import type { Person } from "./workspace";
+import type { Person } from "./app";
 
 export const ORGANIZER: Person = { id: "sari", name: "Sari", locale: "id-ID", timezone: "Asia/Jakarta", admin: true };
 

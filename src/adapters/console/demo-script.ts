@@ -13,9 +13,9 @@ import type { Language } from "../../core/domain";
 import type { FormAnswers } from "../../core/forms/form-submission";
 import { type Translate, translator } from "../../core/i18n/translate";
 import { HOUR_MS, MINUTE_MS } from "../../core/time/durations";
+import type { ConsoleWorkspace, Person } from "./app";
 import { type CastMember, MEMBERS, ORGANIZER } from "./cast";
 import { type Narration, timeline } from "./transcript";
-import type { ConsoleWorkspace, Person } from "./workspace";
 
 export interface DemoFacts {
   groups: string[][];

@@ -2,8 +2,8 @@
 import { createAppCore, openDatabase, playgroundStore } from "../../app";
 import type { Language } from "../../core/domain";
 import { ManualClock } from "../../core/time/clock";
+import { ConsoleWorkspace } from "./app";
 import { DEMO_START, demoCast, demoTimeline, playDemo } from "./demo-script";
-import { ConsoleWorkspace } from "./workspace";
 
 /** `--lang en`, `--lang=en` or a bare `en`; Indonesian unless English is asked for. */
 function languageOf(args: readonly string[]): Language {

@@ -1,7 +1,7 @@
 /**
  * The console as a platform: what the playground's simulated workspace can
  * do, declared like Slack's and Discord's. It is not started from
- * configuration: the workspace (workspace.ts) is the playground, the demo and
+ * configuration: its app (app.ts, the simulated workspace) is the playground, the demo and
  * the tests' chat, and runs its own ticker on the database it is given.
  */
 import type { PlatformCapabilities, PlatformDescription } from "../platform";

@@ -6,8 +6,8 @@
  */
 import type { Language } from "../../core/domain";
 import { replyLanguage } from "../../core/messages/reply-language";
+import type { Person } from "./app";
 import type { PlaygroundStore } from "./playground-port";
-import type { Person } from "./workspace";
 
 export interface Reader {
   language: Language;

@@ -10,11 +10,11 @@ import { type Translate, translator } from "../../core/i18n/translate";
 import type { Form } from "../../core/messages/message";
 import { type Clock, parseDuration } from "../../core/time/clock";
 import { formatDateTime } from "../../core/time/time-format";
+import { type ConsoleWorkspace, type Person, PLAYGROUND_CHANNEL } from "./app";
 import { fillForm } from "./form-prompt";
 import type { LineReader } from "./line-reader";
 import { Screen } from "./screen";
 import { transcriptFor } from "./transcript";
-import { type ConsoleWorkspace, type Person, PLAYGROUND_CHANNEL } from "./workspace";
 
 export interface ReplOptions {
   ws: ConsoleWorkspace;

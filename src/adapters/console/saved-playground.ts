@@ -7,8 +7,8 @@
 import { z } from "zod";
 import type { Button, Message } from "../../core/messages/message";
 import type { MovableClock } from "./advance";
+import { type ConsoleWorkspace, PLAYGROUND_TENANT } from "./app";
 import type { PlaygroundStore } from "./playground-port";
-import { type ConsoleWorkspace, PLAYGROUND_TENANT } from "./workspace";
 
 const audience = z.union([z.literal("everyone"), z.array(z.string())]);
 const savedSchema = z.object({

@@ -6,8 +6,8 @@
 import type { Language } from "../../core/domain";
 import { translator } from "../../core/i18n/translate";
 import { formatDateTime } from "../../core/time/time-format";
+import type { ConsoleWorkspace, Entry, Person } from "./app";
 import type { Screen } from "./screen";
-import type { ConsoleWorkspace, Entry, Person } from "./workspace";
 
 /** With a `screen`, the buttons are numbered on it from 1 (the terminal); without, by the workspace's ids. */
 export function transcriptFor(ws: ConsoleWorkspace, person: Person, since = 0, screen?: Screen): string {

@@ -1,8 +1,9 @@
 /**
- * A simulated chat workspace for the terminal playground, the demo and the
- * end-to-end tests: several people, one program channel, DMs and pair
- * conversations. It only translates (typed text, button numbers, form
- * answers) into the core's commands and shows what the outbox delivers.
+ * The console's app: a simulated chat workspace for the terminal playground,
+ * the demo and the end-to-end tests (several people, one program channel,
+ * DMs and pair conversations). It only translates typed text, button numbers
+ * and form answers into the core's commands, and shows what its sender
+ * (sender.ts) delivers.
  */
 
 import { commandFromText } from "../../core/commands/slash";
@@ -12,12 +13,11 @@ import { type FormAnswers, formSubmission } from "../../core/forms/form-submissi
 import { translator } from "../../core/i18n/translate";
 import type { Button, Form, FormReview, Message, Reply } from "../../core/messages/message";
 import { formatDateTime } from "../../core/time/time-format";
-import type { Outgoing } from "../../delivery/outgoing";
-import type { Sender } from "../../delivery/sender";
 import { advanceThroughDueWork, type MovableClock } from "./advance";
 import type { PlaygroundStore } from "./playground-port";
 import { castReader, loadReaders, type Reader } from "./readers";
 import { renderMessage } from "./render";
+import { consoleSender } from "./sender";
 
 export interface Person {
   id: string;
@@ -66,7 +66,6 @@ export class ConsoleWorkspace {
   readonly #pendingForms = new Map<string, { form: Form; inChannel: boolean }>();
   /** Answers read back and not yet confirmed, per person: the console keeps them, as a platform keeps a draft. */
   readonly #pendingReviews = new Map<string, { review: FormReview; inChannel: boolean }>();
-  readonly #delivered = new Set<string>();
   readonly #ticker: ReturnType<PlaygroundStore["dueWork"]>;
   #seq = 0;
   #readers = new Map<string, Reader>();
@@ -79,7 +78,7 @@ export class ConsoleWorkspace {
     private readonly clock: MovableClock,
     readonly people: readonly Person[],
   ) {
-    const sender: Sender = { send: async (out) => this.#receive(out) };
+    const sender = consoleSender((to, message) => this.#add(to.where, to.conversation, to.visibleTo, message, to.inChannel));
     // The console has no rate limits and one process: the same ticker the bots run.
     this.#ticker = store.dueWork(sender, clock);
   }
@@ -255,18 +254,6 @@ export class ConsoleWorkspace {
   }
 
   readonly #nameOf = (id: string) => this.people.find((p) => p.id === id)?.name;
-
-  async #receive(out: Outgoing): Promise<{ platformMessageId: string }> {
-    const id = `console-${out.id}`;
-    // The idempotency key makes a repeated delivery a no-op, as a platform adapter must.
-    if (this.#delivered.has(out.key)) return { platformMessageId: id };
-    this.#delivered.add(out.key);
-    const t = out.target;
-    if (t.kind === "dm") this.#add("dm", `dm:${t.userId}`, new Set([t.userId]), out.message, false);
-    else if (t.kind === "group") this.#add("pair", `pair:${t.pairingId}`, new Set(t.userIds), out.message, false);
-    else this.#add("channel", `#${t.channelId}`, "everyone", out.message, true);
-    return { platformMessageId: id };
-  }
 
   #add(where: Entry["where"], conversation: string, visibleTo: Entry["visibleTo"], message: Message, inChannel: boolean) {
     const buttons: number[] = [];
