@@ -206,7 +206,7 @@ describe("replicas", () => {
     platform.delayMs = 50;
     const seeded = await seedDueReminders(db.kysely, 1_000);
     // Leases far longer than the test waits for the rest: only handed-back leases let the survivor finish in time.
-    const LEASE_MS = 180_000;
+    const LEASE_MS = 300_000;
     const env = { DATABASE_URL: url, PLATFORM_URL: platform.url, LEASE_MS: String(LEASE_MS), GRACEFUL: "1", WAKE: "1" };
     const [victim, survivor] = await Promise.all(["s1", "s2"].map((w) => startReplica(w, env)));
     if (!victim || !survivor) throw new Error("replicas did not start");
@@ -235,9 +235,10 @@ describe("replicas", () => {
     expect(rows[0]?.n).toBe(0);
 
     // The survivor finishes everything, far sooner than the victim's leases would have run out.
-    await waitFor(allDone(db), 60_000, "everything after the SIGTERM");
+    // (On a busy 2-core machine the survivor alone needs 15 to 35 s for the rest: its throughput, not a wait.)
+    await waitFor(allDone(db), 120_000, "everything after the SIGTERM");
     const takeoverMs = Date.now() - stoppedAt;
-    expect(takeoverMs).toBeLessThan(LEASE_MS / 3);
+    expect(takeoverMs).toBeLessThan(LEASE_MS / 2);
     await Promise.all(running.map(stopReplica));
 
     const counts = platform.counts();
