@@ -31,5 +31,5 @@ USER node
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # SIGTERM (docker stop, Kubernetes) shuts down gracefully within SHUTDOWN_TIMEOUT_MS (10 s by
-# default): give the container more than that, e.g. docker stop -t 15.
+# default): give the container more than that, e.g. docker stop -t 20.
 CMD ["node", "--enable-source-maps", "dist/main.js"]

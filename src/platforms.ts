@@ -104,6 +104,11 @@ export async function runPlatforms(config: Config, configured: readonly Platform
     stopping = true;
     const deadline = Date.now() + config.SHUTDOWN_TIMEOUT_MS;
     const left = () => Math.max(0, deadline - Date.now());
+    // Whatever hangs past the deadline (a close that never returns), the process still ends.
+    setTimeout(() => {
+      logger.error("shutdown did not finish in time: exiting");
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS + 5_000).unref();
     logger.info({ signal, inFlight: inFlight.size, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, "shutting down");
     const step = async (what: string, run: () => Promise<unknown>) => {
       try {
@@ -113,12 +118,17 @@ export async function runPlatforms(config: Config, configured: readonly Platform
       }
     };
     await step("stopping the cron", () => cron.stop());
-    ticker.stop();
-    await step("stopping the platforms", () => Promise.all(stops.map((s) => s())));
+    // The scheduler drains meanwhile: no new job, send or lease from now on; what runs finishes.
+    const draining = ticker.drain(left());
+    draining.catch(() => undefined); // awaited below, where its error is told; not an unhandled rejection meanwhile
+    // A receiver's close waits for its open requests: bounded by the same deadline.
+    await step("stopping the platforms", () =>
+      Promise.race([Promise.all(stops.map((s) => s())), new Promise((resolve) => setTimeout(resolve, left()).unref())]),
+    );
     if (!(await inFlight.settled(left())))
       logger.warn({ inFlight: inFlight.size }, "shutdown: commands still running at the deadline");
     await step("draining the scheduler", async () => {
-      const drained = await ticker.drain(left());
+      const drained = await draining;
       if (drained.drained) logger.info({ released: drained.released }, "scheduler drained; leases handed back");
       else logger.warn("shutdown: jobs or sends still running at the deadline; their leases will run out");
     });
