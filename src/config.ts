@@ -74,6 +74,7 @@ export const configSchema = z.object({
     .default("* * * * *")
     .refine((v) => cron.validate(v)),
   WORKER_ID: z.string().min(1).max(100).default(`${hostname()}-${process.pid}`),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 /** What each variable expects, for the one-line error. */
@@ -96,6 +97,7 @@ const EXPECTS: Record<keyof z.infer<typeof configSchema>, string> = {
   PORT: "a port number",
   TICK_SCHEDULE: "a cron expression (node-cron), e.g. * * * * * for every minute",
   WORKER_ID: "a name for this process, up to 100 characters",
+  SHUTDOWN_TIMEOUT_MS: "milliseconds (0 to 600000) to let commands and sends in flight finish on SIGTERM",
 };
 
 export type Config = z.infer<typeof configSchema>;

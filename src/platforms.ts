@@ -17,6 +17,7 @@ import { routeByPlatform } from "./delivery/platform-router";
 import type { Sender } from "./delivery/sender";
 import { createLogger, describeError } from "./logger";
 import { startCron } from "./scheduler/cron";
+import { InFlight } from "./scheduler/in-flight";
 import { Ticker } from "./scheduler/tick";
 import type { Db } from "./store/connect";
 import { listenForDueWork } from "./store/due-work-listener";
@@ -48,11 +49,14 @@ export async function runPlatforms(config: Config, configured: readonly Platform
   const db = await openDatabase(
     config.DATABASE_URL ? { kind: "postgres", url: config.DATABASE_URL } : { kind: "pglite", dataDir: config.DATA_DIR },
   );
-  const core = createAppCore({
+  const appCore = createAppCore({
     db,
     clock: systemClock,
     onError: (error, context) => logger.error({ command: context.command, error: describe(error) }, "command failed"),
   });
+  // Commands taken before a shutdown finish (their writes and outbox rows commit) before the database closes.
+  const inFlight = new InFlight();
+  const core = { ...appCore, execute: inFlight.track(appCore.execute) };
   const deps = {
     core,
     store: platformStore(db.kysely),
@@ -88,14 +92,51 @@ export async function runPlatforms(config: Config, configured: readonly Platform
       ),
   });
   logger.info({ worker: config.WORKER_ID, schedule: config.TICK_SCHEDULE }, "scheduler ticking, delivering on commit");
-  const stop = async () => {
-    await cron.stop();
-    ticker.stop();
-    await listener.stop();
-    for (const s of stops) await s();
-    await db.close();
+  // SIGTERM (an orchestrator stopping the pod) or SIGINT: stop taking requests, let what is in
+  // flight finish within SHUTDOWN_TIMEOUT_MS, hand this worker's leases back so another replica
+  // takes the work at once, then close. A second signal exits at once.
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, "second signal: exiting now");
+      process.exit(1);
+    }
+    stopping = true;
+    const deadline = Date.now() + config.SHUTDOWN_TIMEOUT_MS;
+    const left = () => Math.max(0, deadline - Date.now());
+    // Whatever hangs past the deadline (a close that never returns), the process still ends.
+    setTimeout(() => {
+      logger.error("shutdown did not finish in time: exiting");
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS + 5_000).unref();
+    logger.info({ signal, inFlight: inFlight.size, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, "shutting down");
+    const step = async (what: string, run: () => Promise<unknown>) => {
+      try {
+        await run();
+      } catch (error) {
+        logger.warn({ error: describe(error) }, `shutdown: ${what} failed`);
+      }
+    };
+    await step("stopping the cron", () => cron.stop());
+    // The scheduler drains meanwhile: no new job, send or lease from now on; what runs finishes.
+    const draining = ticker.drain(left());
+    draining.catch(() => undefined); // awaited below, where its error is told; not an unhandled rejection meanwhile
+    // A receiver's close waits for its open requests: bounded by the same deadline.
+    await step("stopping the platforms", () =>
+      Promise.race([Promise.all(stops.map((s) => s())), new Promise((resolve) => setTimeout(resolve, left()).unref())]),
+    );
+    if (!(await inFlight.settled(left())))
+      logger.warn({ inFlight: inFlight.size }, "shutdown: commands still running at the deadline");
+    await step("draining the scheduler", async () => {
+      const drained = await draining;
+      if (drained.drained) logger.info({ released: drained.released }, "scheduler drained; leases handed back");
+      else logger.warn("shutdown: jobs or sends still running at the deadline; their leases will run out");
+    });
+    await step("stopping the listener", () => listener.stop());
+    await step("closing the database", () => db.close());
+    logger.info("stopped");
     process.exit(0);
   };
-  process.once("SIGTERM", () => void stop());
-  process.once("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
 }

@@ -62,6 +62,8 @@ export class Dispatcher {
   /** Rows without a rate-limit token, put back together at the end of the batch. */
   private waiting: Array<{ id: number; at: Date }> = [];
   private readonly options: Required<Omit<DispatcherOptions, "onFailure" | "limits">> & Pick<DispatcherOptions, "onFailure">;
+  /** Shutting down: sends in flight finish and are recorded, no new one starts (see stop). */
+  private stopping = false;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -82,16 +84,26 @@ export class Dispatcher {
     };
   }
 
+  /**
+   * No new send starts and no new batch is leased; a pass running now returns once its sends in
+   * flight are recorded. Rows it leased but did not send stay leased to this worker until the
+   * caller hands them back (releaseOutboxLeases).
+   */
+  stop(): void {
+    this.stopping = true;
+  }
+
   /** Delivers everything that is due now; returns what happened. */
   async dispatchPending(): Promise<DispatchStats> {
     const stats: DispatchStats = { sent: 0, retried: 0, waited: 0, failed: 0, nextAt: null };
     for (;;) {
+      if (this.stopping) return stats;
       const rows = await leasePending(this.db, this.clock.now(), this.options.worker, this.options.leaseMs, this.options.batch);
       if (rows.length === 0) return stats;
       const before = stats.sent + stats.failed;
       let next = 0;
       const lane = async () => {
-        for (let i = next++; i < rows.length; i = next++) await this.deliver(rows[i] as Outgoing, stats);
+        for (let i = next++; i < rows.length && !this.stopping; i = next++) await this.deliver(rows[i] as Outgoing, stats);
       };
       try {
         await Promise.all(Array.from({ length: Math.min(this.options.concurrency, rows.length) }, lane));

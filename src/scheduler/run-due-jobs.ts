@@ -24,6 +24,8 @@ export interface JobRunnerOptions {
   concurrency?: number;
   random?: () => number;
   onError?: (error: unknown, job: { kind: string; id: number }) => void;
+  /** True once the process is shutting down: running jobs finish, no new one starts or is leased. */
+  stopping?: () => boolean;
 }
 
 export interface JobRunStats {
@@ -36,11 +38,13 @@ export interface JobRunStats {
 export async function runDueJobs(db: Kysely<Database>, clock: Clock, options: JobRunnerOptions): Promise<JobRunStats> {
   const { worker, leaseMs = MINUTE_MS, batch = 50, concurrency = 4, random = Math.random } = options;
   const stats: JobRunStats = { done: 0, skipped: 0, deferred: 0, failed: 0 };
+  const stopping = options.stopping ?? (() => false);
   for (;;) {
+    if (stopping()) return stats;
     const jobs = await leaseDueJobs(db, clock.now(), worker, leaseMs, batch);
     let next = 0;
     const lane = async () => {
-      for (let i = next++; i < jobs.length; i = next++) await runOne(jobs[i] as LeasedJob);
+      for (let i = next++; i < jobs.length && !stopping(); i = next++) await runOne(jobs[i] as LeasedJob);
     };
     const runOne = async (job: LeasedJob) => {
       const now = clock.now();

@@ -13,6 +13,10 @@
  * second dispatcher pass beside the tick's in this process; across processes
  * the outbox leases keep every row to one sender. The tick stays the safety
  * net for anything a wake missed.
+ *
+ * On shutdown, `drain` stops taking work, lets the jobs and sends in flight
+ * finish, and hands this worker's remaining leases back, so another replica
+ * goes on with them at once rather than when the leases run out.
  */
 import type { Kysely } from "kysely";
 import type { Clock } from "../core/time/clock";
@@ -20,6 +24,8 @@ import { HOUR_MS } from "../core/time/durations";
 import { Dispatcher, type DispatcherOptions, type DispatchStats } from "../delivery/dispatcher";
 import type { Sender } from "../delivery/sender";
 import type { DueWork } from "../store/due-work";
+import { releaseJobLeases } from "../store/job-queue";
+import { releaseOutboxLeases } from "../store/outbox-queue";
 import { pruneHandled } from "../store/platform/platform-events";
 import type { Database } from "../store/schema";
 import { Coalesced } from "./coalesced";
@@ -32,6 +38,9 @@ export interface TickStats {
   /** Handled events, expired form drafts and OAuth states forgotten by this tick (at most once an hour). */
   pruned: number;
 }
+
+/** What a drain did: the leases it handed back, or that the deadline passed first. */
+export type DrainResult = { drained: true; released: { jobs: number; outbox: number } } | { drained: false };
 
 export interface TickerOptions {
   worker: string;
@@ -58,6 +67,7 @@ export class Ticker {
   private prunedAt = Number.NEGATIVE_INFINITY;
   private readonly timer: WakeTimer;
   private stopped = false;
+  private draining = false;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -67,7 +77,9 @@ export class Ticker {
   ) {
     this.dispatcher = new Dispatcher(db, sender, clock, { worker: options.worker, ...options.delivery });
     this.timer = new WakeTimer(clock, () => this.wake("outbox"));
-    this.jobPasses = new Coalesced(() => runDueJobs(this.db, this.clock, { worker: this.options.worker, ...this.options.jobs }));
+    this.jobPasses = new Coalesced(() =>
+      runDueJobs(this.db, this.clock, { worker: this.options.worker, ...this.options.jobs, stopping: () => this.draining }),
+    );
     this.deliveryPasses = new Coalesced(async () => {
       const stats = await this.dispatcher.dispatchPending();
       if (this.options.timedWakes && stats.nextAt) this.timer.at(stats.nextAt);
@@ -102,6 +114,30 @@ export class Ticker {
   stop(): void {
     this.stopped = true;
     this.timer.stop();
+  }
+
+  /**
+   * Shutting down: no more wakes, no new job or send starts, no new lease is taken; once what is in
+   * flight has finished (within `deadlineMs`), this worker's remaining leases are handed back. Past
+   * the deadline nothing is handed back: a send may still be in flight, and releasing its row could
+   * send it twice; those leases run out as after a crash.
+   */
+  async drain(deadlineMs: number): Promise<DrainResult> {
+    this.stop();
+    this.draining = true;
+    this.dispatcher.stop();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), deadlineMs);
+    });
+    const idle = await Promise.race([this.idle().then(() => true as const), late]);
+    clearTimeout(timer);
+    if (!idle) return { drained: false };
+    const [jobs, outbox] = await Promise.all([
+      releaseJobLeases(this.db, this.options.worker),
+      releaseOutboxLeases(this.db, this.options.worker),
+    ]);
+    return { drained: true, released: { jobs, outbox } };
   }
 
   /** Resolves when no tick or pass runs or is queued. */

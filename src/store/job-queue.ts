@@ -3,7 +3,8 @@
  * replicas never take the same row) for a while; each job then runs in its own
  * transaction that re-locks the row, checks the lease is still this worker's,
  * and finishes it together with the handler's changes. A worker that dies
- * leaves its lease to expire; another replica takes the job up then.
+ * leaves its lease to expire; another replica takes the job up then. One that
+ * shuts down hands its leases back (releaseJobLeases) so another takes them at once.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "./schema";
@@ -130,4 +131,19 @@ export async function retryJob(db: Kysely<Database>, id: number, worker: string,
     .where("leased_by", "=", worker)
     .where("status", "=", "pending")
     .execute();
+}
+
+/**
+ * Hands back every pending job this worker still holds (leased, not yet run: a shutting-down
+ * replica, after its running jobs have finished), so another replica takes them at its next pass.
+ * When each is due is kept. Returns how many were put back.
+ */
+export async function releaseJobLeases(db: Kysely<Database>, worker: string): Promise<number> {
+  const result = await db
+    .updateTable("jobs")
+    .set({ lease_until: null, leased_by: null })
+    .where("status", "=", "pending")
+    .where("leased_by", "=", worker)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -3,7 +3,8 @@
  * of each conversation (SKIP LOCKED, so replicas never take the same row, and
  * a later row of a conversation waits while an earlier one is pending: order
  * is kept within each conversation). Each outcome is recorded at once, so a
- * crash can repeat at most the sends in flight, never lose one.
+ * crash can repeat at most the sends in flight, never lose one. A replica that
+ * shuts down hands its leases back (releaseOutboxLeases) rather than let them run out.
  */
 import { type Kysely, sql } from "kysely";
 import type { Audience, Platform } from "../core/domain";
@@ -200,4 +201,19 @@ export async function markFailed(db: Kysely<Database>, id: number, at: Date, err
     .where("leased_by", "=", worker)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Hands back every pending row this worker still holds (a shutting-down replica, after its sends
+ * in flight have settled): another replica leases them at its next pass instead of after the
+ * lease runs out. When each row is due (available_at) is kept. Returns how many were put back.
+ */
+export async function releaseOutboxLeases(db: Kysely<Database>, worker: string): Promise<number> {
+  const result = await db
+    .updateTable("outbox")
+    .set({ lease_until: null, leased_by: null })
+    .where("status", "=", "pending")
+    .where("leased_by", "=", worker)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -22,6 +22,8 @@ export class FakePlatform {
   /** Answers for the next requests, in order; then 200. */
   readonly script: Answer[] = [];
   requests = 0;
+  /** Each answer waits this long (a platform under load): sends stay in flight for a while. */
+  delayMs = 0;
   private server: Server | null = null;
   url = "";
 
@@ -31,7 +33,8 @@ export class FakePlatform {
       req.on("data", (chunk) => {
         body += chunk;
       });
-      req.on("end", () => {
+      req.on("end", async () => {
+        if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
         this.requests++;
         const answer = this.script.shift() ?? { status: 200 };
         if (answer.status !== 200) {

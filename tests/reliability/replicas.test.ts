@@ -9,7 +9,10 @@
  *   like to the replicas), their LISTEN connections included: they reconnect
  *   and finish, nothing lost;
  * - the platform answering 429 with Retry-After, then 500s, then recovering:
- *   everything delivered, in order within each conversation.
+ *   everything delivered, in order within each conversation;
+ * - a replica stopped with SIGTERM mid-load (graceful shutdown): it finishes
+ *   what is in flight and hands its leases back; the other goes on at once (long
+ *   before the leases would run out), every message delivered exactly once.
  * Only with TEST_DATABASE_URL (the vitest "reliability" project).
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -28,6 +31,8 @@ import { seedDueReminders } from "./seed";
 interface Replica {
   child: ChildProcess;
   worker: string;
+  /** Everything it printed so far ("ready", "stopped ..."). */
+  lines: string[];
 }
 
 const running: Replica[] = [];
@@ -56,10 +61,16 @@ async function startReplica(worker: string, env: Record<string, string>): Promis
     env: { ...process.env, WORKER: worker, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const replica = { child, worker };
+  const replica: Replica = { child, worker, lines: [] };
   running.push(replica);
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  for await (const line of lines) if (line.startsWith("ready")) break;
+  const output = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  await new Promise<void>((resolve, reject) => {
+    output.on("line", (line) => {
+      replica.lines.push(line);
+      if (line.startsWith("ready")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`replica ${worker} exited (${code}) before it was ready`)));
+  });
   return replica;
 }
 
@@ -187,5 +198,62 @@ describe("replicas", () => {
     const arrived = new Map<string, string[]>();
     for (const r of platform.received) arrived.set(r.conversation, [...(arrived.get(r.conversation) ?? []), r.key]);
     expect(arrived).toEqual(expected);
+  });
+
+  it("a replica stopped with SIGTERM mid-load: in flight finishes, its leases go back, the other takes over at once, each message once", async () => {
+    const { db, url, platform } = await setup();
+    // Each send takes a while, so the victim has sends in flight and leased rows waiting when it is stopped.
+    platform.delayMs = 50;
+    // Half the load already in the outbox, half still jobs: the victim may hold leases on both.
+    const first = await seedDueReminders(db.kysely, 500);
+    await runDueJobs(db.kysely, systemClock, { worker: "seed", batch: 100 });
+    const second = await seedDueReminders(db.kysely, 500, new Date(Date.now() + 1_000));
+    const seeded = { jobs: first.jobs + second.jobs, messages: first.messages + second.messages };
+    // Leases far longer than the test waits for the rest: only handed-back leases let the survivor finish in time.
+    const LEASE_MS = 300_000;
+    const env = { DATABASE_URL: url, PLATFORM_URL: platform.url, LEASE_MS: String(LEASE_MS), GRACEFUL: "1", WAKE: "1" };
+    const [victim, survivor] = await Promise.all(["s1", "s2"].map((w) => startReplica(w, env)));
+    if (!victim || !survivor) throw new Error("replicas did not start");
+    const byVictim = () => platform.received.filter((r) => r.worker === victim.worker).length;
+    await waitFor(
+      async () => platform.received.length >= seeded.messages * 0.2 && byVictim() > 0,
+      60_000,
+      "a fifth of the messages, some from the victim",
+    );
+    const exited = once(victim.child, "exit");
+    victim.child.kill("SIGTERM");
+    const [code] = (await exited) as [number | null];
+    const stoppedAt = Date.now();
+    expect(code).toBe(0);
+    const receivedAtStop = platform.received.length;
+
+    // It held leases when told to stop (jobs, outbox rows or both, depending on the moment) and
+    // handed every one back: none is left in its name.
+    const stopped = victim.lines.find((l) => l.startsWith("stopped")) ?? "";
+    const released = (name: string) => Number(new RegExp(`${name}=(\\d+)`).exec(stopped)?.[1] ?? Number.NaN);
+    expect(released("released_jobs") + released("released_outbox")).toBeGreaterThan(0);
+    const { rows } = await sql<{ n: number }>`
+      select (select count(*)::int from jobs where status = 'pending' and leased_by = ${victim.worker})
+           + (select count(*)::int from outbox where status = 'pending' and leased_by = ${victim.worker}) as n`.execute(
+      db.kysely,
+    );
+    expect(rows[0]?.n).toBe(0);
+
+    // The survivor finishes everything, far sooner than the victim's leases would have run out.
+    // (On a busy 2-core machine the survivor alone needs 6 to 35 s for the rest: its throughput, not a wait.)
+    await waitFor(allDone(db), 120_000, "everything after the SIGTERM");
+    const takeoverMs = Date.now() - stoppedAt;
+    expect(takeoverMs).toBeLessThan(LEASE_MS / 2);
+    await Promise.all(running.map(stopReplica));
+
+    const counts = platform.counts();
+    expect(counts.size).toBe(seeded.messages);
+    expect([...counts.values()].filter((n) => n !== 1)).toEqual([]);
+    // Nothing from the victim after it exited; the survivor carried on.
+    expect(platform.received.filter((r) => r.worker === victim.worker && r.at > stoppedAt)).toEqual([]);
+    expect(platform.received.filter((r) => r.worker === survivor.worker && r.at > stoppedAt).length).toBeGreaterThan(0);
+    console.info(
+      `[reliability] SIGTERM after ${receivedAtStop} of ${seeded.messages} messages (${stopped.replace(/^stopped \S+ /, "")}); the survivor finished the rest in ${takeoverMs} ms (leases: ${LEASE_MS} ms), each delivered once`,
+    );
   });
 });

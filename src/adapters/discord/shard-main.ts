@@ -8,6 +8,7 @@ import { createAppCore, openDatabase, platformStore } from "../../app";
 import { parseConfig } from "../../config";
 import { systemClock } from "../../core/time/clock";
 import { createLogger, describeError, errorLine } from "../../logger";
+import { InFlight } from "../../scheduler/in-flight";
 import { startDiscordApp } from "./app";
 import { discordSettings } from "./settings";
 
@@ -20,11 +21,14 @@ async function main(): Promise<void> {
   if (!settings || !config.DATABASE_URL) throw new Error("a shard needs DISCORD_TOKEN, DISCORD_APPLICATION_ID and DATABASE_URL");
   const logger = createLogger(config.LOG_LEVEL);
   const db = await openDatabase({ kind: "postgres", url: config.DATABASE_URL });
-  const core = createAppCore({
+  const appCore = createAppCore({
     db,
     clock: systemClock,
     onError: (error, context) => logger.error({ command: context.command, error: describe(error) }, "command failed"),
   });
+  // As in the parent (platforms.ts): commands taken before SIGTERM finish before the database closes.
+  const inFlight = new InFlight();
+  const core = { ...appCore, execute: inFlight.track(appCore.execute) };
   const discord = await startDiscordApp({
     core,
     store: platformStore(db.kysely),
@@ -36,6 +40,8 @@ async function main(): Promise<void> {
   logger.info({ shards: discord.client.options.shards }, "Discord shard connected");
   const stop = async () => {
     await discord.stop();
+    if (!(await inFlight.settled(config.SHUTDOWN_TIMEOUT_MS)))
+      logger.warn({ inFlight: inFlight.size }, "shutdown: commands still running at the deadline");
     await db.close();
     process.exit(0);
   };

@@ -31,14 +31,19 @@ export async function startShards(options: {
 }): Promise<Shards> {
   // "auto" is resolved here: discord.js would ask discord.com, not a configured REST proxy.
   const totalShards = options.shards === "auto" ? await recommendedShards(options.token, options.apiUrl) : options.shards;
-  const manager = new ShardingManager(fileURLToPath(new URL("./shard-main.ts", import.meta.url)), {
-    token: options.token,
-    totalShards,
-    mode: "process",
-    respawn: true,
-    // The shard entry is TypeScript, run through tsx like the rest of the app.
-    execArgv: ["--import", "tsx"],
-  });
+  // From source the shard entry is TypeScript, run through tsx like the rest of the app; from the
+  // build (`npm run build`, every file in dist/) it is dist/shard-main.js, plain JavaScript.
+  const fromSource = import.meta.url.endsWith(".ts");
+  const manager = new ShardingManager(
+    fileURLToPath(new URL(fromSource ? "./shard-main.ts" : "./shard-main.js", import.meta.url)),
+    {
+      token: options.token,
+      totalShards,
+      mode: "process",
+      respawn: true,
+      execArgv: fromSource ? ["--import", "tsx"] : [],
+    },
+  );
   if (options.env) for (const [key, value] of Object.entries(options.env)) process.env[key] = value;
   // Shards start 5.5 s apart by default (Discord's identify rate); a proxy or a test may not need it.
   await manager.spawn({ amount: totalShards, delay: Number(process.env.SHARD_SPAWN_DELAY_MS ?? 5_500), timeout: MINUTE_MS });
