@@ -40,6 +40,11 @@ describe("Discord shards per pod", () => {
     expect(settingsOf({ SHARD_LIST: "0" })?.ownShards).toEqual({ list: [0], of: 1 });
   });
 
+  it("reads SHARD_LIST=none as a delivery replica that runs no shard", () => {
+    expect(settingsOf({ SHARDS: "4", SHARD_LIST: "none" })?.ownShards).toEqual({ list: [], of: 4 });
+    expect(settingsOf({ SHARD_LIST: "none" })?.ownShards).toEqual({ list: [], of: 1 });
+  });
+
   it("derives a StatefulSet pod's shards from its ordinal", () => {
     const pod = (name: string, perPod: string, shards: string) =>
       settingsOf({ POD_NAME: name, SHARDS_PER_POD: perPod, SHARDS: shards })?.ownShards;
@@ -65,6 +70,8 @@ describe("Discord shards per pod", () => {
     ["a pod's block past SHARDS", { SHARDS: "5", SHARDS_PER_POD: "2", POD_NAME: "sebaya-discord-2" }, "SHARDS_PER_POD"],
     ["zero per pod", { SHARDS: "4", SHARDS_PER_POD: "0", POD_NAME: "sebaya-discord-0" }, "SHARDS_PER_POD"],
     ["several shards without PostgreSQL", { SHARDS: "4", SHARD_LIST: "0", DATABASE_URL: "" }, "DATABASE_URL"],
+    ["no shard here without PostgreSQL", { SHARD_LIST: "none", DATABASE_URL: "" }, "DATABASE_URL"],
+    ["none among shards", { SHARDS: "4", SHARD_LIST: "0,none" }, "SHARD_LIST"],
   ])("refuses %s, naming the variable", (_, env, variable) => {
     const { variable: named, message } = failure(env);
     expect(named).toBe(variable);

@@ -1,8 +1,8 @@
 /**
  * Discord as a Platform: the gateway in this process (SHARDS=1, or the
- * shards SHARD_LIST / SHARDS_PER_POD give this pod) or one process per shard
- * (shards.ts, each running shard-main.ts), and the REST sender in this one
- * either way.
+ * shards SHARD_LIST / SHARDS_PER_POD give this pod; none with SHARD_LIST=none)
+ * or one process per shard (shards.ts, each running shard-main.ts), and the
+ * REST sender in this one either way.
  */
 import type { Platform, PlatformCapabilities } from "../platform";
 import { startDiscordApp } from "./app";
@@ -26,7 +26,13 @@ export function discordPlatform(settings: DiscordSettings): Platform {
     capabilities: DISCORD_CAPABILITIES,
     async start(deps) {
       let running: { stop(): Promise<void>; describe: { message: string; details: Record<string, unknown> } };
-      if (settings.shards === 1 || settings.ownShards) {
+      if (settings.ownShards?.list.length === 0) {
+        // SHARD_LIST=none: a delivery replica; the gateway runs in the pods given shards.
+        running = {
+          stop: async () => {},
+          describe: { message: "Discord sender started (no gateway shard here)", details: { of: settings.ownShards.of } },
+        };
+      } else if (settings.shards === 1 || settings.ownShards) {
         // Explicit: discord.js would otherwise read its own SHARDS variable, which here is our count.
         const own = settings.ownShards ?? { list: [0], of: 1 };
         const discord = await startDiscordApp({

@@ -7,6 +7,9 @@
  * Spread over pods instead, each process runs its own part of SHARDS in
  * itself: SHARD_LIST names it (0-3,6), or SHARDS_PER_POD with the pod's
  * StatefulSet ordinal (POD_NAME ending in -2, 2 per pod: shards 4 and 5).
+ * SHARD_LIST=none runs no gateway, only the sender: a replica that delivers
+ * Discord's outbox rows (the dispatcher leases rows of every platform, and
+ * one it cannot send waits a minute) while other pods run the shards.
  */
 import { type Config, ConfigError } from "../../config";
 
@@ -16,7 +19,7 @@ export interface DiscordSettings {
   apiUrl?: string;
   /** 1: the gateway in this process; more (or "auto"): one process per shard, unless `ownShards` says which run here. */
   shards: number | "auto";
-  /** The shards this process runs itself (`list`), of `of` in all; the other processes (pods) run the rest. */
+  /** The shards this process runs itself (`list`, maybe none), of `of` in all; the other processes (pods) run the rest. */
   ownShards?: { list: number[]; of: number };
 }
 
@@ -28,6 +31,8 @@ export function discordSettings(c: Config): DiscordSettings | null {
   if (c.SHARDS !== 1 && !c.DATABASE_URL)
     throw new ConfigError("DATABASE_URL", "a postgres:// URL: shards run as separate processes, the embedded database is one");
   const ownShards = ownShardsOf(c);
+  if (ownShards?.list.length === 0 && !c.DATABASE_URL)
+    throw new ConfigError("DATABASE_URL", "a postgres:// URL: with SHARD_LIST=none the shards run in other processes");
   return {
     token: c.DISCORD_TOKEN,
     applicationId: c.DISCORD_APPLICATION_ID,
@@ -52,9 +57,10 @@ export function ownShardsOf(
   return { list, of };
 }
 
-/** "0-3,6" → [0, 1, 2, 3, 6]: ascending ranges, no shard twice, each below `of`. */
+/** "0-3,6" → [0, 1, 2, 3, 6]: ascending ranges, no shard twice, each below `of`; "none" → []. */
 export function parseShardList(text: string, of: number): number[] {
-  const expects = `shard numbers and ranges such as 0-3,6, ascending, none twice, each below SHARDS (${of})`;
+  const expects = `shard numbers and ranges such as 0-3,6, ascending, none twice, each below SHARDS (${of}); or none`;
+  if (text === "none") return [];
   const list: number[] = [];
   for (const part of text.split(",")) {
     if (!/^\d+(-\d+)?$/.test(part)) throw new ConfigError("SHARD_LIST", expects);
