@@ -2,7 +2,8 @@
  * deploy/kubernetes, checked offline: every document against its kind's
  * schema (kubernetes-models carries the Kubernetes OpenAPI schemas as
  * compiled validators: wrong types, missing required fields and bad enums
- * fail; like kubeconform without --strict, an unknown field does not), then
+ * fail; an unknown field does not, so the pod's parts are also checked
+ * against their TypeScript types' field names), then
  * what the schemas cannot know: probes on our endpoints and port, no secret
  * in a ConfigMap, only real configuration variables, the HPA on the Slack
  * Deployment, and the StatefulSet's pods running every shard exactly once,
@@ -17,8 +18,11 @@ import { type IPodDisruptionBudget, PodDisruptionBudget } from "kubernetes-model
 import { ConfigMap, type IConfigMap } from "kubernetes-models/v1/ConfigMap";
 import type { IContainer } from "kubernetes-models/v1/Container";
 import { Namespace } from "kubernetes-models/v1/Namespace";
+import type { IPodSecurityContext } from "kubernetes-models/v1/PodSecurityContext";
+import type { IPodSpec } from "kubernetes-models/v1/PodSpec";
 import type { IProbe } from "kubernetes-models/v1/Probe";
 import { type ISecret, Secret } from "kubernetes-models/v1/Secret";
+import type { ISecurityContext } from "kubernetes-models/v1/SecurityContext";
 import { type IService, Service } from "kubernetes-models/v1/Service";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
@@ -60,6 +64,120 @@ const SECRET_VARIABLES = new Set([
   "DISCORD_TOKEN",
 ]);
 const CONFIG_VARIABLES = new Set(Object.keys(configSchema.shape));
+
+/** Every field of a type, checked by the compiler both ways: a missing or an unknown name does not compile. */
+const fieldsOf = <T>(all: { [K in keyof Required<T>]: true }) => new Set(Object.keys(all));
+/** The pod's parts, where a misspelt field (readinesProbe) would pass the schema and be silently dropped. */
+const POD_SPEC = fieldsOf<IPodSpec>({
+  activeDeadlineSeconds: true,
+  affinity: true,
+  automountServiceAccountToken: true,
+  containers: true,
+  dnsConfig: true,
+  dnsPolicy: true,
+  enableServiceLinks: true,
+  ephemeralContainers: true,
+  hostAliases: true,
+  hostIPC: true,
+  hostNetwork: true,
+  hostPID: true,
+  hostUsers: true,
+  hostname: true,
+  imagePullSecrets: true,
+  initContainers: true,
+  nodeName: true,
+  nodeSelector: true,
+  os: true,
+  overhead: true,
+  preemptionPolicy: true,
+  priority: true,
+  priorityClassName: true,
+  readinessGates: true,
+  resourceClaims: true,
+  resources: true,
+  restartPolicy: true,
+  runtimeClassName: true,
+  schedulerName: true,
+  schedulingGates: true,
+  securityContext: true,
+  serviceAccount: true,
+  serviceAccountName: true,
+  setHostnameAsFQDN: true,
+  shareProcessNamespace: true,
+  subdomain: true,
+  terminationGracePeriodSeconds: true,
+  tolerations: true,
+  topologySpreadConstraints: true,
+  volumes: true,
+});
+const CONTAINER = fieldsOf<IContainer>({
+  args: true,
+  command: true,
+  env: true,
+  envFrom: true,
+  image: true,
+  imagePullPolicy: true,
+  lifecycle: true,
+  livenessProbe: true,
+  name: true,
+  ports: true,
+  readinessProbe: true,
+  resizePolicy: true,
+  resources: true,
+  restartPolicy: true,
+  securityContext: true,
+  startupProbe: true,
+  stdin: true,
+  stdinOnce: true,
+  terminationMessagePath: true,
+  terminationMessagePolicy: true,
+  tty: true,
+  volumeDevices: true,
+  volumeMounts: true,
+  workingDir: true,
+});
+const PROBE = fieldsOf<IProbe>({
+  exec: true,
+  failureThreshold: true,
+  grpc: true,
+  httpGet: true,
+  initialDelaySeconds: true,
+  periodSeconds: true,
+  successThreshold: true,
+  tcpSocket: true,
+  terminationGracePeriodSeconds: true,
+  timeoutSeconds: true,
+});
+const SECURITY_CONTEXT = fieldsOf<ISecurityContext>({
+  allowPrivilegeEscalation: true,
+  appArmorProfile: true,
+  capabilities: true,
+  privileged: true,
+  procMount: true,
+  readOnlyRootFilesystem: true,
+  runAsGroup: true,
+  runAsNonRoot: true,
+  runAsUser: true,
+  seLinuxOptions: true,
+  seccompProfile: true,
+  windowsOptions: true,
+});
+const POD_SECURITY_CONTEXT = fieldsOf<IPodSecurityContext>({
+  appArmorProfile: true,
+  fsGroup: true,
+  fsGroupChangePolicy: true,
+  runAsGroup: true,
+  runAsNonRoot: true,
+  runAsUser: true,
+  seLinuxChangePolicy: true,
+  seLinuxOptions: true,
+  seccompProfile: true,
+  supplementalGroups: true,
+  supplementalGroupsPolicy: true,
+  sysctls: true,
+  windowsOptions: true,
+});
+const unknownFields = (value: object | undefined, known: Set<string>) => Object.keys(value ?? {}).filter((k) => !known.has(k));
 
 const yamlFiles = readdirSync(DIR)
   .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
@@ -195,6 +313,19 @@ describe("deploy/kubernetes", () => {
         expect(c.securityContext?.allowPrivilegeEscalation).toBe(false);
         expect(c.securityContext?.readOnlyRootFilesystem).toBe(true);
         expect(c.securityContext?.capabilities?.drop).toContain("ALL");
+      }
+    }
+  });
+
+  it("uses no field the pod's parts lack (the schema lets an unknown one through)", () => {
+    for (const w of workloads) {
+      const pod = w.spec?.template.spec;
+      expect(unknownFields(pod, POD_SPEC), w.metadata.name).toEqual([]);
+      expect(unknownFields(pod?.securityContext, POD_SECURITY_CONTEXT), w.metadata.name).toEqual([]);
+      for (const c of containersOf(w)) {
+        expect(unknownFields(c, CONTAINER), c.name).toEqual([]);
+        expect(unknownFields(c.securityContext, SECURITY_CONTEXT), c.name).toEqual([]);
+        for (const probe of [c.readinessProbe, c.livenessProbe, c.startupProbe]) expect(unknownFields(probe, PROBE)).toEqual([]);
       }
     }
   });
