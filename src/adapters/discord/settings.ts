@@ -57,9 +57,9 @@ export function ownShardsOf(
   return { list, of };
 }
 
-/** "0-3,6" → [0, 1, 2, 3, 6]: ascending ranges, no shard twice, each below `of`; "none" → []. */
+/** "0-3,6" → [0, 1, 2, 3, 6]: ranges low to high, no shard twice, each below `of`; "none" → []. */
 export function parseShardList(text: string, of: number): number[] {
-  const expects = `shard numbers and ranges such as 0-3,6, ascending, none twice, each below SHARDS (${of}); or none`;
+  const expects = `shard numbers and ranges (low-high) such as 0-3,6, none twice, each below SHARDS (${of}); or none`;
   if (text === "none") return [];
   const list: number[] = [];
   for (const part of text.split(",")) {
