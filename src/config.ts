@@ -68,6 +68,15 @@ export const configSchema = z.object({
     (v) => (v === "" || v === undefined ? 1 : v === "auto" ? "auto" : v),
     z.union([z.literal("auto"), z.coerce.number().int().min(1).max(10_000)]),
   ),
+  SHARD_LIST: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^(none|\d{1,5}(-\d{1,5})?(,\d{1,5}(-\d{1,5})?)*)$/)
+      .optional(),
+  ),
+  SHARDS_PER_POD: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(10_000).optional()),
+  POD_NAME: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).max(253).optional()),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   TICK_SCHEDULE: z
     .string()
@@ -94,6 +103,9 @@ const EXPECTS: Record<keyof z.infer<typeof configSchema>, string> = {
   DISCORD_APPLICATION_ID: "the application id (digits) from the Discord developer portal",
   DISCORD_API_URL: "an http(s) URL of the Discord REST API (a REST proxy)",
   SHARDS: "a number of gateway shards (1 or more) or auto; above 1 needs DATABASE_URL",
+  SHARD_LIST: "the shards this process runs, of SHARDS in all: numbers and ranges such as 0-3,6, or none (delivery only)",
+  SHARDS_PER_POD: "how many shards each StatefulSet pod runs (1 or more); the pod's ordinal in POD_NAME picks which",
+  POD_NAME: "this pod's name, from the downward API (metadata.name)",
   PORT: "a port number",
   TICK_SCHEDULE: "a cron expression (node-cron), e.g. * * * * * for every minute",
   WORKER_ID: "a name for this process, up to 100 characters",

@@ -1,7 +1,8 @@
 /**
- * Discord as a Platform: the gateway in this process (SHARDS=1) or one
- * process per shard (shards.ts, each running shard-main.ts), and the REST
- * sender in this one either way.
+ * Discord as a Platform: the gateway in this process (SHARDS=1, or the
+ * shards SHARD_LIST / SHARDS_PER_POD give this pod; none with SHARD_LIST=none)
+ * or one process per shard (shards.ts, each running shard-main.ts), and the
+ * REST sender in this one either way.
  */
 import type { Platform, PlatformCapabilities } from "../platform";
 import { startDiscordApp } from "./app";
@@ -25,21 +26,31 @@ export function discordPlatform(settings: DiscordSettings): Platform {
     capabilities: DISCORD_CAPABILITIES,
     async start(deps) {
       let running: { stop(): Promise<void>; describe: { message: string; details: Record<string, unknown> } };
-      if (settings.shards === 1) {
+      if (settings.ownShards?.list.length === 0) {
+        // SHARD_LIST=none: a delivery replica; the gateway runs in the pods given shards.
+        running = {
+          stop: async () => {},
+          describe: { message: "Discord sender started (no gateway shard here)", details: { of: settings.ownShards.of } },
+        };
+      } else if (settings.shards === 1 || settings.ownShards) {
+        // Explicit: discord.js would otherwise read its own SHARDS variable, which here is our count.
+        const own = settings.ownShards ?? { list: [0], of: 1 };
         const discord = await startDiscordApp({
           core: deps.core,
           store: deps.store,
           clock: deps.clock,
           token: settings.token,
           ...(apiUrl ? { apiUrl } : {}),
-          // Explicit: discord.js would otherwise read its own SHARDS variable, which here is our count.
-          shards: [0],
-          shardCount: 1,
+          shards: own.list,
+          shardCount: own.of,
           onError: (error) => deps.onError(error, "discord interaction failed"),
         });
         running = {
           stop: discord.stop,
-          describe: { message: "Discord bot connected", details: { user: discord.client.user?.id } },
+          describe: {
+            message: "Discord bot connected",
+            details: { user: discord.client.user?.id, ...(settings.ownShards ? { shards: own.list, of: own.of } : {}) },
+          },
         };
       } else {
         const shards = await startShards({ token: settings.token, ...(apiUrl ? { apiUrl } : {}), shards: settings.shards });
