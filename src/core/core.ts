@@ -58,8 +58,15 @@ export interface CoreDeps {
   clock: Clock;
   matcher?: Matcher;
   /** Called with unexpected errors; never with private text. */
-  onError?: (error: unknown, context: { command: string }) => void;
+  onError?: (error: unknown, context: { command: string; requestId?: string | undefined }) => void;
+  /**
+   * Told how each command ended (for metrics and logs): its type (`unknown` for one that is not a
+   * command), ok, refused (a Refusal), invalid (input that did not parse) or error. Never its input.
+   */
+  onOutcome?: (event: { command: string; outcome: CommandOutcome; requestId?: string | undefined }) => void;
 }
+
+export type CommandOutcome = "ok" | "refused" | "invalid" | "error";
 
 export interface Core {
   execute(envelope: Envelope): Promise<Reply>;
@@ -120,41 +127,67 @@ export function createCore(deps: CoreDeps): Core {
       typeof envelope.command === "object" && envelope.command !== null && "type" in envelope.command
         ? String((envelope.command as { type: unknown }).type)
         : "unknown";
+    // Only a known type is told on: a label taken from raw input could be anything.
+    const kind = Object.hasOwn(useCases, commandName) ? commandName : "unknown";
+    const requestId = envelope.requestId;
+    const told = (outcome: CommandOutcome) => deps.onOutcome?.({ command: kind, outcome, requestId });
     try {
-      return await deps.store.transaction(async (tx) => {
-        const tenant = await tx.tenants.ensure(actor.platform, actor.tenantId);
-        const member = await tx.members.ensure(tenant.id, actor.userId, actor.displayName);
-        // Someone who talks to the bot again gets DMs tried again (they may have opened them).
-        await tx.members.setDmBlocked(member.id, null);
-        const channelProgram = envelope.channelId ? await tx.programs.byChannel(tenant.id, envelope.channelId) : null;
-        language = replyLanguage(member.language, actor.locale, channelProgram?.language);
-        // A program set up before spaces were kept learns its space from the first command in its channel.
-        if (channelProgram && channelProgram.spaceId === null && actor.space)
-          await tx.programs.setSpace(channelProgram.id, actor.space);
-        const t = translator(language);
-        // An adapter that could not read a button or form passes null: nothing runs, the member is told.
-        if (typeof envelope.command !== "object" || envelope.command === null)
-          throw new InvalidInput([message(text(t("error.unreadable")))]);
-        const ctx: Context = { tx, now: deps.clock.now(), actor, tenant, member, channelId: envelope.channelId, language, t };
-        const parsed = parseCommand(envelope.command);
-        if (!parsed.ok) {
-          // Thrown, not returned, so that even the first-contact member row is rolled back.
-          const known = parsed.issues.every((i) => i.path[0] !== "type");
-          // An organizer who mistypes needs their own commands listed too.
-          if (!known) throw new InvalidInput([message(text(t("error.unknownCommand"))), await helpFor(ctx)]);
-          throw new InvalidInput([
-            message(text(t("error.invalid")), text(describeIssues(t, parsed.issues, { command: commandName }).join("\n"))),
-          ]);
-        }
-        await requireOwnIds(tx, tenant.id, parsed.command);
-        const useCase = useCases[parsed.command.type] as UseCase<CommandType>;
-        return { ...(await useCase(ctx, parsed.command)), language };
-      });
+      const result = await deps.store.transaction(
+        async (tx) => {
+          const tenant = await tx.tenants.ensure(actor.platform, actor.tenantId);
+          const member = await tx.members.ensure(tenant.id, actor.userId, actor.displayName);
+          // Someone who talks to the bot again gets DMs tried again (they may have opened them).
+          await tx.members.setDmBlocked(member.id, null);
+          const channelProgram = envelope.channelId ? await tx.programs.byChannel(tenant.id, envelope.channelId) : null;
+          language = replyLanguage(member.language, actor.locale, channelProgram?.language);
+          // A program set up before spaces were kept learns its space from the first command in its channel.
+          if (channelProgram && channelProgram.spaceId === null && actor.space)
+            await tx.programs.setSpace(channelProgram.id, actor.space);
+          const t = translator(language);
+          // An adapter that could not read a button or form passes null: nothing runs, the member is told.
+          if (typeof envelope.command !== "object" || envelope.command === null)
+            throw new InvalidInput([message(text(t("error.unreadable")))]);
+          const ctx: Context = {
+            tx,
+            now: deps.clock.now(),
+            actor,
+            tenant,
+            member,
+            channelId: envelope.channelId,
+            language,
+            t,
+            ...(requestId ? { requestId } : {}),
+          };
+          const parsed = parseCommand(envelope.command);
+          if (!parsed.ok) {
+            // Thrown, not returned, so that even the first-contact member row is rolled back.
+            const known = parsed.issues.every((i) => i.path[0] !== "type");
+            // An organizer who mistypes needs their own commands listed too.
+            if (!known) throw new InvalidInput([message(text(t("error.unknownCommand"))), await helpFor(ctx)]);
+            throw new InvalidInput([
+              message(text(t("error.invalid")), text(describeIssues(t, parsed.issues, { command: commandName }).join("\n"))),
+            ]);
+          }
+          await requireOwnIds(tx, tenant.id, parsed.command);
+          const useCase = useCases[parsed.command.type] as UseCase<CommandType>;
+          return { ...(await useCase(ctx, parsed.command)), language };
+        },
+        requestId ? { requestId } : undefined,
+      );
+      told("ok");
+      return result;
     } catch (error) {
       const t = translator(language);
-      if (error instanceof InvalidInput) return { messages: error.messages, language };
-      if (error instanceof Refusal) return { messages: [message(text(t(error.key, error.params)))], language };
-      deps.onError?.(error, { command: commandName });
+      if (error instanceof InvalidInput) {
+        told("invalid");
+        return { messages: error.messages, language };
+      }
+      if (error instanceof Refusal) {
+        told("refused");
+        return { messages: [message(text(t(error.key, error.params)))], language };
+      }
+      told("error");
+      deps.onError?.(error, { command: commandName, requestId });
       return { messages: [message(text(t("error.generic")))], language };
     }
   }

@@ -38,6 +38,7 @@ export async function leasePending(
         "o.conversation",
         "o.context_program_id",
         "o.reach_member_id",
+        "o.request_id",
         "t.id as tenant_id",
         "t.platform",
         "t.external_id as tenant_external_id",
@@ -113,6 +114,7 @@ export async function leasePending(
         conversation: r.conversation,
         programId: r.context_program_id,
         reachMemberId: r.reach_member_id,
+        requestId: r.request_id,
         dmBlocked: r.dm_blocked_at !== null,
         leaseUntil,
       };

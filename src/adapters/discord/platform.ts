@@ -36,6 +36,7 @@ export function discordPlatform(settings: DiscordSettings): Platform {
           shards: [0],
           shardCount: 1,
           onError: (error) => deps.onError(error, "discord interaction failed"),
+          ...(deps.timings ? { timings: deps.timings } : {}),
         });
         running = {
           stop: discord.stop,
