@@ -73,11 +73,6 @@ export class Metrics {
       buckets: MATCHING_BUCKETS,
       registers,
     });
-    this.scrapeErrors = new Counter({
-      name: "sebaya_scrape_errors_total",
-      help: "Scrapes whose queue statistics could not be read (the database was unreachable).",
-      registers,
-    });
     const queues = options.queues;
     // One read per scrape, shared by the three gauges (each collect() would otherwise query).
     let pending: Promise<QueueStats | null> | null = null;
@@ -114,6 +109,15 @@ export class Metrics {
       "Seconds the oldest due job has waited past its due time (0 when none).",
       (s) => s.jobLagSeconds,
     );
+    this.scrapeErrors = new Counter({
+      name: "sebaya_scrape_errors_total",
+      help: "Scrapes whose queue statistics could not be read (the database was unreachable).",
+      registers,
+      // Metrics are collected concurrently: waiting for this scrape's read counts its failure in this scrape.
+      async collect() {
+        await read();
+      },
+    });
   }
 
   command(kind: string, outcome: CommandOutcome): void {
