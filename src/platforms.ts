@@ -66,7 +66,13 @@ export async function runPlatforms(config: Config, configured: readonly Platform
   // else (Socket Mode, Discord only) they get their own server, up before the platforms connect, so
   // /healthz answers and /readyz says what is still missing while they start.
   const boltListens = configured.some((c) => c.platform === "slack" && c.settings.mode !== "socket");
-  const health = boltListens ? null : await startHealthServer(ops.routes, config.PORT);
+  // A port already taken does not keep the bot from running: it is told, and probes find nothing there.
+  const health = boltListens
+    ? null
+    : await startHealthServer(ops.routes, config.PORT).catch((error: unknown) => {
+        logger.error({ port: config.PORT, error: describe(error) }, "health and metrics could not listen; running without them");
+        return null;
+      });
   if (health) logger.info({ port: health.port }, "health and metrics listening");
   const core = createAppCore({
     db,
