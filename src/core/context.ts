@@ -15,6 +15,4 @@ export interface Context {
   /** The actor's language, for the immediate reply. */
   language: Language;
   t: Translate;
-  /** The platform event the command came from (Envelope.requestId), for log lines; absent from the console. */
-  requestId?: string | undefined;
 }

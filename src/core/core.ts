@@ -16,7 +16,7 @@ import type { TopicSuggestion } from "./matching/topic-suggestions";
 import type { Matcher } from "./matching/types";
 import type { Reply } from "./messages/message";
 import { replyLanguage } from "./messages/reply-language";
-import type { Store } from "./ports";
+import type { Store, Tx } from "./ports";
 import type { Clock } from "./time/clock";
 import { addOrganizer } from "./use-cases/add-organizer";
 import { avoidMember } from "./use-cases/avoid-member";
@@ -131,49 +131,39 @@ export function createCore(deps: CoreDeps): Core {
     const kind = Object.hasOwn(useCases, commandName) ? commandName : "unknown";
     const requestId = envelope.requestId;
     const told = (outcome: CommandOutcome) => deps.onOutcome?.({ command: kind, outcome, requestId });
+    // The platform event's id goes onto every outbox row the command writes (for the logs).
+    const inTransaction = <T>(work: (tx: Tx) => Promise<T>) =>
+      deps.store.transaction(work, requestId ? { requestId } : undefined);
     try {
-      const result = await deps.store.transaction(
-        async (tx) => {
-          const tenant = await tx.tenants.ensure(actor.platform, actor.tenantId);
-          const member = await tx.members.ensure(tenant.id, actor.userId, actor.displayName);
-          // Someone who talks to the bot again gets DMs tried again (they may have opened them).
-          await tx.members.setDmBlocked(member.id, null);
-          const channelProgram = envelope.channelId ? await tx.programs.byChannel(tenant.id, envelope.channelId) : null;
-          language = replyLanguage(member.language, actor.locale, channelProgram?.language);
-          // A program set up before spaces were kept learns its space from the first command in its channel.
-          if (channelProgram && channelProgram.spaceId === null && actor.space)
-            await tx.programs.setSpace(channelProgram.id, actor.space);
-          const t = translator(language);
-          // An adapter that could not read a button or form passes null: nothing runs, the member is told.
-          if (typeof envelope.command !== "object" || envelope.command === null)
-            throw new InvalidInput([message(text(t("error.unreadable")))]);
-          const ctx: Context = {
-            tx,
-            now: deps.clock.now(),
-            actor,
-            tenant,
-            member,
-            channelId: envelope.channelId,
-            language,
-            t,
-            ...(requestId ? { requestId } : {}),
-          };
-          const parsed = parseCommand(envelope.command);
-          if (!parsed.ok) {
-            // Thrown, not returned, so that even the first-contact member row is rolled back.
-            const known = parsed.issues.every((i) => i.path[0] !== "type");
-            // An organizer who mistypes needs their own commands listed too.
-            if (!known) throw new InvalidInput([message(text(t("error.unknownCommand"))), await helpFor(ctx)]);
-            throw new InvalidInput([
-              message(text(t("error.invalid")), text(describeIssues(t, parsed.issues, { command: commandName }).join("\n"))),
-            ]);
-          }
-          await requireOwnIds(tx, tenant.id, parsed.command);
-          const useCase = useCases[parsed.command.type] as UseCase<CommandType>;
-          return { ...(await useCase(ctx, parsed.command)), language };
-        },
-        requestId ? { requestId } : undefined,
-      );
+      const result = await inTransaction(async (tx) => {
+        const tenant = await tx.tenants.ensure(actor.platform, actor.tenantId);
+        const member = await tx.members.ensure(tenant.id, actor.userId, actor.displayName);
+        // Someone who talks to the bot again gets DMs tried again (they may have opened them).
+        await tx.members.setDmBlocked(member.id, null);
+        const channelProgram = envelope.channelId ? await tx.programs.byChannel(tenant.id, envelope.channelId) : null;
+        language = replyLanguage(member.language, actor.locale, channelProgram?.language);
+        // A program set up before spaces were kept learns its space from the first command in its channel.
+        if (channelProgram && channelProgram.spaceId === null && actor.space)
+          await tx.programs.setSpace(channelProgram.id, actor.space);
+        const t = translator(language);
+        // An adapter that could not read a button or form passes null: nothing runs, the member is told.
+        if (typeof envelope.command !== "object" || envelope.command === null)
+          throw new InvalidInput([message(text(t("error.unreadable")))]);
+        const ctx: Context = { tx, now: deps.clock.now(), actor, tenant, member, channelId: envelope.channelId, language, t };
+        const parsed = parseCommand(envelope.command);
+        if (!parsed.ok) {
+          // Thrown, not returned, so that even the first-contact member row is rolled back.
+          const known = parsed.issues.every((i) => i.path[0] !== "type");
+          // An organizer who mistypes needs their own commands listed too.
+          if (!known) throw new InvalidInput([message(text(t("error.unknownCommand"))), await helpFor(ctx)]);
+          throw new InvalidInput([
+            message(text(t("error.invalid")), text(describeIssues(t, parsed.issues, { command: commandName }).join("\n"))),
+          ]);
+        }
+        await requireOwnIds(tx, tenant.id, parsed.command);
+        const useCase = useCases[parsed.command.type] as UseCase<CommandType>;
+        return { ...(await useCase(ctx, parsed.command)), language };
+      });
       told("ok");
       return result;
     } catch (error) {
