@@ -114,7 +114,8 @@ export async function leasePending(
         conversation: r.conversation,
         programId: r.context_program_id,
         reachMemberId: r.reach_member_id,
-        requestId: r.request_id,
+        // Only when a command wrote the row: most rows (jobs', fallbacks') have none.
+        ...(r.request_id !== null ? { requestId: r.request_id } : {}),
         dmBlocked: r.dm_blocked_at !== null,
         leaseUntil,
       };
