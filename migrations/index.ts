@@ -13,6 +13,7 @@ import * as m0006 from "./0006_answer_order";
 import * as m0007 from "./0007_spaces";
 import * as m0010 from "./0010_playground_state";
 import * as m0011 from "./0011_program_topics";
+import * as m0012 from "./0012_outbox_request_id";
 
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "0007_spaces": m0007,
   "0010_playground_state": m0010,
   "0011_program_topics": m0011,
+  "0012_outbox_request_id": m0012,
 };

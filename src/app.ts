@@ -1,7 +1,7 @@
 /** Wiring shared by main, the demo and the tests: database, migrations, core, the adapters' ports. */
 import type { Kysely } from "kysely";
 import type { PlaygroundStore } from "./adapters/console/playground-port";
-import { type Core, createCore } from "./core/core";
+import { type Core, type CoreDeps, createCore } from "./core/core";
 import type { Matcher } from "./core/matching/types";
 import type { Clock } from "./core/time/clock";
 import { Ticker } from "./scheduler/tick";
@@ -17,7 +17,9 @@ export interface AppOptions {
   db: Db;
   clock: Clock;
   matcher?: Matcher;
-  onError?: (error: unknown, context: { command: string }) => void;
+  onError?: CoreDeps["onError"];
+  /** How each command ended, for the metrics and the logs (platforms.ts). */
+  onOutcome?: CoreDeps["onOutcome"];
 }
 
 export function createAppCore(options: AppOptions): Core {
@@ -26,6 +28,7 @@ export function createAppCore(options: AppOptions): Core {
     clock: options.clock,
     ...(options.matcher ? { matcher: options.matcher } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
+    ...(options.onOutcome ? { onOutcome: options.onOutcome } : {}),
   });
 }
 

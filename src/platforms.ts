@@ -4,6 +4,8 @@
  * woken at once by every commit that writes an outbox row (LISTEN/NOTIFY).
  * Imported by main only when a platform is configured: the playground never
  * loads the platform SDKs (seconds and tens of megabytes at start).
+ * /healthz, /readyz and /metrics answer on PORT in every mode: on Bolt's
+ * receiver in Slack's HTTP and OAuth modes, else on a small server of their own.
  */
 import { discordPlatform } from "./adapters/discord/platform";
 import type { Platform } from "./adapters/platform";
@@ -12,10 +14,14 @@ import { slackPlatform } from "./adapters/slack/platform";
 import { createAppCore, openDatabase } from "./app";
 import type { Config } from "./config";
 import type { Platform as PlatformName } from "./core/domain";
+import { optimalMatcher } from "./core/matching/optimal-matcher";
 import { systemClock } from "./core/time/clock";
 import { routeByPlatform } from "./delivery/platform-router";
 import type { Sender } from "./delivery/sender";
 import { createLogger, describeError } from "./logger";
+import { boltRoutes, type HealthRoutes } from "./ops/health-routes";
+import { startHealthServer } from "./ops/health-server";
+import { observability } from "./ops/observability";
 import { startCron } from "./scheduler/cron";
 import { InFlight } from "./scheduler/in-flight";
 import { Ticker } from "./scheduler/tick";
@@ -29,12 +35,18 @@ import { TokenCipher } from "./store/token-cipher";
 const describe = describeError;
 
 /** Each configured platform with its settings and what it needs from this deployment bound in. */
-export function configuredPlatforms(config: Config, configured: readonly PlatformSettings[], db: Db): Platform[] {
+export function configuredPlatforms(
+  config: Config,
+  configured: readonly PlatformSettings[],
+  db: Db,
+  routes?: HealthRoutes,
+): Platform[] {
   return configured.map((c) =>
     c.platform === "slack"
       ? slackPlatform(c.settings, {
           port: config.PORT,
           apiUrl: config.SLACK_API_URL,
+          ...(routes ? { routes: boltRoutes(routes) } : {}),
           oauthStores: (encryptionKey) => ({
             installations: new SlackInstallations(db.kysely, TokenCipher.fromKey(encryptionKey), systemClock),
             states: new SlackOAuthStates(db.kysely),
@@ -49,10 +61,27 @@ export async function runPlatforms(config: Config, configured: readonly Platform
   const db = await openDatabase(
     config.DATABASE_URL ? { kind: "postgres", url: config.DATABASE_URL } : { kind: "pglite", dataDir: config.DATA_DIR },
   );
+  const ops = observability({ db: db.kysely, clock: systemClock, logger });
+  for (const c of configured) ops.expect(c.platform);
+  // Bolt's HTTP receiver already listens on PORT (HTTP and OAuth modes): the routes go there. Anywhere
+  // else (Socket Mode, Discord only) they get their own server, up before the platforms connect, so
+  // /healthz answers and /readyz says what is still missing while they start.
+  const boltListens = configured.some((c) => c.platform === "slack" && c.settings.mode !== "socket");
+  // A port already taken does not keep the bot from running: it is told, and probes find nothing there.
+  const health = boltListens
+    ? null
+    : await startHealthServer(ops.routes, config.PORT).catch((error: unknown) => {
+        logger.error({ port: config.PORT, error: describe(error) }, "health and metrics could not listen; running without them");
+        return null;
+      });
+  if (health) logger.info({ port: health.port }, "health and metrics listening");
   const appCore = createAppCore({
     db,
     clock: systemClock,
-    onError: (error, context) => logger.error({ command: context.command, error: describe(error) }, "command failed"),
+    matcher: ops.timedMatcher(optimalMatcher),
+    onError: (error, context) =>
+      logger.error({ command: context.command, requestId: context.requestId, error: describe(error) }, "command failed"),
+    onOutcome: ops.onOutcome,
   });
   // Commands taken before a shutdown finish (their writes and outbox rows commit) before the database closes.
   const inFlight = new InFlight();
@@ -66,8 +95,10 @@ export async function runPlatforms(config: Config, configured: readonly Platform
   };
   const senders: Partial<Record<PlatformName, Sender>> = {};
   const stops: Array<() => Promise<void>> = [];
-  for (const platform of configuredPlatforms(config, configured, db)) {
-    const running = await platform.start(deps);
+  if (health) stops.push(health.stop);
+  for (const platform of configuredPlatforms(config, configured, db, boltListens ? ops.routes : undefined)) {
+    const running = await platform.start({ ...deps, timings: ops.timingsFor(platform.name) });
+    ops.connected(platform.name);
     senders[platform.name] = running.sender;
     stops.push(running.stop);
     logger.info(running.describe.details, running.describe.message);
@@ -76,7 +107,10 @@ export async function runPlatforms(config: Config, configured: readonly Platform
   const ticker = new Ticker(db.kysely, routeByPlatform(senders), systemClock, {
     worker: config.WORKER_ID,
     jobs: { onError: (error, job) => logger.error({ job, error: describe(error) }, "job failed") },
-    delivery: { onFailure: (row, failure) => logger.warn({ outbox: row.id, kind: failure.kind }, "delivery failed") },
+    delivery: {
+      onFailure: (row, failure) => logger.warn({ outbox: row.id, kind: failure.kind }, "delivery failed"),
+      onOutcome: ops.onDelivery,
+    },
     timedWakes: true,
     onError: (error) => logger.error({ error: describe(error) }, "wake failed"),
   });

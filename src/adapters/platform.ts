@@ -13,6 +13,7 @@ import type { Platform as PlatformName } from "../core/domain";
 import type { Clock } from "../core/time/clock";
 import type { Sender } from "../delivery/sender";
 import type { PlatformStore } from "./platform-port";
+import type { InteractionTimings } from "./shared/interaction-timings";
 
 /** What a platform can do, as its adapter uses it. */
 export interface PlatformCapabilities {
@@ -45,6 +46,8 @@ export interface PlatformDeps {
   onError: (error: unknown, context: string) => void;
   /** Requests set aside on purpose, by kind only. */
   onNotice?: (kind: string) => void;
+  /** Told each interaction's ack and reply latency (the metrics, in the composition root). */
+  timings?: InteractionTimings;
 }
 
 /** A started platform: its sender for the dispatcher, and how to stop it. */

@@ -16,7 +16,7 @@ import type { TopicSuggestion } from "./matching/topic-suggestions";
 import type { Matcher } from "./matching/types";
 import type { Reply } from "./messages/message";
 import { replyLanguage } from "./messages/reply-language";
-import type { Store } from "./ports";
+import type { Store, Tx } from "./ports";
 import type { Clock } from "./time/clock";
 import { addOrganizer } from "./use-cases/add-organizer";
 import { avoidMember } from "./use-cases/avoid-member";
@@ -58,8 +58,15 @@ export interface CoreDeps {
   clock: Clock;
   matcher?: Matcher;
   /** Called with unexpected errors; never with private text. */
-  onError?: (error: unknown, context: { command: string }) => void;
+  onError?: (error: unknown, context: { command: string; requestId?: string | undefined }) => void;
+  /**
+   * Told how each command ended (for metrics and logs): its type (`unknown` for one that is not a
+   * command), ok, refused (a Refusal), invalid (input that did not parse) or error. Never its input.
+   */
+  onOutcome?: (event: { command: string; outcome: CommandOutcome; requestId?: string | undefined }) => void;
 }
+
+export type CommandOutcome = "ok" | "refused" | "invalid" | "error";
 
 export interface Core {
   execute(envelope: Envelope): Promise<Reply>;
@@ -120,8 +127,15 @@ export function createCore(deps: CoreDeps): Core {
       typeof envelope.command === "object" && envelope.command !== null && "type" in envelope.command
         ? String((envelope.command as { type: unknown }).type)
         : "unknown";
+    // Only a known type is told on: a label taken from raw input could be anything.
+    const kind = Object.hasOwn(useCases, commandName) ? commandName : "unknown";
+    const requestId = envelope.requestId;
+    const told = (outcome: CommandOutcome) => deps.onOutcome?.({ command: kind, outcome, requestId });
+    // The platform event's id goes onto every outbox row the command writes (for the logs).
+    const inTransaction = <T>(work: (tx: Tx) => Promise<T>) =>
+      deps.store.transaction(work, requestId ? { requestId } : undefined);
     try {
-      return await deps.store.transaction(async (tx) => {
+      const result = await inTransaction(async (tx) => {
         const tenant = await tx.tenants.ensure(actor.platform, actor.tenantId);
         const member = await tx.members.ensure(tenant.id, actor.userId, actor.displayName);
         // Someone who talks to the bot again gets DMs tried again (they may have opened them).
@@ -150,11 +164,20 @@ export function createCore(deps: CoreDeps): Core {
         const useCase = useCases[parsed.command.type] as UseCase<CommandType>;
         return { ...(await useCase(ctx, parsed.command)), language };
       });
+      told("ok");
+      return result;
     } catch (error) {
       const t = translator(language);
-      if (error instanceof InvalidInput) return { messages: error.messages, language };
-      if (error instanceof Refusal) return { messages: [message(text(t(error.key, error.params)))], language };
-      deps.onError?.(error, { command: commandName });
+      if (error instanceof InvalidInput) {
+        told("invalid");
+        return { messages: error.messages, language };
+      }
+      if (error instanceof Refusal) {
+        told("refused");
+        return { messages: [message(text(t(error.key, error.params)))], language };
+      }
+      told("error");
+      deps.onError?.(error, { command: commandName, requestId });
       return { messages: [message(text(t("error.generic")))], language };
     }
   }

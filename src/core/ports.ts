@@ -51,7 +51,8 @@ export interface RoundFigures {
 export type OwnedKind = "program" | "round" | "pairing" | "session";
 
 export interface Store {
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** `requestId`: the platform event the work is for, written with every outbox row it makes (for the logs). */
+  transaction<T>(work: (tx: Tx) => Promise<T>, options?: { requestId?: string | undefined }): Promise<T>;
 }
 
 export interface Tx {

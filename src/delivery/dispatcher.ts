@@ -44,7 +44,15 @@ export interface DispatcherOptions {
   random?: () => number;
   /** Told about failures: the row's id and key and the failure's kind, never the message. */
   onFailure?: (row: { id: number; key: string }, failure: DeliveryFailure) => void;
+  /**
+   * Told each send's result (for metrics and the row's log line): sent, retried (transient),
+   * rate-limited (a 429), fallback (failed, a fallback written) or failed (no fallback applies).
+   * `requestId`: the platform event whose command wrote the row, if one did.
+   */
+  onOutcome?: (row: { id: number; key: string; requestId: string | null }, result: DeliveryResult) => void;
 }
+
+export type DeliveryResult = "sent" | "retried" | "rate-limited" | "fallback" | "failed";
 
 export interface DispatchStats {
   sent: number;
@@ -61,7 +69,8 @@ export class Dispatcher {
   private sent: Array<{ id: number; platformMessageId: string | null }> = [];
   /** Rows without a rate-limit token, put back together at the end of the batch. */
   private waiting: Array<{ id: number; at: Date }> = [];
-  private readonly options: Required<Omit<DispatcherOptions, "onFailure" | "limits">> & Pick<DispatcherOptions, "onFailure">;
+  private readonly options: Required<Omit<DispatcherOptions, "onFailure" | "onOutcome" | "limits">> &
+    Pick<DispatcherOptions, "onFailure" | "onOutcome">;
   /** Shutting down: sends in flight finish and are recorded, no new one starts (see stop). */
   private stopping = false;
 
@@ -130,7 +139,7 @@ export class Dispatcher {
     }
     if (row.target.kind === "dm" && row.dmBlocked) {
       // Known closed: no request at all (repeated 403s count against the bot on Discord).
-      await this.giveUp(row, new DeliveryFailure("dm-closed", "closed earlier"), now);
+      this.told(row, await this.giveUp(row, new DeliveryFailure("dm-closed", "closed earlier"), now));
       stats.failed++;
       return;
     }
@@ -151,18 +160,21 @@ export class Dispatcher {
         if (failure.scope === "tenant") this.limits.pauseTenant(row.platform, row.tenantId, at.getTime() + after);
         // A 429 is the platform pacing us, not a failure of this message: it does not use up attempts.
         await this.putBack(stats, row.id, new Date(at.getTime() + after), "rate-limited", false);
+        this.told(row, "rate-limited");
         stats.waited++;
       } else if (failure.kind === "transient" && row.attempts + 1 < this.options.maxAttempts) {
         const delay = backoffDelay(row.attempts + 1, this.options.backoff, this.options.random);
         await this.putBack(stats, row.id, new Date(at.getTime() + delay), `transient: ${failure.message}`, true);
+        this.told(row, "retried");
         stats.retried++;
       } else {
-        await this.giveUp(row, failure, at);
+        this.told(row, await this.giveUp(row, failure, at));
         stats.failed++;
       }
       return;
     }
     stats.sent++;
+    this.told(row, "sent");
     this.sent.push({ id: row.id, platformMessageId });
     if (this.sent.length >= this.options.markEvery) await this.markSent();
   }
@@ -194,11 +206,18 @@ export class Dispatcher {
     await markSentMany(this.db, batch, this.clock.now(), this.options.worker);
   }
 
-  /** Marks the row failed and starts its fallback, in one transaction. */
-  private async giveUp(row: Outgoing, failure: DeliveryFailure, now: Date): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+  private told(row: Outgoing, result: DeliveryResult | null): void {
+    if (result) this.options.onOutcome?.({ id: row.id, key: row.key, requestId: row.requestId ?? null }, result);
+  }
+
+  /**
+   * Marks the row failed and starts its fallback, in one transaction: "fallback" when one applied,
+   * "failed" when none did, null when the row was no longer ours to settle.
+   */
+  private async giveUp(row: Outgoing, failure: DeliveryFailure, now: Date): Promise<"fallback" | "failed" | null> {
+    return this.db.transaction().execute(async (trx) => {
       // Not ours any more (the lease ran out): whoever holds the row now settles it, fallback included.
-      if (!(await markFailed(trx, row.id, now, `${failure.kind}: ${failure.message}`, this.options.worker))) return;
+      if (!(await markFailed(trx, row.id, now, `${failure.kind}: ${failure.message}`, this.options.worker))) return null;
       const tx = repositories(trx);
       const program = row.programId ? await tx.programs.find(row.programId) : null;
       const audience = row.audience;
@@ -206,11 +225,14 @@ export class Dispatcher {
         const member = await tx.members.get(audience.memberId);
         if (failure.kind === "dm-closed") await onDmClosed(tx, member, program, now);
         else if (program) await onUnreachable(tx, member, program, now);
+        else return "failed";
       } else if (audience.kind === "pairing") {
-        if (program) await onGroupFailed(tx, row, program, now);
+        if (!program) return "failed";
+        await onGroupFailed(tx, row, program, now);
       } else if (row.reachMemberId && program) {
         await onUnreachable(tx, await tx.members.get(row.reachMemberId), program, now);
-      }
+      } else return "failed";
+      return "fallback";
     });
   }
 }

@@ -29,6 +29,8 @@ export interface Outgoing {
   reachMemberId: string | null;
   /** The member's DMs are known to be closed: do not try. */
   dmBlocked: boolean;
+  /** The platform event whose command wrote the row (a Slack trigger id, a Discord interaction id), for the logs. */
+  requestId?: string | null;
   /** Until when this dispatcher holds the row; after that another may send it. */
   leaseUntil: Date;
 }

@@ -15,7 +15,7 @@ import { setupAccessRepo } from "./repositories/setup-access";
 import { tenancyRepo } from "./repositories/tenancy";
 import type { Database } from "./schema";
 
-export function repositories(db: Kysely<Database>): Tx {
+export function repositories(db: Kysely<Database>, requestId?: string): Tx {
   return {
     tenancy: tenancyRepo(db),
     tenants: tenantsRepo(db),
@@ -34,12 +34,12 @@ export function repositories(db: Kysely<Database>): Tx {
     evaluations: evaluationsRepo(db),
     reports: reportsRepo(db),
     jobs: jobsRepo(db),
-    outbox: outboxRepo(db),
+    outbox: outboxRepo(db, requestId),
   };
 }
 
 export function kyselyStore(db: Kysely<Database>): Store {
   return {
-    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx))),
+    transaction: (work, options) => db.transaction().execute((trx) => work(repositories(trx, options?.requestId))),
   };
 }

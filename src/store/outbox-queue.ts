@@ -39,6 +39,7 @@ export async function leasePending(
         "o.conversation",
         "o.context_program_id",
         "o.reach_member_id",
+        "o.request_id",
         "t.id as tenant_id",
         "t.platform",
         "t.external_id as tenant_external_id",
@@ -114,6 +115,8 @@ export async function leasePending(
         conversation: r.conversation,
         programId: r.context_program_id,
         reachMemberId: r.reach_member_id,
+        // Only when a command wrote the row: most rows (jobs', fallbacks') have none.
+        ...(r.request_id !== null ? { requestId: r.request_id } : {}),
         dmBlocked: r.dm_blocked_at !== null,
         leaseUntil,
       };

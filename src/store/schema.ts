@@ -182,6 +182,8 @@ export interface OutboxTable {
   lease_until: Timestamp | null;
   leased_by: string | null;
   failed_at: Timestamp | null;
+  /** The platform event whose command wrote the row (migration 0012); null for jobs' rows. */
+  request_id: string | null;
 }
 
 export interface JobsTable {

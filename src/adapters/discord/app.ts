@@ -23,6 +23,7 @@ import {
   MessageFlags,
   type ModalSubmitInteraction,
   Partials,
+  RESTEvents,
   type RepliableInteraction,
   Routes,
   type StringSelectMenuInteraction,
@@ -39,6 +40,7 @@ import { replyLanguage } from "../../core/messages/reply-language";
 import type { Clock } from "../../core/time/clock";
 import { withReviewRef } from "../../core/views/reading-summary";
 import type { DraftDocument, DraftOwner, PlatformStore } from "../platform-port";
+import { type InteractionTimings, requestClock } from "../shared/interaction-timings";
 import { DOUBLE_CLICK_MS, pressDigest } from "../shared/presses";
 import { COMMAND_NAME, type InteractionOptionValue } from "./command-definitions";
 import { commandFromSelect, decodeCustomId, parseContinueCustomId, parseModalCustomId, parseReviewCustomId } from "./custom-id";
@@ -64,6 +66,8 @@ export interface DiscordAppOptions {
   shardCount?: number;
   /** See ACK_AFTER_MS. */
   ackAfterMs?: number;
+  /** Told each interaction's ack (its first response reaching Discord) and reply latency. */
+  timings?: InteractionTimings;
 }
 
 export interface DiscordApp {
@@ -226,7 +230,8 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     },
   ): Promise<void> {
     const work = (async () => {
-      const reply = await core.execute(envelope(person, what.channelId, what.command));
+      // The interaction's id goes with the command into its log lines and onto the outbox rows it writes.
+      const reply = await core.execute({ ...envelope(person, what.channelId, what.command), requestId: i.id });
       // The form's steps speak the language the core answered in.
       const language = reply.language ?? replyLanguage(null, person.locale, null);
       const draft = reply.form
@@ -399,6 +404,19 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     await i.respond(choices);
   }
 
+  /** Interactions waiting for their first response, by id: when each arrived (for the ack latency). */
+  const awaitingAck = new Map<string, ReturnType<typeof requestClock>>();
+  if (opts.timings) {
+    // The first response is whichever comes first (a reply, a modal, a defer): seen where it reaches Discord.
+    client.rest.on(RESTEvents.Response, (request) => {
+      const id = /\/interactions\/(\d+)\/[^/]+\/callback/.exec(String(request.path))?.[1];
+      const clock = id ? awaitingAck.get(id) : undefined;
+      if (!id || !clock) return;
+      awaitingAck.delete(id);
+      clock.acked();
+    });
+  }
+
   async function handle(i: Interaction): Promise<void> {
     const received = Date.now();
     if (i.isAutocomplete()) {
@@ -412,9 +430,16 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
       // A gateway replay (or a second replica seeing the same event) changes nothing.
       if (!(await claim(`discord:interaction:${i.id}`))) return;
       const person = personOf(i);
-      if (i.isChatInputCommand()) await onCommand(i, person, received);
-      else if (i.isModalSubmit()) await onModal(i, person, received);
-      else await onComponent(i, person, received);
+      const clock = requestClock(opts.timings, received);
+      if (opts.timings) awaitingAck.set(i.id, clock);
+      try {
+        if (i.isChatInputCommand()) await onCommand(i, person, received);
+        else if (i.isModalSubmit()) await onModal(i, person, received);
+        else await onComponent(i, person, received);
+        clock.replied(i.isChatInputCommand() ? "command" : i.isModalSubmit() ? "modal" : "component");
+      } finally {
+        awaitingAck.delete(i.id);
+      }
     } catch (error) {
       report(error);
       // Never a silent spinner: a short apology in the interaction's language.

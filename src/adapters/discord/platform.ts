@@ -44,6 +44,7 @@ export function discordPlatform(settings: DiscordSettings): Platform {
           shards: own.list,
           shardCount: own.of,
           onError: (error) => deps.onError(error, "discord interaction failed"),
+          ...(deps.timings ? { timings: deps.timings } : {}),
         });
         running = {
           stop: discord.stop,

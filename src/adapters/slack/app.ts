@@ -6,6 +6,7 @@
  * them through or answer with a 404 after 3 s.
  */
 import { createHash } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, type BlockAction, HTTPReceiver, LogLevel, type RespondFn, SocketModeReceiver } from "@slack/bolt";
 import type { StateStore } from "@slack/oauth";
 import type { KnownBlock } from "@slack/types";
@@ -17,6 +18,7 @@ import { translator } from "../../core/i18n/translate";
 import type { Message, Reply } from "../../core/messages/message";
 import type { Clock } from "../../core/time/clock";
 import type { PlatformStore } from "../platform-port";
+import { type InteractionTimings, requestClock } from "../shared/interaction-timings";
 import { DOUBLE_CLICK_MS, pressDigest } from "../shared/presses";
 import { acknowledgeEveryRequest } from "./acknowledge-every-request";
 import { fieldErrors, type SubmittedBlock } from "./field-errors";
@@ -80,6 +82,10 @@ export interface SlackAppOptions {
   onError?: (error: unknown) => void;
   /** Called when a request is set aside on purpose, with its kind only (never a URL, a token or text). */
   onNotice?: (kind: SlackNotice) => void;
+  /** Extra GET routes on the HTTP receiver (HTTP and OAuth modes): the health and metrics endpoints. */
+  routes?: Array<{ path: string; method: string; handler: (req: IncomingMessage, res: ServerResponse) => void }>;
+  /** Told each request's ack and reply latency. */
+  timings?: InteractionTimings;
 }
 
 /** Why a request was not acted on as sent. */
@@ -99,6 +105,11 @@ function programChannel(id: string | undefined, name: string | undefined): strin
 }
 
 const hash = (value: string) => pressDigest(value, 22);
+
+/** When the receiver had the request (stamped by `customPropertiesExtractor`), for the latency metrics. */
+const receivedAtOf = (context: Record<string, unknown>): number =>
+  typeof context.receivedAt === "number" ? context.receivedAt : Date.now();
+const stampArrival = () => ({ receivedAt: Date.now() });
 
 export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp> {
   const clientOptions = {
@@ -123,8 +134,15 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
           appToken: options.transport.appToken,
           logLevel: LogLevel.ERROR,
           installerOptions: { clientOptions },
+          customPropertiesExtractor: stampArrival,
         })
-      : new HTTPReceiver({ signingSecret: options.transport.signingSecret, endpoints: "/slack/events", ...oauth });
+      : new HTTPReceiver({
+          signingSecret: options.transport.signingSecret,
+          endpoints: "/slack/events",
+          customPropertiesExtractor: stampArrival,
+          ...(options.routes ? { customRoutes: options.routes } : {}),
+          ...oauth,
+        });
   // Bolt refuses only old timestamps; the guard refuses future ones too, before Bolt reads the request.
   if (receiver instanceof HTTPReceiver)
     receiver.requestListener = guardTimestamps(receiver.requestListener, () => options.onNotice?.("timestamp-refused"));
@@ -265,9 +283,10 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     }
     let done: Message | undefined;
     if (press.choice === "confirm") {
-      const result = await options.core.execute(
-        envelope(person, draft.channelId, formSubmission(draft.form.request, draft.answers)),
-      );
+      const result = await options.core.execute({
+        ...envelope(person, draft.channelId, formSubmission(draft.form.request, draft.answers)),
+        requestId: body.trigger_id,
+      });
       await answer(client, result, person, { reply, ...(draft.channelId ? { channelId: draft.channelId } : {}) });
       done = result.messages[0];
     } else {
@@ -290,8 +309,10 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
       });
   }
 
-  app.command("/mentoring", async ({ command, ack, respond, client }) => {
+  app.command("/mentoring", async ({ command, ack, respond, client, context }) => {
+    const clock = requestClock(options.timings, receivedAtOf(context));
     await ack();
+    clock.acked();
     // A replayed request (the same signed body sent again) carries the same trigger_id: it runs once.
     if (!(await claim(`slack:command:${command.team_id}:${command.trigger_id}`))) {
       options.onNotice?.("command-replayed");
@@ -299,16 +320,22 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     }
     const person = await profiles.lookup(client, command.team_id, command.user_id, command.user_name);
     const channelId = programChannel(command.channel_id, command.channel_name);
-    const reply = await options.core.execute(envelope(person, channelId, commandFromText(command.text ?? "")));
+    const reply = await options.core.execute({
+      ...envelope(person, channelId, commandFromText(command.text ?? "")),
+      requestId: command.trigger_id,
+    });
     await answer(client, reply, person, {
       reply: privately(client, command, respond),
       triggerId: command.trigger_id,
       ...(channelId ? { channelId } : {}),
     });
+    clock.replied("command");
   });
 
-  app.action(/^sebaya:/, async ({ ack, body, action, respond, client }) => {
+  app.action(/^sebaya:/, async ({ ack, body, action, respond, client, context }) => {
+    const clock = requestClock(options.timings, receivedAtOf(context));
     await ack();
+    clock.acked();
     if (body.type !== "block_actions") return;
     const value =
       (action.type === "button" ? action.value : action.type === "static_select" ? action.selected_option?.value : undefined) ??
@@ -322,11 +349,12 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     const press = reviewPress(value);
     if (press) {
       await answerReview(client, body, person, press, respond);
+      clock.replied("action");
       return;
     }
     const channelId = programChannel(body.channel?.id, body.channel?.name);
     // An unreadable value goes to the core as null: it answers that the button could not be read.
-    const reply = await options.core.execute(envelope(person, channelId, decodeButton(value)));
+    const reply = await options.core.execute({ ...envelope(person, channelId, decodeButton(value)), requestId: body.trigger_id });
     const origin =
       body.channel?.id && body.message?.ts
         ? { channel: body.channel.id, ts: body.message.ts, blocks: (body.message.blocks ?? []) as KnownBlock[] }
@@ -337,10 +365,12 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
       ...(channelId ? { channelId } : {}),
       ...(origin ? { origin: { channel: origin.channel, ts: origin.ts } } : {}),
     });
+    clock.replied("action");
     await settle(client, reply, origin);
   });
 
-  app.view(FORM_CALLBACK_ID, async ({ ack, view, body, client }) => {
+  app.view(FORM_CALLBACK_ID, async ({ ack, view, body, client, context }) => {
+    const clock = requestClock(options.timings, receivedAtOf(context));
     const submitted = commandFromSubmission(view.private_metadata, view.state as ViewState, formKey);
     const team = body.team?.id ?? body.user.team_id ?? "";
     if (submitted) {
@@ -354,16 +384,20 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
       );
       if (errors) {
         await ack({ response_action: "errors", errors });
+        clock.acked();
         return;
       }
     }
     await ack();
+    clock.acked();
     // Metadata this deployment did not seal reaches the core as null: nothing runs, the member is told.
     const { command = null, channelId, origin } = submitted ?? {};
     const person = await profiles.lookup(client, team, body.user.id, body.user.name);
-    const reply = await options.core.execute(envelope(person, channelId, command));
+    const requestId = "trigger_id" in body ? body.trigger_id : view.id;
+    const reply = await options.core.execute({ ...envelope(person, channelId, command), requestId });
     // The channel goes with answers read back, for their confirm (form-review.ts).
     await answer(client, reply, person, channelId ? { channelId } : {});
+    clock.replied("view");
     if ((reply.settled || reply.shared) && origin) {
       // The modal does not carry the message's blocks: settle over what Slack has.
       await settle(client, reply, { ...origin, blocks: (await messageBlocks(client, origin)) ?? [] });

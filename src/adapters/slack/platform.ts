@@ -1,7 +1,7 @@
 /** Slack as a Platform: Bolt (Socket Mode or HTTP, one token or OAuth installs) and its Web API sender. */
 import type { StateStore } from "@slack/oauth";
 import type { Platform, PlatformCapabilities } from "../platform";
-import { type SlackAuth, startSlackApp } from "./app";
+import { type SlackAppOptions, type SlackAuth, startSlackApp } from "./app";
 import type { SlackInstallationStore } from "./installation-store";
 import { SLACK_LIMITS } from "./render";
 import { slackSender } from "./sender";
@@ -29,6 +29,8 @@ export interface SlackEnvironment {
   apiUrl?: string | undefined;
   /** Made only in OAuth mode, from the settings' encryption key. */
   oauthStores: (encryptionKey: string) => SlackOAuthStores;
+  /** Extra GET routes on the HTTP receiver (HTTP and OAuth modes): /healthz, /readyz, /metrics. */
+  routes?: SlackAppOptions["routes"];
 }
 
 export function slackPlatform(settings: SlackSettings, env: SlackEnvironment): Platform {
@@ -59,6 +61,8 @@ export function slackPlatform(settings: SlackSettings, env: SlackEnvironment): P
         ...(apiUrl ? { apiUrl } : {}),
         onError: (error) => deps.onError(error, "slack request failed"),
         onNotice: (kind) => deps.onNotice?.(kind),
+        ...(env.routes ? { routes: env.routes } : {}),
+        ...(deps.timings ? { timings: deps.timings } : {}),
       });
       return {
         sender: slackSender(workspaces),

@@ -297,6 +297,11 @@ export interface Envelope {
   /** The channel the command was typed in, if any (a DM has none). */
   channelId?: string;
   command: unknown;
+  /**
+   * The platform event this came from (a Slack trigger id, a Discord interaction id): carried into
+   * the log lines about the command and onto the outbox rows it writes, never shown to anyone.
+   */
+  requestId?: string;
 }
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; issues: z.core.$ZodIssue[] };

@@ -4,7 +4,8 @@ import type { Tx } from "../../core/ports";
 import { notifyDue } from "../due-work";
 import type { Database } from "../schema";
 
-export function outboxRepo(db: Kysely<Database>): Tx["outbox"] {
+/** `requestId`: the platform event whose command writes these rows (see Store.transaction), if any. */
+export function outboxRepo(db: Kysely<Database>, requestId?: string): Tx["outbox"] {
   return {
     async enqueue(row) {
       const a = row.audience;
@@ -22,6 +23,7 @@ export function outboxRepo(db: Kysely<Database>): Tx["outbox"] {
           available_at: row.availableAt ?? row.at,
           context_program_id: row.programId ?? (a.kind === "channel" ? a.programId : null),
           reach_member_id: row.reachMemberId ?? null,
+          request_id: requestId ?? null,
         })
         .onConflict((oc) => oc.column("idempotency_key").doNothing());
       if (row.availableAt && row.availableAt > row.at) {
