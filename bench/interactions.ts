@@ -25,7 +25,8 @@
  * Flags: --rates a,b (default 50,100,300,1000)  --seconds N per rate (default 10)
  *        --replicas a,b (default 1; above 1 behind a round-robin proxy in this process)
  *        --members N (default 300)  --platform slack|discord|both (discord: not built yet)
- *        --baseline / --no-baseline  --out FILE|none (default bench/interactions-results.md)
+ *        --no-baseline  --no-queries (skips the round trips counted per action, bench/interactions-queries.ts)
+ *        --out FILE|none (default bench/interactions-results.md)
  * Database: BENCH_DATABASE_URL (a server URL; default postgres://postgres@127.0.0.1:5432/sebaya_bench_perf):
  * its server gets a seeded template database and a fresh copy per scenario, dropped at the end.
  */
@@ -36,11 +37,13 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { FakeSlack, type SlackCall, WORKSPACE_ADMIN } from "../tests/support/fake-slack";
 import { type OpenedView, SlackDriver } from "../tests/support/slack-driver";
+import { type Count, countColumns, countQueries, countRows } from "./interactions-queries";
 import { type Column, fixed, int, markdownTable, type Row, textTable } from "./table";
 
 const { values: flags } = parseArgs({
@@ -52,6 +55,7 @@ const { values: flags } = parseArgs({
     platform: { type: "string", default: "slack" },
     baseline: { type: "boolean", default: true },
     "no-baseline": { type: "boolean", default: false },
+    "no-queries": { type: "boolean", default: false },
     out: { type: "string", default: fileURLToPath(new URL("./interactions-results.md", import.meta.url)) },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -120,12 +124,26 @@ async function dropDatabase(name: string): Promise<void> {
 // ------------------------------------------------------------------ processes
 
 const live = new Set<ChildProcess>();
+const childErrors = new Map<ChildProcess, { lines: number; last: string[] }>();
 
 function startChild(script: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ["--import", "tsx", ...script], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "ignore", "inherit"],
+    // BENCH_BOT_NODE_OPTIONS: e.g. --cpu-prof for a profile of the bot (written when it stops).
+    env: {
+      ...process.env,
+      LOG_LEVEL: "warn",
+      ...(process.env.BENCH_BOT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_BOT_NODE_OPTIONS } : {}),
+      ...env,
+    },
+    // Their logs are not shown (an overloaded bot logs every late ack); error lines are counted.
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const errors = { lines: 0, last: [] as string[] };
+  childErrors.set(child, errors);
+  createInterface({ input: child.stderr as NodeJS.ReadableStream }).on("line", (line) => {
+    if (/"level":(50|60)|\[ERROR\]|Error/.test(line)) errors.lines++;
+    errors.last = [...errors.last.slice(-9), line];
   });
   live.add(child);
   child.on("exit", () => live.delete(child));
@@ -144,7 +162,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
 async function waitListening(port: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the bot exited (${child.exitCode}) before listening`);
+    if (child.exitCode !== null)
+      throw new Error(`the bot exited (${child.exitCode}) before listening:\n${childErrors.get(child)?.last.join("\n")}`);
     try {
       const r = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: "POST", body: "" });
       await r.text();
@@ -429,6 +448,8 @@ interface Result {
   replies: number[];
   errors: number;
   missing: number;
+  /** Error lines the bot logged (a late ack, a failed request). */
+  logged: number;
   cpuPercent: number;
   rssMb: number;
   load: number;
@@ -544,6 +565,7 @@ async function scenario(s: Seed, opts: { bare: boolean; replicas: number; rate: 
       replies: repliesMs,
       errors: pending.filter((p) => p.status !== 200).length,
       missing: pending.filter((p) => p.status === 200 && p.replyMs === undefined).length,
+      logged: children.reduce((sum, c) => sum + (childErrors.get(c)?.lines ?? 0), 0),
       cpuPercent: (100 * cpu) / elapsed,
       rssMb: peakRss,
       load,
@@ -569,6 +591,13 @@ async function main(): Promise<void> {
   console.info(
     `interactions benchmark: rates ${rates.join(",")}/s for ${seconds} s each; replicas ${replicaCounts.join(",")}; ${MEMBERS} members; database ${new URL(BASE_URL).host}`,
   );
+  let counts: Count[] = [];
+  if (!flags["no-queries"]) {
+    counts = await countQueries();
+    console.info(
+      `database round trips per action, from the request to the reply:\n${textTable(countColumns, countRows(counts))}\n`,
+    );
+  }
   console.info(`seeding a program (${MEMBERS} members, half joined, matched) through commands...`);
   const s = await seed();
   const results: Result[] = [];
@@ -584,7 +613,7 @@ async function main(): Promise<void> {
     console.info(
       `  ${bare ? "bare Bolt" : "Sebaya"} x${replicas} ${rate}/s: ack p50 ${ms(quantile(r.acks, 0.5))} p99 ${ms(quantile(r.acks, 0.99))} ms; reply p50 ${ms(
         quantile(r.replies, 0.5),
-      )} p99 ${ms(quantile(r.replies, 0.99))} ms; ${r.errors} errors, ${r.missing} without reply; CPU ${fixed(r.cpuPercent, 0)}%, RSS ${fixed(r.rssMb, 0)} MB; load ${fixed(r.load, 2)}`,
+      )} p99 ${ms(quantile(r.replies, 0.99))} ms; ${r.errors} errors, ${r.missing} without reply, ${r.logged} error lines logged; CPU ${fixed(r.cpuPercent, 0)}%, RSS ${fixed(r.rssMb, 0)} MB; load ${fixed(r.load, 2)}`,
     );
     console.info(`    reply p50/p99 ms by kind: ${byKind.join(", ")}`);
   };
@@ -608,6 +637,7 @@ async function main(): Promise<void> {
     { header: "reply p99 ms", align: "right" },
     { header: "errors", align: "right" },
     { header: "no reply", align: "right" },
+    { header: "bot errors", align: "right" },
     { header: "CPU %", align: "right" },
     { header: "RSS MB", align: "right" },
     { header: "load 1m", align: "right" },
@@ -628,6 +658,7 @@ async function main(): Promise<void> {
       ms(quantile(r.replies, 0.99)),
       int(r.errors),
       int(r.missing),
+      int(r.logged),
       fixed(r.cpuPercent, 0),
       fixed(r.rssMb, 0),
       fixed(r.load, 2),
@@ -659,6 +690,14 @@ async function main(): Promise<void> {
       "",
       `**${verdict}**`,
       "",
+      ...(counts.length > 0
+        ? [
+            "Database round trips per action, from the signed request to the reply (every statement a pg client sent, BEGIN and COMMIT included; bench/interactions-queries.ts):",
+            "",
+            markdownTable(countColumns, countRows(counts)),
+            "",
+          ]
+        : []),
     ].join("\n");
     writeFileSync(flags.out, md);
     console.info(`written to ${flags.out}`);

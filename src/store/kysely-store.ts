@@ -15,13 +15,14 @@ import { setupAccessRepo } from "./repositories/setup-access";
 import { tenancyRepo } from "./repositories/tenancy";
 import type { Database } from "./schema";
 
-export function repositories(db: Kysely<Database>): Tx {
+/** `inTransaction`: bound to one transaction, so what it read may be kept for the rest of it (programs). */
+export function repositories(db: Kysely<Database>, opts: { inTransaction?: boolean } = {}): Tx {
   return {
     tenancy: tenancyRepo(db),
     tenants: tenantsRepo(db),
     setupAccess: setupAccessRepo(db),
     members: membersRepo(db),
-    programs: programsRepo(db),
+    programs: programsRepo(db, { memo: opts.inTransaction === true }),
     rounds: roundsRepo(db),
     enrollments: enrollmentsRepo(db),
     profiles: profilesRepo(db),
@@ -40,6 +41,6 @@ export function repositories(db: Kysely<Database>): Tx {
 
 export function kyselyStore(db: Kysely<Database>): Store {
   return {
-    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx))),
+    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx, { inTransaction: true }))),
   };
 }
