@@ -136,10 +136,8 @@ export function createCore(deps: CoreDeps): Core {
       deps.store.transaction(work, requestId ? { requestId } : undefined);
     try {
       const result = await inTransaction(async (tx) => {
-        const tenant = await tx.tenants.ensure(actor.platform, actor.tenantId);
-        const member = await tx.members.ensure(tenant.id, actor.userId, actor.displayName);
         // Someone who talks to the bot again gets DMs tried again (they may have opened them).
-        await tx.members.setDmBlocked(member.id, null);
+        const { tenant, member } = await tx.members.arrive(actor.platform, actor.tenantId, actor.userId, actor.displayName);
         const channelProgram = envelope.channelId ? await tx.programs.byChannel(tenant.id, envelope.channelId) : null;
         language = replyLanguage(member.language, actor.locale, channelProgram?.language);
         // A program set up before spaces were kept learns its space from the first command in its channel.

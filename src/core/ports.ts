@@ -71,6 +71,17 @@ export interface Tx {
   };
   members: {
     ensure(tenantId: string, externalId: string, displayName: string): Promise<Member>;
+    /**
+     * The acting person's tenant and member rows, made when new, their name kept current and their
+     * DMs to be tried again (they may have opened them): every command's first step, one round trip
+     * once the tenant exists.
+     */
+    arrive(
+      platform: Platform,
+      tenantExternalId: string,
+      externalId: string,
+      displayName: string,
+    ): Promise<{ tenant: Tenant; member: Member }>;
     get(id: string): Promise<Member>;
     findByExternalId(tenantId: string, externalId: string): Promise<Member | null>;
     /** People of the tenant whose display name is `name`, ignoring case (a few at most). */

@@ -15,13 +15,17 @@ import { setupAccessRepo } from "./repositories/setup-access";
 import { tenancyRepo } from "./repositories/tenancy";
 import type { Database } from "./schema";
 
-export function repositories(db: Kysely<Database>, requestId?: string): Tx {
+/**
+ * `inTransaction`: bound to one transaction, so what it read may be kept for the rest of it (programs).
+ * `requestId`: the platform event the transaction serves, written on its outbox rows (for the logs).
+ */
+export function repositories(db: Kysely<Database>, opts: { inTransaction?: boolean; requestId?: string } = {}): Tx {
   return {
     tenancy: tenancyRepo(db),
     tenants: tenantsRepo(db),
     setupAccess: setupAccessRepo(db),
     members: membersRepo(db),
-    programs: programsRepo(db),
+    programs: programsRepo(db, { memo: opts.inTransaction === true }),
     rounds: roundsRepo(db),
     enrollments: enrollmentsRepo(db),
     profiles: profilesRepo(db),
@@ -34,12 +38,17 @@ export function repositories(db: Kysely<Database>, requestId?: string): Tx {
     evaluations: evaluationsRepo(db),
     reports: reportsRepo(db),
     jobs: jobsRepo(db),
-    outbox: outboxRepo(db, requestId),
+    outbox: outboxRepo(db, opts.requestId),
   };
 }
 
 export function kyselyStore(db: Kysely<Database>): Store {
   return {
-    transaction: (work, options) => db.transaction().execute((trx) => work(repositories(trx, options?.requestId))),
+    transaction: (work, options) =>
+      db
+        .transaction()
+        .execute((trx) =>
+          work(repositories(trx, { inTransaction: true, ...(options?.requestId ? { requestId: options.requestId } : {}) })),
+        ),
   };
 }

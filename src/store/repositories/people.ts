@@ -1,5 +1,5 @@
 /** Tenants and members: who is who on which platform. */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Language, Member, Platform, Tenant } from "../../core/domain";
 import type { Tx } from "../../core/ports";
 import type { Database } from "../schema";
@@ -40,7 +40,37 @@ export function tenantsRepo(db: Kysely<Database>): Tx["tenants"] {
 }
 
 export function membersRepo(db: Kysely<Database>): Tx["members"] {
-  return {
+  const members: Tx["members"] = {
+    async arrive(platform, tenantExternalId, externalId, displayName) {
+      // One statement: the tenant read (not upserted: an upsert would lock the one tenant row every
+      // command of a workspace shares, until its commit), the member upserted, DMs unblocked.
+      const row = await db
+        .with("t", (q) =>
+          q.selectFrom("tenants").select("id").where("platform", "=", platform).where("external_id", "=", tenantExternalId),
+        )
+        .insertInto("members")
+        .columns(["tenant_id", "external_id", "display_name"])
+        .expression((eb) =>
+          eb
+            .selectFrom("t")
+            .select([
+              "t.id",
+              sql<string>`${externalId}::text`.as("external_id"),
+              sql<string>`${displayName}::text`.as("display_name"),
+            ]),
+        )
+        .onConflict((oc) =>
+          oc.columns(["tenant_id", "external_id"]).doUpdateSet({ display_name: displayName, dm_blocked_at: null }),
+        )
+        .returning(memberColumns)
+        .executeTakeFirst();
+      if (row) return { tenant: { id: row.tenant_id, platform, externalId: tenantExternalId }, member: toMember(row) };
+      // The workspace's first command: its tenant row is made first.
+      const tenant = await tenantsRepo(db).ensure(platform, tenantExternalId);
+      const member = await members.ensure(tenant.id, externalId, displayName);
+      await members.setDmBlocked(member.id, null);
+      return { tenant, member };
+    },
     async ensure(tenantId, externalId, displayName) {
       const row = await db
         .insertInto("members")
@@ -94,4 +124,5 @@ export function membersRepo(db: Kysely<Database>): Tx["members"] {
         .execute();
     },
   };
+  return members;
 }

@@ -30,7 +30,55 @@ export const toRound = (r: Selectable<RoundsTable>): Round => ({
   endsAt: r.ends_at,
 });
 
-export function programsRepo(db: Kysely<Database>): Tx["programs"] {
+/**
+ * `memo` (a transaction's repositories only): a program read once is not read again in the same
+ * transaction (a command's prologue reads its channel's program, and the use case the same one
+ * again); writing a program's row forgets it.
+ */
+export function programsRepo(db: Kysely<Database>, opts: { memo?: boolean } = {}): Tx["programs"] {
+  const repo = programsOf(db);
+  return opts.memo ? memoized(repo) : repo;
+}
+
+function memoized(repo: Tx["programs"]): Tx["programs"] {
+  const byId = new Map<string, Program>();
+  const keep = <P extends Program | null>(p: P): P => {
+    if (p) byId.set(p.id, p);
+    return p;
+  };
+  return {
+    ...repo,
+    async byChannel(tenantId, channelId) {
+      for (const p of byId.values()) if (p.tenantId === tenantId && p.channelId === channelId) return p;
+      return keep(await repo.byChannel(tenantId, channelId));
+    },
+    find: async (id) => byId.get(id) ?? keep(await repo.find(id)),
+    get: async (id) => byId.get(id) ?? keep(await repo.get(id)),
+    create: async (program) => keep(await repo.create(program)),
+    async setSpace(id, spaceId) {
+      byId.delete(id);
+      await repo.setSpace(id, spaceId);
+    },
+    async setContactHours(id, hours) {
+      byId.delete(id);
+      await repo.setContactHours(id, hours);
+    },
+    async setMatchingWeights(id, weights) {
+      byId.delete(id);
+      await repo.setMatchingWeights(id, weights);
+    },
+    async setTopicEdits(id, edits) {
+      byId.delete(id);
+      await repo.setTopicEdits(id, edits);
+    },
+    async setOrganizerRole(id, roleId) {
+      byId.delete(id);
+      await repo.setOrganizerRole(id, roleId);
+    },
+  };
+}
+
+function programsOf(db: Kysely<Database>): Tx["programs"] {
   return {
     async byChannel(tenantId, channelId) {
       const row = await db
