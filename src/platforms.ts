@@ -108,6 +108,8 @@ export async function runPlatforms(config: Config, configured: readonly Platform
     worker: config.WORKER_ID,
     jobs: { onError: (error, job) => logger.error({ job, error: describe(error) }, "job failed") },
     delivery: {
+      // Rows of a platform this process does not run are left to a replica that does, untouched.
+      platforms: Object.keys(senders) as PlatformName[],
       onFailure: (row, failure) => logger.warn({ outbox: row.id, kind: failure.kind }, "delivery failed"),
       onOutcome: ops.onDelivery,
     },

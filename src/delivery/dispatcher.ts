@@ -13,6 +13,7 @@
  *   failed (delivery-fallback.ts): never silence.
  */
 import type { Kysely } from "kysely";
+import type { Platform } from "../core/domain";
 import { onDmClosed, onGroupFailed, onUnreachable } from "../core/messages/delivery-fallback";
 import type { Clock } from "../core/time/clock";
 import { MINUTE_MS } from "../core/time/durations";
@@ -50,6 +51,12 @@ export interface DispatcherOptions {
    * `requestId`: the platform event whose command wrote the row, if one did.
    */
   onOutcome?: (row: { id: number; key: string; requestId: string | null }, result: DeliveryResult) => void;
+  /**
+   * Only rows of these platforms are leased: the ones this process has a sender for. Without it a
+   * Discord-only replica would lease a Slack row, find no sender and put it back for a minute, so
+   * replicas running different platforms on one database would delay each other's messages.
+   */
+  platforms?: readonly Platform[];
 }
 
 export type DeliveryResult = "sent" | "retried" | "rate-limited" | "fallback" | "failed";
@@ -69,8 +76,8 @@ export class Dispatcher {
   private sent: Array<{ id: number; platformMessageId: string | null }> = [];
   /** Rows without a rate-limit token, put back together at the end of the batch. */
   private waiting: Array<{ id: number; at: Date }> = [];
-  private readonly options: Required<Omit<DispatcherOptions, "onFailure" | "onOutcome" | "limits">> &
-    Pick<DispatcherOptions, "onFailure" | "onOutcome">;
+  private readonly options: Required<Omit<DispatcherOptions, "onFailure" | "onOutcome" | "limits" | "platforms">> &
+    Pick<DispatcherOptions, "onFailure" | "onOutcome" | "platforms">;
   /** Shutting down: sends in flight finish and are recorded, no new one starts (see stop). */
   private stopping = false;
 
@@ -107,7 +114,14 @@ export class Dispatcher {
     const stats: DispatchStats = { sent: 0, retried: 0, waited: 0, failed: 0, nextAt: null };
     for (;;) {
       if (this.stopping) return stats;
-      const rows = await leasePending(this.db, this.clock.now(), this.options.worker, this.options.leaseMs, this.options.batch);
+      const rows = await leasePending(
+        this.db,
+        this.clock.now(),
+        this.options.worker,
+        this.options.leaseMs,
+        this.options.batch,
+        this.options.platforms,
+      );
       if (rows.length === 0) return stats;
       const before = stats.sent + stats.failed;
       let next = 0;

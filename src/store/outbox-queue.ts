@@ -19,7 +19,10 @@ export async function leasePending(
   worker: string,
   leaseMs: number,
   limit: number,
+  /** Only rows of these platforms (the ones this process can send to); every platform's when absent. */
+  platforms?: readonly Platform[],
 ): Promise<Outgoing[]> {
+  if (platforms?.length === 0) return [];
   return db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom("outbox as o")
@@ -53,6 +56,7 @@ export async function leasePending(
           where pm.pairing_id = o.pairing_id and pm.left_at is null order by pm.slot) end`.as("group_user_ids"),
       ])
       .where("o.status", "=", "pending")
+      .$if(platforms !== undefined, (q) => q.where("t.platform", "in", platforms ?? []))
       .where("o.available_at", "<=", now)
       .where((eb) => eb.or([eb("o.lease_until", "is", null), eb("o.lease_until", "<=", now)]))
       // Only the head of each conversation: an earlier pending row (even leased elsewhere) holds the rest back.
