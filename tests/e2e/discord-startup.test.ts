@@ -5,44 +5,16 @@
  * shard is its own process) both shards identify, each guild's interactions
  * are answered by its shard, and scheduled work is delivered once.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GatewayIntentBits, PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { FAKE_IDS, FakeDiscord } from "../support/fake-discord";
+import { startMain } from "../support/main-process";
 import { createServerDatabase, testDbKind } from "../support/test-db";
 
-const ROOT = join(import.meta.dirname, "../..");
 const TOKEN = "fake-discord-token-0123456789";
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  stop: () => Promise<void>;
-}
-
-function startMain(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  const exited = new Promise<void>((resolve) => child.on("close", () => resolve()));
-  return {
-    child,
-    output: () => output,
-    stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-      if (child.exitCode === null) child.kill("SIGKILL");
-    },
-  };
-}
 
 async function waitFor(check: () => boolean, what: string, ms = 30_000): Promise<void> {
   const until = Date.now() + ms;

@@ -5,7 +5,6 @@
  * and its log line and the dispatcher's line for the row it wrote carry the
  * same request id. In-process: /readyz is 503 once the database is closed.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -19,9 +18,9 @@ import { startHealthServer } from "../../src/ops/health-server";
 import { observability } from "../../src/ops/observability";
 import { FAKE_IDS, FakeDiscord } from "../support/fake-discord";
 import { FakeSlack } from "../support/fake-slack";
+import { startMain as startProcess } from "../support/main-process";
 import { createServerDatabase, openTestDb, testDbKind } from "../support/test-db";
 
-const ROOT = join(import.meta.dirname, "../..");
 const DISCORD_TOKEN = "fake-discord-token-0123456789";
 const SIGNING_SECRET = "test-signing-secret";
 
@@ -30,22 +29,11 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function startMain(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  const exited = new Promise<void>((resolve) => child.on("close", () => resolve()));
-  cleanups.push(async () => {
-    if (child.exitCode === null) child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    if (child.exitCode === null) child.kill("SIGKILL");
-  });
-  return { child, output: () => output };
+/** The bot as its own process, stopped after each test. */
+function startMain(env: Record<string, string>) {
+  const main = startProcess(env, "info");
+  cleanups.push(main.stop);
+  return main;
 }
 
 async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, what: string, ms = 30_000): Promise<T> {

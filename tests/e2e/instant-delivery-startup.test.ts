@@ -5,16 +5,15 @@
  * SHARDS=2, the command is handled in a shard's process and the parent's
  * dispatcher is woken by NOTIFY.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { FAKE_IDS, FakeDiscord } from "../support/fake-discord";
+import { startMain as startProcess } from "../support/main-process";
 import { createServerDatabase, testDbKind } from "../support/test-db";
 
-const ROOT = join(import.meta.dirname, "../..");
 const TOKEN = "fake-discord-token-0123456789";
 /** Midnight on 1 January: the only tick in a test's lifetime is the one at start. */
 const YEARLY = "0 0 1 1 *";
@@ -25,22 +24,11 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function startMain(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  const exited = new Promise<void>((resolve) => child.on("close", () => resolve()));
-  cleanups.push(async () => {
-    if (child.exitCode === null) child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    if (child.exitCode === null) child.kill("SIGKILL");
-  });
-  return { child, output: () => output };
+/** The bot as its own process, stopped after each test. */
+function startMain(env: Record<string, string>) {
+  const main = startProcess(env, "warn");
+  cleanups.push(main.stop);
+  return main;
 }
 
 async function waitFor(check: () => boolean, what: string, ms: number): Promise<number> {
