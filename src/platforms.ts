@@ -97,7 +97,12 @@ export async function runPlatforms(config: Config, configured: readonly Platform
   const stops: Array<() => Promise<void>> = [];
   if (health) stops.push(health.stop);
   for (const platform of configuredPlatforms(config, configured, db, boltListens ? ops.routes : undefined)) {
-    const running = await platform.start({ ...deps, timings: ops.timingsFor(platform.name) });
+    const running = await platform.start({
+      ...deps,
+      timings: ops.timingsFor(platform.name),
+      // A gateway that drops turns /readyz red until it is back.
+      onConnection: (connected) => ops.connected(platform.name, connected),
+    });
     ops.connected(platform.name);
     senders[platform.name] = running.sender;
     stops.push(running.stop);

@@ -953,3 +953,22 @@ describe("Discord: issue 13, an organizer adjusts the program's topics", () => {
     expect(listed.text).toContain("Merged: Statistics is read as Data analysis");
   });
 });
+
+describe("Discord: the gateway connection, as readiness sees it", () => {
+  it("says the connection dropped when the gateway closes, and that it is back once the session resumes", async () => {
+    const seen: boolean[] = [];
+    app = await startDiscordApp({
+      core: createAppCore({ db: tdb.db, clock }),
+      store: platformStore(tdb.db.kysely),
+      clock,
+      token: TOKEN,
+      apiUrl: fake.apiUrl,
+      onError: (error) => errors.push(error),
+      onConnection: (connected) => seen.push(connected),
+    });
+    expect(seen).toEqual([]);
+    fake.closeShard(0, 4000);
+    for (let waited = 0; seen.length < 2 && waited < 10_000; waited += 50) await sleep(50);
+    expect(seen).toEqual([false, true]);
+  });
+});

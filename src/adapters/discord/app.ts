@@ -68,6 +68,8 @@ export interface DiscordAppOptions {
   ackAfterMs?: number;
   /** Told each interaction's ack (its first response reaching Discord) and reply latency. */
   timings?: InteractionTimings;
+  /** Told when a gateway shard drops (false) and when every shard is back (true): readiness follows. */
+  onConnection?: (connected: boolean) => void;
 }
 
 export interface DiscordApp {
@@ -454,6 +456,18 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     handle(interaction).catch(report);
   });
   client.on(Events.Error, report);
+  // Shards down now; the process counts as connected only when none is.
+  const down = new Set<number>();
+  const shardIs = (shardId: number, up: boolean) => {
+    const before = down.size === 0;
+    if (up) down.delete(shardId);
+    else down.add(shardId);
+    if (before !== (down.size === 0)) opts.onConnection?.(down.size === 0);
+  };
+  client.on(Events.ShardReconnecting, (shardId) => shardIs(shardId, false));
+  client.on(Events.ShardDisconnect, (_event, shardId) => shardIs(shardId, false));
+  client.on(Events.ShardResume, (shardId) => shardIs(shardId, true));
+  client.on(Events.ShardReady, (shardId) => shardIs(shardId, true));
 
   const ready = new Promise<void>((resolve) => {
     client.once(Events.ClientReady, () => resolve());

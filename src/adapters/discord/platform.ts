@@ -45,6 +45,7 @@ export function discordPlatform(settings: DiscordSettings): Platform {
           shardCount: own.of,
           onError: (error) => deps.onError(error, "discord interaction failed"),
           ...(deps.timings ? { timings: deps.timings } : {}),
+          ...(deps.onConnection ? { onConnection: deps.onConnection } : {}),
         });
         running = {
           stop: discord.stop,
