@@ -7,16 +7,17 @@
  * HTTP against the fake Slack: a signed slash command is answered, and SIGTERM
  * shuts it down cleanly (exit 0, after "stopped").
  */
+
 import { execFile, spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "../support/fake-slack";
-import { createServerDatabase, testDbKind } from "../support/test-db";
+import { processDatabase } from "../support/main-process";
+import { testDbKind } from "../support/test-db";
 
 const ROOT = join(import.meta.dirname, "../..");
 const SECRET = "build-test-signing-secret";
@@ -39,16 +40,7 @@ async function bundle(dir: string): Promise<void> {
   await promisify(execFile)(join(ROOT, "node_modules/.bin/esbuild"), args, { cwd: ROOT });
 }
 
-async function database(): Promise<Record<string, string>> {
-  if (testDbKind() === "postgres") {
-    const server = await createServerDatabase();
-    cleanups.push(server.drop);
-    return { DATABASE_URL: server.url };
-  }
-  const dir = mkdtempSync(join(tmpdir(), "sebaya-build-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return { DATA_DIR: dir };
-}
+const database = () => processDatabase("build", cleanups);
 
 function startBuilt(env: Record<string, string>, stdin: "pipe" | "ignore" = "ignore") {
   const child = spawn(process.execPath, [join(outdir, "main.js")], {

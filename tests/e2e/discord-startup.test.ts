@@ -1,18 +1,8 @@
-/**
- * `npm start` with Discord settings, as the real process: it logs in to the
- * fake Discord with the Guilds intent only, answers /mentoring, and its
- * scheduler delivers what the core wrote. With SHARDS=2 (server only: each
- * shard is its own process) both shards identify, each guild's interactions
- * are answered by its shard, and scheduled work is delivered once.
- */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { GatewayIntentBits, PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { FAKE_IDS, FakeDiscord } from "../support/fake-discord";
-import { startMain } from "../support/main-process";
-import { createServerDatabase, testDbKind } from "../support/test-db";
+import { processDatabase, startMain } from "../support/main-process";
+import { testDbKind } from "../support/test-db";
 
 const TOKEN = "fake-discord-token-0123456789";
 
@@ -30,16 +20,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function database(): Promise<Record<string, string>> {
-  if (testDbKind() === "postgres") {
-    const server = await createServerDatabase();
-    cleanups.push(server.drop);
-    return { DATABASE_URL: server.url };
-  }
-  const dir = mkdtempSync(join(tmpdir(), "sebaya-discord-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return { DATA_DIR: dir };
-}
+const database = () => processDatabase("discord", cleanups);
 
 /** The bot's environment: a fresh database, the fake Discord, a tick every second. */
 async function botEnv(fake: FakeDiscord, extra: Record<string, string> = {}): Promise<Record<string, string>> {

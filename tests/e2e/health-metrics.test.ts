@@ -6,10 +6,7 @@
  * same request id. In-process: /readyz is 503 once the database is closed.
  */
 import { createHmac } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { systemClock } from "../../src/core/time/clock";
@@ -18,8 +15,8 @@ import { startHealthServer } from "../../src/ops/health-server";
 import { observability } from "../../src/ops/observability";
 import { FAKE_IDS, FakeDiscord } from "../support/fake-discord";
 import { FakeSlack } from "../support/fake-slack";
-import { startMain as startProcess } from "../support/main-process";
-import { createServerDatabase, openTestDb, testDbKind } from "../support/test-db";
+import { processDatabase, startMain as startProcess } from "../support/main-process";
+import { openTestDb } from "../support/test-db";
 
 const DISCORD_TOKEN = "fake-discord-token-0123456789";
 const SIGNING_SECRET = "test-signing-secret";
@@ -59,16 +56,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function database(): Promise<Record<string, string>> {
-  if (testDbKind() === "postgres") {
-    const server = await createServerDatabase();
-    cleanups.push(server.drop);
-    return { DATABASE_URL: server.url };
-  }
-  const dir = mkdtempSync(join(tmpdir(), "sebaya-health-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return { DATA_DIR: dir };
-}
+const database = () => processDatabase("health", cleanups);
 
 async function get(port: number, path: string): Promise<{ status: number; body: string; type: string }> {
   const response = await fetch(`http://127.0.0.1:${port}${path}`);

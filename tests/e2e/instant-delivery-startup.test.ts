@@ -1,18 +1,8 @@
-/**
- * `npm start` as the real process, with the tick set to once a year: what a
- * command writes still reaches the platform within 2 s, because the commit
- * wakes the dispatcher (main wires the due-work listener). On the server with
- * SHARDS=2, the command is handled in a shard's process and the parent's
- * dispatcher is woken by NOTIFY.
- */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { FAKE_IDS, FakeDiscord } from "../support/fake-discord";
-import { startMain as startProcess } from "../support/main-process";
-import { createServerDatabase, testDbKind } from "../support/test-db";
+import { processDatabase, startMain as startProcess } from "../support/main-process";
+import { testDbKind } from "../support/test-db";
 
 const TOKEN = "fake-discord-token-0123456789";
 /** Midnight on 1 January: the only tick in a test's lifetime is the one at start. */
@@ -40,16 +30,7 @@ async function waitFor(check: () => boolean, what: string, ms: number): Promise<
   throw new Error(`not within ${ms} ms: ${what}`);
 }
 
-async function database(): Promise<Record<string, string>> {
-  if (testDbKind() === "postgres") {
-    const server = await createServerDatabase();
-    cleanups.push(server.drop);
-    return { DATABASE_URL: server.url };
-  }
-  const dir = mkdtempSync(join(tmpdir(), "sebaya-instant-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return { DATA_DIR: dir };
-}
+const database = () => processDatabase("instant", cleanups);
 
 async function bot(extra: Record<string, string> = {}): Promise<{ fake: FakeDiscord; output: () => string }> {
   const fake = new FakeDiscord(extra.SHARDS ? { shards: Number(extra.SHARDS) } : {});

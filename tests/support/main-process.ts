@@ -4,7 +4,10 @@
  * (the graceful shutdown) and kills it only if it has not exited in 10 s.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createServerDatabase, testDbKind } from "./test-db";
 
 export const ROOT = join(import.meta.dirname, "../..");
 
@@ -33,4 +36,23 @@ export function startMain(env: Record<string, string>, logLevel = "warn"): MainP
       if (child.exitCode === null) child.kill("SIGKILL");
     },
   };
+}
+
+/**
+ * The database a process under test opens: a fresh server database when the
+ * suite runs on PostgreSQL, else an embedded data folder; `cleanups` gets
+ * what removes it.
+ */
+export async function processDatabase(
+  label: string,
+  cleanups: Array<() => Promise<void> | void>,
+): Promise<Record<string, string>> {
+  if (testDbKind() === "postgres") {
+    const server = await createServerDatabase();
+    cleanups.push(server.drop);
+    return { DATABASE_URL: server.url };
+  }
+  const dir = mkdtempSync(join(tmpdir(), `sebaya-${label}-`));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return { DATA_DIR: dir };
 }

@@ -46,6 +46,13 @@ function memoized(repo: Tx["programs"]): Tx["programs"] {
     if (p) byId.set(p.id, p);
     return p;
   };
+  /** A write drops the kept copy: the next read in the transaction sees the change. */
+  const forgetting =
+    <A extends unknown[]>(write: (id: string, ...rest: A) => Promise<void>) =>
+    async (id: string, ...rest: A): Promise<void> => {
+      byId.delete(id);
+      await write(id, ...rest);
+    };
   return {
     ...repo,
     async byChannel(tenantId, channelId) {
@@ -55,26 +62,11 @@ function memoized(repo: Tx["programs"]): Tx["programs"] {
     find: async (id) => byId.get(id) ?? keep(await repo.find(id)),
     get: async (id) => byId.get(id) ?? keep(await repo.get(id)),
     create: async (program) => keep(await repo.create(program)),
-    async setSpace(id, spaceId) {
-      byId.delete(id);
-      await repo.setSpace(id, spaceId);
-    },
-    async setContactHours(id, hours) {
-      byId.delete(id);
-      await repo.setContactHours(id, hours);
-    },
-    async setMatchingWeights(id, weights) {
-      byId.delete(id);
-      await repo.setMatchingWeights(id, weights);
-    },
-    async setTopicEdits(id, edits) {
-      byId.delete(id);
-      await repo.setTopicEdits(id, edits);
-    },
-    async setOrganizerRole(id, roleId) {
-      byId.delete(id);
-      await repo.setOrganizerRole(id, roleId);
-    },
+    setSpace: forgetting(repo.setSpace),
+    setContactHours: forgetting(repo.setContactHours),
+    setMatchingWeights: forgetting(repo.setMatchingWeights),
+    setTopicEdits: forgetting(repo.setTopicEdits),
+    setOrganizerRole: forgetting(repo.setOrganizerRole),
   };
 }
 
