@@ -48,7 +48,7 @@ export interface PlatformDeps {
   onNotice?: (kind: string) => void;
   /** Told each interaction's ack and reply latency (the metrics, in the composition root). */
   timings?: InteractionTimings;
-  /** A platform holding a connection (Discord's gateway) says when it drops and when it is back. */
+  /** A platform holding a connection (Discord's gateway, Slack's Socket Mode) says when it drops and when it is back. */
   onConnection?: (connected: boolean) => void;
 }
 

@@ -1,8 +1,9 @@
 /**
  * /healthz, /readyz and /metrics on PORT, with the real process: Slack in
- * HTTP mode (the routes on Bolt's receiver) and Discord (their own small
- * server). A command moves the command counter and the latency histograms,
- * and its log line and the dispatcher's line for the row it wrote carry the
+ * HTTP mode (the routes on Bolt's receiver), Slack in Socket Mode and
+ * Discord (their own small server; /readyz follows the Socket Mode
+ * WebSocket). A command moves the command counter and the latency
+ * histograms, and its log line and the dispatcher's line for the row it wrote carry the
  * same request id. In-process: /readyz is 503 once the database is closed.
  */
 import { createHmac } from "node:crypto";
@@ -146,6 +147,49 @@ describe("health and metrics on PORT", () => {
     expect(logLines(output(), "command")).toContainEqual(
       expect.objectContaining({ command: "help", outcome: "ok", requestId: "trigger-health-1" }),
     );
+  }, 90_000);
+
+  it("Slack in Socket Mode: the routes on their own server; /readyz turns 503 while the WebSocket is down and 200 once it is back", async () => {
+    const slack = new FakeSlack();
+    await slack.start();
+    cleanups.push(() => slack.stop());
+    const port = await freePort();
+    const { output } = startMain({
+      ...(await database()),
+      SLACK_BOT_TOKEN: "xoxb-test",
+      SLACK_APP_TOKEN: "xapp-1-test",
+      SLACK_API_URL: `${slack.url}api/`,
+      PORT: String(port),
+    });
+    await waitFor(() => output().includes("Slack app connected over Socket Mode"), "the Socket Mode connection", 60_000);
+    await expectHealthy(port);
+    expect(JSON.parse((await get(port, "/readyz")).body).checks["platform:slack"]).toBe("ok");
+    const opened = slack.of("apps.connections.open").length;
+
+    // The client waits a few seconds before it reconnects: /readyz says so meanwhile.
+    slack.dropSocket();
+    const down = await waitFor(async () => {
+      const r = await get(port, "/readyz");
+      return r.status === 503 ? r : undefined;
+    }, "/readyz 503 after the drop");
+    expect(JSON.parse(down.body).checks).toMatchObject({ database: "ok", "platform:slack": "not connected" });
+    expect((await get(port, "/healthz")).status).toBe(200);
+
+    await waitFor(async () => (await get(port, "/readyz")).status === 200, "/readyz 200 once reconnected");
+    expect(slack.of("apps.connections.open").length).toBe(opened + 1);
+    // The new connection carries commands.
+    const ack = await slack.push("slash_commands", {
+      command: "/mentoring",
+      text: "help",
+      team_id: "T-ACME",
+      user_id: "U-ANA",
+      user_name: "ana",
+      channel_id: "C-MENTORING",
+      channel_name: "mentoring",
+      trigger_id: "trigger-socket-1",
+      response_url: `${slack.url}respond/socket-1`,
+    });
+    expect(ack?.envelope_id).toBeDefined();
   }, 90_000);
 
   it("Discord: the routes on their own server; commands move the metrics and the request id reaches the outbox row's line", async () => {
