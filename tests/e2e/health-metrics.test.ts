@@ -17,7 +17,7 @@ import { observability } from "../../src/ops/observability";
 import { FAKE_IDS, FakeDiscord } from "../support/fake-discord";
 import { FakeSlack } from "../support/fake-slack";
 import { processDatabase, startMain as startProcess } from "../support/main-process";
-import { openTestDb } from "../support/test-db";
+import { openTestDb, testDbKind } from "../support/test-db";
 
 const DISCORD_TOKEN = "fake-discord-token-0123456789";
 const SIGNING_SECRET = "test-signing-secret";
@@ -234,6 +234,53 @@ describe("health and metrics on PORT", () => {
     );
     expect(logLines(output(), "delivery")).toContainEqual(expect.objectContaining({ requestId: openId, result: "sent" }));
   }, 90_000);
+
+  it.runIf(testDbKind() === "postgres")(
+    "[server only] with SHARDS=2 the parent's /metrics has the shard processes' commands, and /readyz follows every shard's gateway",
+    async () => {
+      const fake = new FakeDiscord({ shards: 2 });
+      await fake.start();
+      cleanups.push(() => fake.stop());
+      const port = await freePort();
+      startMain({
+        ...(await database()),
+        DISCORD_TOKEN,
+        DISCORD_APPLICATION_ID: FAKE_IDS.application,
+        DISCORD_API_URL: fake.apiUrl,
+        SHARDS: "2",
+        SHARD_SPAWN_DELAY_MS: "0",
+        PORT: String(port),
+      });
+      await waitFor(() => fake.identifies.length === 2, "both shards' IDENTIFY", 90_000);
+      await expectHealthy(port);
+
+      // The command is answered in a shard process; its count and latencies reach the parent's scrape.
+      const organizer = { user: FAKE_IDS.owner, permissions: PermissionFlagsBits.ManageGuild, locale: "en-US" as const };
+      await fake.interact(fake.slashCommand({ ...organizer, subcommand: "setup", options: { name: "Kopi Pagi" } }), {
+        timeoutMs: 15_000,
+      });
+      const metrics = await waitFor(async () => {
+        const m = (await get(port, "/metrics")).body;
+        return value(m, 'sebaya_reply_seconds_count{platform="discord",kind="command"}') === 1 ? m : undefined;
+      }, "the shard's reply latency in the parent's metrics");
+      expect(value(metrics, 'sebaya_commands_total{kind="program.setup",outcome="ok"}')).toBe(1);
+      expect(value(metrics, 'sebaya_ack_seconds_count{platform="discord"}')).toBe(1);
+      // The queue gauges are read once, in the parent: not added up over the processes.
+      expect(metrics.match(/^sebaya_outbox_pending /gm)).toHaveLength(1);
+
+      // One shard's gateway drops and is slow to resume: the parent is not ready until it is back.
+      fake.holdResumes();
+      fake.closeShard(1, 4000);
+      const down = await waitFor(async () => {
+        const r = await get(port, "/readyz");
+        return r.status === 503 ? r : undefined;
+      }, "/readyz 503 while shard 1 is away");
+      expect(JSON.parse(down.body).checks).toMatchObject({ database: "ok", "platform:discord": "not connected" });
+      fake.releaseResumes();
+      await waitFor(async () => (await get(port, "/readyz")).status === 200, "/readyz 200 once shard 1 resumed");
+    },
+    150_000,
+  );
 
   it("/readyz is 503 naming the database once it is closed; /healthz stays 200", async () => {
     const test = await openTestDb();
