@@ -27,7 +27,12 @@ RUN mkdir -p /app/data && chown node:node /app/data
 ENV DATA_DIR=/app/data
 VOLUME ["/app/data"]
 USER node
-# Alive means /healthz answers on PORT (3000 unless set); node's own fetch, the slim image has no curl.
+# PORT set here, not left to the default: the console playground serves /healthz, /readyz and /metrics
+# only when PORT is in its environment (two playgrounds on one machine never fight over a port), and
+# the HEALTHCHECK below needs them in every mode. The bots use PORT either way.
+ENV PORT=3000
+EXPOSE 3000
+# Alive means /healthz answers on PORT; node's own fetch, the slim image has no curl.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # SIGTERM (docker stop, Kubernetes) shuts down gracefully within SHUTDOWN_TIMEOUT_MS (10 s by

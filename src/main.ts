@@ -3,6 +3,9 @@
  * on the embedded database (or DATABASE_URL), which is what `npm start` does
  * on a fresh machine. With Slack settings (Socket Mode, HTTP or OAuth) and/or
  * Discord settings it runs those bots (platforms.ts, loaded only then).
+ * The playground serves /healthz, /readyz and /metrics only when PORT is set
+ * in the environment (the Docker image sets it, for its HEALTHCHECK): two
+ * playgrounds on one machine never fight over a port.
  */
 
 import { ReadStream } from "node:tty";
@@ -10,13 +13,30 @@ import { setFlagsFromString } from "node:v8";
 import { consoleSettings } from "./adapters/console/settings";
 import { configuredSettings } from "./adapters/settings";
 import { ConfigError, loadEnvFile, parseConfig } from "./config";
-import { OffsetClock } from "./core/time/clock";
-import { createLogger, describeError, errorLine } from "./logger";
+import { type Clock, OffsetClock } from "./core/time/clock";
+import { createLogger, describeError, errorLine, type Logger } from "./logger";
+import type { Db } from "./store/connect";
 import { MigrationError } from "./store/migrate";
 import { openDatabase } from "./store/open-database";
 import { DatabaseUnavailable } from "./store/unavailable";
 
 const describe = describeError;
+
+/** The health routes for the playground, on `port`; null (told in the log) when the port is taken. */
+async function playgroundHealth(db: Db, clock: Clock, logger: Logger, port: number): Promise<{ stop(): Promise<void> } | null> {
+  // Loaded only here: a playground without PORT never loads prom-client.
+  const [{ observability }, { startHealthServer }] = await Promise.all([
+    import("./ops/observability"),
+    import("./ops/health-server"),
+  ]);
+  const ops = observability({ db: db.kysely, clock, logger });
+  const server = await startHealthServer(ops.routes, port).catch((error: unknown) => {
+    logger.error({ port, error: describe(error) }, "health and metrics could not listen; running without them");
+    return null;
+  });
+  if (server) logger.info({ port: server.port }, "health and metrics listening");
+  return server;
+}
 
 async function main(): Promise<void> {
   loadEnvFile();
@@ -54,6 +74,8 @@ async function main(): Promise<void> {
   ]);
   const db = await opening;
   const clock = new OffsetClock();
+  // PORT as written in the environment (or .env), not the default: see the header.
+  const health = process.env.PORT ? await playgroundHealth(db, clock, logger, config.PORT) : null;
   const core = createAppCore({
     db,
     clock,
@@ -83,6 +105,7 @@ async function main(): Promise<void> {
       logger.warn({ error: describe(error) }, "could not save the playground's time and history"),
     );
     rl.close();
+    await health?.stop();
     await db.close();
   }
 }

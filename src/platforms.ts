@@ -105,6 +105,7 @@ export async function runPlatforms(config: Config, configured: readonly Platform
     });
     ops.connected(platform.name);
     senders[platform.name] = running.sender;
+    if (running.metrics) ops.metrics.include(running.metrics);
     stops.push(running.stop);
     logger.info(running.describe.details, running.describe.message);
   }

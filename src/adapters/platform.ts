@@ -12,6 +12,7 @@ import type { Core } from "../core/core";
 import type { Platform as PlatformName } from "../core/domain";
 import type { Clock } from "../core/time/clock";
 import type { Sender } from "../delivery/sender";
+import type { MetricsJson } from "../ops/shard-metrics";
 import type { PlatformStore } from "./platform-port";
 import type { InteractionTimings } from "./shared/interaction-timings";
 
@@ -48,7 +49,7 @@ export interface PlatformDeps {
   onNotice?: (kind: string) => void;
   /** Told each interaction's ack and reply latency (the metrics, in the composition root). */
   timings?: InteractionTimings;
-  /** A platform holding a connection (Discord's gateway) says when it drops and when it is back. */
+  /** A platform holding a connection (Discord's gateway, Slack's Socket Mode) says when it drops and when it is back. */
   onConnection?: (connected: boolean) => void;
 }
 
@@ -58,6 +59,8 @@ export interface RunningPlatform {
   stop(): Promise<void>;
   /** One line for the start-up log: how it runs (mode, port, shards). */
   describe: { message: string; details: Record<string, unknown> };
+  /** Its child processes' metrics (Discord's shard processes), for this process's /metrics. */
+  metrics?: () => Promise<MetricsJson[]>;
 }
 
 export interface PlatformDescription {

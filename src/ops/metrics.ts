@@ -3,7 +3,8 @@
  * edges (the composition root, the adapters' timing hooks, the dispatcher's outcome callback):
  * the core never imports prom-client, it only calls plain callbacks it was given.
  */
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { AggregatorRegistry, Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { MetricsJson } from "./shard-metrics";
 
 /** What a command came to, as the core tells it (core.ts `onOutcome`). */
 export type CommandOutcome = "ok" | "refused" | "invalid" | "error";
@@ -32,6 +33,8 @@ export class Metrics {
   readonly matchingRuns: Counter;
   readonly matchingSeconds: Histogram;
   private readonly scrapeErrors: Counter;
+  /** Other processes' registries (the shard processes), merged into each scrape. */
+  private readonly others: Array<() => Promise<MetricsJson[]>> = [];
 
   /**
    * `queues` is read once per scrape (a cheap query); a failure leaves the gauges at their last
@@ -149,8 +152,16 @@ export class Metrics {
     };
   }
 
-  /** The exposition text and its content type, for /metrics. */
+  /** Adds other processes' metrics to every scrape (shard-metrics.ts's `askForMetrics`). */
+  include(others: () => Promise<MetricsJson[]>): void {
+    this.others.push(others);
+  }
+
+  /** The exposition text and its content type, for /metrics: this process's, merged with the others' if any. */
   async expose(): Promise<{ contentType: string; body: string }> {
-    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    if (this.others.length === 0) return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    const [own, ...others] = await Promise.all([this.registry.getMetricsAsJSON(), ...this.others.map((ask) => ask())]);
+    const merged = AggregatorRegistry.aggregate([own, ...others.flat()]);
+    return { contentType: merged.contentType, body: await merged.metrics() };
   }
 }

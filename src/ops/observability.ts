@@ -48,10 +48,12 @@ export function observability(options: {
   logger: Logger;
   /** Default process metrics (CPU, memory, event loop); off in tests that make several registries. */
   defaultMetrics?: boolean;
+  /** The queue gauges; off in a shard process, whose metrics the parent (which reads them) merges with its own. */
+  queues?: boolean;
 }): Observability {
   const { db, clock, logger } = options;
   const metrics = new Metrics({
-    queues: () => queueStats(db, clock.now()),
+    ...(options.queues === false ? {} : { queues: () => queueStats(db, clock.now()) }),
     ...(options.defaultMetrics === undefined ? {} : { defaultMetrics: options.defaultMetrics }),
   });
   const platforms = new Map<PlatformName, boolean>();

@@ -1,8 +1,9 @@
 /**
  * /healthz, /readyz and /metrics on PORT, with the real process: Slack in
- * HTTP mode (the routes on Bolt's receiver) and Discord (their own small
- * server). A command moves the command counter and the latency histograms,
- * and its log line and the dispatcher's line for the row it wrote carry the
+ * HTTP mode (the routes on Bolt's receiver), Slack in Socket Mode and
+ * Discord (their own small server; /readyz follows the Socket Mode
+ * WebSocket). A command moves the command counter and the latency
+ * histograms, and its log line and the dispatcher's line for the row it wrote carry the
  * same request id. In-process: /readyz is 503 once the database is closed.
  */
 import { createHmac } from "node:crypto";
@@ -16,7 +17,7 @@ import { observability } from "../../src/ops/observability";
 import { FAKE_IDS, FakeDiscord } from "../support/fake-discord";
 import { FakeSlack } from "../support/fake-slack";
 import { processDatabase, startMain as startProcess } from "../support/main-process";
-import { openTestDb } from "../support/test-db";
+import { openTestDb, testDbKind } from "../support/test-db";
 
 const DISCORD_TOKEN = "fake-discord-token-0123456789";
 const SIGNING_SECRET = "test-signing-secret";
@@ -148,6 +149,49 @@ describe("health and metrics on PORT", () => {
     );
   }, 90_000);
 
+  it("Slack in Socket Mode: the routes on their own server; /readyz turns 503 while the WebSocket is down and 200 once it is back", async () => {
+    const slack = new FakeSlack();
+    await slack.start();
+    cleanups.push(() => slack.stop());
+    const port = await freePort();
+    const { output } = startMain({
+      ...(await database()),
+      SLACK_BOT_TOKEN: "xoxb-test",
+      SLACK_APP_TOKEN: "xapp-1-test",
+      SLACK_API_URL: `${slack.url}api/`,
+      PORT: String(port),
+    });
+    await waitFor(() => output().includes("Slack app connected over Socket Mode"), "the Socket Mode connection", 60_000);
+    await expectHealthy(port);
+    expect(JSON.parse((await get(port, "/readyz")).body).checks["platform:slack"]).toBe("ok");
+    const opened = slack.of("apps.connections.open").length;
+
+    // The client waits a few seconds before it reconnects: /readyz says so meanwhile.
+    slack.dropSocket();
+    const down = await waitFor(async () => {
+      const r = await get(port, "/readyz");
+      return r.status === 503 ? r : undefined;
+    }, "/readyz 503 after the drop");
+    expect(JSON.parse(down.body).checks).toMatchObject({ database: "ok", "platform:slack": "not connected" });
+    expect((await get(port, "/healthz")).status).toBe(200);
+
+    await waitFor(async () => (await get(port, "/readyz")).status === 200, "/readyz 200 once reconnected");
+    expect(slack.of("apps.connections.open").length).toBe(opened + 1);
+    // The new connection carries commands.
+    const ack = await slack.push("slash_commands", {
+      command: "/mentoring",
+      text: "help",
+      team_id: "T-ACME",
+      user_id: "U-ANA",
+      user_name: "ana",
+      channel_id: "C-MENTORING",
+      channel_name: "mentoring",
+      trigger_id: "trigger-socket-1",
+      response_url: `${slack.url}respond/socket-1`,
+    });
+    expect(ack?.envelope_id).toBeDefined();
+  }, 90_000);
+
   it("Discord: the routes on their own server; commands move the metrics and the request id reaches the outbox row's line", async () => {
     const fake = new FakeDiscord();
     await fake.start();
@@ -190,6 +234,53 @@ describe("health and metrics on PORT", () => {
     );
     expect(logLines(output(), "delivery")).toContainEqual(expect.objectContaining({ requestId: openId, result: "sent" }));
   }, 90_000);
+
+  it.runIf(testDbKind() === "postgres")(
+    "[server only] with SHARDS=2 the parent's /metrics has the shard processes' commands, and /readyz follows every shard's gateway",
+    async () => {
+      const fake = new FakeDiscord({ shards: 2 });
+      await fake.start();
+      cleanups.push(() => fake.stop());
+      const port = await freePort();
+      startMain({
+        ...(await database()),
+        DISCORD_TOKEN,
+        DISCORD_APPLICATION_ID: FAKE_IDS.application,
+        DISCORD_API_URL: fake.apiUrl,
+        SHARDS: "2",
+        SHARD_SPAWN_DELAY_MS: "0",
+        PORT: String(port),
+      });
+      await waitFor(() => fake.identifies.length === 2, "both shards' IDENTIFY", 90_000);
+      await expectHealthy(port);
+
+      // The command is answered in a shard process; its count and latencies reach the parent's scrape.
+      const organizer = { user: FAKE_IDS.owner, permissions: PermissionFlagsBits.ManageGuild, locale: "en-US" as const };
+      await fake.interact(fake.slashCommand({ ...organizer, subcommand: "setup", options: { name: "Kopi Pagi" } }), {
+        timeoutMs: 15_000,
+      });
+      const metrics = await waitFor(async () => {
+        const m = (await get(port, "/metrics")).body;
+        return value(m, 'sebaya_reply_seconds_count{platform="discord",kind="command"}') === 1 ? m : undefined;
+      }, "the shard's reply latency in the parent's metrics");
+      expect(value(metrics, 'sebaya_commands_total{kind="program.setup",outcome="ok"}')).toBe(1);
+      expect(value(metrics, 'sebaya_ack_seconds_count{platform="discord"}')).toBe(1);
+      // The queue gauges are read once, in the parent: not added up over the processes.
+      expect(metrics.match(/^sebaya_outbox_pending /gm)).toHaveLength(1);
+
+      // One shard's gateway drops and is slow to resume: the parent is not ready until it is back.
+      fake.holdResumes();
+      fake.closeShard(1, 4000);
+      const down = await waitFor(async () => {
+        const r = await get(port, "/readyz");
+        return r.status === 503 ? r : undefined;
+      }, "/readyz 503 while shard 1 is away");
+      expect(JSON.parse(down.body).checks).toMatchObject({ database: "ok", "platform:discord": "not connected" });
+      fake.releaseResumes();
+      await waitFor(async () => (await get(port, "/readyz")).status === 200, "/readyz 200 once shard 1 resumed");
+    },
+    150_000,
+  );
 
   it("/readyz is 503 naming the database once it is closed; /healthz stays 200", async () => {
     const test = await openTestDb();

@@ -403,6 +403,8 @@ export class FakeDiscord {
   private readonly failures: FailureRule[] = [];
   private readonly connections = new Set<GatewayConnection>();
   private readonly sessions = new Map<string, { shard: [number, number]; intents: number; seq: number }>();
+  /** RESUMEs not answered yet while `holdResumes()` is in force (null: answered at once). */
+  private heldResumes: Array<() => void> | null = null;
   private readonly waiters = new Set<() => void>();
   private readonly routes: Route[];
   private server: Server | null = null;
@@ -598,6 +600,17 @@ export class FakeDiscord {
       5000,
       `a heartbeat from shard ${shardId}`,
     );
+  }
+
+  /** RESUMEs wait unanswered until `releaseResumes()`: a gateway that is slow to come back. */
+  holdResumes(): void {
+    this.heldResumes ??= [];
+  }
+
+  releaseResumes(): void {
+    const held = this.heldResumes ?? [];
+    this.heldResumes = null;
+    for (const answer of held) answer();
   }
 
   /** Closes a shard's socket with a gateway close code (4000: unknown error, which discord.js resumes after). */
@@ -1303,6 +1316,10 @@ export class FakeDiscord {
         this.onIdentify(conn, payload.d as Json);
         return;
       case GatewayOpcodes.Resume: {
+        if (this.heldResumes) {
+          this.heldResumes.push(() => this.onGatewayPayload(conn, payload));
+          return;
+        }
         const d = payload.d as { token: string; session_id: string; seq: number };
         const session = this.sessions.get(d.session_id);
         if (!session || !this.tokenOk(d.token)) {

@@ -111,9 +111,15 @@ export class FakeSlack {
     this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   }
 
+  /** Socket Mode: closes the app's WebSocket, as Slack does when a connection is lost (the app reconnects). */
+  dropSocket(): void {
+    this.socket?.terminate();
+  }
+
   /** Socket Mode: pushes an envelope to the connected app; resolves with its acknowledgement. */
   async push(type: "slash_commands" | "interactive" | "events_api", payload: Record<string, unknown>) {
-    const ws = await (this.socketReady as Promise<WebSocket>);
+    // The latest connection: after a drop the app has opened a new one.
+    const ws = this.socket ?? (await (this.socketReady as Promise<WebSocket>));
     const envelopeId = `env-${this.acks.size}-${Math.random().toString(36).slice(2)}`;
     ws.send(
       JSON.stringify({

@@ -97,6 +97,12 @@ describe("Dockerfile", () => {
     expect(args).toMatch(/--timeout=\d+s/);
   });
 
+  it("sets PORT in the image, so the playground too serves the /healthz its health check fetches", () => {
+    const port = runtime.filter(([w, a]) => w === "ENV" && a.startsWith("PORT=")).map(([, a]) => a.slice("PORT=".length));
+    expect(port).toEqual(["3000"]);
+    expect(at(runtime, "ENV", (a) => a.startsWith("PORT="))).toBeLessThan(at(runtime, "HEALTHCHECK", () => true));
+  });
+
   it("leaves node_modules and dist out of the build context (the stages make their own)", () => {
     const ignored = readFileSync(join(ROOT, ".dockerignore"), "utf8").split("\n");
     expect(ignored).toContain("node_modules");

@@ -4,7 +4,7 @@
  * or one process per shard (shards.ts, each running shard-main.ts), and the
  * REST sender in this one either way.
  */
-import type { Platform, PlatformCapabilities } from "../platform";
+import type { Platform, PlatformCapabilities, RunningPlatform } from "../platform";
 import { startDiscordApp } from "./app";
 import { DISCORD_LIMITS } from "./limits";
 import { discordSender } from "./sender";
@@ -25,7 +25,7 @@ export function discordPlatform(settings: DiscordSettings): Platform {
     name: "discord",
     capabilities: DISCORD_CAPABILITIES,
     async start(deps) {
-      let running: { stop(): Promise<void>; describe: { message: string; details: Record<string, unknown> } };
+      let running: Omit<RunningPlatform, "sender">;
       if (settings.ownShards?.list.length === 0) {
         // SHARD_LIST=none: a delivery replica; the gateway runs in the pods given shards.
         running = {
@@ -55,9 +55,15 @@ export function discordPlatform(settings: DiscordSettings): Platform {
           },
         };
       } else {
-        const shards = await startShards({ token: settings.token, ...(apiUrl ? { apiUrl } : {}), shards: settings.shards });
+        const shards = await startShards({
+          token: settings.token,
+          ...(apiUrl ? { apiUrl } : {}),
+          shards: settings.shards,
+          ...(deps.onConnection ? { onConnection: deps.onConnection } : {}),
+        });
         running = {
           stop: shards.stop,
+          metrics: shards.metrics,
           describe: { message: "Discord shards started", details: { shards: shards.manager.totalShards } },
         };
       }

@@ -3,11 +3,15 @@
  * discord.js reads which shard it is from the environment the manager sets.
  * It answers its guilds' interactions; the parent runs the scheduler and
  * delivery. Configuration comes from the same environment as the parent's.
+ * Its commands and latencies are counted here and sent to the parent on
+ * request (ops/shard-metrics.ts), which serves them in its /metrics.
  */
 import { createAppCore, openDatabase, platformStore } from "../../app";
 import { parseConfig } from "../../config";
 import { systemClock } from "../../core/time/clock";
 import { createLogger, describeError, errorLine } from "../../logger";
+import { observability } from "../../ops/observability";
+import { answerMetricsRequests } from "../../ops/shard-metrics";
 import { InFlight } from "../../scheduler/in-flight";
 import { startDiscordApp } from "./app";
 import { discordSettings } from "./settings";
@@ -21,10 +25,17 @@ async function main(): Promise<void> {
   if (!settings || !config.DATABASE_URL) throw new Error("a shard needs DISCORD_TOKEN, DISCORD_APPLICATION_ID and DATABASE_URL");
   const logger = createLogger(config.LOG_LEVEL);
   const db = await openDatabase({ kind: "postgres", url: config.DATABASE_URL });
+  // The queues are the parent's to read: a shard's gauges would only add the same figures again.
+  const ops = observability({ db: db.kysely, clock: systemClock, logger, queues: false });
+  answerMetricsRequests(ops.metrics.registry, process, (error) =>
+    logger.warn({ error: describe(error) }, "metrics could not be collected"),
+  );
   const appCore = createAppCore({
     db,
     clock: systemClock,
-    onError: (error, context) => logger.error({ command: context.command, error: describe(error) }, "command failed"),
+    onError: (error, context) =>
+      logger.error({ command: context.command, requestId: context.requestId, error: describe(error) }, "command failed"),
+    onOutcome: ops.onOutcome,
   });
   // As in the parent (platforms.ts): commands taken before SIGTERM finish before the database closes.
   const inFlight = new InFlight();
@@ -36,6 +47,7 @@ async function main(): Promise<void> {
     token: settings.token,
     ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
     onError: (error) => logger.error({ error: describe(error) }, "discord interaction failed"),
+    timings: ops.timingsFor("discord"),
   });
   logger.info({ shards: discord.client.options.shards }, "Discord shard connected");
   const stop = async () => {

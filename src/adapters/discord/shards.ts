@@ -9,6 +9,7 @@
 import { fileURLToPath } from "node:url";
 import { REST, Routes, ShardingManager } from "discord.js";
 import { MINUTE_MS } from "../../core/time/durations";
+import { askForMetrics, type MetricsJson } from "../../ops/shard-metrics";
 
 /** Discord's recommended shard count (GET /gateway/bot), asked through the configured REST base URL. */
 export async function recommendedShards(token: string, apiUrl?: string): Promise<number> {
@@ -19,6 +20,8 @@ export async function recommendedShards(token: string, apiUrl?: string): Promise
 
 export interface Shards {
   manager: ShardingManager;
+  /** Each shard process's metrics registry (those that answer), for the parent's /metrics. */
+  metrics(): Promise<MetricsJson[]>;
   stop(): Promise<void>;
 }
 
@@ -28,6 +31,11 @@ export async function startShards(options: {
   shards: number | "auto";
   /** Passed to each shard process (it reads its configuration from the environment too). */
   env?: Record<string, string>;
+  /**
+   * Told when a shard process's gateway drops or the process dies (false), and when every shard
+   * is ready or resumed again (true): the parent's readiness follows all its shards.
+   */
+  onConnection?: (connected: boolean) => void;
 }): Promise<Shards> {
   // "auto" is resolved here: discord.js would ask discord.com, not a configured REST proxy.
   const totalShards = options.shards === "auto" ? await recommendedShards(options.token, options.apiUrl) : options.shards;
@@ -44,11 +52,28 @@ export async function startShards(options: {
       execArgv: fromSource ? ["--import", "tsx"] : [],
     },
   );
+  // discord.js relays each child's gateway state over IPC as the Shard's events. Every shard counts
+  // as down until its first ready; the transitions of "none down" are told.
+  const down = new Set<number>(Array.from({ length: totalShards }, (_, id) => id));
+  const shardIs = (id: number, up: boolean) => {
+    const before = down.size === 0;
+    if (up) down.delete(id);
+    else down.add(id);
+    if (before !== (down.size === 0)) options.onConnection?.(down.size === 0);
+  };
+  manager.on("shardCreate", (shard) => {
+    shard.on("ready", () => shardIs(shard.id, true));
+    shard.on("resume", () => shardIs(shard.id, true));
+    shard.on("disconnect", () => shardIs(shard.id, false));
+    shard.on("reconnecting", () => shardIs(shard.id, false));
+    shard.on("death", () => shardIs(shard.id, false));
+  });
   if (options.env) for (const [key, value] of Object.entries(options.env)) process.env[key] = value;
   // Shards start 5.5 s apart by default (Discord's identify rate); a proxy or a test may not need it.
   await manager.spawn({ amount: totalShards, delay: Number(process.env.SHARD_SPAWN_DELAY_MS ?? 5_500), timeout: MINUTE_MS });
   return {
     manager,
+    metrics: () => askForMetrics(manager.shards.values()),
     stop: async () => {
       for (const shard of manager.shards.values()) shard.kill();
     },

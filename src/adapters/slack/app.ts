@@ -86,6 +86,8 @@ export interface SlackAppOptions {
   routes?: Array<{ path: string; method: string; handler: (req: IncomingMessage, res: ServerResponse) => void }>;
   /** Told each request's ack and reply latency. */
   timings?: InteractionTimings;
+  /** Socket Mode: told when the WebSocket drops (false) and when Slack's hello arrives again (true). */
+  onConnection?: (connected: boolean) => void;
 }
 
 /** Why a request was not acted on as sent. */
@@ -472,6 +474,19 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
   });
 
   if (options.transport.kind === "socket") {
+    const onConnection = options.onConnection;
+    if (onConnection && receiver instanceof SocketModeReceiver) {
+      // The client reconnects by itself after a pause (no state event on the drop itself: its 'close').
+      const socket = receiver.client;
+      let up = false;
+      const set = (connected: boolean) => {
+        if (connected === up) return;
+        up = connected;
+        onConnection(connected);
+      };
+      socket.on("connected", () => set(true));
+      for (const down of ["close", "reconnecting", "disconnected"]) socket.on(down, () => set(false));
+    }
     await app.start();
     return { port: null, stop: () => app.stop().then(() => undefined) };
   }

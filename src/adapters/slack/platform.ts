@@ -63,6 +63,7 @@ export function slackPlatform(settings: SlackSettings, env: SlackEnvironment): P
         onNotice: (kind) => deps.onNotice?.(kind),
         ...(env.routes ? { routes: env.routes } : {}),
         ...(deps.timings ? { timings: deps.timings } : {}),
+        ...(deps.onConnection ? { onConnection: deps.onConnection } : {}),
       });
       return {
         sender: slackSender(workspaces),
