@@ -601,7 +601,7 @@ const harness: BenchHarness = {
   lastLines: (c) => childErrors.get(c)?.last ?? [],
 };
 
-const DISCORD_METHOD = `Discord rows: the bot (\`src/main.ts\` with DISCORD_TOKEN and DISCORD_API_URL, one process, one gateway shard) against the fake Discord (tests/support/fake-discord.ts) in the bench process, beside a bare discord.js client answering each interaction with a fixed reply and no database (bench/interactions-bare-discord.ts). Seeded through interactions (setup, open, ${MEMBERS} members each with a pool of intake drafts, half joined, match); the same mix as INTERACTION_CREATE over the gateway: /mentoring status, /mentoring journal, /mentoring checkin, the Join button (each press on its own copy of the announcement), the intake's last modal submitted (a draft of its own each). ack: until the interaction callback reached the fake; reply: until the answer did (a callback carrying it, an edit or follow-up of the response, or a DM). The fake refuses a callback later than 3 s, as Discord does: such interactions count as errors.`;
+const DISCORD_METHOD = `Discord rows: the bot (\`src/main.ts\` with DISCORD_TOKEN and DISCORD_API_URL, one process, one gateway shard) against the fake Discord (tests/support/fake-discord.ts) in the bench process, beside a bare discord.js client answering each interaction with a fixed reply and no database (bench/interactions-bare-discord.ts). Seeded through interactions (setup, open, ${MEMBERS} members each with a pool of intake drafts, half joined, match); the same mix as INTERACTION_CREATE over the gateway: /mentoring status, /mentoring journal, /mentoring checkin, the Join button (each press on its own copy of the announcement), the intake's last modal submitted (a draft of its own each). ack: until the interaction callback reached the fake; reply: until the answer did (a callback carrying it, an edit or follow-up of the response, or a DM). The fake refuses a callback later than 3 s, as Discord does: such interactions count as errors, and the ack percentiles, taken over accepted callbacks only, cannot pass 3 s (read them with the errors column).`;
 
 /** The Discord rows: one process (a gateway shard), the bare discord.js client beside it; see interactions-discord.ts. */
 async function discordRows(show: (r: Result) => void): Promise<void> {
@@ -750,6 +750,7 @@ async function main(): Promise<void> {
   console.info(`\n${textTable(columns, rows)}\n\n${verdict}`);
   if (flags.out !== "none") {
     const loadEnd = os.loadavg();
+    const slackMethod = `The bot (\`src/main.ts\`, Slack over HTTP, PostgreSQL ${new URL(BASE_URL).host}) as its own process; the load generator and the fake Slack in the bench process, on the same cores. A program seeded through commands (${MEMBERS} members, half joined through the intake modal, matched), a fresh copy of it per row. Mix, open loop for ${seconds} s per rate: status 30%, journal note 20%, check-in 15%, the Join button 15%, the intake submitted 20%. ack: the signed request's HTTP response time; reply: until the fake Slack received the answer (response_url, views.open, or a message to the member). CPU %: the bot's process(es) over the sending window (100% = one core); RSS: peak, summed over replicas.`;
     const md = [
       "# Interactive load benchmark",
       "",
@@ -758,8 +759,7 @@ async function main(): Promise<void> {
         2,
       )} at end (1 min) · ${startedAt.toISOString()}`,
       "",
-      `The bot (\`src/main.ts\`, Slack over HTTP, PostgreSQL ${new URL(BASE_URL).host}) as its own process; the load generator and the fake Slack in the bench process, on the same cores. A program seeded through commands (${MEMBERS} members, half joined through the intake modal, matched), a fresh copy of it per row. Mix, open loop for ${seconds} s per rate: status 30%, journal note 20%, check-in 15%, the Join button 15%, the intake submitted 20%. ack: the signed request's HTTP response time; reply: until the fake Slack received the answer (response_url, views.open, or a message to the member). CPU %: the bot's process(es) over the sending window (100% = one core); RSS: peak, summed over replicas.`,
-      "",
+      ...(onSlack ? [slackMethod, ""] : []),
       ...(onDiscord ? [DISCORD_METHOD, ""] : []),
       markdownTable(columns, rows),
       "",
