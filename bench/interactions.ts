@@ -16,7 +16,10 @@
  * its trigger_id, or chat.postMessage / postEphemeral to the member, first
  * come). The baseline is a bare Bolt app (bench/interactions-bare-bolt.ts) on
  * the same receiver answering each request with a fixed reply, no database:
- * the ceiling of this machine. The bot's process CPU and peak RSS come from
+ * the ceiling of this machine. --platform discord runs the same mix as Discord
+ * interactions over a fake gateway against the bot and a bare discord.js client
+ * (bench/interactions-discord.ts, bench/interactions-bare-discord.ts); the rows
+ * share one table, told apart by its platform column. The bot's process CPU and peak RSS come from
  * /proc/<pid>/stat and status.
  *
  *   npm run bench:interactions
@@ -24,7 +27,7 @@
  *
  * Flags: --rates a,b (default 50,100,300,1000)  --seconds N per rate (default 10)
  *        --replicas a,b (default 1; above 1 behind a round-robin proxy in this process)
- *        --members N (default 300)  --platform slack|discord|both (discord: not built yet)
+ *        --members N (default 300)  --platform slack|discord|both (default slack; Discord: bench/interactions-discord.ts)
  *        --no-baseline  --no-queries (skips the round trips counted per action, bench/interactions-queries.ts)
  *        --out FILE|none (default bench/interactions-results.md)
  * Database: BENCH_DATABASE_URL (a server URL; default postgres://postgres@127.0.0.1:5432/sebaya_bench_perf):
@@ -43,6 +46,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { FakeSlack, type SlackCall, WORKSPACE_ADMIN } from "../tests/support/fake-slack";
 import { type OpenedView, SlackDriver } from "../tests/support/slack-driver";
+import { type BenchHarness, type DiscordSeed, discordScenario, discordSeed } from "./interactions-discord";
 import { type Count, countColumns, countQueries, countRows } from "./interactions-queries";
 import { type Column, fixed, int, markdownTable, type Row, textTable } from "./table";
 
@@ -77,8 +81,10 @@ const replicaCounts = positiveList("replicas", flags.replicas).map(Math.round);
 const seconds = positiveList("seconds", flags.seconds)[0] as number;
 const MEMBERS = Math.round(positiveList("members", flags.members)[0] as number);
 const baseline = flags.baseline && !flags["no-baseline"];
-if (flags.platform !== "slack")
-  console.warn(`--platform ${flags.platform}: the Discord interactions side of this bench is not built yet; running Slack only`);
+if (!["slack", "discord", "both"].includes(flags.platform))
+  throw new Error(`--platform wants slack, discord or both, got ${flags.platform}`);
+const onSlack = flags.platform !== "discord";
+const onDiscord = flags.platform !== "slack";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SECRET = "bench-signing-secret";
@@ -440,6 +446,7 @@ async function seed(): Promise<Seed> {
 // ------------------------------------------------------------------ one scenario
 
 interface Result {
+  platform: "Slack" | "Discord";
   contender: string;
   replicas: number;
   rate: number;
@@ -557,6 +564,7 @@ async function scenario(s: Seed, opts: { bare: boolean; replicas: number; rate: 
     const acks = pending.flatMap((p) => (p.status === 200 && p.ackMs !== undefined ? [p.ackMs] : [])).sort((a, b) => a - b);
     const repliesMs = pending.flatMap((p) => (p.replyMs !== undefined ? [p.replyMs] : [])).sort((a, b) => a - b);
     return {
+      platform: "Slack",
       contender: opts.bare ? "bare Bolt, no database (the machine's ceiling)" : "Sebaya (main.ts, PostgreSQL)",
       replicas: opts.replicas,
       rate: opts.rate,
@@ -579,6 +587,61 @@ async function scenario(s: Seed, opts: { bare: boolean; replicas: number; rate: 
   }
 }
 
+// ------------------------------------------------------------------ Discord
+
+const harness: BenchHarness = {
+  startChild,
+  stopChild,
+  createDatabase,
+  dropDatabase,
+  urlOf,
+  freePort,
+  sample,
+  errorLines: (c) => childErrors.get(c)?.lines ?? 0,
+  lastLines: (c) => childErrors.get(c)?.last ?? [],
+};
+
+const DISCORD_METHOD = `Discord rows: the bot (\`src/main.ts\` with DISCORD_TOKEN and DISCORD_API_URL, one process, one gateway shard) against the fake Discord (tests/support/fake-discord.ts) in the bench process, beside a bare discord.js client answering each interaction with a fixed reply and no database (bench/interactions-bare-discord.ts). Seeded through interactions (setup, open, ${MEMBERS} members each with a pool of intake drafts, half joined, match); the same mix as INTERACTION_CREATE over the gateway: /mentoring status, /mentoring journal, /mentoring checkin, the Join button (each press on its own copy of the announcement), the intake's last modal submitted (a draft of its own each). ack: until the interaction callback reached the fake; reply: until the answer did (a callback carrying it, an edit or follow-up of the response, or a DM). The fake refuses a callback later than 3 s, as Discord does: such interactions count as errors, and the ack percentiles, taken over accepted callbacks only, cannot pass 3 s (read them with the errors column).`;
+
+/** The Discord rows: one process (a gateway shard), the bare discord.js client beside it; see interactions-discord.ts. */
+async function discordRows(show: (r: Result) => void): Promise<void> {
+  if (replicaCounts.some((n) => n !== 1))
+    console.warn("Discord: one process only (replicas there are gateway shards, not a load balancer); --replicas ignored");
+  // Each "join" submits a draft of its own: enough per member for the highest rate, with room for chance.
+  const joinShare = MIX.find(([k]) => k === "join")?.[1] ?? 0;
+  const perMember = Math.ceil(((Math.max(...rates) * seconds * joinShare) / MEMBERS) * 1.3) + 1;
+  console.info(
+    `Discord: seeding a program (${MEMBERS} members, ${perMember} intake drafts each, half joined, matched) through interactions...`,
+  );
+  let s: DiscordSeed | null = null;
+  try {
+    s = await discordSeed(harness, MEMBERS, perMember);
+    for (const rate of rates) {
+      for (const bare of baseline ? [true, false] : [false]) {
+        const r = await discordScenario(harness, s, { bare, rate, seconds, members: MEMBERS, mix: MIX });
+        if (r.spentDrafts > 0)
+          console.warn(`  Discord: ${r.spentDrafts} joins found their member's drafts spent ("expired" answers)`);
+        const via = new Map<string, number>();
+        for (const p of r.pending) {
+          const key = `${p.kind} ${p.via ?? "none"}`;
+          via.set(key, (via.get(key) ?? 0) + 1);
+        }
+        show({
+          platform: "Discord",
+          contender: bare ? "bare discord.js, no database (the machine's ceiling)" : "Sebaya (main.ts, PostgreSQL)",
+          replicas: 1,
+          rate,
+          ...r,
+        });
+        console.info(`    reply carried by: ${[...via].map(([k, n]) => `${k} ${n}`).join(", ")}`);
+      }
+    }
+  } finally {
+    await s?.fake.stop();
+    if (s) await dropDatabase(s.template);
+  }
+}
+
 // ------------------------------------------------------------------ main
 
 const ms = (x: number) => (Number.isNaN(x) ? "–" : x >= 10_000 ? int(x) : x >= 100 ? fixed(x, 0) : fixed(x, 1));
@@ -598,12 +661,11 @@ async function main(): Promise<void> {
       `database round trips per action, from the request to the reply:\n${textTable(countColumns, countRows(counts))}\n`,
     );
   }
-  console.info(`seeding a program (${MEMBERS} members, half joined, matched) through commands...`);
-  const s = await seed();
   const results: Result[] = [];
-  const run = async (bare: boolean, replicas: number, rate: number) => {
-    const r = await scenario(s, { bare, replicas, rate });
+  const show = (r: Result) => {
     results.push(r);
+    const bare = r.contender.startsWith("bare");
+    const { replicas, rate } = r;
     const byKind = MIX.map(([k]) => {
       const of = r.pending.filter((p) => p.kind === k && p.replyMs !== undefined).map((p) => p.replyMs as number);
       of.sort((a, b) => a - b);
@@ -611,22 +673,28 @@ async function main(): Promise<void> {
       return `${k} ${ms(quantile(of, 0.5))}/${ms(quantile(of, 0.99))}${missing ? ` (${missing} no reply)` : ""}`;
     });
     console.info(
-      `  ${bare ? "bare Bolt" : "Sebaya"} x${replicas} ${rate}/s: ack p50 ${ms(quantile(r.acks, 0.5))} p99 ${ms(quantile(r.acks, 0.99))} ms; reply p50 ${ms(
+      `  ${r.platform} ${bare ? (r.platform === "Slack" ? "bare Bolt" : "bare discord.js") : "Sebaya"} x${replicas} ${rate}/s: ack p50 ${ms(quantile(r.acks, 0.5))} p99 ${ms(quantile(r.acks, 0.99))} ms; reply p50 ${ms(
         quantile(r.replies, 0.5),
       )} p99 ${ms(quantile(r.replies, 0.99))} ms; ${r.errors} errors, ${r.missing} without reply, ${r.logged} error lines logged; CPU ${fixed(r.cpuPercent, 0)}%, RSS ${fixed(r.rssMb, 0)} MB; load ${fixed(r.load, 2)}`,
     );
     console.info(`    reply p50/p99 ms by kind: ${byKind.join(", ")}`);
   };
-  try {
-    for (const rate of rates) {
-      if (baseline) await run(true, 1, rate);
-      for (const replicas of replicaCounts) await run(false, replicas, rate);
+  if (onSlack) {
+    console.info(`seeding a program (${MEMBERS} members, half joined, matched) through commands...`);
+    const s = await seed();
+    try {
+      for (const rate of rates) {
+        if (baseline) show(await scenario(s, { bare: true, replicas: 1, rate }));
+        for (const replicas of replicaCounts) show(await scenario(s, { bare: false, replicas, rate }));
+      }
+    } finally {
+      await dropDatabase(s.template);
     }
-  } finally {
-    await dropDatabase(s.template);
   }
+  if (onDiscord) await discordRows(show);
 
   const columns: Column[] = [
+    { header: "platform", align: "left" },
     { header: "contender", align: "left" },
     { header: "replicas", align: "right" },
     { header: "rate/s", align: "right" },
@@ -648,6 +716,7 @@ async function main(): Promise<void> {
     if (lastRate !== -1 && r.rate !== lastRate) rows.push("rule");
     lastRate = r.rate;
     rows.push([
+      r.platform,
       r.contender,
       String(r.replicas),
       int(r.rate),
@@ -664,18 +733,24 @@ async function main(): Promise<void> {
       fixed(r.load, 2),
     ]);
   }
-  const one = results.find((r) => !r.contender.startsWith("bare") && r.replicas === 1 && r.rate === TARGET.rate);
-  const verdict = one
-    ? `Target, one process at ${TARGET.rate}/s: ack p99 ${ms(quantile(one.acks, 0.99))} ms (under ${TARGET.ackP99}: ${
-        quantile(one.acks, 0.99) < TARGET.ackP99 ? "met" : "NOT met"
-      }), reply p99 ${ms(quantile(one.replies, 0.99))} ms (under ${TARGET.replyP99}: ${
-        quantile(one.replies, 0.99) < TARGET.replyP99 && one.missing === 0 && one.errors === 0 ? "met" : "NOT met"
-      }).`
-    : `No one-process run at ${TARGET.rate}/s in this run.`;
+  const verdictOf = (platform: Result["platform"]) => {
+    const one = results.find(
+      (r) => r.platform === platform && !r.contender.startsWith("bare") && r.replicas === 1 && r.rate === TARGET.rate,
+    );
+    return one
+      ? `Target (${platform}), one process at ${TARGET.rate}/s: ack p99 ${ms(quantile(one.acks, 0.99))} ms (under ${TARGET.ackP99}: ${
+          quantile(one.acks, 0.99) < TARGET.ackP99 ? "met" : "NOT met"
+        }), reply p99 ${ms(quantile(one.replies, 0.99))} ms (under ${TARGET.replyP99}: ${
+          quantile(one.replies, 0.99) < TARGET.replyP99 && one.missing === 0 && one.errors === 0 ? "met" : "NOT met"
+        }).`
+      : `No one-process ${platform} run at ${TARGET.rate}/s in this run.`;
+  };
+  const verdict = [...(onSlack ? [verdictOf("Slack")] : []), ...(onDiscord ? [verdictOf("Discord")] : [])].join(" ");
   const command = `npm run bench:interactions${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
   console.info(`\n${textTable(columns, rows)}\n\n${verdict}`);
   if (flags.out !== "none") {
     const loadEnd = os.loadavg();
+    const slackMethod = `The bot (\`src/main.ts\`, Slack over HTTP, PostgreSQL ${new URL(BASE_URL).host}) as its own process; the load generator and the fake Slack in the bench process, on the same cores. A program seeded through commands (${MEMBERS} members, half joined through the intake modal, matched), a fresh copy of it per row. Mix, open loop for ${seconds} s per rate: status 30%, journal note 20%, check-in 15%, the Join button 15%, the intake submitted 20%. ack: the signed request's HTTP response time; reply: until the fake Slack received the answer (response_url, views.open, or a message to the member). CPU %: the bot's process(es) over the sending window (100% = one core); RSS: peak, summed over replicas.`;
     const md = [
       "# Interactive load benchmark",
       "",
@@ -684,8 +759,8 @@ async function main(): Promise<void> {
         2,
       )} at end (1 min) · ${startedAt.toISOString()}`,
       "",
-      `The bot (\`src/main.ts\`, Slack over HTTP, PostgreSQL ${new URL(BASE_URL).host}) as its own process; the load generator and the fake Slack in the bench process, on the same cores. A program seeded through commands (${MEMBERS} members, half joined through the intake modal, matched), a fresh copy of it per row. Mix, open loop for ${seconds} s per rate: status 30%, journal note 20%, check-in 15%, the Join button 15%, the intake submitted 20%. ack: the signed request's HTTP response time; reply: until the fake Slack received the answer (response_url, views.open, or a message to the member). CPU %: the bot's process(es) over the sending window (100% = one core); RSS: peak, summed over replicas. Discord interactions: not measured yet.`,
-      "",
+      ...(onSlack ? [slackMethod, ""] : []),
+      ...(onDiscord ? [DISCORD_METHOD, ""] : []),
       markdownTable(columns, rows),
       "",
       `**${verdict}**`,

@@ -400,6 +400,8 @@ export class FakeDiscord {
   private readonly commandSets = new Map<string, Json[]>();
   private readonly commandIds = new Map<string, string>();
   private readonly interactions = new Map<string, InteractionState>();
+  /** The same states by interaction token: webhook calls name the token (a map, so thousands of them stay cheap). */
+  private readonly interactionsByToken = new Map<string, InteractionState>();
   private readonly failures: FailureRule[] = [];
   private readonly connections = new Set<GatewayConnection>();
   private readonly sessions = new Map<string, { shard: [number, number]; intents: number; seq: number }>();
@@ -638,6 +640,18 @@ export class FakeDiscord {
       timeoutMs,
       `an answer to interaction ${payload.id}`,
     );
+  }
+
+  /**
+   * Dispatches INTERACTION_CREATE and returns at once, for load that must not wait
+   * (bench/interactions-discord.ts): the answers arrive in `calls` and `responsesTo(id)`.
+   */
+  sendInteraction(payload: FakeInteraction): void {
+    const state = this.registerInteraction(payload);
+    const shardId = payload.guild_id ? FakeDiscord.shardOf(payload.guild_id, this.anyShardCount()) : 0;
+    const conn = this.connectionFor(shardId);
+    state.dispatchedAt = Date.now();
+    this.sendDispatch(conn, GatewayDispatchEvents.InteractionCreate, payload);
   }
 
   slashCommand(input: SlashCommandInput = {}): APIChatInputApplicationCommandInteraction {
@@ -930,6 +944,7 @@ export class FakeDiscord {
     };
     if ("message" in payload && payload.message && !this.messages.has(payload.message.id)) this.storeMessage(payload.message);
     this.interactions.set(payload.id, state);
+    this.interactionsByToken.set(payload.token, state);
     return state;
   }
 
@@ -1458,11 +1473,7 @@ export class FakeDiscord {
   private attachToInteraction(call: RestCall): void {
     const cb = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(call.path);
     const hook = /^\/webhooks\/\d+\/([^/]+)/.exec(call.path);
-    const state = cb?.[1]
-      ? this.interactions.get(cb[1])
-      : hook?.[1]
-        ? [...this.interactions.values()].find((s) => s.payload.token === hook[1])
-        : undefined;
+    const state = cb?.[1] ? this.interactions.get(cb[1]) : hook?.[1] ? this.interactionsByToken.get(hook[1]) : undefined;
     state?.responses.push(call);
   }
 
@@ -1761,7 +1772,7 @@ export class FakeDiscord {
   }
 
   private stateForWebhook(app: string, token: string): InteractionState | Answer {
-    const state = [...this.interactions.values()].find((s) => s.payload.token === token);
+    const state = this.interactionsByToken.get(token);
     if (!state || app !== this.applicationId || state.callbackType === null) return notFound(10015, "Unknown Webhook");
     return state;
   }
