@@ -682,7 +682,8 @@ async function main(): Promise<void> {
       int(r.missing),
       int(r.logged),
       fixed(r.cpuPercent, 0),
-      fixed(r.cpuMsPerCommand, 2),
+      // Refused or unanswered requests did little or no work: the figure undercounts there.
+      `${fixed(r.cpuMsPerCommand, 2)}${r.errors + r.missing > r.sent / 100 ? "*" : ""}`,
       fixed(r.rssMb, 0),
       fixed(r.load, 2),
     ]);
@@ -714,7 +715,7 @@ async function main(): Promise<void> {
         2,
       )} at end (1 min) · ${startedAt.toISOString()}`,
       "",
-      `The bot (\`src/main.ts\`, Slack over HTTP, PostgreSQL ${new URL(BASE_URL).host}) as its own process; the load generator and the fake Slack in the bench process, on the same cores. A program seeded through commands (${MEMBERS} members, half joined through the intake modal, matched), a fresh copy of it per row. Mix, open loop for ${seconds} s per rate: status 30%, journal note 20%, check-in 15%, the Join button 15%, the intake submitted 20%. ack: the signed request's HTTP response time; reply: until the fake Slack received the answer (response_url, views.open, or a message to the member). CPU %: the bot's process(es) over the sending window (100% = one core); CPU ms/command: the bot's CPU time (user + system, /proc) from the first request to the last reply, divided by the requests sent, the figure a busy machine disturbs least; RSS: peak, summed over replicas. Discord interactions: not measured yet.`,
+      `The bot (${botLabel}, Slack over HTTP, PostgreSQL ${new URL(BASE_URL).host}) as its own process; the load generator and the fake Slack in the bench process, on the same cores. A program seeded through commands (${MEMBERS} members, half joined through the intake modal, matched), a fresh copy of it per row. Mix, open loop for ${seconds} s per rate: status 30%, journal note 20%, check-in 15%, the Join button 15%, the intake submitted 20%. ack: the signed request's HTTP response time; reply: until the fake Slack received the answer (response_url, views.open, or a message to the member). CPU %: the bot's process(es) over the sending window (100% = one core); CPU ms/command: the bot's CPU time (user + system, /proc) from the first request to the last reply, divided by the requests sent, the figure a busy machine disturbs least (\\* where over 1% of the requests got an error or no reply: those did little or no work, so it undercounts); RSS: peak, summed over replicas. Discord interactions: not measured yet.`,
       "",
       markdownTable(columns, rows),
       "",
