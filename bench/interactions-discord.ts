@@ -83,6 +83,8 @@ export interface DiscordRun {
   missing: number;
   logged: number;
   cpuPercent: number;
+  /** The bot's CPU time from the first interaction to the last reply, per interaction sent. */
+  cpuMsPerCommand: number;
   rssMb: number;
   /** The 1-minute load average as the sending began. */
   load: number;
@@ -397,6 +399,7 @@ export async function discordScenario(
     const end = performance.now() + GRACE_MS;
     while (performance.now() < end && pending.some((p) => p.status === undefined || (p.status < 300 && p.replyMs === undefined)))
       await sleep(50);
+    const settled = h.sample(pid);
     clearInterval(rssTimer);
     const ok = (p: DiscordPending) => p.status !== undefined && p.status < 300;
     return {
@@ -407,6 +410,7 @@ export async function discordScenario(
       missing: pending.filter((p) => ok(p) && p.replyMs === undefined).length,
       logged: h.errorLines(child),
       cpuPercent: (100 * (after.cpuSeconds - first.cpuSeconds)) / elapsed,
+      cpuMsPerCommand: (1000 * (settled.cpuSeconds - first.cpuSeconds)) / pending.length,
       rssMb: peakRss,
       load,
       pending,

@@ -28,14 +28,17 @@
  * Flags: --rates a,b (default 50,100,300,1000)  --seconds N per rate (default 10)
  *        --replicas a,b (default 1; above 1 behind a round-robin proxy in this process)
  *        --members N (default 300)  --platform slack|discord|both (default slack; Discord: bench/interactions-discord.ts)
+ *        --bot tsx|dist (default tsx: `node --import tsx src/main.ts`; dist: `npm run build`, then the
+ *          bundle production runs, `node --enable-source-maps dist/main.js`)
  *        --no-baseline  --no-queries (skips the round trips counted per action, bench/interactions-queries.ts)
  *        --out FILE|none (default bench/interactions-results.md)
+ * BENCH_BOT_NODE_ARGS: node flags for the measured bot only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
  * Database: BENCH_DATABASE_URL (a server URL; default postgres://postgres@127.0.0.1:5432/sebaya_bench_perf):
  * its server gets a seeded template database and a fresh copy per scenario, dropped at the end.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -57,6 +60,7 @@ const { values: flags } = parseArgs({
     replicas: { type: "string", default: "1" },
     members: { type: "string", default: "300" },
     platform: { type: "string", default: "slack" },
+    bot: { type: "string", default: "tsx" },
     baseline: { type: "boolean", default: true },
     "no-baseline": { type: "boolean", default: false },
     "no-queries": { type: "boolean", default: false },
@@ -66,7 +70,7 @@ const { values: flags } = parseArgs({
 });
 if (flags.help) {
   console.info(
-    "npm run bench:interactions -- [--rates 50,100,300,1000] [--seconds N] [--replicas 1,3] [--members N] [--platform slack|discord|both] [--no-baseline] [--out FILE|none]",
+    "npm run bench:interactions -- [--rates 50,100,300,1000] [--seconds N] [--replicas 1,3] [--members N] [--platform slack|discord|both] [--bot tsx|dist] [--no-baseline] [--no-queries] [--out FILE|none]",
   );
   process.exit(0);
 }
@@ -85,6 +89,8 @@ if (!["slack", "discord", "both"].includes(flags.platform))
   throw new Error(`--platform wants slack, discord or both, got ${flags.platform}`);
 const onSlack = flags.platform !== "discord";
 const onDiscord = flags.platform !== "slack";
+if (flags.bot !== "tsx" && flags.bot !== "dist") throw new Error(`--bot wants tsx or dist, got ${flags.bot}`);
+const botLabel = flags.bot === "dist" ? "dist/main.js" : "main.ts under tsx";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SECRET = "bench-signing-secret";
@@ -132,14 +138,18 @@ async function dropDatabase(name: string): Promise<void> {
 const live = new Set<ChildProcess>();
 const childErrors = new Map<ChildProcess, { lines: number; last: string[] }>();
 
-function startChild(script: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", ...script], {
+/** The bot's own process: `node --import tsx src/main.ts`, or the esbuild bundle production runs (`--bot dist`). */
+const botScript = (): string[] =>
+  flags.bot === "dist" ? ["--enable-source-maps", "dist/main.js"] : ["--import", "tsx", "src/main.ts"];
+/** BENCH_BOT_NODE_ARGS: node flags for the bot only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (written when it stops). */
+const botNodeArgs = (process.env.BENCH_BOT_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+
+function startChild(args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    // BENCH_BOT_NODE_OPTIONS: e.g. --cpu-prof for a profile of the bot (written when it stops).
     env: {
       ...process.env,
       LOG_LEVEL: "warn",
-      ...(process.env.BENCH_BOT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_BOT_NODE_OPTIONS } : {}),
       ...env,
     },
     // Their logs are not shown (an overloaded bot logs every late ack); error lines are counted.
@@ -155,6 +165,7 @@ function startChild(script: string[], env: Record<string, string>): ChildProcess
   child.on("exit", () => live.delete(child));
   return child;
 }
+const startBot = (env: Record<string, string>) => startChild([...botNodeArgs, ...botScript()], env);
 
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -394,7 +405,7 @@ async function seed(): Promise<Seed> {
   const template = await createDatabase();
   const { slack } = await fakeSlack();
   const port = await freePort();
-  const bot = startChild(["src/main.ts"], botEnv(urlOf(template), port, slack.url));
+  const bot = startChild(botScript(), botEnv(urlOf(template), port, slack.url));
   try {
     await waitListening(port, bot);
     const client = new Client(() => port, slack.url);
@@ -458,6 +469,8 @@ interface Result {
   /** Error lines the bot logged (a late ack, a failed request). */
   logged: number;
   cpuPercent: number;
+  /** The bot's CPU time from the first request until the last reply (or the grace's end), per request sent. */
+  cpuMsPerCommand: number;
   rssMb: number;
   load: number;
   pending: Pending[];
@@ -472,12 +485,12 @@ async function scenario(s: Seed, opts: { bare: boolean; replicas: number; rate: 
   const ports = await Promise.all(Array.from({ length: opts.replicas }, freePort));
   const children = ports.map((port) =>
     opts.bare
-      ? startChild(["bench/interactions-bare-bolt.ts"], {
+      ? startChild(["--import", "tsx", "bench/interactions-bare-bolt.ts"], {
           PORT: String(port),
           SLACK_SIGNING_SECRET: SECRET,
           SLACK_API_URL: `${slack.url}api/`,
         })
-      : startChild(["src/main.ts"], botEnv(urlOf(db as string), port, slack.url)),
+      : startBot(botEnv(urlOf(db as string), port, slack.url)),
   );
   let proxy: { port: number; server: Server } | null = null;
   try {
@@ -559,13 +572,14 @@ async function scenario(s: Seed, opts: { bare: boolean; replicas: number; rate: 
       pending.some((p) => p.status === undefined || (p.status === 200 && p.replyMs === undefined))
     )
       await sleep(50);
+    const settled = children.map((c) => sample(c.pid as number));
     clearInterval(rssTimer);
     const cpu = after.reduce((sum, x, k) => sum + x.cpuSeconds - (before[k]?.cpuSeconds ?? 0), 0);
     const acks = pending.flatMap((p) => (p.status === 200 && p.ackMs !== undefined ? [p.ackMs] : [])).sort((a, b) => a - b);
     const repliesMs = pending.flatMap((p) => (p.replyMs !== undefined ? [p.replyMs] : [])).sort((a, b) => a - b);
     return {
       platform: "Slack",
-      contender: opts.bare ? "bare Bolt, no database (the machine's ceiling)" : "Sebaya (main.ts, PostgreSQL)",
+      contender: opts.bare ? "bare Bolt, no database (the machine's ceiling)" : `Sebaya (${botLabel}, PostgreSQL)`,
       replicas: opts.replicas,
       rate: opts.rate,
       sent: pending.length,
@@ -575,6 +589,8 @@ async function scenario(s: Seed, opts: { bare: boolean; replicas: number; rate: 
       missing: pending.filter((p) => p.status === 200 && p.replyMs === undefined).length,
       logged: children.reduce((sum, c) => sum + (childErrors.get(c)?.lines ?? 0), 0),
       cpuPercent: (100 * cpu) / elapsed,
+      cpuMsPerCommand:
+        (1000 * settled.reduce((sum, x, k) => sum + x.cpuSeconds - (before[k]?.cpuSeconds ?? 0), 0)) / pending.length,
       rssMb: peakRss,
       load,
       pending,
@@ -661,6 +677,11 @@ async function main(): Promise<void> {
       `database round trips per action, from the request to the reply:\n${textTable(countColumns, countRows(counts))}\n`,
     );
   }
+  if (flags.bot === "dist") {
+    // The bundle production runs (npm run start:prod), built from this tree so it is never stale.
+    console.info("building dist/ (npm run build)...");
+    execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
+  }
   const results: Result[] = [];
   const show = (r: Result) => {
     results.push(r);
@@ -675,7 +696,7 @@ async function main(): Promise<void> {
     console.info(
       `  ${r.platform} ${bare ? (r.platform === "Slack" ? "bare Bolt" : "bare discord.js") : "Sebaya"} x${replicas} ${rate}/s: ack p50 ${ms(quantile(r.acks, 0.5))} p99 ${ms(quantile(r.acks, 0.99))} ms; reply p50 ${ms(
         quantile(r.replies, 0.5),
-      )} p99 ${ms(quantile(r.replies, 0.99))} ms; ${r.errors} errors, ${r.missing} without reply, ${r.logged} error lines logged; CPU ${fixed(r.cpuPercent, 0)}%, RSS ${fixed(r.rssMb, 0)} MB; load ${fixed(r.load, 2)}`,
+      )} p99 ${ms(quantile(r.replies, 0.99))} ms; ${r.errors} errors, ${r.missing} without reply, ${r.logged} error lines logged; CPU ${fixed(r.cpuPercent, 0)}% (${fixed(r.cpuMsPerCommand, 2)} ms/command), RSS ${fixed(r.rssMb, 0)} MB; load ${fixed(r.load, 2)}`,
     );
     console.info(`    reply p50/p99 ms by kind: ${byKind.join(", ")}`);
   };
@@ -707,6 +728,7 @@ async function main(): Promise<void> {
     { header: "no reply", align: "right" },
     { header: "bot errors", align: "right" },
     { header: "CPU %", align: "right" },
+    { header: "CPU ms/command", align: "right" },
     { header: "RSS MB", align: "right" },
     { header: "load 1m", align: "right" },
   ];
@@ -729,6 +751,8 @@ async function main(): Promise<void> {
       int(r.missing),
       int(r.logged),
       fixed(r.cpuPercent, 0),
+      // Refused or unanswered requests did little or no work: the figure undercounts there.
+      `${fixed(r.cpuMsPerCommand, 2)}${r.errors + r.missing > r.sent / 100 ? "*" : ""}`,
       fixed(r.rssMb, 0),
       fixed(r.load, 2),
     ]);
@@ -750,9 +774,16 @@ async function main(): Promise<void> {
   console.info(`\n${textTable(columns, rows)}\n\n${verdict}`);
   if (flags.out !== "none") {
     const loadEnd = os.loadavg();
-    const slackMethod = `The bot (\`src/main.ts\`, Slack over HTTP, PostgreSQL ${new URL(BASE_URL).host}) as its own process; the load generator and the fake Slack in the bench process, on the same cores. A program seeded through commands (${MEMBERS} members, half joined through the intake modal, matched), a fresh copy of it per row. Mix, open loop for ${seconds} s per rate: status 30%, journal note 20%, check-in 15%, the Join button 15%, the intake submitted 20%. ack: the signed request's HTTP response time; reply: until the fake Slack received the answer (response_url, views.open, or a message to the member). CPU %: the bot's process(es) over the sending window (100% = one core); RSS: peak, summed over replicas.`;
+    const slackMethod = `The bot (${botLabel}, Slack over HTTP, PostgreSQL ${new URL(BASE_URL).host}) as its own process; the load generator and the fake Slack in the bench process, on the same cores. A program seeded through commands (${MEMBERS} members, half joined through the intake modal, matched), a fresh copy of it per row. Mix, open loop for ${seconds} s per rate: status 30%, journal note 20%, check-in 15%, the Join button 15%, the intake submitted 20%. ack: the signed request's HTTP response time; reply: until the fake Slack received the answer (response_url, views.open, or a message to the member). CPU %: the bot's process(es) over the sending window (100% = one core); CPU ms/command: the bot's CPU time (user + system, /proc) from the first request to the last reply, divided by the requests sent, the figure a busy machine disturbs least (\\* where over 1% of the requests got an error or no reply: those did little or no work, so it undercounts); RSS: peak, summed over replicas.`;
+    const commit = (() => {
+      try {
+        return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+      } catch {
+        return "unknown";
+      }
+    })();
     const md = [
-      "# Interactive load benchmark",
+      `## ${startedAt.toISOString().slice(0, 16)}Z, commit ${commit}, ${botLabel}`,
       "",
       `Command: \`${command}\` · Node ${process.version} · CPU: ${cpuName} · load average ${fixed(loadStart[0] ?? 0, 2)} at start, ${fixed(
         loadEnd[0] ?? 0,
@@ -774,7 +805,10 @@ async function main(): Promise<void> {
           ]
         : []),
     ].join("\n");
-    writeFileSync(flags.out, md);
+    // The newest run on top, the earlier ones kept below it.
+    const title = "# Interactive load benchmark\n";
+    const earlier = existsSync(flags.out) ? readFileSync(flags.out, "utf8").replace(title, "").trimStart() : "";
+    writeFileSync(flags.out, `${title}\n${md}\n${earlier ? `\n${earlier}` : ""}`);
     console.info(`written to ${flags.out}`);
   }
 }

@@ -16,10 +16,21 @@ export function resolveTimezone(input: string): string | null {
   const trimmed = input.trim();
   const alias = ALIASES[trimmed.toUpperCase()];
   if (alias) return alias;
-  if (!IANAZone.isValidZone(trimmed)) return null;
-  // Canonical spelling ("asia/jakarta" becomes "Asia/Jakarta").
-  return new Intl.DateTimeFormat("en", { timeZone: trimmed }).resolvedOptions().timeZone;
+  // Every intake and schedule form checks its zone: building two Intl formatters each time was
+  // about 3% of the bot's CPU under load. Names typed by people are few; the bound keeps junk out.
+  const known = resolved.get(trimmed);
+  if (known !== undefined) return known;
+  const zone = IANAZone.isValidZone(trimmed)
+    ? // Canonical spelling ("asia/jakarta" becomes "Asia/Jakarta").
+      new Intl.DateTimeFormat("en", { timeZone: trimmed }).resolvedOptions().timeZone
+    : null;
+  if (resolved.size >= MAX_RESOLVED) resolved.clear();
+  resolved.set(trimmed, zone);
+  return zone;
 }
+
+const resolved = new Map<string, string | null>();
+const MAX_RESOLVED = 1_000;
 
 /** Zones offered first in pickers: Indonesia's three, then common neighbours. */
 export const SUGGESTED_TIMEZONES = [
