@@ -41,7 +41,10 @@ export type DiscordKind = "status" | "journal" | "checkin" | "press" | "join";
 
 /** What the Discord side needs from bench/interactions.ts (databases, processes, /proc samples). */
 export interface BenchHarness {
+  /** A TypeScript script under tsx (the bare client). */
   startChild(script: string[], env: Record<string, string>): ChildProcess;
+  /** The bot as --bot chose it (src/main.ts under tsx, or dist/main.js), with BENCH_BOT_NODE_ARGS. */
+  startBot(env: Record<string, string>): ChildProcess;
   stopChild(child: ChildProcess): Promise<void>;
   createDatabase(template?: string): Promise<string>;
   dropDatabase(name: string): Promise<void>;
@@ -202,7 +205,7 @@ export async function discordSeed(h: BenchHarness, members: number, draftsPerMem
   };
   const template = await h.createDatabase();
   const port = await h.freePort();
-  const bot = h.startChild(["src/main.ts"], botEnv(h, template, port, fake));
+  const bot = h.startBot(botEnv(h, template, port, fake));
   try {
     await waitReady(h, port, bot);
     const slow = { timeoutMs: 60_000 };
@@ -319,7 +322,7 @@ export async function discordScenario(
   const before = fake.identifies.length;
   const child = opts.bare
     ? h.startChild(["bench/interactions-bare-discord.ts"], { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl })
-    : h.startChild(["src/main.ts"], botEnv(h, db as string, port, fake));
+    : h.startBot(botEnv(h, db as string, port, fake));
   try {
     if (opts.bare) await waitIdentified(h, fake, before, child);
     else await waitReady(h, port, child);

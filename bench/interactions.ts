@@ -606,7 +606,8 @@ async function scenario(s: Seed, opts: { bare: boolean; replicas: number; rate: 
 // ------------------------------------------------------------------ Discord
 
 const harness: BenchHarness = {
-  startChild,
+  startChild: (script, env) => startChild(["--import", "tsx", ...script], env),
+  startBot,
   stopChild,
   createDatabase,
   dropDatabase,
@@ -644,7 +645,7 @@ async function discordRows(show: (r: Result) => void): Promise<void> {
         }
         show({
           platform: "Discord",
-          contender: bare ? "bare discord.js, no database (the machine's ceiling)" : "Sebaya (main.ts, PostgreSQL)",
+          contender: bare ? "bare discord.js, no database (the machine's ceiling)" : `Sebaya (${botLabel}, PostgreSQL)`,
           replicas: 1,
           rate,
           ...r,
