@@ -4,10 +4,12 @@
  * It answers its guilds' interactions; the parent runs the scheduler and
  * delivery. Configuration comes from the same environment as the parent's.
  */
+
 import { createAppCore, openDatabase, platformStore } from "../../app";
 import { parseConfig } from "../../config";
 import { systemClock } from "../../core/time/clock";
 import { createLogger, describeError, errorLine } from "../../logger";
+import { loggingDepartures } from "../../ops/departure-log";
 import { InFlight } from "../../scheduler/in-flight";
 import { startDiscordApp } from "./app";
 import { discordSettings } from "./settings";
@@ -28,7 +30,7 @@ async function main(): Promise<void> {
   });
   // As in the parent (platforms.ts): commands taken before SIGTERM finish before the database closes.
   const inFlight = new InFlight();
-  const core = { ...appCore, execute: inFlight.track(appCore.execute) };
+  const core = { ...loggingDepartures(appCore, logger), execute: inFlight.track(appCore.execute) };
   const discord = await startDiscordApp({
     core,
     store: platformStore(db.kysely),
