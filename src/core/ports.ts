@@ -282,6 +282,8 @@ export interface Tx {
      * no program; the tenant itself when it is that one space (a Slack workspace) and nothing else
      * of it remains.
      */
+    /** How many of the space's own jobs are due (or running) at `now`: the deletion waits for them. */
+    jobsDue(tenantId: string, spaceId: string, now: Date): Promise<number>;
     deleteSpace(tenantId: string, spaceId: string): Promise<{ programs: number; members: number; tenant: boolean }>;
   };
 }

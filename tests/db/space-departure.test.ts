@@ -67,8 +67,11 @@ describe("a space that removed the app", () => {
     expect(await countsOf("T1")).toEqual(before);
 
     h.clock.set(new Date(START.getTime() + 30 * DAY_MS + MINUTE_MS));
-    const ran = await h.runJobs();
-    expect(ran.failed).toBe(0);
+    // The space's own jobs due with it run first (the deletion waits a minute for each pass that has any).
+    for (let pass = 0; pass < 5 && (await countsOf("T1")).tenant > 0; pass++) {
+      expect((await h.runJobs()).failed).toBe(0);
+      h.clock.advance(MINUTE_MS);
+    }
     expect(await countsOf("T1")).toEqual({ programs: 0, members: 0, journal: 0, tenant: 0 });
     // Nothing of T1 is left in any table that names its pairing or program; T2 is whole.
     expect(await db().selectFrom("pairings").select("id").where("id", "=", pairingId).execute()).toEqual([]);

@@ -9,6 +9,17 @@ import type { Tx } from "../../core/ports";
 import type { Database } from "../schema";
 import { toProgram } from "./programs";
 
+/** A job row `j` whose payload names a round, pairing, session or enrollment of these programs. */
+const jobOfPrograms = (programIds: readonly string[]) => sql`(
+  j.payload->>'roundId' in (select r.id::text from rounds r where r.program_id = any(${programIds}::uuid[]))
+  or j.payload->>'pairingId' in (
+    select pa.id::text from pairings pa join rounds r on r.id = pa.round_id where r.program_id = any(${programIds}::uuid[]))
+  or j.payload->>'sessionId' in (
+    select s.id::text from sessions s join pairings pa on pa.id = s.pairing_id join rounds r on r.id = pa.round_id
+    where r.program_id = any(${programIds}::uuid[]))
+  or j.payload->>'enrollmentId' in (
+    select e.id::text from enrollments e join rounds r on r.id = e.round_id where r.program_id = any(${programIds}::uuid[])))`;
+
 export function departuresRepo(db: Kysely<Database>): Tx["departures"] {
   return {
     async tenant(platform, externalId) {
@@ -72,23 +83,27 @@ export function departuresRepo(db: Kysely<Database>): Tx["departures"] {
         .executeTakeFirst();
       return deleted !== undefined;
     },
+    async jobsDue(tenantId, spaceId, now) {
+      const { rows } = await sql<{ n: string }>`
+        select count(*) as n from jobs j where j.status = 'pending' and j.due_at <= ${now} and ${jobOfPrograms(
+          (
+            await db
+              .selectFrom("programs")
+              .select("id")
+              .where("tenant_id", "=", tenantId)
+              .where("space_id", "=", spaceId)
+              .execute()
+          ).map((r) => r.id),
+        )}`.execute(db);
+      return Number(rows[0]?.n ?? 0);
+    },
     async deleteSpace(tenantId, spaceId) {
       const programIds = (
         await db.selectFrom("programs").select("id").where("tenant_id", "=", tenantId).where("space_id", "=", spaceId).execute()
       ).map((r) => r.id);
       if (programIds.length > 0) {
         // Jobs name what they act on only in their payload: the space's pending ones go first.
-        await sql`
-          delete from jobs j where j.status = 'pending' and (
-            j.payload->>'roundId' in (select r.id::text from rounds r where r.program_id = any(${programIds}::uuid[]))
-            or j.payload->>'pairingId' in (
-              select pa.id::text from pairings pa join rounds r on r.id = pa.round_id where r.program_id = any(${programIds}::uuid[]))
-            or j.payload->>'sessionId' in (
-              select s.id::text from sessions s join pairings pa on pa.id = s.pairing_id join rounds r on r.id = pa.round_id
-              where r.program_id = any(${programIds}::uuid[]))
-            or j.payload->>'enrollmentId' in (
-              select e.id::text from enrollments e join rounds r on r.id = e.round_id where r.program_id = any(${programIds}::uuid[])))
-        `.execute(db);
+        await sql`delete from jobs j where j.status = 'pending' and ${jobOfPrograms(programIds)}`.execute(db);
         await db.deleteFrom("programs").where("id", "in", programIds).execute();
       }
       await db.deleteFrom("setup_access").where("tenant_id", "=", tenantId).where("space_id", "=", spaceId).execute();
