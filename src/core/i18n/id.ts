@@ -657,7 +657,7 @@ export const id: Record<MessageKey, string> = {
   "audit.action.round.match": "menjalankan pencocokan putaran {round}",
   "audit.action.round.close": "menutup putaran {round}",
   "audit.action.program.weights": "mengubah bobot pencocokan ({values})",
-  "audit.action.program.hours": "mengubah jam kontak ({values})",
+  "audit.action.program.hours": "mengubah kapan bot boleh menghubungi anggota ({values})",
   "audit.action.program.organizer": "menambahkan {name} sebagai penyelenggara",
   "audit.action.program.role": "menetapkan peran penyelenggara",
   "audit.action.program.roleCleared": "menghapus peran penyelenggara",
