@@ -7,6 +7,7 @@
  * /healthz, /readyz and /metrics answer on PORT in every mode: on Bolt's
  * receiver in Slack's HTTP and OAuth modes, else on a small server of their own.
  */
+
 import { discordPlatform } from "./adapters/discord/platform";
 import type { Platform } from "./adapters/platform";
 import type { PlatformSettings } from "./adapters/settings";
@@ -19,6 +20,7 @@ import { systemClock } from "./core/time/clock";
 import { routeByPlatform } from "./delivery/platform-router";
 import type { Sender } from "./delivery/sender";
 import { createLogger, describeError } from "./logger";
+import { loggingDepartures } from "./ops/departure-log";
 import { boltRoutes, type HealthRoutes } from "./ops/health-routes";
 import { startHealthServer } from "./ops/health-server";
 import { observability } from "./ops/observability";
@@ -85,7 +87,7 @@ export async function runPlatforms(config: Config, configured: readonly Platform
   });
   // Commands taken before a shutdown finish (their writes and outbox rows commit) before the database closes.
   const inFlight = new InFlight();
-  const core = { ...appCore, execute: inFlight.track(appCore.execute) };
+  const core = { ...loggingDepartures(appCore, logger), execute: inFlight.track(appCore.execute) };
   const deps = {
     core,
     store: platformStore(db.kysely),

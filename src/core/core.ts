@@ -5,9 +5,11 @@
  */
 
 import { requireOwnIds } from "./access/tenant-guard";
+import { recordAudit } from "./audit/record-audit";
 import { actorSchema, type CommandType, type Envelope, parseCommand } from "./commands/command";
 import { describeIssues } from "./commands/problems";
 import type { Context } from "./context";
+import { type Departure, type SpaceEvent, type SpaceLeft, spaceLeft, spaceReturned } from "./departures/space-departure";
 import type { Language } from "./domain";
 import { Refusal } from "./errors";
 import { languageFromLocale, translator } from "./i18n/translate";
@@ -42,6 +44,7 @@ import { setMatchingWeights } from "./use-cases/set-matching-weights";
 import { setOrganizerRole } from "./use-cases/set-organizer-role";
 import { setSetupAccess } from "./use-cases/set-setup-access";
 import { setupProgram } from "./use-cases/setup-program";
+import { showAudit } from "./use-cases/show-audit";
 import { showHome } from "./use-cases/show-home";
 import { showProfile } from "./use-cases/show-profile";
 import { showReport } from "./use-cases/show-report";
@@ -74,6 +77,11 @@ export interface Core {
   suggestTopics(query: TopicQuery): Promise<TopicSuggestion[]>;
   /** What a typed topics list was read as, and near topics, as lines to show (a terminal's stand-in for type-ahead); reads only. */
   topicHints(query: TopicQuery): Promise<string[]>;
+  // issue 16: a workspace uninstalled the app or a server removed the bot; and its return.
+  /** Marks the space's data for deletion in 30 days (idempotent); null when Sebaya never saw its tenant. */
+  spaceLeft(event: SpaceLeft): Promise<Departure | null>;
+  /** The app is back in the space: a pending deletion is cancelled (true), organizers are told. */
+  spaceReturned(event: SpaceEvent): Promise<boolean>;
 }
 
 class InvalidInput extends Error {
@@ -117,6 +125,7 @@ export function createCore(deps: CoreDeps): Core {
     "program.topics": editTopics,
     "profile.show": showProfile,
     "profile.edit": editProfile,
+    "program.audit": showAudit,
   };
 
   async function execute(envelope: Envelope): Promise<Reply> {
@@ -140,6 +149,8 @@ export function createCore(deps: CoreDeps): Core {
         const { tenant, member } = await tx.members.arrive(actor.platform, actor.tenantId, actor.userId, actor.displayName);
         const channelProgram = envelope.channelId ? await tx.programs.byChannel(tenant.id, envelope.channelId) : null;
         language = replyLanguage(member.language, actor.locale, channelProgram?.language);
+        // Someone acting in a space the app had left proves it is back: its deletion is called off.
+        if (actor.space) await spaceReturned(tx, tenant.id, actor.space, deps.clock.now());
         // A program set up before spaces were kept learns its space from the first command in its channel.
         if (channelProgram && channelProgram.spaceId === null && actor.space)
           await tx.programs.setSpace(channelProgram.id, actor.space);
@@ -160,7 +171,10 @@ export function createCore(deps: CoreDeps): Core {
         }
         await requireOwnIds(tx, tenant.id, parsed.command);
         const useCase = useCases[parsed.command.type] as UseCase<CommandType>;
-        return { ...(await useCase(ctx, parsed.command)), language };
+        const done = await useCase(ctx, parsed.command);
+        // An organizer action is recorded here, for every command, only once it succeeded.
+        await recordAudit(ctx, parsed.command);
+        return { ...done, language };
       });
       told("ok");
       return result;
@@ -184,5 +198,11 @@ export function createCore(deps: CoreDeps): Core {
     execute,
     suggestTopics: (query) => suggestProgramTopics(deps.store, query, (e) => deps.onError?.(e, { command: "suggestTopics" })),
     topicHints: (query) => programTopicHints(deps.store, query, (e) => deps.onError?.(e, { command: "topicHints" })),
+    spaceLeft: (event) => deps.store.transaction((tx) => spaceLeft(tx, event, deps.clock.now())),
+    spaceReturned: (event) =>
+      deps.store.transaction(async (tx) => {
+        const tenant = await tx.departures.tenant(event.platform, event.tenantId);
+        return tenant ? spaceReturned(tx, tenant.id, event.space, deps.clock.now()) : false;
+      }),
   };
 }

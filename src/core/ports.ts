@@ -3,6 +3,8 @@
  * implements it with Kysely; every call inside one `transaction` commits or
  * rolls back together, outbox rows included.
  */
+
+import type { AuditEvent, AuditRecord } from "./audit/audit-event";
 import type {
   Audience,
   Cadence,
@@ -244,5 +246,44 @@ export interface Tx {
       /** A channel message standing in for a DM: the member it tries to reach. */
       reachMemberId?: string;
     }): Promise<void>;
+  };
+  // issue 16 (audit trail; a workspace or server that removed the app)
+  audit: {
+    record(event: AuditEvent): Promise<void>;
+    /** The newest events of these programs, and of these spaces' actions on no program, newest first. */
+    latest(
+      tenantId: string,
+      scope: { programIds: readonly string[]; spaceIds: readonly string[] },
+      limit: number,
+    ): Promise<AuditRecord[]>;
+  };
+  departures: {
+    /** The tenant's row, if Sebaya ever saw it (a departure never makes one). */
+    tenant(platform: Platform, externalId: string): Promise<Tenant | null>;
+    /**
+     * The space's programs. A program whose space was never learned, in one of `channelIds` (the
+     * space's channels, as the platform lists them), learns it now, so its deletion finds it.
+     */
+    programs(tenantId: string, spaceId: string, channelIds: readonly string[]): Promise<Program[]>;
+    /** Marks the space as left; an existing mark is kept (and returned with `marked: false`). */
+    mark(
+      tenantId: string,
+      spaceId: string,
+      leftAt: Date,
+      deleteAt: Date,
+    ): Promise<{ leftAt: Date; deleteAt: Date; marked: boolean }>;
+    /** Locked when asked: the deletion job holds the mark, so a return waits for it or it sees the return. */
+    find(tenantId: string, spaceId: string, opts?: { lock?: boolean }): Promise<{ leftAt: Date; deleteAt: Date } | null>;
+    /** Removes the mark; false when there was none. */
+    clear(tenantId: string, spaceId: string): Promise<boolean>;
+    /**
+     * Deletes what the space holds: its programs (with their rounds, pairings, private text, outbox
+     * rows and pending jobs), its setup access and audit events, the mark, and the members left in
+     * no program; the tenant itself when it is that one space (a Slack workspace) and nothing else
+     * of it remains.
+     */
+    /** How many of the space's own jobs are due (or running) at `now`: the deletion waits for them. */
+    jobsDue(tenantId: string, spaceId: string, now: Date): Promise<number>;
+    deleteSpace(tenantId: string, spaceId: string): Promise<{ programs: number; members: number; tenant: boolean }>;
   };
 }

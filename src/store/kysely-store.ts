@@ -1,6 +1,7 @@
 /** The core's Store port over Kysely: one transaction, every repository bound to it. */
 import type { Kysely } from "kysely";
 import type { Store, Tx } from "../core/ports";
+import { auditRepo } from "./repositories/audit";
 import { enrollmentsRepo, profilesRepo } from "./repositories/enrollments";
 import { evaluationsRepo } from "./repositories/evaluations";
 import { jobsRepo } from "./repositories/jobs";
@@ -12,6 +13,7 @@ import { programsRepo, roundsRepo } from "./repositories/programs";
 import { reportsRepo } from "./repositories/reports";
 import { checkInsRepo, sessionsRepo } from "./repositories/sessions";
 import { setupAccessRepo } from "./repositories/setup-access";
+import { departuresRepo } from "./repositories/space-departures";
 import { tenancyRepo } from "./repositories/tenancy";
 import type { Database } from "./schema";
 
@@ -39,6 +41,8 @@ export function repositories(db: Kysely<Database>, opts: { inTransaction?: boole
     reports: reportsRepo(db),
     jobs: jobsRepo(db),
     outbox: outboxRepo(db, opts.requestId),
+    audit: auditRepo(db),
+    departures: departuresRepo(db),
   };
 }
 

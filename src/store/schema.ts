@@ -266,6 +266,26 @@ export interface PlaygroundStateTable {
   updated_at: Timestamp;
 }
 
+/** What organizers did (migration 0015): settings and counts in `details`, never member-written text. */
+export interface AuditEventsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  program_id: string | null;
+  space_id: string | null;
+  actor_member_id: string | null;
+  action: string;
+  details: JSONColumnType<Record<string, unknown>>;
+  at: Timestamp;
+}
+
+/** A workspace that uninstalled the app or a server that removed the bot (migration 0015). */
+export interface SpaceDeparturesTable {
+  tenant_id: string;
+  space_id: string;
+  left_at: Timestamp;
+  delete_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   members: MembersTable;
@@ -292,4 +312,6 @@ export interface Database {
   form_drafts: FormDraftsTable;
   slack_oauth_states: SlackOAuthStatesTable;
   playground_state: PlaygroundStateTable;
+  audit_events: AuditEventsTable;
+  space_departures: SpaceDeparturesTable;
 }

@@ -64,6 +64,7 @@ function commandsNaming(ids: Awaited<ReturnType<typeof firstWorkspace>>): Array<
   const cadence = { everyDays: 14, minutes: 60, weekday: 3, time: "10:00" };
   return [
     ["program.report.programId", { type: "program.report", programId }],
+    ["program.audit.programId", { type: "program.audit", programId }],
     ["round.match.programId", { type: "round.match", programId }],
     ["round.match.programId", { type: "round.match", programId, dryRun: true }],
     ["profile.show.programId", { type: "profile.show", programId }],

@@ -367,6 +367,7 @@ describe("Discord: once, and within 3 s", () => {
     const core = createAppCore({ db: tdb.db, clock });
     let delayMs = 0;
     await start({
+      ...core,
       suggestTopics: (query) => core.suggestTopics(query),
       topicHints: (query) => core.topicHints(query),
       async execute(envelope) {

@@ -11,6 +11,7 @@ import { type SlackApp, startSlackApp } from "../../src/adapters/slack/app";
 import { slackSender } from "../../src/adapters/slack/sender";
 import { installedWorkspaces } from "../../src/adapters/slack/workspace-clients";
 import { createAppCore, platformStore } from "../../src/app";
+import { translator } from "../../src/core/i18n/translate";
 import { ManualClock } from "../../src/core/time/clock";
 import { Dispatcher } from "../../src/delivery/dispatcher";
 import { SlackInstallations } from "../../src/store/platform/slack-installations";
@@ -232,5 +233,36 @@ describe("OAuth installs for several workspaces", () => {
         leaseUntil: new Date(),
       }),
     ).rejects.toMatchObject({ kind: "permanent", message: "not_installed" });
+  });
+  it("a workspace installed again within its 30 days keeps its data, and its organizers hear so with the new token", async () => {
+    const installations = await startOAuth();
+    await install("T-GLOBEX");
+    slack.users.set("U-T-GLOBEX", { real_name: "Olga", is_admin: true });
+    await slash("T-GLOBEX", "setup Globex Mentoring", 1);
+    await until(() => responded().length === 1, "the setup reply");
+    const uninstall = JSON.stringify({
+      type: "event_callback",
+      team_id: "T-GLOBEX",
+      api_app_id: "A_SEBAYA",
+      event_id: "Ev-uninstall-again",
+      event: { type: "app_uninstalled" },
+    });
+    expect((await signed(uninstall, "application/json")).status).toBe(200);
+    const departures = () => tdb.db.kysely.selectFrom("space_departures").select("space_id").execute();
+    for (let i = 0; i < 100 && (await departures()).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await departures()).toEqual([{ space_id: "T-GLOBEX" }]);
+
+    clock.advance(5 * 24 * 60 * 60 * 1000);
+    expect((await install("T-GLOBEX")).status).toBe(200);
+    expect(await departures()).toEqual([]);
+    const dispatcher = new Dispatcher(tdb.db.kysely, slackSender(installedWorkspaces(installations, `${slack.url}api/`)), clock, {
+      worker: "oauth-test",
+    });
+    await dispatcher.dispatchPending();
+    // In the program's language (the setup's, Indonesian by default here).
+    const said = (["en", "id"] as const).map((l) => translator(l)("departure.back", { names: "Globex Mentoring" }));
+    const back = slack.of("chat.postMessage").filter((c) => said.some((t) => JSON.stringify(c.args).includes(t)));
+    expect(back.map((c) => c.token)).toEqual(["xoxb-T-GLOBEX"]);
+    expect(await tdb.db.kysely.selectFrom("programs").select("name").execute()).toEqual([{ name: "Globex Mentoring" }]);
   });
 });

@@ -296,6 +296,7 @@ describe("Slack over HTTP", () => {
   it("acknowledges within 3 s even when the core is slow, and answers when the work is done", async () => {
     const SLOW_MS = 3_500;
     const slowCore = (core: Core): Core => ({
+      ...core,
       suggestTopics: (query) => core.suggestTopics(query),
       topicHints: (query) => core.topicHints(query),
       execute: async (envelope) => {

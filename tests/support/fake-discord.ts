@@ -592,6 +592,18 @@ export class FakeDiscord {
     return sent;
   }
 
+  /** The bot removed from a server (kicked, or the server deleted): GUILD_DELETE without `unavailable`. */
+  removeBotFrom(guildId: string): number {
+    return this.dispatch(GatewayDispatchEvents.GuildDelete, { id: guildId });
+  }
+
+  /** The bot added (back) to a server it knows: GUILD_CREATE with the whole server, as Discord sends it. */
+  addBotTo(guildId: string): number {
+    const stored = this.storedGuilds.get(guildId);
+    if (!stored) throw new Error(`no guild ${guildId}`);
+    return this.dispatch(GatewayDispatchEvents.GuildCreate, this.guildCreatePayload(stored));
+  }
+
   /** Asks a shard for a heartbeat now (op 1, as Discord may); resolves when it arrived and was acked. */
   async requestHeartbeat(shardId = 0): Promise<void> {
     const conn = this.connectionFor(shardId);

@@ -167,7 +167,10 @@ function* named(
 
 describe("the /mentoring command", () => {
   const command = mentoringCommand();
-  const subcommands = (command.options ?? []) as APIApplicationCommandSubcommandOption[];
+  // Words in a subcommand group (`/mentoring oversight audit`) are listed with the rest.
+  const subcommands = (command.options ?? []).flatMap((o) =>
+    o.type === ApplicationCommandOptionType.SubcommandGroup ? (o.options ?? []) : [o],
+  ) as APIApplicationCommandSubcommandOption[];
 
   it("join's expertise and goals ask Discord for choices as the member types (topics from the vocabulary)", () => {
     const join = subcommands.find((s) => s.name === "join");
@@ -210,6 +213,7 @@ describe("the /mentoring command", () => {
       hours: [`range:${ApplicationCommandOptionType.String}`],
       weights: [`values:${ApplicationCommandOptionType.String}`],
       topics: [`change:${ApplicationCommandOptionType.String}`],
+      audit: [],
     });
     const weeks = subcommands.find((s) => s.name === "open")?.options?.[0];
     expect(weeks).toMatchObject({ min_value: 4, max_value: 52, required: false });
@@ -306,6 +310,7 @@ describe("commandFromOptions", () => {
     hours: "program.hours",
     weights: "program.weights",
     topics: "program.topics",
+    audit: "program.audit",
   };
 
   it("turns every subcommand into the word the core reads", () => {

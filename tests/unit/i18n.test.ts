@@ -91,6 +91,9 @@ const SAME_IN_BOTH = new Set<MessageKey>([
   "console.where.dm",
   // A weight's name, value and options: all three come from the catalog's own words.
   "weights.linePolicy",
+  // An audit line: a time, a name, a program and an action, each already in the reader's language.
+  "audit.line",
+  "audit.lineIn",
 ]);
 
 describe("catalogs", () => {

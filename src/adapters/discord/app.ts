@@ -271,7 +271,9 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
   }
 
   async function onCommand(i: ChatInputCommandInteraction, person: Person, received: number): Promise<void> {
-    const sub = i.options.data.find((o) => o.type === ApplicationCommandOptionType.Subcommand);
+    // A word in a subcommand group (`/mentoring privacy audit`) is the group's one option.
+    const group = i.options.data.find((o) => o.type === ApplicationCommandOptionType.SubcommandGroup);
+    const sub = (group?.options ?? i.options.data).find((o) => o.type === ApplicationCommandOptionType.Subcommand);
     const values: Record<string, InteractionOptionValue> = Object.fromEntries(
       (sub?.options ?? []).map((o) => [o.name, o.value as InteractionOptionValue]),
     );
@@ -456,6 +458,29 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     handle(interaction).catch(report);
   });
   client.on(Events.Error, report);
+  // Removed from a server (an outage is GuildUnavailable, not this): its data is deleted in 30 days
+  // unless the bot is added back, and its organizers are told by DM (which reaches those who share
+  // another server with the bot). Added back: the deletion is called off.
+  const tenant = () => client.application?.id ?? client.user?.id;
+  // discord.js empties a removed guild's channel cache before GuildDelete: its channels are noted
+  // from the raw packet, which comes first (they find programs whose server was never learned).
+  const removedChannels = new Map<string, string[]>();
+  client.on(Events.Raw, (packet: { t?: string; d?: { id?: string; unavailable?: boolean } }) => {
+    const id = packet.t === "GUILD_DELETE" && !packet.d?.unavailable ? packet.d?.id : undefined;
+    const guild = id ? client.guilds.cache.get(id) : undefined;
+    if (id && guild) removedChannels.set(id, [...guild.channels.cache.keys()]);
+  });
+  client.on(Events.GuildDelete, (guild) => {
+    const tenantId = tenant();
+    const channelIds = removedChannels.get(guild.id) ?? [];
+    removedChannels.delete(guild.id);
+    if (!tenantId) return;
+    core.spaceLeft({ platform: "discord", tenantId, space: guild.id, channelIds, organizersReachable: true }).catch(report);
+  });
+  client.on(Events.GuildCreate, (guild) => {
+    const tenantId = tenant();
+    if (tenantId) core.spaceReturned({ platform: "discord", tenantId, space: guild.id }).catch(report);
+  });
   // Shards down now; the process counts as connected only when none is.
   const down = new Set<number>();
   const shardIs = (shardId: number, up: boolean) => {

@@ -39,7 +39,23 @@ export interface SubcommandDefinition {
   formOptions?: readonly OptionDefinition[];
 }
 
-/** The subcommands, from the command table, in its order. */
+/**
+ * Discord takes at most 25 subcommands and groups under one command. Words past the first 24 go in
+ * a subcommand group (`/mentoring oversight audit`); typed text elsewhere still reads them as
+ * `/mentoring audit`, and the interaction names the leaf subcommand either way.
+ */
+export const SUBCOMMAND_GROUPS: ReadonlyArray<{
+  name: string;
+  nameId: string;
+  description: MessageKey;
+  words: readonly CommandWord[];
+}> = [
+  // Issue 16's audit joined the 25: governance words, for admins and organizers.
+  { name: "oversight", nameId: "pengawasan", description: "discord.group.oversight", words: ["access", "audit"] },
+];
+const GROUPED = new Set<string>(SUBCOMMAND_GROUPS.flatMap((g) => g.words));
+
+/** The subcommands, from the command table, in its order (the grouped ones included). */
 export const SUBCOMMANDS: readonly SubcommandDefinition[] = COMMAND_ENTRIES.map((entry) => ({
   name: entry.name,
   nameId: entry.id[0],
@@ -102,17 +118,27 @@ export function mentoringCommand(): RESTPostAPIChatInputApplicationCommandsJSONB
     // Members use it in DMs with the bot too (journal, status, pause); organizer rules live in the core.
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
-  for (const def of SUBCOMMANDS) {
-    builder.addSubcommand((sub) => {
-      const text = describeKey(def.description);
-      sub
-        .setName(def.name)
+  const subcommand = (def: SubcommandDefinition) => (sub: SlashCommandSubcommandBuilder) => {
+    const text = describeKey(def.description);
+    sub
+      .setName(def.name)
+      .setDescription(text.description)
+      .setDescriptionLocalizations(text.localizations)
+      .setNameLocalizations(def.nameId !== def.name ? { id: def.nameId } : {});
+    if (def.option) addOption(sub, def.option);
+    for (const option of def.formOptions ?? []) addOption(sub, option);
+    return sub;
+  };
+  for (const def of SUBCOMMANDS) if (!GROUPED.has(def.name)) builder.addSubcommand(subcommand(def));
+  for (const group of SUBCOMMAND_GROUPS) {
+    const text = describeKey(group.description);
+    builder.addSubcommandGroup((g) => {
+      g.setName(group.name)
+        .setNameLocalizations({ id: group.nameId })
         .setDescription(text.description)
-        .setDescriptionLocalizations(text.localizations)
-        .setNameLocalizations(def.nameId !== def.name ? { id: def.nameId } : {});
-      if (def.option) addOption(sub, def.option);
-      for (const option of def.formOptions ?? []) addOption(sub, option);
-      return sub;
+        .setDescriptionLocalizations(text.localizations);
+      for (const def of SUBCOMMANDS) if (group.words.includes(def.name)) g.addSubcommand(subcommand(def));
+      return g;
     });
   }
   return builder.toJSON();

@@ -6,10 +6,12 @@
  * Its commands and latencies are counted here and sent to the parent on
  * request (ops/shard-metrics.ts), which serves them in its /metrics.
  */
+
 import { createAppCore, openDatabase, platformStore } from "../../app";
 import { parseConfig } from "../../config";
 import { systemClock } from "../../core/time/clock";
 import { createLogger, describeError, errorLine } from "../../logger";
+import { loggingDepartures } from "../../ops/departure-log";
 import { observability } from "../../ops/observability";
 import { answerMetricsRequests } from "../../ops/shard-metrics";
 import { InFlight } from "../../scheduler/in-flight";
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
   });
   // As in the parent (platforms.ts): commands taken before SIGTERM finish before the database closes.
   const inFlight = new InFlight();
-  const core = { ...appCore, execute: inFlight.track(appCore.execute) };
+  const core = { ...loggingDepartures(appCore, logger), execute: inFlight.track(appCore.execute) };
   const discord = await startDiscordApp({
     core,
     store: platformStore(db.kysely),

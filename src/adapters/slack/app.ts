@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, type BlockAction, HTTPReceiver, LogLevel, type RespondFn, SocketModeReceiver } from "@slack/bolt";
-import type { StateStore } from "@slack/oauth";
+import type { InstallationStore, StateStore } from "@slack/oauth";
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import { commandFromText } from "../../core/commands/slash";
@@ -108,6 +108,22 @@ function programChannel(id: string | undefined, name: string | undefined): strin
 
 const hash = (value: string) => pressDigest(value, 22);
 
+/**
+ * Installed again within its 30 days: once the new token is stored (so the note can be sent), the
+ * workspace's pending deletion is called off and its organizers hear nothing was lost.
+ */
+function returningWorkspaces(installations: SlackInstallationStore, core: Core): InstallationStore {
+  return {
+    fetchInstallation: (query, logger) => installations.fetchInstallation(query, logger),
+    deleteInstallation: (query) => installations.deleteInstallation(query),
+    async storeInstallation(installation, logger) {
+      await installations.storeInstallation(installation, logger);
+      const team = installation.team?.id;
+      if (team) await core.spaceReturned({ platform: "slack", tenantId: team, space: team });
+    },
+  };
+}
+
 /** When the receiver had the request (stamped by `customPropertiesExtractor`), for the latency metrics. */
 const receivedAtOf = (context: Record<string, unknown>): number =>
   typeof context.receivedAt === "number" ? context.receivedAt : Date.now();
@@ -125,7 +141,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
           clientId: options.auth.clientId,
           clientSecret: options.auth.clientSecret,
           scopes: [...SLACK_BOT_SCOPES],
-          installationStore: options.auth.installations,
+          installationStore: returningWorkspaces(options.auth.installations, options.core),
           // Single-use states in the database, instead of the default signed (reusable) ones.
           installerOptions: { clientOptions, directInstall: true, stateStore: options.auth.states },
         }
@@ -458,14 +474,18 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     }
   });
 
-  // Uninstalled, or the bot's token revoked: the installation (tokens included) is deleted.
+  // Uninstalled, or the bot's token revoked: the installation (tokens included) is deleted, and the
+  // workspace's data is marked for deletion in 30 days unless the app is installed again. Organizers
+  // cannot be told now (Slack revoked the token before saying so): they hear it on a reinstall.
   const forget = async (context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }) => {
-    if (options.auth.kind !== "oauth") return;
-    await options.auth.installations.deleteInstallation({
-      teamId: context.teamId,
-      enterpriseId: context.enterpriseId,
-      isEnterpriseInstall: context.isEnterpriseInstall ?? false,
-    });
+    if (options.auth.kind === "oauth")
+      await options.auth.installations.deleteInstallation({
+        teamId: context.teamId,
+        enterpriseId: context.enterpriseId,
+        isEnterpriseInstall: context.isEnterpriseInstall ?? false,
+      });
+    const team = context.teamId;
+    if (team) await options.core.spaceLeft({ platform: "slack", tenantId: team, space: team, organizersReachable: false });
   };
   app.event("app_uninstalled", async ({ context }) => forget(context));
   app.event("tokens_revoked", async ({ event, context }) => {

@@ -385,6 +385,15 @@ export const COMMAND_TABLE = {
     },
     fromText: (rest) => command("program.weights", { ...(rest ? { weights: keyValues(rest) } : {}) }),
   },
+  // issue 16 (audit trail)
+  audit: {
+    type: "program.audit",
+    id: ["jejak"],
+    audience: "organizer",
+    description: "discord.command.audit",
+    help: "help.audit",
+    fromText: () => command("program.audit"),
+  },
 } as const satisfies Record<string, AnyEntry>;
 
 export type CommandWord = keyof typeof COMMAND_TABLE;

@@ -635,6 +635,33 @@ export const en = {
   "join.other": "{field}: anything else, in your own words",
   "discord.option.expertise": "Something you can share: type to see topics (the form opens with it)",
   "discord.option.goals": "Something you want to learn: type to see topics (the form opens with it)",
+  // issue 16 (audit trail; a workspace or server that removed the app)
+  "discord.command.audit": "Organizers: who did what in the program, latest first",
+  "discord.group.oversight": "Who may set up programs here, and who did what",
+  "help.audit": "• /mentoring audit: who did what in the program (the latest 20 organizer actions, nothing private)",
+  "audit.title": "Organizer actions: {name}",
+  "audit.titleAll": "Organizer actions in your programs",
+  "audit.intro": "Newest first, up to {count}, in your time zone ({zone}).",
+  "audit.empty": "No organizer actions are recorded yet.",
+  "audit.line": "{when} · {who}: {what}",
+  "audit.lineIn": "{when} · {program} · {who}: {what}",
+  "audit.nobody": "someone no longer here",
+  "audit.action.program.setup": "set up the program",
+  "audit.action.round.open": "opened round {round}",
+  "audit.action.round.match": "ran matching for round {round}",
+  "audit.action.round.close": "closed round {round}",
+  "audit.action.program.weights": "changed the matching weights ({values})",
+  "audit.action.program.hours": "changed the contact hours ({values})",
+  "audit.action.program.organizer": "added {name} as an organizer",
+  "audit.action.program.role": "set the organizers’ role",
+  "audit.action.program.roleCleared": "cleared the organizers’ role",
+  "audit.action.program.topics": "changed the topics ({values})",
+  "audit.action.setup.access": "changed who may set up programs ({values})",
+  "audit.action.program.report": "viewed the program summary",
+  "audit.action.other": "did “{action}”",
+  "departure.left":
+    "Sebaya was removed from the workspace or server where {names} runs. Its data there (members, pairings, private notes) will be deleted on {date}. Add Sebaya back before then and nothing is lost.",
+  "departure.back": "Sebaya is back where {names} runs. The planned deletion is cancelled: nothing was lost.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -13,6 +13,7 @@ import { roundSignupClose } from "./round-signup-close";
 import { scheduleNudge } from "./schedule-nudge";
 import { sessionReminder } from "./session-reminder";
 import { sessionReview } from "./session-review";
+import { spaceDeletion } from "./space-deletion";
 
 /** Keyed by the union: a kind without a handler, or a handler under another kind's name, does not compile. */
 export const JOB_KINDS: { readonly [K in JobKindName]: JobKind<K> } = {
@@ -26,6 +27,7 @@ export const JOB_KINDS: { readonly [K in JobKindName]: JobKind<K> } = {
   "pause-end": pauseEnd,
   "schedule-nudge": scheduleNudge,
   "pair-not-started": pairNotStarted,
+  "space-deletion": spaceDeletion,
 };
 
 /** A job row this version cannot run: an error, so the runner reports it and retries it later. */

@@ -22,7 +22,8 @@ export type JobKindName =
   | "round-end"
   | "pause-end"
   | "schedule-nudge"
-  | "pair-not-started";
+  | "pair-not-started"
+  | "space-deletion";
 
 /** One job to put in the queue, in the caller's transaction. */
 export interface JobToSchedule<P> {
@@ -72,6 +73,11 @@ export const roundEndJob = declare("round-end", z.object({ roundId: z.uuid() }))
 export const pauseEndJob = declare("pause-end", z.object({ enrollmentId: z.uuid(), until: z.iso.datetime() }));
 export const scheduleNudgeJob = declare("schedule-nudge", z.object({ pairingId: z.uuid(), days: z.number().int().positive() }));
 export const pairNotStartedJob = declare("pair-not-started", z.object({ pairingId: z.uuid() }));
+/** A departed workspace or server's data, deleted 30 days on; `deleteAt` tells a later departure's job from this one. */
+export const spaceDeletionJob = declare(
+  "space-deletion",
+  z.object({ tenantId: z.uuid(), spaceId: z.string().min(1).max(100), deleteAt: z.iso.datetime() }),
+);
 
 /** Every declaration by its kind; the type checks that each kind is declared, once, under its own name. */
 export const JOB_DECLARATIONS = {
@@ -85,6 +91,7 @@ export const JOB_DECLARATIONS = {
   "pause-end": pauseEndJob,
   "schedule-nudge": scheduleNudgeJob,
   "pair-not-started": pairNotStartedJob,
+  "space-deletion": spaceDeletionJob,
 } as const satisfies { [K in JobKindName]: JobDeclaration<K, PayloadSchema> };
 
 export type JobDeclarations = typeof JOB_DECLARATIONS;

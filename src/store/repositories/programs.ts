@@ -4,7 +4,7 @@ import type { Language, Program, Round, RoundStatus } from "../../core/domain";
 import type { Tx } from "../../core/ports";
 import type { Database, ProgramsTable, RoundsTable } from "../schema";
 
-const toProgram = (r: Selectable<ProgramsTable>): Program => ({
+export const toProgram = (r: Selectable<ProgramsTable>): Program => ({
   id: r.id,
   tenantId: r.tenant_id,
   channelId: r.channel_id,
