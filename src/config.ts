@@ -89,7 +89,7 @@ export const configSchema = z.object({
 /** What each variable expects, for the one-line error. */
 const EXPECTS: Record<keyof z.infer<typeof configSchema>, string> = {
   DATABASE_URL: "a postgres:// or postgresql:// URL, or unset for the embedded database",
-  DATA_DIR: "a folder path for the embedded database",
+  DATA_DIR: "a folder path for the embedded database and, with no SEBAYA_ENCRYPTION_KEY, the key file",
   LOG_LEVEL: "one of fatal, error, warn, info, debug, trace, silent",
   DEFAULT_LANGUAGE: "id or en",
   SLACK_BOT_TOKEN: "a bot token starting with xoxb-",

@@ -14,6 +14,8 @@ import { OffsetClock } from "./core/time/clock";
 import { createLogger, describeError, errorLine } from "./logger";
 import { MigrationError } from "./store/migrate";
 import { openDatabase } from "./store/open-database";
+import { masterKeyNotices, masterKeySource } from "./store/sealing/master-key";
+import { WrongMasterKey } from "./store/sealing/vault";
 import { DatabaseUnavailable } from "./store/unavailable";
 
 const describe = describeError;
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
   if (playground.database.kind === "pglite") setFlagsFromString("--liftoff-only");
   // The database opens while the playground's code loads: PGlite reads and compiles its
   // WebAssembly off the main thread meanwhile (a second off the first prompt on this machine).
-  const opening = openDatabase(playground.database);
+  const opening = openDatabase(playground.database, masterKeySource(config.SEBAYA_ENCRYPTION_KEY, config.DATA_DIR));
   opening.catch(() => {}); // awaited below, where its error is told; not an unhandled rejection meanwhile
   const [
     { CAST },
@@ -53,6 +55,8 @@ async function main(): Promise<void> {
     import("./app"),
   ]);
   const db = await opening;
+  // The playground's log is quiet (warn): only a server database's key in one folder is worth its line.
+  for (const n of masterKeyNotices(db.masterKey, db.kind === "postgres")) logger[n.level]({ keyFile: n.keyFile }, n.message);
   const clock = new OffsetClock();
   const core = createAppCore({
     db,
@@ -90,7 +94,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // One line, no stack trace, no values: the variable and what it expects.
   if (error instanceof ConfigError) console.error(`sebaya: ${error.message}`);
-  else if (error instanceof MigrationError || error instanceof DatabaseUnavailable) console.error(`sebaya: ${errorLine(error)}`);
+  else if (error instanceof MigrationError || error instanceof DatabaseUnavailable || error instanceof WrongMasterKey)
+    console.error(`sebaya: ${errorLine(error)}`);
   else console.error(`sebaya: could not start: ${errorLine(error)}`);
   process.exit(1);
 });

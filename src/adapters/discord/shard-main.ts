@@ -9,6 +9,7 @@ import { parseConfig } from "../../config";
 import { systemClock } from "../../core/time/clock";
 import { createLogger, describeError, errorLine } from "../../logger";
 import { InFlight } from "../../scheduler/in-flight";
+import { masterKeyNotices, masterKeySource } from "../../store/sealing/master-key";
 import { startDiscordApp } from "./app";
 import { discordSettings } from "./settings";
 
@@ -20,7 +21,11 @@ async function main(): Promise<void> {
   const settings = discordSettings(config);
   if (!settings || !config.DATABASE_URL) throw new Error("a shard needs DISCORD_TOKEN, DISCORD_APPLICATION_ID and DATABASE_URL");
   const logger = createLogger(config.LOG_LEVEL);
-  const db = await openDatabase({ kind: "postgres", url: config.DATABASE_URL });
+  const db = await openDatabase(
+    { kind: "postgres", url: config.DATABASE_URL },
+    masterKeySource(config.SEBAYA_ENCRYPTION_KEY, config.DATA_DIR),
+  );
+  for (const n of masterKeyNotices(db.masterKey, true)) logger[n.level]({ keyFile: n.keyFile }, n.message);
   const appCore = createAppCore({
     db,
     clock: systemClock,
