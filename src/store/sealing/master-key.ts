@@ -5,7 +5,18 @@
  * setup. Losing that file loses the private text sealed under it.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { KEY_BYTES, parseKey } from "./secret-box";
 
@@ -26,9 +37,12 @@ export function masterKeySource(encoded: string | undefined, dataDir: string): M
   return encoded ? { key: encoded } : { keyFile: join(dataDir, KEY_FILE_NAME) };
 }
 
-export function loadMasterKey(source: MasterKeySource): MasterKey {
+/** `create: false` (keys:rotate) refuses a missing key file instead of making one. */
+export function loadMasterKey(source: MasterKeySource, options: { create?: boolean } = {}): MasterKey {
   if ("key" in source) return { key: parseKey(source.key), source: "environment" };
   const path = source.keyFile;
+  if (options.create === false && !existsSync(path))
+    throw new Error(`no master key: SEBAYA_ENCRYPTION_KEY is unset and there is no key file at ${path}`);
   const created = createKeyFile(path);
   let key: Buffer;
   try {
@@ -37,6 +51,25 @@ export function loadMasterKey(source: MasterKeySource): MasterKey {
     throw new Error(`the key file ${path} does not hold a 32-byte key (base64 or hex)`, { cause: error });
   }
   return { key, source: "file", file: { path, created } };
+}
+
+/** Puts `key` in the key file in place of the old one, in one step (keys:rotate, when the key lives there). */
+export function replaceKeyFile(path: string, key: Uint8Array): void {
+  const temporary = writePrivateFile(path, `${Buffer.from(key).toString("base64")}\n`);
+  renameSync(temporary, path);
+}
+
+/** A new owner-only file beside `path` holding `content`, synced; its name is returned. */
+function writePrivateFile(path: string, content: string): string {
+  const temporary = `${path}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+  const fd = openSync(temporary, "wx", 0o600);
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return temporary;
 }
 
 /**
@@ -48,14 +81,7 @@ export function loadMasterKey(source: MasterKeySource): MasterKey {
 function createKeyFile(path: string): boolean {
   if (existsSync(path)) return false;
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const temporary = `${path}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
-  const fd = openSync(temporary, "wx", 0o600);
-  try {
-    writeSync(fd, `${randomBytes(KEY_BYTES).toString("base64")}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  const temporary = writePrivateFile(path, `${randomBytes(KEY_BYTES).toString("base64")}\n`);
   try {
     linkSync(temporary, path);
     return true;
