@@ -33,7 +33,7 @@ export function withVault<DB>(db: Kysely<DB>, vault: Vault): Kysely<DB> {
 }
 
 /** The handle's vault; a handle opened without keys (openDatabase gives them) cannot touch private text. */
-export function vaultOf<DB>(db: Kysely<DB>): Vault {
+export function vaultOf(db: Pick<Kysely<unknown>, "getExecutor">): Vault {
   const carrier = db.getExecutor().plugins.find((p): p is VaultCarrier => p instanceof VaultCarrier);
   if (!carrier) throw new Error("this database handle has no keys: open it with openDatabase to read or write private text");
   return carrier.vault;
