@@ -8,6 +8,8 @@
  *   evaluations.goal_progress and .adjust become bytea (sealed). A migration
  *   has no key, so the old plain columns stay as `*_plain`, nullable: the
  *   start after migrating (sealPlainRows) seals what they hold and empties them.
+ * - playground_state.state likewise (what the console showed may quote a
+ *   journal read back), its plain copy in state_plain until sealed;
  * - form_drafts.answers: a draft lives an hour, so drafts in flight are
  *   dropped rather than carried over, and the column is sealed from now on.
  */
@@ -19,6 +21,7 @@ const SEALED = [
   ["pairing_endings", "reason"],
   ["evaluations", "goal_progress"],
   ["evaluations", "adjust"],
+  ["playground_state", "state"],
 ] as const;
 
 const up_statements = [

@@ -275,7 +275,9 @@ export interface SlackOAuthStatesTable {
 export interface PlaygroundStateTable {
   tenant_external_id: string;
   simulated_at: Timestamp;
-  state: JSONColumnType<Record<string, unknown>>;
+  /** Sealed JSON under the console tenant's key (migration 0013): replies it holds may quote a journal. */
+  state: Sealed | null;
+  state_plain: JSONColumnType<Record<string, unknown>> | null;
   updated_at: Timestamp;
 }
 

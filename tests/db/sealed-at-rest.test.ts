@@ -12,6 +12,7 @@ import { sql } from "kysely";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { DraftDocument } from "../../src/adapters/platform-port";
 import { platformStore } from "../../src/app";
+import { loadPlaygroundState, savePlaygroundState } from "../../src/store/platform/playground-state";
 import { rotateMasterKey } from "../../src/store/sealing/rotate-master-key";
 import { sealPlainRows } from "../../src/store/sealing/seal-plain-rows";
 import { parseKey } from "../../src/store/sealing/secret-box";
@@ -123,6 +124,14 @@ describe("private text at rest", () => {
     expect(replyText(await h.run("ani", { type: "home" }, DM))).toContain("✓ SQL (reached)");
   });
 
+  it("seals the playground's saved screens, which may quote a journal read back", async () => {
+    const db = tdb.db.kysely;
+    const state = { entries: [{ text: PLANTED.journal }] };
+    await savePlaygroundState(db, "T1", { simulatedAt: h.clock.now(), state }, h.clock.now());
+    expect(await dumpEverything()).not.toContain("PLANT-");
+    expect(await loadPlaygroundState(db, "T1")).toEqual({ simulatedAt: h.clock.now(), state });
+  });
+
   it("refuses a wrong master key loudly at start and when opening a tenant's key, never returning garbage", async () => {
     await plantEverything();
     const wrong = new Vault(randomBytes(32));
@@ -175,11 +184,22 @@ describe("private text at rest", () => {
       .insertInto("pairing_endings")
       .values({ pairing_id: pairingId, member_id: ani.id, reason_plain: "PLANT-OLD-2: old reason", created_at: h.clock.now() })
       .execute();
+    await db
+      .insertInto("playground_state")
+      .values({
+        tenant_external_id: "T-old",
+        simulated_at: h.clock.now(),
+        state_plain: JSON.stringify({ saw: "PLANT-OLD-3: a journal read back" }),
+        updated_at: h.clock.now(),
+      })
+      .execute();
     // Before the start's step, the author reads the plain copy.
     expect(replyText(await h.run("ani", { type: "journal.read" }, DM))).toContain("PLANT-OLD-1: from before");
-    expect(await sealPlainRows(db)).toBe(2);
+    expect((await loadPlaygroundState(db, "T-old"))?.state).toEqual({ saw: "PLANT-OLD-3: a journal read back" });
+    expect(await sealPlainRows(db)).toBe(3);
     expect(await dumpEverything()).not.toContain("PLANT-OLD");
     expect(replyText(await h.run("ani", { type: "journal.read" }, DM))).toContain("PLANT-OLD-1: from before");
+    expect((await loadPlaygroundState(db, "T-old"))?.state).toEqual({ saw: "PLANT-OLD-3: a journal read back" });
     expect(await sealPlainRows(db)).toBe(0);
   });
 

@@ -6,6 +6,7 @@
  * once may seal the same row twice; either result opens.
  */
 import { type Kysely, sql } from "kysely";
+import { tenantsRepo } from "../repositories/people";
 import type { Database } from "../schema";
 import { vaultOf } from "./vault-carrier";
 
@@ -44,6 +45,25 @@ export async function sealPlainRows(db: Kysely<Database>): Promise<number> {
           where ${match}`.execute(db);
         sealed += 1;
       }
+    }
+  }
+  // The playground's saved state belongs to the console tenant it names, not to a member.
+  for (;;) {
+    const rows = await db
+      .selectFrom("playground_state")
+      .select(["tenant_external_id", "state_plain"])
+      .where("state_plain", "is not", null)
+      .limit(BATCH)
+      .execute();
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const tenant = await tenantsRepo(db).ensure("console", row.tenant_external_id);
+      await db
+        .updateTable("playground_state")
+        .set({ state: await vault.seal(db, tenant.id, JSON.stringify(row.state_plain)), state_plain: null })
+        .where("tenant_external_id", "=", row.tenant_external_id)
+        .execute();
+      sealed += 1;
     }
   }
   return sealed;
