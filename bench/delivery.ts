@@ -18,6 +18,7 @@
  * database, cloned from one seeded template (so every contender sees the same
  * rows), dropped at the end.
  */
+
 import { randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -37,6 +38,7 @@ import type { Database } from "../src/store/schema";
 import { FakePlatform } from "../tests/reliability/fake-platform";
 import { httpSender } from "../tests/reliability/http-sender";
 import { seedDueReminders } from "../tests/reliability/seed";
+import { TEST_KEYS } from "../tests/support/test-keys";
 import { ReplicaProcess } from "./replica-process";
 import { type Column, fixed, int, markdownTable, type Row, textTable } from "./table";
 
@@ -329,7 +331,7 @@ async function withPlatform<T>(f: (platform: FakePlatform) => Promise<T>): Promi
 async function withDatabase<T>(template: string, poolSize: number, f: (db: Db, url: string) => Promise<T>): Promise<T> {
   const name = await createDatabase(template);
   const url = urlOf(name);
-  const db = await openDatabase({ kind: "postgres", url, poolSize });
+  const db = await openDatabase({ kind: "postgres", url, poolSize }, TEST_KEYS);
   try {
     return await f(db, url);
   } finally {
@@ -645,7 +647,7 @@ async function main(): Promise<void> {
   let jobs = 0;
   let messages = 0;
   {
-    const db = await openDatabase({ kind: "postgres", url: urlOf(seeded), poolSize: 2 });
+    const db = await openDatabase({ kind: "postgres", url: urlOf(seeded), poolSize: 2 }, TEST_KEYS);
     const t0 = performance.now();
     const seededRows = await seedDueReminders(db.kysely, pairs);
     jobs = seededRows.jobs;
@@ -658,7 +660,7 @@ async function main(): Promise<void> {
   let setupNote = "";
   const jobProfile: Profile = new Map();
   {
-    const db = await openDatabase({ kind: "postgres", url: urlOf(outbox), poolSize: 2 });
+    const db = await openDatabase({ kind: "postgres", url: urlOf(outbox), poolSize: 2 }, TEST_KEYS);
     // Kysely's log on this run only: what one job costs in statements.
     const logged = new Kysely<Database>({
       dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: urlOf(outbox), max: 10 }) }),

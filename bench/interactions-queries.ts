@@ -9,12 +9,14 @@
  *
  * Database server: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/sebaya_bench_perf).
  */
+
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { openDatabase } from "../src/app";
 import type { Db } from "../src/store/connect";
 import { FakeSlack, WORKSPACE_ADMIN } from "../tests/support/fake-slack";
 import { PROGRAM_CHANNEL, SlackDriver, until } from "../tests/support/slack-driver";
+import { TEST_KEYS } from "../tests/support/test-keys";
 import { type Column, int, textTable } from "./table";
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/sebaya_bench_perf";
@@ -66,7 +68,7 @@ export async function countQueries(): Promise<Count[]> {
   await slack.start();
   const driver = new SlackDriver(slack, () => db as Db);
   try {
-    db = await openDatabase({ kind: "postgres", url: urlOf(name), poolSize: 5 });
+    db = await openDatabase({ kind: "postgres", url: urlOf(name), poolSize: 5 }, TEST_KEYS);
     await driver.start();
     const users = ["U-ANI", "U-BUDI", "U-CITRA", "U-DEWI", "U-EKO"];
     for (const u of users) slack.users.set(u, { real_name: u.slice(2), locale: "en-US", tz: "Asia/Jakarta" });

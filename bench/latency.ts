@@ -29,6 +29,7 @@
  * Database: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else
  * postgres://postgres@127.0.0.1:5432/test; a fresh database per scenario, dropped at the end.
  */
+
 import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
@@ -42,6 +43,7 @@ import { seededRandom } from "../src/core/matching/random";
 import type { Db } from "../src/store/connect";
 import { kyselyStore, repositories } from "../src/store/kysely-store";
 import { FakePlatform } from "../tests/reliability/fake-platform";
+import { TEST_KEYS } from "../tests/support/test-keys";
 import { ReplicaProcess } from "./replica-process";
 import { type Column, fixed, int, markdownTable, type Row, textTable } from "./table";
 
@@ -150,7 +152,7 @@ interface World {
 }
 
 async function world(url: string): Promise<World> {
-  const db = await openDatabase({ kind: "postgres", url, poolSize: BURST_WRITERS + 2 });
+  const db = await openDatabase({ kind: "postgres", url, poolSize: BURST_WRITERS + 2 }, TEST_KEYS);
   const r = repositories(db.kysely);
   const tenant = await r.tenants.ensure("console", "T-latency");
   const members: Member[] = [];

@@ -14,6 +14,7 @@ import * as m0007 from "./0007_spaces";
 import * as m0010 from "./0010_playground_state";
 import * as m0011 from "./0011_program_topics";
 import * as m0012 from "./0012_outbox_request_id";
+import * as m0013 from "./0013_sealed_private_text";
 import * as m0015 from "./0015_audit_and_departures";
 
 export const migrations: Record<string, Migration> = {
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   "0010_playground_state": m0010,
   "0011_program_topics": m0011,
   "0012_outbox_request_id": m0012,
+  "0013_sealed_private_text": m0013,
   "0015_audit_and_departures": m0015,
 };

@@ -55,6 +55,14 @@ export const configSchema = z.object({
       .optional(),
   ),
   SLACK_API_URL: optionalUrl(/^https?:$/),
+  /** Only `npm run keys:rotate` reads it: the master key to move to. */
+  SEBAYA_ENCRYPTION_KEY_NEW: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/)
+      .optional(),
+  ),
   DISCORD_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(20).max(200).optional()),
   DISCORD_APPLICATION_ID: z.preprocess(
     (v) => (v === "" ? undefined : v),
@@ -89,7 +97,7 @@ export const configSchema = z.object({
 /** What each variable expects, for the one-line error. */
 const EXPECTS: Record<keyof z.infer<typeof configSchema>, string> = {
   DATABASE_URL: "a postgres:// or postgresql:// URL, or unset for the embedded database",
-  DATA_DIR: "a folder path for the embedded database",
+  DATA_DIR: "a folder path for the embedded database and, with no SEBAYA_ENCRYPTION_KEY, the key file",
   LOG_LEVEL: "one of fatal, error, warn, info, debug, trace, silent",
   DEFAULT_LANGUAGE: "id or en",
   SLACK_BOT_TOKEN: "a bot token starting with xoxb-",
@@ -99,6 +107,7 @@ const EXPECTS: Record<keyof z.infer<typeof configSchema>, string> = {
   SLACK_CLIENT_SECRET: "the app's client secret (OAuth install for several workspaces)",
   SEBAYA_ENCRYPTION_KEY: "32 bytes as 64 hex characters or base64, e.g. from: openssl rand -base64 32",
   SLACK_API_URL: "an http(s) URL of the Slack Web API (GovSlack, a proxy)",
+  SEBAYA_ENCRYPTION_KEY_NEW: "the new master key for npm run keys:rotate: 32 bytes as 64 hex characters or base64",
   DISCORD_TOKEN: "the bot token from the Discord developer portal",
   DISCORD_APPLICATION_ID: "the application id (digits) from the Discord developer portal",
   DISCORD_API_URL: "an http(s) URL of the Discord REST API (a REST proxy)",

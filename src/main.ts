@@ -18,6 +18,8 @@ import { createLogger, describeError, errorLine, type Logger } from "./logger";
 import type { Db } from "./store/connect";
 import { MigrationError } from "./store/migrate";
 import { openDatabase } from "./store/open-database";
+import { masterKeyNotices, masterKeySource } from "./store/sealing/master-key";
+import { WrongMasterKey } from "./store/sealing/vault";
 import { DatabaseUnavailable } from "./store/unavailable";
 
 const describe = describeError;
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
   if (playground.database.kind === "pglite") setFlagsFromString("--liftoff-only");
   // The database opens while the playground's code loads: PGlite reads and compiles its
   // WebAssembly off the main thread meanwhile (a second off the first prompt on this machine).
-  const opening = openDatabase(playground.database);
+  const opening = openDatabase(playground.database, masterKeySource(config.SEBAYA_ENCRYPTION_KEY, config.DATA_DIR));
   opening.catch(() => {}); // awaited below, where its error is told; not an unhandled rejection meanwhile
   const [
     { CAST },
@@ -73,6 +75,8 @@ async function main(): Promise<void> {
     import("./app"),
   ]);
   const db = await opening;
+  // The playground's log is quiet (warn): only a server database's key in one folder is worth its line.
+  for (const n of masterKeyNotices(db.masterKey, db.kind === "postgres")) logger[n.level]({ keyFile: n.keyFile }, n.message);
   const clock = new OffsetClock();
   // PORT as written in the environment (or .env), not the default: see the header.
   const health = process.env.PORT ? await playgroundHealth(db, clock, logger, config.PORT) : null;
@@ -113,7 +117,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // One line, no stack trace, no values: the variable and what it expects.
   if (error instanceof ConfigError) console.error(`sebaya: ${error.message}`);
-  else if (error instanceof MigrationError || error instanceof DatabaseUnavailable) console.error(`sebaya: ${errorLine(error)}`);
+  else if (error instanceof MigrationError || error instanceof DatabaseUnavailable || error instanceof WrongMasterKey)
+    console.error(`sebaya: ${errorLine(error)}`);
   else console.error(`sebaya: could not start: ${errorLine(error)}`);
   process.exit(1);
 });

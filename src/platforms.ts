@@ -32,6 +32,7 @@ import { listenForDueWork } from "./store/due-work-listener";
 import { platformStore } from "./store/platform/platform-store";
 import { SlackInstallations } from "./store/platform/slack-installations";
 import { SlackOAuthStates } from "./store/platform/slack-oauth-states";
+import { masterKeyNotices, masterKeySource } from "./store/sealing/master-key";
 import { TokenCipher } from "./store/token-cipher";
 
 const describe = describeError;
@@ -62,7 +63,9 @@ export async function runPlatforms(config: Config, configured: readonly Platform
   const logger = createLogger(config.LOG_LEVEL);
   const db = await openDatabase(
     config.DATABASE_URL ? { kind: "postgres", url: config.DATABASE_URL } : { kind: "pglite", dataDir: config.DATA_DIR },
+    masterKeySource(config.SEBAYA_ENCRYPTION_KEY, config.DATA_DIR),
   );
+  for (const n of masterKeyNotices(db.masterKey, db.kind === "postgres")) logger[n.level]({ keyFile: n.keyFile }, n.message);
   const ops = observability({ db: db.kysely, clock: systemClock, logger });
   for (const c of configured) ops.expect(c.platform);
   // Bolt's HTTP receiver already listens on PORT (HTTP and OAuth modes): the routes go there. Anywhere

@@ -5,6 +5,8 @@ import type { Message } from "../core/messages/message";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** SecretBox bytes (src/store/sealing): pg reads bytea as a Buffer, PGlite as a Uint8Array. */
+type Sealed = ColumnType<Uint8Array, Uint8Array, Uint8Array>;
 
 export interface TenantsTable {
   id: Generated<string>;
@@ -131,7 +133,9 @@ export interface CheckInsTable {
   member_id: string;
   outcome: string;
   rating: number | null;
-  note: string | null;
+  /** Sealed under the tenant's data key (migration 0013); `note_plain` only until the start after migrating seals it. */
+  note: Sealed | null;
+  note_plain: string | null;
   created_at: Timestamp;
   /** The rating's place in its round's order of arrival (rated check-ins only; see answer_counters). */
   ordinal: number | null;
@@ -141,14 +145,18 @@ export interface JournalEntriesTable {
   id: Generated<string>;
   member_id: string;
   pairing_id: string | null;
-  body: string;
+  /** Sealed (see CheckInsTable.note). */
+  body: Sealed | null;
+  body_plain: string | null;
   created_at: Timestamp;
 }
 
 export interface PairingEndingsTable {
   pairing_id: string;
   member_id: string;
-  reason: string | null;
+  /** Sealed (see CheckInsTable.note). */
+  reason: Sealed | null;
+  reason_plain: string | null;
   created_at: Timestamp;
   not_a_fit: Generated<boolean>;
 }
@@ -208,8 +216,12 @@ export interface EvaluationsTable {
   member_id: string;
   number: number;
   working: number;
-  goal_progress: JSONColumnType<Record<string, string>>;
-  adjust: string;
+  /** Sealed JSON, goal → progress (see CheckInsTable.note). */
+  goal_progress: Sealed | null;
+  goal_progress_plain: JSONColumnType<Record<string, string>> | null;
+  /** Sealed (see CheckInsTable.note). */
+  adjust: Sealed | null;
+  adjust_plain: string | null;
   created_at: Timestamp;
   /** The evaluation's place in its round's order of arrival (see answer_counters). */
   ordinal: number | null;
@@ -247,7 +259,8 @@ export interface FormDraftsTable {
   id: string;
   tenant_id: string;
   user_external_id: string;
-  answers: JSONColumnType<Record<string, unknown>>;
+  /** The draft document as sealed JSON (migration 0013). */
+  answers: Sealed;
   expires_at: Timestamp;
 }
 
@@ -262,8 +275,27 @@ export interface SlackOAuthStatesTable {
 export interface PlaygroundStateTable {
   tenant_external_id: string;
   simulated_at: Timestamp;
-  state: JSONColumnType<Record<string, unknown>>;
+  /** Sealed JSON under the console tenant's key (migration 0013): replies it holds may quote a journal. */
+  state: Sealed | null;
+  state_plain: JSONColumnType<Record<string, unknown>> | null;
   updated_at: Timestamp;
+}
+
+/** Each tenant's data key, wrapped by the master key (migration 0013). */
+export interface TenantKeysTable {
+  tenant_id: string;
+  wrapped_key: Sealed;
+  key_version: Generated<number>;
+  created_at: CreatedAt;
+  rotated_at: Timestamp | null;
+}
+
+/** One value sealed by the master key: a wrong master key is found at start (migration 0013). */
+export interface MasterKeyCheckTable {
+  id: Generated<boolean>;
+  sealed: Sealed;
+  created_at: CreatedAt;
+  rotated_at: Timestamp | null;
 }
 
 /** What organizers did (migration 0015): settings and counts in `details`, never member-written text. */
@@ -312,6 +344,8 @@ export interface Database {
   form_drafts: FormDraftsTable;
   slack_oauth_states: SlackOAuthStatesTable;
   playground_state: PlaygroundStateTable;
+  tenant_keys: TenantKeysTable;
+  master_key_check: MasterKeyCheckTable;
   audit_events: AuditEventsTable;
   space_departures: SpaceDeparturesTable;
 }

@@ -1,5 +1,7 @@
 /** Ending a pairing politely and privately, and being matched again. */
+
 import { beforeEach, describe, expect, it } from "vitest";
+import { vaultOf } from "../../src/store/sealing/vault-carrier";
 import { Harness, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 
@@ -49,8 +51,12 @@ describe("ending a pairing", () => {
     expect(toBudi[0]?.text).toContain("[Match me with someone new]");
     // The reason is stored for its author and appears in no message at all.
     expect((await h.outbox()).some((r) => JSON.stringify(r.message).includes("PRIVATE-REASON"))).toBe(false);
-    const stored = await tdb.db.kysely.selectFrom("pairing_endings").select("reason").executeTakeFirstOrThrow();
-    expect(stored.reason).toBe(REASON);
+    // Sealed at rest under the tenant's key; it opens for its author's tenant.
+    const stored = await tdb.db.kysely.selectFrom("pairing_endings").select(["reason", "member_id"]).executeTakeFirstOrThrow();
+    expect(Buffer.from(stored.reason ?? []).toString("latin1")).not.toContain("PRIVATE-REASON");
+    expect(await vaultOf(tdb.db.kysely).openForMember(tdb.db.kysely, stored.member_id, stored.reason ?? new Uint8Array())).toBe(
+      REASON,
+    );
     expect((await tdb.db.kysely.selectFrom("pairings").select("status").executeTakeFirstOrThrow()).status).toBe("ended");
   });
 

@@ -8,6 +8,7 @@
  * commit in one "replica" wakes another's dispatcher through NOTIFY, and a
  * listener whose connection is cut reconnects and catches up.
  */
+
 import { sql } from "kysely";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "../../src/app";
@@ -24,6 +25,7 @@ import { type DueWorkListener, type ListenerOptions, listenForDueWork } from "..
 import { kyselyStore, repositories } from "../../src/store/kysely-store";
 import { Harness } from "../support/harness";
 import { testDbKind, useTestDb } from "../support/test-db";
+import { TEST_KEYS } from "../support/test-keys";
 
 const t = useTestDb();
 const onServer = testDbKind() === "postgres";
@@ -293,7 +295,7 @@ describe("instant delivery across replicas", () => {
     if (!t.url) throw new Error("no server URL");
     // Replica A: the core only, no listener and no dispatcher. Replica B: its own pool, listener and dispatcher.
     const h = new Harness(t.db);
-    const other = await openDatabase({ kind: "postgres", url: t.url, poolSize: 2 });
+    const other = await openDatabase({ kind: "postgres", url: t.url, poolSize: 2 }, TEST_KEYS);
     stops.push(() => other.close());
     const b = await replica(other, h.clock);
     await h.allowEveryoneToSetUp();

@@ -3,6 +3,7 @@
  * (the Migrator's lock makes one wait and find nothing left to do), and an
  * embedded database in a data folder surviving a close and reopen.
  */
+
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +15,7 @@ import { connect, type Db } from "../../src/store/connect";
 import { repositories } from "../../src/store/kysely-store";
 import { migrateToLatest } from "../../src/store/migrate";
 import { createServerDatabase, testDbKind } from "../support/test-db";
+import { TEST_KEYS } from "../support/test-keys";
 
 const onServer = testDbKind() === "postgres";
 const onPglite = testDbKind() === "pglite";
@@ -72,7 +74,7 @@ describe("an embedded database in a data folder", () => {
     const folder = await mkdtemp(join(tmpdir(), "sebaya-datadir-"));
     const dataDir = join(folder, "data");
     try {
-      const first = await openDatabase({ kind: "pglite", dataDir });
+      const first = await openDatabase({ kind: "pglite", dataDir }, TEST_KEYS);
       let tenantId: string;
       try {
         const r = repositories(first.kysely);
@@ -84,7 +86,7 @@ describe("an embedded database in a data folder", () => {
         await first.close();
       }
 
-      const second = await openDatabase({ kind: "pglite", dataDir });
+      const second = await openDatabase({ kind: "pglite", dataDir }, TEST_KEYS);
       try {
         const tenants = await second.kysely.selectFrom("tenants").select(["id", "platform", "external_id"]).execute();
         expect(tenants).toEqual([{ id: tenantId, platform: "discord", external_id: "G-persist" }]);
@@ -113,13 +115,13 @@ describe("an embedded database in a data folder", () => {
     async () => {
       const folder = await mkdtemp(join(tmpdir(), "sebaya-datadir-"));
       try {
-        const a = await openDatabase({ kind: "pglite", dataDir: join(folder, "a") });
+        const a = await openDatabase({ kind: "pglite", dataDir: join(folder, "a") }, TEST_KEYS);
         try {
           await repositories(a.kysely).tenants.ensure("console", "T-a");
         } finally {
           await a.close();
         }
-        const b = await openDatabase({ kind: "pglite", dataDir: join(folder, "b") });
+        const b = await openDatabase({ kind: "pglite", dataDir: join(folder, "b") }, TEST_KEYS);
         try {
           expect(await b.kysely.selectFrom("tenants").select("external_id").execute()).toEqual([]);
         } finally {

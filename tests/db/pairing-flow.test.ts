@@ -1,6 +1,8 @@
 /** A pair's life: cadence, sessions, check-ins, journal, pause and resume, status. */
+
 import { beforeEach, describe, expect, it } from "vitest";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "../../src/core/time/durations";
+import { vaultOf } from "../../src/store/sealing/vault-carrier";
 import { Harness, replyText, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 
@@ -164,11 +166,20 @@ describe("sessions and check-ins", () => {
     expect(await h.text("budi", submit({ type: "checkin", sessionId }, { rating: 4 }), DM)).toContain(
       "Terima kasih sudah bercerita",
     );
-    const rows = await tdb.db.kysely.selectFrom("check_ins").select(["rating", "note"]).orderBy("created_at").execute();
-    expect(rows).toEqual([
-      { rating: 5, note: "private thoughts" },
+    const rows = await tdb.db.kysely
+      .selectFrom("check_ins")
+      .select(["rating", "note", "member_id"])
+      .orderBy("created_at")
+      .execute();
+    expect(rows.map((r) => ({ rating: r.rating, note: r.note === null ? null : "sealed" }))).toEqual([
+      { rating: 5, note: "sealed" },
       { rating: 4, note: null },
     ]);
+    // The note is sealed at rest and opens for its author's workspace.
+    const vault = vaultOf(tdb.db.kysely);
+    const note = rows[0]?.note ?? new Uint8Array();
+    expect(Buffer.from(note).toString("latin1")).not.toContain("private thoughts");
+    expect(await vault.openForMember(tdb.db.kysely, rows[0]?.member_id ?? "", note)).toBe("private thoughts");
     expect((await sessions())[0]?.status).toBe("held");
     const milestones = (await h.outbox()).filter((r) => r.idempotency_key.startsWith("milestone:"));
     expect(milestones).toHaveLength(1);

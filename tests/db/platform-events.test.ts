@@ -48,7 +48,7 @@ describe("the tick's pruning", () => {
       id,
       tenant_id: tenant.id,
       user_external_id: "U1",
-      answers: JSON.stringify({}),
+      answers: Buffer.from("sealed draft"),
       expires_at: expiresAt,
     });
     await db

@@ -5,6 +5,7 @@
  * "next session" is still the one ahead, and everything each person saw is
  * there, buttons included.
  */
+
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CAST } from "../../src/adapters/console/cast";
 import { type MessageKey, translator } from "../../src/core/i18n/translate";
 import { createServerDatabase, testDbKind } from "../support/test-db";
+import { TEST_MASTER_KEY } from "../support/test-keys";
 
 const ROOT = join(import.meta.dirname, "../..");
 
@@ -124,7 +126,7 @@ beforeAll(async () => {
   if (testDbKind() === "postgres") {
     const server = await createServerDatabase();
     drop = server.drop;
-    env = { DATABASE_URL: server.url, DEFAULT_LANGUAGE: "en" };
+    env = { DATABASE_URL: server.url, SEBAYA_ENCRYPTION_KEY: TEST_MASTER_KEY, DEFAULT_LANGUAGE: "en" };
   } else {
     env = { DATA_DIR: dataDir, DEFAULT_LANGUAGE: "en" };
   }

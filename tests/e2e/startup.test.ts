@@ -3,12 +3,14 @@
  * session, the embedded database in a data folder (or, in the server
  * project, DATABASE_URL), and one-line configuration errors.
  */
+
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServerDatabase, testDbKind } from "../support/test-db";
+import { TEST_MASTER_KEY } from "../support/test-keys";
 
 const ROOT = join(import.meta.dirname, "../..");
 
@@ -42,7 +44,7 @@ beforeAll(async () => {
   if (testDbKind() === "postgres") {
     const server = await createServerDatabase();
     drop = server.drop;
-    env = { DATABASE_URL: server.url };
+    env = { DATABASE_URL: server.url, SEBAYA_ENCRYPTION_KEY: TEST_MASTER_KEY };
   } else {
     env = { DATA_DIR: dataDir };
   }

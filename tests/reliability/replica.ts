@@ -13,6 +13,7 @@
  * main does: Ticker.drain within SHUTDOWN_TIMEOUT_MS, default 10000, leases
  * handed back; otherwise a last tick delivers what is due, for the benchmarks).
  */
+
 import { createInterface } from "node:readline";
 import cron from "node-cron";
 import { openDatabase } from "../../src/app";
@@ -22,6 +23,7 @@ import type { Sender } from "../../src/delivery/sender";
 import { type CronHandle, startCron } from "../../src/scheduler/cron";
 import { Ticker } from "../../src/scheduler/tick";
 import { type DueWorkListener, listenForDueWork } from "../../src/store/due-work-listener";
+import { TEST_KEYS } from "../support/test-keys";
 import { httpSender } from "./http-sender";
 
 const env = (name: string, fallback?: string): string => {
@@ -37,7 +39,7 @@ const role = env("ROLE", "both");
 if (role !== "both" && role !== "jobs" && role !== "delivery")
   throw new Error(`ROLE must be both, jobs or delivery, got ${role}`);
 const wakeOnCommit = env("WAKE", "0") === "1";
-const db = await openDatabase({ kind: "postgres", url: env("DATABASE_URL"), poolSize: 10 });
+const db = await openDatabase({ kind: "postgres", url: env("DATABASE_URL"), poolSize: 10 }, TEST_KEYS);
 const jobOptions = { leaseMs, batch: 50 };
 const deliveryOptions = {
   leaseMs,

@@ -15,6 +15,7 @@
  *   before the leases would run out), every message delivered exactly once.
  * Only with TEST_DATABASE_URL (the vitest "reliability" project).
  */
+
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
@@ -25,6 +26,7 @@ import { systemClock } from "../../src/core/time/clock";
 import { runDueJobs } from "../../src/scheduler/run-due-jobs";
 import type { Db } from "../../src/store/connect";
 import { createServerDatabase } from "../support/test-db";
+import { TEST_KEYS } from "../support/test-keys";
 import { FakePlatform } from "./fake-platform";
 import { seedDueReminders } from "./seed";
 
@@ -45,7 +47,7 @@ afterEach(async () => {
 
 async function setup(): Promise<{ db: Db; url: string; platform: FakePlatform }> {
   const server = await createServerDatabase();
-  const db = await openDatabase({ kind: "postgres", url: server.url, poolSize: 5 });
+  const db = await openDatabase({ kind: "postgres", url: server.url, poolSize: 5 }, TEST_KEYS);
   const platform = new FakePlatform();
   await platform.start();
   cleanups.push(async () => {

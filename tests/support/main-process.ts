@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServerDatabase, testDbKind } from "./test-db";
+import { TEST_MASTER_KEY } from "./test-keys";
 
 export const ROOT = join(import.meta.dirname, "../..");
 
@@ -50,7 +51,8 @@ export async function processDatabase(
   if (testDbKind() === "postgres") {
     const server = await createServerDatabase();
     cleanups.push(server.drop);
-    return { DATABASE_URL: server.url };
+    // A server database's processes share the master key (none is made in a folder for them).
+    return { DATABASE_URL: server.url, SEBAYA_ENCRYPTION_KEY: TEST_MASTER_KEY };
   }
   const dir = mkdtempSync(join(tmpdir(), `sebaya-${label}-`));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));

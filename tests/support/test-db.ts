@@ -3,12 +3,14 @@
  * database on the PostgreSQL server (created here, dropped at the end).
  * The project (see vitest.config.ts) decides which via SEBAYA_TEST_DB.
  */
+
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { openDatabase } from "../../src/app";
 import type { Db } from "../../src/store/connect";
+import { TEST_KEYS } from "./test-keys";
 
 export interface TestDb {
   db: Db;
@@ -45,11 +47,11 @@ export async function createServerDatabase(): Promise<{ url: string; drop(): Pro
 
 export async function openTestDb(): Promise<TestDb> {
   if (testDbKind() === "pglite") {
-    const db = await openDatabase({ kind: "pglite" });
+    const db = await openDatabase({ kind: "pglite" }, TEST_KEYS);
     return { db, reset: () => truncate(db), close: () => db.close() };
   }
   const server = await createServerDatabase();
-  const db = await openDatabase({ kind: "postgres", url: server.url, poolSize: 5 });
+  const db = await openDatabase({ kind: "postgres", url: server.url, poolSize: 5 }, TEST_KEYS);
   return {
     db,
     url: server.url,

@@ -1,4 +1,5 @@
 /** `npm run demo [-- --lang en]`: plays one whole round and prints it once, in the order it happened. */
+import { randomBytes } from "node:crypto";
 import { createAppCore, openDatabase, playgroundStore } from "../../app";
 import type { Language } from "../../core/domain";
 import { ManualClock } from "../../core/time/clock";
@@ -14,7 +15,8 @@ function languageOf(args: readonly string[]): Language {
 
 const language = languageOf(process.argv.slice(2));
 const clock = new ManualClock(DEMO_START);
-const db = await openDatabase({ kind: "pglite" });
+// The demo's database lives in memory for one run: so does its key.
+const db = await openDatabase({ kind: "pglite" }, { key: randomBytes(32).toString("base64") });
 const core = createAppCore({ db, clock });
 const { organizer, members } = demoCast(language);
 const ws = new ConsoleWorkspace(core, playgroundStore(db.kysely), clock, [organizer, ...members]);

@@ -15,6 +15,7 @@ import { loggingDepartures } from "../../ops/departure-log";
 import { observability } from "../../ops/observability";
 import { answerMetricsRequests } from "../../ops/shard-metrics";
 import { InFlight } from "../../scheduler/in-flight";
+import { masterKeyNotices, masterKeySource } from "../../store/sealing/master-key";
 import { startDiscordApp } from "./app";
 import { discordSettings } from "./settings";
 
@@ -26,7 +27,11 @@ async function main(): Promise<void> {
   const settings = discordSettings(config);
   if (!settings || !config.DATABASE_URL) throw new Error("a shard needs DISCORD_TOKEN, DISCORD_APPLICATION_ID and DATABASE_URL");
   const logger = createLogger(config.LOG_LEVEL);
-  const db = await openDatabase({ kind: "postgres", url: config.DATABASE_URL });
+  const db = await openDatabase(
+    { kind: "postgres", url: config.DATABASE_URL },
+    masterKeySource(config.SEBAYA_ENCRYPTION_KEY, config.DATA_DIR),
+  );
+  for (const n of masterKeyNotices(db.masterKey, true)) logger[n.level]({ keyFile: n.keyFile }, n.message);
   // The queues are the parent's to read: a shard's gauges would only add the same figures again.
   const ops = observability({ db: db.kysely, clock: systemClock, logger, queues: false });
   answerMetricsRequests(ops.metrics.registry, process, (error) =>

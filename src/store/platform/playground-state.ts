@@ -1,20 +1,32 @@
 /**
  * The console playground's saved state: the simulated time it reached and a
  * document of what each person saw (the playground owns its shape). Saved
- * after every step, read once at start.
+ * after every step, read once at start. Sealed under the console tenant's
+ * key: the replies it keeps may quote a member's journal.
  */
 import type { Kysely } from "kysely";
 import type { ChosenReader, SavedPlayground } from "../../adapters/console/playground-port";
 import { isLanguage } from "../../core/domain";
+import { tenantsRepo } from "../repositories/people";
 import type { Database } from "../schema";
+import { vaultOf } from "../sealing/vault-carrier";
+
+const consoleTenant = async (db: Kysely<Database>, tenantExternalId: string) =>
+  (await tenantsRepo(db).ensure("console", tenantExternalId)).id;
 
 export async function loadPlaygroundState(db: Kysely<Database>, tenantExternalId: string): Promise<SavedPlayground | null> {
   const row = await db
     .selectFrom("playground_state")
-    .select(["simulated_at", "state"])
+    .select(["simulated_at", "state", "state_plain"])
     .where("tenant_external_id", "=", tenantExternalId)
     .executeTakeFirst();
-  return row ? { simulatedAt: new Date(row.simulated_at), state: row.state } : null;
+  if (!row) return null;
+  // A save from before migration 0013 is read plain once; the next save seals it.
+  const state =
+    row.state === null
+      ? (row.state_plain ?? {})
+      : (JSON.parse(await vaultOf(db).open(db, await consoleTenant(db, tenantExternalId), row.state)) as Record<string, unknown>);
+  return { simulatedAt: new Date(row.simulated_at), state };
 }
 
 export async function savePlaygroundState(
@@ -23,7 +35,8 @@ export async function savePlaygroundState(
   saved: SavedPlayground,
   now: Date,
 ): Promise<void> {
-  const values = { simulated_at: saved.simulatedAt, state: JSON.stringify(saved.state), updated_at: now };
+  const state = await vaultOf(db).seal(db, await consoleTenant(db, tenantExternalId), JSON.stringify(saved.state));
+  const values = { simulated_at: saved.simulatedAt, state, state_plain: null, updated_at: now };
   await db
     .insertInto("playground_state")
     .values({ tenant_external_id: tenantExternalId, ...values })

@@ -2,17 +2,25 @@
  * Journal entries, end-of-pairing reasons and "do not pair me with" lists:
  * private to their author. Nothing here
  * reads the text back for anyone but its author; the core only counts.
+ * The text is sealed under the tenant's data key (sealing/vault.ts).
  */
 import type { Kysely } from "kysely";
 import type { Tx } from "../../core/ports";
 import type { Database } from "../schema";
+import { openPrivate } from "../sealing/private-text";
+import { vaultOf } from "../sealing/vault-carrier";
 
 export function journalRepo(db: Kysely<Database>): Tx["journal"] {
   return {
     async add(e) {
       await db
         .insertInto("journal_entries")
-        .values({ member_id: e.memberId, pairing_id: e.pairingId, body: e.text, created_at: e.at })
+        .values({
+          member_id: e.memberId,
+          pairing_id: e.pairingId,
+          body: await vaultOf(db).sealForMember(db, e.memberId, e.text),
+          created_at: e.at,
+        })
         .execute();
     },
     async count(memberId) {
@@ -26,13 +34,14 @@ export function journalRepo(db: Kysely<Database>): Tx["journal"] {
     async recent(memberId, limit) {
       const rows = await db
         .selectFrom("journal_entries")
-        .select(["body", "created_at"])
+        .select(["body", "body_plain", "created_at"])
         .where("member_id", "=", memberId)
         .orderBy("created_at", "desc")
         .orderBy("id", "desc")
         .limit(limit)
         .execute();
-      return rows.map((r) => ({ text: r.body, at: r.created_at }));
+      const texts = await Promise.all(rows.map((r) => openPrivate(db, memberId, r.body, r.body_plain)));
+      return rows.map((r, i) => ({ text: texts[i] ?? "", at: r.created_at }));
     },
   };
 }
@@ -42,7 +51,13 @@ export function endingsRepo(db: Kysely<Database>): Tx["endings"] {
     async record(e) {
       await db
         .insertInto("pairing_endings")
-        .values({ pairing_id: e.pairingId, member_id: e.memberId, reason: e.reason, not_a_fit: e.notAFit, created_at: e.at })
+        .values({
+          pairing_id: e.pairingId,
+          member_id: e.memberId,
+          reason: e.reason === null ? null : await vaultOf(db).sealForMember(db, e.memberId, e.reason),
+          not_a_fit: e.notAFit,
+          created_at: e.at,
+        })
         .onConflict((oc) => oc.columns(["pairing_id", "member_id"]).doNothing())
         .execute();
     },

@@ -4,11 +4,14 @@
  * person. Figures from private answers are taken over the first answers in
  * whole blocks (the core says how big), in the order they arrived
  * (`ordinal`, see migration 0006): a later answer changes nothing until its
- * block is complete, so two reports never differ by one answer.
+ * block is complete, so two reports never differ by one answer. Goal progress
+ * is sealed, so goals reached are counted here after opening it, over the
+ * same counted evaluations.
  */
 import { type Kysely, sql } from "kysely";
 import type { Tx } from "../../core/ports";
 import type { Database } from "../schema";
+import { goalProgressOf } from "./evaluations";
 
 export function reportsRepo(db: Kysely<Database>): Tx["reports"] {
   return {
@@ -34,7 +37,11 @@ export function reportsRepo(db: Kysely<Database>): Tx["reports"] {
         rating_avg: number | null;
         evaluations: number;
         working_avg: number | null;
-        goals_reached: number;
+        counted_evaluations: Array<{
+          member_id: string;
+          goal_progress: string | null;
+          goal_progress_plain: Record<string, string> | null;
+        }> | null;
       }>`
         with p as (
           select id, status,
@@ -74,11 +81,20 @@ export function reportsRepo(db: Kysely<Database>): Tx["reports"] {
           (select avg(rating)::float8 from rated_counted) as rating_avg,
           (select count(*) from e_counted)::int as evaluations,
           (select avg(working)::float8 from e_counted) as working_avg,
-          (select count(distinct (e.member_id, g.key))
-             from e_counted e, jsonb_each_text(e.goal_progress) g where g.value = 'reached')::int as goals_reached
+          (select json_agg(json_build_object('member_id', e.member_id,
+             'goal_progress', encode(e.goal_progress, 'base64'), 'goal_progress_plain', e.goal_progress_plain))
+             from e_counted e) as counted_evaluations
       `.execute(db);
       const r = rows[0];
       if (!r) throw new Error("report query returned nothing");
+      const reached = new Set<string>();
+      for (const e of r.counted_evaluations ?? []) {
+        // base64 from SQL (json carries no bytes); Buffer.from skips the line breaks encode() puts in.
+        const sealed = e.goal_progress === null ? null : Buffer.from(e.goal_progress, "base64");
+        const progress = await goalProgressOf(db, e.member_id, sealed, e.goal_progress_plain);
+        for (const [goal, value] of Object.entries(progress))
+          if (value === "reached") reached.add(JSON.stringify([e.member_id, goal]));
+      }
       return {
         members: { active: r.active, left: r.left, paused: r.paused },
         pairings: {
@@ -101,7 +117,7 @@ export function reportsRepo(db: Kysely<Database>): Tx["reports"] {
         evaluations: {
           counted: r.evaluations,
           working: r.working_avg === null ? null : Number(r.working_avg),
-          goalsReached: r.goals_reached,
+          goalsReached: reached.size,
         },
       };
     },

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { CheckInOutcome, Session, SessionStatus } from "../../core/domain";
 import type { Tx } from "../../core/ports";
 import type { Database, SessionsTable } from "../schema";
+import { vaultOf } from "../sealing/vault-carrier";
 import { nextOrdinal } from "./answer-order";
 
 const toSession = (r: Selectable<SessionsTable>): Session => ({
@@ -102,7 +103,7 @@ export function checkInsRepo(db: Kysely<Database>): Tx["checkIns"] {
           member_id: c.memberId,
           outcome: c.outcome,
           rating: c.rating,
-          note: c.note,
+          note: c.note === null ? null : await vaultOf(db).sealForMember(db, c.memberId, c.note),
           created_at: c.at,
         })
         .onConflict((oc) => oc.columns(["session_id", "member_id"]).doNothing())
