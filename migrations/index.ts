@@ -14,6 +14,7 @@ import * as m0007 from "./0007_spaces";
 import * as m0010 from "./0010_playground_state";
 import * as m0011 from "./0011_program_topics";
 import * as m0012 from "./0012_outbox_request_id";
+import * as m0014 from "./0014_privacy_retention";
 
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "0010_playground_state": m0010,
   "0011_program_topics": m0011,
   "0012_outbox_request_id": m0012,
+  "0014_privacy_retention": m0014,
 };

@@ -26,6 +26,7 @@ import { confirmCadence } from "./use-cases/confirm-cadence";
 import { editProfile } from "./use-cases/edit-profile";
 import { editTopics } from "./use-cases/edit-topics";
 import { endPairing } from "./use-cases/end-pairing";
+import { forgetMe } from "./use-cases/forget-me";
 import { help, helpFor } from "./use-cases/help";
 import { joinRound } from "./use-cases/join-round";
 import { leaveRound } from "./use-cases/leave-round";
@@ -40,6 +41,7 @@ import { runMatching } from "./use-cases/run-matching";
 import { setContactHours } from "./use-cases/set-contact-hours";
 import { setMatchingWeights } from "./use-cases/set-matching-weights";
 import { setOrganizerRole } from "./use-cases/set-organizer-role";
+import { setRetention } from "./use-cases/set-retention";
 import { setSetupAccess } from "./use-cases/set-setup-access";
 import { setupProgram } from "./use-cases/setup-program";
 import { showHome } from "./use-cases/show-home";
@@ -117,6 +119,9 @@ export function createCore(deps: CoreDeps): Core {
     "program.topics": editTopics,
     "profile.show": showProfile,
     "profile.edit": editProfile,
+    // issue 16 (erase)
+    "member.forget": forgetMe,
+    "program.retention": setRetention,
   };
 
   async function execute(envelope: Envelope): Promise<Reply> {

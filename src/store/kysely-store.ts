@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Store, Tx } from "../core/ports";
 import { enrollmentsRepo, profilesRepo } from "./repositories/enrollments";
+import { erasureRepo } from "./repositories/erasure";
 import { evaluationsRepo } from "./repositories/evaluations";
 import { jobsRepo } from "./repositories/jobs";
 import { outboxRepo } from "./repositories/outbox";
@@ -10,6 +11,7 @@ import { membersRepo, tenantsRepo } from "./repositories/people";
 import { avoidancesRepo, endingsRepo, journalRepo } from "./repositories/private-notes";
 import { programsRepo, roundsRepo } from "./repositories/programs";
 import { reportsRepo } from "./repositories/reports";
+import { retentionRepo } from "./repositories/retention";
 import { checkInsRepo, sessionsRepo } from "./repositories/sessions";
 import { setupAccessRepo } from "./repositories/setup-access";
 import { tenancyRepo } from "./repositories/tenancy";
@@ -39,6 +41,9 @@ export function repositories(db: Kysely<Database>, opts: { inTransaction?: boole
     reports: reportsRepo(db),
     jobs: jobsRepo(db),
     outbox: outboxRepo(db, opts.requestId),
+    // Issue 16: forget-me and retention.
+    erasure: erasureRepo(db),
+    retention: retentionRepo(db),
   };
 }
 

@@ -10,7 +10,13 @@ import type { AddressInfo } from "node:net";
 import type { APIApplicationCommandOption, APIApplicationCommandSubcommandOption, LocalizationMap } from "discord.js";
 import { ApplicationCommandOptionType } from "discord.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { COMMAND_NAME, mentoringCommand, SUBCOMMANDS } from "../../src/adapters/discord/command-definitions";
+import {
+  COMMAND_NAME,
+  DATA_COMMAND_NAME,
+  dataCommand,
+  mentoringCommand,
+  SUBCOMMANDS,
+} from "../../src/adapters/discord/command-definitions";
 import { BOT_PERMISSIONS, cli, inviteUrl, registerCommands } from "../../src/adapters/discord/register";
 import { parseCommand } from "../../src/core/commands/command";
 import { commandFromOptions, commandFromText } from "../../src/core/commands/slash";
@@ -84,8 +90,8 @@ describe("registerCommands", () => {
     expect(put?.method).toBe("PUT");
     expect(put?.url).toBe(`/api/v10/applications/${APP}/guilds/${GUILD}/commands`);
     expect(put?.authorized).toBe(true);
-    expect(put?.body).toEqual([mentoringCommand()]);
-    expect(stored.map((c) => c.name)).toEqual([COMMAND_NAME]);
+    expect(put?.body).toEqual([mentoringCommand(), dataCommand()]);
+    expect(stored.map((c) => c.name)).toEqual([COMMAND_NAME, DATA_COMMAND_NAME]);
   });
 
   it("PUTs to the global route without a guild", async () => {
@@ -125,7 +131,7 @@ describe("the command line", () => {
       DISCORD_API_URL: api,
     });
     expect({ code, err }).toEqual({ code: 0, err: [] });
-    expect(out).toEqual([`sebaya: registered /mentoring in server ${GUILD}`, `sebaya: invite the bot with ${inviteUrl(APP)}`]);
+    expect(out).toEqual([`sebaya: registered /mentoring, /mentoring-data in server ${GUILD}`, `sebaya: invite the bot with ${inviteUrl(APP)}`]);
     expect(recorded[0]?.url).toBe(`/api/v10/applications/${APP}/guilds/${GUILD}/commands`);
   });
 
@@ -279,6 +285,20 @@ describe("the /mentoring command", () => {
   });
 });
 
+describe("the /mentoring-data command", () => {
+  it("holds the data words (forget-me, retention), localized, and each command stays within Discord's 25 subcommands", () => {
+    const command = dataCommand();
+    const subs = (command.options ?? []) as APIApplicationCommandSubcommandOption[];
+    expect(command.name).toBe(DATA_COMMAND_NAME);
+    expect(subs.map((s) => [s.name, s.name_localizations?.id, (s.options ?? []).map((o) => o.name)])).toEqual([
+      ["forget-me", "hapus-data-saya", []],
+      ["retention", "retensi", ["months"]],
+    ]);
+    expect(command.description_localizations?.id).toBeTruthy();
+    for (const c of [mentoringCommand(), command]) expect((c.options ?? []).length).toBeLessThanOrEqual(25);
+  });
+});
+
 describe("commandFromOptions", () => {
   const EXPECTED: Record<string, string> = {
     join: "round.join",
@@ -306,6 +326,8 @@ describe("commandFromOptions", () => {
     hours: "program.hours",
     weights: "program.weights",
     topics: "program.topics",
+    "forget-me": "member.forget",
+    retention: "program.retention",
   };
 
   it("turns every subcommand into the word the core reads", () => {

@@ -25,6 +25,13 @@ import type { MessageKey } from "../../core/i18n/en";
 import { translator } from "../../core/i18n/translate";
 
 export const COMMAND_NAME = "mentoring";
+/**
+ * The words of the table's "data" menu (forget-me, retention), as a second command: Discord takes
+ * at most 25 subcommands a command, and `/mentoring` has them. Typed text knows them after `/mentoring`.
+ */
+export const DATA_COMMAND_NAME = "mentoring-data";
+/** Every command name the bot answers. */
+export const COMMAND_NAMES: readonly string[] = [COMMAND_NAME, DATA_COMMAND_NAME];
 
 export type OptionDefinition = Argument;
 
@@ -37,10 +44,13 @@ export interface SubcommandDefinition {
   option?: OptionDefinition;
   /** Further options that only fill in the form the subcommand opens (not part of its text). */
   formOptions?: readonly OptionDefinition[];
+  /** The command it is registered under. */
+  command: typeof COMMAND_NAME | typeof DATA_COMMAND_NAME;
 }
 
 /** The subcommands, from the command table, in its order. */
 export const SUBCOMMANDS: readonly SubcommandDefinition[] = COMMAND_ENTRIES.map((entry) => ({
+  command: entry.menu === "data" ? DATA_COMMAND_NAME : COMMAND_NAME,
   name: entry.name,
   nameId: entry.id[0],
   audience: entry.audience,
@@ -94,15 +104,27 @@ function addOption(sub: SlashCommandSubcommandBuilder, option: OptionDefinition)
 
 /** The `/mentoring` command, as the JSON body Discord's command endpoints take. */
 export function mentoringCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  const { description, localizations } = describeKey("discord.command.description");
+  return slashCommand(COMMAND_NAME, "discord.command.description");
+}
+
+/** The `/mentoring-data` command (the table's "data" menu), as the same JSON body. */
+export function dataCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  return slashCommand(DATA_COMMAND_NAME, "discord.command.dataDescription");
+}
+
+function slashCommand(
+  name: typeof COMMAND_NAME | typeof DATA_COMMAND_NAME,
+  descriptionKey: MessageKey,
+): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  const { description, localizations } = describeKey(descriptionKey);
   const builder = new SlashCommandBuilder()
-    .setName(COMMAND_NAME)
+    .setName(name)
     .setDescription(description)
     .setDescriptionLocalizations(localizations)
     // Members use it in DMs with the bot too (journal, status, pause); organizer rules live in the core.
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
-  for (const def of SUBCOMMANDS) {
+  for (const def of SUBCOMMANDS.filter((d) => d.command === name)) {
     builder.addSubcommand((sub) => {
       const text = describeKey(def.description);
       sub
@@ -120,7 +142,7 @@ export function mentoringCommand(): RESTPostAPIChatInputApplicationCommandsJSONB
 
 /** Every command the bot registers. */
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return [mentoringCommand()];
+  return [mentoringCommand(), dataCommand()];
 }
 
 /** A value an interaction's option carries, as the core's `commandFromOptions` reads it. */

@@ -22,7 +22,8 @@ export type JobKindName =
   | "round-end"
   | "pause-end"
   | "schedule-nudge"
-  | "pair-not-started";
+  | "pair-not-started"
+  | "round-retention";
 
 /** One job to put in the queue, in the caller's transaction. */
 export interface JobToSchedule<P> {
@@ -72,6 +73,8 @@ export const roundEndJob = declare("round-end", z.object({ roundId: z.uuid() }))
 export const pauseEndJob = declare("pause-end", z.object({ enrollmentId: z.uuid(), until: z.iso.datetime() }));
 export const scheduleNudgeJob = declare("schedule-nudge", z.object({ pairingId: z.uuid(), days: z.number().int().positive() }));
 export const pairNotStartedJob = declare("pair-not-started", z.object({ pairingId: z.uuid() }));
+/** A closed round's private text, deleted once its program's retention period has passed (see retention.ts). */
+export const roundRetentionJob = declare("round-retention", z.object({ roundId: z.uuid() }));
 
 /** Every declaration by its kind; the type checks that each kind is declared, once, under its own name. */
 export const JOB_DECLARATIONS = {
@@ -85,6 +88,7 @@ export const JOB_DECLARATIONS = {
   "pause-end": pauseEndJob,
   "schedule-nudge": scheduleNudgeJob,
   "pair-not-started": pairNotStartedJob,
+  "round-retention": roundRetentionJob,
 } as const satisfies { [K in JobKindName]: JobDeclaration<K, PayloadSchema> };
 
 export type JobDeclarations = typeof JOB_DECLARATIONS;
