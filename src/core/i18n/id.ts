@@ -644,13 +644,13 @@ export const id: Record<MessageKey, string> = {
   // issue 16 (erase): hapus data saya, masa simpan, keluar menawarkan hapus data.
   "discord.command.dataDescription": "Data Anda di Sebaya: hapus; penyelenggara: berapa lama catatan pribadi disimpan",
   "discord.command.forgetMe": "Hapus semua yang Sebaya simpan tentang Anda",
-  "help.forget": "• /mentoring hapus-data-saya: hapus semua yang Sebaya simpan tentang Anda (dikonfirmasi dulu lewat formulir)",
+  "help.forget": "• /mentoring hapus-data-saya: hapus semua yang Sebaya simpan tentang Anda (Anda diminta memastikan dulu lewat formulir)",
   "forget.form.title": "Hapus data saya",
   "forget.form.submit": "Hapus",
   "forget.form.intro":
-    "Ini menghapus semua yang Sebaya simpan tentang Anda, di semua program di sini: profil Anda (keahlian, hal yang ingin dipelajari, minat, tim), jurnal pribadi, catatan dan nilai check-in, evaluasi, alasan mengakhiri pasangan, daftar “jangan pasangkan saya dengan” (termasuk catatan orang lain tentang Anda), dan formulir yang belum selesai.\n\nKalau Anda sedang punya pasangan mentoring, pasangan itu diakhiri dengan baik: rekan Anda diberi tahu bahwa Anda sudah keluar dari Sebaya (tanpa alasan apa pun) dan ditawari pasangan baru.\n\nYang tetap ada: riwayat pasangan yang lalu menampilkan “Mantan anggota” sebagai ganti nama Anda, supaya riwayat rekan Anda tetap utuh, dan angka rekap yang dilihat penyelenggara tidak berubah. Pesan yang sudah terkirim tetap ada di aplikasi chat Anda. Ini tidak bisa dibatalkan; kalau nanti kembali, Anda mulai dari awal.",
+    "Ini menghapus semua yang Sebaya simpan tentang Anda, di semua program di sini: profil Anda (keahlian, hal yang ingin dipelajari, minat, tim), catatan pribadi, cerita sesi beserta nilainya, evaluasi, alasan mengakhiri pasangan, daftar “jangan pasangkan saya dengan” (termasuk catatan orang lain tentang Anda), dan formulir yang belum selesai.\n\nKalau Anda sedang punya pasangan mentoring, pasangan itu diakhiri dengan baik: rekan Anda diberi tahu bahwa Anda sudah keluar dari Sebaya (tanpa alasan apa pun) dan ditawari pasangan baru.\n\nYang tetap ada: riwayat pasangan yang lalu menampilkan “Mantan anggota” sebagai ganti nama Anda, supaya riwayat rekan Anda tetap utuh, dan angka rekap yang dilihat penyelenggara tidak berubah. Pesan yang sudah terkirim tetap ada di aplikasi chat Anda. Ini tidak bisa dibatalkan; kalau nanti kembali, Anda mulai dari awal.",
   "forget.field.confirm": "Hapus semua data saya?",
-  "forget.hint.confirm": "Pilih untuk mengonfirmasi. Ini tidak bisa dibatalkan.",
+  "forget.hint.confirm": "Pilih ini kalau Anda yakin. Ini tidak bisa dibatalkan.",
   "forget.confirmOption": "Ya, hapus data saya",
   "forget.done":
     "Beres: semua yang Sebaya simpan tentang Anda sudah dihapus{paired, select, yes {, dan pasangan mentoring Anda sudah diakhiri dengan baik} other {}}. Terima kasih sudah ikut. Anda selalu boleh kembali kapan saja, mulai dari awal.",
@@ -666,7 +666,7 @@ export const id: Record<MessageKey, string> = {
   "help.retention":
     "• /mentoring retensi [bulan]: lihat atau atur berapa lama catatan pribadi anggota disimpan setelah putaran ditutup (12 bulan kalau tidak diubah)",
   "retention.current":
-    "Di {program}, catatan pribadi anggota (jurnal, catatan check-in, alasan mengakhiri pasangan, jawaban evaluasi) dihapus {months, plural, other {# bulan}} setelah putarannya ditutup. Angka di rekap tetap ada.",
+    "Di {program}, catatan pribadi anggota (catatan pribadi, catatan cerita sesi, alasan mengakhiri pasangan, jawaban evaluasi) dihapus {months, plural, other {# bulan}} setelah putarannya ditutup. Angka di rekap tetap ada.",
   "retention.saved":
     "Tersimpan: di {program}, catatan pribadi sekarang dihapus {months, plural, other {# bulan}} setelah putarannya ditutup. Angka di rekap tetap ada.",
   "status.retention": "Catatan pribadi disimpan sampai",
