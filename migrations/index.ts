@@ -15,6 +15,7 @@ import * as m0010 from "./0010_playground_state";
 import * as m0011 from "./0011_program_topics";
 import * as m0012 from "./0012_outbox_request_id";
 import * as m0013 from "./0013_sealed_private_text";
+import * as m0014 from "./0014_privacy_retention";
 import * as m0015 from "./0015_audit_and_departures";
 
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "0012_outbox_request_id": m0012,
   "0013_sealed_private_text": m0013,
   "0015_audit_and_departures": m0015,
+  "0014_privacy_retention": m0014,
 };

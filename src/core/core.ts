@@ -28,6 +28,7 @@ import { confirmCadence } from "./use-cases/confirm-cadence";
 import { editProfile } from "./use-cases/edit-profile";
 import { editTopics } from "./use-cases/edit-topics";
 import { endPairing } from "./use-cases/end-pairing";
+import { forgetMe } from "./use-cases/forget-me";
 import { help, helpFor } from "./use-cases/help";
 import { joinRound } from "./use-cases/join-round";
 import { leaveRound } from "./use-cases/leave-round";
@@ -42,6 +43,7 @@ import { runMatching } from "./use-cases/run-matching";
 import { setContactHours } from "./use-cases/set-contact-hours";
 import { setMatchingWeights } from "./use-cases/set-matching-weights";
 import { setOrganizerRole } from "./use-cases/set-organizer-role";
+import { setRetention } from "./use-cases/set-retention";
 import { setSetupAccess } from "./use-cases/set-setup-access";
 import { setupProgram } from "./use-cases/setup-program";
 import { showAudit } from "./use-cases/show-audit";
@@ -126,6 +128,9 @@ export function createCore(deps: CoreDeps): Core {
     "profile.show": showProfile,
     "profile.edit": editProfile,
     "program.audit": showAudit,
+    // issue 16 (erase)
+    "member.forget": forgetMe,
+    "program.retention": setRetention,
   };
 
   async function execute(envelope: Envelope): Promise<Reply> {

@@ -286,4 +286,32 @@ export interface Tx {
     jobsDue(tenantId: string, spaceId: string, now: Date): Promise<number>;
     deleteSpace(tenantId: string, spaceId: string): Promise<{ programs: number; members: number; tenant: boolean }>;
   };
+  // Issue 16: forgetting a member (forget-me) and keeping private text only for a while (retention).
+  erasure: {
+    /** The pairings the member is still part of, in any round, with their round and program. */
+    activePairings(memberId: string): Promise<Array<{ pairingId: string; roundId: string; programId: string }>>;
+    /**
+     * Deletes everything the member wrote or chose (profile, journal, check-ins, evaluations, end
+     * reasons, avoid lists both ways, drafts, organizer roles, their pending jobs and unsent
+     * messages, what past messages showed of them) and unlinks the row from the platform user.
+     * `placeholder` replaces their name where others' history still needs the row ("removed": no
+     * history needed it, so the row itself is gone).
+     */
+    forget(member: Member, placeholder: string, at: Date): Promise<"anonymized" | "removed">;
+  };
+  retention: {
+    /** How many months a closed round's private text is kept in the program. */
+    months(programId: string): Promise<number>;
+    setMonths(programId: string, months: number): Promise<void>;
+    /** Records the moment the round closed (the start of its retention period). */
+    markClosed(roundId: string, at: Date): Promise<void>;
+    closedAt(roundId: string): Promise<Date | null>;
+    /** The program's closed rounds and when each closed. */
+    closedRounds(programId: string): Promise<Array<{ roundId: string; closedAt: Date }>>;
+    /**
+     * Deletes a round's private text (journal notes tied to its pairings; check-in notes, end
+     * reasons and evaluations' goal answers are blanked, so every count stays). How many rows changed.
+     */
+    erasePrivateText(roundId: string): Promise<number>;
+  };
 }

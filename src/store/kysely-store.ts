@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Store, Tx } from "../core/ports";
 import { auditRepo } from "./repositories/audit";
 import { enrollmentsRepo, profilesRepo } from "./repositories/enrollments";
+import { erasureRepo } from "./repositories/erasure";
 import { evaluationsRepo } from "./repositories/evaluations";
 import { jobsRepo } from "./repositories/jobs";
 import { outboxRepo } from "./repositories/outbox";
@@ -11,6 +12,7 @@ import { membersRepo, tenantsRepo } from "./repositories/people";
 import { avoidancesRepo, endingsRepo, journalRepo } from "./repositories/private-notes";
 import { programsRepo, roundsRepo } from "./repositories/programs";
 import { reportsRepo } from "./repositories/reports";
+import { retentionRepo } from "./repositories/retention";
 import { checkInsRepo, sessionsRepo } from "./repositories/sessions";
 import { setupAccessRepo } from "./repositories/setup-access";
 import { departuresRepo } from "./repositories/space-departures";
@@ -43,6 +45,9 @@ export function repositories(db: Kysely<Database>, opts: { inTransaction?: boole
     outbox: outboxRepo(db, opts.requestId),
     audit: auditRepo(db),
     departures: departuresRepo(db),
+    // Issue 16: forget-me and retention.
+    erasure: erasureRepo(db),
+    retention: retentionRepo(db),
   };
 }
 

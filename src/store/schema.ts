@@ -44,6 +44,8 @@ export interface ProgramsTable {
   organizer_role: string | null;
   /** The workspace or server the program lives in (migration 0007); null until known. */
   space_id: string | null;
+  /** Months a closed round's private text is kept (migration 0014). */
+  retention_months: Generated<number>;
 }
 
 /** Who besides a space's admins may set up programs there (migration 0007). */
@@ -67,6 +69,8 @@ export interface RoundsTable {
   seed: number;
   opened_at: Timestamp;
   ends_at: Timestamp;
+  /** When the round closed (migration 0014): its private text is kept `retention_months` from then. */
+  closed_at: Timestamp | null;
 }
 
 export interface ProfilesTable {

@@ -41,7 +41,14 @@ describe("leaving a round", () => {
     expect(replyText(asked)).toBe("Leave round 1? You won’t be matched in it.\n[Yes, leave the round]");
     expect(await enrollment("ani")).toMatchObject({ status: "active" });
     const done = await h.run("ani", pressed(asked, "Yes, leave the round"), DM);
-    expect(replyText(done)).toBe("You’ve left round 1. Changed your mind? You can join again while sign-ups are open.");
+    expect(replyText(done)).toBe(
+      [
+        "You’ve left round 1. Changed your mind? You can join again while sign-ups are open.",
+        // Issue 16: leaving keeps the profile for next time; erasing everything is offered.
+        "Would you also like Sebaya to erase what it keeps about you (profile, notes, ratings)? You can, with /mentoring forget-me or the button below.",
+        "[Erase my data…]",
+      ].join("\n"),
+    );
     expect(done.settled).toBe(true);
     expect(await enrollment("ani")).toMatchObject({ status: "left" });
   });
@@ -73,7 +80,7 @@ describe("leaving a round", () => {
     );
     expect(await h.text("budi", { type: "round.leave" }, DM)).toContain("Yakin mau keluar dari putaran 1?");
     const bye = await h.text("ani", { type: "round.leave", confirm: true }, DM);
-    expect(bye).toBe("You’ve left round 1. Sign-ups are closed now, so you’re welcome back in the next round.");
+    expect(bye.split("\n")[0]).toBe("You’ve left round 1. Sign-ups are closed now, so you’re welcome back in the next round.");
     expect(await h.text("ani", { type: "round.join" })).toContain("closed");
   });
 });

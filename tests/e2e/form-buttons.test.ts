@@ -136,6 +136,8 @@ async function playProgram(
     ...fromReply(evaluated, users.ani, "evaluation: adjust → end"),
     ...fromReply(rescheduled, users.ani, "we rescheduled"),
   ]);
+  // Leaving offers to erase (issue 16): the reply's button opens the forget-me form.
+  await pressAll(fromReply(await as(users.budi, { type: "round.leave", confirm: true }), users.budi, "leave"));
   return pressed;
 }
 

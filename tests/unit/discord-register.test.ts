@@ -10,7 +10,13 @@ import type { AddressInfo } from "node:net";
 import type { APIApplicationCommandOption, APIApplicationCommandSubcommandOption, LocalizationMap } from "discord.js";
 import { ApplicationCommandOptionType } from "discord.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { COMMAND_NAME, mentoringCommand, SUBCOMMANDS } from "../../src/adapters/discord/command-definitions";
+import {
+  COMMAND_NAME,
+  DATA_COMMAND_NAME,
+  dataCommand,
+  mentoringCommand,
+  SUBCOMMANDS,
+} from "../../src/adapters/discord/command-definitions";
 import { BOT_PERMISSIONS, cli, inviteUrl, registerCommands } from "../../src/adapters/discord/register";
 import { parseCommand } from "../../src/core/commands/command";
 import { commandFromOptions, commandFromText } from "../../src/core/commands/slash";
@@ -84,8 +90,8 @@ describe("registerCommands", () => {
     expect(put?.method).toBe("PUT");
     expect(put?.url).toBe(`/api/v10/applications/${APP}/guilds/${GUILD}/commands`);
     expect(put?.authorized).toBe(true);
-    expect(put?.body).toEqual([mentoringCommand()]);
-    expect(stored.map((c) => c.name)).toEqual([COMMAND_NAME]);
+    expect(put?.body).toEqual([mentoringCommand(), dataCommand()]);
+    expect(stored.map((c) => c.name)).toEqual([COMMAND_NAME, DATA_COMMAND_NAME]);
   });
 
   it("PUTs to the global route without a guild", async () => {
@@ -125,7 +131,10 @@ describe("the command line", () => {
       DISCORD_API_URL: api,
     });
     expect({ code, err }).toEqual({ code: 0, err: [] });
-    expect(out).toEqual([`sebaya: registered /mentoring in server ${GUILD}`, `sebaya: invite the bot with ${inviteUrl(APP)}`]);
+    expect(out).toEqual([
+      `sebaya: registered /mentoring, /mentoring-data in server ${GUILD}`,
+      `sebaya: invite the bot with ${inviteUrl(APP)}`,
+    ]);
     expect(recorded[0]?.url).toBe(`/api/v10/applications/${APP}/guilds/${GUILD}/commands`);
   });
 
@@ -167,10 +176,7 @@ function* named(
 
 describe("the /mentoring command", () => {
   const command = mentoringCommand();
-  // Words in a subcommand group (`/mentoring oversight audit`) are listed with the rest.
-  const subcommands = (command.options ?? []).flatMap((o) =>
-    o.type === ApplicationCommandOptionType.SubcommandGroup ? (o.options ?? []) : [o],
-  ) as APIApplicationCommandSubcommandOption[];
+  const subcommands = (command.options ?? []) as APIApplicationCommandSubcommandOption[];
 
   it("join's expertise and goals ask Discord for choices as the member types (topics from the vocabulary)", () => {
     const join = subcommands.find((s) => s.name === "join");
@@ -213,7 +219,6 @@ describe("the /mentoring command", () => {
       hours: [`range:${ApplicationCommandOptionType.String}`],
       weights: [`values:${ApplicationCommandOptionType.String}`],
       topics: [`change:${ApplicationCommandOptionType.String}`],
-      audit: [],
     });
     const weeks = subcommands.find((s) => s.name === "open")?.options?.[0];
     expect(weeks).toMatchObject({ min_value: 4, max_value: 52, required: false });
@@ -283,6 +288,21 @@ describe("the /mentoring command", () => {
   });
 });
 
+describe("the /mentoring-data command", () => {
+  it("holds the data words (audit, forget-me, retention), localized, and each command stays within Discord's 25 subcommands", () => {
+    const command = dataCommand();
+    const subs = (command.options ?? []) as APIApplicationCommandSubcommandOption[];
+    expect(command.name).toBe(DATA_COMMAND_NAME);
+    expect(subs.map((s) => [s.name, s.name_localizations?.id, (s.options ?? []).map((o) => o.name)])).toEqual([
+      ["audit", "jejak", []],
+      ["forget-me", "hapus-data-saya", []],
+      ["retention", "retensi", ["months"]],
+    ]);
+    expect(command.description_localizations?.id).toBeTruthy();
+    for (const c of [mentoringCommand(), command]) expect((c.options ?? []).length).toBeLessThanOrEqual(25);
+  });
+});
+
 describe("commandFromOptions", () => {
   const EXPECTED: Record<string, string> = {
     join: "round.join",
@@ -311,6 +331,8 @@ describe("commandFromOptions", () => {
     weights: "program.weights",
     topics: "program.topics",
     audit: "program.audit",
+    "forget-me": "member.forget",
+    retention: "program.retention",
   };
 
   it("turns every subcommand into the word the core reads", () => {

@@ -34,6 +34,7 @@ const VALID: Record<FormType, Record<string, AnswerValue>> = {
   "evaluation.submit": { g0: "reached", working: "4", adjust: "nothing" },
   "session.move": { date: "2026-12-10", time: "14:00", minutes: "60" },
   "profile.edit": { expertise: "SQL", goals: "public speaking", interests: "", team: "Data", timezone: "WITA" },
+  "member.forget": { confirm: "yes" },
 };
 const REQUESTS = {
   "round.join": { type: "round.join" },
@@ -45,6 +46,7 @@ const REQUESTS = {
   "evaluation.submit": { type: "evaluation.submit", pairingId: UUID, number: 1 },
   "session.move": { type: "session.move", sessionId: UUID },
   "profile.edit": { type: "profile.edit", programId: UUID },
+  "member.forget": { type: "member.forget" },
 } as const;
 
 /** [form, field, answer, English problem, Indonesian problem] */

@@ -25,6 +25,13 @@ import type { MessageKey } from "../../core/i18n/en";
 import { translator } from "../../core/i18n/translate";
 
 export const COMMAND_NAME = "mentoring";
+/**
+ * The words of the table's "data" menu (forget-me, retention), as a second command: Discord takes
+ * at most 25 subcommands a command, and `/mentoring` has them. Typed text knows them after `/mentoring`.
+ */
+export const DATA_COMMAND_NAME = "mentoring-data";
+/** Every command name the bot answers. */
+export const COMMAND_NAMES: readonly string[] = [COMMAND_NAME, DATA_COMMAND_NAME];
 
 export type OptionDefinition = Argument;
 
@@ -37,26 +44,13 @@ export interface SubcommandDefinition {
   option?: OptionDefinition;
   /** Further options that only fill in the form the subcommand opens (not part of its text). */
   formOptions?: readonly OptionDefinition[];
+  /** The command it is registered under. */
+  command: typeof COMMAND_NAME | typeof DATA_COMMAND_NAME;
 }
 
-/**
- * Discord takes at most 25 subcommands and groups under one command. Words past the first 24 go in
- * a subcommand group (`/mentoring oversight audit`); typed text elsewhere still reads them as
- * `/mentoring audit`, and the interaction names the leaf subcommand either way.
- */
-export const SUBCOMMAND_GROUPS: ReadonlyArray<{
-  name: string;
-  nameId: string;
-  description: MessageKey;
-  words: readonly CommandWord[];
-}> = [
-  // Issue 16's audit joined the 25: governance words, for admins and organizers.
-  { name: "oversight", nameId: "pengawasan", description: "discord.group.oversight", words: ["access", "audit"] },
-];
-const GROUPED = new Set<string>(SUBCOMMAND_GROUPS.flatMap((g) => g.words));
-
-/** The subcommands, from the command table, in its order (the grouped ones included). */
+/** The subcommands, from the command table, in its order. */
 export const SUBCOMMANDS: readonly SubcommandDefinition[] = COMMAND_ENTRIES.map((entry) => ({
+  command: entry.menu === "data" ? DATA_COMMAND_NAME : COMMAND_NAME,
   name: entry.name,
   nameId: entry.id[0],
   audience: entry.audience,
@@ -110,35 +104,37 @@ function addOption(sub: SlashCommandSubcommandBuilder, option: OptionDefinition)
 
 /** The `/mentoring` command, as the JSON body Discord's command endpoints take. */
 export function mentoringCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  const { description, localizations } = describeKey("discord.command.description");
+  return slashCommand(COMMAND_NAME, "discord.command.description");
+}
+
+/** The `/mentoring-data` command (the table's "data" menu), as the same JSON body. */
+export function dataCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  return slashCommand(DATA_COMMAND_NAME, "discord.command.dataDescription");
+}
+
+function slashCommand(
+  name: typeof COMMAND_NAME | typeof DATA_COMMAND_NAME,
+  descriptionKey: MessageKey,
+): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  const { description, localizations } = describeKey(descriptionKey);
   const builder = new SlashCommandBuilder()
-    .setName(COMMAND_NAME)
+    .setName(name)
     .setDescription(description)
     .setDescriptionLocalizations(localizations)
     // Members use it in DMs with the bot too (journal, status, pause); organizer rules live in the core.
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
-  const subcommand = (def: SubcommandDefinition) => (sub: SlashCommandSubcommandBuilder) => {
-    const text = describeKey(def.description);
-    sub
-      .setName(def.name)
-      .setDescription(text.description)
-      .setDescriptionLocalizations(text.localizations)
-      .setNameLocalizations(def.nameId !== def.name ? { id: def.nameId } : {});
-    if (def.option) addOption(sub, def.option);
-    for (const option of def.formOptions ?? []) addOption(sub, option);
-    return sub;
-  };
-  for (const def of SUBCOMMANDS) if (!GROUPED.has(def.name)) builder.addSubcommand(subcommand(def));
-  for (const group of SUBCOMMAND_GROUPS) {
-    const text = describeKey(group.description);
-    builder.addSubcommandGroup((g) => {
-      g.setName(group.name)
-        .setNameLocalizations({ id: group.nameId })
+  for (const def of SUBCOMMANDS.filter((d) => d.command === name)) {
+    builder.addSubcommand((sub) => {
+      const text = describeKey(def.description);
+      sub
+        .setName(def.name)
         .setDescription(text.description)
-        .setDescriptionLocalizations(text.localizations);
-      for (const def of SUBCOMMANDS) if (group.words.includes(def.name)) g.addSubcommand(subcommand(def));
-      return g;
+        .setDescriptionLocalizations(text.localizations)
+        .setNameLocalizations(def.nameId !== def.name ? { id: def.nameId } : {});
+      if (def.option) addOption(sub, def.option);
+      for (const option of def.formOptions ?? []) addOption(sub, option);
+      return sub;
     });
   }
   return builder.toJSON();
@@ -146,7 +142,7 @@ export function mentoringCommand(): RESTPostAPIChatInputApplicationCommandsJSONB
 
 /** Every command the bot registers. */
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return [mentoringCommand()];
+  return [mentoringCommand(), dataCommand()];
 }
 
 /** A value an interaction's option carries, as the core's `commandFromOptions` reads it. */

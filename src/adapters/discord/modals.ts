@@ -14,6 +14,7 @@ import {
   LabelBuilder,
   ModalBuilder,
   StringSelectMenuBuilder,
+  TextDisplayBuilder,
   TextInputBuilder,
   TextInputStyle,
 } from "discord.js";
@@ -174,11 +175,16 @@ export function modalSteps(form: Form, draftId: string, t: Translate, answers: F
   const sizes = stepSizes(form.inputs.length);
   return sizes.map((_, i) => {
     const suffix = sizes.length > 1 ? ` (${i + 1}/${sizes.length})` : "";
-    return new ModalBuilder()
+    const inputs = stepInputs(form, i + 1);
+    const modal = new ModalBuilder()
       .setCustomId(modalCustomId(i + 1, draftId))
-      .setTitle(`${label(form.title, DISCORD_LIMITS.modalTitle - suffix.length)}${suffix}`)
-      .addLabelComponents(stepInputs(form, i + 1).map((input) => labelled(prefilled(input, answers[input.name]), t)))
-      .toJSON();
+      .setTitle(`${label(form.title, DISCORD_LIMITS.modalTitle - suffix.length)}${suffix}`);
+    // What submitting will do, above the first step's inputs, where a component is left for it.
+    if (form.intro && i === 0 && inputs.length < DISCORD_LIMITS.modalComponents)
+      modal.addTextDisplayComponents(
+        new TextDisplayBuilder().setContent(truncate(escapeMarkdown(form.intro), DISCORD_LIMITS.content)),
+      );
+    return modal.addLabelComponents(inputs.map((input) => labelled(prefilled(input, answers[input.name]), t))).toJSON();
   });
 }
 

@@ -379,8 +379,12 @@ export function renderModal(
     title: { type: "plain_text", text: truncate(form.title, SLACK_LIMITS.viewTitle), emoji: true },
     submit: { type: "plain_text", text: truncate(form.submitLabel, SLACK_LIMITS.viewSubmit), emoji: true },
     private_metadata: privateMetadata,
-    blocks: form.inputs
-      .flatMap((input): KnownBlock[] =>
+    blocks: [
+      // What submitting will do, above the inputs: plain text, so nothing in it is read as markup.
+      ...(form.intro
+        ? [{ type: "section", text: { type: "plain_text", text: truncate(form.intro, SLACK_LIMITS.sectionText) } } as KnownBlock]
+        : []),
+      ...form.inputs.flatMap((input): KnownBlock[] =>
         (input.kind === "text" || input.kind === "textarea") && input.topics
           ? (topicBlocks(input, input.topics) as KnownBlock[])
           : [
@@ -395,8 +399,8 @@ export function renderModal(
                 element: inputElement(input),
               } as KnownBlock,
             ],
-      )
-      .slice(0, SLACK_LIMITS.blocksPerView),
+      ),
+    ].slice(0, SLACK_LIMITS.blocksPerView),
   };
 }
 

@@ -59,6 +59,11 @@ export interface CommandEntry<T extends CommandType> {
   argument?: Argument;
   /** Options that only fill in the form the word opens (not part of its text). */
   formOptions?: readonly Argument[];
+  /**
+   * The menu a platform lists the word under: the main one, or "data" (your data and how long it is
+   * kept), which a platform whose menus are limited (Discord: 25 words a command) lists apart.
+   */
+  menu?: "data";
   /** The raw command from the text after the word ("" when there is none). */
   fromText(rest: string): WordInput<T>;
   /**
@@ -390,9 +395,39 @@ export const COMMAND_TABLE = {
     type: "program.audit",
     id: ["jejak"],
     audience: "organizer",
+    menu: "data",
     description: "discord.command.audit",
     help: "help.audit",
     fromText: () => command("program.audit"),
+  },
+  // issue 16 (erase): forget-me and the retention setting.
+  "forget-me": {
+    type: "member.forget",
+    id: ["hapus-data-saya"],
+    audience: "member",
+    menu: "data",
+    description: "discord.command.forgetMe",
+    help: "help.forget",
+    fromText: () => command("member.forget"),
+  },
+  retention: {
+    type: "program.retention",
+    id: ["retensi"],
+    audience: "organizer",
+    menu: "data",
+    description: "discord.command.retention",
+    help: "help.retention",
+    argument: {
+      name: "months",
+      nameId: "bulan",
+      kind: "integer",
+      description: "discord.option.months",
+      required: false,
+      min: 1,
+      max: 120,
+    },
+    fromText: (rest) => command("program.retention", optionalText("months", rest)),
+    fromValue: (months) => command("program.retention", { months }),
   },
 } as const satisfies Record<string, AnyEntry>;
 

@@ -123,6 +123,8 @@ export const answerSchemas = {
   }),
   /** A saved profile edited between rounds: the intake's own rules for the fields a profile keeps. */
   "profile.edit": intakeSchema.pick({ expertise: true, goals: true, interests: true, team: true, timezone: true }),
+  /** Forget me: only the one answer the form offers confirms it. */
+  "member.forget": z.strictObject({ confirm: z.literal("yes") }),
 } as const;
 export type FormType = keyof typeof answerSchemas;
 export type Answers<T extends FormType> = z.infer<(typeof answerSchemas)[T]>;
@@ -142,6 +144,7 @@ const requests = {
   "pairing.end": z.strictObject({ type: z.literal("pairing.end"), pairingId: id.optional() }),
   "evaluation.submit": z.strictObject({ type: z.literal("evaluation.submit"), pairingId: id, number: intIn(1, 200) }),
   "profile.edit": z.strictObject({ type: z.literal("profile.edit"), programId: id.optional() }),
+  "member.forget": z.strictObject({ type: z.literal("member.forget") }),
 } as const;
 export const formRequestSchema = z.discriminatedUnion("type", [
   requests["round.join"],
@@ -153,6 +156,7 @@ export const formRequestSchema = z.discriminatedUnion("type", [
   requests["evaluation.submit"],
   requests["session.move"],
   requests["profile.edit"],
+  requests["member.forget"],
 ]);
 export type FormRequest = z.infer<typeof formRequestSchema>;
 
@@ -230,6 +234,8 @@ const directSchemas = [
   }),
   // issue 16: the latest organizer actions, for the program's organizers and the space's admins.
   z.strictObject({ type: z.literal("program.audit"), programId: id.optional() }),
+  /** How many months a closed round's private text is kept; without `months`, shows it. */
+  z.strictObject({ type: z.literal("program.retention"), months: intIn(1, 120).optional() }),
 ] as const;
 
 /** What adapters send: a direct command, a form's request (it opens the form), or a submitted form. */
@@ -245,6 +251,7 @@ export const inputSchema = z.discriminatedUnion("type", [
   requests["evaluation.submit"],
   requests["session.move"],
   requests["profile.edit"],
+  requests["member.forget"],
   submissionSchema,
 ]);
 

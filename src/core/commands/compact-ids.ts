@@ -93,4 +93,6 @@ export const COMPACT_IDS = {
   },
   "profile.show": { code: "pf", fields: [["programId", "uuid"]] },
   "profile.edit": { code: "pfe", fields: [["programId", "uuid"]] },
+  "member.forget": { code: "mf", fields: [] },
+  "program.retention": { code: "pt", fields: [["months", "int"]] },
 } as const satisfies CompactSpecs;

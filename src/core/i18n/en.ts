@@ -637,7 +637,6 @@ export const en = {
   "discord.option.goals": "Something you want to learn: type to see topics (the form opens with it)",
   // issue 16 (audit trail; a workspace or server that removed the app)
   "discord.command.audit": "Organizers: who did what in the program, latest first",
-  "discord.group.oversight": "Who may set up programs here, and who did what",
   "help.audit": "• /mentoring audit: who did what in the program (the latest 20 organizer actions, nothing private)",
   "audit.title": "Organizer actions: {name}",
   "audit.titleAll": "Organizer actions in your programs",
@@ -662,6 +661,35 @@ export const en = {
   "departure.left":
     "Sebaya was removed from the workspace or server where {names} runs. Its data there (members, pairings, private notes) will be deleted on {date}. Add Sebaya back before then and nothing is lost.",
   "departure.back": "Sebaya is back where {names} runs. The planned deletion is cancelled: nothing was lost.",
+  // issue 16 (erase): forget-me, retention, leaving offers to erase.
+  "discord.command.dataDescription": "Your data in Sebaya: erase it; organizers: how long private notes are kept",
+  "discord.command.forgetMe": "Erase everything Sebaya keeps about you",
+  "help.forget": "• /mentoring forget-me: erase everything Sebaya keeps about you (you confirm in a form first)",
+  "forget.form.title": "Erase my data",
+  "forget.form.submit": "Erase",
+  "forget.form.intro":
+    "This deletes what Sebaya keeps about you, in every program here: your profile (expertise, goals, interests, team), your private journal, check-in notes and ratings, evaluations, reasons for ending a pairing, your “do not pair me with” list (and anyone else’s entry about you), and forms you haven’t finished.\n\nIf you’re in a pairing now, it ends kindly: your peer is told you’ve left Sebaya (never why) and offered a new match.\n\nWhat stays: past pairings show “Former member” in place of your name, so your peers’ history still adds up, and the totals organizers see don’t change. Messages already delivered stay in your chat app. This can’t be undone; if you come back, you start afresh.",
+  "forget.field.confirm": "Erase everything about me?",
+  "forget.hint.confirm": "Choose to confirm. This can’t be undone.",
+  "forget.confirmOption": "Yes, erase my data",
+  "forget.done":
+    "Done: what Sebaya kept about you is erased{paired, select, yes {, and your pairing has ended kindly} other {}}. Thank you for taking part. You’re welcome back any time, starting afresh.",
+  "forget.partner": "Your peer has left Sebaya, so this pairing has ended. Thank you for the time you shared.",
+  "forget.remaining": "Someone in your group has left Sebaya. The rest of you continue together.",
+  "forget.placeholder": "Former member",
+  "leave.forgetHint":
+    "Would you also like Sebaya to erase what it keeps about you (profile, notes, ratings)? You can, with /mentoring forget-me or the button below.",
+  "leave.forgetButton": "Erase my data…",
+  "discord.command.retention": "Organizers: how long private notes are kept after a round closes",
+  "discord.option.months": "Months, 1 to 120 (empty: see the setting)",
+  "help.retention":
+    "• /mentoring retention [months]: see or set how long members’ private notes are kept after a round closes (12 months unless changed)",
+  "retention.current":
+    "In {program}, members’ private notes (journal notes, check-in notes, reasons for ending, evaluation answers) are deleted {months, plural, one {# month} other {# months}} after their round closes. Totals in reports stay.",
+  "retention.saved":
+    "Saved: in {program}, private notes are now deleted {months, plural, one {# month} other {# months}} after their round closes. Totals in reports stay.",
+  "status.retention": "Private notes kept until",
+  "status.retentionValue": "{date} ({months, plural, one {# month} other {# months}} after the round closes)",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -643,7 +643,6 @@ export const id: Record<MessageKey, string> = {
   "discord.option.goals": "Yang ingin dipelajari: ketik untuk melihat topik (langsung masuk formulir)",
   // issue 16 (audit trail; a workspace or server that removed the app)
   "discord.command.audit": "Penyelenggara: siapa melakukan apa di program ini, terbaru di atas",
-  "discord.group.oversight": "Siapa yang boleh menyiapkan program di sini, dan siapa melakukan apa",
   "help.audit": "• /mentoring audit: siapa melakukan apa di program ini (20 tindakan penyelenggara terakhir, tanpa hal pribadi)",
   "audit.title": "Jejak tindakan penyelenggara: {name}",
   "audit.titleAll": "Jejak tindakan penyelenggara di program Anda",
@@ -669,4 +668,35 @@ export const id: Record<MessageKey, string> = {
     "Sebaya dikeluarkan dari workspace atau server tempat {names} berjalan. Datanya di sana (anggota, pasangan, catatan pribadi) akan dihapus pada {date}. Kalau Sebaya ditambahkan lagi sebelum tanggal itu, tidak ada yang hilang.",
   "departure.back":
     "Sebaya sudah kembali di tempat {names} berjalan. Penghapusan yang dijadwalkan dibatalkan: tidak ada yang hilang.",
+  // issue 16 (erase): hapus data saya, masa simpan, keluar menawarkan hapus data.
+  "discord.command.dataDescription": "Data Anda di Sebaya: hapus; penyelenggara: berapa lama catatan pribadi disimpan",
+  "discord.command.forgetMe": "Hapus semua yang Sebaya simpan tentang Anda",
+  "help.forget":
+    "• /mentoring hapus-data-saya: hapus semua yang Sebaya simpan tentang Anda (Anda diminta memastikan dulu lewat formulir)",
+  "forget.form.title": "Hapus data saya",
+  "forget.form.submit": "Hapus",
+  "forget.form.intro":
+    "Ini menghapus semua yang Sebaya simpan tentang Anda, di semua program di sini: profil Anda (keahlian, hal yang ingin dipelajari, minat, tim), catatan pribadi, cerita sesi beserta nilainya, evaluasi, alasan mengakhiri pasangan, daftar “jangan pasangkan saya dengan” (termasuk catatan orang lain tentang Anda), dan formulir yang belum selesai.\n\nKalau Anda sedang punya pasangan mentoring, pasangan itu diakhiri dengan baik: rekan Anda diberi tahu bahwa Anda sudah keluar dari Sebaya (tanpa alasan apa pun) dan ditawari pasangan baru.\n\nYang tetap ada: riwayat pasangan yang lalu menampilkan “Mantan anggota” sebagai ganti nama Anda, supaya riwayat rekan Anda tetap utuh, dan angka rekap yang dilihat penyelenggara tidak berubah. Pesan yang sudah terkirim tetap ada di aplikasi chat Anda. Ini tidak bisa dibatalkan; kalau nanti kembali, Anda mulai dari awal.",
+  "forget.field.confirm": "Hapus semua data saya?",
+  "forget.hint.confirm": "Pilih ini kalau Anda yakin. Ini tidak bisa dibatalkan.",
+  "forget.confirmOption": "Ya, hapus data saya",
+  "forget.done":
+    "Beres: semua yang Sebaya simpan tentang Anda sudah dihapus{paired, select, yes {, dan pasangan mentoring Anda sudah diakhiri dengan baik} other {}}. Terima kasih sudah ikut. Anda selalu boleh kembali kapan saja, mulai dari awal.",
+  "forget.partner":
+    "Rekan Anda sudah keluar dari Sebaya, jadi pasangan mentoring ini berakhir. Terima kasih atas waktu yang sudah dibagi bersama.",
+  "forget.remaining": "Salah satu anggota kelompok Anda sudah keluar dari Sebaya. Kalian yang lain tetap lanjut bersama.",
+  "forget.placeholder": "Mantan anggota",
+  "leave.forgetHint":
+    "Ingin Sebaya juga menghapus data Anda (profil, catatan, nilai)? Bisa, lewat /mentoring hapus-data-saya atau tombol di bawah ini.",
+  "leave.forgetButton": "Hapus data saya…",
+  "discord.command.retention": "Penyelenggara: berapa lama catatan pribadi disimpan setelah putaran ditutup",
+  "discord.option.months": "Jumlah bulan, 1 sampai 120 (kosong: lihat pengaturannya)",
+  "help.retention":
+    "• /mentoring retensi [bulan]: lihat atau atur berapa lama catatan pribadi anggota disimpan setelah putaran ditutup (12 bulan kalau tidak diubah)",
+  "retention.current":
+    "Di {program}, catatan pribadi anggota (catatan pribadi, catatan cerita sesi, alasan mengakhiri pasangan, jawaban evaluasi) dihapus {months, plural, other {# bulan}} setelah putarannya ditutup. Angka di rekap tetap ada.",
+  "retention.saved":
+    "Tersimpan: di {program}, catatan pribadi sekarang dihapus {months, plural, other {# bulan}} setelah putarannya ditutup. Angka di rekap tetap ada.",
+  "status.retention": "Catatan pribadi disimpan sampai",
+  "status.retentionValue": "{date} ({months, plural, other {# bulan}} setelah putaran ditutup)",
 };

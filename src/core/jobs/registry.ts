@@ -9,6 +9,7 @@ import type { JobKind, JobKindName, JobOutcome, JobPayload } from "./job-kind";
 import { pairNotStarted } from "./pair-not-started";
 import { pauseEnd } from "./pause-end";
 import { roundEnd } from "./round-end";
+import { roundRetention } from "./round-retention";
 import { roundSignupClose } from "./round-signup-close";
 import { scheduleNudge } from "./schedule-nudge";
 import { sessionReminder } from "./session-reminder";
@@ -28,6 +29,7 @@ export const JOB_KINDS: { readonly [K in JobKindName]: JobKind<K> } = {
   "schedule-nudge": scheduleNudge,
   "pair-not-started": pairNotStarted,
   "space-deletion": spaceDeletion,
+  "round-retention": roundRetention,
 };
 
 /** A job row this version cannot run: an error, so the runner reports it and retries it later. */

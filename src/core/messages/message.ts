@@ -107,6 +107,8 @@ export interface Form {
    */
   request: FormRequest;
   inputs: FormInput[];
+  /** Plain text shown above the inputs (what submitting will do); adapters escape it like member text. */
+  intro?: string;
 }
 
 export type FormInput =

@@ -11,7 +11,8 @@ export async function departFromPairing(
   ctx: Context,
   program: Program,
   pairing: Pairing,
-  opts: { reason: string | null; messageToPartner: string | null; notAFit: boolean; kind: "end" | "leave" },
+  /** "forget": the member is being erased (forget-me): the others' messages do not name them. */
+  opts: { reason: string | null; messageToPartner: string | null; notAFit: boolean; kind: "end" | "leave" | "forget" },
 ): Promise<Member[]> {
   const { tx, now, member } = ctx;
   await tx.endings.record({ pairingId: pairing.id, memberId: member.id, reason: opts.reason, notAFit: opts.notAFit, at: now });
@@ -24,7 +25,13 @@ export async function departFromPairing(
   if (remaining.length >= 2) {
     await notifyPairing(tx, program, pairing.id, remaining, `left:${pairing.id}:${member.id}`, now, (t) =>
       message(
-        text(opts.kind === "leave" ? t("leave.partner", { name }) : t("end.remaining", { name })),
+        text(
+          opts.kind === "forget"
+            ? t("forget.remaining")
+            : opts.kind === "leave"
+              ? t("leave.partner", { name })
+              : t("end.remaining", { name }),
+        ),
         note !== null && text(t("end.partnerMessage", { name, message: note })),
       ),
     );
@@ -36,7 +43,13 @@ export async function departFromPairing(
   for (const partner of remaining) {
     await notifyMember(tx, program, partner, `ended:${pairing.id}:${partner.id}`, now, (t) =>
       message(
-        text(opts.kind === "leave" ? t("leave.partner", { name }) : t(endedKey, { name })),
+        text(
+          opts.kind === "forget"
+            ? t("forget.partner")
+            : opts.kind === "leave"
+              ? t("leave.partner", { name })
+              : t(endedKey, { name }),
+        ),
         note !== null && text(t("end.partnerMessage", { name, message: note })),
         text(t("end.partnerRematch")),
         actions(commandButton(t("end.rematchButton"), { type: "rematch.request", pairingId: pairing.id }, "primary")),

@@ -9,6 +9,7 @@ import { notifyChannel, notifyMember, notifyPairing } from "../messages/notify";
 import { contactMoment, currentMembers } from "../messages/reach";
 import type { Tx } from "../ports";
 import { message, text } from "../views/blocks";
+import { startRetention } from "./retention";
 
 export async function closeRound(tx: Tx, program: Program, round: Round, now: Date): Promise<void> {
   for (const { pairing } of await tx.pairings.inRound(round.id)) {
@@ -51,6 +52,8 @@ export async function closeRound(tx: Tx, program: Program, round: Round, now: Da
     await tx.pairings.end(pairing.id, now);
   }
   await tx.rounds.setStatus(round.id, "closed");
+  // From now, its private text is kept only for the program's retention period.
+  await startRetention(tx, program.id, round.id, now);
   await notifyChannel(tx, program, `round-closed:${round.id}`, now, (t) =>
     message(text(t("round.closed.channel", { number: round.number }))),
   );

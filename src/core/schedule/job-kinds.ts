@@ -23,7 +23,8 @@ export type JobKindName =
   | "pause-end"
   | "schedule-nudge"
   | "pair-not-started"
-  | "space-deletion";
+  | "space-deletion"
+  | "round-retention";
 
 /** One job to put in the queue, in the caller's transaction. */
 export interface JobToSchedule<P> {
@@ -78,6 +79,8 @@ export const spaceDeletionJob = declare(
   "space-deletion",
   z.object({ tenantId: z.uuid(), spaceId: z.string().min(1).max(100), deleteAt: z.iso.datetime() }),
 );
+/** A closed round's private text, deleted once its program's retention period has passed (see retention.ts). */
+export const roundRetentionJob = declare("round-retention", z.object({ roundId: z.uuid() }));
 
 /** Every declaration by its kind; the type checks that each kind is declared, once, under its own name. */
 export const JOB_DECLARATIONS = {
@@ -92,6 +95,7 @@ export const JOB_DECLARATIONS = {
   "schedule-nudge": scheduleNudgeJob,
   "pair-not-started": pairNotStartedJob,
   "space-deletion": spaceDeletionJob,
+  "round-retention": roundRetentionJob,
 } as const satisfies { [K in JobKindName]: JobDeclaration<K, PayloadSchema> };
 
 export type JobDeclarations = typeof JOB_DECLARATIONS;

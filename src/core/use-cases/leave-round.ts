@@ -1,6 +1,6 @@
 import { currentMembership } from "../access/scope";
 import { departFromPairing } from "../pairing/departure";
-import { actions, commandButton, message, text } from "../views/blocks";
+import { actions, commandButton, formButton, message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
 
 /** Leaving ends the member's pairings, so it is asked first; only the confirmation button leaves. */
@@ -28,5 +28,15 @@ export const leaveRound: UseCase<"round.leave"> = async (ctx, command) => {
   await ctx.tx.enrollments.update(enrollment.id, { status: "left", wantsRematch: false });
   // Honest about coming back: only while sign-ups are open, else in the next round.
   const done = locked.status === "open" ? "leave.doneOpen" : "leave.doneClosed";
-  return { ...reply(message(text(ctx.t(done, { number: round.number })))), settled: true };
+  // Leaving keeps the profile for next time; whoever wants nothing kept is shown the way (forget-me).
+  return {
+    ...reply(
+      message(
+        text(ctx.t(done, { number: round.number })),
+        text(ctx.t("leave.forgetHint")),
+        actions(formButton(ctx.t("leave.forgetButton"), { type: "member.forget" })),
+      ),
+    ),
+    settled: true,
+  };
 };

@@ -1,5 +1,6 @@
 import type { Button } from "../messages/message";
 import { timezoneOf } from "../messages/notify";
+import { retentionDate } from "../pairing/retention";
 import { formatDate, formatDateTime } from "../time/time-format";
 import { actions, commandButton, fields, formButton, heading, message, text } from "../views/blocks";
 import { reply, type UseCase } from "./types";
@@ -25,6 +26,12 @@ export const showStatus: UseCase<"status"> = async (ctx) => {
       }),
     ],
   ];
+  // When this round's private notes go (issue 16): the program's setting, in the member's zone.
+  const retention = await retentionDate(tx, program.id, round);
+  rows.push([
+    t("status.retention"),
+    t("status.retentionValue", { date: formatDate(retention.date, zone, ctx.language), months: retention.months }),
+  ]);
   const paused = enrollment.pausedUntil && enrollment.pausedUntil > now ? enrollment.pausedUntil : null;
   if (paused) rows.push([t("status.pausedUntil"), formatDate(paused, zone, ctx.language)]);
   const buttons: Button[] = [];

@@ -20,7 +20,7 @@ export const toProgram = (r: Selectable<ProgramsTable>): Program => ({
   organizerRole: r.organizer_role,
 });
 
-export const toRound = (r: Selectable<RoundsTable>): Round => ({
+export const toRound = (r: Omit<Selectable<RoundsTable>, "closed_at">): Round => ({
   id: r.id,
   programId: r.program_id,
   number: r.number,
