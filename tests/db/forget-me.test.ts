@@ -6,12 +6,12 @@
  * the pairing, with a placeholder in the member's place.
  */
 import { randomUUID } from "node:crypto";
-import { sql } from "kysely";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CommandInput } from "../../src/core/commands/command";
 import type { Reply } from "../../src/core/messages/message";
 import { platformStore } from "../../src/store/platform/platform-store";
 import { CHANNEL, Harness, replyText, submit } from "../support/harness";
+import { dumpEverything } from "../support/table-dump";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -50,18 +50,11 @@ function asPlanted(command: CommandInput | Record<string, unknown>, opts: { chan
   });
 }
 
-/** Every row of every table, as text (a row cast to text carries every column). */
+/** Every row of every table, as text, sealed private values opened (tests/support/table-dump.ts). */
 async function dump(): Promise<string> {
-  const { rows: tables } = await sql<{ table_name: string }>`
-    select table_name from information_schema.tables
-    where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(tdb.db.kysely);
-  expect(tables.length).toBeGreaterThan(20);
-  const parts: string[] = [];
-  for (const { table_name } of tables) {
-    const { rows } = await sql<{ row: string }>`select t::text as row from ${sql.table(table_name)} t`.execute(tdb.db.kysely);
-    parts.push(`${table_name}: ${rows.map((r) => r.row).join("\n")}`);
-  }
-  return parts.join("\n").toLowerCase();
+  const text = await dumpEverything(tdb.db.kysely);
+  expect(text.split("\n").filter((l) => /^[a-z_]+: /.test(l)).length).toBeGreaterThan(20);
+  return text;
 }
 
 const memberId = async (externalId: string) =>

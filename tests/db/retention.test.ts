@@ -5,6 +5,8 @@
  * organizer changes it); every count stays. Driven by the manual clock.
  */
 import { beforeEach, describe, expect, it } from "vitest";
+import { goalProgressOf } from "../../src/store/repositories/evaluations";
+import { vaultOf } from "../../src/store/sealing/vault-carrier";
 import { Harness, replyText, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 
@@ -50,16 +52,21 @@ async function closedRoundWithPrivateText(): Promise<{ roundId: string; closedAt
   return { roundId: round.id, closedAt: h.clock.now() };
 }
 
-/** What the round's private text looks like now, and the counts that must not move. */
+/** What the round's private text looks like now (sealed values opened for their author), and the counts that must not move. */
 async function privateText() {
   const db = tdb.db.kysely;
+  const vault = vaultOf(db);
+  const open = async (rows: Array<{ member_id: string; sealed: Uint8Array | null }>) => {
+    const texts: string[] = [];
+    for (const r of rows) if (r.sealed !== null) texts.push(await vault.openForMember(db, r.member_id, r.sealed));
+    return texts;
+  };
+  const goals = await db.selectFrom("evaluations").select(["member_id", "goal_progress as sealed"]).execute();
   return {
-    journal: (await db.selectFrom("journal_entries").select("body").orderBy("body").execute()).map((r) => r.body),
-    notes: (await db.selectFrom("check_ins").select("note").where("note", "is not", null).execute()).map((r) => r.note),
-    reasons: (await db.selectFrom("pairing_endings").select("reason").where("reason", "is not", null).execute()).map(
-      (r) => r.reason,
-    ),
-    goals: (await db.selectFrom("evaluations").select("goal_progress").execute()).map((r) => r.goal_progress),
+    journal: (await open(await db.selectFrom("journal_entries").select(["member_id", "body as sealed"]).execute())).sort(),
+    notes: await open(await db.selectFrom("check_ins").select(["member_id", "note as sealed"]).execute()),
+    reasons: await open(await db.selectFrom("pairing_endings").select(["member_id", "reason as sealed"]).execute()),
+    goals: await Promise.all(goals.map((r) => goalProgressOf(db, r.member_id, r.sealed, null))),
   };
 }
 

@@ -55,7 +55,7 @@ export function erasureRepo(db: Kysely<Database>): Tx["erasure"] {
       // Ratings and notes with them; the sessions keep whether they were held.
       await db.deleteFrom("check_ins").where("member_id", "=", m).execute();
       await db.deleteFrom("evaluations").where("member_id", "=", m).execute();
-      await db.updateTable("pairing_endings").set({ reason: null }).where("member_id", "=", m).execute();
+      await db.updateTable("pairing_endings").set({ reason: null, reason_plain: null }).where("member_id", "=", m).execute();
       await db
         .deleteFrom("do_not_pair")
         .where((eb) => eb.or([eb("member_id", "=", m), eb("avoided_member_id", "=", m)]))

@@ -43,21 +43,29 @@ export function retentionRepo(db: Kysely<Database>): Tx["retention"] {
       const journal = await db.deleteFrom("journal_entries").where("pairing_id", "in", pairings).executeTakeFirst();
       const notes = await db
         .updateTable("check_ins")
-        .set({ note: null })
-        .where("note", "is not", null)
+        .set({ note: null, note_plain: null })
+        .where((eb) => eb.or([eb("note", "is not", null), eb("note_plain", "is not", null)]))
         .where("session_id", "in", db.selectFrom("sessions").select("id").where("pairing_id", "in", pairings))
         .executeTakeFirst();
       const reasons = await db
         .updateTable("pairing_endings")
-        .set({ reason: null })
-        .where("reason", "is not", null)
+        .set({ reason: null, reason_plain: null })
+        .where((eb) => eb.or([eb("reason", "is not", null), eb("reason_plain", "is not", null)]))
         .where("pairing_id", "in", pairings)
         .executeTakeFirst();
-      // The goals' answers go; how the pairing was working (a number in the averages) stays.
+      // The answers go (sealed, or a plain copy not sealed yet); how the pairing was working (a
+      // number in the averages) stays.
       const evaluations = await db
         .updateTable("evaluations")
-        .set({ goal_progress: sql`'{}'::jsonb` })
-        .where(sql<boolean>`goal_progress <> '{}'::jsonb`)
+        .set({ goal_progress: null, goal_progress_plain: null, adjust: null, adjust_plain: null })
+        .where((eb) =>
+          eb.or([
+            eb("goal_progress", "is not", null),
+            eb("goal_progress_plain", "is not", null),
+            eb("adjust", "is not", null),
+            eb("adjust_plain", "is not", null),
+          ]),
+        )
         .where("pairing_id", "in", pairings)
         .executeTakeFirst();
       return [journal.numDeletedRows, notes.numUpdatedRows, reasons.numUpdatedRows, evaluations.numUpdatedRows].reduce(
