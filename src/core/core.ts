@@ -26,6 +26,7 @@ import { confirmCadence } from "./use-cases/confirm-cadence";
 import { editProfile } from "./use-cases/edit-profile";
 import { editTopics } from "./use-cases/edit-topics";
 import { endPairing } from "./use-cases/end-pairing";
+import { exportMyData } from "./use-cases/export-my-data";
 import { help, helpFor } from "./use-cases/help";
 import { joinRound } from "./use-cases/join-round";
 import { leaveRound } from "./use-cases/leave-round";
@@ -117,6 +118,7 @@ export function createCore(deps: CoreDeps): Core {
     "program.topics": editTopics,
     "profile.show": showProfile,
     "profile.edit": editProfile,
+    "data.export": exportMyData,
   };
 
   async function execute(envelope: Envelope): Promise<Reply> {

@@ -26,6 +26,7 @@ import type {
   Tenant,
 } from "./domain";
 import type { Message } from "./messages/message";
+import type { MyData } from "./privacy/my-data";
 import type { ContactHours } from "./time/quiet-hours";
 
 /**
@@ -244,5 +245,10 @@ export interface Tx {
       /** A channel message standing in for a DM: the member it tries to reach. */
       reachMemberId?: string;
     }): Promise<void>;
+  };
+  // issue 16 (export): everything Sebaya holds about the acting member, for /mentoring mydata.
+  myData: {
+    /** Read within `tenantId` only: a member id of another tenant finds nothing. */
+    of(tenantId: string, memberId: string): Promise<MyData>;
   };
 }

@@ -4,6 +4,7 @@ import type { Store, Tx } from "../core/ports";
 import { enrollmentsRepo, profilesRepo } from "./repositories/enrollments";
 import { evaluationsRepo } from "./repositories/evaluations";
 import { jobsRepo } from "./repositories/jobs";
+import { myDataRepo } from "./repositories/my-data";
 import { outboxRepo } from "./repositories/outbox";
 import { pairingsRepo } from "./repositories/pairings";
 import { membersRepo, tenantsRepo } from "./repositories/people";
@@ -39,6 +40,7 @@ export function repositories(db: Kysely<Database>, opts: { inTransaction?: boole
     reports: reportsRepo(db),
     jobs: jobsRepo(db),
     outbox: outboxRepo(db, opts.requestId),
+    myData: myDataRepo(db),
   };
 }
 

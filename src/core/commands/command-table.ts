@@ -385,6 +385,15 @@ export const COMMAND_TABLE = {
     },
     fromText: (rest) => command("program.weights", { ...(rest ? { weights: keyValues(rest) } : {}) }),
   },
+  // issue 16 (export): a member's own data, sent to their DM.
+  mydata: {
+    type: "data.export",
+    id: ["datasaya"],
+    audience: "member",
+    description: "discord.command.mydata",
+    help: "help.privacy",
+    fromText: () => command("data.export"),
+  },
 } as const satisfies Record<string, AnyEntry>;
 
 export type CommandWord = keyof typeof COMMAND_TABLE;

@@ -228,6 +228,8 @@ const directSchemas = [
     until: intIn(1, 24).optional(),
     workingDays: z.array(intIn(1, 7)).min(1).max(7).optional(),
   }),
+  // issue 16 (export): everything Sebaya holds about the actor, to them alone; names nobody else.
+  z.strictObject({ type: z.literal("data.export") }),
 ] as const;
 
 /** What adapters send: a direct command, a form's request (it opens the form), or a submitted form. */

@@ -635,6 +635,29 @@ export const en = {
   "join.other": "{field}: anything else, in your own words",
   "discord.option.expertise": "Something you can share: type to see topics (the form opens with it)",
   "discord.option.goals": "Something you want to learn: type to see topics (the form opens with it)",
+  // issue 16 (export): a member's own data, and the privacy notice's summary.
+  "help.privacy":
+    "• /mentoring mydata: everything Sebaya holds about you, sent privately to your DMs (a summary and a JSON file)",
+  "discord.command.mydata": "Get everything Sebaya holds about you, privately in your DMs",
+  "privacy.summary":
+    "Your privacy: your journal, check-in notes, ending reasons and evaluations are for your eyes only; your partner sees your name and profile, organizers see only totals. Private text is kept encrypted and deleted 12 months after its round closes. /mentoring mydata sends you everything Sebaya holds about you; /mentoring forget-me erases it.",
+  "mydata.sent": "I’ve sent everything Sebaya holds about you to your DMs: a summary and the file {file}. Only you can see it.",
+  "mydata.tooLarge":
+    "Your data is too large to send as one file. Nothing was changed; please ask your organizers to export it for you.",
+  "mydata.title": "Your data in Sebaya",
+  "mydata.intro":
+    "Everything Sebaya holds about you in this workspace, as of {date}. The file {file} has all of it; here is the summary. Nobody else sees this message.",
+  "mydata.name": "Name",
+  "mydata.notChosen": "not chosen yet",
+  "mydata.program": "Program {program}: your profile",
+  "mydata.programOrganizer": "Program {program} (you organize it): your profile",
+  "mydata.noProfile": "No profile here.",
+  "mydata.morePrograms": "{count, plural, one {# more program} other {# more programs}} in the file.",
+  "mydata.counts":
+    "Rounds joined: {rounds} · Pairings: {pairings} · Sessions: {sessions} · Your check-ins: {checkIns} · Your evaluations: {evaluations} · Pairings you ended: {endings} · Journal notes: {journal}",
+  "mydata.partners": "Paired with: {names}",
+  "mydata.avoiding": "You asked never to be paired with: {names}",
+  "mydata.andMore": "{list} and {count} more",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -641,4 +641,28 @@ export const id: Record<MessageKey, string> = {
   "join.other": "{field}: yang lain, dengan kata-kata Anda sendiri",
   "discord.option.expertise": "Keahlian yang bisa dibagikan: ketik untuk melihat topik (langsung masuk formulir)",
   "discord.option.goals": "Yang ingin dipelajari: ketik untuk melihat topik (langsung masuk formulir)",
+  // issue 16 (export): data milik anggota sendiri, dan ringkasan pemberitahuan privasi.
+  "help.privacy":
+    "• /mentoring mydata: semua data Anda yang disimpan Sebaya, dikirim lewat DM hanya untuk Anda (ringkasan dan file JSON)",
+  "discord.command.mydata": "Terima semua data Anda yang disimpan Sebaya, lewat DM pribadi",
+  "privacy.summary":
+    "Soal privasi: jurnal, catatan sesi, alasan mengakhiri, dan evaluasi Anda hanya bisa Anda baca sendiri; rekan Anda melihat nama dan profil Anda, penyelenggara hanya melihat angka rekap. Tulisan pribadi disimpan terenkripsi dan dihapus 12 bulan setelah putarannya selesai. /mentoring mydata mengirimi Anda semua data yang disimpan Sebaya; /mentoring forget-me menghapusnya.",
+  "mydata.sent":
+    "Semua data Anda yang disimpan Sebaya sudah saya kirim lewat DM: ringkasan dan file {file}. Hanya Anda yang bisa melihatnya.",
+  "mydata.tooLarge":
+    "Data Anda terlalu besar untuk dikirim dalam satu file. Tidak ada yang berubah; minta tolong penyelenggara untuk mengekspornya, ya.",
+  "mydata.title": "Data Anda di Sebaya",
+  "mydata.intro":
+    "Ini semua yang disimpan Sebaya tentang Anda di workspace ini, per {date}. Isi lengkapnya ada di file {file}; di bawah ini ringkasannya. Pesan ini hanya untuk Anda.",
+  "mydata.name": "Nama",
+  "mydata.notChosen": "belum dipilih",
+  "mydata.program": "Program {program}: profil Anda",
+  "mydata.programOrganizer": "Program {program} (Anda penyelenggaranya): profil Anda",
+  "mydata.noProfile": "Belum ada profil di sini.",
+  "mydata.morePrograms": "{count} program lainnya ada di file.",
+  "mydata.counts":
+    "Putaran yang diikuti: {rounds} · Pasangan: {pairings} · Sesi: {sessions} · Cerita sesi Anda: {checkIns} · Evaluasi Anda: {evaluations} · Pasangan yang Anda akhiri: {endings} · Catatan jurnal: {journal}",
+  "mydata.partners": "Pernah berpasangan dengan: {names}",
+  "mydata.avoiding": "Anda minta tidak pernah dipasangkan dengan: {names}",
+  "mydata.andMore": "{list}, dan {count} lainnya",
 };

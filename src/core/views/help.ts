@@ -1,7 +1,7 @@
 import { helpKeys } from "../commands/command-table";
 import type { Translate } from "../i18n/translate";
 import type { Message } from "../messages/message";
-import { heading, message, text } from "./blocks";
+import { heading, message, muted, text } from "./blocks";
 
 /**
  * The help lists each audience's words through the help keys the command table names for them,
@@ -17,5 +17,7 @@ export function helpMessage(t: Translate, showOrganizer: boolean): Message {
     text(t("help.intro")),
     text(lines("member")),
     showOrganizer && text(lines("organizer")),
+    // issue 16: the privacy notice in short, where every member looks first.
+    muted(t("privacy.summary")),
   );
 }
