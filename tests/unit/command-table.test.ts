@@ -8,7 +8,7 @@
  */
 import { type APIApplicationCommandSubcommandOption, ApplicationCommandOptionType } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { mentoringCommand } from "../../src/adapters/discord/command-definitions";
+import { commandDefinitions } from "../../src/adapters/discord/command-definitions";
 import { decodeCustomId, encodeCustomId } from "../../src/adapters/discord/custom-id";
 import { type CommandType, parseCommand } from "../../src/core/commands/command";
 import { COMMAND_ENTRIES, COMMAND_TABLE, helpKeys, WORDS } from "../../src/core/commands/command-table";
@@ -48,6 +48,8 @@ describe("the command table", () => {
         ...["pause", "rehat", "resume", "lanjut", "profile", "profil", "end", "akhiri", "avoid", "hindari"],
         ...["role", "peran", "access", "akses", "organizer", "penyelenggara", "weights", "bobot", "topics", "topik"],
         ...["hours", "jam"],
+        // issue 16 (export)
+        ...["mydata", "datasaya"],
       ].sort(),
     );
   });
@@ -60,8 +62,16 @@ describe("the command table", () => {
   });
 
   it("registers every entry as a Discord subcommand with its names and options, and nothing else", () => {
-    const subcommands = (mentoringCommand().options ?? []) as APIApplicationCommandSubcommandOption[];
-    expect(subcommands.map((s) => s.name)).toEqual(COMMAND_ENTRIES.map((e) => e.name));
+    // `/mentoring` holds Discord's 25 at most; the data-rights words are under `/privacy`.
+    const [mentoring, privacy] = commandDefinitions();
+    expect(mentoring?.name).toBe("mentoring");
+    expect(privacy?.name).toBe("privacy");
+    expect(privacy?.name_localizations?.id).toBe("privasi");
+    const under = (c: typeof mentoring) => (c?.options ?? []) as APIApplicationCommandSubcommandOption[];
+    expect(under(mentoring).length).toBeLessThanOrEqual(25);
+    expect(under(privacy).map((s) => s.name)).toEqual(COMMAND_ENTRIES.filter((e) => e.discordCommand === "privacy").map((e) => e.name));
+    const subcommands = [...under(mentoring), ...under(privacy)];
+    expect(subcommands.map((s) => s.name).sort()).toEqual(COMMAND_ENTRIES.map((e) => e.name).sort());
     for (const sub of subcommands) {
       expect(sub.type).toBe(ApplicationCommandOptionType.Subcommand);
       const entry = COMMAND_TABLE[sub.name as keyof typeof COMMAND_TABLE];
@@ -102,7 +112,7 @@ describe("the command table", () => {
 
   it("names a help key for every word but the help itself, listed once per audience in the table's order", () => {
     for (const entry of COMMAND_ENTRIES) if (entry.name !== "help") expect(entry.help, entry.name).toBeDefined();
-    expect(helpKeys("member")).toEqual(["help.member", "help.profile"]);
+    expect(helpKeys("member")).toEqual(["help.member", "help.profile", "help.privacy"]);
     expect(helpKeys("organizer")).toEqual(["help.organizer", "help.topics"]);
   });
 });

@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import type { APIApplicationCommandOption, APIApplicationCommandSubcommandOption, LocalizationMap } from "discord.js";
 import { ApplicationCommandOptionType } from "discord.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { COMMAND_NAME, mentoringCommand, SUBCOMMANDS } from "../../src/adapters/discord/command-definitions";
+import { COMMAND_NAME, mentoringCommand, privacyCommand, SUBCOMMANDS } from "../../src/adapters/discord/command-definitions";
 import { BOT_PERMISSIONS, cli, inviteUrl, registerCommands } from "../../src/adapters/discord/register";
 import { parseCommand } from "../../src/core/commands/command";
 import { commandFromOptions, commandFromText } from "../../src/core/commands/slash";
@@ -84,8 +84,8 @@ describe("registerCommands", () => {
     expect(put?.method).toBe("PUT");
     expect(put?.url).toBe(`/api/v10/applications/${APP}/guilds/${GUILD}/commands`);
     expect(put?.authorized).toBe(true);
-    expect(put?.body).toEqual([mentoringCommand()]);
-    expect(stored.map((c) => c.name)).toEqual([COMMAND_NAME]);
+    expect(put?.body).toEqual([mentoringCommand(), privacyCommand()]);
+    expect(stored.map((c) => c.name)).toEqual([COMMAND_NAME, "privacy"]);
   });
 
   it("PUTs to the global route without a guild", async () => {
@@ -125,7 +125,7 @@ describe("the command line", () => {
       DISCORD_API_URL: api,
     });
     expect({ code, err }).toEqual({ code: 0, err: [] });
-    expect(out).toEqual([`sebaya: registered /mentoring in server ${GUILD}`, `sebaya: invite the bot with ${inviteUrl(APP)}`]);
+    expect(out).toEqual([`sebaya: registered /mentoring, /privacy in server ${GUILD}`, `sebaya: invite the bot with ${inviteUrl(APP)}`]);
     expect(recorded[0]?.url).toBe(`/api/v10/applications/${APP}/guilds/${GUILD}/commands`);
   });
 
@@ -306,6 +306,7 @@ describe("commandFromOptions", () => {
     hours: "program.hours",
     weights: "program.weights",
     topics: "program.topics",
+    mydata: "data.export",
   };
 
   it("turns every subcommand into the word the core reads", () => {

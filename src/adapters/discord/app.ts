@@ -42,7 +42,7 @@ import { withReviewRef } from "../../core/views/reading-summary";
 import type { DraftDocument, DraftOwner, PlatformStore } from "../platform-port";
 import { type InteractionTimings, requestClock } from "../shared/interaction-timings";
 import { DOUBLE_CLICK_MS, pressDigest } from "../shared/presses";
-import { COMMAND_NAME, type InteractionOptionValue } from "./command-definitions";
+import { COMMAND_NAME, COMMAND_NAMES, type InteractionOptionValue } from "./command-definitions";
 import { commandFromSelect, decodeCustomId, parseContinueCustomId, parseModalCustomId, parseReviewCustomId } from "./custom-id";
 import type { DiscordMessagePayload } from "./limits";
 import { answersFromModal, continuePrompt, fixPrompt, formPrompt, modalSteps, stepInputs } from "./modals";
@@ -426,7 +426,7 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
       return;
     }
     if (i.isChatInputCommand()) {
-      if (i.commandName !== COMMAND_NAME) return;
+      if (!COMMAND_NAMES.includes(i.commandName)) return;
     } else if (!i.isButton() && !i.isStringSelectMenu() && !i.isModalSubmit()) return;
     try {
       // A gateway replay (or a second replica seeing the same event) changes nothing.

@@ -19,12 +19,16 @@ import {
   type Audience,
   COMMAND_ENTRIES,
   type CommandWord,
+  DISCORD_COMMANDS,
+  type DiscordCommandName,
   type OptionValue,
 } from "../../core/commands/command-table";
 import type { MessageKey } from "../../core/i18n/en";
 import { translator } from "../../core/i18n/translate";
 
 export const COMMAND_NAME = "mentoring";
+/** Every top-level command the bot registers: `/mentoring`, and `/privacy` for the data-rights words (25 subcommands at most per command). */
+export const COMMAND_NAMES: readonly string[] = DISCORD_COMMANDS;
 
 export type OptionDefinition = Argument;
 
@@ -32,6 +36,8 @@ export interface SubcommandDefinition {
   /** The English word, as `commandFromText` knows it; Discord sends this name whatever the user's language. */
   name: CommandWord;
   nameId: string;
+  /** The top-level command it belongs to. */
+  command: DiscordCommandName;
   audience: Audience;
   description: MessageKey;
   option?: OptionDefinition;
@@ -43,6 +49,7 @@ export interface SubcommandDefinition {
 export const SUBCOMMANDS: readonly SubcommandDefinition[] = COMMAND_ENTRIES.map((entry) => ({
   name: entry.name,
   nameId: entry.id[0],
+  command: entry.discordCommand ?? "mentoring",
   audience: entry.audience,
   description: entry.description,
   ...(entry.argument ? { option: entry.argument } : {}),
@@ -94,15 +101,25 @@ function addOption(sub: SlashCommandSubcommandBuilder, option: OptionDefinition)
 
 /** The `/mentoring` command, as the JSON body Discord's command endpoints take. */
 export function mentoringCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  const { description, localizations } = describeKey("discord.command.description");
+  return topLevel("mentoring", "discord.command.description");
+}
+
+/** `/privacy` (`/privasi`): a member's data rights (issue 16), which no longer fit under `/mentoring`. */
+export function privacyCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  return topLevel("privacy", "discord.command.privacy", "privasi");
+}
+
+function topLevel(name: DiscordCommandName, key: MessageKey, nameId?: string): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  const { description, localizations } = describeKey(key);
   const builder = new SlashCommandBuilder()
-    .setName(COMMAND_NAME)
+    .setName(name)
     .setDescription(description)
     .setDescriptionLocalizations(localizations)
     // Members use it in DMs with the bot too (journal, status, pause); organizer rules live in the core.
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
-  for (const def of SUBCOMMANDS) {
+  if (nameId) builder.setNameLocalizations({ id: nameId });
+  for (const def of SUBCOMMANDS.filter((d) => d.command === name)) {
     builder.addSubcommand((sub) => {
       const text = describeKey(def.description);
       sub
@@ -120,7 +137,7 @@ export function mentoringCommand(): RESTPostAPIChatInputApplicationCommandsJSONB
 
 /** Every command the bot registers. */
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return [mentoringCommand()];
+  return [mentoringCommand(), privacyCommand()];
 }
 
 /** A value an interaction's option carries, as the core's `commandFromOptions` reads it. */

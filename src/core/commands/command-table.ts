@@ -66,6 +66,21 @@ export interface CommandEntry<T extends CommandType> {
    * not text to read like the typed text.
    */
   fromValue?(value: string | number): WordInput<T>;
+  /**
+   * The Discord command the word is registered under, when not `/mentoring`: Discord takes at most
+   * 25 subcommands per command, and `/mentoring` has 25, so the data-rights words (issue 16) are
+   * `/privacy <word>` there. Slack and the console read every word after `/mentoring`.
+   */
+  discordCommand?: DiscordCommandName;
+}
+
+/** The Discord commands the table's words are registered under. */
+export const DISCORD_COMMANDS = ["mentoring", "privacy"] as const;
+export type DiscordCommandName = (typeof DISCORD_COMMANDS)[number];
+
+/** How a member types the command a word belongs to on a platform: `/privacy` on Discord for a data-rights word. */
+export function commandPrefix(platform: string, entry: { discordCommand?: DiscordCommandName }): string {
+  return `/${platform === "discord" ? (entry.discordCommand ?? "mentoring") : "mentoring"}`;
 }
 
 type AnyEntry = { [T in CommandType]: CommandEntry<T> }[CommandType];
@@ -392,6 +407,7 @@ export const COMMAND_TABLE = {
     audience: "member",
     description: "discord.command.mydata",
     help: "help.privacy",
+    discordCommand: "privacy",
     fromText: () => command("data.export"),
   },
 } as const satisfies Record<string, AnyEntry>;

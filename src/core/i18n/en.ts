@@ -637,10 +637,11 @@ export const en = {
   "discord.option.goals": "Something you want to learn: type to see topics (the form opens with it)",
   // issue 16 (export): a member's own data, and the privacy notice's summary.
   "help.privacy":
-    "• /mentoring mydata: everything Sebaya holds about you, sent privately to your DMs (a summary and a JSON file)",
+    "• {command} mydata: everything Sebaya holds about you, sent privately to your DMs (a summary and a JSON file)",
+  "discord.command.privacy": "Your data in Sebaya: see it (mydata)",
   "discord.command.mydata": "Get everything Sebaya holds about you, privately in your DMs",
   "privacy.summary":
-    "Your privacy: your journal, check-in notes, ending reasons and evaluations are for your eyes only; your partner sees your name and profile, organizers see only totals. Private text is kept encrypted and deleted 12 months after its round closes. /mentoring mydata sends you everything Sebaya holds about you; /mentoring forget-me erases it.",
+    "Your privacy: your journal, check-in notes, ending reasons and evaluations are for your eyes only; your partner sees your name and profile, organizers see only totals. Private text is kept encrypted and deleted 12 months after its round closes. {command} mydata sends you everything Sebaya holds about you; {command} forget-me erases it.",
   "mydata.sent": "I’ve sent everything Sebaya holds about you to your DMs: a summary and the file {file}. Only you can see it.",
   "mydata.tooLarge":
     "Your data is too large to send as one file. Nothing was changed; please ask your organizers to export it for you.",

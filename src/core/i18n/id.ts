@@ -643,10 +643,11 @@ export const id: Record<MessageKey, string> = {
   "discord.option.goals": "Yang ingin dipelajari: ketik untuk melihat topik (langsung masuk formulir)",
   // issue 16 (export): data milik anggota sendiri, dan ringkasan pemberitahuan privasi.
   "help.privacy":
-    "• /mentoring mydata: semua data Anda yang disimpan Sebaya, dikirim lewat DM hanya untuk Anda (ringkasan dan file JSON)",
+    "• {command} mydata: semua data Anda yang disimpan Sebaya, dikirim lewat DM hanya untuk Anda (ringkasan dan file JSON)",
+  "discord.command.privacy": "Data Anda di Sebaya: lihat semuanya (datasaya)",
   "discord.command.mydata": "Terima semua data Anda yang disimpan Sebaya, lewat DM pribadi",
   "privacy.summary":
-    "Soal privasi: jurnal, catatan sesi, alasan mengakhiri, dan evaluasi Anda hanya bisa Anda baca sendiri; rekan Anda melihat nama dan profil Anda, penyelenggara hanya melihat angka rekap. Tulisan pribadi disimpan terenkripsi dan dihapus 12 bulan setelah putarannya selesai. /mentoring mydata mengirimi Anda semua data yang disimpan Sebaya; /mentoring forget-me menghapusnya.",
+    "Soal privasi: catatan pribadi, cerita sesi, alasan mengakhiri, dan evaluasi Anda hanya bisa Anda baca sendiri; rekan Anda melihat nama dan profil Anda, penyelenggara hanya melihat angka rekap. Tulisan pribadi disimpan terenkripsi dan dihapus 12 bulan setelah putarannya selesai. {command} mydata mengirimi Anda semua data yang disimpan Sebaya; {command} forget-me menghapusnya.",
   "mydata.sent":
     "Semua data Anda yang disimpan Sebaya sudah saya kirim lewat DM: ringkasan dan file {file}. Hanya Anda yang bisa melihatnya.",
   "mydata.tooLarge":
@@ -661,7 +662,7 @@ export const id: Record<MessageKey, string> = {
   "mydata.noProfile": "Belum ada profil di sini.",
   "mydata.morePrograms": "{count} program lainnya ada di file.",
   "mydata.counts":
-    "Putaran yang diikuti: {rounds} · Pasangan: {pairings} · Sesi: {sessions} · Cerita sesi Anda: {checkIns} · Evaluasi Anda: {evaluations} · Pasangan yang Anda akhiri: {endings} · Catatan jurnal: {journal}",
+    "Putaran yang diikuti: {rounds} · Pasangan: {pairings} · Sesi: {sessions} · Cerita sesi Anda: {checkIns} · Evaluasi Anda: {evaluations} · Pasangan yang Anda akhiri: {endings} · Catatan pribadi: {journal}",
   "mydata.partners": "Pernah berpasangan dengan: {names}",
   "mydata.avoiding": "Anda minta tidak pernah dipasangkan dengan: {names}",
   "mydata.andMore": "{list}, dan {count} lainnya",

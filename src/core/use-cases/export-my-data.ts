@@ -3,6 +3,7 @@ import { ATTACHMENT_MAX_BYTES, attachmentBytes } from "../messages/attachment";
 import { myDataDocument } from "../privacy/my-data-document";
 import { DEFAULT_TIMEZONE } from "../time/timezones";
 import { message, text } from "../views/blocks";
+import { privacyCommand } from "../views/help";
 import { myDataSummary } from "../views/my-data-summary";
 import { reply, type UseCase } from "./types";
 
@@ -19,7 +20,7 @@ export const exportMyData: UseCase<"data.export"> = async (ctx) => {
   const file = myDataDocument(data, now);
   if (attachmentBytes(file) > ATTACHMENT_MAX_BYTES) throw new Refusal("mydata.tooLarge");
   const zone = member.timezone ?? DEFAULT_TIMEZONE;
-  const summary = myDataSummary(t, ctx.language, data, file.name, now, zone);
+  const summary = myDataSummary(t, ctx.language, data, file.name, now, zone, privacyCommand(ctx.actor.platform));
   await tx.outbox.enqueue({
     tenantId: ctx.tenant.id,
     key: `mydata:${member.id}:${now.toISOString()}`,

@@ -23,7 +23,16 @@ function nameList(t: Translate, language: Language, names: readonly string[]): s
   return unique.length > shown.length ? t("mydata.andMore", { list, count: unique.length - shown.length }) : list;
 }
 
-export function myDataSummary(t: Translate, language: Language, data: MyData, file: string, now: Date, zone: string): Message {
+/** `command`: how the data-rights words are typed where the member is (`/mentoring`, `/privacy` on Discord). */
+export function myDataSummary(
+  t: Translate,
+  language: Language,
+  data: MyData,
+  file: string,
+  now: Date,
+  zone: string,
+  command: string,
+): Message {
   const { member } = data;
   const sessions = data.pairings.flatMap((p) => p.sessions);
   const partners = data.pairings.flatMap((p) => p.partners);
@@ -70,6 +79,6 @@ export function myDataSummary(t: Translate, language: Language, data: MyData, fi
           ),
         }),
       ),
-    muted(t("privacy.summary")),
+    muted(t("privacy.summary", { command })),
   );
 }
