@@ -232,7 +232,7 @@ describe("/mentoring mydata", () => {
     const other = JSON.stringify(rows[0]?.message);
     for (const planted of ["JOURNAL-k7", "NOTE-m2", "REASON-p9", "DRAFT-x5", "Cici", "EXPERTISE-q1", "Budi", "Sahabat"])
       expect(other).not.toContain(planted);
-    const json = JSON.parse((rows[0]?.message as Message).attachment?.text ?? "{}") as Record<string, unknown[]>;
+    const json = JSON.parse((rows[0]?.message as Message | undefined)?.attachment?.text ?? "{}") as Record<string, unknown[]>;
     for (const list of ["programs", "enrollments", "pairings", "journal", "avoiding", "drafts"]) expect(json[list]).toEqual([]);
   });
 

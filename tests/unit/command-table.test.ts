@@ -69,7 +69,9 @@ describe("the command table", () => {
     expect(privacy?.name_localizations?.id).toBe("privasi");
     const under = (c: typeof mentoring) => (c?.options ?? []) as APIApplicationCommandSubcommandOption[];
     expect(under(mentoring).length).toBeLessThanOrEqual(25);
-    expect(under(privacy).map((s) => s.name)).toEqual(COMMAND_ENTRIES.filter((e) => e.discordCommand === "privacy").map((e) => e.name));
+    expect(under(privacy).map((s) => s.name)).toEqual(
+      COMMAND_ENTRIES.filter((e) => e.discordCommand === "privacy").map((e) => e.name),
+    );
     const subcommands = [...under(mentoring), ...under(privacy)];
     expect(subcommands.map((s) => s.name).sort()).toEqual(COMMAND_ENTRIES.map((e) => e.name).sort());
     for (const sub of subcommands) {

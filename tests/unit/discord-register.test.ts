@@ -125,7 +125,10 @@ describe("the command line", () => {
       DISCORD_API_URL: api,
     });
     expect({ code, err }).toEqual({ code: 0, err: [] });
-    expect(out).toEqual([`sebaya: registered /mentoring, /privacy in server ${GUILD}`, `sebaya: invite the bot with ${inviteUrl(APP)}`]);
+    expect(out).toEqual([
+      `sebaya: registered /mentoring, /privacy in server ${GUILD}`,
+      `sebaya: invite the bot with ${inviteUrl(APP)}`,
+    ]);
     expect(recorded[0]?.url).toBe(`/api/v10/applications/${APP}/guilds/${GUILD}/commands`);
   });
 

@@ -636,8 +636,7 @@ export const en = {
   "discord.option.expertise": "Something you can share: type to see topics (the form opens with it)",
   "discord.option.goals": "Something you want to learn: type to see topics (the form opens with it)",
   // issue 16 (export): a member's own data, and the privacy notice's summary.
-  "help.privacy":
-    "• {command} mydata: everything Sebaya holds about you, sent privately to your DMs (a summary and a JSON file)",
+  "help.privacy": "• {command} mydata: everything Sebaya holds about you, sent privately to your DMs (a summary and a JSON file)",
   "discord.command.privacy": "Your data in Sebaya: see it (mydata)",
   "discord.command.mydata": "Get everything Sebaya holds about you, privately in your DMs",
   "privacy.summary":
