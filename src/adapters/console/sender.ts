@@ -38,7 +38,7 @@ export function consoleSender(
         const { attachment: _file, ...shown } = out.message;
         if (attachment && saveFile) {
           const path = saveFile(t.userId, attachment);
-          shown.blocks = [...shown.blocks, { type: "text", text: `📎 ${path}`, style: "muted" }];
+          shown.blocks = [...shown.blocks, { type: "text", text: `📎 ${path}` }];
         }
         show({ where: "dm", conversation: `dm:${t.userId}`, visibleTo: new Set([t.userId]), inChannel: false }, shown);
       } else if (t.kind === "group")
