@@ -1,6 +1,6 @@
 /**
  * Every column that holds a member's personal data, as PRIVACY.md names them
- * (tests/db/privacy-notice.test.ts holds the two together): what it is,
+ * (tests/unit/privacy-notice.test.ts holds the two together; tests/db/my-data-export.test.ts finds each exported field in a real export): what it is,
  * whether it is private (member-written or answered, read by its author
  * alone) or personal (shared with a partner or organizers), and which of the
  * data rights covers it: the export (`/mentoring mydata`, where in its JSON
