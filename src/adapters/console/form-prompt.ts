@@ -38,6 +38,7 @@ export async function fillForm(
   hints: TopicHints = async (answer) => typingHints(t, language, answer),
 ): Promise<FormOutcome> {
   write(`${t("console.form", { title: form.title })}\n`);
+  if (form.context) write(`${form.context}\n`);
   const answers: FormAnswers = { ...draft };
   if (Object.values(draft).some((v) => v !== undefined)) write(`${t("console.formResumed")}\n`);
   let toAsk = form.inputs;

@@ -14,6 +14,7 @@ import {
   LabelBuilder,
   ModalBuilder,
   StringSelectMenuBuilder,
+  TextDisplayBuilder,
   TextInputBuilder,
   TextInputStyle,
 } from "discord.js";
@@ -24,6 +25,9 @@ import { continueCustomId, modalCustomId } from "./custom-id";
 import { DISCORD_LIMITS, type DiscordMessagePayload, type DiscordModal, type Row } from "./limits";
 import { escapeMarkdown, truncate } from "./markdown";
 import { label, selectOptions } from "./render";
+
+/** A text display's content limit is 4000; a context line is a sentence or two. */
+const CONTEXT_MAX = 1000;
 
 /** Modal inputs' custom_ids: a kind code and the input's name, so the answers can be read back without the form. */
 const INPUT_KINDS: Record<FormInput["kind"], string> = {
@@ -172,11 +176,16 @@ function prefilled(input: FormInput, answer: FormAnswers[string]): FormInput {
  */
 export function modalSteps(form: Form, draftId: string, t: Translate, answers: FormAnswers = {}): DiscordModal[] {
   const sizes = stepSizes(form.inputs.length);
+  // The form's context line (the intake's privacy note) opens the first step with room for it.
+  const contextStep = form.context ? sizes.findIndex((n) => n < DISCORD_LIMITS.modalComponents) : -1;
   return sizes.map((_, i) => {
     const suffix = sizes.length > 1 ? ` (${i + 1}/${sizes.length})` : "";
-    return new ModalBuilder()
+    const modal = new ModalBuilder()
       .setCustomId(modalCustomId(i + 1, draftId))
-      .setTitle(`${label(form.title, DISCORD_LIMITS.modalTitle - suffix.length)}${suffix}`)
+      .setTitle(`${label(form.title, DISCORD_LIMITS.modalTitle - suffix.length)}${suffix}`);
+    if (i === contextStep && form.context)
+      modal.addTextDisplayComponents(new TextDisplayBuilder().setContent(escapeMarkdown(truncate(form.context, CONTEXT_MAX))));
+    return modal
       .addLabelComponents(stepInputs(form, i + 1).map((input) => labelled(prefilled(input, answers[input.name]), t)))
       .toJSON();
   });

@@ -379,8 +379,16 @@ export function renderModal(
     title: { type: "plain_text", text: truncate(form.title, SLACK_LIMITS.viewTitle), emoji: true },
     submit: { type: "plain_text", text: truncate(form.submitLabel, SLACK_LIMITS.viewSubmit), emoji: true },
     private_metadata: privateMetadata,
-    blocks: form.inputs
-      .flatMap((input): KnownBlock[] =>
+    blocks: [
+      ...(form.context
+        ? [
+            {
+              type: "context" as const,
+              elements: [{ type: "plain_text" as const, text: truncate(form.context, SLACK_LIMITS.contextText) }],
+            },
+          ]
+        : []),
+      ...form.inputs.flatMap((input): KnownBlock[] =>
         (input.kind === "text" || input.kind === "textarea") && input.topics
           ? (topicBlocks(input, input.topics) as KnownBlock[])
           : [
@@ -395,8 +403,8 @@ export function renderModal(
                 element: inputElement(input),
               } as KnownBlock,
             ],
-      )
-      .slice(0, SLACK_LIMITS.blocksPerView),
+      ),
+    ].slice(0, SLACK_LIMITS.blocksPerView),
   };
 }
 

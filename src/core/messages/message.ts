@@ -110,6 +110,8 @@ export interface Form {
    */
   request: FormRequest;
   inputs: FormInput[];
+  /** A line shown with the inputs, not an input (the intake's privacy note): plain text, no links. */
+  context?: string;
 }
 
 export type FormInput =
