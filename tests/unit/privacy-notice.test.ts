@@ -8,6 +8,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/core/i18n/translate";
 import { PERSONAL_DATA, personalFieldNames } from "../../src/core/privacy/personal-data";
+import { intakeForm } from "../../src/core/views/forms";
+import { helpMessage } from "../../src/core/views/help";
+import { messageText } from "../support/harness";
 
 const notice = readFileSync(new URL("../../PRIVACY.md", import.meta.url), "utf8");
 const ROW = /^\| `([a-z_]+)\.([a-z_]+)` \| (private|personal) \| [^|]+ \| (yes|no)[^|]* \| (yes|no) \| (yes|no) \|$/;
@@ -75,6 +78,21 @@ describe("the privacy notice", () => {
       expect(summary.split(/[.!?](\s|$)/).filter((s) => s.trim().length > 1).length).toBeLessThanOrEqual(3);
       expect(summary).toContain("12");
       expect(summary).toContain("/mentoring mydata");
+    }
+  });
+
+  it("closes the help, naming the command as each platform types it, and opens the intake", () => {
+    for (const language of ["en", "id"] as const) {
+      const t = translator(language);
+      const slack = messageText(helpMessage(t, false, "slack"));
+      expect(slack).toContain(t("privacy.summary", { command: "/mentoring" }));
+      expect(slack).toContain("• /mentoring mydata:");
+      const discord = messageText(helpMessage(t, false, "discord"));
+      expect(discord).toContain(t("privacy.summary", { command: "/privacy" }));
+      expect(discord).toContain("• /privacy mydata:");
+      const intake = intakeForm(t, { timezone: "Asia/Jakarta", language });
+      expect(intake.context).toBe(t("privacy.intake"));
+      expect(intake.context).not.toMatch(/https?:|\/mentoring/);
     }
   });
 });
