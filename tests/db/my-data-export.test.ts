@@ -259,5 +259,7 @@ describe("/mentoring mydata", () => {
     expect(after).toHaveLength(before);
     expect(after.filter((r) => r.audience_kind === "channel" && r.text.includes("Ani"))).toEqual([]);
     expect(after.some((r) => r.audience_kind !== "member" && JSON.stringify(r.message).includes("attachment"))).toBe(false);
+    // Failed, the row keeps no copy of the file either.
+    expect(after.filter((r) => JSON.stringify(r.message).includes("attachment"))).toEqual([]);
   });
 });

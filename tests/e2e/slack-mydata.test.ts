@@ -65,6 +65,10 @@ describe("/mentoring mydata on Slack", () => {
     // Nothing went to a channel, and no plain message carried the file instead.
     expect(slack.of("chat.postMessage").filter((c) => JSON.stringify(c.args).includes("Sebaya holds"))).toEqual([]);
     expect(slack.of("chat.postMessage").filter((c) => c.args.channel === PROGRAM_CHANNEL.id)).toEqual([]);
+    // Sent, the row keeps its message but no copy of the file.
+    const rows = await tdb.db.kysely.selectFrom("outbox").select(["message", "status"]).execute();
+    expect(rows.map((r) => r.status)).toContain("sent");
+    expect(JSON.stringify(rows.map((r) => r.message))).not.toContain("attachment");
     // The upload went through Slack's three steps.
     expect(slack.calls.map((c) => c.method).filter((m) => m.startsWith("files."))).toEqual([
       "files.getUploadURLExternal",
