@@ -8,6 +8,7 @@
  * playgrounds on one machine never fight over a port.
  */
 
+import { join } from "node:path";
 import { ReadStream } from "node:tty";
 import { setFlagsFromString } from "node:v8";
 import { consoleSettings } from "./adapters/console/settings";
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
     onError: (error, context) => logger.error({ command: context.command, error: describe(error) }, "command failed"),
   });
   const store = playgroundStore(db.kysely);
-  const ws = new ConsoleWorkspace(core, store, clock, CAST);
+  const ws = new ConsoleWorkspace(core, store, clock, CAST, join(config.DATA_DIR, "exports"));
   // The simulated time and what everyone saw live with the data: a restart goes on from there.
   const seen = new Map<string, number>();
   const restored = await restorePlayground(store, ws, clock, seen);

@@ -28,6 +28,7 @@ import { confirmCadence } from "./use-cases/confirm-cadence";
 import { editProfile } from "./use-cases/edit-profile";
 import { editTopics } from "./use-cases/edit-topics";
 import { endPairing } from "./use-cases/end-pairing";
+import { exportMyData } from "./use-cases/export-my-data";
 import { forgetMe } from "./use-cases/forget-me";
 import { help, helpFor } from "./use-cases/help";
 import { joinRound } from "./use-cases/join-round";
@@ -131,6 +132,7 @@ export function createCore(deps: CoreDeps): Core {
     // issue 16 (erase)
     "member.forget": forgetMe,
     "program.retention": setRetention,
+    "data.export": exportMyData,
   };
 
   async function execute(envelope: Envelope): Promise<Reply> {

@@ -28,6 +28,7 @@ import type {
   Tenant,
 } from "./domain";
 import type { Message } from "./messages/message";
+import type { MyData } from "./privacy/my-data";
 import type { ContactHours } from "./time/quiet-hours";
 
 /**
@@ -313,5 +314,10 @@ export interface Tx {
      * reasons and evaluations' goal answers are blanked, so every count stays). How many rows changed.
      */
     erasePrivateText(roundId: string): Promise<number>;
+  };
+  // issue 16 (export): everything Sebaya holds about the acting member, for /mentoring mydata.
+  myData: {
+    /** Read within `tenantId` only: a member id of another tenant finds nothing. */
+    of(tenantId: string, memberId: string): Promise<MyData>;
   };
 }

@@ -20,6 +20,10 @@ export interface Outgoing {
   tenantExternalId: string;
   audience: Audience;
   target: Target;
+  /**
+   * What to send. `message.attachment` is a file to go with it (a member's data export): only ever
+   * for a DM; a sender refuses one for any other target rather than show it to more people.
+   */
   message: Message;
   attempts: number;
   conversation: string;

@@ -6,6 +6,7 @@ import { enrollmentsRepo, profilesRepo } from "./repositories/enrollments";
 import { erasureRepo } from "./repositories/erasure";
 import { evaluationsRepo } from "./repositories/evaluations";
 import { jobsRepo } from "./repositories/jobs";
+import { myDataRepo } from "./repositories/my-data";
 import { outboxRepo } from "./repositories/outbox";
 import { pairingsRepo } from "./repositories/pairings";
 import { membersRepo, tenantsRepo } from "./repositories/people";
@@ -48,6 +49,7 @@ export function repositories(db: Kysely<Database>, opts: { inTransaction?: boole
     // Issue 16: forget-me and retention.
     erasure: erasureRepo(db),
     retention: retentionRepo(db),
+    myData: myDataRepo(db),
   };
 }
 

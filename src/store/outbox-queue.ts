@@ -6,7 +6,7 @@
  * crash can repeat at most the sends in flight, never lose one. A replica that
  * shuts down hands its leases back (releaseOutboxLeases) rather than let them run out.
  */
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Audience, Platform } from "../core/domain";
 import type { Outgoing, Target } from "../delivery/outgoing";
 import type { Database } from "./schema";
@@ -129,6 +129,13 @@ export async function leasePending(
 }
 
 /**
+ * A sent or failed row keeps its message but not its file (a member's data export): the member has
+ * it, or asks again; a copy of everything about them is not left in the outbox.
+ */
+const withoutAttachment = (message: RawBuilder<unknown>) =>
+  sql<string>`case when ${message} -> 'attachment' is null then ${message} else ${message} - 'attachment' end`;
+
+/**
  * Marks delivered rows sent in one statement, each with the platform's message id. Only rows still
  * leased by `worker`, like every outcome below: a row whose lease ran out may be another's now.
  */
@@ -144,7 +151,7 @@ export async function markSentMany(
   await sql`
     update outbox as o
     set status = 'sent', sent_at = ${at}, platform_message_id = v.pm, last_error = null,
-        lease_until = null, attempts = o.attempts + 1
+        lease_until = null, attempts = o.attempts + 1, message = ${withoutAttachment(sql.ref("o.message"))}
     from (select unnest(${ids}::bigint[]) as id, unnest(${platformIds}::text[]) as pm) as v
     where o.id = v.id and o.leased_by = ${worker}`.execute(db);
 }
@@ -203,6 +210,7 @@ export async function markFailed(db: Kysely<Database>, id: number, at: Date, err
       lease_until: null,
       last_error: error.slice(0, 300),
       attempts: eb("attempts", "+", 1),
+      message: withoutAttachment(sql.ref("message")),
     }))
     .where("id", "=", id)
     .where("leased_by", "=", worker)

@@ -1,6 +1,6 @@
 /**
  * Discord, end to end through real discord.js and the fake Discord's gateway:
- * an organizer reads the audit trail (`/mentoring-data audit`); the bot
+ * an organizer reads the audit trail (`/privacy audit`); the bot
  * removed from a server (GUILD_DELETE) marks the server for deletion 30 days
  * on and DMs its organizers the date; the job then deletes that server's
  * programs; the bot added back first (GUILD_CREATE) calls it off and says
@@ -93,14 +93,12 @@ async function setUpProgram() {
 }
 
 describe("Discord: the audit trail and a server that removed the bot", () => {
-  it("shows organizers the audit trail under /mentoring-data audit, and refuses a member", async () => {
+  it("shows organizers the audit trail under /privacy audit, and refuses a member", async () => {
     await setUpProgram();
-    const shown = await run(fake.slashCommand({ user: OLGA, name: "mentoring-data", subcommand: "audit" }));
+    const shown = await run(fake.slashCommand({ user: OLGA, name: "privacy", subcommand: "audit" }));
     expect(shown).toContain(en("audit.title", { name: "Kopi Belajar" }));
     expect(shown).toContain(en("audit.action.round.open", { round: 1 }));
-    const refused = await run(
-      fake.slashCommand({ user: FAKE_IDS.member, name: "mentoring-data", subcommand: "audit", locale: "id" }),
-    );
+    const refused = await run(fake.slashCommand({ user: FAKE_IDS.member, name: "privacy", subcommand: "audit", locale: "id" }));
     expect(refused).toContain(id("refusal.notOrganizer").slice(0, 40));
   });
 

@@ -458,9 +458,11 @@ describe("Discord: an answer the core would refuse", () => {
     const again = await press(ANI, refused.buttons[0] as string);
     expect(again.type).toBe(InteractionResponseType.Modal);
     const values = Object.fromEntries(
-      (again.modal?.components ?? []).map((l) => {
+      // Labelled inputs only: the first step also shows the privacy note as a text display.
+      (again.modal?.components ?? []).flatMap((l) => {
+        if (!l.component) return [];
         const input = l.component as { custom_id: string; value?: string };
-        return [input.custom_id, input.value];
+        return [[input.custom_id, input.value]];
       }),
     );
     expect(values["t:expertise"]).toBe(tooMany);

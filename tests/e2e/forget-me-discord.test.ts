@@ -1,6 +1,6 @@
 /**
  * Forget-me on Discord (issue 16), through the real discord.js client against
- * the fake Discord: `/mentoring-data forget-me` opens a modal whose text says
+ * the fake Discord: `/privacy forget-me` opens a modal whose text says
  * what goes and what stays, the one answer confirms it, the member is told
  * privately; leaving a round answers with a button that opens the same modal.
  */
@@ -119,7 +119,7 @@ const displayed = (modal: ModalData | undefined) =>
 describe("forget-me on Discord", () => {
   it("opens a modal that explains it, erases on the one answer, and tells the member privately", async () => {
     await citraJoins();
-    const opened = await slash(CITRA, "forget-me", "mentoring-data");
+    const opened = await slash(CITRA, "forget-me", "privacy");
     expect(opened.type).toBe(InteractionResponseType.Modal);
     const text = displayed(opened.modal).join("\n");
     expect(text).toContain("Former member");

@@ -155,6 +155,8 @@ export interface RestFile {
   name: string;
   contentType: string;
   size: number;
+  /** The file's bytes as sent. */
+  bytes: Buffer;
 }
 
 export interface RestCall {
@@ -1975,7 +1977,13 @@ async function parseBody(req: ParsedRequest, raw: Buffer, contentType: string): 
         if (field === "payload_json") req.body = JSON.parse(value);
         else fields[field] = value;
       } else {
-        req.files.push({ field, name: value.name, contentType: value.type, size: value.size });
+        req.files.push({
+          field,
+          name: value.name,
+          contentType: value.type,
+          size: value.size,
+          bytes: Buffer.from(await value.arrayBuffer()),
+        });
       }
     }
     if (req.body === null && Object.keys(fields).length) req.body = fields;

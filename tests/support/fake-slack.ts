@@ -5,7 +5,10 @@
  * be told to answer a method with a Slack error or a 429 with Retry-After.
  * It also plays Slack's side of OAuth (oauth.v2.access) and of Socket Mode
  * (apps.connections.open hands out a WebSocket on which envelopes are pushed
- * and acknowledged).
+ * and acknowledged). Files arrive as Slack's external upload has them:
+ * files.getUploadURLExternal hands out an upload URL on this server, the
+ * bytes are POSTed there (multipart, as @slack/web-api sends them), and
+ * files.completeUploadExternal shares the file into a channel (`files`).
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -30,6 +33,23 @@ export interface SlackUser {
 
 type Scripted = { error: string } | { status: 429; retryAfter: number };
 
+/** A file shared by files.completeUploadExternal: where, with what message, and its bytes as uploaded. */
+export interface SharedFile {
+  id: string;
+  channel: string;
+  filename: string;
+  title: string;
+  /** The length announced to files.getUploadURLExternal. */
+  length: number;
+  /** What was POSTed to the upload URL. */
+  bytes: Buffer;
+  blocks: unknown;
+  initialComment?: string;
+}
+
+/** Slack's limit on one uploaded file: 1 GB. */
+export const SLACK_FILE_MAX = 1024 * 1024 * 1024;
+
 /** The user users.info calls a workspace admin when no test set that user itself. */
 export const WORKSPACE_ADMIN = "U-OLGA";
 
@@ -49,14 +69,26 @@ export class FakeSlack {
   private socketReady: Promise<WebSocket> | null = null;
   private ts = 0;
   url = "";
+  /** Upload URLs handed out and the bytes posted to them, by file id. */
+  private readonly uploads = new Map<string, { filename: string; length: number; bytes: Buffer | null }>();
+  /** Files shared into channels, in order. */
+  readonly files: SharedFile[] = [];
 
   async start(): Promise<void> {
     const server = createServer((req, res) => {
-      let body = "";
-      req.on("data", (c) => {
-        body += c;
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => {
+        chunks.push(c);
       });
-      req.on("end", () => {
+      req.on("end", async () => {
+        const raw = Buffer.concat(chunks);
+        const body = raw.toString("utf8");
+        const upload = /^\/upload\/([^/?]+)/.exec(req.url ?? "");
+        if (upload) {
+          res.writeHead(await this.receiveUpload(upload[1] ?? "", raw, req.headers["content-type"] ?? ""));
+          res.end("OK");
+          return;
+        }
         const method =
           (req.url ?? "")
             .replace(/^\/api\//, "")
@@ -182,11 +214,54 @@ export class FakeSlack {
           authed_user: { id: "U-INSTALLER" },
         };
       }
+      case "files.getUploadURLExternal": {
+        const length = Number(args.length);
+        if (!args.filename || !Number.isInteger(length) || length < 1) return { ok: false, error: "invalid_arguments" };
+        // Slack's limit for one file.
+        if (length > SLACK_FILE_MAX) return { ok: false, error: "file_too_large" };
+        const fileId = `F${String(this.uploads.size + 1).padStart(6, "0")}`;
+        this.uploads.set(fileId, { filename: String(args.filename), length, bytes: null });
+        return { ok: true, upload_url: `${this.url}upload/${fileId}`, file_id: fileId };
+      }
+      case "files.completeUploadExternal": {
+        const files = (Array.isArray(args.files) ? args.files : []) as Array<{ id: string; title?: string }>;
+        const shared: Array<{ id: string; title: string }> = [];
+        for (const f of files) {
+          const upload = this.uploads.get(f.id);
+          // Completed without its bytes, or with other bytes than announced: Slack refuses.
+          if (!upload?.bytes || upload.bytes.length !== upload.length) return { ok: false, error: "upload_incomplete" };
+          const title = f.title ?? upload.filename;
+          this.files.push({
+            id: f.id,
+            channel: String(args.channel_id ?? ""),
+            filename: upload.filename,
+            title,
+            length: upload.length,
+            bytes: upload.bytes,
+            blocks: args.blocks,
+            ...(typeof args.initial_comment === "string" ? { initialComment: args.initial_comment } : {}),
+          });
+          shared.push({ id: f.id, title });
+        }
+        return { ok: true, files: shared };
+      }
       case "apps.connections.open":
         return { ok: true, url: `${this.url.replace(/^http/, "ws")}socket` };
       default:
         return { ok: true };
     }
+  }
+
+  /** The bytes POSTed to an upload URL (the `file` part of a multipart body, or the raw body). */
+  private async receiveUpload(fileId: string, raw: Buffer, contentType: string): Promise<number> {
+    const upload = this.uploads.get(fileId);
+    if (!upload) return 404;
+    if (contentType.startsWith("multipart/form-data")) {
+      const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
+      const part = [...form.values()].find((v) => typeof v !== "string");
+      upload.bytes = part && typeof part !== "string" ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
+    } else upload.bytes = raw;
+    return 200;
   }
 
   of(method: string): SlackCall[] {

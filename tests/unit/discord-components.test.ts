@@ -57,7 +57,9 @@ const selectsOf = (p: DiscordMessagePayload) =>
   (p.components ?? []).flatMap((row) =>
     row.components.filter((c): c is APIStringSelectComponent => c.type === ComponentType.StringSelect),
   );
-const labelsOf = (modal: DiscordModal) => modal.components as unknown as APILabelComponent[];
+/** The modal's labelled inputs (a text display, such as the intake's privacy note, is not one). */
+const labelsOf = (modal: DiscordModal) =>
+  (modal.components as unknown as APILabelComponent[]).filter((c) => c.type === ComponentType.Label);
 /** No lone surrogate halves. */
 const wellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 

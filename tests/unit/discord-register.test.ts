@@ -10,13 +10,7 @@ import type { AddressInfo } from "node:net";
 import type { APIApplicationCommandOption, APIApplicationCommandSubcommandOption, LocalizationMap } from "discord.js";
 import { ApplicationCommandOptionType } from "discord.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  COMMAND_NAME,
-  DATA_COMMAND_NAME,
-  dataCommand,
-  mentoringCommand,
-  SUBCOMMANDS,
-} from "../../src/adapters/discord/command-definitions";
+import { COMMAND_NAME, mentoringCommand, privacyCommand, SUBCOMMANDS } from "../../src/adapters/discord/command-definitions";
 import { BOT_PERMISSIONS, cli, inviteUrl, registerCommands } from "../../src/adapters/discord/register";
 import { parseCommand } from "../../src/core/commands/command";
 import { commandFromOptions, commandFromText } from "../../src/core/commands/slash";
@@ -90,8 +84,8 @@ describe("registerCommands", () => {
     expect(put?.method).toBe("PUT");
     expect(put?.url).toBe(`/api/v10/applications/${APP}/guilds/${GUILD}/commands`);
     expect(put?.authorized).toBe(true);
-    expect(put?.body).toEqual([mentoringCommand(), dataCommand()]);
-    expect(stored.map((c) => c.name)).toEqual([COMMAND_NAME, DATA_COMMAND_NAME]);
+    expect(put?.body).toEqual([mentoringCommand(), privacyCommand()]);
+    expect(stored.map((c) => c.name)).toEqual([COMMAND_NAME, "privacy"]);
   });
 
   it("PUTs to the global route without a guild", async () => {
@@ -132,7 +126,7 @@ describe("the command line", () => {
     });
     expect({ code, err }).toEqual({ code: 0, err: [] });
     expect(out).toEqual([
-      `sebaya: registered /mentoring, /mentoring-data in server ${GUILD}`,
+      `sebaya: registered /mentoring, /privacy in server ${GUILD}`,
       `sebaya: invite the bot with ${inviteUrl(APP)}`,
     ]);
     expect(recorded[0]?.url).toBe(`/api/v10/applications/${APP}/guilds/${GUILD}/commands`);
@@ -288,15 +282,17 @@ describe("the /mentoring command", () => {
   });
 });
 
-describe("the /mentoring-data command", () => {
-  it("holds the data words (audit, forget-me, retention), localized, and each command stays within Discord's 25 subcommands", () => {
-    const command = dataCommand();
+describe("the /privacy command", () => {
+  it("holds the data words (audit, forget-me, retention, mydata), localized, and each command stays within Discord's 25 subcommands", () => {
+    const command = privacyCommand();
     const subs = (command.options ?? []) as APIApplicationCommandSubcommandOption[];
-    expect(command.name).toBe(DATA_COMMAND_NAME);
+    expect(command.name).toBe("privacy");
+    expect(command.name_localizations?.id).toBe("privasi");
     expect(subs.map((s) => [s.name, s.name_localizations?.id, (s.options ?? []).map((o) => o.name)])).toEqual([
       ["audit", "jejak", []],
       ["forget-me", "hapus-data-saya", []],
       ["retention", "retensi", ["months"]],
+      ["mydata", "datasaya", []],
     ]);
     expect(command.description_localizations?.id).toBeTruthy();
     for (const c of [mentoringCommand(), command]) expect((c.options ?? []).length).toBeLessThanOrEqual(25);
@@ -333,6 +329,7 @@ describe("commandFromOptions", () => {
     audit: "program.audit",
     "forget-me": "member.forget",
     retention: "program.retention",
+    mydata: "data.export",
   };
 
   it("turns every subcommand into the word the core reads", () => {

@@ -14,6 +14,7 @@ import { translator } from "../../core/i18n/translate";
 import type { Button, Form, FormReview, Message, Reply } from "../../core/messages/message";
 import { formatDateTime } from "../../core/time/time-format";
 import { advanceThroughDueWork, type MovableClock } from "./advance";
+import { DEFAULT_EXPORTS_DIR, saveExport } from "./export-files";
 import type { PlaygroundStore } from "./playground-port";
 import { castReader, loadReaders, type Reader } from "./readers";
 import { renderMessage } from "./render";
@@ -77,8 +78,13 @@ export class ConsoleWorkspace {
     private readonly store: PlaygroundStore,
     private readonly clock: MovableClock,
     readonly people: readonly Person[],
+    /** Where members' data exports are written (DATA_DIR/exports). */
+    exportsDir: string = DEFAULT_EXPORTS_DIR,
   ) {
-    const sender = consoleSender((to, message) => this.#add(to.where, to.conversation, to.visibleTo, message, to.inChannel));
+    const sender = consoleSender(
+      (to, message) => this.#add(to.where, to.conversation, to.visibleTo, message, to.inChannel),
+      (userId, attachment) => saveExport(exportsDir, userId, attachment),
+    );
     // The console has no rate limits and one process: the same ticker the bots run.
     this.#ticker = store.dueWork(sender, clock);
   }

@@ -39,6 +39,7 @@ export async function fillForm(
 ): Promise<FormOutcome> {
   write(`${t("console.form", { title: form.title })}\n`);
   if (form.intro) write(`${form.intro}\n`);
+  if (form.context) write(`${form.context}\n`);
   const answers: FormAnswers = { ...draft };
   if (Object.values(draft).some((v) => v !== undefined)) write(`${t("console.formResumed")}\n`);
   let toAsk = form.inputs;

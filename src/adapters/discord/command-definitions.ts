@@ -19,19 +19,16 @@ import {
   type Audience,
   COMMAND_ENTRIES,
   type CommandWord,
+  DISCORD_COMMANDS,
+  type DiscordCommandName,
   type OptionValue,
 } from "../../core/commands/command-table";
 import type { MessageKey } from "../../core/i18n/en";
 import { translator } from "../../core/i18n/translate";
 
 export const COMMAND_NAME = "mentoring";
-/**
- * The words of the table's "data" menu (forget-me, retention), as a second command: Discord takes
- * at most 25 subcommands a command, and `/mentoring` has them. Typed text knows them after `/mentoring`.
- */
-export const DATA_COMMAND_NAME = "mentoring-data";
-/** Every command name the bot answers. */
-export const COMMAND_NAMES: readonly string[] = [COMMAND_NAME, DATA_COMMAND_NAME];
+/** Every top-level command the bot registers: `/mentoring`, and `/privacy` for the data-rights words (25 subcommands at most per command). */
+export const COMMAND_NAMES: readonly string[] = DISCORD_COMMANDS;
 
 export type OptionDefinition = Argument;
 
@@ -39,20 +36,20 @@ export interface SubcommandDefinition {
   /** The English word, as `commandFromText` knows it; Discord sends this name whatever the user's language. */
   name: CommandWord;
   nameId: string;
+  /** The top-level command it belongs to. */
+  command: DiscordCommandName;
   audience: Audience;
   description: MessageKey;
   option?: OptionDefinition;
   /** Further options that only fill in the form the subcommand opens (not part of its text). */
   formOptions?: readonly OptionDefinition[];
-  /** The command it is registered under. */
-  command: typeof COMMAND_NAME | typeof DATA_COMMAND_NAME;
 }
 
 /** The subcommands, from the command table, in its order. */
 export const SUBCOMMANDS: readonly SubcommandDefinition[] = COMMAND_ENTRIES.map((entry) => ({
-  command: entry.menu === "data" ? DATA_COMMAND_NAME : COMMAND_NAME,
   name: entry.name,
   nameId: entry.id[0],
+  command: entry.discordCommand ?? "mentoring",
   audience: entry.audience,
   description: entry.description,
   ...(entry.argument ? { option: entry.argument } : {}),
@@ -104,19 +101,16 @@ function addOption(sub: SlashCommandSubcommandBuilder, option: OptionDefinition)
 
 /** The `/mentoring` command, as the JSON body Discord's command endpoints take. */
 export function mentoringCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  return slashCommand(COMMAND_NAME, "discord.command.description");
+  return topLevel("mentoring", "discord.command.description");
 }
 
-/** The `/mentoring-data` command (the table's "data" menu), as the same JSON body. */
-export function dataCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  return slashCommand(DATA_COMMAND_NAME, "discord.command.dataDescription");
+/** `/privacy` (`/privasi`): a member's data rights (issue 16), which no longer fit under `/mentoring`. */
+export function privacyCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  return topLevel("privacy", "discord.command.privacy", "privasi");
 }
 
-function slashCommand(
-  name: typeof COMMAND_NAME | typeof DATA_COMMAND_NAME,
-  descriptionKey: MessageKey,
-): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  const { description, localizations } = describeKey(descriptionKey);
+function topLevel(name: DiscordCommandName, key: MessageKey, nameId?: string): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  const { description, localizations } = describeKey(key);
   const builder = new SlashCommandBuilder()
     .setName(name)
     .setDescription(description)
@@ -124,6 +118,7 @@ function slashCommand(
     // Members use it in DMs with the bot too (journal, status, pause); organizer rules live in the core.
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+  if (nameId) builder.setNameLocalizations({ id: nameId });
   for (const def of SUBCOMMANDS.filter((d) => d.command === name)) {
     builder.addSubcommand((sub) => {
       const text = describeKey(def.description);
@@ -142,7 +137,7 @@ function slashCommand(
 
 /** Every command the bot registers. */
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return [mentoringCommand(), dataCommand()];
+  return [mentoringCommand(), privacyCommand()];
 }
 
 /** A value an interaction's option carries, as the core's `commandFromOptions` reads it. */

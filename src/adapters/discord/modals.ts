@@ -26,6 +26,9 @@ import { DISCORD_LIMITS, type DiscordMessagePayload, type DiscordModal, type Row
 import { escapeMarkdown, truncate } from "./markdown";
 import { label, selectOptions } from "./render";
 
+/** A text display's content limit is 4000; a context line is a sentence or two. */
+const CONTEXT_MAX = 1000;
+
 /** Modal inputs' custom_ids: a kind code and the input's name, so the answers can be read back without the form. */
 const INPUT_KINDS: Record<FormInput["kind"], string> = {
   text: "t",
@@ -173,6 +176,8 @@ function prefilled(input: FormInput, answer: FormAnswers[string]): FormInput {
  */
 export function modalSteps(form: Form, draftId: string, t: Translate, answers: FormAnswers = {}): DiscordModal[] {
   const sizes = stepSizes(form.inputs.length);
+  // The form's context line (the intake's privacy note) opens the first step with room for it.
+  const contextStep = form.context ? sizes.findIndex((n) => n < DISCORD_LIMITS.modalComponents) : -1;
   return sizes.map((_, i) => {
     const suffix = sizes.length > 1 ? ` (${i + 1}/${sizes.length})` : "";
     const inputs = stepInputs(form, i + 1);
@@ -180,10 +185,14 @@ export function modalSteps(form: Form, draftId: string, t: Translate, answers: F
       .setCustomId(modalCustomId(i + 1, draftId))
       .setTitle(`${label(form.title, DISCORD_LIMITS.modalTitle - suffix.length)}${suffix}`);
     // What submitting will do, above the first step's inputs, where a component is left for it.
-    if (form.intro && i === 0 && inputs.length < DISCORD_LIMITS.modalComponents)
+    const intro = Boolean(form.intro) && i === 0 && inputs.length < DISCORD_LIMITS.modalComponents;
+    if (intro && form.intro)
       modal.addTextDisplayComponents(
         new TextDisplayBuilder().setContent(truncate(escapeMarkdown(form.intro), DISCORD_LIMITS.content)),
       );
+    // The context line too, when the step still has room for it (a modal holds five components).
+    if (i === contextStep && form.context && inputs.length + (intro ? 1 : 0) < DISCORD_LIMITS.modalComponents)
+      modal.addTextDisplayComponents(new TextDisplayBuilder().setContent(escapeMarkdown(truncate(form.context, CONTEXT_MAX))));
     return modal.addLabelComponents(inputs.map((input) => labelled(prefilled(input, answers[input.name]), t))).toJSON();
   });
 }

@@ -7,6 +7,8 @@
  * 429s come back to the dispatcher instead of being waited out here, so no
  * lease is held while Discord is slow. 50007 on a DM is `dm-closed`, and is
  * not retried (repeated 403s count toward Discord's invalid-request limit).
+ * A message's file (a member's data export, DMs only) goes with its last
+ * part as a multipart attachment.
  */
 import { createHash } from "node:crypto";
 import {
@@ -23,7 +25,9 @@ import {
 } from "discord.js";
 import type { Language } from "../../core/domain";
 import { translator } from "../../core/i18n/translate";
+import type { Attachment } from "../../core/messages/attachment";
 import type { Clock } from "../../core/time/clock";
+import { attachmentToSend } from "../../delivery/attachment-target";
 import { DeliveryFailure } from "../../delivery/delivery-failure";
 import type { Outgoing } from "../../delivery/outgoing";
 import type { Sender } from "../../delivery/sender";
@@ -129,9 +133,19 @@ export function discordSender(options: DiscordSenderOptions): DiscordSender {
     return channel.id;
   }
 
-  async function post(channelId: string, payload: DiscordMessagePayload, nonce: string): Promise<APIMessage> {
+  async function post(
+    channelId: string,
+    payload: DiscordMessagePayload,
+    nonce: string,
+    attachment?: Attachment,
+  ): Promise<APIMessage> {
+    if (!attachment)
+      return (await rest.post(Routes.channelMessages(channelId), {
+        body: { ...payload, nonce, enforce_nonce: true },
+      })) as APIMessage;
     return (await rest.post(Routes.channelMessages(channelId), {
-      body: { ...payload, nonce, enforce_nonce: true },
+      body: { ...payload, nonce, enforce_nonce: true, attachments: [{ id: 0, filename: attachment.name }] },
+      files: [{ name: attachment.name, data: Buffer.from(attachment.text, "utf8"), contentType: attachment.mime }],
     })) as APIMessage;
   }
 
@@ -267,14 +281,17 @@ export function discordSender(options: DiscordSenderOptions): DiscordSender {
   }
 
   async function send(out: Outgoing): Promise<{ platformMessageId: string | null }> {
+    const attachment = attachmentToSend(out) ?? undefined;
     let channelId: string;
     const target = out.target;
     if (target.kind === "channel") channelId = target.channelId;
     else if (target.kind === "dm") channelId = await dmChannel(target.userId);
     else channelId = await groupChannel({ ...out, target });
     let first: string | null = null;
-    for (const [part, payload] of renderMessage(out.message).entries()) {
-      const send = () => post(channelId, payload, nonceFor(out.key, part));
+    const parts = renderMessage(out.message);
+    for (const [part, payload] of parts.entries()) {
+      const file = part === parts.length - 1 ? attachment : undefined;
+      const send = () => post(channelId, payload, nonceFor(out.key, part), file);
       let posted: APIMessage;
       try {
         posted = target.kind === "group" ? await inThread(channelId, send) : await send();

@@ -55,6 +55,8 @@ export const SLACK_BOT_SCOPES = [
   "users:read",
   "channels:read",
   "groups:read",
+  // issue 16: a member's data export, uploaded into their DM (files.uploadV2).
+  "files:write",
 ] as const;
 
 export type SlackAuth =

@@ -384,6 +384,14 @@ export function renderModal(
       ...(form.intro
         ? [{ type: "section", text: { type: "plain_text", text: truncate(form.intro, SLACK_LIMITS.sectionText) } } as KnownBlock]
         : []),
+      ...(form.context
+        ? [
+            {
+              type: "context" as const,
+              elements: [{ type: "plain_text" as const, text: truncate(form.context, SLACK_LIMITS.contextText) }],
+            },
+          ]
+        : []),
       ...form.inputs.flatMap((input): KnownBlock[] =>
         (input.kind === "text" || input.kind === "textarea") && input.topics
           ? (topicBlocks(input, input.topics) as KnownBlock[])

@@ -1,10 +1,13 @@
 /**
  * Delivers outbox rows to Slack: a DM or a pair's group DM is opened with
  * conversations.open (all members at once: one group DM per pair or trio),
- * then chat.postMessage with the Block Kit rendering. Slack's answers become
+ * then chat.postMessage with the Block Kit rendering; a message with a file
+ * (a member's data export, DMs only) is one files.uploadV2 into the DM, the
+ * blocks as the file's message. Slack's answers become
  * DeliveryFailure kinds so the dispatcher can retry, wait or fall back.
  */
 import { ErrorCode } from "@slack/web-api";
+import { attachmentToSend } from "../../delivery/attachment-target";
 import { DeliveryFailure } from "../../delivery/delivery-failure";
 import type { Outgoing } from "../../delivery/outgoing";
 import type { Sender } from "../../delivery/sender";
@@ -57,6 +60,7 @@ export function slackSender(clients: WorkspaceClients): Sender {
       const client = await clients.forTeam(out.tenantExternalId);
       // Uninstalled from that workspace: nothing can reach it any more.
       if (!client) throw new DeliveryFailure("permanent", "not_installed");
+      const attachment = attachmentToSend(out);
       let channel: string;
       if (out.target.kind === "channel") {
         channel = out.target.channelId;
@@ -70,6 +74,22 @@ export function slackSender(clients: WorkspaceClients): Sender {
         }
       }
       const { text, blocks } = renderMessage(out.message);
+      if (attachment) {
+        try {
+          // getUploadURLExternal, the upload, then completeUploadExternal shares it into the DM with the blocks.
+          const uploaded = await client.filesUploadV2({
+            channel_id: channel,
+            file: Buffer.from(attachment.text, "utf8"),
+            filename: attachment.name,
+            title: attachment.name,
+            blocks,
+          });
+          const fileId = uploaded.files?.[0]?.files?.[0]?.id ?? "";
+          return { platformMessageId: `${channel}:${fileId}` };
+        } catch (error) {
+          throw slackFailure(error, "conversation");
+        }
+      }
       try {
         const posted = await client.chat.postMessage({ channel, text, blocks, unfurl_links: false });
         return { platformMessageId: `${channel}:${posted.ts ?? ""}` };

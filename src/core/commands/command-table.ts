@@ -59,11 +59,6 @@ export interface CommandEntry<T extends CommandType> {
   argument?: Argument;
   /** Options that only fill in the form the word opens (not part of its text). */
   formOptions?: readonly Argument[];
-  /**
-   * The menu a platform lists the word under: the main one, or "data" (your data and how long it is
-   * kept), which a platform whose menus are limited (Discord: 25 words a command) lists apart.
-   */
-  menu?: "data";
   /** The raw command from the text after the word ("" when there is none). */
   fromText(rest: string): WordInput<T>;
   /**
@@ -71,6 +66,21 @@ export interface CommandEntry<T extends CommandType> {
    * not text to read like the typed text.
    */
   fromValue?(value: string | number): WordInput<T>;
+  /**
+   * The Discord command the word is registered under, when not `/mentoring`: Discord takes at most
+   * 25 subcommands per command, and `/mentoring` has 25, so the data-rights words (issue 16) are
+   * `/privacy <word>` there. Slack and the console read every word after `/mentoring`.
+   */
+  discordCommand?: DiscordCommandName;
+}
+
+/** The Discord commands the table's words are registered under. */
+export const DISCORD_COMMANDS = ["mentoring", "privacy"] as const;
+export type DiscordCommandName = (typeof DISCORD_COMMANDS)[number];
+
+/** How a member types the command a word belongs to on a platform: `/privacy` on Discord for a data-rights word. */
+export function commandPrefix(platform: string, entry: { discordCommand?: DiscordCommandName }): string {
+  return `/${platform === "discord" ? (entry.discordCommand ?? "mentoring") : "mentoring"}`;
 }
 
 type AnyEntry = { [T in CommandType]: CommandEntry<T> }[CommandType];
@@ -395,7 +405,7 @@ export const COMMAND_TABLE = {
     type: "program.audit",
     id: ["jejak"],
     audience: "organizer",
-    menu: "data",
+    discordCommand: "privacy",
     description: "discord.command.audit",
     help: "help.audit",
     fromText: () => command("program.audit"),
@@ -405,7 +415,7 @@ export const COMMAND_TABLE = {
     type: "member.forget",
     id: ["hapus-data-saya"],
     audience: "member",
-    menu: "data",
+    discordCommand: "privacy",
     description: "discord.command.forgetMe",
     help: "help.forget",
     fromText: () => command("member.forget"),
@@ -414,7 +424,7 @@ export const COMMAND_TABLE = {
     type: "program.retention",
     id: ["retensi"],
     audience: "organizer",
-    menu: "data",
+    discordCommand: "privacy",
     description: "discord.command.retention",
     help: "help.retention",
     argument: {
@@ -428,6 +438,16 @@ export const COMMAND_TABLE = {
     },
     fromText: (rest) => command("program.retention", optionalText("months", rest)),
     fromValue: (months) => command("program.retention", { months }),
+  },
+  // issue 16 (export): a member's own data, sent to their DM.
+  mydata: {
+    type: "data.export",
+    id: ["datasaya"],
+    audience: "member",
+    description: "discord.command.mydata",
+    help: "help.privacy",
+    discordCommand: "privacy",
+    fromText: () => command("data.export"),
   },
 } as const satisfies Record<string, AnyEntry>;
 

@@ -236,6 +236,8 @@ const directSchemas = [
   z.strictObject({ type: z.literal("program.audit"), programId: id.optional() }),
   /** How many months a closed round's private text is kept; without `months`, shows it. */
   z.strictObject({ type: z.literal("program.retention"), months: intIn(1, 120).optional() }),
+  // issue 16 (export): everything Sebaya holds about the actor, to them alone; names nobody else.
+  z.strictObject({ type: z.literal("data.export") }),
 ] as const;
 
 /** What adapters send: a direct command, a form's request (it opens the form), or a submitted form. */

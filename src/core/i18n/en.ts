@@ -637,7 +637,7 @@ export const en = {
   "discord.option.goals": "Something you want to learn: type to see topics (the form opens with it)",
   // issue 16 (audit trail; a workspace or server that removed the app)
   "discord.command.audit": "Organizers: who did what in the program, latest first",
-  "help.audit": "• /mentoring audit: who did what in the program (the latest 20 organizer actions, nothing private)",
+  "help.audit": "• {command} audit: who did what in the program (the latest 20 organizer actions, nothing private)",
   "audit.title": "Organizer actions: {name}",
   "audit.titleAll": "Organizer actions in your programs",
   "audit.intro": "Newest first, up to {count}, in your time zone ({zone}).",
@@ -662,9 +662,8 @@ export const en = {
     "Sebaya was removed from the workspace or server where {names} runs. Its data there (members, pairings, private notes) will be deleted on {date}. Add Sebaya back before then and nothing is lost.",
   "departure.back": "Sebaya is back where {names} runs. The planned deletion is cancelled: nothing was lost.",
   // issue 16 (erase): forget-me, retention, leaving offers to erase.
-  "discord.command.dataDescription": "Your data in Sebaya: erase it; organizers: how long private notes are kept",
   "discord.command.forgetMe": "Erase everything Sebaya keeps about you",
-  "help.forget": "• /mentoring forget-me: erase everything Sebaya keeps about you (you confirm in a form first)",
+  "help.forget": "• {command} forget-me: erase everything Sebaya keeps about you (you confirm in a form first)",
   "forget.form.title": "Erase my data",
   "forget.form.submit": "Erase",
   "forget.form.intro":
@@ -678,18 +677,43 @@ export const en = {
   "forget.remaining": "Someone in your group has left Sebaya. The rest of you continue together.",
   "forget.placeholder": "Former member",
   "leave.forgetHint":
-    "Would you also like Sebaya to erase what it keeps about you (profile, notes, ratings)? You can, with /mentoring forget-me or the button below.",
+    "Would you also like Sebaya to erase what it keeps about you (profile, notes, ratings)? You can, with the button below.",
   "leave.forgetButton": "Erase my data…",
   "discord.command.retention": "Organizers: how long private notes are kept after a round closes",
   "discord.option.months": "Months, 1 to 120 (empty: see the setting)",
   "help.retention":
-    "• /mentoring retention [months]: see or set how long members’ private notes are kept after a round closes (12 months unless changed)",
+    "• {command} retention [months]: see or set how long members’ private notes are kept after a round closes (12 months unless changed)",
   "retention.current":
     "In {program}, members’ private notes (journal notes, check-in notes, reasons for ending, evaluation answers) are deleted {months, plural, one {# month} other {# months}} after their round closes. Totals in reports stay.",
   "retention.saved":
     "Saved: in {program}, private notes are now deleted {months, plural, one {# month} other {# months}} after their round closes. Totals in reports stay.",
   "status.retention": "Private notes kept until",
   "status.retentionValue": "{date} ({months, plural, one {# month} other {# months}} after the round closes)",
+  // issue 16 (export): a member's own data, and the privacy notice's summary.
+  "help.privacy": "• {command} mydata: everything Sebaya holds about you, sent privately to your DMs (a summary and a JSON file)",
+  "discord.command.privacy": "Your data in Sebaya: see it, erase it; organizers: how long notes are kept, who did what",
+  "discord.command.mydata": "Get everything Sebaya holds about you, privately in your DMs",
+  "privacy.summary":
+    "Your privacy: your journal, check-in notes, ending reasons and evaluations are for your eyes only; your partner sees your name and profile, organizers see only totals. Private text is kept encrypted and deleted 12 months after its round closes. {command} mydata sends you everything Sebaya holds about you; {command} forget-me erases it.",
+  "privacy.intake":
+    "Your privacy: your partner sees your name and these answers; organizers see only totals. What you write privately later is for your eyes only, kept encrypted and deleted 12 months after the round closes; the help says how to get or erase your data.",
+  "mydata.sent": "I’ve sent everything Sebaya holds about you to your DMs: a summary and the file {file}. Only you can see it.",
+  "mydata.tooLarge":
+    "Your data is too large to send as one file. Nothing was changed; please ask your organizers to export it for you.",
+  "mydata.title": "Your data in Sebaya",
+  "mydata.intro":
+    "Everything Sebaya holds about you in this workspace, as of {date}. The file {file} has all of it; here is the summary. Nobody else sees this message.",
+  "mydata.name": "Name",
+  "mydata.notChosen": "not chosen yet",
+  "mydata.program": "Program {program}: your profile",
+  "mydata.programOrganizer": "Program {program} (you organize it): your profile",
+  "mydata.noProfile": "No profile here.",
+  "mydata.morePrograms": "{count, plural, one {# more program} other {# more programs}} in the file.",
+  "mydata.counts":
+    "Rounds joined: {rounds} · Pairings: {pairings} · Sessions: {sessions} · Your check-ins: {checkIns} · Your evaluations: {evaluations} · Pairings you ended: {endings} · Journal notes: {journal}",
+  "mydata.partners": "Paired with: {names}",
+  "mydata.avoiding": "You asked never to be paired with: {names}",
+  "mydata.andMore": "{list} and {count} more",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -643,7 +643,7 @@ export const id: Record<MessageKey, string> = {
   "discord.option.goals": "Yang ingin dipelajari: ketik untuk melihat topik (langsung masuk formulir)",
   // issue 16 (audit trail; a workspace or server that removed the app)
   "discord.command.audit": "Penyelenggara: siapa melakukan apa di program ini, terbaru di atas",
-  "help.audit": "• /mentoring audit: siapa melakukan apa di program ini (20 tindakan penyelenggara terakhir, tanpa hal pribadi)",
+  "help.audit": "• {command} audit: siapa melakukan apa di program ini (20 tindakan penyelenggara terakhir, tanpa hal pribadi)",
   "audit.title": "Jejak tindakan penyelenggara: {name}",
   "audit.titleAll": "Jejak tindakan penyelenggara di program Anda",
   "audit.intro": "Yang terbaru di atas, paling banyak {count}, dalam zona waktu Anda ({zone}).",
@@ -669,10 +669,9 @@ export const id: Record<MessageKey, string> = {
   "departure.back":
     "Sebaya sudah kembali di tempat {names} berjalan. Penghapusan yang dijadwalkan dibatalkan: tidak ada yang hilang.",
   // issue 16 (erase): hapus data saya, masa simpan, keluar menawarkan hapus data.
-  "discord.command.dataDescription": "Data Anda di Sebaya: hapus; penyelenggara: berapa lama catatan pribadi disimpan",
   "discord.command.forgetMe": "Hapus semua yang Sebaya simpan tentang Anda",
   "help.forget":
-    "• /mentoring hapus-data-saya: hapus semua yang Sebaya simpan tentang Anda (Anda diminta memastikan dulu lewat formulir)",
+    "• {command} hapus-data-saya: hapus semua yang Sebaya simpan tentang Anda (Anda diminta memastikan dulu lewat formulir)",
   "forget.form.title": "Hapus data saya",
   "forget.form.submit": "Hapus",
   "forget.form.intro":
@@ -686,17 +685,43 @@ export const id: Record<MessageKey, string> = {
     "Rekan Anda sudah keluar dari Sebaya, jadi pasangan mentoring ini berakhir. Terima kasih atas waktu yang sudah dibagi bersama.",
   "forget.remaining": "Salah satu anggota kelompok Anda sudah keluar dari Sebaya. Kalian yang lain tetap lanjut bersama.",
   "forget.placeholder": "Mantan anggota",
-  "leave.forgetHint":
-    "Ingin Sebaya juga menghapus data Anda (profil, catatan, nilai)? Bisa, lewat /mentoring hapus-data-saya atau tombol di bawah ini.",
+  "leave.forgetHint": "Ingin Sebaya juga menghapus data Anda (profil, catatan, nilai)? Bisa, lewat tombol di bawah ini.",
   "leave.forgetButton": "Hapus data saya…",
   "discord.command.retention": "Penyelenggara: berapa lama catatan pribadi disimpan setelah putaran ditutup",
   "discord.option.months": "Jumlah bulan, 1 sampai 120 (kosong: lihat pengaturannya)",
   "help.retention":
-    "• /mentoring retensi [bulan]: lihat atau atur berapa lama catatan pribadi anggota disimpan setelah putaran ditutup (12 bulan kalau tidak diubah)",
+    "• {command} retensi [bulan]: lihat atau atur berapa lama catatan pribadi anggota disimpan setelah putaran ditutup (12 bulan kalau tidak diubah)",
   "retention.current":
     "Di {program}, catatan pribadi anggota (catatan pribadi, catatan cerita sesi, alasan mengakhiri pasangan, jawaban evaluasi) dihapus {months, plural, other {# bulan}} setelah putarannya ditutup. Angka di rekap tetap ada.",
   "retention.saved":
     "Tersimpan: di {program}, catatan pribadi sekarang dihapus {months, plural, other {# bulan}} setelah putarannya ditutup. Angka di rekap tetap ada.",
   "status.retention": "Catatan pribadi disimpan sampai",
   "status.retentionValue": "{date} ({months, plural, other {# bulan}} setelah putaran ditutup)",
+  // issue 16 (export): data milik anggota sendiri, dan ringkasan pemberitahuan privasi.
+  "help.privacy":
+    "• {command} mydata: semua data Anda yang disimpan Sebaya, dikirim lewat DM hanya untuk Anda (ringkasan dan file JSON)",
+  "discord.command.privacy": "Data Anda di Sebaya: lihat, hapus; penyelenggara: lama penyimpanan catatan, jejak tindakan",
+  "discord.command.mydata": "Terima semua data Anda yang disimpan Sebaya, lewat DM pribadi",
+  "privacy.summary":
+    "Soal privasi: catatan pribadi, cerita sesi, alasan mengakhiri, dan evaluasi Anda hanya bisa Anda baca sendiri; rekan Anda melihat nama dan profil Anda, penyelenggara hanya melihat angka rekap. Tulisan pribadi disimpan terenkripsi dan dihapus 12 bulan setelah putarannya selesai. {command} mydata mengirimi Anda semua data yang disimpan Sebaya; {command} forget-me menghapusnya.",
+  "privacy.intake":
+    "Soal privasi: rekan Anda melihat nama dan jawaban ini; penyelenggara hanya melihat angka rekap. Yang nanti Anda tulis secara pribadi hanya untuk Anda, disimpan terenkripsi, dan dihapus 12 bulan setelah putarannya selesai; cara mengambil atau menghapus data Anda ada di bantuan.",
+  "mydata.sent":
+    "Semua data Anda yang disimpan Sebaya sudah saya kirim lewat DM: ringkasan dan file {file}. Hanya Anda yang bisa melihatnya.",
+  "mydata.tooLarge":
+    "Data Anda terlalu besar untuk dikirim dalam satu file. Tidak ada yang berubah; minta tolong penyelenggara untuk mengekspornya, ya.",
+  "mydata.title": "Data Anda di Sebaya",
+  "mydata.intro":
+    "Ini semua yang disimpan Sebaya tentang Anda di workspace ini, per {date}. Isi lengkapnya ada di file {file}; di bawah ini ringkasannya. Pesan ini hanya untuk Anda.",
+  "mydata.name": "Nama",
+  "mydata.notChosen": "belum dipilih",
+  "mydata.program": "Program {program}: profil Anda",
+  "mydata.programOrganizer": "Program {program} (Anda penyelenggaranya): profil Anda",
+  "mydata.noProfile": "Belum ada profil di sini.",
+  "mydata.morePrograms": "{count} program lainnya ada di file.",
+  "mydata.counts":
+    "Putaran yang diikuti: {rounds} · Pasangan: {pairings} · Sesi: {sessions} · Cerita sesi Anda: {checkIns} · Evaluasi Anda: {evaluations} · Pasangan yang Anda akhiri: {endings} · Catatan pribadi: {journal}",
+  "mydata.partners": "Pernah berpasangan dengan: {names}",
+  "mydata.avoiding": "Anda minta tidak pernah dipasangkan dengan: {names}",
+  "mydata.andMore": "{list}, dan {count} lainnya",
 };

@@ -5,9 +5,12 @@
 import type { ButtonCommand, FormRequest } from "../commands/command";
 import type { Language } from "../domain";
 import type { FormAnswers } from "../forms/form-submission";
+import type { Attachment } from "./attachment";
 
 export interface Message {
   blocks: Block[];
+  /** A file sent with the message, only ever to one member's DM (their data export). */
+  attachment?: Attachment;
 }
 
 export type Block = TextBlock | FieldsBlock | ActionsBlock | DividerBlock;
@@ -109,6 +112,8 @@ export interface Form {
   inputs: FormInput[];
   /** Plain text shown above the inputs (what submitting will do); adapters escape it like member text. */
   intro?: string;
+  /** A line shown with the inputs, not an input (the intake's privacy note): plain text, no links. */
+  context?: string;
 }
 
 export type FormInput =

@@ -22,7 +22,7 @@ async function organizes(ctx: Context): Promise<boolean> {
 
 /** The help as this person needs it: the same for `/mentoring help` and for a command nobody knows. */
 export async function helpFor(ctx: Context): Promise<Message> {
-  return helpMessage(ctx.t, await organizes(ctx));
+  return helpMessage(ctx.t, await organizes(ctx), ctx.actor.platform);
 }
 
 export const help: UseCase<"help"> = async (ctx) => reply(await helpFor(ctx));

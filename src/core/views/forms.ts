@@ -15,6 +15,8 @@ export function intakeForm(t: Translate, defaults: { roundId?: string; timezone:
     title: t("join.form.title"),
     submitLabel: t("join.form.submit"),
     request: { type: "round.join", ...(defaults.roundId ? { roundId: defaults.roundId } : {}) },
+    // issue 16: what happens to the answers, before they are given.
+    context: t("privacy.intake"),
     inputs: [
       {
         kind: "textarea",
