@@ -677,7 +677,7 @@ export const en = {
   "forget.remaining": "Someone in your group has left Sebaya. The rest of you continue together.",
   "forget.placeholder": "Former member",
   "leave.forgetHint":
-    "Would you also like Sebaya to erase what it keeps about you (profile, notes, ratings)? You can, with the button below.",
+    "Would you also like Sebaya to erase what it keeps about you (profile, notes, ratings)? You can, with {command} forget-me or the button below.",
   "leave.forgetButton": "Erase my data…",
   "discord.command.retention": "Organizers: how long private notes are kept after a round closes",
   "discord.option.months": "Months, 1 to 120 (empty: see the setting)",

@@ -685,7 +685,8 @@ export const id: Record<MessageKey, string> = {
     "Rekan Anda sudah keluar dari Sebaya, jadi pasangan mentoring ini berakhir. Terima kasih atas waktu yang sudah dibagi bersama.",
   "forget.remaining": "Salah satu anggota kelompok Anda sudah keluar dari Sebaya. Kalian yang lain tetap lanjut bersama.",
   "forget.placeholder": "Mantan anggota",
-  "leave.forgetHint": "Ingin Sebaya juga menghapus data Anda (profil, catatan, nilai)? Bisa, lewat tombol di bawah ini.",
+  "leave.forgetHint":
+    "Ingin Sebaya juga menghapus data Anda (profil, catatan, nilai)? Bisa, lewat {command} hapus-data-saya atau tombol di bawah ini.",
   "leave.forgetButton": "Hapus data saya…",
   "discord.command.retention": "Penyelenggara: berapa lama catatan pribadi disimpan setelah putaran ditutup",
   "discord.option.months": "Jumlah bulan, 1 sampai 120 (kosong: lihat pengaturannya)",

@@ -1,6 +1,7 @@
 import { currentMembership } from "../access/scope";
 import { departFromPairing } from "../pairing/departure";
 import { actions, commandButton, formButton, message, text } from "../views/blocks";
+import { privacyCommand } from "../views/help";
 import { reply, type UseCase } from "./types";
 
 /** Leaving ends the member's pairings, so it is asked first; only the confirmation button leaves. */
@@ -33,7 +34,7 @@ export const leaveRound: UseCase<"round.leave"> = async (ctx, command) => {
     ...reply(
       message(
         text(ctx.t(done, { number: round.number })),
-        text(ctx.t("leave.forgetHint")),
+        text(ctx.t("leave.forgetHint", { command: privacyCommand(ctx.actor.platform) })),
         actions(formButton(ctx.t("leave.forgetButton"), { type: "member.forget" })),
       ),
     ),
