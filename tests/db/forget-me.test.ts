@@ -6,9 +6,11 @@
  * the pairing, with a placeholder in the member's place.
  */
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CommandInput } from "../../src/core/commands/command";
 import type { Reply } from "../../src/core/messages/message";
+import { PERSONAL_DATA } from "../../src/core/privacy/personal-data";
 import { platformStore } from "../../src/store/platform/platform-store";
 import { CHANNEL, Harness, replyText, submit } from "../support/harness";
 import { dumpEverything } from "../support/table-dump";
@@ -191,6 +193,49 @@ describe("forget-me", () => {
     expect(replyText(await asPlanted(submit({ type: "member.forget" }, { confirm: "no" }), DM))).toContain("didn’t look right");
     // The words: English and Indonesian.
     expect((await asPlanted({ type: "member.forget" }, DM)).form).toBeDefined();
+  });
+
+  /** Columns that cannot be empty: erasing puts back the value that says nothing about anyone. */
+  const NEUTRAL: Record<string, string> = { "pairing_endings.not_a_fit": "false", "enrollments.partners_wanted": "1" };
+  it("covers every field the privacy notice says forget-me erases (src/core/privacy/personal-data.ts)", async () => {
+    await plantEverything();
+    const erasedId = await memberId(PLANTED.userId);
+    await forget();
+    const db = tdb.db.kysely;
+    const fields = PERSONAL_DATA.filter((f) => f.erase);
+    expect(fields.length).toBeGreaterThan(10);
+    for (const f of fields) {
+      const where = `${f.table}.${f.column}`;
+      if (f.table === "members") {
+        // The row stays only as the anonymous placeholder, unlinked from the platform user.
+        const row = await sql<{ value: unknown; external_id: string }>`
+          select ${sql.ref(f.column)} as value, external_id from members where id = ${erasedId}`.execute(db);
+        for (const r of row.rows) {
+          expect(r.external_id, where).toBe(`erased:${erasedId}`);
+          expect(r.value === null || r.value === "Former member", where).toBe(true);
+        }
+      } else if (f.table === "pairing_members") {
+        // Others' history keeps the place, held by the placeholder row above.
+        const { rows } = await sql<{ external_id: string }>`
+          select m.external_id from pairing_members pm join members m on m.id = pm.member_id where pm.member_id = ${erasedId}`.execute(
+          db,
+        );
+        for (const r of rows) expect(r.external_id, where).toBe(`erased:${erasedId}`);
+      } else if (f.table === "form_drafts") {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from form_drafts`.execute(db);
+        expect(rows[0]?.n, where).toBe(0);
+      } else if (f.table === "outbox") {
+        // Delivered rows keep their record with the content blanked; none quotes the member.
+        const { rows } = await sql<{ message: unknown }>`select message from outbox where member_id = ${erasedId}`.execute(db);
+        for (const r of rows) expect(JSON.stringify(r.message).toLowerCase(), where).not.toContain(PLANTED.name.toLowerCase());
+      } else {
+        const { rows } = await sql<{ n: number }>`
+          select count(*)::int as n from ${sql.table(f.table)}
+          where member_id = ${erasedId} and ${sql.ref(f.column)} is not null
+            and ${sql.ref(f.column)}::text <> ${NEUTRAL[where] ?? ""}`.execute(db);
+        expect(rows[0]?.n, where).toBe(0);
+      }
+    }
   });
 
   it("leaves none of what the member wrote in any table, and a placeholder in their partners' history", async () => {

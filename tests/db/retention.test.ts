@@ -4,7 +4,10 @@
  * job once the program's retention period has passed (12 months unless an
  * organizer changes it); every count stays. Driven by the manual clock.
  */
+
+import { sql } from "kysely";
 import { beforeEach, describe, expect, it } from "vitest";
+import { PERSONAL_DATA } from "../../src/core/privacy/personal-data";
 import { goalProgressOf } from "../../src/store/repositories/evaluations";
 import { vaultOf } from "../../src/store/sealing/vault-carrier";
 import { Harness, replyText, submit } from "../support/harness";
@@ -123,6 +126,20 @@ describe("retention", () => {
     await h.runJobs();
     expect(await privateText()).toEqual(DELETED);
     expect(await counts()).toEqual(before);
+    // Every field the privacy notice says retention deletes is empty in the round's pairings.
+    const fields = PERSONAL_DATA.filter((f) => f.retention);
+    expect(fields.length).toBeGreaterThanOrEqual(5);
+    for (const f of fields) {
+      const inRound =
+        f.table === "check_ins"
+          ? sql`session_id in (select s.id from sessions s join pairings p on p.id = s.pairing_id where p.round_id = ${roundId})`
+          : sql`pairing_id in (select id from pairings where round_id = ${roundId})`;
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from ${sql.table(f.table)} where ${inRound} and ${sql.ref(f.column)} is not null`.execute(
+        tdb.db.kysely,
+      );
+      expect(rows[0]?.n, `${f.table}.${f.column}`).toBe(0);
+    }
     const finished = await tdb.db.kysely
       .selectFrom("jobs")
       .select(["status", "outcome"])

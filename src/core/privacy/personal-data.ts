@@ -91,7 +91,8 @@ export const PERSONAL_DATA: readonly PersonalField[] = [
     what: "how well the pairing works (1-5)",
     exportPath: "pairings[].evaluations[].working",
     erase: true,
-    retention: true,
+    // A number in the program's averages: the retention job keeps it (the answers in words go).
+    retention: false,
   },
   {
     table: "evaluations",

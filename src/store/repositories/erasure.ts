@@ -55,7 +55,12 @@ export function erasureRepo(db: Kysely<Database>): Tx["erasure"] {
       // Ratings and notes with them; the sessions keep whether they were held.
       await db.deleteFrom("check_ins").where("member_id", "=", m).execute();
       await db.deleteFrom("evaluations").where("member_id", "=", m).execute();
-      await db.updateTable("pairing_endings").set({ reason: null, reason_plain: null }).where("member_id", "=", m).execute();
+      // The reason and whether they said it was not a fit: both their answers; the row (a count) stays.
+      await db
+        .updateTable("pairing_endings")
+        .set({ reason: null, reason_plain: null, not_a_fit: false })
+        .where("member_id", "=", m)
+        .execute();
       await db
         .deleteFrom("do_not_pair")
         .where((eb) => eb.or([eb("member_id", "=", m), eb("avoided_member_id", "=", m)]))
@@ -71,7 +76,8 @@ export function erasureRepo(db: Kysely<Database>): Tx["erasure"] {
       const enrollmentIds = (
         await db
           .updateTable("enrollments")
-          .set({ status: "left", wants_rematch: false, paused_until: null })
+          // Kept (as left) for the totals; what they chose about it goes back to the plain default.
+          .set({ status: "left", wants_rematch: false, paused_until: null, partners_wanted: 1 })
           .where("member_id", "=", m)
           .returning("id")
           .execute()
