@@ -79,7 +79,7 @@ describe("forget-me in the playground", () => {
       "1",
       ":quit",
     ]);
-    expect(out).toContain(en("leave.forgetHint"));
+    expect(out).toContain(en("leave.forgetHint", { command: "/mentoring" }));
     const forms = out.split(en("console.form", { title: en("forget.form.title") })).length - 1;
     expect(forms).toBe(2);
     expect(out).toContain(en("forget.done", { paired: "no" }));

@@ -4,13 +4,13 @@
  * what goes and what stays, the one answer confirms it, the member is told
  * privately; leaving a round answers with a button that opens the same modal.
  */
-import { setTimeout as sleep } from "node:timers/promises";
 import { InteractionResponseType } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
 import { createAppCore, platformStore } from "../../src/app";
 import { translator } from "../../src/core/i18n/translate";
 import { ManualClock } from "../../src/core/time/clock";
+import { answerOf, type DiscordAnswer } from "../support/discord-answer";
 import { defaultGuild, defaultUsers, FAKE_IDS, FakeDiscord, type FakeInteraction, type ModalData } from "../support/fake-discord";
 import { START } from "../support/harness";
 import { useTestDb } from "../support/test-db";
@@ -52,50 +52,21 @@ afterEach(async () => {
   expect(errors).toEqual([]);
 });
 
-interface Answer {
-  id: string;
-  type: number | undefined;
-  text: string;
-  modal: ModalData | undefined;
-  buttons: Array<{ custom_id: string; label: string }>;
-}
-
-async function run(payload: FakeInteraction): Promise<Answer> {
-  await fake.interact(payload);
-  let seen = -1;
-  while (seen !== fake.calls.length) {
-    seen = fake.calls.length;
-    await sleep(150);
-  }
-  const calls = fake.responsesTo(payload.id);
-  const bodies = calls
-    .map((c) => (c.path.endsWith("/callback") ? (c.body as { data?: Record<string, unknown> }).data : c.body))
-    .filter((b): b is Record<string, unknown> => typeof b === "object" && b !== null);
-  return {
-    id: payload.id,
-    type: (calls.find((c) => c.path.endsWith("/callback"))?.body as { type?: number } | undefined)?.type,
-    text: bodies.map((b) => b.content ?? "").join("\n"),
-    modal: fake.modalShown(payload.id),
-    buttons: bodies.flatMap((b) =>
-      ((b.components ?? []) as Array<{ components?: Array<{ custom_id?: string; label?: string }> }>).flatMap((row) =>
-        (row.components ?? []).flatMap((c) => (c.custom_id ? [{ custom_id: c.custom_id, label: c.label ?? "" }] : [])),
-      ),
-    ),
-  };
-}
+const run = (payload: FakeInteraction) => answerOf(fake, payload);
 
 const slash = (user: string, subcommand: string, name?: string) =>
   run(fake.slashCommand({ user, subcommand, locale: "en-US", ...(name ? { name } : {}) }));
 const press = (user: string, customId: string) => run(fake.buttonPress({ user, customId, locale: "en-US" }));
-const submit = (from: Answer, fields: Record<string, string | string[]>) => run(fake.modalSubmit({ from: from.id, fields }));
-const labelled = (answer: Answer, label: string) => {
+const submit = (from: DiscordAnswer, fields: Record<string, string | string[]>) =>
+  run(fake.modalSubmit({ from: from.id, fields }));
+const labelled = (answer: DiscordAnswer, label: string) => {
   const found = answer.buttons.find((b) => b.label === label);
   if (!found) throw new Error(`no button "${label}" in ${JSON.stringify(answer.buttons.map((b) => b.label))}`);
   return found.custom_id;
 };
 
 /** Both intake modals, Continue between them; the answer to the last. */
-async function fillIntake(opened: Answer, goals: string): Promise<Answer> {
+async function fillIntake(opened: DiscordAnswer, goals: string): Promise<DiscordAnswer> {
   const saved = await submit(opened, { "t:expertise": OFFERED, "t:goals": goals, "t:interests": "", "t:team": "Data" });
   const next = await press(CITRA, saved.buttons[0]?.custom_id as string);
   return submit(next, { "s:timezone": ["Asia/Jakarta"], "s:language": ["en"], "n:partnersWanted": ["1"] });
@@ -136,7 +107,7 @@ describe("forget-me on Discord", () => {
     await citraJoins();
     const question = await slash(CITRA, "leave");
     const left = await press(CITRA, labelled(question, en("leave.confirmButton")));
-    expect(left.text).toContain(en("leave.forgetHint"));
+    expect(left.text).toContain(en("leave.forgetHint", { command: "/privacy" }));
     const opened = await press(CITRA, labelled(left, en("leave.forgetButton")));
     expect(opened.type).toBe(InteractionResponseType.Modal);
     expect(displayed(opened.modal).join("\n")).toContain("Former member");

@@ -76,7 +76,7 @@ describe("forget-me on Slack", () => {
     await until(said(en("leave.confirmButton")), "the leave question");
     const question = driver.responded().at(-1);
     await driver.press("U-CITRA", button(question, en("leave.confirmButton")));
-    await until(said(en("leave.forgetHint")), "left, with the offer");
+    await until(said(en("leave.forgetHint", { command: "/mentoring" })), "left, with the offer");
     const left = driver.responded().at(-1);
     const views = slack.of("views.open").length;
     await driver.press("U-CITRA", button(left, en("leave.forgetButton")));

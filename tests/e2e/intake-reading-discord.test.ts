@@ -4,13 +4,13 @@
  * the member sees "I read: …" with Confirm and Fix; Fix opens the modal again
  * prefilled, Confirm saves.
  */
-import { setTimeout as sleep } from "node:timers/promises";
 import { InteractionResponseType } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
 import { createAppCore, platformStore } from "../../src/app";
 import { translator } from "../../src/core/i18n/translate";
 import { ManualClock } from "../../src/core/time/clock";
+import { answerOf, type DiscordAnswer } from "../support/discord-answer";
 import { defaultGuild, defaultUsers, FAKE_IDS, FakeDiscord, type FakeInteraction, type ModalData } from "../support/fake-discord";
 import { START } from "../support/harness";
 import { useTestDb } from "../support/test-db";
@@ -53,42 +53,13 @@ afterEach(async () => {
   expect(errors).toEqual([]);
 });
 
-interface Answer {
-  id: string;
-  type: number | undefined;
-  text: string;
-  modal: ModalData | undefined;
-  buttons: Array<{ custom_id: string; label: string }>;
-}
-
-async function run(payload: FakeInteraction): Promise<Answer> {
-  await fake.interact(payload);
-  let seen = -1;
-  while (seen !== fake.calls.length) {
-    seen = fake.calls.length;
-    await sleep(150);
-  }
-  const calls = fake.responsesTo(payload.id);
-  const bodies = calls
-    .map((c) => (c.path.endsWith("/callback") ? (c.body as { data?: Record<string, unknown> }).data : c.body))
-    .filter((b): b is Record<string, unknown> => typeof b === "object" && b !== null);
-  return {
-    id: payload.id,
-    type: (calls.find((c) => c.path.endsWith("/callback"))?.body as { type?: number } | undefined)?.type,
-    text: bodies.map((b) => b.content ?? "").join("\n"),
-    modal: fake.modalShown(payload.id),
-    buttons: bodies.flatMap((b) =>
-      ((b.components ?? []) as Array<{ components?: Array<{ custom_id?: string; label?: string }> }>).flatMap((row) =>
-        (row.components ?? []).flatMap((c) => (c.custom_id ? [{ custom_id: c.custom_id, label: c.label ?? "" }] : [])),
-      ),
-    ),
-  };
-}
+const run = (payload: FakeInteraction) => answerOf(fake, payload);
 
 const slash = (user: string, subcommand: string) => run(fake.slashCommand({ user, subcommand, locale: "en-US" }));
 const press = (user: string, customId: string) => run(fake.buttonPress({ user, customId, locale: "en-US" }));
-const submit = (from: Answer, fields: Record<string, string | string[]>) => run(fake.modalSubmit({ from: from.id, fields }));
-const labelled = (answer: Answer, label: string) => {
+const submit = (from: DiscordAnswer, fields: Record<string, string | string[]>) =>
+  run(fake.modalSubmit({ from: from.id, fields }));
+const labelled = (answer: DiscordAnswer, label: string) => {
   const found = answer.buttons.find((b) => b.label === label);
   if (!found) throw new Error(`no button "${label}" in ${JSON.stringify(answer.buttons.map((b) => b.label))}`);
   return found.custom_id;
@@ -98,7 +69,7 @@ const prefilled = (modal: ModalData | undefined, customId: string) =>
   JSON.stringify(modal?.components ?? []).match(new RegExp(`"custom_id":"${customId}"[^}]*?"value":"([^"]*)"`))?.[1];
 
 /** Both intake modals, Continue between them; the answer to the last. */
-async function fillIntake(opened: Answer, goals: string): Promise<Answer> {
+async function fillIntake(opened: DiscordAnswer, goals: string): Promise<DiscordAnswer> {
   const saved = await submit(opened, { "t:expertise": OFFERED, "t:goals": goals, "t:interests": "", "t:team": "Data" });
   const next = await press(CITRA, saved.buttons[0]?.custom_id as string);
   return submit(next, { "s:timezone": ["Asia/Jakarta"], "s:language": ["en"], "n:partnersWanted": ["1"] });
