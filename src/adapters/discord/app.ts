@@ -42,7 +42,7 @@ import { withReviewRef } from "../../core/views/reading-summary";
 import type { DraftDocument, DraftOwner, PlatformStore } from "../platform-port";
 import { type InteractionTimings, requestClock } from "../shared/interaction-timings";
 import { DOUBLE_CLICK_MS, pressDigest } from "../shared/presses";
-import { COMMAND_NAME, COMMAND_NAMES, type InteractionOptionValue } from "./command-definitions";
+import { COMMAND_NAMES, type InteractionOptionValue } from "./command-definitions";
 import { commandFromSelect, decodeCustomId, parseContinueCustomId, parseModalCustomId, parseReviewCustomId } from "./custom-id";
 import type { DiscordMessagePayload } from "./limits";
 import { answersFromModal, continuePrompt, fixPrompt, formPrompt, modalSteps, stepInputs } from "./modals";

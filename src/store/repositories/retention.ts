@@ -3,7 +3,7 @@
  * `retention_months`, then the round's retention job calls
  * `erasePrivateText`. Rows stay (blanked) wherever a figure counts them.
  */
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Tx } from "../../core/ports";
 import type { Database } from "../schema";
 
