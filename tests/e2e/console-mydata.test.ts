@@ -6,14 +6,8 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ConsoleWorkspace } from "../../src/adapters/console/app";
-import { CAST } from "../../src/adapters/console/cast";
-import { lineReader } from "../../src/adapters/console/line-reader";
-import { runRepl } from "../../src/adapters/console/repl";
-import { createAppCore, playgroundStore } from "../../src/app";
-import { ManualClock } from "../../src/core/time/clock";
+import { playConsole } from "../support/console-play";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -28,33 +22,7 @@ afterEach(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function play(lines: string[]) {
-  const clock = new ManualClock(START);
-  const ws = new ConsoleWorkspace(
-    createAppCore({ db: tdb.db, clock }),
-    playgroundStore(tdb.db.kysely),
-    clock,
-    CAST,
-    join(dataDir, "exports"),
-  );
-  const input = new PassThrough();
-  input.end(`${lines.join("\n")}\n`);
-  let out = "";
-  const sink = new PassThrough();
-  const rl = lineReader(input, sink);
-  await runRepl({
-    ws,
-    clock,
-    rl,
-    language: "en",
-    dataDir: "test",
-    write: (text) => {
-      out += text;
-    },
-  });
-  rl.close();
-  return { out, ws };
-}
+const play = (lines: string[]) => playConsole(tdb.db, lines, { start: START, exportsDir: join(dataDir, "exports") });
 
 /** The paths printed after the paperclip. */
 const pathsIn = (out: string) => [...out.matchAll(/📎 (\S+)/g)].map((m) => m[1] as string);
