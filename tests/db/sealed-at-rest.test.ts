@@ -34,7 +34,8 @@ const PLANTED = {
   reason: "PLANT-REASON-c0de: we never clicked",
   draft: "PLANT-DRAFT-5e5e: half-written worry",
 };
-const MARKERS = ["PLANT-", "7f3a", "91bc", "c0de", "5e5e"];
+// Words, not hex: a 4-hex-digit tag turns up by chance in the hex of random ciphertext and ids.
+const MARKERS = ["PLANT-", "felt lost in the code review", "seemed bored", "we never clicked", "half-written worry"];
 
 /** Every table, every row, as text: what psql would show. */
 async function dumpEverything(): Promise<string> {
