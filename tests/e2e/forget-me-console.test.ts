@@ -3,15 +3,9 @@
  * the form what goes and what stays, confirms by choosing the one answer, and
  * is told it is done; leaving a round offers the same form from a button.
  */
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { ConsoleWorkspace } from "../../src/adapters/console/app";
-import { CAST } from "../../src/adapters/console/cast";
-import { lineReader } from "../../src/adapters/console/line-reader";
-import { runRepl } from "../../src/adapters/console/repl";
-import { createAppCore, playgroundStore } from "../../src/app";
 import { translator } from "../../src/core/i18n/translate";
-import { ManualClock } from "../../src/core/time/clock";
+import { playConsole } from "../support/console-play";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -19,21 +13,7 @@ const en = translator("en");
 const START = new Date("2026-12-05T02:00:00Z");
 const OFFERED = "zqxconsole expertise";
 
-async function play(lines: string[]): Promise<string> {
-  const clock = new ManualClock(START);
-  const ws = new ConsoleWorkspace(createAppCore({ db: tdb.db, clock }), playgroundStore(tdb.db.kysely), clock, CAST);
-  const input = new PassThrough();
-  input.end(`${lines.join("\n")}\n`);
-  let out = "";
-  const sink = new PassThrough();
-  sink.on("data", (d) => {
-    out += String(d);
-  });
-  const rl = lineReader(input, sink);
-  await runRepl({ ws, clock, rl, language: "en", dataDir: "test", write: (t) => (out += t) });
-  rl.close();
-  return out;
-}
+const play = async (lines: string[]) => (await playConsole(tdb.db, lines, { start: START, echo: true })).out;
 
 /** Citra joins round 1 through the intake (English), confirming the reading. */
 const JOIN = [

@@ -3,15 +3,9 @@
  * the issue's example, sees what was understood before anything is saved,
  * fixes a field in the form reopened with their answers, and confirms.
  */
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { ConsoleWorkspace } from "../../src/adapters/console/app";
-import { CAST } from "../../src/adapters/console/cast";
-import { lineReader } from "../../src/adapters/console/line-reader";
-import { runRepl } from "../../src/adapters/console/repl";
-import { createAppCore, playgroundStore } from "../../src/app";
 import { translator } from "../../src/core/i18n/translate";
-import { ManualClock } from "../../src/core/time/clock";
+import { playConsole } from "../support/console-play";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -22,30 +16,7 @@ const START = new Date("2026-12-05T02:00:00Z");
 const OFFERED = "Data analysis (Excel, SQL, Power BI dashboards)";
 const WANTED = "Public speaking: presenting quarterly results with confidence";
 
-async function play(lines: string[]): Promise<string> {
-  const clock = new ManualClock(START);
-  const ws = new ConsoleWorkspace(createAppCore({ db: tdb.db, clock }), playgroundStore(tdb.db.kysely), clock, CAST);
-  const input = new PassThrough();
-  input.end(`${lines.join("\n")}\n`);
-  let out = "";
-  const sink = new PassThrough();
-  sink.on("data", (d) => {
-    out += String(d);
-  });
-  const rl = lineReader(input, sink);
-  await runRepl({
-    ws,
-    clock,
-    rl,
-    language: "en",
-    dataDir: "test",
-    write: (t) => {
-      out += t;
-    },
-  });
-  rl.close();
-  return out;
-}
+const play = async (lines: string[]) => (await playConsole(tdb.db, lines, { start: START, echo: true })).out;
 
 async function profileOf(userId: string) {
   return tdb.db.kysely

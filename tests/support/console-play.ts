@@ -15,14 +15,20 @@ import type { Db } from "../../src/store/connect";
 export async function playConsole(
   db: Db,
   lines: readonly string[],
-  opts: { start: Date; exportsDir: string },
+  /** `echo`: the line reader's own output (its prompts) goes into `out` too. */
+  opts: { start: Date; exportsDir?: string; echo?: boolean },
 ): Promise<{ out: string; ws: ConsoleWorkspace }> {
   const clock = new ManualClock(opts.start);
   const ws = new ConsoleWorkspace(createAppCore({ db, clock }), playgroundStore(db.kysely), clock, CAST, opts.exportsDir);
   const input = new PassThrough();
   input.end(`${lines.join("\n")}\n`);
   let out = "";
-  const rl = lineReader(input, new PassThrough());
+  const sink = new PassThrough();
+  if (opts.echo)
+    sink.on("data", (d) => {
+      out += String(d);
+    });
+  const rl = lineReader(input, sink);
   await runRepl({
     ws,
     clock,
