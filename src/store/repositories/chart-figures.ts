@@ -60,8 +60,8 @@ export function chartFiguresRepo(db: Kysely<Database>): ChartRepo {
           -- Still in a group that did not end early (active, or ended with the round).
           (select count(distinct pm.member_id) from pm join p on p.id = pm.pairing_id
              where pm.left_at is null and p.present >= 2)::int as still_meeting,
-          -- Asked: each member present when a session's check-in was sent.
-          (select count(*) from s join pm on pm.pairing_id = s.pairing_id
+          -- Asked: each member present when a session's check-in was sent, whatever became of the group since.
+          (select count(*) from sessions s join pm on pm.pairing_id = s.pairing_id
              where s.check_in_prompted_at is not null and pm.joined_at <= s.check_in_prompted_at
                and (pm.left_at is null or pm.left_at > s.check_in_prompted_at))::int as asked,
           (select json_agg(json_build_object('rating', rating, 'n', n))
