@@ -57,7 +57,8 @@ function barPanel(panel: BarPanel, document: ChartDocument): Spec {
     field: "category",
     type: "nominal",
     sort: panel.categories,
-    scale: { domain: panel.categories },
+    // Few categories keep narrow bars: the outer padding takes the room four bars would.
+    scale: { domain: panel.categories, paddingInner: 0.2, paddingOuter: Math.max(0.2, (4 - panel.categories.length) / 2) },
     title: null,
     axis: { labelAngle: panel.categories.length > 8 ? -45 : 0, labelLimit: 90 },
   };

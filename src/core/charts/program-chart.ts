@@ -144,11 +144,10 @@ export function programChartDocument(
   return {
     language,
     title: t("chart.title", { name: subject.programName }),
-    subtitle: t("chart.subtitle", {
-      first,
-      last,
-      date: formatDate(subject.now, subject.timezone, language),
-    }),
+    subtitle:
+      first === last
+        ? t("chart.subtitleOne", { number: last, date: formatDate(subject.now, subject.timezone, language) })
+        : t("chart.subtitle", { first, last, date: formatDate(subject.now, subject.timezone, language) }),
     footnote: t("chart.footnote", { block: subject.block }),
     hiddenLabel: t("chart.hidden", { min: subject.block }),
     hiddenDrawn: t("chart.hiddenDrawn", { min: subject.block }),

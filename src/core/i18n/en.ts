@@ -717,6 +717,7 @@ export const en = {
   // issue 17: the organizer's chart
   "chart.title": "{name}: how the program is going",
   "chart.subtitle": "Rounds {first} to {last}, as of {date}",
+  "chart.subtitleOne": "Round {number}, as of {date}",
   "chart.footnote":
     "Each person’s answers stay private: answers are counted in whole groups of {block}, and a figure from fewer is hidden, not drawn.",
   "chart.hidden": "hidden (fewer than {min} answers)",
@@ -744,6 +745,7 @@ export const en = {
   "chart.sent": "I’ve sent the chart for {name} to your DMs.",
   "chart.nothing": "{name} has no round yet, so there is no chart to send.",
   "home.chart": "Send me the chart",
+  "demo.chartWritten": "📊 The organizer’s chart is written to {path}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -728,6 +728,7 @@ export const id: Record<MessageKey, string> = {
   // issue 17: grafik untuk penyelenggara
   "chart.title": "{name}: perjalanan program",
   "chart.subtitle": "Putaran {first} sampai {last}, per {date}",
+  "chart.subtitleOne": "Putaran {number}, per {date}",
   "chart.footnote":
     "Jawaban tiap orang tetap rahasia: jawaban dihitung per kelompok utuh berisi {block}, dan angka dari jawaban yang lebih sedikit disembunyikan, tidak digambar.",
   "chart.hidden": "disembunyikan (kurang dari {min} jawaban)",
@@ -755,4 +756,5 @@ export const id: Record<MessageKey, string> = {
   "chart.sent": "Grafik {name} sudah saya kirim ke DM Anda.",
   "chart.nothing": "{name} belum punya putaran, jadi belum ada grafik yang bisa dikirim.",
   "home.chart": "Kirimi saya grafiknya",
+  "demo.chartWritten": "📊 Grafik untuk penyelenggara tersimpan di {path}",
 };
