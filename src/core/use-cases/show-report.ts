@@ -1,36 +1,12 @@
 import { adminSpace, programInChannel, requireOrganizer } from "../access/scope";
 import type { ChartRenderer } from "../charts/chart-document";
-import { CHART_ROUNDS, chartAttachment, roundChart } from "../charts/program-chart";
-import type { Context } from "../context";
+import { sendProgramChart } from "../charts/send-chart";
 import type { Program } from "../domain";
 import { Refusal } from "../errors";
-import { ATTACHMENT_MAX_BYTES, attachmentBytes } from "../messages/attachment";
 import { waitingForPeer } from "../pairing/rematch";
 import { message, text } from "../views/blocks";
 import { ANSWER_BLOCK, reportMessage } from "../views/report";
 import type { UseCase } from "./types";
-
-/**
- * The program's chart as an image in the organizer's own DM (never a channel: the attachment path
- * refuses anything else). False when there is nothing to draw or it would not fit a message.
- */
-async function sendChart(ctx: Context, charts: ChartRenderer, program: Program): Promise<boolean> {
-  const figures = await ctx.tx.reports.chart(program.id, ctx.now, ANSWER_BLOCK, CHART_ROUNDS);
-  if (figures.rounds.length === 0) return false;
-  const subject = { programName: program.name, timezone: program.timezone, now: ctx.now, block: ANSWER_BLOCK };
-  const chart = await roundChart(charts, ctx.t, ctx.language, subject, figures);
-  const file = chartAttachment(chart);
-  if (attachmentBytes(file) > ATTACHMENT_MAX_BYTES) return false;
-  await ctx.tx.outbox.enqueue({
-    tenantId: ctx.tenant.id,
-    key: `chart:${program.id}:${ctx.member.id}:${ctx.now.toISOString()}`,
-    audience: { kind: "member", memberId: ctx.member.id },
-    // The alt text is the message too: the same figures for whoever reads rather than looks.
-    message: { blocks: [text(ctx.t("chart.caption", { name: program.name })), text(chart.alt)], attachment: file },
-    at: ctx.now,
-  });
-  return true;
-}
 
 /**
  * Organizers' view of how a program is going: the channel's program (or the
@@ -52,7 +28,9 @@ export const showReport =
     }
     const messages = [];
     for (const program of programs) {
-      const charted = charts ? await sendChart(ctx, charts, program) : false;
+      const to = { tenantId: ctx.tenant.id, memberId: ctx.member.id, language: ctx.language };
+      const key = `chart:${program.id}:${ctx.member.id}:${ctx.now.toISOString()}`;
+      const charted = charts ? await sendProgramChart(ctx.tx, charts, to, program, ctx.now, key) : false;
       if (command.chartOnly) {
         messages.push(message(text(ctx.t(charted ? "chart.sent" : "chart.nothing", { name: program.name }))));
         continue;
