@@ -10,11 +10,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { chartAltText, programChartDocument } from "../../src/core/charts/program-chart";
 import { translator } from "../../src/core/i18n/translate";
 import type { ImageAttachment } from "../../src/core/messages/attachment";
-import type { Message } from "../../src/core/messages/message";
+import type { Message, Reply } from "../../src/core/messages/message";
 import type { ProgramChartFigures } from "../../src/core/ports";
 import { ANSWER_BLOCK } from "../../src/core/views/report";
 import { kyselyStore } from "../../src/store/kysely-store";
-import { Harness, submit } from "../support/harness";
+import { Harness, replyText, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -29,6 +29,16 @@ beforeEach(() => {
 });
 
 const programId = async () => (await tdb.db.kysely.selectFrom("programs").select("id").executeTakeFirstOrThrow()).id;
+
+/** The command on the reply's button so labelled (an organizer presses what they see). */
+function commandButton(reply: Reply, label: string): Record<string, unknown> {
+  for (const m of reply.messages)
+    for (const b of m.blocks)
+      if (b.type === "actions")
+        for (const e of b.elements)
+          if (e.type === "button" && e.label === label && e.action.kind === "command") return e.action.command;
+  throw new Error(`no button "${label}" in ${replyText(reply)}`);
+}
 
 const chartFigures = async (): Promise<ProgramChartFigures> => {
   const id = await programId();
@@ -234,25 +244,27 @@ describe("/mentoring report's chart", () => {
     const row = rows[0];
     expect(row?.audience_kind).toBe("member");
     expect(row?.member).toBe("olga");
-    const file = (row?.message as Message).attachment as ImageAttachment;
+    const file = (row?.message as Message | undefined)?.attachment as ImageAttachment;
     expect(file.name).toMatch(/^sebaya-chart-round-1-\d{4}-\d{2}-\d{2}\.png$/);
     const png = Buffer.from(file.base64, "base64");
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     expect(file.alt).toContain("Putaran 1: mendaftar: 4, dapat pasangan: 4");
     expect(row?.text).toContain("Putaran 1: mendaftar: 4");
 
-    // The App Home's button, a minute later: the chart alone, once more, to the same DM.
+    // The App Home's organizer section offers the chart as a button; opening the home sends nothing.
+    const opened = await h.run("olga", { type: "home" }, { ...DM, locale: "en-US" });
+    expect(replyText(opened)).toContain("[Send me the chart]");
+    expect(await chartRows()).toHaveLength(1);
+    const pressed = commandButton(opened, "Send me the chart");
+    expect(pressed).toEqual({ type: "program.report", programId: await programId(), chartOnly: true });
+    // Pressed a minute later: the chart alone, once more, to the same DM.
     h.clock.advance(60_000);
-    const home = await h.text(
-      "olga",
-      { type: "program.report", programId: await programId(), chartOnly: true },
-      { locale: "en-US" },
-    );
+    const home = await h.text("olga", pressed, { locale: "en-US" });
     expect(home).toBe("I’ve sent the chart for Sahabat Belajar to your DMs.");
     expect(home).not.toContain("Program report");
     const again = await chartRows();
     expect(again).toHaveLength(2);
     expect(again[1]?.member).toBe("olga");
-    expect(((again[1]?.message as Message).attachment as ImageAttachment).alt).toContain("Round 1: joined: 4");
+    expect(((again[1]?.message as Message | undefined)?.attachment as ImageAttachment).alt).toContain("Round 1: joined: 4");
   }, 120_000);
 });
