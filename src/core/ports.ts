@@ -50,6 +50,34 @@ export interface RoundFigures {
   evaluations: { counted: number; working: number | null; goalsReached: number };
 }
 
+/**
+ * A program's rounds in figures for the organizer's chart (see chart-figures.ts in the store).
+ * People counts are plain; figures from private answers use the same whole blocks as
+ * `RoundFigures` (`counted` 0 means fewer than one block: the figure is hidden, never drawn).
+ */
+export interface RoundChartFigures {
+  roundId: string;
+  number: number;
+  status: RoundStatus;
+  /** People: enrolled (active or left), in a pairing, in a pairing that held a session, still in a group that did not end early. */
+  participation: { joined: number; matched: number; met: number; stillMeeting: number };
+  /** Check-ins answered (whole blocks) out of those asked (a prompted session's present members). */
+  checkIns: { counted: number; asked: number };
+  /** The counted ratings by value, 1 to 5 (index 0 is a rating of 1); all zero when `counted` is 0. */
+  ratings: { counted: number; byValue: [number, number, number, number, number] };
+  /** Goals marked reached over the counted evaluations. */
+  goals: { evaluations: number; reached: number };
+}
+
+export interface ProgramChartFigures {
+  /** Oldest first, at most the last few rounds. */
+  rounds: RoundChartFigures[];
+  /** Sessions of those rounds by the week they were due (Monday, in the program's zone, YYYY-MM-DD). */
+  weeks: Array<{ week: string; held: number; missed: number }>;
+  /** Pairs of people who were grouped together in those rounds, by their two teams (`a` <= `b`). */
+  mixing: Array<{ a: string; b: string; pairs: number }>;
+}
+
 /** The kinds of things a command can name by id. */
 export type OwnedKind = "program" | "round" | "pairing" | "session";
 
@@ -211,6 +239,8 @@ export interface Tx {
   reports: {
     /** Counts and averages over a round for organizers; answers only in whole blocks of `block`. */
     round(roundId: string, now: Date, block: number): Promise<RoundFigures>;
+    /** The program's last `rounds` rounds for the organizer's chart; answers only in whole blocks of `block`. */
+    chart(programId: string, now: Date, block: number, rounds: number): Promise<ProgramChartFigures>;
   };
   jobs: {
     /** Due work as a row; ignored when a job with the same key exists already. */

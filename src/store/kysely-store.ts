@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Store, Tx } from "../core/ports";
 import { auditRepo } from "./repositories/audit";
+import { chartFiguresRepo } from "./repositories/chart-figures";
 import { enrollmentsRepo, profilesRepo } from "./repositories/enrollments";
 import { erasureRepo } from "./repositories/erasure";
 import { evaluationsRepo } from "./repositories/evaluations";
@@ -41,7 +42,7 @@ export function repositories(db: Kysely<Database>, opts: { inTransaction?: boole
     endings: endingsRepo(db),
     avoidances: avoidancesRepo(db),
     evaluations: evaluationsRepo(db),
-    reports: reportsRepo(db),
+    reports: { ...reportsRepo(db), chart: chartFiguresRepo(db) },
     jobs: jobsRepo(db),
     outbox: outboxRepo(db, opts.requestId),
     audit: auditRepo(db),

@@ -7,6 +7,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { renderMessage as renderSlack } from "../../src/adapters/slack/render";
+import type { TextAttachment } from "../../src/core/messages/attachment";
 import type { Message } from "../../src/core/messages/message";
 import { PERSONAL_DATA } from "../../src/core/privacy/personal-data";
 import { DeliveryFailure } from "../../src/delivery/delivery-failure";
@@ -77,7 +78,11 @@ async function exportRow(userId: string) {
   const row = rows.at(-1);
   if (!row) throw new Error(`no export for ${userId}`);
   const message = row.message as Message;
-  return { row, message, json: JSON.parse(message.attachment?.text ?? "null") as Record<string, unknown> };
+  return {
+    row,
+    message,
+    json: JSON.parse((message.attachment as TextAttachment | undefined)?.text ?? "null") as Record<string, unknown>,
+  };
 }
 
 /** Ani and Budi paired, with something planted in every field Ani can fill; Budi plants his own too. */
@@ -232,7 +237,9 @@ describe("/mentoring mydata", () => {
     const other = JSON.stringify(rows[0]?.message);
     for (const planted of ["JOURNAL-k7", "NOTE-m2", "REASON-p9", "DRAFT-x5", "Cici", "EXPERTISE-q1", "Budi", "Sahabat"])
       expect(other).not.toContain(planted);
-    const json = JSON.parse((rows[0]?.message as Message | undefined)?.attachment?.text ?? "{}") as Record<string, unknown[]>;
+    const json = JSON.parse(
+      ((rows[0]?.message as Message | undefined)?.attachment as TextAttachment | undefined)?.text ?? "{}",
+    ) as Record<string, unknown[]>;
     for (const list of ["programs", "enrollments", "pairings", "journal", "avoiding", "drafts"]) expect(json[list]).toEqual([]);
   });
 

@@ -4,6 +4,7 @@
  * before), each message once with who saw it, and every step of the guide in
  * its turn, in both languages; private text only ever on its author's screen.
  */
+import { readFileSync } from "node:fs";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { ConsoleWorkspace } from "../../src/adapters/console/app";
@@ -66,6 +67,13 @@ describe.each(["id", "en"] as const)("npm run demo, in %s", (language) => {
       t(key, { ...params, [unknown]: "\u0000" }).split("\u0000")[0] as string;
     const blocks = blocksOf(printed, language);
     const with_ = (words: string) => blocks.filter((b) => b.body.includes(words));
+    // The closing report sends the organizer the chart (issue 17): a PNG file, named in their DM only.
+    const chart = ws.savedFiles.find((path) => path.endsWith(".png")) as string;
+    expect(readFileSync(chart).subarray(1, 4).toString()).toBe("PNG");
+    expect(blocks.filter((b) => b.body.includes(chart)).map((b) => b.where)).toEqual([
+      expect.stringContaining(name(ws.people[0]?.id as string)),
+    ]);
+    expect(printed).toContain(t("chart.caption", { name: PROGRAM }));
     const only = (words: string) => {
       const found = with_(words);
       expect(found, words).toHaveLength(1);

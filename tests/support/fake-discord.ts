@@ -342,7 +342,15 @@ const BOT_PERMISSIONS =
   PermissionFlagsBits.CreatePrivateThreads |
   PermissionFlagsBits.ManageThreads |
   PermissionFlagsBits.ManageMessages;
-const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
+export const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
+export const ATTACHMENT_DESCRIPTION_MAX = 1024;
+
+/** The description (alt text) the message's body gave its `index`th attachment, if any. */
+function attachmentDescription(body: Json, index: number): { description?: string } {
+  const described = Array.isArray(body.attachments) ? (body.attachments as Array<{ id?: unknown; description?: unknown }>) : [];
+  const found = described.find((a) => Number(a.id) === index)?.description;
+  return typeof found === "string" ? { description: found } : {};
+}
 
 const notFound = (code: number, message: string): Answer => ({ status: 404, body: { code, message } });
 const badRequest = (message: string): Answer => ({
@@ -1222,6 +1230,7 @@ export class FakeDiscord {
         url: `https://cdn.example.invalid/attachments/${channelId}/${id}/${f.name}`,
         proxy_url: `https://media.example.invalid/attachments/${channelId}/${id}/${f.name}`,
         content_type: f.contentType,
+        ...attachmentDescription(body, i),
       })),
       embeds: Array.isArray(body.embeds) ? (body.embeds as APIEmbed[]) : [],
       components: numberComponents(
@@ -1846,6 +1855,12 @@ export class FakeDiscord {
       files.length > 0 ||
       body.poll !== undefined;
     if (!hasContent) return { status: 400, body: { code: 50006, message: "Cannot send an empty message" } };
+    // Discord's limits on files: their total size, and an attachment's description (its alt text).
+    if (files.reduce((n, f) => n + f.size, 0) > ATTACHMENT_SIZE_LIMIT)
+      return { status: 413, body: { code: 40005, message: "Request entity too large" } };
+    const described = Array.isArray(body.attachments) ? (body.attachments as Array<{ description?: unknown }>) : [];
+    if (described.some((a) => typeof a.description === "string" && a.description.length > ATTACHMENT_DESCRIPTION_MAX))
+      return badRequest("attachments.description: must be 1024 or fewer in length");
     if (body.enforce_nonce === true && body.nonce !== undefined) {
       const dup = this.messagesIn(channelId).find((m) => m.nonce === body.nonce);
       if (dup) return { status: 200, body: dup };

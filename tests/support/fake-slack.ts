@@ -45,7 +45,12 @@ export interface SharedFile {
   bytes: Buffer;
   blocks: unknown;
   initialComment?: string;
+  /** The alt text announced to files.getUploadURLExternal (images). */
+  altText?: string;
 }
+
+/** Slack's limit on an uploaded image's alt text. */
+export const SLACK_ALT_TEXT_MAX = 1000;
 
 /** Slack's limit on one uploaded file: 1 GB. */
 export const SLACK_FILE_MAX = 1024 * 1024 * 1024;
@@ -70,7 +75,7 @@ export class FakeSlack {
   private ts = 0;
   url = "";
   /** Upload URLs handed out and the bytes posted to them, by file id. */
-  private readonly uploads = new Map<string, { filename: string; length: number; bytes: Buffer | null }>();
+  private readonly uploads = new Map<string, { filename: string; length: number; bytes: Buffer | null; altText?: string }>();
   /** Files shared into channels, in order. */
   readonly files: SharedFile[] = [];
 
@@ -219,8 +224,16 @@ export class FakeSlack {
         if (!args.filename || !Number.isInteger(length) || length < 1) return { ok: false, error: "invalid_arguments" };
         // Slack's limit for one file.
         if (length > SLACK_FILE_MAX) return { ok: false, error: "file_too_large" };
+        // An image's description for screen readers: Slack takes up to 1000 characters.
+        if (typeof args.alt_text === "string" && args.alt_text.length > SLACK_ALT_TEXT_MAX)
+          return { ok: false, error: "invalid_arguments" };
         const fileId = `F${String(this.uploads.size + 1).padStart(6, "0")}`;
-        this.uploads.set(fileId, { filename: String(args.filename), length, bytes: null });
+        this.uploads.set(fileId, {
+          filename: String(args.filename),
+          length,
+          bytes: null,
+          ...(typeof args.alt_text === "string" ? { altText: args.alt_text } : {}),
+        });
         return { ok: true, upload_url: `${this.url}upload/${fileId}`, file_id: fileId };
       }
       case "files.completeUploadExternal": {
@@ -239,6 +252,7 @@ export class FakeSlack {
             length: upload.length,
             bytes: upload.bytes,
             blocks: args.blocks,
+            ...(upload.altText !== undefined ? { altText: upload.altText } : {}),
             ...(typeof args.initial_comment === "string" ? { initialComment: args.initial_comment } : {}),
           });
           shared.push({ id: f.id, title });

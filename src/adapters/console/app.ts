@@ -70,6 +70,8 @@ export class ConsoleWorkspace {
   readonly #ticker: ReturnType<PlaygroundStore["dueWork"]>;
   #seq = 0;
   #readers = new Map<string, Reader>();
+  /** Every file written for someone (data exports, organizers' charts), in order: the demo names the chart it wrote. */
+  readonly savedFiles: string[] = [];
   /** Called after each step that may have changed what people see (the playground saves then). */
   afterStep: (() => Promise<void>) | undefined;
 
@@ -83,7 +85,11 @@ export class ConsoleWorkspace {
   ) {
     const sender = consoleSender(
       (to, message) => this.#add(to.where, to.conversation, to.visibleTo, message, to.inChannel),
-      (userId, attachment) => saveExport(exportsDir, userId, attachment),
+      (userId, attachment) => {
+        const path = saveExport(exportsDir, userId, attachment);
+        this.savedFiles.push(path);
+        return path;
+      },
     );
     // The console has no rate limits and one process: the same ticker the bots run.
     this.#ticker = store.dueWork(sender, clock);

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { createAppCore, openDatabase, playgroundStore } from "../../app";
 import type { Language } from "../../core/domain";
+import { translator } from "../../core/i18n/translate";
 import { ManualClock } from "../../core/time/clock";
 import { ConsoleWorkspace } from "./app";
 import { DEMO_START, demoCast, demoTimeline, playDemo } from "./demo-script";
@@ -22,4 +23,7 @@ const { organizer, members } = demoCast(language);
 const ws = new ConsoleWorkspace(core, playgroundStore(db.kysely), clock, [organizer, ...members]);
 const facts = await playDemo(ws, language);
 console.log(demoTimeline(ws, facts, language));
+// The organizer's chart from the closing report, as a file to open.
+const chart = ws.savedFiles.findLast((path) => path.endsWith(".png"));
+if (chart) console.log(`\n${translator(language)("demo.chartWritten", { path: chart })}`);
 await db.close();

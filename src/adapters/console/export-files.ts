@@ -1,12 +1,12 @@
 /**
- * The console's way to hand a member a file (their data export): written
+ * The console's way to hand a member a file (their data export, an organizer's chart): written
  * under DATA_DIR/exports, readable by the owner of the process alone, its
  * path printed in the member's DM. The file never goes into the playground's
  * saved history; only the line naming it does.
  */
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Attachment } from "../../core/messages/attachment";
+import { type Attachment, attachmentData } from "../../core/messages/attachment";
 
 /** Where exports go when no folder is given: DATA_DIR's default, as config.ts has it. */
 export const DEFAULT_EXPORTS_DIR = join("data", "exports");
@@ -18,7 +18,7 @@ export function saveExport(dir: string, userId: string, attachment: Attachment):
   chmodSync(folder, 0o700);
   const safeUser = userId.replace(/[^A-Za-z0-9_-]/g, "_");
   const path = join(folder, `${safeUser}-${attachment.name}`);
-  writeFileSync(path, attachment.text, { mode: 0o600 });
+  writeFileSync(path, attachmentData(attachment), { mode: 0o600 });
   // An older file of the same name keeps its mode through writeFileSync: set it again.
   chmodSync(path, 0o600);
   return path;

@@ -25,7 +25,7 @@ import {
 } from "discord.js";
 import type { Language } from "../../core/domain";
 import { translator } from "../../core/i18n/translate";
-import type { Attachment } from "../../core/messages/attachment";
+import { type Attachment, attachmentData } from "../../core/messages/attachment";
 import type { Clock } from "../../core/time/clock";
 import { attachmentToSend } from "../../delivery/attachment-target";
 import { DeliveryFailure } from "../../delivery/delivery-failure";
@@ -39,6 +39,8 @@ import { renderMessage } from "./render";
 /** Discord's limit on a nonce. */
 const NONCE_MAX = 25;
 const THREAD_NAME_MAX = 100;
+/** Discord's limit on an attachment's description (its alt text). */
+const ALT_MAX = 1024;
 /** Remembered DM channels and thread memberships (per process; Discord stays the truth). */
 const CACHE_MAX = 10_000;
 
@@ -144,8 +146,20 @@ export function discordSender(options: DiscordSenderOptions): DiscordSender {
         body: { ...payload, nonce, enforce_nonce: true },
       })) as APIMessage;
     return (await rest.post(Routes.channelMessages(channelId), {
-      body: { ...payload, nonce, enforce_nonce: true, attachments: [{ id: 0, filename: attachment.name }] },
-      files: [{ name: attachment.name, data: Buffer.from(attachment.text, "utf8"), contentType: attachment.mime }],
+      body: {
+        ...payload,
+        nonce,
+        enforce_nonce: true,
+        // An image's description is its alt text (Discord holds 1024 characters; the whole is in the message).
+        attachments: [
+          {
+            id: 0,
+            filename: attachment.name,
+            ...(attachment.mime === "image/png" ? { description: truncate(attachment.alt, ALT_MAX) } : {}),
+          },
+        ],
+      },
+      files: [{ name: attachment.name, data: Buffer.from(attachmentData(attachment)), contentType: attachment.mime }],
     })) as APIMessage;
   }
 

@@ -7,12 +7,17 @@
  * DeliveryFailure kinds so the dispatcher can retry, wait or fall back.
  */
 import { ErrorCode } from "@slack/web-api";
+import { attachmentData } from "../../core/messages/attachment";
 import { attachmentToSend } from "../../delivery/attachment-target";
 import { DeliveryFailure } from "../../delivery/delivery-failure";
 import type { Outgoing } from "../../delivery/outgoing";
 import type { Sender } from "../../delivery/sender";
 import { renderMessage } from "./render";
 import type { WorkspaceClients } from "./workspace-clients";
+
+/** Slack's image alt text holds 1000 characters; the full text is in the message beside it. */
+const ALT_MAX = 1000;
+const truncateAlt = (alt: string): string => (alt.length > ALT_MAX ? `${alt.slice(0, ALT_MAX - 1)}…` : alt);
 
 /** Slack error codes that mean the member cannot get a DM from the bot. */
 const DM_CLOSED = new Set(["cannot_dm_bot", "messages_tab_disabled", "user_disabled", "restricted_action"]);
@@ -79,9 +84,10 @@ export function slackSender(clients: WorkspaceClients): Sender {
           // getUploadURLExternal, the upload, then completeUploadExternal shares it into the DM with the blocks.
           const uploaded = await client.filesUploadV2({
             channel_id: channel,
-            file: Buffer.from(attachment.text, "utf8"),
+            file: Buffer.from(attachmentData(attachment)),
             filename: attachment.name,
             title: attachment.name,
+            ...(attachment.mime === "image/png" ? { alt_text: truncateAlt(attachment.alt) } : {}),
             blocks,
           });
           const fileId = uploaded.files?.[0]?.files?.[0]?.id ?? "";

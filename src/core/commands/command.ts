@@ -193,7 +193,8 @@ const directSchemas = [
   z.strictObject({ type: z.literal("profile.show"), programId: id.optional() }),
   /** Someone joined a channel: a program channel answers with a welcome (and the round's join button). */
   z.strictObject({ type: z.literal("welcome") }),
-  z.strictObject({ type: z.literal("program.report"), programId: id.optional() }),
+  /** `chartOnly`: just the chart, sent to the organizer's DM (the App Home's button). */
+  z.strictObject({ type: z.literal("program.report"), programId: id.optional(), chartOnly: z.literal(true).optional() }),
   z.strictObject({
     type: z.literal("program.setup"),
     name: z.preprocess((v) => (v === "" ? undefined : v), shortText.optional()),

@@ -34,7 +34,13 @@ export const COMPACT_IDS = {
   status: { code: "st", fields: [] },
   home: { code: "ho", fields: [] },
   welcome: { code: "we", fields: [] },
-  "program.report": { code: "pr", fields: [["programId", "uuid"]] },
+  "program.report": {
+    code: "pr",
+    fields: [
+      ["programId", "uuid"],
+      ["chartOnly", "bool"],
+    ],
+  },
   "program.setup": {
     code: "ps",
     fields: [

@@ -1,16 +1,27 @@
 /**
- * A file that goes with a message (the member's data export). It travels in
+ * A file that goes with a message (a member's data export, an organizer's chart). It travels in
  * the outbox row's message like any other part of it, so whatever protects
  * the message at rest protects the file too; each platform's sender delivers
  * it its own way (Slack: an upload into the DM; Discord: an attachment;
  * console: a file under DATA_DIR/exports).
  */
-export interface Attachment {
+export type Attachment = TextAttachment | ImageAttachment;
+
+export interface TextAttachment {
   /** The file's name as the reader sees it: letters, digits, dots, dashes and underscores only. */
   name: string;
   mime: "application/json" | "text/plain";
   /** The content as UTF-8 text (JSON here): a row's message is JSON, so bytes would need encoding. */
   text: string;
+}
+
+/** An image (a chart): its bytes in base64, since a row's message is JSON. */
+export interface ImageAttachment {
+  name: string;
+  mime: "image/png";
+  base64: string;
+  /** The picture in words, for screen readers. */
+  alt: string;
 }
 
 /**
@@ -25,4 +36,13 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 export const isSafeAttachmentName = (name: string): boolean => SAFE_NAME.test(name) && !name.includes("..");
 
 /** The file's size in bytes as sent. */
-export const attachmentBytes = (attachment: Attachment): number => new TextEncoder().encode(attachment.text).length;
+export function attachmentBytes(attachment: Attachment): number {
+  if (attachment.mime !== "image/png") return new TextEncoder().encode(attachment.text).length;
+  const b64 = attachment.base64;
+  const padding = b64.endsWith("==") ? 2 : b64.endsWith("=") ? 1 : 0;
+  return (b64.length / 4) * 3 - padding;
+}
+
+/** The file's bytes as sent. */
+export const attachmentData = (attachment: Attachment): Uint8Array =>
+  attachment.mime === "image/png" ? Buffer.from(attachment.base64, "base64") : new TextEncoder().encode(attachment.text);

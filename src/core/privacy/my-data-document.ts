@@ -2,13 +2,13 @@
  * The JSON file a member receives from `/mentoring mydata`: everything in
  * `MyData`, dates as ISO 8601 (UTC), with a line saying what it is.
  */
-import type { Attachment } from "../messages/attachment";
+import type { TextAttachment } from "../messages/attachment";
 import type { MyData } from "./my-data";
 
 /** Bumped when the file's shape changes, so a reader can tell versions apart. */
 export const MY_DATA_FORMAT = "sebaya-mydata/1";
 
-export function myDataDocument(data: MyData, exportedAt: Date): Attachment {
+export function myDataDocument(data: MyData, exportedAt: Date): TextAttachment {
   const document = {
     format: MY_DATA_FORMAT,
     exportedAt,

@@ -71,6 +71,11 @@ export const showHome: UseCase<"home"> = async (ctx) => {
         ),
       );
     }
+    // The chart goes to the organizer's DM on a click, not each time the home opens.
+    if (round)
+      report.blocks.push(
+        actions(commandButton(t("home.chart"), { type: "program.report", programId: program.id, chartOnly: true })),
+      );
     messages.push(report);
   }
   return { messages };

@@ -13,7 +13,7 @@ import type { Tx } from "../../core/ports";
 import type { Database } from "../schema";
 import { goalProgressOf } from "./evaluations";
 
-export function reportsRepo(db: Kysely<Database>): Tx["reports"] {
+export function reportsRepo(db: Kysely<Database>): Pick<Tx["reports"], "round"> {
   return {
     async round(roundId, now, block) {
       if (!Number.isInteger(block) || block < 1) throw new RangeError("block must be a positive whole number");

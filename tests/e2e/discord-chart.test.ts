@@ -1,0 +1,126 @@
+/**
+ * Issue 17 on Discord: the organizer's chart through the real discord.js
+ * client and the Discord sender against the fake Discord. /mentoring report
+ * answers ephemerally; the organizer's DM gets the chart as a PNG attachment
+ * with its description (alt text), within Discord's limits.
+ */
+import { setTimeout as sleep } from "node:timers/promises";
+import { MessageFlags } from "discord.js";
+import { PNG } from "pngjs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
+import { type DiscordSender, discordSender } from "../../src/adapters/discord/sender";
+import { createAppCore, platformStore } from "../../src/app";
+import { ManualClock } from "../../src/core/time/clock";
+import { Dispatcher } from "../../src/delivery/dispatcher";
+import { PLATFORM_LIMITS, RateLimits } from "../../src/delivery/rate-limits";
+import {
+  ATTACHMENT_DESCRIPTION_MAX,
+  ATTACHMENT_SIZE_LIMIT,
+  defaultGuild,
+  defaultUsers,
+  FAKE_IDS,
+  FakeDiscord,
+  type FakeInteraction,
+  type RestCall,
+} from "../support/fake-discord";
+import { START } from "../support/harness";
+import { useTestDb } from "../support/test-db";
+
+const TOKEN = "fake-bot-token";
+const OLGA = FAKE_IDS.owner;
+
+const tdb = useTestDb();
+let fake: FakeDiscord;
+let app: DiscordApp | null = null;
+let clock: ManualClock;
+let sender: DiscordSender;
+let errors: unknown[] = [];
+
+beforeEach(async () => {
+  fake = new FakeDiscord({ token: TOKEN, guilds: [defaultGuild()], users: defaultUsers() });
+  await fake.start();
+  clock = new ManualClock(START);
+  errors = [];
+  sender = discordSender({ token: TOKEN, apiUrl: fake.apiUrl, store: platformStore(tdb.db.kysely), clock });
+  app = await startDiscordApp({
+    core: createAppCore({ db: tdb.db, clock }),
+    store: platformStore(tdb.db.kysely),
+    clock,
+    token: TOKEN,
+    apiUrl: fake.apiUrl,
+    onError: (error) => errors.push(error),
+  });
+});
+
+afterEach(async () => {
+  await app?.stop();
+  app = null;
+  await fake.stop();
+  expect(errors).toEqual([]);
+});
+
+async function quiet(ms = 150): Promise<void> {
+  let seen = -1;
+  while (seen !== fake.calls.length) {
+    seen = fake.calls.length;
+    await sleep(ms);
+  }
+}
+
+async function run(payload: FakeInteraction) {
+  await fake.interact(payload);
+  await quiet(300);
+  const bodies = fake
+    .responsesTo(payload.id)
+    .filter((c) => c.method === "POST" || c.method === "PATCH")
+    .map((c) => {
+      const body = c.body as Record<string, unknown> | null;
+      return (c.path.endsWith("/callback") ? body?.data : body) as Record<string, unknown> | undefined;
+    })
+    .filter((b): b is Record<string, unknown> => !!b && typeof b.content === "string");
+  return {
+    text: bodies.map((b) => b.content).join("\n"),
+    ephemeral: bodies.map((b) => (Number(b.flags ?? 0) & MessageFlags.Ephemeral) !== 0),
+  };
+}
+
+async function deliver() {
+  const dispatcher = new Dispatcher(tdb.db.kysely, sender, clock, {
+    worker: "discord-test",
+    concurrency: 1,
+    limits: new RateLimits({ ...PLATFORM_LIMITS, discord: { tenant: null, conversation: null } }),
+  });
+  return dispatcher.dispatchPending();
+}
+
+describe("the organizer's chart on Discord", () => {
+  it("goes to the organizer's DM as a PNG attachment with its description, within Discord's limits", async () => {
+    await run(fake.slashCommand({ user: OLGA, subcommand: "setup", options: { name: "Kopi Belajar" } }));
+    await run(fake.slashCommand({ user: OLGA, subcommand: "open" }));
+    const answer = await run(fake.slashCommand({ user: OLGA, subcommand: "report", locale: "id" }));
+    expect(answer.text).toContain("Grafik Kopi Belajar sudah saya kirim ke DM Anda.");
+    expect(answer.ephemeral.every(Boolean)).toBe(true);
+
+    await deliver();
+    const posts = fake.calls.filter((c) => c.method === "POST" && c.files.length > 0);
+    expect(posts).toHaveLength(1);
+    const post = posts[0] as RestCall;
+    expect(post.path).toBe(`/channels/dm-${OLGA}/messages`);
+    const file = post.files[0];
+    expect(file?.name).toMatch(/^sebaya-chart-round-1-\d{4}-\d{2}-\d{2}\.png$/);
+    expect(file?.contentType).toBe("image/png");
+    expect(file?.size).toBeLessThanOrEqual(ATTACHMENT_SIZE_LIMIT);
+    expect(PNG.sync.read(file?.bytes as Buffer).width).toBeGreaterThan(500);
+    const sent = fake.messagesIn(`dm-${OLGA}`).at(-1)?.attachments?.[0] as { filename: string; description?: string };
+    expect(sent.filename).toBe(file?.name);
+    expect(sent.description).toContain("Putaran 1: mendaftar: 0");
+    expect(sent.description?.length).toBeLessThanOrEqual(ATTACHMENT_DESCRIPTION_MAX);
+    const dmText = fake
+      .messagesIn(`dm-${OLGA}`)
+      .map((m) => m.content)
+      .join("\n");
+    expect(dmText).toContain("Ini grafik untuk Kopi Belajar");
+    expect(fake.messagesIn(FAKE_IDS.programChannel).some((m) => m.attachments?.length)).toBe(false);
+  }, 60_000);
+});
