@@ -277,7 +277,8 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     const values: Record<string, InteractionOptionValue> = Object.fromEntries(
       (sub?.options ?? []).map((o) => [o.name, o.value as InteractionOptionValue]),
     );
-    const command = commandFromOptions(sub?.name ?? "", values);
+    // A one-word command (`/calendar off`) is its own word, its options its own.
+    const command = commandFromOptions(sub?.name ?? i.commandName, values);
     // An option named as an input of the form the command opens is already in that form (join's expertise).
     const prefill: FormAnswers = Object.fromEntries(
       Object.entries(values).flatMap(([name, v]) => (typeof v === "string" && v.trim() !== "" ? [[name, v]] : [])),

@@ -3,14 +3,29 @@
  * the outbox row's message like any other part of it, so whatever protects
  * the message at rest protects the file too; each platform's sender delivers
  * it its own way (Slack: an upload into the DM; Discord: an attachment;
- * console: a file under DATA_DIR/exports).
+ * console: a file under DATA_DIR/exports). Also a pairing's calendar invite (issue 18).
  */
-export interface Attachment {
+import type { CalendarInvite } from "../calendar/calendar-invite";
+
+export type Attachment = FileAttachment | CalendarAttachment;
+
+/** A file as sent: name, type and content. */
+export interface FileAttachment {
   /** The file's name as the reader sees it: letters, digits, dots, dashes and underscores only. */
   name: string;
-  mime: "application/json" | "text/plain";
+  mime: "application/json" | "text/plain" | "text/calendar";
   /** The content as UTF-8 text (JSON here): a row's message is JSON, so bytes would need encoding. */
   text: string;
+}
+
+/**
+ * A calendar invite (issue 18), kept as data in the row: delivery writes the `.ics` file from it
+ * (`src/calendar/`), so the core needs no iCalendar library.
+ */
+export interface CalendarAttachment {
+  name: string;
+  mime: "text/calendar";
+  calendar: CalendarInvite;
 }
 
 /**
@@ -25,4 +40,4 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 export const isSafeAttachmentName = (name: string): boolean => SAFE_NAME.test(name) && !name.includes("..");
 
 /** The file's size in bytes as sent. */
-export const attachmentBytes = (attachment: Attachment): number => new TextEncoder().encode(attachment.text).length;
+export const attachmentBytes = (attachment: FileAttachment): number => new TextEncoder().encode(attachment.text).length;

@@ -2,7 +2,7 @@
  * The JSON file a member receives from `/mentoring mydata`: everything in
  * `MyData`, dates as ISO 8601 (UTC), with a line saying what it is.
  */
-import type { Attachment } from "../messages/attachment";
+import type { FileAttachment as Attachment } from "../messages/attachment";
 import type { MyData } from "./my-data";
 
 /** Bumped when the file's shape changes, so a reader can tell versions apart. */
