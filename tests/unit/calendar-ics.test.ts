@@ -50,7 +50,9 @@ describe("the invite file", () => {
     // Autumn, every two weeks, across 31 October 2027 (CEST → CET).
     const first = DateTime.fromISO("2027-10-06T16:30", { zone: "Europe/Amsterdam" });
     const autumn = readInvite(
-      icsText(invite({ local: "2027-10-06T16:30", repeat: repeatOf(14, 3, 3), until: first.plus({ weeks: 10 }).toUTC().toISO() ?? "" })),
+      icsText(
+        invite({ local: "2027-10-06T16:30", repeat: repeatOf(14, 3, 3), until: first.plus({ weeks: 10 }).toUTC().toISO() ?? "" }),
+      ),
     );
     expect(autumn.rrule).toContain("INTERVAL=2");
     expect(autumn.starts.map((d) => DateTime.fromJSDate(d).setZone("Europe/Amsterdam").toFormat("d LLL HH:mm"))).toEqual([
@@ -73,12 +75,21 @@ describe("the invite file", () => {
     expect(new Set(localTimes(read.starts, zone))).toEqual(new Set(["Tue 14:00"]));
     expect(new Set(read.starts.map((d) => d.getUTCHours()))).toEqual(new Set([14 - offset]));
     // The same series read from WIB: WITA and WIT sessions are an hour or two earlier there.
-    expect(new Set(localTimes(read.starts, "Asia/Jakarta"))).toEqual(new Set([`Tue ${String(14 - (offset - 7)).padStart(2, "0")}:00`]));
+    expect(new Set(localTimes(read.starts, "Asia/Jakarta"))).toEqual(
+      new Set([`Tue ${String(14 - (offset - 7)).padStart(2, "0")}:00`]),
+    );
   });
 
   it("an interval routine repeats every N days; the series ends at UNTIL", () => {
     const read = readInvite(
-      icsText(invite({ zone: "Asia/Jakarta", local: "2027-03-01T09:00", repeat: repeatOf(10, null, 1), until: "2027-04-01T00:00:00.000Z" })),
+      icsText(
+        invite({
+          zone: "Asia/Jakarta",
+          local: "2027-03-01T09:00",
+          repeat: repeatOf(10, null, 1),
+          until: "2027-04-01T00:00:00.000Z",
+        }),
+      ),
     );
     expect(read.rrule).toContain("FREQ=DAILY");
     expect(read.starts.map((d) => DateTime.fromJSDate(d).setZone("Asia/Jakarta").toFormat("d LLL HH:mm"))).toEqual([
@@ -112,7 +123,7 @@ describe("the invite file", () => {
   });
 
   it("member text with iCalendar's special characters reads back as written", () => {
-    const summary = "Mentoring sebaya: Budi; Sari, \"Ani\\\"";
+    const summary = 'Mentoring sebaya: Budi; Sari, "Ani\\"';
     const description = "Agenda: Budi: SQL, Go; Sari: public speaking\nBaris dua";
     const read = readInvite(icsText(invite({ summary, description })));
     expect(read.summary).toBe(summary);
