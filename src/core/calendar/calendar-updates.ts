@@ -137,7 +137,8 @@ function inviteMessage(
   if (words.ended) return { ...message(text(t("calendar.ended", { names: words.names, until: words.until }))), attachment };
   const everyDays = cadence?.everyDays ?? 7;
   const lead =
-    words.change === "agreed" || words.change === "turned-on" || series.sequence === 0
+    // A series back after a break reads like a new invite; a change to one in place, as an update.
+    words.change === "agreed" || words.change === "turned-on" || words.change === "resumed" || series.sequence === 0
       ? t("calendar.invite", { names: words.names, everyDays, minutes: invite.minutes })
       : t("calendar.updated", { names: words.names });
   const repeatNote = t("calendar.outlookRepeat", { everyDays, until: words.until });
