@@ -103,6 +103,16 @@ describe("calendar invites on Slack", () => {
     // Nothing of it in a channel or the pair's group DM.
     expect(slack.of("chat.postMessage").filter((c) => JSON.stringify(c.args).includes("sebaya-sessions"))).toEqual([]);
 
+    // A press on a link button opened the page: acknowledged (200), and nobody is told anything.
+    const linkAction = /"action_id":"(sebaya-link:\d+)"/.exec(JSON.stringify(budi?.blocks))?.[1];
+    expect(linkAction).toBeDefined();
+    const heard = driver.responded().length;
+    const ephemerals = slack.of("chat.postEphemeral").length;
+    expect((await driver.press("U-BUDI", { action_id: linkAction as string, value: "" })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(driver.responded()).toHaveLength(heard);
+    expect(slack.of("chat.postEphemeral")).toHaveLength(ephemerals);
+
     // Budi turns invites off, as typed; Ani's break then reaches Ani alone.
     await driver.slash("U-BUDI", "kalender mati");
     await until(() => JSON.stringify(driver.responded()).includes("Undangan kalender dimatikan"), "the calendar off reply");
