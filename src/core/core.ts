@@ -42,6 +42,7 @@ import { readJournal } from "./use-cases/read-journal";
 import { requestRematch } from "./use-cases/request-rematch";
 import { resume } from "./use-cases/resume";
 import { runMatching } from "./use-cases/run-matching";
+import { setCalendarInvites } from "./use-cases/set-calendar-invites";
 import { setContactHours } from "./use-cases/set-contact-hours";
 import { setMatchingWeights } from "./use-cases/set-matching-weights";
 import { setOrganizerRole } from "./use-cases/set-organizer-role";
@@ -136,6 +137,8 @@ export function createCore(deps: CoreDeps): Core {
     "member.forget": forgetMe,
     "program.retention": setRetention,
     "data.export": exportMyData,
+    // issue 18
+    "calendar.invites": setCalendarInvites,
   };
 
   async function execute(envelope: Envelope): Promise<Reply> {

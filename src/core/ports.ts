@@ -5,6 +5,7 @@
  */
 
 import type { AuditEvent, AuditRecord } from "./audit/audit-event";
+import type { MovedOccurrence } from "./calendar/calendar-invite";
 import type {
   Audience,
   Cadence,
@@ -350,4 +351,23 @@ export interface Tx {
     /** Read within `tenantId` only: a member id of another tenant finds nothing. */
     of(tenantId: string, memberId: string): Promise<MyData>;
   };
+  /** Issue 18: each pairing's calendar series, and who turned invites off. */
+  calendar: {
+    series(pairingId: string): Promise<CalendarSeries | null>;
+    /** A routine agreed (again): the series starts at `startsAt`, with no session moved off it. */
+    begin(pairingId: string, startsAt: Date): Promise<void>;
+    setMoved(pairingId: string, moved: readonly MovedOccurrence[]): Promise<void>;
+    /** Raises the series' SEQUENCE and returns it (1 for the first file). */
+    nextSequence(pairingId: string): Promise<number>;
+    /** Of `memberIds`, those who turned invites off. */
+    optedOut(memberIds: readonly string[]): Promise<Set<string>>;
+    /** Turns a member's invites off or on; false when it already was. */
+    setOptedOut(memberId: string, off: boolean): Promise<boolean>;
+  };
+}
+
+export interface CalendarSeries {
+  startsAt: Date;
+  moved: MovedOccurrence[];
+  sequence: number;
 }

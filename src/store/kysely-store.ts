@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Store, Tx } from "../core/ports";
 import { auditRepo } from "./repositories/audit";
+import { calendarRepo } from "./repositories/calendar";
 import { chartFiguresRepo } from "./repositories/chart-figures";
 import { enrollmentsRepo, profilesRepo } from "./repositories/enrollments";
 import { erasureRepo } from "./repositories/erasure";
@@ -51,6 +52,8 @@ export function repositories(db: Kysely<Database>, opts: { inTransaction?: boole
     erasure: erasureRepo(db),
     retention: retentionRepo(db),
     myData: myDataRepo(db),
+    // Issue 18: calendar invites.
+    calendar: calendarRepo(db),
   };
 }
 

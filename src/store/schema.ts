@@ -352,4 +352,20 @@ export interface Database {
   master_key_check: MasterKeyCheckTable;
   audit_events: AuditEventsTable;
   space_departures: SpaceDeparturesTable;
+  calendar_series: CalendarSeriesTable;
+  calendar_opt_outs: CalendarOptOutsTable;
+}
+
+/** Issue 18: a pairing's calendar series (migration 0017). */
+export interface CalendarSeriesTable {
+  pairing_id: string;
+  starts_at: Timestamp;
+  moved: JSONColumnType<Array<{ occurrence: string; start: string; minutes: number }>>;
+  sequence: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface CalendarOptOutsTable {
+  member_id: string;
+  created_at: CreatedAt;
 }

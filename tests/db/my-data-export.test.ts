@@ -7,7 +7,6 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { renderMessage as renderSlack } from "../../src/adapters/slack/render";
-import type { TextAttachment } from "../../src/core/messages/attachment";
 import type { Message } from "../../src/core/messages/message";
 import { PERSONAL_DATA } from "../../src/core/privacy/personal-data";
 import { DeliveryFailure } from "../../src/delivery/delivery-failure";
@@ -73,16 +72,15 @@ function holds(found: unknown, planted: unknown): boolean {
   return found === planted;
 }
 
+/** The export's file text (a data export is a file, never a calendar invite). */
+const fileText = (m: Message | undefined) => (m?.attachment && "text" in m.attachment ? m.attachment.text : undefined);
+
 async function exportRow(userId: string) {
   const rows = (await h.keyed("mydata:")).filter((r) => r.member === userId);
   const row = rows.at(-1);
   if (!row) throw new Error(`no export for ${userId}`);
   const message = row.message as Message;
-  return {
-    row,
-    message,
-    json: JSON.parse((message.attachment as TextAttachment | undefined)?.text ?? "null") as Record<string, unknown>,
-  };
+  return { row, message, json: JSON.parse(fileText(message) ?? "null") as Record<string, unknown> };
 }
 
 /** Ani and Budi paired, with something planted in every field Ani can fill; Budi plants his own too. */
@@ -237,9 +235,7 @@ describe("/mentoring mydata", () => {
     const other = JSON.stringify(rows[0]?.message);
     for (const planted of ["JOURNAL-k7", "NOTE-m2", "REASON-p9", "DRAFT-x5", "Cici", "EXPERTISE-q1", "Budi", "Sahabat"])
       expect(other).not.toContain(planted);
-    const json = JSON.parse(
-      ((rows[0]?.message as Message | undefined)?.attachment as TextAttachment | undefined)?.text ?? "{}",
-    ) as Record<string, unknown[]>;
+    const json = JSON.parse(fileText(rows[0]?.message as Message | undefined) ?? "{}") as Record<string, unknown[]>;
     for (const list of ["programs", "enrollments", "pairings", "journal", "avoiding", "drafts"]) expect(json[list]).toEqual([]);
   });
 

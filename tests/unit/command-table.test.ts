@@ -51,6 +51,8 @@ describe("the command table", () => {
         ...["forget-me", "hapus-data-saya", "retention", "retensi"],
         // issue 16 (export)
         ...["mydata", "datasaya"],
+        // issue 18
+        ...["calendar", "kalender"],
       ].sort(),
     );
   });
@@ -64,7 +66,10 @@ describe("the command table", () => {
 
   it("registers every entry as a Discord subcommand with its names and options, and nothing else", () => {
     // `/mentoring` holds Discord's 25 at most; the data-rights words are under `/privacy`.
-    const [mentoring, privacy] = commandDefinitions();
+    // `/calendar` (issue 18) is one word: its argument is the command's own option, no subcommand.
+    const [mentoring, privacy, calendar] = commandDefinitions();
+    expect(calendar?.name).toBe("calendar");
+    expect((calendar?.options ?? []).map((o) => o.name)).toEqual([COMMAND_TABLE.calendar.argument.name]);
     expect(mentoring?.name).toBe("mentoring");
     expect(privacy?.name).toBe("privacy");
     expect(privacy?.name_localizations?.id).toBe("privasi");
@@ -74,7 +79,7 @@ describe("the command table", () => {
       COMMAND_ENTRIES.filter((e) => e.discordCommand === "privacy").map((e) => e.name),
     );
     const subcommands = [...under(mentoring), ...under(privacy)];
-    expect(subcommands.map((s) => s.name).sort()).toEqual(COMMAND_ENTRIES.map((e) => e.name).sort());
+    expect([...subcommands.map((s) => s.name), "calendar"].sort()).toEqual(COMMAND_ENTRIES.map((e) => e.name).sort());
     for (const sub of subcommands) {
       expect(sub.type).toBe(ApplicationCommandOptionType.Subcommand);
       const entry = COMMAND_TABLE[sub.name as keyof typeof COMMAND_TABLE];
@@ -95,7 +100,13 @@ describe("the command table", () => {
       user: "123456789012345678",
       role: "120000000000000002",
     };
-    const VALID_TEXT: Record<string, string> = { who: "everyone", range: "8-20 1-5", values: "goal=4", until: "2026-12-24" };
+    const VALID_TEXT: Record<string, string> = {
+      who: "everyone",
+      range: "8-20 1-5",
+      values: "goal=4",
+      until: "2026-12-24",
+      state: "off",
+    };
     for (const entry of COMMAND_ENTRIES) {
       const bare = commandFromOptions(entry.name);
       expect(bare, entry.name).toEqual(commandFromText(entry.name));
@@ -115,7 +126,7 @@ describe("the command table", () => {
 
   it("names a help key for every word but the help itself, listed once per audience in the table's order", () => {
     for (const entry of COMMAND_ENTRIES) if (entry.name !== "help") expect(entry.help, entry.name).toBeDefined();
-    expect(helpKeys("member")).toEqual(["help.member", "help.profile", "help.forget", "help.privacy"]);
+    expect(helpKeys("member")).toEqual(["help.member", "help.profile", "help.forget", "help.privacy", "help.calendar"]);
     expect(helpKeys("organizer")).toEqual(["help.organizer", "help.topics", "help.audit", "help.retention"]);
   });
 });

@@ -10,7 +10,13 @@ import type { AddressInfo } from "node:net";
 import type { APIApplicationCommandOption, APIApplicationCommandSubcommandOption, LocalizationMap } from "discord.js";
 import { ApplicationCommandOptionType } from "discord.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { COMMAND_NAME, mentoringCommand, privacyCommand, SUBCOMMANDS } from "../../src/adapters/discord/command-definitions";
+import {
+  COMMAND_NAME,
+  calendarCommand,
+  mentoringCommand,
+  privacyCommand,
+  SUBCOMMANDS,
+} from "../../src/adapters/discord/command-definitions";
 import { BOT_PERMISSIONS, cli, inviteUrl, registerCommands } from "../../src/adapters/discord/register";
 import { parseCommand } from "../../src/core/commands/command";
 import { commandFromOptions, commandFromText } from "../../src/core/commands/slash";
@@ -84,8 +90,8 @@ describe("registerCommands", () => {
     expect(put?.method).toBe("PUT");
     expect(put?.url).toBe(`/api/v10/applications/${APP}/guilds/${GUILD}/commands`);
     expect(put?.authorized).toBe(true);
-    expect(put?.body).toEqual([mentoringCommand(), privacyCommand()]);
-    expect(stored.map((c) => c.name)).toEqual([COMMAND_NAME, "privacy"]);
+    expect(put?.body).toEqual([mentoringCommand(), privacyCommand(), calendarCommand()]);
+    expect(stored.map((c) => c.name)).toEqual([COMMAND_NAME, "privacy", "calendar"]);
   });
 
   it("PUTs to the global route without a guild", async () => {
@@ -126,7 +132,7 @@ describe("the command line", () => {
     });
     expect({ code, err }).toEqual({ code: 0, err: [] });
     expect(out).toEqual([
-      `sebaya: registered /mentoring, /privacy in server ${GUILD}`,
+      `sebaya: registered /mentoring, /privacy, /calendar in server ${GUILD}`,
       `sebaya: invite the bot with ${inviteUrl(APP)}`,
     ]);
     expect(recorded[0]?.url).toBe(`/api/v10/applications/${APP}/guilds/${GUILD}/commands`);
@@ -297,6 +303,24 @@ describe("the /privacy command", () => {
     expect(command.description_localizations?.id).toBeTruthy();
     for (const c of [mentoringCommand(), command]) expect((c.options ?? []).length).toBeLessThanOrEqual(25);
   });
+
+  it("registers /calendar (/kalender) with its state as the command's own option, read as the calendar word", () => {
+    const command = calendarCommand();
+    expect(command.name).toBe("calendar");
+    expect(command.name_localizations?.id).toBe("kalender");
+    expect((command.options ?? []).map((o) => [o.type, o.name, o.name_localizations?.id, o.required ?? false])).toEqual([
+      [ApplicationCommandOptionType.String, "state", "status", false],
+    ]);
+    expect(parseCommand(commandFromOptions(command.name, { state: "off" }))).toMatchObject({
+      ok: true,
+      command: { type: "calendar.invites", state: "off" },
+    });
+    expect(parseCommand(commandFromOptions(command.name, { state: "nyala" }))).toMatchObject({
+      ok: true,
+      command: { type: "calendar.invites", state: "on" },
+    });
+    expect(parseCommand(commandFromOptions(command.name, { state: "maybe" })).ok).toBe(false);
+  });
 });
 
 describe("commandFromOptions", () => {
@@ -330,6 +354,7 @@ describe("commandFromOptions", () => {
     "forget-me": "member.forget",
     retention: "program.retention",
     mydata: "data.export",
+    calendar: "calendar.invites",
   };
 
   it("turns every subcommand into the word the core reads", () => {

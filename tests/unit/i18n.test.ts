@@ -80,6 +80,8 @@ const sorted = (xs: Iterable<string>) => [...xs].sort();
 const SAME_IN_BOTH = new Set<MessageKey>([
   "language.id",
   "language.en",
+  // The event's title in a calendar: the program's name for itself, in both languages.
+  "calendar.summary",
   // A person named in the setup access setting: just their mention.
   "access.user",
   "reminder.time",

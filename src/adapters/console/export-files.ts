@@ -6,7 +6,7 @@
  */
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { type Attachment, attachmentData } from "../../core/messages/attachment";
+import { type FileAttachment as Attachment, attachmentData } from "../../core/messages/attachment";
 
 /** Where exports go when no folder is given: DATA_DIR's default, as config.ts has it. */
 export const DEFAULT_EXPORTS_DIR = join("data", "exports");

@@ -26,6 +26,9 @@ export function renderMessage(
       case "divider":
         lines.push("  ---");
         break;
+      case "links":
+        for (const l of block.links) lines.push(`  🔗 ${l.label}: ${l.url}`);
+        break;
       case "actions":
         lines.push(
           block.elements

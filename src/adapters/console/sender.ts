@@ -5,7 +5,7 @@
  * decides, as it must on every platform. A DM's file is written where
  * `saveFile` says and the DM shows its path instead.
  */
-import type { Attachment } from "../../core/messages/attachment";
+import type { FileAttachment as Attachment } from "../../core/messages/attachment";
 import type { Message } from "../../core/messages/message";
 import { attachmentToSend } from "../../delivery/attachment-target";
 import type { Sender } from "../../delivery/sender";

@@ -275,9 +275,10 @@ export async function startDiscordApp(opts: DiscordAppOptions): Promise<DiscordA
     const group = i.options.data.find((o) => o.type === ApplicationCommandOptionType.SubcommandGroup);
     const sub = (group?.options ?? i.options.data).find((o) => o.type === ApplicationCommandOptionType.Subcommand);
     const values: Record<string, InteractionOptionValue> = Object.fromEntries(
-      (sub?.options ?? []).map((o) => [o.name, o.value as InteractionOptionValue]),
+      // A one-word command (`/calendar off`) has its options at the top, no subcommand.
+      (sub ? (sub.options ?? []) : group ? [] : i.options.data).map((o) => [o.name, o.value as InteractionOptionValue]),
     );
-    const command = commandFromOptions(sub?.name ?? "", values);
+    const command = commandFromOptions(sub?.name ?? i.commandName, values);
     // An option named as an input of the form the command opens is already in that form (join's expertise).
     const prefill: FormAnswers = Object.fromEntries(
       Object.entries(values).flatMap(([name, v]) => (typeof v === "string" && v.trim() !== "" ? [[name, v]] : [])),

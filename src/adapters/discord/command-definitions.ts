@@ -27,7 +27,10 @@ import type { MessageKey } from "../../core/i18n/en";
 import { translator } from "../../core/i18n/translate";
 
 export const COMMAND_NAME = "mentoring";
-/** Every top-level command the bot registers: `/mentoring`, and `/privacy` for the data-rights words (25 subcommands at most per command). */
+/**
+ * Every top-level command the bot registers: `/mentoring`, `/privacy` for the data-rights words (25
+ * subcommands at most per command), `/calendar` for calendar invites.
+ */
 export const COMMAND_NAMES: readonly string[] = DISCORD_COMMANDS;
 
 export type OptionDefinition = Argument;
@@ -109,6 +112,14 @@ export function privacyCommand(): RESTPostAPIChatInputApplicationCommandsJSONBod
   return topLevel("privacy", "discord.command.privacy", "privasi");
 }
 
+/**
+ * `/calendar` (`/kalender`): calendar invites on or off (issue 18). One word, so its argument is the
+ * command's own option (`/calendar off`), not a subcommand's.
+ */
+export function calendarCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  return topLevel("calendar", "discord.command.calendar", "kalender");
+}
+
 function topLevel(name: DiscordCommandName, key: MessageKey, nameId?: string): RESTPostAPIChatInputApplicationCommandsJSONBody {
   const { description, localizations } = describeKey(key);
   const builder = new SlashCommandBuilder()
@@ -119,7 +130,14 @@ function topLevel(name: DiscordCommandName, key: MessageKey, nameId?: string): R
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
   if (nameId) builder.setNameLocalizations({ id: nameId });
-  for (const def of SUBCOMMANDS.filter((d) => d.command === name)) {
+  const words = SUBCOMMANDS.filter((d) => d.command === name);
+  const [only] = words;
+  if (words.length === 1 && only?.name === name) {
+    // The word is the command: its options are the command's (the builders share the option methods addOption uses).
+    if (only.option) addOption(builder as unknown as SlashCommandSubcommandBuilder, only.option);
+    return builder.toJSON();
+  }
+  for (const def of words) {
     builder.addSubcommand((sub) => {
       const text = describeKey(def.description);
       sub
@@ -137,7 +155,7 @@ function topLevel(name: DiscordCommandName, key: MessageKey, nameId?: string): R
 
 /** Every command the bot registers. */
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return [mentoringCommand(), privacyCommand()];
+  return [mentoringCommand(), privacyCommand(), calendarCommand()];
 }
 
 /** A value an interaction's option carries, as the core's `commandFromOptions` reads it. */

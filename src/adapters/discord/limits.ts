@@ -15,6 +15,8 @@ export const DISCORD_LIMITS = {
   buttonsPerRow: 5,
   selectOptions: 25,
   buttonLabel: 80,
+  /** A link button's URL. */
+  linkUrl: 512,
   optionLabel: 100,
   optionValue: 100,
   optionDescription: 100,

@@ -16,7 +16,7 @@ import {
   ButtonStyle,
   StringSelectMenuBuilder,
 } from "discord.js";
-import type { Block, Button, Message, Reply, Select } from "../../core/messages/message";
+import type { Block, Button, LinksBlock, Message, Reply, Select } from "../../core/messages/message";
 import { segments } from "../../core/messages/rich-text";
 import { encodeCustomId, reviewCustomId } from "./custom-id";
 
@@ -63,7 +63,7 @@ interface Piece {
 const HEADING_LINE_MAX = 150;
 const RULE = "─".repeat(12);
 
-function pieces(block: Exclude<Block, { type: "actions" }>, sep: string): Piece[] {
+function pieces(block: Exclude<Block, { type: "actions" | "links" }>, sep: string): Piece[] {
   const withSep = (texts: string[]): Piece[] => texts.map((text, i) => ({ text, sep: i === 0 ? sep : "\n" }));
   switch (block.type) {
     case "text": {
@@ -181,6 +181,21 @@ function rows(elements: Array<Button | Select>, used: Set<string>): Row[] {
   return out;
 }
 
+/** Link buttons (they open the page; Discord sends the bot nothing), five to a row. */
+function linkRows(block: LinksBlock): Row[] {
+  const out: Row[] = [];
+  const usable = block.links.filter((l) => l.url.startsWith("https://") && l.url.length <= DISCORD_LIMITS.linkUrl);
+  for (let i = 0; i < usable.length; i += DISCORD_LIMITS.buttonsPerRow) {
+    const buttons = usable
+      .slice(i, i + DISCORD_LIMITS.buttonsPerRow)
+      .map((l) =>
+        new ButtonBuilder().setStyle(ButtonStyle.Link).setURL(l.url).setLabel(label(l.label, DISCORD_LIMITS.buttonLabel)),
+      );
+    out.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons).toJSON() as Row);
+  }
+  return out;
+}
+
 /**
  * Who may be notified: the users the core mentioned whose mention is in this
  * payload (not escaped: an even run of backslashes before it); never a role,
@@ -215,8 +230,8 @@ export function renderMessage(message: Message): DiscordMessagePayload[] {
   };
   let previous: Block | undefined;
   for (const block of message.blocks) {
-    if (block.type === "actions") {
-      for (const row of rows(block.elements, used)) {
+    if (block.type === "actions" || block.type === "links") {
+      for (const row of block.type === "links" ? linkRows(block) : rows(block.elements, used)) {
         if (components.length === DISCORD_LIMITS.actionRows) flush();
         components.push(row);
       }

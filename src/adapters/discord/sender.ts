@@ -25,7 +25,7 @@ import {
 } from "discord.js";
 import type { Language } from "../../core/domain";
 import { translator } from "../../core/i18n/translate";
-import { type Attachment, attachmentData } from "../../core/messages/attachment";
+import { type FileAttachment as Attachment, attachmentData } from "../../core/messages/attachment";
 import type { Clock } from "../../core/time/clock";
 import { attachmentToSend } from "../../delivery/attachment-target";
 import { DeliveryFailure } from "../../delivery/delivery-failure";

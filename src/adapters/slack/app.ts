@@ -31,6 +31,7 @@ import {
   decodeButton,
   FORM_CALLBACK_ID,
   formChannel,
+  LINK_ACTION_PREFIX,
   notedBlocks,
   renderMessage,
   renderModal,
@@ -353,6 +354,11 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
       ...(channelId ? { channelId } : {}),
     });
     clock.replied("command");
+  });
+
+  // A link button (add to calendar) opened its page in the browser: nothing to do but acknowledge.
+  app.action(new RegExp(`^${LINK_ACTION_PREFIX}`), async ({ ack }) => {
+    await ack();
   });
 
   app.action(/^sebaya:/, async ({ ack, body, action, respond, client, context }) => {

@@ -35,6 +35,7 @@ export const SLACK_LIMITS = {
   elementsPerActions: 25,
   buttonText: 75,
   buttonValue: 2000,
+  buttonUrl: 3000,
   actionId: 255,
   optionText: 75,
   optionValue: 150,
@@ -49,6 +50,8 @@ export const SLACK_LIMITS = {
 
 export const FORM_CALLBACK_ID = "sebaya_form";
 const ACTION_PREFIX = "sebaya:";
+/** A link button's action id: Slack posts its press too, which needs only an acknowledgement. */
+export const LINK_ACTION_PREFIX = "sebaya-link:";
 
 /** Slack's limits count characters. */
 export const truncate = truncateCodePoints;
@@ -206,6 +209,21 @@ export function renderMessage(
       case "divider":
         blocks.push({ type: "divider" });
         break;
+      case "links": {
+        // URL buttons open the page; Slack still posts the press, acknowledged under LINK_ACTION_PREFIX (app.ts).
+        const usable = block.links.filter((l) => l.url.startsWith("https://") && l.url.length <= SLACK_LIMITS.buttonUrl);
+        for (let i = 0; i < usable.length; i += SLACK_LIMITS.elementsPerActions)
+          blocks.push({
+            type: "actions",
+            elements: usable.slice(i, i + SLACK_LIMITS.elementsPerActions).map((l) => ({
+              type: "button" as const,
+              action_id: `${LINK_ACTION_PREFIX}${actionIndex++}`,
+              text: { type: "plain_text" as const, text: truncate(l.label, SLACK_LIMITS.buttonText), emoji: true },
+              url: l.url,
+            })),
+          });
+        break;
+      }
       case "actions":
         for (let i = 0; i < block.elements.length; i += SLACK_LIMITS.elementsPerActions) {
           blocks.push({

@@ -8,7 +8,7 @@
 import { DateTime } from "luxon";
 import type { Language } from "../domain";
 import type { Translate } from "../i18n/translate";
-import type { Attachment } from "../messages/attachment";
+import type { ImageAttachment } from "../messages/attachment";
 import type { ProgramChartFigures } from "../ports";
 import { formatDate } from "../time/time-format";
 import type { BarPanel, ChartDocument, ChartRenderer } from "./chart-document";
@@ -216,6 +216,6 @@ export async function roundChart(
 }
 
 /** The chart as a file for one organizer's DM. */
-export function chartAttachment(chart: RoundChart): Attachment {
+export function chartAttachment(chart: RoundChart): ImageAttachment {
   return { name: chart.name, mime: "image/png", base64: Buffer.from(chart.png).toString("base64"), alt: chart.alt };
 }

@@ -69,13 +69,14 @@ export interface CommandEntry<T extends CommandType> {
   /**
    * The Discord command the word is registered under, when not `/mentoring`: Discord takes at most
    * 25 subcommands per command, and `/mentoring` has 25, so the data-rights words (issue 16) are
-   * `/privacy <word>` there. Slack and the console read every word after `/mentoring`.
+   * `/privacy <word>` there. Slack and the console read every word after `/mentoring`. A command
+   * with one word (`calendar`) takes that word's argument directly: `/calendar off`.
    */
   discordCommand?: DiscordCommandName;
 }
 
 /** The Discord commands the table's words are registered under. */
-export const DISCORD_COMMANDS = ["mentoring", "privacy"] as const;
+export const DISCORD_COMMANDS = ["mentoring", "privacy", "calendar"] as const;
 export type DiscordCommandName = (typeof DISCORD_COMMANDS)[number];
 
 /** How a member types the command a word belongs to on a platform: `/privacy` on Discord for a data-rights word. */
@@ -449,7 +450,33 @@ export const COMMAND_TABLE = {
     discordCommand: "privacy",
     fromText: () => command("data.export"),
   },
+  // issue 18: calendar invites off or on. Discord: `/calendar` (`/kalender`), its own command.
+  calendar: {
+    type: "calendar.invites",
+    id: ["kalender"],
+    audience: "member",
+    description: "discord.command.calendar",
+    help: "help.calendar",
+    discordCommand: "calendar",
+    argument: {
+      name: "state",
+      nameId: "status",
+      kind: "string",
+      description: "discord.option.calendarState",
+      required: false,
+      maxLength: 10,
+    },
+    fromText: (rest) => command("calendar.invites", rest ? { state: calendarState(rest) } : {}),
+  },
 } as const satisfies Record<string, AnyEntry>;
+
+/** "on"/"off" in either language ("nyala"/"mati"); anything else as typed, for the schema to refuse. */
+function calendarState(word: string): string {
+  const w = word.trim().toLowerCase();
+  if (["on", "nyala", "aktif", "hidup"].includes(w)) return "on";
+  if (["off", "mati", "nonaktif", "matikan"].includes(w)) return "off";
+  return w;
+}
 
 export type CommandWord = keyof typeof COMMAND_TABLE;
 

@@ -239,6 +239,8 @@ const directSchemas = [
   z.strictObject({ type: z.literal("program.retention"), months: intIn(1, 120).optional() }),
   // issue 16 (export): everything Sebaya holds about the actor, to them alone; names nobody else.
   z.strictObject({ type: z.literal("data.export") }),
+  // issue 18: the actor's calendar invites on or off; without a state, says which.
+  z.strictObject({ type: z.literal("calendar.invites"), state: z.enum(["on", "off"]).optional() }),
 ] as const;
 
 /** What adapters send: a direct command, a form's request (it opens the form), or a submitted form. */

@@ -746,6 +746,34 @@ export const en = {
   "chart.nothing": "{name} has no round yet, so there is no chart to send.",
   "home.chart": "Send me the chart",
   "demo.chartWritten": "📊 The organizer’s chart is written to {path}",
+  // issue 18: calendar invites
+  "calendar.summary": "Mentoring sebaya: {names}",
+  "calendar.agenda":
+    "Agenda: how things went since last time, then your goals ({goals}). Bring one real question or problem from your week.",
+  "calendar.footer": "Sent by Sebaya. When your schedule changes, an updated invite replaces this event.",
+  "calendar.invite":
+    "📅 Your sessions with {names} for your calendar: every {everyDays} days, {minutes} minutes each. Open the attached file to add the whole series.",
+  "calendar.updated": "📅 Your sessions with {names} changed. Open the attached file to update the event in your calendar.",
+  "calendar.next": "Next session: {when}",
+  "calendar.howTo": "Rather not open files? Add it with a link:",
+  "calendar.google": "Add to Google Calendar",
+  "calendar.outlook": "Add to Outlook",
+  "calendar.outlookRepeat": "Repeats every {everyDays} days until {until}: set the repeat when you save it.",
+  "calendar.offHint": "Don’t want these files? Type “calendar off” after the Sebaya command.",
+  "calendar.paused":
+    "📅 Your sessions with {names} are on a break, so the attached file takes them out of your calendar. When the break ends, a new invite follows.",
+  "calendar.cancelled": "📅 Your sessions with {names} won’t take place. The attached file removes them from your calendar.",
+  "calendar.ended":
+    "📅 Your sessions with {names} have ended. The attached file ends the series in your calendar on {until}; past sessions stay.",
+  "calendar.on.done": "Calendar invites are on. You’ll get your current sessions’ invite in your DMs.",
+  "calendar.on.doneNothing": "Calendar invites are on. You’ll get one as soon as you and your peer agree a schedule.",
+  "calendar.on.already": "Calendar invites are already on.",
+  "calendar.off.done":
+    "Calendar invites are off: no more files from Sebaya. Events already in your calendar stay until you delete them. Turn them back on with “calendar on”.",
+  "calendar.off.already": "Calendar invites are already off.",
+  "help.calendar": "• {command} off|on: stop or start calendar invites (.ics files and links) for your sessions",
+  "discord.command.calendar": "Calendar invites for your sessions: on or off",
+  "discord.option.calendarState": "on or off",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -757,4 +757,33 @@ export const id: Record<MessageKey, string> = {
   "chart.nothing": "{name} belum punya putaran, jadi belum ada grafik yang bisa dikirim.",
   "home.chart": "Kirimi saya grafiknya",
   "demo.chartWritten": "📊 Grafik untuk penyelenggara tersimpan di {path}",
+  // issue 18: undangan kalender
+  "calendar.summary": "Mentoring sebaya: {names}",
+  "calendar.agenda":
+    "Agenda: cerita kabar sejak pertemuan terakhir, lalu bahas tujuan kalian ({goals}). Bawa satu pertanyaan atau masalah nyata dari minggu ini.",
+  "calendar.footer": "Dikirim oleh Sebaya. Kalau jadwal berubah, undangan baru akan menggantikan acara ini.",
+  "calendar.invite":
+    "📅 Jadwal sesi Anda dengan {names} untuk kalender: setiap {everyDays} hari, masing-masing {minutes} menit. Buka file terlampir untuk menambahkan semua sesinya sekaligus.",
+  "calendar.updated":
+    "📅 Jadwal sesi Anda dengan {names} berubah. Buka file terlampir supaya acara di kalender Anda ikut diperbarui.",
+  "calendar.next": "Sesi berikutnya: {when}",
+  "calendar.howTo": "Malas buka file? Tambahkan lewat tautan ini:",
+  "calendar.google": "Tambah ke Google Calendar",
+  "calendar.outlook": "Tambah ke Outlook",
+  "calendar.outlookRepeat": "Berulang setiap {everyDays} hari sampai {until}: atur pengulangannya waktu menyimpan.",
+  "calendar.offHint": "Tidak perlu file seperti ini? Ketik “kalender mati” setelah perintah Sebaya.",
+  "calendar.paused":
+    "📅 Sesi Anda dengan {names} sedang rehat, jadi file terlampir mengeluarkannya dulu dari kalender Anda. Begitu rehatnya selesai, undangan baru menyusul.",
+  "calendar.cancelled": "📅 Sesi Anda dengan {names} tidak jadi berlanjut. File terlampir menghapusnya dari kalender Anda.",
+  "calendar.ended":
+    "📅 Sesi Anda dengan {names} sudah selesai. File terlampir mengakhiri jadwalnya di kalender Anda pada {until}; sesi yang sudah lewat tetap tercatat.",
+  "calendar.on.done": "Undangan kalender sudah nyala lagi. Undangan untuk sesi Anda sekarang dikirim ke DM.",
+  "calendar.on.doneNothing": "Undangan kalender sudah nyala. Begitu Anda dan pasangan sepakat jadwal, undangannya dikirim.",
+  "calendar.on.already": "Undangan kalender memang sudah nyala.",
+  "calendar.off.done":
+    "Undangan kalender dimatikan: Sebaya tidak akan mengirim file lagi. Acara yang sudah ada di kalender tetap ada sampai Anda hapus sendiri. Nyalakan lagi dengan “kalender nyala”.",
+  "calendar.off.already": "Undangan kalender memang sudah mati.",
+  "help.calendar": "• {command} mati|nyala: hentikan atau kirim lagi undangan kalender (file .ics dan tautan) untuk sesi Anda",
+  "discord.command.calendar": "Undangan kalender untuk sesi Anda: nyala atau mati",
+  "discord.option.calendarState": "nyala atau mati",
 };

@@ -1,4 +1,5 @@
 /** A break ends on its date: reminders resume, the member and their partners hear it. */
+import { sendCalendarInvites } from "../calendar/calendar-updates";
 import { notifyMember, notifyPairing } from "../messages/notify";
 import { contactMoment, currentMembers } from "../messages/reach";
 import { pauseEndJob } from "../schedule/job-kinds";
@@ -25,6 +26,7 @@ export const pauseEnd: JobKind<"pause-end"> = {
       await notifyPairing(tx, program, pairing.id, members, `pause-ended:${enrollment.id}:${p.until}:${pairing.id}`, now, (t) =>
         message(text(t("pause.ended.partner", { name: member.displayName }))),
       );
+      await sendCalendarInvites(tx, program, pairing.id, now, { change: "resumed" });
     }
     return done();
   },

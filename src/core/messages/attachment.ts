@@ -3,14 +3,19 @@
  * the outbox row's message like any other part of it, so whatever protects
  * the message at rest protects the file too; each platform's sender delivers
  * it its own way (Slack: an upload into the DM; Discord: an attachment;
- * console: a file under DATA_DIR/exports).
+ * console: a file under DATA_DIR/exports). Also a pairing's calendar invite (issue 18).
  */
-export type Attachment = TextAttachment | ImageAttachment;
+import type { CalendarInvite } from "../calendar/calendar-invite";
+
+export type Attachment = FileAttachment | CalendarAttachment;
+
+/** A file as sent: text or an image. */
+export type FileAttachment = TextAttachment | ImageAttachment;
 
 export interface TextAttachment {
   /** The file's name as the reader sees it: letters, digits, dots, dashes and underscores only. */
   name: string;
-  mime: "application/json" | "text/plain";
+  mime: "application/json" | "text/plain" | "text/calendar";
   /** The content as UTF-8 text (JSON here): a row's message is JSON, so bytes would need encoding. */
   text: string;
 }
@@ -25,6 +30,16 @@ export interface ImageAttachment {
 }
 
 /**
+ * A calendar invite (issue 18), kept as data in the row: delivery writes the `.ics` file from it
+ * (`src/calendar/`), so the core needs no iCalendar library.
+ */
+export interface CalendarAttachment {
+  name: string;
+  mime: "text/calendar";
+  calendar: CalendarInvite;
+}
+
+/**
  * The largest file Sebaya sends: below Discord's 10 MiB for a bot's message
  * (Slack takes up to 1 GB), so every platform can deliver what one can.
  */
@@ -36,7 +51,7 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 export const isSafeAttachmentName = (name: string): boolean => SAFE_NAME.test(name) && !name.includes("..");
 
 /** The file's size in bytes as sent. */
-export function attachmentBytes(attachment: Attachment): number {
+export function attachmentBytes(attachment: FileAttachment): number {
   if (attachment.mime !== "image/png") return new TextEncoder().encode(attachment.text).length;
   const b64 = attachment.base64;
   const padding = b64.endsWith("==") ? 2 : b64.endsWith("=") ? 1 : 0;
@@ -44,5 +59,5 @@ export function attachmentBytes(attachment: Attachment): number {
 }
 
 /** The file's bytes as sent. */
-export const attachmentData = (attachment: Attachment): Uint8Array =>
+export const attachmentData = (attachment: FileAttachment): Uint8Array =>
   attachment.mime === "image/png" ? Buffer.from(attachment.base64, "base64") : new TextEncoder().encode(attachment.text);

@@ -13,7 +13,7 @@ export interface Message {
   attachment?: Attachment;
 }
 
-export type Block = TextBlock | FieldsBlock | ActionsBlock | DividerBlock;
+export type Block = TextBlock | FieldsBlock | ActionsBlock | DividerBlock | LinksBlock;
 
 /**
  * Someone the core means to address: a user is mentioned (and notified where
@@ -49,6 +49,15 @@ export interface FieldsBlock {
 
 export interface DividerBlock {
   type: "divider";
+}
+
+/**
+ * Links that open a web page (issue 18: add to Google Calendar or Outlook): link buttons where the
+ * platform has them, never a command. `url` is built by the core (https only), labels are translated.
+ */
+export interface LinksBlock {
+  type: "links";
+  links: Array<{ label: string; url: string }>;
 }
 
 export interface ActionsBlock {

@@ -2,6 +2,7 @@
  * Someone leaving a pairing (ending it, or leaving the round). The others get
  * a kind, neutral message; the private reason is stored apart and never sent.
  */
+import { sendCalendarInvites } from "../calendar/calendar-updates";
 import type { Context } from "../context";
 import type { Member, Pairing, Program } from "../domain";
 import { notifyMember, notifyPairing } from "../messages/notify";
@@ -35,6 +36,7 @@ export async function departFromPairing(
         note !== null && text(t("end.partnerMessage", { name, message: note })),
       ),
     );
+    await sendCalendarInvites(tx, program, pairing.id, now, calendarChange("left", member, opts.kind));
     return remaining;
   }
   await tx.pairings.end(pairing.id, now);
@@ -56,5 +58,10 @@ export async function departFromPairing(
       ),
     );
   }
+  await sendCalendarInvites(tx, program, pairing.id, now, calendarChange("ended", member, opts.kind));
   return remaining;
 }
+
+/** Issue 18: the one who left loses the series from their calendar; someone being erased is sent nothing. */
+const calendarChange = (change: "left" | "ended", member: Member, kind: "end" | "leave" | "forget") =>
+  kind === "forget" ? { change } : { change, departed: member };

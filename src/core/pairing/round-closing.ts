@@ -4,6 +4,8 @@
  * member privately the goals they marked reached, then pairings end and the
  * channel hears the round is over.
  */
+
+import { sendCalendarInvites } from "../calendar/calendar-updates";
 import type { Program, Round } from "../domain";
 import { notifyChannel, notifyMember, notifyPairing } from "../messages/notify";
 import { contactMoment, currentMembers } from "../messages/reach";
@@ -50,6 +52,8 @@ export async function closeRound(tx: Tx, program: Program, round: Round, now: Da
       );
     }
     await tx.pairings.end(pairing.id, now);
+    // Issue 18: the series ends in everyone's calendar (past sessions stay).
+    await sendCalendarInvites(tx, program, pairing.id, now, { change: "ended" });
   }
   await tx.rounds.setStatus(round.id, "closed");
   // From now, its private text is kept only for the program's retention period.

@@ -1,4 +1,5 @@
 import { pairingOfActor } from "../access/scope";
+import { sendCalendarInvites } from "../calendar/calendar-updates";
 import { Refusal } from "../errors";
 import { notifyPairing, timezoneOf } from "../messages/notify";
 import { firstSessionStart } from "../pairing/routine";
@@ -56,6 +57,9 @@ export const confirmCadence: UseCase<"cadence.confirm"> = async (ctx, command) =
         ),
       ),
   );
+  // Issue 18: the routine in each member's calendar, the series starting at the first session.
+  await ctx.tx.calendar.begin(pairing.id, startsAt);
+  await sendCalendarInvites(ctx.tx, program, pairing.id, ctx.now, { change: "agreed" });
   return {
     ...reply(message(text(ctx.t("cadence.confirmedReply")))),
     settled: true,

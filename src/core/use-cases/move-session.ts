@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { pairingOfActor } from "../access/scope";
+import { sendCalendarInvites } from "../calendar/calendar-updates";
 import { Refusal } from "../errors";
 import { notifyPairing, timezoneOf } from "../messages/notify";
 import { rescheduleSession } from "../pairing/sessions";
@@ -34,6 +35,15 @@ export const moveSession: UseCase<"session.move"> = async (ctx, command) => {
   const startsAt = local.toJSDate();
   if (startsAt <= ctx.now) throw new Refusal("refusal.moveInPast");
   await rescheduleSession(ctx.tx, session, startsAt, minutes, ctx.now);
+  // Issue 18: the occurrence the session stood for moves in the calendar (moved twice, it is still that occurrence).
+  const series = await ctx.tx.calendar.series(session.pairingId);
+  if (series) {
+    const old = session.startsAt.toISOString();
+    const earlier = series.moved.find((m) => m.start === old);
+    const moved = { occurrence: earlier?.occurrence ?? old, start: startsAt.toISOString(), minutes };
+    await ctx.tx.calendar.setMoved(session.pairingId, [...series.moved.filter((m) => m !== earlier), moved]);
+    await sendCalendarInvites(ctx.tx, program, session.pairingId, ctx.now, { change: "moved" });
+  }
   // By name, so that everyone reads the same list in the same order.
   const members = (await ctx.tx.members.getMany(memberIds)).sort((a, b) => a.displayName.localeCompare(b.displayName));
   await notifyPairing(

@@ -1,4 +1,5 @@
 import { currentMembership } from "../access/scope";
+import { sendCalendarInvites } from "../calendar/calendar-updates";
 import { Refusal } from "../errors";
 import { notifyPairing, timezoneOf } from "../messages/notify";
 import { schedulePauseEnd } from "../schedule/planned-jobs";
@@ -42,6 +43,8 @@ export const pause: UseCase<"pause"> = async (ctx, command) => {
           ),
         ),
     );
+    // Issue 18: the sessions leave everyone's calendar for the break.
+    await sendCalendarInvites(ctx.tx, program, pairing.id, ctx.now, { change: "paused" });
   }
   return reply(message(text(ctx.t("pause.done", { date: formatDate(until, zone, ctx.language) }))));
 };

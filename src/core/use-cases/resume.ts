@@ -1,4 +1,5 @@
 import { currentMembership } from "../access/scope";
+import { sendCalendarInvites } from "../calendar/calendar-updates";
 import { Refusal } from "../errors";
 import { notifyPairing } from "../messages/notify";
 import { message, text } from "../views/blocks";
@@ -14,6 +15,8 @@ export const resume: UseCase<"resume"> = async (ctx) => {
     await notifyPairing(ctx.tx, program, pairing.id, members, `resume:${enrollment.id}:${ctx.now.toISOString()}`, ctx.now, (t) =>
       message(text(t("resume.partner", { name: ctx.member.displayName }))),
     );
+    // Issue 18: back in the calendars (unless a partner is still on a break).
+    await sendCalendarInvites(ctx.tx, program, pairing.id, ctx.now, { change: "resumed" });
   }
   return reply(message(text(ctx.t("resume.done"))));
 };

@@ -13,7 +13,7 @@ export function helpMessage(t: Translate, showOrganizer: boolean, platform: Plat
   const command = privacyCommand(platform);
   const lines = (audience: "member" | "organizer") =>
     helpKeys(audience)
-      .map((key) => t(key, { command }))
+      .map((key) => t(key, { command: key === "help.calendar" ? calendarCommand(platform) : command }))
       .join("\n");
   return message(
     heading(t("help.title")),
@@ -24,6 +24,10 @@ export function helpMessage(t: Translate, showOrganizer: boolean, platform: Plat
     muted(t("privacy.summary", { command })),
   );
 }
+
+/** How the calendar word is typed before its argument: `/mentoring calendar`, or `/calendar` alone on Discord (issue 18). */
+export const calendarCommand = (platform: Platform): string =>
+  platform === "discord" ? commandPrefix(platform, COMMAND_TABLE.calendar) : "/mentoring calendar";
 
 /** How the data-rights words are typed on a platform: `/mentoring` there, `/privacy` on Discord. */
 export const privacyCommand = (platform: Platform): string => commandPrefix(platform, COMMAND_TABLE.mydata);
