@@ -50,6 +50,21 @@ export interface RoundFigures {
   evaluations: { counted: number; working: number | null; goalsReached: number };
 }
 
+/**
+ * One member of a round as the organizers' CSV shows them: facts their pairing shares, never what
+ * they answered privately.
+ */
+export interface RosterEntry {
+  memberId: string;
+  displayName: string;
+  /** Everyone who was in a pairing with them in the round, by name. */
+  partners: string[];
+  held: number;
+  missed: number;
+  /** When they last answered a check-in in the round (its date only is shown). */
+  lastCheckInAt: Date | null;
+}
+
 /** The kinds of things a command can name by id. */
 export type OwnedKind = "program" | "round" | "pairing" | "session";
 
@@ -211,6 +226,10 @@ export interface Tx {
   reports: {
     /** Counts and averages over a round for organizers; answers only in whole blocks of `block`. */
     round(roundId: string, now: Date, block: number): Promise<RoundFigures>;
+  };
+  roster: {
+    /** Every member enrolled in the round (left or not), by name. */
+    ofRound(roundId: string): Promise<RosterEntry[]>;
   };
   jobs: {
     /** Due work as a row; ignored when a job with the same key exists already. */

@@ -193,7 +193,13 @@ const directSchemas = [
   z.strictObject({ type: z.literal("profile.show"), programId: id.optional() }),
   /** Someone joined a channel: a program channel answers with a welcome (and the round's join button). */
   z.strictObject({ type: z.literal("welcome") }),
-  z.strictObject({ type: z.literal("program.report"), programId: id.optional() }),
+  /** `format: "csv"`: one row per member of the current round (or round number `round`), as a file in the organizer's DM. */
+  z.strictObject({
+    type: z.literal("program.report"),
+    programId: id.optional(),
+    format: z.literal("csv").optional(),
+    round: intIn(1, 10_000).optional(),
+  }),
   z.strictObject({
     type: z.literal("program.setup"),
     name: z.preprocess((v) => (v === "" ? undefined : v), shortText.optional()),

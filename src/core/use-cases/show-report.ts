@@ -4,6 +4,7 @@ import { Refusal } from "../errors";
 import { waitingForPeer } from "../pairing/rematch";
 import { text } from "../views/blocks";
 import { ANSWER_BLOCK, reportMessage } from "../views/report";
+import { exportRoundCsv } from "./export-round-csv";
 import type { UseCase } from "./types";
 
 /**
@@ -11,6 +12,8 @@ import type { UseCase } from "./types";
  * one a button names); in a DM, every program the actor organizes.
  */
 export const showReport: UseCase<"program.report"> = async (ctx, command) => {
+  // issue 17: the member-by-member CSV, after the same organizer check.
+  if (command.format === "csv") return exportRoundCsv(ctx, command);
   let programs: Program[];
   if (command.programId || ctx.channelId) {
     const program = await programInChannel(ctx, command.programId);
