@@ -95,7 +95,13 @@ describe("the command table", () => {
       user: "123456789012345678",
       role: "120000000000000002",
     };
-    const VALID_TEXT: Record<string, string> = { who: "everyone", range: "8-20 1-5", values: "goal=4", until: "2026-12-24", export: "csv 2" };
+    const VALID_TEXT: Record<string, string> = {
+      who: "everyone",
+      range: "8-20 1-5",
+      values: "goal=4",
+      until: "2026-12-24",
+      export: "csv 2",
+    };
     for (const entry of COMMAND_ENTRIES) {
       const bare = commandFromOptions(entry.name);
       expect(bare, entry.name).toEqual(commandFromText(entry.name));
