@@ -36,7 +36,7 @@ export async function exportRoundCsv(ctx: Context, command: CommandOf<"program.r
   const round = command.round ? await tx.rounds.byNumber(program.id, command.round) : await tx.rounds.latest(program.id);
   if (!round) throw new Refusal(command.round ? "csv.noSuchRound" : "report.noRound", { number: command.round ?? 0 });
   const zone = member.timezone ?? program.timezone;
-  const file = roundRosterCsv(t, round, await tx.roster.ofRound(round.id), zone, now);
+  const file = roundRosterCsv(t, ctx.language, round, await tx.roster.ofRound(round.id), zone, now);
   if (attachmentBytes(file) > ATTACHMENT_MAX_BYTES) throw new Refusal("csv.tooLarge");
   await tx.outbox.enqueue({
     tenantId: ctx.tenant.id,

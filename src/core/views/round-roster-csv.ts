@@ -8,7 +8,7 @@
  * the round's total, counted in whole blocks, is in the report and the
  * retrospective.
  */
-import type { Round } from "../domain";
+import type { Language, Round } from "../domain";
 import type { Translate } from "../i18n/translate";
 import type { Attachment } from "../messages/attachment";
 import { csvText } from "../messages/csv-text";
@@ -19,11 +19,21 @@ export function isoDateIn(at: Date, zone: string): string {
   return new Intl.DateTimeFormat("sv-SE", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
-export function roundRosterCsv(t: Translate, round: Round, rows: readonly RosterEntry[], zone: string, now: Date): Attachment {
+export function roundRosterCsv(
+  t: Translate,
+  language: Language,
+  round: Round,
+  rows: readonly RosterEntry[],
+  zone: string,
+  now: Date,
+): Attachment {
   const header = [t("csv.name"), t("csv.partners"), t("csv.held"), t("csv.missed"), t("csv.lastCheckIn")];
-  const body = rows.map((r) => [
+  // Sorted here, in the reader's language, so the order is the same whatever the database's collation.
+  const collator = new Intl.Collator(language);
+  const sorted = [...rows].sort((a, b) => collator.compare(a.displayName, b.displayName) || (a.memberId < b.memberId ? -1 : 1));
+  const body = sorted.map((r) => [
     r.displayName,
-    r.partners.join("; "),
+    [...r.partners].sort(collator.compare).join("; "),
     r.held,
     r.missed,
     r.lastCheckInAt ? isoDateIn(r.lastCheckInAt, zone) : "",
