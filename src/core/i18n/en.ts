@@ -694,9 +694,9 @@ export const en = {
   "discord.command.privacy": "Your data in Sebaya: see it, erase it; organizers: how long notes are kept, who did what",
   "discord.command.mydata": "Get everything Sebaya holds about you, privately in your DMs",
   "privacy.summary":
-    "Your privacy: your journal, check-in notes, ending reasons and evaluations are for your eyes only; your partner sees your name and profile, organizers see only totals. Private text is kept encrypted and deleted 12 months after its round closes. {command} mydata sends you everything Sebaya holds about you; {command} forget-me erases it.",
+    "Your privacy: your journal, check-in notes, ending reasons and evaluations are for your eyes only; your partner sees your name and profile, organizers see totals and how often each pair meets. Private text is kept encrypted and deleted 12 months after its round closes. {command} mydata sends you everything Sebaya holds about you; {command} forget-me erases it.",
   "privacy.intake":
-    "Your privacy: your partner sees your name and these answers; organizers see only totals. What you write privately later is for your eyes only, kept encrypted and deleted 12 months after the round closes; the help says how to get or erase your data.",
+    "Your privacy: your partner sees your name and these answers; organizers see totals and how often each pair meets. What you write privately later is for your eyes only, kept encrypted and deleted 12 months after the round closes; the help says how to get or erase your data.",
   "mydata.sent": "I’ve sent everything Sebaya holds about you to your DMs: a summary and the file {file}. Only you can see it.",
   "mydata.tooLarge":
     "Your data is too large to send as one file. Nothing was changed; please ask your organizers to export it for you.",

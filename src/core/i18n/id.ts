@@ -704,9 +704,9 @@ export const id: Record<MessageKey, string> = {
   "discord.command.privacy": "Data Anda di Sebaya: lihat, hapus; penyelenggara: lama penyimpanan catatan, jejak tindakan",
   "discord.command.mydata": "Terima semua data Anda yang disimpan Sebaya, lewat DM pribadi",
   "privacy.summary":
-    "Soal privasi: catatan pribadi, cerita sesi, alasan mengakhiri, dan evaluasi Anda hanya bisa Anda baca sendiri; rekan Anda melihat nama dan profil Anda, penyelenggara hanya melihat angka rekap. Tulisan pribadi disimpan terenkripsi dan dihapus 12 bulan setelah putarannya selesai. {command} mydata mengirimi Anda semua data yang disimpan Sebaya; {command} forget-me menghapusnya.",
+    "Soal privasi: catatan pribadi, cerita sesi, alasan mengakhiri, dan evaluasi Anda hanya bisa Anda baca sendiri; rekan Anda melihat nama dan profil Anda, penyelenggara melihat angka rekap dan seberapa sering tiap pasangan bertemu. Tulisan pribadi disimpan terenkripsi dan dihapus 12 bulan setelah putarannya selesai. {command} mydata mengirimi Anda semua data yang disimpan Sebaya; {command} forget-me menghapusnya.",
   "privacy.intake":
-    "Soal privasi: rekan Anda melihat nama dan jawaban ini; penyelenggara hanya melihat angka rekap. Yang nanti Anda tulis secara pribadi hanya untuk Anda, disimpan terenkripsi, dan dihapus 12 bulan setelah putarannya selesai; cara mengambil atau menghapus data Anda ada di bantuan.",
+    "Soal privasi: rekan Anda melihat nama dan jawaban ini; penyelenggara melihat angka rekap dan seberapa sering tiap pasangan bertemu. Yang nanti Anda tulis secara pribadi hanya untuk Anda, disimpan terenkripsi, dan dihapus 12 bulan setelah putarannya selesai; cara mengambil atau menghapus data Anda ada di bantuan.",
   "mydata.sent":
     "Semua data Anda yang disimpan Sebaya sudah saya kirim lewat DM: ringkasan dan file {file}. Hanya Anda yang bisa melihatnya.",
   "mydata.tooLarge":
