@@ -207,6 +207,10 @@ describe("/mentoring report csv", () => {
     const [second, first] = (await csvFiles()).map((f) => readCsv(f.file.text.slice(1)));
     expect(second?.slice(1).map((r) => r[0])).toEqual(["Kiki"]);
     expect(first?.slice(1)).toHaveLength(PEOPLE.length);
+    // The trail says which round's member list an organizer took.
+    const trail = await h.text("olga", { type: "program.audit" });
+    expect(trail).toContain("Olga: took the member list (CSV) of round 2");
+    expect(trail).toContain("Olga: took the member list (CSV) of round 1");
   });
 
   it("names its columns in Indonesian for an Indonesian organizer", async () => {
