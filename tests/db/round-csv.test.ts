@@ -144,6 +144,8 @@ describe("/mentoring report csv", () => {
     const [header, ...rows] = readCsv(text.slice(1));
     expect(header).toEqual(["Name", "Paired with", "Sessions held", "Sessions missed", "Last check-in"]);
     expect(rows).toHaveLength(PEOPLE.length);
+    // Exactly these five columns in every row: no rating, goal or other column slips in unnamed.
+    for (const row of rows) expect(row).toHaveLength(header?.length ?? 0);
 
     // Each member's row against the database, counted here apart from the roster's query.
     const db = tdb.db.kysely;
