@@ -140,4 +140,36 @@ describe("the round retrospective", () => {
     await sendRetrospective(tx, await tx.programs.get(program.id), round as NonNullable<typeof round>, h.clock.now());
     expect((await retrospectives()).map((r) => r.member).sort()).toEqual(["olga", "wulan"]);
   });
+
+  it("does not compare goals with a round whose goal answers its retention has already deleted", async () => {
+    const evaluateAll = async (groups: Array<{ pairingId: string; members: string[] }>) => {
+      for (const g of groups)
+        for (const m of g.members) {
+          const reply = await h.text(
+            m,
+            submit(
+              { type: "evaluation.submit", pairingId: g.pairingId, number: 1 },
+              { working: 4, g0: "reached", g1: "progressing", adjust: "nothing" },
+            ),
+            DM,
+          );
+          expect(reply).not.toContain("didn’t look right");
+        }
+    };
+    await h.openProgram();
+    let groups = await matchAndMeet(SIX, 3);
+    h.clock.advance(6 * DAY);
+    await evaluateAll(groups);
+    await h.run("olga", { type: "round.close" });
+    expect((await retrospectives())[0]?.text).toContain("Members marked 5 goals reached in the first 5 evaluations.");
+    await h.run("olga", { type: "program.retention", months: 1 });
+    await h.run("olga", { type: "round.open" });
+    groups = await matchAndMeet(SIX, 3);
+    h.clock.advance(25 * DAY);
+    await h.runJobs();
+    await evaluateAll(groups);
+    await h.run("olga", { type: "round.close" });
+    const lines = (await retrospectives())[1]?.text.split("\n") ?? [];
+    expect(lines[3]).toBe("Members marked 5 goals reached in the first 5 evaluations.");
+  });
 });

@@ -9,6 +9,7 @@ import { notifyOrganizers } from "../messages/notify-organizers";
 import type { Tx } from "../ports";
 import { ANSWER_BLOCK } from "../views/report";
 import { type RoundInBrief, retrospectiveMessage } from "../views/round-retrospective";
+import { retentionDate } from "./retention";
 
 /** A round's few figures; evaluations in whole blocks as the report counts them. */
 export async function roundInBrief(tx: Tx, round: Round, now: Date): Promise<RoundInBrief> {
@@ -29,7 +30,10 @@ export async function roundInBrief(tx: Tx, round: Round, now: Date): Promise<Rou
 export async function sendRetrospective(tx: Tx, program: Program, round: Round, now: Date): Promise<void> {
   const current = await roundInBrief(tx, round, now);
   const earlier = round.number > 1 ? await tx.rounds.byNumber(program.id, round.number - 1) : null;
-  const previous = earlier ? await roundInBrief(tx, earlier, now) : null;
+  let previous = earlier ? await roundInBrief(tx, earlier, now) : null;
+  // Past its retention, the earlier round's goal answers are deleted (its evaluations stay, counted):
+  // its goals reached would read as none, so they are not compared at all.
+  if (earlier && previous && (await retentionDate(tx, program.id, earlier)).date <= now) previous = { ...previous, goals: null };
   // Part A's round chart goes in as the fourth argument (blocks after the heading) or as the
   // message's attachment, here where the figures are at hand.
   await notifyOrganizers(tx, program, `retrospective:${round.id}`, now, (t) =>
