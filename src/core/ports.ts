@@ -79,6 +79,21 @@ export interface ProgramChartFigures {
   mixing: Array<{ a: string; b: string; pairs: number }>;
 }
 
+/**
+ * One member of a round as the organizers' CSV shows them: facts their pairing shares, never what
+ * they answered privately.
+ */
+export interface RosterEntry {
+  memberId: string;
+  displayName: string;
+  /** Everyone who was in a pairing with them in the round, by name. */
+  partners: string[];
+  held: number;
+  missed: number;
+  /** When they last answered a check-in in the round (its date only is shown). */
+  lastCheckInAt: Date | null;
+}
+
 /** The kinds of things a command can name by id. */
 export type OwnedKind = "program" | "round" | "pairing" | "session";
 
@@ -242,6 +257,10 @@ export interface Tx {
     round(roundId: string, now: Date, block: number): Promise<RoundFigures>;
     /** The program's last `rounds` rounds for the organizer's chart; answers only in whole blocks of `block`. */
     chart(programId: string, now: Date, block: number, rounds: number): Promise<ProgramChartFigures>;
+  };
+  roster: {
+    /** Every member enrolled in the round (left or not), by name. */
+    ofRound(roundId: string): Promise<RosterEntry[]>;
   };
   jobs: {
     /** Due work as a row; ignored when a job with the same key exists already. */

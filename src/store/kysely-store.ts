@@ -16,6 +16,7 @@ import { avoidancesRepo, endingsRepo, journalRepo } from "./repositories/private
 import { programsRepo, roundsRepo } from "./repositories/programs";
 import { reportsRepo } from "./repositories/reports";
 import { retentionRepo } from "./repositories/retention";
+import { rosterRepo } from "./repositories/round-roster";
 import { checkInsRepo, sessionsRepo } from "./repositories/sessions";
 import { setupAccessRepo } from "./repositories/setup-access";
 import { departuresRepo } from "./repositories/space-departures";
@@ -44,6 +45,7 @@ export function repositories(db: Kysely<Database>, opts: { inTransaction?: boole
     avoidances: avoidancesRepo(db),
     evaluations: evaluationsRepo(db),
     reports: { ...reportsRepo(db), chart: chartFiguresRepo(db) },
+    roster: rosterRepo(db),
     jobs: jobsRepo(db),
     outbox: outboxRepo(db, opts.requestId),
     audit: auditRepo(db),

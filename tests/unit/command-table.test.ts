@@ -106,6 +106,7 @@ describe("the command table", () => {
       values: "goal=4",
       until: "2026-12-24",
       state: "off",
+      export: "csv 2",
     };
     for (const entry of COMMAND_ENTRIES) {
       const bare = commandFromOptions(entry.name);

@@ -367,6 +367,18 @@ describe("commandFromText", () => {
     expect(parseCommand(commandFromText(text)).ok).toBe(false);
   });
 
+  it.each([
+    ["report csv", { type: "program.report", format: "csv" }],
+    ["rekap CSV 3", { type: "program.report", format: "csv", round: 3 }],
+    ["laporan csv 12", { type: "program.report", format: "csv", round: 12 }],
+  ])("the report's CSV: %j parses to %j", (text, expected) => {
+    expect(ok(commandFromText(text))).toEqual(expected);
+  });
+
+  it.each(["report pdf", "report csv x", "report csv 0", "report csv 3 4"])("report %j is refused", (text) => {
+    expect(parseCommand(commandFromText(text)).ok).toBe(false);
+  });
+
   it("Indonesian 'rehat <date>' is the pause form answered in one line, and it parses", () => {
     const raw = commandFromText("rehat 2026-12-24");
     expect(raw).toEqual(sub({ type: "pause" }, { until: "2026-12-24" }));

@@ -212,7 +212,7 @@ describe("the /mentoring command", () => {
       preview: [],
       match: [],
       close: [],
-      report: [],
+      report: [`export:${ApplicationCommandOptionType.String}`],
       organizer: [`user:${ApplicationCommandOptionType.User}`],
       access: [`who:${ApplicationCommandOptionType.String}`],
       role: [`role:${ApplicationCommandOptionType.Role}`],

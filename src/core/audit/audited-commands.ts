@@ -68,5 +68,10 @@ export const AUDITED: { readonly [T in CommandType]?: AuditSpec<T> } = {
   "program.role": { action: "program.role", details: (c) => ({ roleId: c.roleId ?? null }) },
   "program.topics": { action: "program.topics", details: (c) => (c.change ? { change: c.change } : null) },
   "setup.access": { action: "setup.access", scope: "space", details: (c) => (c.who ? { who: c.who } : null) },
-  "program.report": { action: "program.report", details: () => ({}) },
+  "program.report": {
+    action: "program.report",
+    // The CSV names members, so the trail says which round's was taken.
+    details: async (c, after) =>
+      c.format === "csv" ? { format: c.format, ...(c.round ? { round: c.round } : await roundNumber(after)) } : {},
+  },
 };

@@ -66,6 +66,6 @@ export function describeEvent(t: Translate, language: Language, event: AuditReco
     case "setup.access":
       return t("audit.action.setup.access", { values: typeof d.who === "string" ? shortened(d.who, 110) : "" });
     case "program.report":
-      return t("audit.action.program.report");
+      return d.format === "csv" ? t("audit.action.program.reportCsv", { round }) : t("audit.action.program.report");
   }
 }

@@ -14,7 +14,7 @@
 
 import type { MessageKey } from "../i18n/en";
 import type { Answers, CommandField, CommandType, FormType } from "./command";
-import { contactHours, grantee, keyValues, person, setupText, unmention } from "./text-arguments";
+import { contactHours, grantee, keyValues, person, reportText, setupText, unmention } from "./text-arguments";
 
 export type Audience = "member" | "organizer";
 
@@ -315,7 +315,16 @@ export const COMMAND_TABLE = {
     audience: "organizer",
     description: "discord.command.report",
     help: "help.organizer",
-    fromText: () => command("program.report"),
+    // issue 17: "csv [round]" sends the round's member-by-member CSV to the organizer's DM.
+    argument: {
+      name: "export",
+      nameId: "ekspor",
+      kind: "string",
+      description: "discord.option.reportExport",
+      required: false,
+      maxLength: 20,
+    },
+    fromText: (rest) => command("program.report", reportText(rest)),
   },
   organizer: {
     type: "program.organizer",

@@ -193,8 +193,17 @@ const directSchemas = [
   z.strictObject({ type: z.literal("profile.show"), programId: id.optional() }),
   /** Someone joined a channel: a program channel answers with a welcome (and the round's join button). */
   z.strictObject({ type: z.literal("welcome") }),
-  /** `chartOnly`: just the chart, sent to the organizer's DM (the App Home's button). */
-  z.strictObject({ type: z.literal("program.report"), programId: id.optional(), chartOnly: z.literal(true).optional() }),
+  /**
+   * `chartOnly`: just the chart, sent to the organizer's DM (the App Home's button). `format: "csv"`: one row per
+   * member of the current round (or round number `round`), as a file in the organizer's DM.
+   */
+  z.strictObject({
+    type: z.literal("program.report"),
+    programId: id.optional(),
+    chartOnly: z.literal(true).optional(),
+    format: z.literal("csv").optional(),
+    round: intIn(1, 10_000).optional(),
+  }),
   z.strictObject({
     type: z.literal("program.setup"),
     name: z.preprocess((v) => (v === "" ? undefined : v), shortText.optional()),

@@ -109,3 +109,14 @@ export function keyValues(text: string): Record<string, string | number> {
   }
   return out;
 }
+
+/**
+ * "csv" or "csv 3" after `report` (the same in Indonesian): the CSV of the current round, or of
+ * round 3. Anything else is passed on as the format, for the schema to refuse.
+ */
+export function reportText(rest: string): { format?: string; round?: string } {
+  if (!rest) return {};
+  const [format = "", round, ...more] = rest.split(/\s+/);
+  if (more.length > 0) return { format: rest };
+  return { format: format.toLowerCase(), ...(round ? { round } : {}) };
+}

@@ -110,7 +110,7 @@ export const en = {
   "help.member":
     "For everyone:\n• /mentoring join: join the open round\n• /mentoring status: your pairing, schedule and next session\n• /mentoring schedule: propose a regular schedule to your peer\n• /mentoring checkin: tell us how your last session went\n• /mentoring journal: write a private note (only you can read it)\n• /mentoring notes: read your own notes back\n• /mentoring pause: take a break until a date; /mentoring resume to come back\n• /mentoring end: end your pairing, politely and privately\n• /mentoring avoid <person>: never be matched with someone (private)\n• /mentoring leave: leave the round (you are asked to confirm first)",
   "help.organizer":
-    "For organizers:\n• /mentoring setup [name] [language=en|id]: start a program in this channel, in its language (admins, or whoever they allow)\n• /mentoring access [everyone | admins | @role | @person]: who may set up programs here (admins only)\n• /mentoring open: open a new round\n• /mentoring preview: see the proposed pairs before anything is sent\n• /mentoring weights [name=value ...]: see or change how matching scores fit\n• /mentoring hours [8-20 1-5]: when the bot may reach members (hours, ISO weekdays)\n• /mentoring match: match everyone who is waiting\n• /mentoring organizer @person: share organizing the program\n• /mentoring role @role: members with this role may organize too (Discord)\n• /mentoring report: how the program is going (totals only, nothing private)\n• /mentoring close: end the round",
+    "For organizers:\n• /mentoring setup [name] [language=en|id]: start a program in this channel, in its language (admins, or whoever they allow)\n• /mentoring access [everyone | admins | @role | @person]: who may set up programs here (admins only)\n• /mentoring open: open a new round\n• /mentoring preview: see the proposed pairs before anything is sent\n• /mentoring weights [name=value ...]: see or change how matching scores fit\n• /mentoring hours [8-20 1-5]: when the bot may reach members (hours, ISO weekdays)\n• /mentoring match: match everyone who is waiting\n• /mentoring organizer @person: share organizing the program\n• /mentoring role @role: members with this role may organize too (Discord)\n• /mentoring report: how the program is going (totals only, nothing private)\n• /mentoring report csv [round]: one row per member (name, partners, sessions, last check-in) as a file in your DMs\n• /mentoring close: end the round",
 
   // Program and rounds.
   "setup.done": "The mentoring program “{name}” is set up in this channel. Open the first round with /mentoring open.",
@@ -694,9 +694,9 @@ export const en = {
   "discord.command.privacy": "Your data in Sebaya: see it, erase it; organizers: how long notes are kept, who did what",
   "discord.command.mydata": "Get everything Sebaya holds about you, privately in your DMs",
   "privacy.summary":
-    "Your privacy: your journal, check-in notes, ending reasons and evaluations are for your eyes only; your partner sees your name and profile, organizers see only totals. Private text is kept encrypted and deleted 12 months after its round closes. {command} mydata sends you everything Sebaya holds about you; {command} forget-me erases it.",
+    "Your privacy: your journal, check-in notes, ending reasons and evaluations are for your eyes only; your partner sees your name and profile, organizers see totals and how often each pair meets. Private text is kept encrypted and deleted 12 months after its round closes. {command} mydata sends you everything Sebaya holds about you; {command} forget-me erases it.",
   "privacy.intake":
-    "Your privacy: your partner sees your name and these answers; organizers see only totals. What you write privately later is for your eyes only, kept encrypted and deleted 12 months after the round closes; the help says how to get or erase your data.",
+    "Your privacy: your partner sees your name and these answers; organizers see totals and how often each pair meets. What you write privately later is for your eyes only, kept encrypted and deleted 12 months after the round closes; the help says how to get or erase your data.",
   "mydata.sent": "I’ve sent everything Sebaya holds about you to your DMs: a summary and the file {file}. Only you can see it.",
   "mydata.tooLarge":
     "Your data is too large to send as one file. Nothing was changed; please ask your organizers to export it for you.",
@@ -774,6 +774,37 @@ export const en = {
   "help.calendar": "• {command} off|on: stop or start calendar invites (.ics files and links) for your sessions",
   "discord.command.calendar": "Calendar invites for your sessions: on or off",
   "discord.option.calendarState": "on or off",
+  // issue 17 (part B): the organizers' CSV and the round retrospective.
+  "discord.option.reportExport": "csv, or csv and a round number: one row per member, sent to your DMs",
+  "audit.action.program.reportCsv": "took the member list (CSV) of round {round}",
+  "csv.name": "Name",
+  "csv.partners": "Paired with",
+  "csv.held": "Sessions held",
+  "csv.missed": "Sessions missed",
+  "csv.lastCheckIn": "Last check-in",
+  "csv.intro": "Round {number} of {program}, one row per member: {file}. It names people, so keep it among organizers.",
+  "csv.privacy":
+    "Ratings, notes, reasons for ending, evaluation answers (goals reached among them) and journal notes are never in it: they belong to the people who wrote them.",
+  "csv.sent": "I’ve sent the member list of round {number} to your DMs as {file}. Only you receive it.",
+  "csv.whichProgram": "You organize more than one program: type this in the program’s channel, so I know which one.",
+  "csv.noSuchRound": "This program has no round {number}.",
+  "csv.tooLarge": "This round’s list is too large to send as one file. Nothing was changed.",
+  "retro.title": "Round {number} of {program}: how it went",
+  "retro.participation":
+    "{joined, plural, one {# person} other {# people}} joined round {number}, and {pairs, plural, =0 {no pairs were formed} one {# pair was formed} other {# pairs were formed}}.",
+  "retro.participationCompared":
+    "{joined, plural, one {# person} other {# people}} joined round {number} ({previous} in round {previousNumber}), and {pairs, plural, =0 {no pairs were formed} one {# pair was formed} other {# pairs were formed}}.",
+  "retro.meeting": "{met} of {pairs, plural, one {# pair} other {# pairs}} met at least once ({rate}%).",
+  "retro.meetingCompared":
+    "{met} of {pairs, plural, one {# pair} other {# pairs}} met at least once ({rate}%), {trend, select, up {up from} down {down from} other {the same as}} {previous}% last round.",
+  "retro.meetingNone": "With no pairs, there were no meetings to count.",
+  "retro.goals":
+    "Members marked {count, plural, =0 {no goals} one {# goal} other {# goals}} reached in the first {answers} evaluations.",
+  "retro.goalsCompared":
+    "Members marked {count, plural, =0 {no goals} one {# goal} other {# goals}} reached in the first {answers} evaluations (last round: {previous} in {previousAnswers}).",
+  "retro.goalsHidden":
+    "Goals reached stay hidden this time: fewer than {min} evaluations came back, and so few answers could point at someone.",
+  "retro.more": "All the figures: /mentoring report · one row per member: /mentoring report csv {number}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -109,7 +109,7 @@ export const id: Record<MessageKey, string> = {
   "help.member":
     "Untuk semua:\n• /mentoring join: ikut putaran yang sedang dibuka\n• /mentoring status: rekan, jadwal, dan sesi berikutnya\n• /mentoring schedule: usulkan jadwal rutin ke rekan Anda\n• /mentoring checkin: ceritakan bagaimana sesi terakhir\n• /mentoring journal: tulis catatan pribadi (hanya Anda yang bisa membacanya)\n• /mentoring notes: baca lagi catatan pribadi Anda\n• /mentoring pause: rehat sampai tanggal tertentu; /mentoring resume untuk kembali\n• /mentoring end: akhiri pasangan mentoring dengan baik, secara pribadi\n• /mentoring avoid <orang>: jangan pernah dipasangkan dengan seseorang (rahasia)\n• /mentoring leave: keluar dari putaran (Anda diminta memastikan dulu)",
   "help.organizer":
-    "Untuk penyelenggara:\n• /mentoring setup [nama] [bahasa=id|en]: mulai program di kanal ini, dalam bahasanya (admin, atau yang mereka izinkan)\n• /mentoring access [everyone | admins | @peran | @nama]: siapa yang boleh menyiapkan program di sini (khusus admin)\n• /mentoring open: buka putaran baru\n• /mentoring preview: lihat usulan pasangan sebelum ada yang dikirim\n• /mentoring weights [nama=nilai ...]: lihat atau ubah cara pencocokan menilai kecocokan\n• /mentoring hours [8-20 1-5]: kapan bot boleh menghubungi anggota (jam, lalu hari 1 = Senin sampai 7 = Minggu)\n• /mentoring match: cocokkan semua yang sedang menunggu\n• /mentoring organizer @nama: ajak orang lain ikut menyelenggarakan\n• /mentoring role @peran: pemilik peran ini juga boleh menyelenggarakan (Discord)\n• /mentoring report: rekap program (hanya angka, tanpa hal pribadi)\n• /mentoring close: tutup putaran",
+    "Untuk penyelenggara:\n• /mentoring setup [nama] [bahasa=id|en]: mulai program di kanal ini, dalam bahasanya (admin, atau yang mereka izinkan)\n• /mentoring access [everyone | admins | @peran | @nama]: siapa yang boleh menyiapkan program di sini (khusus admin)\n• /mentoring open: buka putaran baru\n• /mentoring preview: lihat usulan pasangan sebelum ada yang dikirim\n• /mentoring weights [nama=nilai ...]: lihat atau ubah cara pencocokan menilai kecocokan\n• /mentoring hours [8-20 1-5]: kapan bot boleh menghubungi anggota (jam, lalu hari 1 = Senin sampai 7 = Minggu)\n• /mentoring match: cocokkan semua yang sedang menunggu\n• /mentoring organizer @nama: ajak orang lain ikut menyelenggarakan\n• /mentoring role @peran: pemilik peran ini juga boleh menyelenggarakan (Discord)\n• /mentoring report: rekap program (hanya angka, tanpa hal pribadi)\n• /mentoring report csv [putaran]: satu baris per anggota (nama, pasangan, sesi, cerita sesi terakhir) sebagai file di DM Anda\n• /mentoring close: tutup putaran",
 
   "setup.done": "Program mentoring “{name}” sudah disiapkan di kanal ini. Buka putaran pertama dengan /mentoring open.",
   "round.opened": "Putaran {number} sudah dibuka dan diumumkan di kanal.",
@@ -704,9 +704,9 @@ export const id: Record<MessageKey, string> = {
   "discord.command.privacy": "Data Anda di Sebaya: lihat, hapus; penyelenggara: lama penyimpanan catatan, jejak tindakan",
   "discord.command.mydata": "Terima semua data Anda yang disimpan Sebaya, lewat DM pribadi",
   "privacy.summary":
-    "Soal privasi: catatan pribadi, cerita sesi, alasan mengakhiri, dan evaluasi Anda hanya bisa Anda baca sendiri; rekan Anda melihat nama dan profil Anda, penyelenggara hanya melihat angka rekap. Tulisan pribadi disimpan terenkripsi dan dihapus 12 bulan setelah putarannya selesai. {command} mydata mengirimi Anda semua data yang disimpan Sebaya; {command} forget-me menghapusnya.",
+    "Soal privasi: catatan pribadi, cerita sesi, alasan mengakhiri, dan evaluasi Anda hanya bisa Anda baca sendiri; rekan Anda melihat nama dan profil Anda, penyelenggara melihat angka rekap dan seberapa sering tiap pasangan bertemu. Tulisan pribadi disimpan terenkripsi dan dihapus 12 bulan setelah putarannya selesai. {command} mydata mengirimi Anda semua data yang disimpan Sebaya; {command} forget-me menghapusnya.",
   "privacy.intake":
-    "Soal privasi: rekan Anda melihat nama dan jawaban ini; penyelenggara hanya melihat angka rekap. Yang nanti Anda tulis secara pribadi hanya untuk Anda, disimpan terenkripsi, dan dihapus 12 bulan setelah putarannya selesai; cara mengambil atau menghapus data Anda ada di bantuan.",
+    "Soal privasi: rekan Anda melihat nama dan jawaban ini; penyelenggara melihat angka rekap dan seberapa sering tiap pasangan bertemu. Yang nanti Anda tulis secara pribadi hanya untuk Anda, disimpan terenkripsi, dan dihapus 12 bulan setelah putarannya selesai; cara mengambil atau menghapus data Anda ada di bantuan.",
   "mydata.sent":
     "Semua data Anda yang disimpan Sebaya sudah saya kirim lewat DM: ringkasan dan file {file}. Hanya Anda yang bisa melihatnya.",
   "mydata.tooLarge":
@@ -786,4 +786,37 @@ export const id: Record<MessageKey, string> = {
   "help.calendar": "• {command} mati|nyala: hentikan atau kirim lagi undangan kalender (file .ics dan tautan) untuk sesi Anda",
   "discord.command.calendar": "Undangan kalender untuk sesi Anda: nyala atau mati",
   "discord.option.calendarState": "nyala atau mati",
+  // issue 17 (bagian B): CSV untuk penyelenggara dan rangkuman putaran.
+  "discord.option.reportExport": "csv, atau csv dan nomor putaran: satu baris per anggota, dikirim lewat DM",
+  "audit.action.program.reportCsv": "mengambil daftar anggota (CSV) putaran {round}",
+  "csv.name": "Nama",
+  "csv.partners": "Pasangan",
+  "csv.held": "Sesi terlaksana",
+  "csv.missed": "Sesi terlewat",
+  "csv.lastCheckIn": "Cerita sesi terakhir",
+  "csv.intro":
+    "Putaran {number} {program}, satu baris per anggota: {file}. Isinya menyebut nama orang, jadi simpan di antara penyelenggara saja, ya.",
+  "csv.privacy":
+    "Nilai, catatan, alasan mengakhiri, jawaban evaluasi (termasuk tujuan yang tercapai), dan catatan pribadi tidak pernah masuk ke file ini: semuanya milik orang yang menulisnya.",
+  "csv.sent": "Daftar anggota putaran {number} sudah saya kirim lewat DM sebagai {file}. Hanya Anda yang menerimanya.",
+  "csv.whichProgram":
+    "Anda menyelenggarakan lebih dari satu program. Ketik perintah ini di kanal programnya, supaya saya tahu program yang mana.",
+  "csv.noSuchRound": "Program ini tidak punya putaran {number}.",
+  "csv.tooLarge": "Daftar putaran ini terlalu besar untuk dikirim sebagai satu file. Tidak ada yang berubah.",
+  "retro.title": "Putaran {number} {program}: rangkumannya",
+  "retro.participation":
+    "Ada {joined} orang yang ikut putaran {number}, {pairs, plural, =0 {tapi belum ada pasangan yang terbentuk} other {dan terbentuk # pasangan}}.",
+  "retro.participationCompared":
+    "Ada {joined} orang yang ikut putaran {number} (putaran {previousNumber}: {previous} orang), {pairs, plural, =0 {tapi belum ada pasangan yang terbentuk} other {dan terbentuk # pasangan}}.",
+  "retro.meeting": "{met} dari {pairs} pasangan sempat bertemu setidaknya sekali ({rate}%).",
+  "retro.meetingCompared":
+    "{met} dari {pairs} pasangan sempat bertemu setidaknya sekali ({rate}%), {trend, select, up {naik dari} down {turun dari} other {sama dengan}} {previous}% di putaran sebelumnya.",
+  "retro.meetingNone": "Belum ada pasangan, jadi belum ada pertemuan yang bisa dihitung.",
+  "retro.goals":
+    "Dari {answers} evaluasi pertama, {count, plural, =0 {belum ada tujuan yang ditandai tercapai} other {anggota menandai # tujuan sudah tercapai}}.",
+  "retro.goalsCompared":
+    "Dari {answers} evaluasi pertama, {count, plural, =0 {belum ada tujuan yang ditandai tercapai} other {anggota menandai # tujuan sudah tercapai}} (putaran sebelumnya: {previous} dari {previousAnswers} evaluasi).",
+  "retro.goalsHidden":
+    "Jumlah tujuan yang tercapai kali ini tidak ditampilkan: evaluasi yang masuk belum sampai {min}, dan jawaban sesedikit itu bisa menunjuk ke orang tertentu.",
+  "retro.more": "Angka lengkapnya: /mentoring report · satu baris per anggota: /mentoring report csv {number}",
 };

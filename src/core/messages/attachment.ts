@@ -1,5 +1,5 @@
 /**
- * A file that goes with a message (a member's data export, an organizer's chart). It travels in
+ * A file that goes with a message (a member's data export, an organizer's chart or CSV). It travels in
  * the outbox row's message like any other part of it, so whatever protects
  * the message at rest protects the file too; each platform's sender delivers
  * it its own way (Slack: an upload into the DM; Discord: an attachment;
@@ -15,7 +15,7 @@ export type FileAttachment = TextAttachment | ImageAttachment;
 export interface TextAttachment {
   /** The file's name as the reader sees it: letters, digits, dots, dashes and underscores only. */
   name: string;
-  mime: "application/json" | "text/plain" | "text/calendar";
+  mime: "application/json" | "text/plain" | "text/calendar" | "text/csv";
   /** The content as UTF-8 text (JSON here): a row's message is JSON, so bytes would need encoding. */
   text: string;
 }

@@ -1,8 +1,8 @@
 /**
  * Ending a round, whether an organizer closes it or its end date comes: each
  * pair gets a wrap-up (sessions held, an invitation to the next round), each
- * member privately the goals they marked reached, then pairings end and the
- * channel hears the round is over.
+ * member privately the goals they marked reached, then pairings end, each
+ * organizer gets the round's retrospective and the channel hears the round is over.
  */
 
 import { sendCalendarInvites } from "../calendar/calendar-updates";
@@ -12,6 +12,7 @@ import { contactMoment, currentMembers } from "../messages/reach";
 import type { Tx } from "../ports";
 import { message, text } from "../views/blocks";
 import { startRetention } from "./retention";
+import { sendRetrospective } from "./round-retrospective";
 
 export async function closeRound(tx: Tx, program: Program, round: Round, now: Date): Promise<void> {
   for (const { pairing } of await tx.pairings.inRound(round.id)) {
@@ -58,6 +59,8 @@ export async function closeRound(tx: Tx, program: Program, round: Round, now: Da
   await tx.rounds.setStatus(round.id, "closed");
   // From now, its private text is kept only for the program's retention period.
   await startRetention(tx, program.id, round.id, now);
+  // Each organizer, privately: the round in a few sentences against the one before (issue 17).
+  await sendRetrospective(tx, program, round, now);
   await notifyChannel(tx, program, `round-closed:${round.id}`, now, (t) =>
     message(text(t("round.closed.channel", { number: round.number }))),
   );

@@ -6,6 +6,7 @@ import { Refusal } from "../errors";
 import { waitingForPeer } from "../pairing/rematch";
 import { message, text } from "../views/blocks";
 import { ANSWER_BLOCK, reportMessage } from "../views/report";
+import { exportRoundCsv } from "./export-round-csv";
 import type { UseCase } from "./types";
 
 /**
@@ -17,6 +18,8 @@ import type { UseCase } from "./types";
 export const showReport =
   (charts?: ChartRenderer): UseCase<"program.report"> =>
   async (ctx, command) => {
+    // issue 17: the member-by-member CSV, after the same organizer check.
+    if (command.format === "csv") return exportRoundCsv(ctx, command);
     let programs: Program[];
     if (command.programId || ctx.channelId) {
       const program = await programInChannel(ctx, command.programId);

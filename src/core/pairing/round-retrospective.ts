@@ -1,0 +1,42 @@
+/**
+ * When a round closes, each organizer gets its retrospective (issue 17): the
+ * round in a few sentences, against the round before. Written to the outbox
+ * in the closing transaction, keyed by round and organizer, so a retry of the
+ * close (or its end job after an organizer closed it) never sends it twice.
+ */
+import type { Program, Round } from "../domain";
+import { notifyOrganizers } from "../messages/notify-organizers";
+import type { Tx } from "../ports";
+import { ANSWER_BLOCK } from "../views/report";
+import { type RoundInBrief, retrospectiveMessage } from "../views/round-retrospective";
+import { retentionDate } from "./retention";
+
+/** A round's few figures; evaluations in whole blocks as the report counts them. */
+export async function roundInBrief(tx: Tx, round: Round, now: Date): Promise<RoundInBrief> {
+  const figures = await tx.reports.round(round.id, now, ANSWER_BLOCK);
+  const pairings = await tx.pairings.inRound(round.id);
+  let met = 0;
+  for (const { pairing } of pairings) if ((await tx.sessions.countHeld(pairing.id)) > 0) met++;
+  const answers = figures.evaluations.counted;
+  return {
+    number: round.number,
+    joined: figures.members.active + figures.members.left,
+    pairs: pairings.length,
+    met,
+    goals: answers > 0 ? { reached: figures.evaluations.goalsReached, answers } : null,
+  };
+}
+
+export async function sendRetrospective(tx: Tx, program: Program, round: Round, now: Date): Promise<void> {
+  const current = await roundInBrief(tx, round, now);
+  const earlier = round.number > 1 ? await tx.rounds.byNumber(program.id, round.number - 1) : null;
+  let previous = earlier ? await roundInBrief(tx, earlier, now) : null;
+  // Past its retention, the earlier round's goal answers are deleted (its evaluations stay, counted):
+  // its goals reached would read as none, so they are not compared at all.
+  if (earlier && previous && (await retentionDate(tx, program.id, earlier)).date <= now) previous = { ...previous, goals: null };
+  // Part A's round chart goes in as the fourth argument (blocks after the heading) or as the
+  // message's attachment, here where the figures are at hand.
+  await notifyOrganizers(tx, program, `retrospective:${round.id}`, now, (t) =>
+    retrospectiveMessage(t, program.name, current, previous),
+  );
+}
