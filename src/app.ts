@@ -1,8 +1,6 @@
 /** Wiring shared by main, the demo and the tests: database, migrations, core, the adapters' ports. */
 import type { Kysely } from "kysely";
 import type { PlaygroundStore } from "./adapters/console/playground-port";
-import { lazyChartRenderer } from "./charts/lazy-chart-renderer";
-import type { ChartRenderer } from "./core/charts/chart-document";
 import { type Core, type CoreDeps, createCore } from "./core/core";
 import type { Matcher } from "./core/matching/types";
 import type { Clock } from "./core/time/clock";
@@ -22,8 +20,6 @@ export interface AppOptions {
   onError?: CoreDeps["onError"];
   /** How each command ended, for the metrics and the logs (platforms.ts). */
   onOutcome?: CoreDeps["onOutcome"];
-  /** Draws organizers' charts; Vega-Lite and resvg (loaded on the first chart) unless given, none when false. */
-  charts?: ChartRenderer | false;
 }
 
 export function createAppCore(options: AppOptions): Core {
@@ -33,7 +29,6 @@ export function createAppCore(options: AppOptions): Core {
     ...(options.matcher ? { matcher: options.matcher } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
     ...(options.onOutcome ? { onOutcome: options.onOutcome } : {}),
-    ...(options.charts === false ? {} : { charts: options.charts ?? lazyChartRenderer() }),
   });
 }
 

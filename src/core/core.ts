@@ -6,7 +6,6 @@
 
 import { requireOwnIds } from "./access/tenant-guard";
 import { recordAudit } from "./audit/record-audit";
-import type { ChartRenderer } from "./charts/chart-document";
 import { actorSchema, type CommandType, type Envelope, parseCommand } from "./commands/command";
 import { describeIssues } from "./commands/problems";
 import type { Context } from "./context";
@@ -65,8 +64,6 @@ export interface CoreDeps {
   store: Store;
   clock: Clock;
   matcher?: Matcher;
-  /** Draws organizers' charts (src/charts); without one, reports are words only. */
-  charts?: ChartRenderer;
   /** Called with unexpected errors; never with private text. */
   onError?: (error: unknown, context: { command: string; requestId?: string | undefined }) => void;
   /**
@@ -105,7 +102,7 @@ export function createCore(deps: CoreDeps): Core {
     status: showStatus,
     home: showHome,
     welcome,
-    "program.report": showReport(deps.charts),
+    "program.report": showReport,
     "program.setup": setupProgram,
     "round.open": openRound,
     "round.join": joinRound,

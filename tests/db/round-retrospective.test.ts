@@ -6,6 +6,8 @@
  * reached from fewer than five evaluations are said to be hidden.
  */
 import { beforeEach, describe, expect, it } from "vitest";
+import type { ChartAttachment } from "../../src/core/messages/attachment";
+import type { Message } from "../../src/core/messages/message";
 import { sendRetrospective } from "../../src/core/pairing/round-retrospective";
 import { repositories } from "../../src/store/kysely-store";
 import { Harness, submit } from "../support/harness";
@@ -72,11 +74,21 @@ describe("the round retrospective", () => {
       "Goals reached stay hidden this time: fewer than 5 evaluations came back, and so few answers could point at someone.",
       "All the figures: /mentoring report · one row per member: /mentoring report csv 1",
     ]);
+    // The program's chart follows in its own row, to the organizer's DM only (issue 17, item 3).
+    const [chart, ...moreCharts] = await h.keyed("retrospective-chart:");
+    expect(moreCharts).toEqual([]);
+    expect(chart?.member).toBe("olga");
+    expect(chart?.audience_kind).toBe("member");
+    expect(chart?.program_id).toBeNull();
+    const attachment = (chart?.message as Message | undefined)?.attachment as ChartAttachment | undefined;
+    expect(attachment?.chart.title).toBe("Sahabat Belajar: how the program is going");
+    expect(attachment?.alt).toContain("Round 1: joined: 6, matched: 6, met at least once: 4");
     // A second close is refused, and the round's own end (its job) finds it closed: nothing more is sent.
     expect(await h.text("olga", { type: "round.close" })).toContain("There is no round to close.");
     h.clock.advance(100 * DAY);
     await h.runJobs();
     expect(await retrospectives()).toHaveLength(1);
+    expect(await h.keyed("retrospective-chart:")).toHaveLength(1);
     // Members get their wrap-up, never the organizers' figures.
     expect((await h.outbox()).filter((r) => r.text.includes("pairs met at least once")).map((r) => r.member)).toEqual(["olga"]);
   });

@@ -33,7 +33,7 @@ export function consoleSender(
       if (delivered.has(out.key)) return { platformMessageId };
       delivered.add(out.key);
       const t = out.target;
-      const attachment = attachmentToSend(out);
+      const attachment = await attachmentToSend(out);
       if (t.kind === "dm") {
         const { attachment: _file, ...shown } = out.message;
         if (attachment && saveFile) {

@@ -295,7 +295,7 @@ export function discordSender(options: DiscordSenderOptions): DiscordSender {
   }
 
   async function send(out: Outgoing): Promise<{ platformMessageId: string | null }> {
-    const attachment = attachmentToSend(out) ?? undefined;
+    const attachment = (await attachmentToSend(out)) ?? undefined;
     let channelId: string;
     const target = out.target;
     if (target.kind === "channel") channelId = target.channelId;

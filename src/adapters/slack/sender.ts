@@ -65,7 +65,7 @@ export function slackSender(clients: WorkspaceClients): Sender {
       const client = await clients.forTeam(out.tenantExternalId);
       // Uninstalled from that workspace: nothing can reach it any more.
       if (!client) throw new DeliveryFailure("permanent", "not_installed");
-      const attachment = attachmentToSend(out);
+      const attachment = await attachmentToSend(out);
       let channel: string;
       if (out.target.kind === "channel") {
         channel = out.target.channelId;

@@ -8,10 +8,10 @@
 import { DateTime } from "luxon";
 import type { Language } from "../domain";
 import type { Translate } from "../i18n/translate";
-import type { ImageAttachment } from "../messages/attachment";
+import type { ChartAttachment } from "../messages/attachment";
 import type { ProgramChartFigures } from "../ports";
 import { formatDate } from "../time/time-format";
-import type { BarPanel, ChartDocument, ChartRenderer } from "./chart-document";
+import type { BarPanel, ChartDocument } from "./chart-document";
 
 /** How many of a program's latest rounds the chart shows. */
 export const CHART_ROUNDS = 6;
@@ -191,7 +191,7 @@ export function chartAltText(t: Translate, document: ChartDocument): string {
 }
 
 export interface RoundChart {
-  png: Uint8Array;
+  document: ChartDocument;
   alt: string;
   /** A safe file name (see attachment.ts). */
   name: string;
@@ -201,21 +201,14 @@ export interface RoundChart {
  * The chart for a program's latest rounds, ready to send: what `/mentoring report` sends the
  * organizer, and what a round's retrospective can send when the round closes.
  */
-export async function roundChart(
-  renderer: ChartRenderer,
-  t: Translate,
-  language: Language,
-  subject: ChartSubject,
-  figures: ProgramChartFigures,
-): Promise<RoundChart> {
+export function roundChart(t: Translate, language: Language, subject: ChartSubject, figures: ProgramChartFigures): RoundChart {
   const document = programChartDocument(t, language, subject, figures);
-  const png = await renderer.png(document);
   const last = figures.rounds.at(-1)?.number ?? 0;
   const day = DateTime.fromJSDate(subject.now).setZone(subject.timezone).toFormat("yyyy-LL-dd");
-  return { png, alt: chartAltText(t, document), name: `sebaya-chart-round-${last}-${day}.png` };
+  return { document, alt: chartAltText(t, document), name: `sebaya-chart-round-${last}-${day}.png` };
 }
 
-/** The chart as a file for one organizer's DM. */
-export function chartAttachment(chart: RoundChart): ImageAttachment {
-  return { name: chart.name, mime: "image/png", base64: Buffer.from(chart.png).toString("base64"), alt: chart.alt };
+/** The chart for one organizer's DM, drawn when it is delivered. */
+export function chartAttachment(chart: RoundChart): ChartAttachment {
+  return { name: chart.name, mime: "image/png", chart: chart.document, alt: chart.alt };
 }

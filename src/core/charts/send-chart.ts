@@ -6,11 +6,9 @@
  */
 import type { Language, Program } from "../domain";
 import { translator } from "../i18n/translate";
-import { ATTACHMENT_MAX_BYTES, attachmentBytes } from "../messages/attachment";
 import type { Tx } from "../ports";
 import { text } from "../views/blocks";
 import { ANSWER_BLOCK } from "../views/report";
-import type { ChartRenderer } from "./chart-document";
 import { CHART_ROUNDS, chartAttachment, roundChart } from "./program-chart";
 
 export interface ChartRecipient {
@@ -21,31 +19,31 @@ export interface ChartRecipient {
 
 /**
  * Enqueues the chart of the program's last rounds for `to`; `key` makes it once only (the outbox
- * ignores a second row with the same key). False when there is no round to draw yet, or the file
- * would not fit a message.
+ * ignores a second row with the same key). False when there is no round to draw yet. The PNG is
+ * drawn when the row is delivered (attachment.ts ChartAttachment).
  */
 export async function sendProgramChart(
   tx: Tx,
-  charts: ChartRenderer,
   to: ChartRecipient,
   program: Program,
   now: Date,
   key: string,
+  /** Held until then (a retrospective waits for the organizer's contact hours); at once by default. */
+  notBefore?: Date,
 ): Promise<boolean> {
   const figures = await tx.reports.chart(program.id, now, ANSWER_BLOCK, CHART_ROUNDS);
   if (figures.rounds.length === 0) return false;
   const t = translator(to.language);
   const subject = { programName: program.name, timezone: program.timezone, now, block: ANSWER_BLOCK };
-  const chart = await roundChart(charts, t, to.language, subject, figures);
-  const file = chartAttachment(chart);
-  if (attachmentBytes(file) > ATTACHMENT_MAX_BYTES) return false;
+  const chart = roundChart(t, to.language, subject, figures);
   await tx.outbox.enqueue({
     tenantId: to.tenantId,
     key,
     audience: { kind: "member", memberId: to.memberId },
     // The alt text is the message too: the same figures for whoever reads rather than looks.
-    message: { blocks: [text(t("chart.caption", { name: program.name })), text(chart.alt)], attachment: file },
+    message: { blocks: [text(t("chart.caption", { name: program.name })), text(chart.alt)], attachment: chartAttachment(chart) },
     at: now,
+    ...(notBefore && notBefore > now ? { availableAt: notBefore } : {}),
   });
   return true;
 }

@@ -6,8 +6,9 @@
  * console: a file under DATA_DIR/exports). Also a pairing's calendar invite (issue 18).
  */
 import type { CalendarInvite } from "../calendar/calendar-invite";
+import type { ChartDocument } from "../charts/chart-document";
 
-export type Attachment = FileAttachment | CalendarAttachment;
+export type Attachment = FileAttachment | CalendarAttachment | ChartAttachment;
 
 /** A file as sent: text or an image. */
 export type FileAttachment = TextAttachment | ImageAttachment;
@@ -37,6 +38,19 @@ export interface CalendarAttachment {
   name: string;
   mime: "text/calendar";
   calendar: CalendarInvite;
+}
+
+/**
+ * An organizer's chart (issue 17), kept as data in the row like an invite: delivery draws the PNG
+ * from it (`src/charts/`), so neither the core nor the transaction that enqueues it waits for
+ * Vega and resvg, and a job (a round's retrospective) can send one as easily as a command.
+ */
+export interface ChartAttachment {
+  name: string;
+  mime: "image/png";
+  chart: ChartDocument;
+  /** The picture in words, for screen readers. */
+  alt: string;
 }
 
 /**

@@ -4,8 +4,12 @@
  * in the closing transaction, keyed by round and organizer, so a retry of the
  * close (or its end job after an organizer closed it) never sends it twice.
  */
+
+import { sendProgramChart } from "../charts/send-chart";
 import type { Program, Round } from "../domain";
+import { languageOf } from "../messages/notify";
 import { notifyOrganizers } from "../messages/notify-organizers";
+import { contactMoment } from "../messages/reach";
 import type { Tx } from "../ports";
 import { ANSWER_BLOCK } from "../views/report";
 import { type RoundInBrief, retrospectiveMessage } from "../views/round-retrospective";
@@ -34,9 +38,15 @@ export async function sendRetrospective(tx: Tx, program: Program, round: Round, 
   // Past its retention, the earlier round's goal answers are deleted (its evaluations stay, counted):
   // its goals reached would read as none, so they are not compared at all.
   if (earlier && previous && (await retentionDate(tx, program.id, earlier)).date <= now) previous = { ...previous, goals: null };
-  // Part A's round chart goes in as the fourth argument (blocks after the heading) or as the
-  // message's attachment, here where the figures are at hand.
   await notifyOrganizers(tx, program, `retrospective:${round.id}`, now, (t) =>
     retrospectiveMessage(t, program.name, current, previous),
   );
+  // The program's chart follows, in its own row: a file goes only to the organizer's own DM, while
+  // the sentences may fall back to the channel's mention when a DM is closed. Same contact moment.
+  for (const organizerId of await tx.programs.organizers(program.id)) {
+    const organizer = await tx.members.get(organizerId);
+    const to = { tenantId: program.tenantId, memberId: organizerId, language: languageOf(organizer, program) };
+    const key = `retrospective-chart:${round.id}:${organizerId}`;
+    await sendProgramChart(tx, to, program, now, key, contactMoment([organizer], program, now));
+  }
 }

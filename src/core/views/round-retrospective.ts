@@ -6,7 +6,7 @@
  * than a block the sentence says the figure is hidden instead of giving it.
  */
 import type { Translate } from "../i18n/translate";
-import type { Block, Message } from "../messages/message";
+import type { Message } from "../messages/message";
 import { heading, message, muted, text } from "./blocks";
 import { ANSWER_BLOCK } from "./report";
 
@@ -50,20 +50,10 @@ function goals(t: Translate, now: RoundInBrief, before: RoundInBrief | null): st
     : t("retro.goals", params);
 }
 
-/**
- * `chart`: the round's chart (issue 17 part A), placed right after the heading when there is one,
- * so the picture comes before the words that describe it.
- */
-export function retrospectiveMessage(
-  t: Translate,
-  programName: string,
-  now: RoundInBrief,
-  before: RoundInBrief | null,
-  chart: Block[] = [],
-): Message {
+/** The round in a few sentences; its chart follows in a message of its own (round-retrospective.ts). */
+export function retrospectiveMessage(t: Translate, programName: string, now: RoundInBrief, before: RoundInBrief | null): Message {
   return message(
     heading(t("retro.title", { number: now.number, program: programName })),
-    ...chart,
     text(participation(t, now, before)),
     text(meeting(t, now, before)),
     text(goals(t, now, before)),
