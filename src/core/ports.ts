@@ -380,8 +380,8 @@ export interface Tx {
     nextSequence(pairingId: string): Promise<number>;
     /** Of `memberIds`, those who turned invites off. */
     optedOut(memberIds: readonly string[]): Promise<Set<string>>;
-    /** Turns a member's invites off or on; false when it already was. */
-    setOptedOut(memberId: string, off: boolean): Promise<boolean>;
+    /** Turns a member's invites off (recording `at`, the export shows it) or on; false when it already was. */
+    setOptedOut(memberId: string, off: boolean, at: Date): Promise<boolean>;
   };
 }
 

@@ -113,6 +113,7 @@ async function plantEverything(): Promise<{ firstPairing: string; secondPairing:
   ).not.toContain("didn’t look right");
   await h.run(firstPeer, submit({ type: "checkin", sessionId: session.id }, { rating: 5 }), DM);
   await asPlanted(submit({ type: "journal.write" }, { text: PLANTED.journal }), DM);
+  await asPlanted({ type: "calendar.invites", state: "off" }, DM);
   h.clock.advance(6 * DAY);
   const evaluated = await asPlanted(
     submit({ type: "evaluation.submit", pairingId: firstPairing, number: 1 }, { working: 2, g0: "reached", adjust: "agenda" }),

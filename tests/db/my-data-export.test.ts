@@ -43,6 +43,8 @@ const PLANTED: Record<string, unknown> = {
   // Midnight starting 25 December in her zone (WITA, UTC+8).
   "enrollments.paused_until": "2026-12-24T16:00:00.000Z",
   "pairing_members.member_id": ["Budi"],
+  // When she turned calendar invites off (the day of her pause, below).
+  "calendar_opt_outs.created_at": "2026-12-16",
 };
 
 /** Every value at `path` ("a[].b" walks each item of a list) in `doc`. */
@@ -116,6 +118,7 @@ async function everyFieldFilled() {
   await h.run("ani", submit(evaluation, { working: 3, g0: "reached", adjust: "agenda" }), DM);
   await h.run("budi", submit(evaluation, { working: 5, g0: "progressing", adjust: "nothing" }), DM);
   await h.run("ani", submit({ type: "pause" }, { until: "2026-12-25" }), DM);
+  await h.run("ani", { type: "calendar.invites", state: "off" }, DM);
   await platformStore(tdb.db.kysely).drafts.create(
     "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
     { platform: "console", tenantExternalId: "T1", userId: "ani" },

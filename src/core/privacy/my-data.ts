@@ -26,6 +26,8 @@ export interface MyData {
     firstSeenAt: Date;
     /** When DMs to the member last failed as closed; null when they work. */
     dmClosedAt: Date | null;
+    /** Since when the member has calendar invites turned off (`/mentoring calendar off`); null when on. */
+    calendarInvitesOffSince: Date | null;
   };
   /** Programs the member joined, organizes or keeps a profile in, with their profile there. */
   programs: Array<{

@@ -160,6 +160,15 @@ export const PERSONAL_DATA: readonly PersonalField[] = [
     retention: false,
   },
   {
+    table: "calendar_opt_outs",
+    column: "created_at",
+    kind: "personal",
+    what: "since when the member has calendar invites turned off",
+    exportPath: "member.calendarInvitesOffSince",
+    erase: true,
+    retention: false,
+  },
+  {
     table: "profiles",
     column: "expertise",
     kind: "personal",

@@ -11,7 +11,7 @@ export const setCalendarInvites: UseCase<"calendar.invites"> = async (ctx, comma
   const { tx, member, now, t } = ctx;
   const off = (await tx.calendar.optedOut([member.id])).has(member.id);
   if (!command.state) return reply(message(text(t(off ? "calendar.off.already" : "calendar.on.already"))));
-  const changed = await tx.calendar.setOptedOut(member.id, command.state === "off");
+  const changed = await tx.calendar.setOptedOut(member.id, command.state === "off", now);
   if (!changed) return reply(message(text(t(command.state === "off" ? "calendar.off.already" : "calendar.on.already"))));
   if (command.state === "off") return reply(message(text(t("calendar.off.done"))));
   let sent = 0;

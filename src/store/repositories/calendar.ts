@@ -43,11 +43,11 @@ export function calendarRepo(db: Kysely<Database>): Tx["calendar"] {
       const rows = await db.selectFrom("calendar_opt_outs").select("member_id").where("member_id", "in", memberIds).execute();
       return new Set(rows.map((r) => r.member_id));
     },
-    async setOptedOut(memberId, off) {
+    async setOptedOut(memberId, off, at) {
       if (off) {
         const made = await db
           .insertInto("calendar_opt_outs")
-          .values({ member_id: memberId })
+          .values({ member_id: memberId, created_at: at })
           .onConflict((oc) => oc.doNothing())
           .executeTakeFirst();
         return Number(made.numInsertedOrUpdatedRows ?? 0) > 0;

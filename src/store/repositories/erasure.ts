@@ -71,6 +71,7 @@ export function erasureRepo(db: Kysely<Database>): Tx["erasure"] {
         .where("user_external_id", "=", member.externalId)
         .execute();
       await db.deleteFrom("program_organizers").where("member_id", "=", m).execute();
+      await db.deleteFrom("calendar_opt_outs").where("member_id", "=", m).execute();
       // De-duplication keys of their presses name their platform id (kept a day at most, but theirs).
       await sql`delete from platform_events where position(${`:${member.externalId}:`} in key) > 0`.execute(db);
       const enrollmentIds = (

@@ -43,6 +43,11 @@ export function myDataRepo(db: Kysely<Database>): Tx["myData"] {
         .where("members.tenant_id", "=", tenantId)
         .executeTakeFirst();
       if (!me) throw new Error("no such member in this tenant");
+      const optOut = await db
+        .selectFrom("calendar_opt_outs")
+        .select("created_at")
+        .where("member_id", "=", memberId)
+        .executeTakeFirst();
       const data = empty({
         displayName: me.display_name,
         platform: me.platform as Platform,
@@ -51,6 +56,7 @@ export function myDataRepo(db: Kysely<Database>): Tx["myData"] {
         timezone: me.timezone,
         firstSeenAt: me.created_at,
         dmClosedAt: me.dm_blocked_at,
+        calendarInvitesOffSince: optOut?.created_at ?? null,
       });
 
       const enrollments = await db
