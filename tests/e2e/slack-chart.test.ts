@@ -6,9 +6,10 @@
  */
 import { PNG } from "pngjs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { translator } from "../../src/core/i18n/translate";
 import { ATTACHMENT_MAX_BYTES } from "../../src/core/messages/attachment";
 import { FakeSlack, SLACK_ALT_TEXT_MAX, SLACK_FILE_MAX } from "../support/fake-slack";
-import { PROGRAM_CHANNEL, SlackDriver, until } from "../support/slack-driver";
+import { button, PROGRAM_CHANNEL, SlackDriver, until } from "../support/slack-driver";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
@@ -58,4 +59,58 @@ describe("the organizer's chart on Slack", () => {
         .filter((c) => c.args.channel === PROGRAM_CHANNEL.id && JSON.stringify(c.args).includes("grafik")),
     ).toEqual([]);
   }, 60_000);
+
+  it("draws every round of a program that ran two, from members who joined through the Join button", async () => {
+    await driver.start();
+    const id = translator("id");
+    for (const u of ["U-ANI", "U-BUDI", "U-CITRA", "U-DEWI"])
+      slack.users.set(u, { real_name: u.slice(2), tz: "Asia/Jakarta", locale: "id-ID" });
+    /** The organizer types, then waits for the private answer. */
+    const organizer = async (words: string) => {
+      const before = driver.responded().length;
+      await driver.slash("U-OLGA", words);
+      await until(() => driver.responded().length === before + 1, `the answer to ${words}`);
+      await driver.deliver();
+    };
+    /** Members press the round's Join button in the channel and submit the intake modal. */
+    const joinRound = async (round: number, users: string[]) => {
+      const announcement = driver.posted(PROGRAM_CHANNEL.id).at(-1);
+      const join = button(announcement, id("round.announce.join", { number: round }));
+      for (const [i, user] of users.entries()) {
+        const opened = slack.of("views.open").length;
+        await driver.press(user, join, { channel: PROGRAM_CHANNEL });
+        await until(() => slack.of("views.open").length === opened + 1, `the intake modal for ${user}`);
+        const view = driver.lastView();
+        const dms = slack.of("chat.postMessage").length;
+        await driver.submit(
+          user,
+          view,
+          driver.fill(view, {
+            expertise: ["SQL", "public speaking"][i % 2] as string,
+            goals: ["public speaking", "SQL"][i % 2] as string,
+            team: `team-${i}`,
+          }),
+        );
+        await until(() => slack.of("chat.postMessage").length > dms, `the confirmation for ${user}`);
+      }
+    };
+    await organizer("setup Kopi");
+    await organizer("open");
+    await joinRound(1, ["U-ANI", "U-BUDI"]);
+    await organizer("match");
+    await organizer("close");
+    await organizer("open");
+    await joinRound(2, ["U-ANI", "U-BUDI", "U-CITRA", "U-DEWI"]);
+    await organizer("match");
+    const uploaded = slack.files.length;
+    await organizer("report");
+    await until(() => slack.files.length > uploaded, "the report's chart");
+
+    // Every chart (the round's retrospective, the report) went to the organizer's DM, and only there.
+    expect(slack.files.map((f) => f.channel)).toEqual(slack.files.map(() => "D-U-OLGA"));
+    const chart = slack.files.at(-1);
+    expect(chart?.altText).toContain("Putaran 1: mendaftar: 2, dapat pasangan: 2");
+    expect(chart?.altText).toContain("Putaran 2: mendaftar: 4, dapat pasangan: 4");
+    expect(PNG.sync.read(chart?.bytes as Buffer).width).toBeGreaterThan(500);
+  }, 120_000);
 });
