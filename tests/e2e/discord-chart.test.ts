@@ -14,6 +14,7 @@ import { createAppCore, platformStore } from "../../src/app";
 import { ManualClock } from "../../src/core/time/clock";
 import { Dispatcher } from "../../src/delivery/dispatcher";
 import { PLATFORM_LIMITS, RateLimits } from "../../src/delivery/rate-limits";
+import { answerOf } from "../support/discord-answer";
 import {
   ATTACHMENT_DESCRIPTION_MAX,
   ATTACHMENT_SIZE_LIMIT,
@@ -123,4 +124,52 @@ describe("the organizer's chart on Discord", () => {
     expect(dmText).toContain("Ini grafik untuk Kopi Belajar");
     expect(fake.messagesIn(FAKE_IDS.programChannel).some((m) => m.attachments?.length)).toBe(false);
   }, 60_000);
+
+  it("draws every round of a program that ran two, from members who joined through the intake modals", async () => {
+    const ask = (payload: FakeInteraction) => answerOf(fake, payload);
+    const slash = (user: string, subcommand: string, options: Record<string, string> = {}) =>
+      ask(fake.slashCommand({ user, subcommand, options, locale: "en-US" }));
+    /** The member joins through both intake modals, confirming the read-back when one is shown. */
+    const joins = async (user: string, team: string) => {
+      const opened = await slash(user, "join");
+      const saved = await ask(
+        fake.modalSubmit({
+          from: opened.id,
+          fields: { "t:expertise": "SQL", "t:goals": "public speaking", "t:interests": "", "t:team": team },
+        }),
+      );
+      const next = await ask(fake.buttonPress({ user, customId: saved.buttons[0]?.custom_id as string, locale: "en-US" }));
+      const reading = await ask(
+        fake.modalSubmit({
+          from: next.id,
+          fields: { "s:timezone": ["Asia/Jakarta"], "s:language": ["en"], "n:partnersWanted": ["1"] },
+        }),
+      );
+      if (reading.buttons.length > 0)
+        await ask(fake.buttonPress({ user, customId: reading.buttons.at(-1)?.custom_id as string, locale: "en-US" }));
+    };
+    await slash(OLGA, "setup", { name: "Kopi Belajar" });
+    await slash(OLGA, "open");
+    await joins(FAKE_IDS.member, "Data");
+    await joins(FAKE_IDS.otherMember, "Design");
+    await slash(OLGA, "match");
+    await slash(OLGA, "close");
+    await slash(OLGA, "open");
+    await joins(FAKE_IDS.member, "Data");
+    await slash(OLGA, "report");
+    await deliver();
+
+    // Every chart (the round's retrospective, the report) went to the organizer's DM, and only there.
+    const posts = fake.calls.filter((c) => c.method === "POST" && c.files.length > 0);
+    expect(posts.length).toBeGreaterThan(0);
+    expect(posts.map((p) => p.path)).toEqual(posts.map(() => `/channels/dm-${OLGA}/messages`));
+    const described = fake
+      .messagesIn(`dm-${OLGA}`)
+      .flatMap((m) => (m.attachments ?? []) as Array<{ description?: string }>)
+      .map((a) => a.description ?? "");
+    const report = described.at(-1);
+    expect(report).toContain("Round 1: joined: 2, matched: 2");
+    expect(report).toContain("Round 2: joined: 1, matched: 0");
+    expect(fake.messagesIn(FAKE_IDS.programChannel).some((m) => m.attachments?.length)).toBe(false);
+  }, 120_000);
 });
