@@ -8,21 +8,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ButtonStyle } from "discord.js";
 import { DateTime } from "luxon";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
-import { type DiscordSender, discordSender } from "../../src/adapters/discord/sender";
-import { createAppCore, platformStore } from "../../src/app";
-import type { Core } from "../../src/core/core";
+import { describe, expect, it } from "vitest";
 import { ATTACHMENT_MAX_BYTES } from "../../src/core/messages/attachment";
-import { ManualClock } from "../../src/core/time/clock";
-import { Dispatcher } from "../../src/delivery/dispatcher";
-import { PLATFORM_LIMITS, RateLimits } from "../../src/delivery/rate-limits";
-import { defaultGuild, defaultUsers, FAKE_IDS, FakeDiscord, type FakeInteraction, type RestCall } from "../support/fake-discord";
-import { submit as formSubmit, START } from "../support/harness";
+import { useDiscordSession } from "../support/discord-session";
+import { FAKE_IDS, type FakeInteraction, type RestCall } from "../support/fake-discord";
+import { submit as formSubmit } from "../support/harness";
 import { readInvite } from "../support/ics-reader";
 import { useTestDb } from "../support/test-db";
 
-const TOKEN = "fake-bot-token";
 const BUDI = FAKE_IDS.member;
 const CITRA = FAKE_IDS.otherMember;
 const OLGA = FAKE_IDS.owner;
@@ -30,38 +23,10 @@ const OLGA = FAKE_IDS.owner;
 const DISCORD_FILES_MAX = 10 * 1024 * 1024;
 
 const tdb = useTestDb();
-let fake: FakeDiscord;
-let app: DiscordApp | null = null;
-let clock: ManualClock;
-let sender: DiscordSender;
-let core: Core;
-let errors: unknown[] = [];
-
-beforeEach(async () => {
-  fake = new FakeDiscord({ token: TOKEN, guilds: [defaultGuild()], users: defaultUsers() });
-  await fake.start();
-  clock = new ManualClock(START);
-  errors = [];
-  sender = discordSender({ token: TOKEN, apiUrl: fake.apiUrl, store: platformStore(tdb.db.kysely), clock });
-  core = createAppCore({ db: tdb.db, clock });
-  app = await startDiscordApp({
-    core,
-    store: platformStore(tdb.db.kysely),
-    clock,
-    token: TOKEN,
-    apiUrl: fake.apiUrl,
-    onError: (error) => errors.push(error),
-  });
-});
-
-afterEach(async () => {
-  await app?.stop();
-  app = null;
-  await fake.stop();
-  expect(errors).toEqual([]);
-});
+const session = useDiscordSession(tdb);
 
 async function quiet(ms = 150): Promise<void> {
+  const { fake } = session();
   let seen = -1;
   while (seen !== fake.calls.length) {
     seen = fake.calls.length;
@@ -70,6 +35,7 @@ async function quiet(ms = 150): Promise<void> {
 }
 
 async function run(payload: FakeInteraction): Promise<string> {
+  const { fake } = session();
   await fake.interact(payload);
   await quiet();
   return fake
@@ -83,17 +49,8 @@ async function run(payload: FakeInteraction): Promise<string> {
     .join("\n");
 }
 
-async function deliver() {
-  const dispatcher = new Dispatcher(tdb.db.kysely, sender, clock, {
-    worker: "discord-test",
-    concurrency: 1,
-    limits: new RateLimits({ ...PLATFORM_LIMITS, discord: { tenant: null, conversation: null } }),
-  });
-  return dispatcher.dispatchPending();
-}
-
 const as = (user: string, command: Record<string, unknown>, channelId?: string) =>
-  core.execute({
+  session().core.execute({
     actor: {
       platform: "discord",
       tenantId: FAKE_IDS.application,
@@ -106,10 +63,11 @@ const as = (user: string, command: Record<string, unknown>, channelId?: string) 
     command,
   });
 
-const withFiles = (): RestCall[] => fake.calls.filter((c) => c.method === "POST" && c.files.length > 0);
+const withFiles = (): RestCall[] => session().fake.calls.filter((c) => c.method === "POST" && c.files.length > 0);
 
 describe("calendar invites on Discord", () => {
   it("the Confirm button sends each member the file in their DM with link buttons; /calendar off stops Citra's", async () => {
+    const { fake, deliver } = session();
     await as(OLGA, { type: "program.setup", name: "Kopi", language: "en" }, FAKE_IDS.programChannel);
     await as(OLGA, { type: "round.open" }, FAKE_IDS.programChannel);
     for (const [user, language, timezone] of [

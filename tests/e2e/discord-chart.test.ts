@@ -7,61 +7,25 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { MessageFlags } from "discord.js";
 import { PNG } from "pngjs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
-import { type DiscordSender, discordSender } from "../../src/adapters/discord/sender";
-import { createAppCore, platformStore } from "../../src/app";
-import { ManualClock } from "../../src/core/time/clock";
-import { Dispatcher } from "../../src/delivery/dispatcher";
-import { PLATFORM_LIMITS, RateLimits } from "../../src/delivery/rate-limits";
+import { describe, expect, it } from "vitest";
 import { answerOf } from "../support/discord-answer";
+import { useDiscordSession } from "../support/discord-session";
 import {
   ATTACHMENT_DESCRIPTION_MAX,
   ATTACHMENT_SIZE_LIMIT,
-  defaultGuild,
-  defaultUsers,
   FAKE_IDS,
-  FakeDiscord,
   type FakeInteraction,
   type RestCall,
 } from "../support/fake-discord";
-import { START } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 
-const TOKEN = "fake-bot-token";
 const OLGA = FAKE_IDS.owner;
 
 const tdb = useTestDb();
-let fake: FakeDiscord;
-let app: DiscordApp | null = null;
-let clock: ManualClock;
-let sender: DiscordSender;
-let errors: unknown[] = [];
-
-beforeEach(async () => {
-  fake = new FakeDiscord({ token: TOKEN, guilds: [defaultGuild()], users: defaultUsers() });
-  await fake.start();
-  clock = new ManualClock(START);
-  errors = [];
-  sender = discordSender({ token: TOKEN, apiUrl: fake.apiUrl, store: platformStore(tdb.db.kysely), clock });
-  app = await startDiscordApp({
-    core: createAppCore({ db: tdb.db, clock }),
-    store: platformStore(tdb.db.kysely),
-    clock,
-    token: TOKEN,
-    apiUrl: fake.apiUrl,
-    onError: (error) => errors.push(error),
-  });
-});
-
-afterEach(async () => {
-  await app?.stop();
-  app = null;
-  await fake.stop();
-  expect(errors).toEqual([]);
-});
+const session = useDiscordSession(tdb);
 
 async function quiet(ms = 150): Promise<void> {
+  const { fake } = session();
   let seen = -1;
   while (seen !== fake.calls.length) {
     seen = fake.calls.length;
@@ -70,6 +34,7 @@ async function quiet(ms = 150): Promise<void> {
 }
 
 async function run(payload: FakeInteraction) {
+  const { fake } = session();
   await fake.interact(payload);
   await quiet(300);
   const bodies = fake
@@ -86,17 +51,9 @@ async function run(payload: FakeInteraction) {
   };
 }
 
-async function deliver() {
-  const dispatcher = new Dispatcher(tdb.db.kysely, sender, clock, {
-    worker: "discord-test",
-    concurrency: 1,
-    limits: new RateLimits({ ...PLATFORM_LIMITS, discord: { tenant: null, conversation: null } }),
-  });
-  return dispatcher.dispatchPending();
-}
-
 describe("the organizer's chart on Discord", () => {
   it("goes to the organizer's DM as a PNG attachment with its description, within Discord's limits", async () => {
+    const { fake, deliver } = session();
     await run(fake.slashCommand({ user: OLGA, subcommand: "setup", options: { name: "Kopi Belajar" } }));
     await run(fake.slashCommand({ user: OLGA, subcommand: "open" }));
     const answer = await run(fake.slashCommand({ user: OLGA, subcommand: "report", locale: "id" }));
@@ -126,6 +83,7 @@ describe("the organizer's chart on Discord", () => {
   }, 60_000);
 
   it("draws every round of a program that ran two, from members who joined through the intake modals", async () => {
+    const { fake, deliver } = session();
     const ask = (payload: FakeInteraction) => answerOf(fake, payload);
     const slash = (user: string, subcommand: string, options: Record<string, string> = {}) =>
       ask(fake.slashCommand({ user, subcommand, options, locale: "en-US" }));

@@ -7,29 +7,21 @@
  * member typing the same is refused in their own language.
  */
 import { MessageFlags } from "discord.js";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type DiscordApp, startDiscordApp } from "../../src/adapters/discord/app";
-import { discordSender } from "../../src/adapters/discord/sender";
-import { createAppCore, platformStore } from "../../src/app";
+import { describe, expect, it } from "vitest";
 import { translator } from "../../src/core/i18n/translate";
 import { ATTACHMENT_MAX_BYTES } from "../../src/core/messages/attachment";
-import { ManualClock } from "../../src/core/time/clock";
-import { Dispatcher } from "../../src/delivery/dispatcher";
-import { PLATFORM_LIMITS, RateLimits } from "../../src/delivery/rate-limits";
 import { answerOf, type DiscordAnswer } from "../support/discord-answer";
+import { useDiscordSession } from "../support/discord-session";
 import {
   defaultGuild,
   defaultUsers,
   FAKE_IDS,
-  FakeDiscord,
   type FakeInteraction,
   type LocaleString,
   type RestCall,
 } from "../support/fake-discord";
-import { START } from "../support/harness";
 import { useTestDb } from "../support/test-db";
 
-const TOKEN = "fake-bot-token";
 const OLGA = FAKE_IDS.owner;
 const BUDI = FAKE_IDS.member;
 /** A member whose name a spreadsheet would read as a formula. */
@@ -38,44 +30,20 @@ const en = translator("en");
 const id = translator("id");
 
 const tdb = useTestDb();
-let fake: FakeDiscord;
-let app: DiscordApp | null = null;
-let clock: ManualClock;
-let errors: unknown[] = [];
-
-beforeEach(async () => {
+const session = useDiscordSession(tdb, () => {
   const guild = defaultGuild();
-  fake = new FakeDiscord({
-    token: TOKEN,
+  return {
     guilds: [{ ...guild, members: [...(guild.members ?? []), DEWI] }],
     users: [...defaultUsers(), { id: DEWI, username: "dewi", globalName: "@Dewi=1+1" }],
-  });
-  await fake.start();
-  clock = new ManualClock(START);
-  errors = [];
-  app = await startDiscordApp({
-    core: createAppCore({ db: tdb.db, clock }),
-    store: platformStore(tdb.db.kysely),
-    clock,
-    token: TOKEN,
-    apiUrl: fake.apiUrl,
-    onError: (error) => errors.push(error),
-  });
+  };
 });
 
-afterEach(async () => {
-  await app?.stop();
-  app = null;
-  await fake.stop();
-  expect(errors).toEqual([]);
-});
-
-const run = (payload: FakeInteraction) => answerOf(fake, payload);
+const run = (payload: FakeInteraction) => answerOf(session().fake, payload);
 const slash = (user: string, subcommand: string, options: Record<string, string> = {}, locale: LocaleString = "en-US") =>
-  run(fake.slashCommand({ user, subcommand, options, locale }));
-const press = (user: string, customId: string) => run(fake.buttonPress({ user, customId, locale: "en-US" }));
+  run(session().fake.slashCommand({ user, subcommand, options, locale }));
+const press = (user: string, customId: string) => run(session().fake.buttonPress({ user, customId, locale: "en-US" }));
 const submit = (from: DiscordAnswer, fields: Record<string, string | string[]>) =>
-  run(fake.modalSubmit({ from: from.id, fields }));
+  run(session().fake.modalSubmit({ from: from.id, fields }));
 const labelled = (answer: DiscordAnswer, label: string) => {
   const found = answer.buttons.find((b) => b.label === label);
   if (!found) throw new Error(`no button "${label}" in ${JSON.stringify(answer.buttons.map((b) => b.label))}`);
@@ -93,20 +61,11 @@ async function joins(user: string, team: string) {
   expect(done.text).toBe(en("join.done", { number: 1 }));
 }
 
-async function deliver() {
-  const sender = discordSender({ token: TOKEN, apiUrl: fake.apiUrl, store: platformStore(tdb.db.kysely), clock });
-  const dispatcher = new Dispatcher(tdb.db.kysely, sender, clock, {
-    worker: "discord-csv-test",
-    concurrency: 1,
-    limits: new RateLimits({ ...PLATFORM_LIMITS, discord: { tenant: null, conversation: null } }),
-  });
-  return dispatcher.dispatchPending();
-}
-
-const withFiles = (): RestCall[] => fake.calls.filter((c) => c.method === "POST" && c.files.length > 0);
+const withFiles = (): RestCall[] => session().fake.calls.filter((c) => c.method === "POST" && c.files.length > 0);
 
 describe("/mentoring report csv on Discord", () => {
   it("sends the organizer the round's CSV as an attachment in their DM, and refuses a member", async () => {
+    const { fake, deliver } = session();
     await slash(OLGA, "setup", { name: "Kopi Belajar" });
     await slash(OLGA, "open");
     await joins(BUDI, "Data");
