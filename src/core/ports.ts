@@ -109,6 +109,7 @@ export interface Tx {
   };
   tenants: {
     ensure(platform: Platform, externalId: string): Promise<Tenant>;
+    get(id: string): Promise<Tenant>;
   };
   setupAccess: {
     /** Who besides the space's admins may set up programs: 'everyone', 'role:<id>', 'user:<id>'. */

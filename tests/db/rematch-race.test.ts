@@ -41,6 +41,7 @@ function storeWithoutTenantLock(kysely: Kysely<Database>): Store {
         work({
           ...repositories(trx),
           tenants: {
+            ...repositories(trx).tenants,
             async ensure(platform, externalId) {
               await trx
                 .insertInto("tenants")

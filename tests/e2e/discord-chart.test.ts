@@ -129,5 +129,11 @@ describe("the organizer's chart on Discord", () => {
     expect(report).toContain("Round 1: joined: 2, matched: 2");
     expect(report).toContain("Round 2: joined: 1, matched: 0");
     expect(fake.messagesIn(FAKE_IDS.programChannel).some((m) => m.attachments?.length)).toBe(false);
+    // Round 1's retrospective names the CSV as Discord asks for it: the report's `export` option.
+    const dm = fake
+      .messagesIn(`dm-${OLGA}`)
+      .map((m) => m.content)
+      .join("\n");
+    expect(dm).toContain("one row per member: /mentoring report export: csv 1");
   }, 120_000);
 });

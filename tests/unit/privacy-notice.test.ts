@@ -90,6 +90,9 @@ describe("the privacy notice", () => {
       const discord = messageText(helpMessage(t, false, "discord"));
       expect(discord).toContain(t("privacy.summary", { command: "/privacy" }));
       expect(discord).toContain("• /privacy mydata:");
+      // The organizers' CSV: typed after `report` on Slack, Discord's `export` option of it.
+      expect(messageText(helpMessage(t, true, "slack"))).toMatch(/• \/mentoring report csv \[(round|putaran)\]:/);
+      expect(messageText(helpMessage(t, true, "discord"))).toMatch(/• \/mentoring report export: csv \[(round|putaran)\]:/);
       const intake = intakeForm(t, { timezone: "Asia/Jakarta", language });
       expect(intake.context).toBe(t("privacy.intake"));
       expect(intake.context).not.toMatch(/https?:|\/mentoring/);

@@ -15,7 +15,7 @@ const round = (over: Partial<RoundInBrief>): RoundInBrief => ({
   ...over,
 });
 const lines = (t: typeof en, now: RoundInBrief, before: RoundInBrief | null) =>
-  messageText(retrospectiveMessage(t, "Kopi", now, before)).split("\n");
+  messageText(retrospectiveMessage(t, "Kopi", now, before, "/mentoring report csv")).split("\n");
 
 describe("the round retrospective's sentences", () => {
   it("says down, the same, or up against the round before, in whole percent", () => {

@@ -110,7 +110,7 @@ export const en = {
   "help.member":
     "For everyone:\n• /mentoring join: join the open round\n• /mentoring status: your pairing, schedule and next session\n• /mentoring schedule: propose a regular schedule to your peer\n• /mentoring checkin: tell us how your last session went\n• /mentoring journal: write a private note (only you can read it)\n• /mentoring notes: read your own notes back\n• /mentoring pause: take a break until a date; /mentoring resume to come back\n• /mentoring end: end your pairing, politely and privately\n• /mentoring avoid <person>: never be matched with someone (private)\n• /mentoring leave: leave the round (you are asked to confirm first)",
   "help.organizer":
-    "For organizers:\n• /mentoring setup [name] [language=en|id]: start a program in this channel, in its language (admins, or whoever they allow)\n• /mentoring access [everyone | admins | @role | @person]: who may set up programs here (admins only)\n• /mentoring open: open a new round\n• /mentoring preview: see the proposed pairs before anything is sent\n• /mentoring weights [name=value ...]: see or change how matching scores fit\n• /mentoring hours [8-20 1-5]: when the bot may reach members (hours, ISO weekdays)\n• /mentoring match: match everyone who is waiting\n• /mentoring organizer @person: share organizing the program\n• /mentoring role @role: members with this role may organize too (Discord)\n• /mentoring report: how the program is going (totals only, nothing private)\n• /mentoring report csv [round]: one row per member (name, partners, sessions, last check-in) as a file in your DMs\n• /mentoring close: end the round",
+    "For organizers:\n• /mentoring setup [name] [language=en|id]: start a program in this channel, in its language (admins, or whoever they allow)\n• /mentoring access [everyone | admins | @role | @person]: who may set up programs here (admins only)\n• /mentoring open: open a new round\n• /mentoring preview: see the proposed pairs before anything is sent\n• /mentoring weights [name=value ...]: see or change how matching scores fit\n• /mentoring hours [8-20 1-5]: when the bot may reach members (hours, ISO weekdays)\n• /mentoring match: match everyone who is waiting\n• /mentoring organizer @person: share organizing the program\n• /mentoring role @role: members with this role may organize too (Discord)\n• /mentoring report: how the program is going (totals only, nothing private)\n• {csv} [round]: one row per member (name, partners, sessions, last check-in) as a file in your DMs\n• /mentoring close: end the round",
 
   // Program and rounds.
   "setup.done": "The mentoring program “{name}” is set up in this channel. Open the first round with /mentoring open.",
@@ -804,7 +804,7 @@ export const en = {
     "Members marked {count, plural, =0 {no goals} one {# goal} other {# goals}} reached in the first {answers} evaluations (last round: {previous} in {previousAnswers}).",
   "retro.goalsHidden":
     "Goals reached stay hidden this time: fewer than {min} evaluations came back, and so few answers could point at someone.",
-  "retro.more": "All the figures: /mentoring report · one row per member: /mentoring report csv {number}",
+  "retro.more": "All the figures: /mentoring report · one row per member: {csv} {number}",
 } as const;
 
 export type MessageKey = keyof typeof en;

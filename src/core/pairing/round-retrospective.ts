@@ -11,6 +11,7 @@ import { languageOf } from "../messages/notify";
 import { notifyOrganizers } from "../messages/notify-organizers";
 import { contactMoment } from "../messages/reach";
 import type { Tx } from "../ports";
+import { reportCsvCommand } from "../views/help";
 import { ANSWER_BLOCK } from "../views/report";
 import { type RoundInBrief, retrospectiveMessage } from "../views/round-retrospective";
 import { retentionDate } from "./retention";
@@ -38,8 +39,9 @@ export async function sendRetrospective(tx: Tx, program: Program, round: Round, 
   // Past its retention, the earlier round's goal answers are deleted (its evaluations stay, counted):
   // its goals reached would read as none, so they are not compared at all.
   if (earlier && previous && (await retentionDate(tx, program.id, earlier)).date <= now) previous = { ...previous, goals: null };
+  const csv = reportCsvCommand((await tx.tenants.get(program.tenantId)).platform);
   await notifyOrganizers(tx, program, `retrospective:${round.id}`, now, (t) =>
-    retrospectiveMessage(t, program.name, current, previous),
+    retrospectiveMessage(t, program.name, current, previous, csv),
   );
   // The program's chart follows, in its own row: a file goes only to the organizer's own DM, while
   // the sentences may fall back to the channel's mention when a DM is closed. Same contact moment.

@@ -13,7 +13,9 @@ export function helpMessage(t: Translate, showOrganizer: boolean, platform: Plat
   const command = privacyCommand(platform);
   const lines = (audience: "member" | "organizer") =>
     helpKeys(audience)
-      .map((key) => t(key, { command: key === "help.calendar" ? calendarCommand(platform) : command }))
+      .map((key) =>
+        t(key, { command: key === "help.calendar" ? calendarCommand(platform) : command, csv: reportCsvCommand(platform) }),
+      )
       .join("\n");
   return message(
     heading(t("help.title")),
@@ -28,6 +30,10 @@ export function helpMessage(t: Translate, showOrganizer: boolean, platform: Plat
 /** How the calendar word is typed before its argument: `/mentoring calendar`, or `/calendar` alone on Discord (issue 18). */
 export const calendarCommand = (platform: Platform): string =>
   platform === "discord" ? commandPrefix(platform, COMMAND_TABLE.calendar) : "/mentoring calendar";
+
+/** How the organizers' CSV is asked for: typed after `report`, or Discord's `export` option of it. */
+export const reportCsvCommand = (platform: Platform): string =>
+  platform === "discord" ? "/mentoring report export: csv" : "/mentoring report csv";
 
 /** How the data-rights words are typed on a platform: `/mentoring` there, `/privacy` on Discord. */
 export const privacyCommand = (platform: Platform): string => commandPrefix(platform, COMMAND_TABLE.mydata);

@@ -51,12 +51,19 @@ function goals(t: Translate, now: RoundInBrief, before: RoundInBrief | null): st
 }
 
 /** The round in a few sentences; its chart follows in a message of its own (round-retrospective.ts). */
-export function retrospectiveMessage(t: Translate, programName: string, now: RoundInBrief, before: RoundInBrief | null): Message {
+/** `csv`: how the organizers' CSV is asked for on the program's platform (help.ts reportCsvCommand). */
+export function retrospectiveMessage(
+  t: Translate,
+  programName: string,
+  now: RoundInBrief,
+  before: RoundInBrief | null,
+  csv: string,
+): Message {
   return message(
     heading(t("retro.title", { number: now.number, program: programName })),
     text(participation(t, now, before)),
     text(meeting(t, now, before)),
     text(goals(t, now, before)),
-    muted(t("retro.more", { number: now.number })),
+    muted(t("retro.more", { number: now.number, csv })),
   );
 }

@@ -36,6 +36,14 @@ export function tenantsRepo(db: Kysely<Database>): Tx["tenants"] {
         .executeTakeFirstOrThrow();
       return { id: row.id, platform: row.platform as Platform, externalId: row.external_id } satisfies Tenant;
     },
+    async get(id) {
+      const row = await db
+        .selectFrom("tenants")
+        .select(["id", "platform", "external_id"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+      return { id: row.id, platform: row.platform as Platform, externalId: row.external_id };
+    },
   };
 }
 
