@@ -5,12 +5,16 @@
  * nothing. Ratings, notes, ending reasons, evaluation answers and journal text
  * are planted with marker words, and none of them is in the file.
  */
+import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
 import { commandFromText } from "../../src/core/commands/slash";
 import type { TextAttachment } from "../../src/core/messages/attachment";
 import type { Message } from "../../src/core/messages/message";
 import { Harness, submit } from "../support/harness";
 import { useTestDb } from "../support/test-db";
+
+/** RFC 4180, read by csv-parse: a reader written apart from our writer. */
+const readCsv = (text: string): string[][] => parse(text, { relax_quotes: false, record_delimiter: "\r\n" });
 
 const tdb = useTestDb();
 let h: Harness;
@@ -92,35 +96,6 @@ async function csvFiles() {
     text: r.text,
     file: (r.message as Message).attachment as TextAttachment,
   }));
-}
-
-/** RFC 4180, read apart from the writer. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return rows;
 }
 
 const name = (userId: string) => userId[0]?.toUpperCase() + userId.slice(1);
