@@ -43,8 +43,8 @@ export async function sendRetrospective(tx: Tx, program: Program, round: Round, 
   await notifyOrganizers(tx, program, `retrospective:${round.id}`, now, (t) =>
     retrospectiveMessage(t, program.name, current, previous, csv),
   );
-  // The program's chart follows, in its own row: a file goes only to the organizer's own DM, while
-  // the sentences may fall back to the channel's mention when a DM is closed. Same contact moment.
+  // The program's chart follows in a row of its own, at the same contact moment: drawn at delivery,
+  // it may fail on its own (too large, the renderer) without holding back the sentences.
   for (const organizerId of await tx.programs.organizers(program.id)) {
     const organizer = await tx.members.get(organizerId);
     const to = { tenantId: program.tenantId, memberId: organizerId, language: languageOf(organizer, program) };
