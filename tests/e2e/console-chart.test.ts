@@ -1,0 +1,77 @@
+/**
+ * The organizer's chart in the console playground (issue 17), for a program that ran two
+ * rounds: members join through the real REPL's intake form, the organizer matches, closes,
+ * opens again and types /mentoring report; the chart is written under DATA_DIR/exports as a
+ * PNG, its path printed in the organizer's DM only, and its words cover both rounds.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { playConsole } from "../support/console-play";
+import { useTestDb } from "../support/test-db";
+
+const tdb = useTestDb();
+const START = new Date("2026-12-05T02:00:00Z");
+let dataDir: string;
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), "sebaya-chart-"));
+});
+afterEach(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A member joins by typing, field by field: expertise, goals, interests, team, then the defaults. */
+const joins = (who: string, offers: string, wants: string, team: string) => [
+  `:as ${who}`,
+  "/mentoring join",
+  offers,
+  wants,
+  "",
+  team,
+  "",
+  "",
+  "",
+];
+
+describe("the organizer's chart in the console", () => {
+  it("is written as a PNG for a program of two rounds, its path in the organizer's DM only", async () => {
+    const { out, ws } = await playConsole(
+      tdb.db,
+      [
+        "/mentoring setup Sahabat Belajar",
+        "/mentoring open 4",
+        ...joins("ani", "SQL", "public speaking", "Data"),
+        ...joins("budi", "public speaking", "SQL", "Sales"),
+        ":as sari",
+        "/mentoring match",
+        "/mentoring close",
+        "/mentoring open 4",
+        ...joins("citra", "SQL", "public speaking", "Data"),
+        ...joins("dewi", "public speaking", "SQL", "Sales"),
+        ...joins("eko", "design", "SQL", "Product"),
+        ":as sari",
+        "/mentoring match",
+        "/mentoring report",
+        ":quit",
+      ],
+      { start: START, exportsDir: join(dataDir, "exports") },
+    );
+    const charts = ws.entries.filter((e) => /📎 \S+\.png/.test(e.text));
+    // The report's, at once: the first round's retrospective, held for Monday's contact hours, does not
+    // keep it waiting. Sari's DM only.
+    expect(charts).toHaveLength(1);
+    for (const e of charts) {
+      expect(e.where).toBe("dm");
+      expect(e.visibleTo).toEqual(new Set(["sari"]));
+    }
+    const report = charts.at(-1)?.text ?? "";
+    expect(report).toContain("Putaran 1: mendaftar: 2, dapat pasangan: 2");
+    expect(report).toContain("Putaran 2: mendaftar: 3, dapat pasangan: 3");
+    const path = /📎 (\S+\.png)/.exec(report)?.[1] as string;
+    expect(path.startsWith(join(dataDir, "exports"))).toBe(true);
+    expect(readFileSync(path).subarray(1, 4).toString()).toBe("PNG");
+    expect(out).toContain(path);
+  }, 120_000);
+});
