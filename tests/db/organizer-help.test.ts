@@ -13,7 +13,7 @@ let h: Harness;
 const en = translator("en");
 const id = translator("id");
 /** The first line of the organizer help: present or not. */
-const organizerHeading = (t: typeof en) => t("help.organizer").split("\n")[0] as string;
+const organizerHeading = (t: typeof en) => t("help.organizer", { csv: "/mentoring report csv" }).split("\n")[0] as string;
 
 beforeEach(async () => {
   h = new Harness(tdb.db);

@@ -218,7 +218,7 @@ describe("help and buttons", () => {
     const { out } = await play([...opening, "/mentoring frobnicate", ":as ani", "/mentoring frobnicate", ":quit"]);
     const sari = out.slice(0, out.indexOf(en("console.you", { name: "Ani" })));
     const ani = textAfter(out, en("console.you", { name: "Ani" }));
-    const organizers = id("help.organizer").split("\n")[0] ?? "";
+    const organizers = id("help.organizer", { csv: "/mentoring report csv" }).split("\n")[0] ?? "";
     expect(organizers).not.toBe("");
     expect(sari).toContain(id("error.unknownCommand"));
     expect(sari).toContain(organizers);
