@@ -59,18 +59,15 @@ export async function leasePending(
       .$if(platforms !== undefined, (q) => q.where("t.platform", "in", platforms ?? []))
       .where("o.available_at", "<=", now)
       .where((eb) => eb.or([eb("o.lease_until", "is", null), eb("o.lease_until", "<=", now)]))
-      // Only the head of each conversation: an earlier pending row (even leased elsewhere) holds the rest
-      // back, once it is due or has been tried (a retry keeps its place). One held for later and never
-      // tried (quiet hours, a set time) does not: what a member just asked for is not kept behind it.
-      .where(({ not, exists, selectFrom, or }) =>
+      // Only the head of each conversation: an earlier pending row (even leased elsewhere) holds the rest back.
+      .where(({ not, exists, selectFrom }) =>
         not(
           exists(
             selectFrom("outbox as e")
               .select(sql`1`.as("one"))
               .whereRef("e.conversation", "=", "o.conversation")
               .where("e.status", "=", "pending")
-              .whereRef("e.id", "<", "o.id")
-              .where((eb) => or([eb("e.available_at", "<=", now), eb("e.attempts", ">", 0)])),
+              .whereRef("e.id", "<", "o.id"),
           ),
         ),
       )

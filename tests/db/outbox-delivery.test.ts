@@ -209,32 +209,6 @@ describe("deliverPending", () => {
     expect(sender.keys()).toEqual(["later"]);
   });
 
-  it("a row held for later does not hold back what is due now in its conversation; a row waiting to retry does", async () => {
-    const w = await world();
-    const clock = new ManualClock(START);
-    const ana = { kind: "member", memberId: w.members.ana.id } as const;
-    // Held for Ana's contact hours, then something she asked for now: it goes at once, the held one later.
-    await enqueue(w, "held-for-monday", ana, new Date(START.getTime() + 2 * DAY));
-    await enqueue(w, "asked-now", ana, START);
-    const sender = new RecordingSender();
-    expect(await deliverPending(t.db.kysely, sender, clock)).toBe(1);
-    expect(sender.keys()).toEqual(["asked-now"]);
-    clock.advance(2 * DAY);
-    expect(await deliverPending(t.db.kysely, sender, clock)).toBe(1);
-    expect(sender.keys()).toEqual(["asked-now", "held-for-monday"]);
-
-    // A row that failed and waits for its retry keeps its place: the next one waits behind it.
-    await enqueue(w, "first", ana, clock.now());
-    await enqueue(w, "second", ana, clock.now());
-    sender.failing.add("first");
-    expect(await deliverPending(t.db.kysely, sender, clock)).toBe(0);
-    expect(sender.attempts.slice(-1)).toEqual(["first"]);
-    sender.failing.clear();
-    clock.advance(60_000);
-    expect(await deliverPending(t.db.kysely, sender, clock)).toBe(2);
-    expect(sender.keys().slice(-2)).toEqual(["first", "second"]);
-  });
-
   it("a sender failing for one recipient does not block the others; the row is retried after a backoff", async () => {
     const w = await world();
     const clock = new ManualClock(START);
