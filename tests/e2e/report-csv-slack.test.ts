@@ -40,7 +40,9 @@ describe("/mentoring report csv on Slack", () => {
     slack.users.set("U-BUDI", { real_name: '+Budi, "B"', tz: "Asia/Jakarta", locale: "en-US" });
     slack.users.set("U-CITRA", { real_name: "Citra", tz: "Asia/Jakarta", locale: "id-ID" });
 
+    // Each command is answered before the next, as a person would wait: Bolt runs them after acknowledging, in any order.
     await driver.slash("U-OLGA", "setup Kopi Belajar");
+    await until(() => driver.responded().length === 1, "the setup reply");
     await driver.slash("U-OLGA", "open");
     await until(() => driver.responded().length === 2, "the open reply");
     await driver.deliver();
