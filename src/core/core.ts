@@ -156,11 +156,17 @@ export function createCore(deps: CoreDeps): Core {
     try {
       const result = await inTransaction(async (tx) => {
         // Someone who talks to the bot again gets DMs tried again (they may have opened them).
-        const { tenant, member } = await tx.members.arrive(actor.platform, actor.tenantId, actor.userId, actor.displayName);
-        const channelProgram = envelope.channelId ? await tx.programs.byChannel(tenant.id, envelope.channelId) : null;
+        // One round trip: who acts, their channel's program, whether their space was marked as left.
+        const { tenant, member, channelProgram, spaceDeparted } = await tx.members.arrive(
+          actor.platform,
+          actor.tenantId,
+          actor.userId,
+          actor.displayName,
+          { channelId: envelope.channelId, space: actor.space },
+        );
         language = replyLanguage(member.language, actor.locale, channelProgram?.language);
         // Someone acting in a space the app had left proves it is back: its deletion is called off.
-        if (actor.space) await spaceReturned(tx, tenant.id, actor.space, deps.clock.now());
+        if (actor.space && spaceDeparted) await spaceReturned(tx, tenant.id, actor.space, deps.clock.now());
         // A program set up before spaces were kept learns its space from the first command in its channel.
         if (channelProgram && channelProgram.spaceId === null && actor.space)
           await tx.programs.setSpace(channelProgram.id, actor.space);

@@ -102,6 +102,16 @@ export interface Store {
   transaction<T>(work: (tx: Tx) => Promise<T>, options?: { requestId?: string | undefined }): Promise<T>;
 }
 
+/** Who acts, and what the command's prologue needs to know about where (members.arrive). */
+export interface Arrival {
+  tenant: Tenant;
+  member: Member;
+  /** The program of the command's channel; null outside a program's channel (or without one). */
+  channelProgram: Program | null;
+  /** The space the command came from is marked as left (the app was uninstalled or removed there). */
+  spaceDeparted: boolean;
+}
+
 export interface Tx {
   tenancy: {
     /** The tenant the thing belongs to; null when there is no such thing. */
@@ -122,14 +132,17 @@ export interface Tx {
     /**
      * The acting person's tenant and member rows, made when new, their name kept current and their
      * DMs to be tried again (they may have opened them): every command's first step, one round trip
-     * once the tenant exists.
+     * once the tenant exists. The same round trip reads what the rest of the prologue needs: the
+     * program of the channel the command came from (kept for the transaction, as programs.byChannel
+     * would) and whether the space it came from is marked as left.
      */
     arrive(
       platform: Platform,
       tenantExternalId: string,
       externalId: string,
       displayName: string,
-    ): Promise<{ tenant: Tenant; member: Member }>;
+      where?: { channelId?: string | undefined; space?: string | undefined },
+    ): Promise<Arrival>;
     get(id: string): Promise<Member>;
     findByExternalId(tenantId: string, externalId: string): Promise<Member | null>;
     /** People of the tenant whose display name is `name`, ignoring case (a few at most). */

@@ -13,7 +13,7 @@ import { outboxRepo } from "./repositories/outbox";
 import { pairingsRepo } from "./repositories/pairings";
 import { membersRepo, tenantsRepo } from "./repositories/people";
 import { avoidancesRepo, endingsRepo, journalRepo } from "./repositories/private-notes";
-import { programsRepo, roundsRepo } from "./repositories/programs";
+import { memoized, programsRepo, roundsRepo } from "./repositories/programs";
 import { reportsRepo } from "./repositories/reports";
 import { retentionRepo } from "./repositories/retention";
 import { rosterRepo } from "./repositories/round-roster";
@@ -28,12 +28,14 @@ import type { Database } from "./schema";
  * `requestId`: the platform event the transaction serves, written on its outbox rows (for the logs).
  */
 export function repositories(db: Kysely<Database>, opts: { inTransaction?: boolean; requestId?: string } = {}): Tx {
+  // In a transaction, the channel program members.arrive reads is kept with the programs read later.
+  const programs = opts.inTransaction ? memoized(programsRepo(db)) : null;
   return {
     tenancy: tenancyRepo(db),
     tenants: tenantsRepo(db),
     setupAccess: setupAccessRepo(db),
-    members: membersRepo(db),
-    programs: programsRepo(db, { memo: opts.inTransaction === true }),
+    members: membersRepo(db, programs ? { keepProgram: programs.keep } : {}),
+    programs: programs?.programs ?? programsRepo(db),
     rounds: roundsRepo(db),
     enrollments: enrollmentsRepo(db),
     profiles: profilesRepo(db),

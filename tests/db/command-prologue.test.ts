@@ -53,6 +53,68 @@ describe("members.arrive", () => {
   });
 });
 
+describe("members.arrive, where the command came from", () => {
+  it("reads the channel's program and whether the space was left in the same round trip, and keeps the program", async () => {
+    const store = kyselyStore(t.db.kysely);
+    const { tenant, member } = await store.transaction((tx) => tx.members.arrive("slack", "T-ONE", "U-OLGA", "Olga"));
+    const created = await store.transaction((tx) =>
+      tx.programs.create({
+        tenantId: tenant.id,
+        channelId: "C-1",
+        spaceId: "T-ONE",
+        name: "Kopi",
+        language: "en",
+        timezone: "Asia/Jakarta",
+        roundWeeks: 4,
+        createdBy: member.id,
+      }),
+    );
+    const statements: string[] = [];
+    const counted = kyselyStore(
+      t.db.kysely.withPlugin({
+        transformQuery: (args) => {
+          statements.push(args.node.kind);
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      }),
+    );
+    await counted.transaction(async (tx) => {
+      const here = await tx.members.arrive("slack", "T-ONE", "U-OLGA", "Olga", { channelId: "C-1", space: "T-ONE" });
+      expect(here.channelProgram).toEqual(created);
+      expect(here.spaceDeparted).toBe(false);
+      // Kept: the use case's read of the same program costs no statement.
+      expect(await tx.programs.byChannel(tenant.id, "C-1")).toBe(here.channelProgram);
+      expect(await tx.programs.get(created.id)).toBe(here.channelProgram);
+    });
+    expect(statements).toHaveLength(1);
+
+    // Another channel has no program; another tenant's channel of the same id is not this one's.
+    const elsewhere = await store.transaction((tx) =>
+      tx.members.arrive("slack", "T-ONE", "U-OLGA", "Olga", { channelId: "C-2" }),
+    );
+    expect(elsewhere.channelProgram).toBeNull();
+    const otherTenant = await store.transaction((tx) =>
+      tx.members.arrive("slack", "T-TWO", "U-OLGA", "Olga", { channelId: "C-1", space: "T-ONE" }),
+    );
+    expect(otherTenant.channelProgram).toBeNull();
+    expect(otherTenant.spaceDeparted).toBe(false);
+
+    // A space marked as left is told, only for that space and tenant.
+    await store.transaction((tx) =>
+      tx.departures.mark(tenant.id, "T-ONE", new Date("2026-12-01T00:00:00Z"), new Date("2026-12-31T00:00:00Z")),
+    );
+    const back = await store.transaction((tx) => tx.members.arrive("slack", "T-ONE", "U-OLGA", "Olga", { space: "T-ONE" }));
+    expect(back.spaceDeparted).toBe(true);
+    expect(back.channelProgram).toBeNull();
+    const otherSpace = await store.transaction((tx) => tx.members.arrive("slack", "T-ONE", "U-OLGA", "Olga", { space: "T-X" }));
+    expect(otherSpace.spaceDeparted).toBe(false);
+    expect(
+      (await store.transaction((tx) => tx.members.arrive("slack", "T-TWO", "U-OLGA", "Olga", { space: "T-ONE" }))).spaceDeparted,
+    ).toBe(false);
+  });
+});
+
 describe("a transaction's programs", () => {
   it("are read once, and read again after the transaction changed them", async () => {
     const store = kyselyStore(t.db.kysely);

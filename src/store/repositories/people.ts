@@ -1,8 +1,9 @@
 /** Tenants and members: who is who on which platform. */
-import { type Kysely, sql } from "kysely";
-import type { Language, Member, Platform, Tenant } from "../../core/domain";
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { Language, Member, Platform, Program, Tenant } from "../../core/domain";
 import type { Tx } from "../../core/ports";
-import type { Database } from "../schema";
+import type { Database, ProgramsTable } from "../schema";
+import { toProgram } from "./programs";
 
 type MemberRow = {
   id: string;
@@ -47,11 +48,16 @@ export function tenantsRepo(db: Kysely<Database>): Tx["tenants"] {
   };
 }
 
-export function membersRepo(db: Kysely<Database>): Tx["members"] {
+/** `keepProgram`: told the channel's program arrive read, so the transaction does not read it again. */
+export function membersRepo(db: Kysely<Database>, opts: { keepProgram?: (program: Program) => void } = {}): Tx["members"] {
   const members: Tx["members"] = {
-    async arrive(platform, tenantExternalId, externalId, displayName) {
+    async arrive(platform, tenantExternalId, externalId, displayName, where = {}) {
       // One statement: the tenant read (not upserted: an upsert would lock the one tenant row every
-      // command of a workspace shares, until its commit), the member upserted, DMs unblocked.
+      // command of a workspace shares, until its commit), the member upserted, DMs unblocked; and,
+      // in its RETURNING, the channel's program and whether the space was left (each command used to
+      // spend a round trip on each).
+      const channelId = where.channelId ?? null;
+      const space = where.space ?? null;
       const row = await db
         .with("t", (q) =>
           q.selectFrom("tenants").select("id").where("platform", "=", platform).where("external_id", "=", tenantExternalId),
@@ -70,14 +76,30 @@ export function membersRepo(db: Kysely<Database>): Tx["members"] {
         .onConflict((oc) =>
           oc.columns(["tenant_id", "external_id"]).doUpdateSet({ display_name: displayName, dm_blocked_at: null }),
         )
-        .returning(memberColumns)
+        .returning([
+          ...memberColumns,
+          sql<Selectable<ProgramsTable> | null>`(select to_jsonb(p) from programs p
+            where p.tenant_id = members.tenant_id and p.channel_id = ${channelId}::text)`.as("channel_program"),
+          sql<boolean>`exists (select 1 from space_departures d
+            where d.tenant_id = members.tenant_id and d.space_id = ${space}::text)`.as("space_departed"),
+        ])
         .executeTakeFirst();
-      if (row) return { tenant: { id: row.tenant_id, platform, externalId: tenantExternalId }, member: toMember(row) };
-      // The workspace's first command: its tenant row is made first.
+      if (row) {
+        const channelProgram = row.channel_program ? toProgram(row.channel_program) : null;
+        if (channelProgram) opts.keepProgram?.(channelProgram);
+        return {
+          tenant: { id: row.tenant_id, platform, externalId: tenantExternalId },
+          member: toMember(row),
+          channelProgram,
+          spaceDeparted: row.space_departed,
+        };
+      }
+      // The workspace's first command: its tenant row is made first. A new tenant has no programs
+      // and no departures yet.
       const tenant = await tenantsRepo(db).ensure(platform, tenantExternalId);
       const member = await members.ensure(tenant.id, externalId, displayName);
       await members.setDmBlocked(member.id, null);
-      return { tenant, member };
+      return { tenant, member, channelProgram: null, spaceDeparted: false };
     },
     async ensure(tenantId, externalId, displayName) {
       const row = await db

@@ -30,17 +30,17 @@ export const toRound = (r: Omit<Selectable<RoundsTable>, "closed_at">): Round =>
   endsAt: r.ends_at,
 });
 
-/**
- * `memo` (a transaction's repositories only): a program read once is not read again in the same
- * transaction (a command's prologue reads its channel's program, and the use case the same one
- * again); writing a program's row forgets it.
- */
-export function programsRepo(db: Kysely<Database>, opts: { memo?: boolean } = {}): Tx["programs"] {
-  const repo = programsOf(db);
-  return opts.memo ? memoized(repo) : repo;
+export function programsRepo(db: Kysely<Database>): Tx["programs"] {
+  return programsOf(db);
 }
 
-function memoized(repo: Tx["programs"]): Tx["programs"] {
+/**
+ * A transaction's programs (see repositories()): a program read once is not read again in the same
+ * transaction (a command's prologue reads its channel's program, and the use case the same one
+ * again); writing a program's row forgets it. `keep` takes a program another statement of the
+ * transaction read (members.arrive reads the command's channel program in its own round trip).
+ */
+export function memoized(repo: Tx["programs"]): { programs: Tx["programs"]; keep: (program: Program) => void } {
   const byId = new Map<string, Program>();
   const keep = <P extends Program | null>(p: P): P => {
     if (p) byId.set(p.id, p);
@@ -53,7 +53,7 @@ function memoized(repo: Tx["programs"]): Tx["programs"] {
       byId.delete(id);
       await write(id, ...rest);
     };
-  return {
+  const programs: Tx["programs"] = {
     ...repo,
     async byChannel(tenantId, channelId) {
       for (const p of byId.values()) if (p.tenantId === tenantId && p.channelId === channelId) return p;
@@ -68,6 +68,7 @@ function memoized(repo: Tx["programs"]): Tx["programs"] {
     setTopicEdits: forgetting(repo.setTopicEdits),
     setOrganizerRole: forgetting(repo.setOrganizerRole),
   };
+  return { programs, keep };
 }
 
 function programsOf(db: Kysely<Database>): Tx["programs"] {
