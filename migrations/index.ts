@@ -18,6 +18,7 @@ import * as m0013 from "./0013_sealed_private_text";
 import * as m0014 from "./0014_privacy_retention";
 import * as m0015 from "./0015_audit_and_departures";
 import * as m0017 from "./0017_calendar_invites";
+import * as m0018 from "./0018_outbox_held";
 
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "0015_audit_and_departures": m0015,
   "0014_privacy_retention": m0014,
   "0017_calendar_invites": m0017,
+  "0018_outbox_held": m0018,
 };

@@ -2,7 +2,8 @@
  * Delivers committed outbox rows through a platform Sender.
  *
  * - Leases the head row of each conversation (see outbox-queue.ts), so order
- *   holds within a conversation and replicas never send the same row.
+ *   holds within a conversation and replicas never send the same row. A row
+ *   written held for later is passed over until due; one put back is not.
  * - Sends rows of different conversations concurrently; records each outcome
  *   at once (sent with the platform's message id, retry later, or failed).
  * - Rate limits per tenant and conversation; a 429's Retry-After pauses that

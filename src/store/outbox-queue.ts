@@ -2,7 +2,10 @@
  * The delivery side of the outbox. A dispatcher leases the first pending row
  * of each conversation (SKIP LOCKED, so replicas never take the same row, and
  * a later row of a conversation waits while an earlier one is pending: order
- * is kept within each conversation). Each outcome is recorded at once, so a
+ * is kept within each conversation). The exception: a row written held for
+ * later (quiet hours, a set time) keeps nothing back until it is due; a row
+ * put back for a retry or a rate limit is not held, so it keeps its place.
+ * Each outcome is recorded at once, so a
  * crash can repeat at most the sends in flight, never lose one. A replica that
  * shuts down hands its leases back (releaseOutboxLeases) rather than let them run out.
  */
@@ -59,7 +62,9 @@ export async function leasePending(
       .$if(platforms !== undefined, (q) => q.where("t.platform", "in", platforms ?? []))
       .where("o.available_at", "<=", now)
       .where((eb) => eb.or([eb("o.lease_until", "is", null), eb("o.lease_until", "<=", now)]))
-      // Only the head of each conversation: an earlier pending row (even leased elsewhere) holds the rest back.
+      // Only the head of each conversation: an earlier pending row (even leased elsewhere) holds the rest
+      // back, unless it was written held for later and is not due yet (what a member just asked for is not
+      // kept behind Monday's retrospective). Once due, a held row is an ordinary one: order by id.
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
@@ -67,7 +72,8 @@ export async function leasePending(
               .select(sql`1`.as("one"))
               .whereRef("e.conversation", "=", "o.conversation")
               .where("e.status", "=", "pending")
-              .whereRef("e.id", "<", "o.id"),
+              .whereRef("e.id", "<", "o.id")
+              .where((eb) => eb.or([eb("e.held", "=", false), eb("e.available_at", "<=", now)])),
           ),
         ),
       )
@@ -156,7 +162,10 @@ export async function markSentMany(
     where o.id = v.id and o.leased_by = ${worker}`.execute(db);
 }
 
-/** Try again at `at`; `attempted` says whether this counts as an attempt (a rate-limit wait does not). */
+/**
+ * Try again at `at`; `attempted` says whether this counts as an attempt (a rate-limit wait does not).
+ * No longer held: a row waiting for a retry keeps its place, holding later rows of its conversation back.
+ */
 export async function markRetry(
   db: Kysely<Database>,
   id: number,
@@ -169,6 +178,7 @@ export async function markRetry(
     .updateTable("outbox")
     .set((eb) => ({
       available_at: at,
+      held: false,
       lease_until: null,
       leased_by: null,
       ...(error ? { last_error: error.slice(0, 300) } : {}),
@@ -183,7 +193,8 @@ export async function markRetry(
 /**
  * Puts rows back, unattempted, each until its own moment (a rate limit's wait): one statement for
  * a whole batch, since a backlog behind a rate limit can mean most of a batch, every pass. Only
- * rows still leased by `worker`: one whose lease ran out meanwhile may be another's now.
+ * rows still leased by `worker`: one whose lease ran out meanwhile may be another's now. Not held
+ * any more (attempts 0 and a future available_at alike, but it must keep its place: order holds).
  */
 export async function markWaitingMany(
   db: Kysely<Database>,
@@ -195,7 +206,7 @@ export async function markWaitingMany(
   const ats = waiting.map((w) => w.at.toISOString());
   await sql`
     update outbox as o
-    set available_at = v.at, lease_until = null, leased_by = null
+    set available_at = v.at, held = false, lease_until = null, leased_by = null
     from (select unnest(${ids}::bigint[]) as id, unnest(${ats}::timestamptz[]) as at) as v
     where o.id = v.id and o.status = 'pending' and o.leased_by = ${worker}`.execute(db);
 }
@@ -221,7 +232,9 @@ export async function markFailed(db: Kysely<Database>, id: number, at: Date, err
 /**
  * Hands back every pending row this worker still holds (a shutting-down replica, after its sends
  * in flight have settled): another replica leases them at its next pass instead of after the
- * lease runs out. When each row is due (available_at) is kept. Returns how many were put back.
+ * lease runs out. When each row is due (available_at) is kept, and with it whether it holds later
+ * rows back: a leased row was due, so a held one among them is ordinary already (as after a lease
+ * runs out). Returns how many were put back.
  */
 export async function releaseOutboxLeases(db: Kysely<Database>, worker: string): Promise<number> {
   const result = await db

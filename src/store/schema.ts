@@ -196,6 +196,11 @@ export interface OutboxTable {
   failed_at: Timestamp | null;
   /** The platform event whose command wrote the row (migration 0012); null for jobs' rows. */
   request_id: string | null;
+  /**
+   * Written to wait until available_at (quiet hours, a set time; migration 0018): while it waits it
+   * holds no later row of its conversation back. False for a row put back for a retry or a rate limit.
+   */
+  held: Generated<boolean>;
 }
 
 export interface JobsTable {

@@ -14,6 +14,8 @@ import { useTestDb } from "../support/test-db";
 const tdb = useTestDb();
 /** A Monday, 09.00 WIB: within contact hours, so the round's retrospective is not held. */
 const START = new Date("2026-12-07T02:00:00Z");
+/** A Saturday, 09.00 WIB: outside contact hours, so the retrospective is held for Monday. */
+const SATURDAY = new Date("2026-12-05T02:00:00Z");
 let dataDir: string;
 
 beforeEach(() => {
@@ -36,29 +38,31 @@ const joins = (who: string, offers: string, wants: string, team: string) => [
   "",
 ];
 
+/** Two rounds, the first closed (its retrospective written), then the organizer's report. */
+const TWO_ROUNDS_THEN_REPORT = [
+  "/mentoring setup Sahabat Belajar",
+  "/mentoring open 4",
+  ...joins("ani", "SQL", "public speaking", "Data"),
+  ...joins("budi", "public speaking", "SQL", "Sales"),
+  ":as sari",
+  "/mentoring match",
+  "/mentoring close",
+  "/mentoring open 4",
+  ...joins("citra", "SQL", "public speaking", "Data"),
+  ...joins("dewi", "public speaking", "SQL", "Sales"),
+  ...joins("eko", "design", "SQL", "Product"),
+  ":as sari",
+  "/mentoring match",
+  "/mentoring report",
+  ":quit",
+];
+
 describe("the organizer's chart in the console", () => {
   it("is written as a PNG for a program of two rounds, its path in the organizer's DM only", async () => {
-    const { out, ws } = await playConsole(
-      tdb.db,
-      [
-        "/mentoring setup Sahabat Belajar",
-        "/mentoring open 4",
-        ...joins("ani", "SQL", "public speaking", "Data"),
-        ...joins("budi", "public speaking", "SQL", "Sales"),
-        ":as sari",
-        "/mentoring match",
-        "/mentoring close",
-        "/mentoring open 4",
-        ...joins("citra", "SQL", "public speaking", "Data"),
-        ...joins("dewi", "public speaking", "SQL", "Sales"),
-        ...joins("eko", "design", "SQL", "Product"),
-        ":as sari",
-        "/mentoring match",
-        "/mentoring report",
-        ":quit",
-      ],
-      { start: START, exportsDir: join(dataDir, "exports") },
-    );
+    const { out, ws } = await playConsole(tdb.db, TWO_ROUNDS_THEN_REPORT, {
+      start: START,
+      exportsDir: join(dataDir, "exports"),
+    });
     const charts = ws.entries.filter((e) => /📎 \S+\.png/.test(e.text));
     // The first round's retrospective and the report: each to Sari's DM, nobody else's.
     expect(charts).toHaveLength(2);
@@ -73,5 +77,18 @@ describe("the organizer's chart in the console", () => {
     expect(path.startsWith(join(dataDir, "exports"))).toBe(true);
     expect(readFileSync(path).subarray(1, 4).toString()).toBe("PNG");
     expect(out).toContain(path);
+  }, 120_000);
+
+  it("on a Saturday, reaches the organizer at once: the retrospective held for Monday does not keep it back", async () => {
+    const { ws } = await playConsole(tdb.db, TWO_ROUNDS_THEN_REPORT, {
+      start: SATURDAY,
+      exportsDir: join(dataDir, "exports"),
+    });
+    const charts = ws.entries.filter((e) => /📎 \S+\.png/.test(e.text));
+    // Only the report's: the retrospective's chart waits for Monday's contact hours, in the same DM.
+    expect(charts).toHaveLength(1);
+    expect(charts[0]?.where).toBe("dm");
+    expect(charts[0]?.visibleTo).toEqual(new Set(["sari"]));
+    expect(charts[0]?.text).toContain("Putaran 2: mendaftar: 3, dapat pasangan: 3");
   }, 120_000);
 });

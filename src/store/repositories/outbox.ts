@@ -9,6 +9,8 @@ export function outboxRepo(db: Kysely<Database>, requestId?: string): Tx["outbox
   return {
     async enqueue(row) {
       const a = row.audience;
+      // Written for later (quiet hours, a set time): it waits without keeping its conversation's later rows back.
+      const held = row.availableAt !== undefined && row.availableAt > row.at;
       const insert = db
         .insertInto("outbox")
         .values({
@@ -24,9 +26,10 @@ export function outboxRepo(db: Kysely<Database>, requestId?: string): Tx["outbox
           context_program_id: row.programId ?? (a.kind === "channel" ? a.programId : null),
           reach_member_id: row.reachMemberId ?? null,
           request_id: requestId ?? null,
+          held,
         })
         .onConflict((oc) => oc.column("idempotency_key").doNothing());
-      if (row.availableAt && row.availableAt > row.at) {
+      if (held) {
         // Due later (quiet hours): the tick finds it; waking dispatchers now would find nothing.
         await insert.execute();
         return;
