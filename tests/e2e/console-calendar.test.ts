@@ -2,7 +2,7 @@
  * Issue 18 in the console: `npm run demo` plays a routine agreed by a pair; the console writes
  * each member's invite as a file (0600, under the exports folder) and their DM prints its path,
  * so the printed timeline says where the pair's invite was written. The file reads back with
- * ical.js at the agreed local time. Both languages.
+ * ical.js at the agreed local time; the button under it stops them. Both languages.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ConsoleWorkspace } from "../../src/adapters/console/app";
 import { DEMO_START, demoCast, demoTimeline, playDemo } from "../../src/adapters/console/demo-script";
 import { createAppCore, playgroundStore } from "../../src/app";
+import { translator } from "../../src/core/i18n/translate";
 import { ManualClock } from "../../src/core/time/clock";
 import { readInvite } from "../support/ics-reader";
 import { useTestDb } from "../support/test-db";
@@ -53,5 +54,17 @@ describe.each(["id", "en"] as const)("the demo's calendar invites, in %s", (lang
     const shown = ws.entries.filter((e) => JSON.stringify(e).includes("-sebaya-sessions.ics"));
     expect(shown.length).toBe(paths.length);
     for (const e of shown) expect(e.where).toBe("dm");
+
+    // Under the invite, a button stops them; the member who presses it is told so, in their language.
+    const t = translator(language);
+    const holder = members.find((m) => ws.buttonsFor(m.id, t("calendar.offButton")).length > 0);
+    expect(holder, "a member sees the button that stops invites").toBeDefined();
+    const who = holder?.id as string;
+    const [stop] = ws.buttonsFor(who, t("calendar.offButton"));
+    const seen = ws.entries.length;
+    expect(await ws.press(who, stop?.number as number)).toBe("ok");
+    const answered = ws.entries.slice(seen).filter((e) => e.where === "reply");
+    expect(answered.map((e) => e.text).join("\n")).toContain(t("calendar.off.done").slice(0, 30));
+    expect(await tdb.db.kysely.selectFrom("calendar_opt_outs").select("member_id").execute()).toHaveLength(1);
   });
 });

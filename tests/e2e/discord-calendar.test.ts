@@ -66,7 +66,7 @@ const as = (user: string, command: Record<string, unknown>, channelId?: string) 
 const withFiles = (): RestCall[] => session().fake.calls.filter((c) => c.method === "POST" && c.files.length > 0);
 
 describe("calendar invites on Discord", () => {
-  it("the Confirm button sends each member the file in their DM with link buttons; /calendar off stops Citra's", async () => {
+  it("the Confirm button sends each member the file in their DM with link buttons; /calendar off stops Citra's, the button under his invite Budi's", async () => {
     const { fake, deliver } = session();
     await as(OLGA, { type: "program.setup", name: "Kopi", language: "en" }, FAKE_IDS.programChannel);
     await as(OLGA, { type: "round.open" }, FAKE_IDS.programChannel);
@@ -151,5 +151,21 @@ describe("calendar invites on Discord", () => {
     const later = withFiles().slice(before);
     expect(later.map((p) => p.path)).toEqual([`/channels/dm-${BUDI}/messages`]);
     expect(readInvite(later[0]?.files[0]?.bytes.toString("utf8") ?? "").method).toBe("CANCEL");
+
+    // Budi stops his with the button under his invite, as people would; his break's end then sends no file to anyone.
+    const buttonsOf = (m: { components?: unknown }) =>
+      ((m.components ?? []) as Array<{ components?: Array<{ label?: string; custom_id?: string }> }>).flatMap(
+        (row) => row.components ?? [],
+      );
+    const invite = fake.messagesIn(`dm-${BUDI}`).find((m) => buttonsOf(m).some((c) => c.label === "Stop calendar invites"));
+    const stop = invite && buttonsOf(invite).find((c) => c.label === "Stop calendar invites");
+    expect(stop?.custom_id, "a button to stop invites under Budi's invite").toBeTruthy();
+    const pressed = await run(fake.buttonPress({ user: BUDI, customId: stop?.custom_id as string, message: invite }));
+    expect(pressed).toContain("Calendar invites are off");
+    expect(await tdb.db.kysely.selectFrom("calendar_opt_outs").select("member_id").execute()).toHaveLength(2);
+    const stopped = withFiles().length;
+    await as(BUDI, { type: "resume" });
+    await deliver();
+    expect(withFiles()).toHaveLength(stopped);
   });
 });

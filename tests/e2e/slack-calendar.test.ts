@@ -1,22 +1,24 @@
 /**
  * Issue 18 on Slack: the real Bolt app, the real dispatcher and Slack sender, the fake Slack. A
  * routine confirmed with the proposal's button puts an `.ics` file into each member's own DM
- * (files.uploadV2), with Google and Outlook link buttons beside it; Budi types `calendar off` and
- * a later change reaches Ani alone. Every file is read back with ical.js.
+ * (files.uploadV2), with Google and Outlook link buttons beside it; Budi presses the button under
+ * his invite that stops them, and a later change reaches Ani alone. Every file is read back with ical.js.
  */
 import { DateTime } from "luxon";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAppCore } from "../../src/app";
+import { translator } from "../../src/core/i18n/translate";
 import { ATTACHMENT_MAX_BYTES } from "../../src/core/messages/attachment";
 import { FakeSlack, SLACK_FILE_MAX } from "../support/fake-slack";
 import { submit as formSubmit } from "../support/harness";
 import { readInvite } from "../support/ics-reader";
-import { PROGRAM_CHANNEL, SlackDriver, TEAM, until } from "../support/slack-driver";
+import { PROGRAM_CHANNEL, type SlackButton, SlackDriver, TEAM, until } from "../support/slack-driver";
 import { useTestDb } from "../support/test-db";
 
 const tdb = useTestDb();
 const slack = new FakeSlack();
 const driver = new SlackDriver(slack, () => tdb.db);
+const id = translator("id");
 
 beforeAll(async () => {
   await slack.start();
@@ -113,9 +115,15 @@ describe("calendar invites on Slack", () => {
     expect(driver.responded()).toHaveLength(heard);
     expect(slack.of("chat.postEphemeral")).toHaveLength(ephemerals);
 
-    // Budi turns invites off, as typed; Ani's break then reaches Ani alone.
-    await driver.slash("U-BUDI", "kalender mati");
+    // Budi turns invites off with the button under his invite; Ani's break then reaches Ani alone.
+    const off = ((budi?.blocks ?? []) as Array<{ type: string; elements?: SlackButton[] }>)
+      .filter((b) => b.type === "actions")
+      .flatMap((b) => b.elements ?? [])
+      .find((b) => b.text?.text === id("calendar.offButton"));
+    expect(off, "a button to stop invites under the invite").toBeDefined();
+    await driver.press("U-BUDI", off as SlackButton, { channel: { id: "D-U-BUDI", name: "directmessage" } });
     await until(() => JSON.stringify(driver.responded()).includes("Undangan kalender dimatikan"), "the calendar off reply");
+    expect(await tdb.db.kysely.selectFrom("calendar_opt_outs").select("member_id").execute()).toHaveLength(1);
     slack.files.length = 0;
     await as("U-ANI", formSubmit({ type: "pause" }, { until: "2026-12-20" }));
     await driver.deliver();

@@ -12,7 +12,7 @@ import type { Message } from "../messages/message";
 import { languageOf, timezoneOf } from "../messages/notify";
 import type { CalendarSeries, Tx } from "../ports";
 import { formatDate, formatDateTime } from "../time/time-format";
-import { message, muted, text } from "../views/blocks";
+import { actions, commandButton, message, muted, text } from "../views/blocks";
 import { type CalendarInvite, INVITE_FILE_NAME, inviteUid, repeatOf } from "./calendar-invite";
 import { googleCalendarLink, outlookCalendarLink } from "./calendar-links";
 
@@ -154,7 +154,9 @@ function inviteMessage(
           { label: t("calendar.outlook"), url: outlookCalendarLink(invite, `${repeatNote}\n\n${invite.description}`) },
         ],
       },
+      // One press turns invites off, where the member is looking (typing the command still works).
       muted(t("calendar.offHint")),
+      actions(commandButton(t("calendar.offButton"), { type: "calendar.invites", state: "off" })),
     ),
     attachment,
   };

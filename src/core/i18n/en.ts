@@ -759,7 +759,8 @@ export const en = {
   "calendar.google": "Add to Google Calendar",
   "calendar.outlook": "Add to Outlook",
   "calendar.outlookRepeat": "Repeats every {everyDays} days until {until}: set the repeat when you save it.",
-  "calendar.offHint": "Don’t want these files? Type “calendar off” after the Sebaya command.",
+  "calendar.offHint": "Don’t want these files?",
+  "calendar.offButton": "Stop calendar invites",
   "calendar.paused":
     "📅 Your sessions with {names} are on a break, so the attached file takes them out of your calendar. When the break ends, a new invite follows.",
   "calendar.cancelled": "📅 Your sessions with {names} won’t take place. The attached file removes them from your calendar.",

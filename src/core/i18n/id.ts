@@ -771,7 +771,8 @@ export const id: Record<MessageKey, string> = {
   "calendar.google": "Tambah ke Google Calendar",
   "calendar.outlook": "Tambah ke Outlook",
   "calendar.outlookRepeat": "Berulang setiap {everyDays} hari sampai {until}: atur pengulangannya waktu menyimpan.",
-  "calendar.offHint": "Tidak perlu file seperti ini? Ketik “kalender mati” setelah perintah Sebaya.",
+  "calendar.offHint": "Tidak perlu file seperti ini?",
+  "calendar.offButton": "Matikan undangan kalender",
   "calendar.paused":
     "📅 Sesi Anda dengan {names} sedang rehat, jadi file terlampir mengeluarkannya dulu dari kalender Anda. Begitu rehatnya selesai, undangan baru menyusul.",
   "calendar.cancelled": "📅 Sesi Anda dengan {names} tidak jadi berlanjut. File terlampir menghapusnya dari kalender Anda.",
