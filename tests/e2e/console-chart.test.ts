@@ -2,7 +2,8 @@
  * The organizer's chart in the console playground (issue 17), for a program that ran two
  * rounds: members join through the real REPL's intake form, the organizer matches, closes,
  * opens again and types /mentoring report; the chart is written under DATA_DIR/exports as a
- * PNG, its path printed in the organizer's DM only, and its words cover both rounds.
+ * PNG, its path printed in the organizer's DM only, and its words cover both rounds. The
+ * first round's retrospective has a button for that round's CSV; pressing it writes the file.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -77,6 +78,20 @@ describe("the organizer's chart in the console", () => {
     expect(path.startsWith(join(dataDir, "exports"))).toBe(true);
     expect(readFileSync(path).subarray(1, 4).toString()).toBe("PNG");
     expect(out).toContain(path);
+
+    // Under the first round's retrospective, Sari presses for that round's member list: the file is written, in her DM.
+    const [csvButton, ...others] = ws.buttonsFor("sari", "Daftar anggota (CSV)");
+    expect(others).toEqual([]);
+    expect(ws.buttonsFor("ani", "Daftar anggota (CSV)")).toEqual([]);
+    const seen = ws.entries.length;
+    expect(await ws.press("sari", csvButton?.number as number)).toBe("ok");
+    await ws.deliver();
+    const written = ws.entries.slice(seen).filter((e) => /📎 \S+\.csv/.test(e.text));
+    expect(written.map((e) => [e.where, e.visibleTo])).toEqual([["dm", new Set(["sari"])]]);
+    const csvPath = /📎 (\S+\.csv)/.exec(written[0]?.text ?? "")?.[1] as string;
+    expect(csvPath).toMatch(/sari-sebaya-round-1-[\d-]+\.csv$/);
+    // Round 1's two members, not round 2's three.
+    expect(readFileSync(csvPath, "utf8").trim().split("\r\n")).toHaveLength(3);
   }, 120_000);
 
   it("on a Saturday, reaches the organizer at once: the retrospective held for Monday does not keep it back", async () => {

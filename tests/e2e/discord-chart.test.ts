@@ -135,5 +135,23 @@ describe("the organizer's chart on Discord", () => {
       .map((m) => m.content)
       .join("\n");
     expect(dm).toContain("one row per member: /mentoring report export: csv 1");
+
+    // Olga presses the button under it for that round's member list: a CSV attachment in her DM, round 1's two members.
+    const buttonsOf = (m: { components?: unknown }) =>
+      ((m.components ?? []) as Array<{ components?: Array<{ label?: string; custom_id?: string }> }>).flatMap(
+        (row) => row.components ?? [],
+      );
+    const retrospective = fake.messagesIn(`dm-${OLGA}`).find((m) => m.content?.includes("Round 1 of Kopi Belajar"));
+    const csv = retrospective && buttonsOf(retrospective).find((c) => c.label === "Member list (CSV)");
+    expect(csv?.custom_id, "the CSV button under round 1's retrospective").toBeTruthy();
+    const pressed = await ask(fake.buttonPress({ user: OLGA, customId: csv?.custom_id as string, message: retrospective }));
+    expect(pressed.text).toContain("I’ve sent the member list of round 1 to your DMs");
+    const before = fake.calls.filter((c) => c.method === "POST" && c.files.length > 0).length;
+    await deliver();
+    const lists = fake.calls.filter((c) => c.method === "POST" && c.files.length > 0).slice(before);
+    expect(lists.map((p) => [p.path, p.files[0]?.name])).toEqual([
+      [`/channels/dm-${OLGA}/messages`, expect.stringMatching(/round-1-[\d-]+\.csv$/)],
+    ]);
+    expect(lists[0]?.files[0]?.bytes.toString("utf8").trim().split("\r\n")).toHaveLength(3);
   }, 120_000);
 });

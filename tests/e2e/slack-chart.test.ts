@@ -112,5 +112,21 @@ describe("the organizer's chart on Slack", () => {
     expect(chart?.altText).toContain("Putaran 1: mendaftar: 2, dapat pasangan: 2");
     expect(chart?.altText).toContain("Putaran 2: mendaftar: 4, dapat pasangan: 4");
     expect(PNG.sync.read(chart?.bytes as Buffer).width).toBeGreaterThan(500);
+
+    // Under round 1's retrospective in her DM, Olga presses for that round's member list: a CSV, into her DM.
+    const retrospective = driver
+      .posted("D-U-OLGA")
+      .find((c) => JSON.stringify(c.args).includes(id("retro.title", { number: 1, program: "Kopi" })));
+    const csv = button(retrospective, id("retro.csvButton"));
+    const files = slack.files.length;
+    const heard = driver.responded().length;
+    await driver.press("U-OLGA", csv, { message: retrospective });
+    await until(() => driver.responded().length > heard, "the answer to the CSV button");
+    expect(JSON.stringify(driver.responded().slice(heard))).toContain("Daftar anggota putaran 1 sudah saya kirim lewat DM");
+    await driver.deliver();
+    const list = slack.files.slice(files);
+    expect(list.map((f) => [f.channel, f.filename])).toEqual([["D-U-OLGA", expect.stringMatching(/round-1-[\d-]+\.csv$/)]]);
+    // Round 1's two members, not round 2's four.
+    expect(list[0]?.bytes.toString("utf8").trim().split("\r\n")).toHaveLength(3);
   }, 120_000);
 });

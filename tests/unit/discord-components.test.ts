@@ -45,6 +45,7 @@ import {
   journalForm,
   pauseForm,
 } from "../../src/core/views/forms";
+import { retrospectiveMessage } from "../../src/core/views/round-retrospective";
 import { announcement, goldenFiles, intro, PAIRING, report, SESSION, statusFields } from "../support/layout-fixtures";
 
 const golden = goldenFiles("discord");
@@ -637,6 +638,13 @@ const coreButtons = (ids: { a: string; b: string }, number: number, at: Date): B
     commandButton("rematch", { type: "rematch.request", pairingId: ids.b }, "primary"),
     // the check-in form's request, as slack-app's expired-trigger button carries it
     formButton("met", checkInForm(t, session).request),
+    // views/round-retrospective.ts: the full report and the round's CSV (issue 17)
+    ...retrospectiveMessage(t, { id: ids.b, name: "Kopi" }, { number, joined: 2, pairs: 1, met: 1, goals: null }, null, "csv")
+      .blocks.flatMap((b) => (b.type === "actions" ? b.elements : []))
+      .filter((e): e is Button => e.type === "button"),
+    // the App Home's chart button; calendar/calendar-updates.ts: stop the invites (issue 18)
+    commandButton("chart", { type: "program.report", programId: ids.b, chartOnly: true }),
+    commandButton("stop invites", { type: "calendar.invites", state: "off" }),
   ];
 };
 

@@ -4,6 +4,7 @@ import { translator } from "../../src/core/i18n/translate";
 import { type RoundInBrief, retrospectiveMessage } from "../../src/core/views/round-retrospective";
 import { messageText } from "../support/harness";
 
+const PROGRAM_ID = "0b6f3c1e-2d4a-4c8e-9f1a-5e7d9c3b2a10";
 const en = translator("en");
 const id = translator("id");
 const round = (over: Partial<RoundInBrief>): RoundInBrief => ({
@@ -15,7 +16,7 @@ const round = (over: Partial<RoundInBrief>): RoundInBrief => ({
   ...over,
 });
 const lines = (t: typeof en, now: RoundInBrief, before: RoundInBrief | null) =>
-  messageText(retrospectiveMessage(t, "Kopi", now, before, "/mentoring report csv")).split("\n");
+  messageText(retrospectiveMessage(t, { id: PROGRAM_ID, name: "Kopi" }, now, before, "/mentoring report csv")).split("\n");
 
 describe("the round retrospective's sentences", () => {
   it("says down, the same, or up against the round before, in whole percent", () => {
@@ -53,5 +54,17 @@ describe("the round retrospective's sentences", () => {
     expect(lines(id, round({}), round({ number: 1, goals: { reached: 2, answers: 5 } }))[3]).toBe(
       "Dari 10 evaluasi pertama, anggota menandai 6 tujuan sudah tercapai (putaran sebelumnya: 2 dari 5 evaluasi).",
     );
+  });
+
+  it("ends with buttons for the full report and the round's CSV of that program, in the organizer's language", () => {
+    const shown = retrospectiveMessage(id, { id: PROGRAM_ID, name: "Kopi" }, round({ number: 3 }), null, "/mentoring rekap csv");
+    const buttons = shown.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []));
+    expect(buttons.map((b) => [b.label, "action" in b ? b.action : null])).toEqual([
+      ["Rekap lengkap", { kind: "command", command: { type: "program.report", programId: PROGRAM_ID } }],
+      [
+        "Daftar anggota (CSV)",
+        { kind: "command", command: { type: "program.report", programId: PROGRAM_ID, format: "csv", round: 3 } },
+      ],
+    ]);
   });
 });

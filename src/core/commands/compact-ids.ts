@@ -39,6 +39,9 @@ export const COMPACT_IDS = {
     fields: [
       ["programId", "uuid"],
       ["chartOnly", "bool"],
+      // The retrospective's CSV button (issue 17).
+      ["format", { oneOf: ["csv"] }],
+      ["round", "int"],
     ],
   },
   "program.setup": {

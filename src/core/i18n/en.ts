@@ -806,6 +806,8 @@ export const en = {
   "retro.goalsHidden":
     "Goals reached stay hidden this time: fewer than {min} evaluations came back, and so few answers could point at someone.",
   "retro.more": "All the figures: /mentoring report · one row per member: {csv} {number}",
+  "retro.reportButton": "Full report",
+  "retro.csvButton": "Member list (CSV)",
 } as const;
 
 export type MessageKey = keyof typeof en;

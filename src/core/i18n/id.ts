@@ -820,4 +820,6 @@ export const id: Record<MessageKey, string> = {
   "retro.goalsHidden":
     "Jumlah tujuan yang tercapai kali ini tidak ditampilkan: evaluasi yang masuk belum sampai {min}, dan jawaban sesedikit itu bisa menunjuk ke orang tertentu.",
   "retro.more": "Angka lengkapnya: /mentoring report · satu baris per anggota: {csv} {number}",
+  "retro.reportButton": "Rekap lengkap",
+  "retro.csvButton": "Daftar anggota (CSV)",
 };

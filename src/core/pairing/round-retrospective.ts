@@ -41,7 +41,7 @@ export async function sendRetrospective(tx: Tx, program: Program, round: Round, 
   if (earlier && previous && (await retentionDate(tx, program.id, earlier)).date <= now) previous = { ...previous, goals: null };
   const csv = reportCsvCommand((await tx.tenants.get(program.tenantId)).platform);
   await notifyOrganizers(tx, program, `retrospective:${round.id}`, now, (t) =>
-    retrospectiveMessage(t, program.name, current, previous, csv),
+    retrospectiveMessage(t, program, current, previous, csv),
   );
   // The program's chart follows in a row of its own, at the same contact moment: drawn at delivery,
   // it may fail on its own (too large, the renderer) without holding back the sentences.

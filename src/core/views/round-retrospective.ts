@@ -7,7 +7,7 @@
  */
 import type { Translate } from "../i18n/translate";
 import type { Message } from "../messages/message";
-import { heading, message, muted, text } from "./blocks";
+import { actions, commandButton, heading, message, muted, text } from "./blocks";
 import { ANSWER_BLOCK } from "./report";
 
 /** One round in the few figures the retrospective speaks of. */
@@ -54,16 +54,21 @@ function goals(t: Translate, now: RoundInBrief, before: RoundInBrief | null): st
 /** `csv`: how the organizers' CSV is asked for on the program's platform (help.ts reportCsvCommand). */
 export function retrospectiveMessage(
   t: Translate,
-  programName: string,
+  program: { id: string; name: string },
   now: RoundInBrief,
   before: RoundInBrief | null,
   csv: string,
 ): Message {
   return message(
-    heading(t("retro.title", { number: now.number, program: programName })),
+    heading(t("retro.title", { number: now.number, program: program.name })),
     text(participation(t, now, before)),
     text(meeting(t, now, before)),
     text(goals(t, now, before)),
     muted(t("retro.more", { number: now.number, csv })),
+    // What the sentences lead to, one press away (the organizer check runs again on the press).
+    actions(
+      commandButton(t("retro.reportButton"), { type: "program.report", programId: program.id }),
+      commandButton(t("retro.csvButton"), { type: "program.report", programId: program.id, format: "csv", round: now.number }),
+    ),
   );
 }
