@@ -73,6 +73,7 @@ describe("the round retrospective", () => {
       "2 of 3 pairs met at least once (67%).",
       "Goals reached stay hidden this time: fewer than 5 evaluations came back, and so few answers could point at someone.",
       "All the figures: /mentoring report · one row per member: /mentoring report csv 1",
+      "[Full report] [Member list (CSV)]",
     ]);
     // The program's chart follows in its own row, to the organizer's DM only (issue 17, item 3).
     const [chart, ...moreCharts] = await h.keyed("retrospective-chart:");
@@ -125,6 +126,7 @@ describe("the round retrospective", () => {
       "4 of 4 pairs met at least once (100%), up from 67% last round.",
       "Members marked 3 goals reached in the first 5 evaluations.",
       "All the figures: /mentoring report · one row per member: /mentoring report csv 2",
+      "[Full report] [Member list (CSV)]",
     ]);
   });
 
@@ -138,6 +140,7 @@ describe("the round retrospective", () => {
       "1 dari 1 pasangan sempat bertemu setidaknya sekali (100%).",
       "Jumlah tujuan yang tercapai kali ini tidak ditampilkan: evaluasi yang masuk belum sampai 5, dan jawaban sesedikit itu bisa menunjuk ke orang tertentu.",
       "Angka lengkapnya: /mentoring report · satu baris per anggota: /mentoring report csv 1",
+      "[Rekap lengkap] [Daftar anggota (CSV)]",
     ]);
   });
 

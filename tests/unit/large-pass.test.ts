@@ -95,8 +95,10 @@ describe("the large-program path", () => {
         const large = matchWithStats(input, { fullCheckLimit: 0 }).stats;
         expect(large.path).toBe("large");
         expect(large.total).toBeLessThanOrEqual(exact.total);
-        // Its own greedy start is a floor it never goes below.
-        expect(large.total).toBeGreaterThanOrEqual(large.greedyTotal as number);
+        // Its own greedy start is a floor: never fewer pairs, and with as many, never less weight (with
+        // more pairs it may weigh less: more people matched comes first, and the extra pairs may be weak).
+        expect(large.pairs).toBeGreaterThanOrEqual(large.greedyPairs as number);
+        if (large.pairs === large.greedyPairs) expect(large.total).toBeGreaterThanOrEqual(large.greedyTotal as number);
         // And so is the greedy matching over every pair, whenever that one is as large.
         const greedy = fullGreedy(pool);
         if (large.boundMethod !== "none (not every member could be matched)") {
@@ -167,6 +169,48 @@ describe("the large-program path", () => {
     expect(large.path).toBe("large");
     expect(large.total).toBeLessThanOrEqual(exact.total);
     expect(large.upperBound).toBeGreaterThanOrEqual(exact.total);
-    expect(large.total).toBeGreaterThanOrEqual(large.greedyTotal as number);
+    expect(large.pairs).toBeGreaterThanOrEqual(large.greedyPairs as number);
+    if (large.pairs === large.greedyPairs) expect(large.total).toBeGreaterThanOrEqual(large.greedyTotal as number);
+  });
+
+  it("may weigh less than its greedy start when it pairs more members (the case fast-check found)", () => {
+    const none = { expertise: [], goals: [], interests: [] };
+    const program: Parameters<typeof toInput>[0] = {
+      templates: [{ ...none, team: "A", timezone: "Asia/Jakarta" }],
+      own: [
+        null,
+        { ...none, team: "A", timezone: "Europe/London" },
+        null,
+        { ...none, expertise: ["ux research"], team: "B", timezone: "Asia/Jakarta" },
+        null,
+        null,
+        { ...none, expertise: ["public speaking"], goals: ["analisis data"], team: "A", timezone: "Asia/Jakarta" },
+        null,
+        null,
+        null,
+        { ...none, goals: ["design"], team: "A", timezone: "Asia/Jakarta" },
+        { ...none, goals: ["public speaking"], team: "A", timezone: "Asia/Jayapura" },
+        { ...none, team: "A", timezone: "Asia/Jayapura" },
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
+      choice: Array(20).fill(0),
+      priority: Array.from({ length: 20 }, (_, i) => i === 15),
+      excluded: [[12, 1]],
+      history: [],
+      seed: 0,
+    };
+    const input = toInput(program);
+    const exact = matchWithStats(input).stats;
+    const large = matchWithStats(input, { fullCheckLimit: 0 }).stats;
+    // The optimum itself weighs less than the greedy start, which leaves members out.
+    expect(large.greedyTotal).toBeGreaterThan(exact.total);
+    expect(large.pairs).toBeGreaterThan(large.greedyPairs as number);
+    expect(large.total).toBe(exact.total);
   });
 });

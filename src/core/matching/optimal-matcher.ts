@@ -47,8 +47,15 @@ const PRUNE_SLACK = 2 * SCORE_SCALE;
 export interface MatchStats {
   /** Which pass paired the first round: every pair checked (up to the full-check limit) or the large-program path. */
   path: "exact" | "large";
-  /** Large path: the greedy matching's total on the same candidates, the floor the result never goes below. */
+  /**
+   * Large path: the greedy matching on the same candidates, its pairs and total. The result never
+   * has fewer pairs, and with as many it never weighs less; with more pairs it may weigh less
+   * (more people matched comes first, and the extra pairs may be weak ones).
+   */
   greedyTotal?: number;
+  greedyPairs?: number;
+  /** Pairs (groups of two before trios are formed) the first pass made. */
+  pairs?: number;
   /** Sum of the first pass's pair weights (integer, tenths of a score point). */
   total: number;
   /** Proven upper bound on that total over all maximum-cardinality matchings. */
@@ -301,6 +308,8 @@ function largeMatchPass(
       path: "large",
       total: pass.total,
       greedyTotal: pass.greedyTotal,
+      greedyPairs: pass.greedyPairs,
+      pairs: pass.pairs.length,
       upperBound: pass.upperBound,
       exact: pass.upperBound === pass.total,
       boundMethod: proven

@@ -59,8 +59,10 @@ export interface LargePassResult {
   /** Pool indices. */
   pairs: Array<[number, number]>;
   total: number;
-  /** The greedy matching's total on the same candidates (the floor). */
+  /** The greedy matching's total on the same candidates: the floor whenever the result pairs no more members. */
   greedyTotal: number;
+  /** How many pairs that greedy matching has: the result never has fewer. */
+  greedyPairs: number;
   /** Proven bound on the total of any maximum-cardinality matching; Infinity when cardinality is not proven. */
   upperBound: number;
   edges: number;
@@ -433,6 +435,7 @@ export function largePass(
     pairs,
     total,
     greedyTotal: greedy.total,
+    greedyPairs,
     upperBound: maxCardinality ? Math.floor(upperBound + 1e-6) : Number.POSITIVE_INFINITY,
     edges: edges.length,
     rounds,
