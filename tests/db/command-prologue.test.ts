@@ -53,22 +53,28 @@ describe("members.arrive", () => {
   });
 });
 
+/** Olga's tenant (made by her first command) and her program in channel C-1 of space `spaceId`. */
+async function olgasProgram(spaceId: string | null) {
+  const store = kyselyStore(t.db.kysely);
+  const { tenant, member } = await store.transaction((tx) => tx.members.arrive("slack", "T-ONE", "U-OLGA", "Olga"));
+  const created = await store.transaction((tx) =>
+    tx.programs.create({
+      tenantId: tenant.id,
+      channelId: "C-1",
+      spaceId,
+      name: "Kopi",
+      language: "en",
+      timezone: "Asia/Jakarta",
+      roundWeeks: 4,
+      createdBy: member.id,
+    }),
+  );
+  return { store, tenant, created };
+}
+
 describe("members.arrive, where the command came from", () => {
   it("reads the channel's program and whether the space was left in the same round trip, and keeps the program", async () => {
-    const store = kyselyStore(t.db.kysely);
-    const { tenant, member } = await store.transaction((tx) => tx.members.arrive("slack", "T-ONE", "U-OLGA", "Olga"));
-    const created = await store.transaction((tx) =>
-      tx.programs.create({
-        tenantId: tenant.id,
-        channelId: "C-1",
-        spaceId: "T-ONE",
-        name: "Kopi",
-        language: "en",
-        timezone: "Asia/Jakarta",
-        roundWeeks: 4,
-        createdBy: member.id,
-      }),
-    );
+    const { store, tenant, created } = await olgasProgram("T-ONE");
     const statements: string[] = [];
     const counted = kyselyStore(
       t.db.kysely.withPlugin({
@@ -117,20 +123,7 @@ describe("members.arrive, where the command came from", () => {
 
 describe("a transaction's programs", () => {
   it("are read once, and read again after the transaction changed them", async () => {
-    const store = kyselyStore(t.db.kysely);
-    const { tenant, member } = await store.transaction((tx) => tx.members.arrive("slack", "T-ONE", "U-OLGA", "Olga"));
-    const created = await store.transaction((tx) =>
-      tx.programs.create({
-        tenantId: tenant.id,
-        channelId: "C-1",
-        spaceId: null,
-        name: "Kopi",
-        language: "en",
-        timezone: "Asia/Jakarta",
-        roundWeeks: 4,
-        createdBy: member.id,
-      }),
-    );
+    const { store, tenant, created } = await olgasProgram(null);
     await store.transaction(async (tx) => {
       const byChannel = await tx.programs.byChannel(tenant.id, "C-1");
       // The very object read first: no second read.

@@ -10,6 +10,7 @@ import { ButtonStyle } from "discord.js";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { ATTACHMENT_MAX_BYTES } from "../../src/core/messages/attachment";
+import { componentsOf } from "../support/discord-answer";
 import { useDiscordSession } from "../support/discord-session";
 import { FAKE_IDS, type FakeInteraction, type RestCall } from "../support/fake-discord";
 import { submit as formSubmit } from "../support/harness";
@@ -96,11 +97,7 @@ describe("calendar invites on Discord", () => {
     const thread = await tdb.db.kysely.selectFrom("pairing_conversations").select("conversation_id").executeTakeFirstOrThrow();
     const confirm = fake
       .messagesIn(thread.conversation_id)
-      .flatMap((m) =>
-        ((m.components ?? []) as Array<{ components?: Array<{ label?: string; custom_id?: string }> }>).flatMap(
-          (row) => row.components ?? [],
-        ),
-      )
+      .flatMap(componentsOf)
       .find((c) => c.label === "Confirm");
     expect(confirm?.custom_id).toBeTruthy();
     await run(fake.buttonPress({ user: BUDI, customId: confirm?.custom_id as string }));
@@ -126,11 +123,7 @@ describe("calendar invites on Discord", () => {
     for (const user of [BUDI, CITRA]) {
       const links = fake
         .messagesIn(`dm-${user}`)
-        .flatMap((m) =>
-          ((m.components ?? []) as Array<{ components?: Array<{ style?: number; url?: string }> }>).flatMap(
-            (r) => r.components ?? [],
-          ),
-        )
+        .flatMap(componentsOf)
         .filter((c) => c.style === ButtonStyle.Link);
       expect(links.map((l) => new URL(l.url ?? "").host)).toEqual(["calendar.google.com", "outlook.office.com"]);
       for (const l of links) expect((l.url ?? "").length).toBeLessThanOrEqual(512);
@@ -153,12 +146,8 @@ describe("calendar invites on Discord", () => {
     expect(readInvite(later[0]?.files[0]?.bytes.toString("utf8") ?? "").method).toBe("CANCEL");
 
     // Budi stops his with the button under his invite, as people would; his break's end then sends no file to anyone.
-    const buttonsOf = (m: { components?: unknown }) =>
-      ((m.components ?? []) as Array<{ components?: Array<{ label?: string; custom_id?: string }> }>).flatMap(
-        (row) => row.components ?? [],
-      );
-    const invite = fake.messagesIn(`dm-${BUDI}`).find((m) => buttonsOf(m).some((c) => c.label === "Stop calendar invites"));
-    const stop = invite && buttonsOf(invite).find((c) => c.label === "Stop calendar invites");
+    const invite = fake.messagesIn(`dm-${BUDI}`).find((m) => componentsOf(m).some((c) => c.label === "Stop calendar invites"));
+    const stop = invite && componentsOf(invite).find((c) => c.label === "Stop calendar invites");
     expect(stop?.custom_id, "a button to stop invites under Budi's invite").toBeTruthy();
     const pressed = await run(fake.buttonPress({ user: BUDI, customId: stop?.custom_id as string, message: invite }));
     expect(pressed).toContain("Calendar invites are off");

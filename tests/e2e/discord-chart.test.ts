@@ -8,7 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { MessageFlags } from "discord.js";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
-import { answerOf } from "../support/discord-answer";
+import { answerOf, componentsOf } from "../support/discord-answer";
 import { useDiscordSession } from "../support/discord-session";
 import {
   ATTACHMENT_DESCRIPTION_MAX,
@@ -137,12 +137,8 @@ describe("the organizer's chart on Discord", () => {
     expect(dm).toContain("one row per member: /mentoring report export: csv 1");
 
     // Olga presses the button under it for that round's member list: a CSV attachment in her DM, round 1's two members.
-    const buttonsOf = (m: { components?: unknown }) =>
-      ((m.components ?? []) as Array<{ components?: Array<{ label?: string; custom_id?: string }> }>).flatMap(
-        (row) => row.components ?? [],
-      );
     const retrospective = fake.messagesIn(`dm-${OLGA}`).find((m) => m.content?.includes("Round 1 of Kopi Belajar"));
-    const csv = retrospective && buttonsOf(retrospective).find((c) => c.label === "Member list (CSV)");
+    const csv = retrospective && componentsOf(retrospective).find((c) => c.label === "Member list (CSV)");
     expect(csv?.custom_id, "the CSV button under round 1's retrospective").toBeTruthy();
     const pressed = await ask(fake.buttonPress({ user: OLGA, customId: csv?.custom_id as string, message: retrospective }));
     expect(pressed.text).toContain("I’ve sent the member list of round 1 to your DMs");

@@ -37,3 +37,16 @@ export async function answerOf(fake: FakeDiscord, payload: FakeInteraction): Pro
     ),
   };
 }
+
+/** A component of a message the fake Discord holds: a button (custom or link) or a select. */
+export interface ShownComponent {
+  label?: string;
+  custom_id?: string;
+  style?: number;
+  url?: string;
+}
+
+/** Every component of a stored message, row by row, in order. */
+export function componentsOf(message: { components?: unknown }): ShownComponent[] {
+  return ((message.components ?? []) as Array<{ components?: ShownComponent[] }>).flatMap((row) => row.components ?? []);
+}
