@@ -6,9 +6,14 @@
  * - dm-closed: the member does not accept DMs from the bot (Slack
  *   cannot_dm_bot / messages tab off, Discord 50007): no retry, fall back;
  * - permanent: retrying cannot help (unknown user, channel gone, no access).
+ * - unsendable: the message itself cannot be put into the platform's form (a
+ *   button whose command does not fit Discord's custom_id): a Sebaya bug, the
+ *   same on every try. It fails at once and holds its conversation no longer;
+ *   no fallback either, since telling the member "I couldn't reach you" would
+ *   be untrue. The failure is logged and counted like any other.
  * Anything else an adapter throws counts as transient.
  */
-export type DeliveryFailureKind = "rate-limited" | "transient" | "dm-closed" | "permanent";
+export type DeliveryFailureKind = "rate-limited" | "transient" | "dm-closed" | "permanent" | "unsendable";
 
 export class DeliveryFailure extends Error {
   constructor(

@@ -233,6 +233,8 @@ export class Dispatcher {
     return this.db.transaction().execute(async (trx) => {
       // Not ours any more (the lease ran out): whoever holds the row now settles it, fallback included.
       if (!(await markFailed(trx, row.id, now, `${failure.kind}: ${failure.message}`, this.options.worker))) return null;
+      // The message could not be put into the platform's form: the member was reachable, so no fallback.
+      if (failure.kind === "unsendable") return "failed";
       const tx = repositories(trx);
       const program = row.programId ? await tx.programs.find(row.programId) : null;
       const audience = row.audience;

@@ -147,6 +147,57 @@ describe("Discord sender", () => {
     expect(fake.of("POST", new RegExp(`^/channels/dm-${BUDI}/messages$`))).toHaveLength(1);
   });
 
+  it("fails a message it cannot render at once, with no fallback, and what follows in the DM still goes out", async () => {
+    const w = await world();
+    // A button whose command cannot fit Discord's 100-character custom_id (free text has no compact form).
+    const unfit: Message = {
+      blocks: [
+        { type: "text", text: "unfit" },
+        {
+          type: "actions",
+          elements: [
+            { type: "button", label: "x", action: { kind: "command", command: { type: "program.setup", name: "n".repeat(90) } } },
+          ],
+        },
+      ],
+    };
+    const failure = await newSender()
+      .send(outgoing(w, "unfit", { kind: "dm", userId: ANI }, unfit))
+      .catch((e: unknown) => e);
+    expect(failure).toMatchObject({ kind: "unsendable" });
+    expect(fake.messagesIn(`dm-${ANI}`)).toEqual([]);
+
+    // Through the dispatcher: one attempt, failed, no fallback written; the next row of Ani's DM is sent.
+    // What the world wrote so far (the announcement, intake replies) is not this test's.
+    await tdb.db.kysely.updateTable("outbox").set({ status: "sent", sent_at: clock.now() }).execute();
+    const r = repositories(tdb.db.kysely);
+    const ani = await w.member(ANI);
+    for (const [key, message] of [
+      ["unfit", unfit],
+      ["after", text("after")],
+    ] as const)
+      await r.outbox.enqueue({
+        tenantId: w.tenantId,
+        key,
+        audience: { kind: "member", memberId: ani },
+        message,
+        at: clock.now(),
+        programId: w.programId,
+      });
+    const stats = await new Dispatcher(tdb.db.kysely, newSender(), clock, { worker: "t", concurrency: 1 }).dispatchPending();
+    expect(stats).toMatchObject({ failed: 1, sent: 1, retried: 0 });
+    const rows = await tdb.db.kysely
+      .selectFrom("outbox")
+      .select(["idempotency_key", "status", "attempts", "last_error"])
+      .where("status", "!=", "sent")
+      .execute();
+    expect(rows).toEqual([
+      { idempotency_key: "unfit", status: "failed", attempts: 1, last_error: expect.stringMatching(/^unsendable: render: /) },
+    ]);
+    expect(fake.messagesIn(`dm-${ANI}`).map((m) => m.content)).toEqual(["after"]);
+    expect(await tdb.db.kysely.selectFrom("outbox").select("id").where("status", "=", "pending").execute()).toEqual([]);
+  });
+
   it("hands a 429 back with its Retry-After (the dispatcher reschedules); 5xx is transient, 403 permanent", async () => {
     const w = await world();
     const sender = newSender();

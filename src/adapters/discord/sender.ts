@@ -295,6 +295,13 @@ export function discordSender(options: DiscordSenderOptions): DiscordSender {
   }
 
   async function send(out: Outgoing): Promise<{ platformMessageId: string | null }> {
+    let parts: ReturnType<typeof renderMessage>;
+    try {
+      parts = renderMessage(out.message);
+    } catch (error) {
+      // The same on every try (a button whose command does not fit a custom_id): never retried.
+      throw new DeliveryFailure("unsendable", `render: ${error instanceof Error ? error.message : "error"}`);
+    }
     const attachment = (await attachmentToSend(out)) ?? undefined;
     let channelId: string;
     const target = out.target;
@@ -302,7 +309,6 @@ export function discordSender(options: DiscordSenderOptions): DiscordSender {
     else if (target.kind === "dm") channelId = await dmChannel(target.userId);
     else channelId = await groupChannel({ ...out, target });
     let first: string | null = null;
-    const parts = renderMessage(out.message);
     for (const [part, payload] of parts.entries()) {
       const file = part === parts.length - 1 ? attachment : undefined;
       const send = () => post(channelId, payload, nonceFor(out.key, part), file);
