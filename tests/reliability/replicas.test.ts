@@ -217,10 +217,18 @@ describe("replicas", () => {
     const [victim, survivor] = await Promise.all(["s1", "s2"].map((w) => startReplica(w, env)));
     if (!victim || !survivor) throw new Error("replicas did not start");
     const byVictim = () => platform.received.filter((r) => r.worker === victim.worker).length;
+    // Stopped while it holds more leased rows than it can have in flight (16 sends, a job at a time), so
+    // some are handed back whatever the moment: between two batches it may hold none.
+    const holdsWaiting = async () => {
+      const { rows } = await sql<{ outbox: number; jobs: number }>`select
+        (select count(*)::int from outbox where leased_by = ${victim.worker} and status = 'pending') as outbox,
+        (select count(*)::int from jobs where leased_by = ${victim.worker} and status = 'pending') as jobs`.execute(db.kysely);
+      return (rows[0]?.outbox ?? 0) > 40 || (rows[0]?.jobs ?? 0) > 5;
+    };
     await waitFor(
-      async () => platform.received.length >= seeded.messages * 0.2 && byVictim() > 0,
+      async () => platform.received.length >= seeded.messages * 0.2 && byVictim() > 0 && (await holdsWaiting()),
       60_000,
-      "a fifth of the messages, some from the victim",
+      "a fifth of the messages, some from the victim, and the victim holding leased rows not yet in flight",
     );
     const exited = once(victim.child, "exit");
     victim.child.kill("SIGTERM");
