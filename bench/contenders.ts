@@ -35,6 +35,9 @@ export interface SebayaStats {
   upperBound: number;
   exact: boolean;
   boundMethod: string;
+  /** Large path: the first pass's pairs, and its own greedy matching's. */
+  pairs?: number;
+  greedyPairs?: number;
   [more: string]: unknown;
 }
 
@@ -44,6 +47,8 @@ export interface RunOutput {
   phases?: Record<string, number>;
   /** Sum of the first pass's pair weights: the quantity the optimum and the bound refer to. */
   firstPassTotal?: number;
+  /** How many pairs the first pass made: "vs greedy" compares totals of equal counts only. */
+  firstPassPairs?: number;
   stats?: SebayaStats;
 }
 
@@ -73,7 +78,7 @@ function inPasses(input: MatchInput, pairUp: PairUp, placeOdd: PlaceOdd): RunOut
   phases.pool = performance.now() - t0;
   const { result, firstPass } = matchInPasses(input, (p, active, blocked) => pairUp(p, active, blocked, phases), placeOdd, pool);
   const firstPassTotal = firstPass.reduce((sum, [a, b]) => sum + (pool.weight(a, b) ?? 0), 0);
-  return { result, phases, firstPassTotal };
+  return { result, phases, firstPassTotal, firstPassPairs: firstPass.length };
 }
 
 /** The odd member joins the group they add the most to, exactly as Sebaya places it. */
@@ -279,7 +284,12 @@ export async function loadSebaya(modulePath: string = OPTIMAL_MATCHER): Promise<
     label: "Sebaya",
     run: (input) => {
       const { result, stats } = matchWithStats(input);
-      return { result, stats, firstPassTotal: stats.total };
+      return {
+        result,
+        stats,
+        firstPassTotal: stats.total,
+        ...(typeof stats.pairs === "number" ? { firstPassPairs: stats.pairs } : {}),
+      };
     },
   };
 }

@@ -96,6 +96,7 @@ interface JobResult {
   runs: number[];
   phases: Record<string, number>;
   firstPassTotal: number;
+  firstPassPairs?: number;
   firstPassEstimated: boolean;
   firstPassCheck?: string;
   total: number;
@@ -265,6 +266,7 @@ async function runJob(job: Job): Promise<JobResult> {
     runs,
     phases: median.phases,
     firstPassTotal: output.firstPassTotal ?? m.firstPass,
+    ...(output.firstPassPairs !== undefined ? { firstPassPairs: output.firstPassPairs } : {}),
     firstPassEstimated: output.firstPassTotal === undefined,
     ...(firstPassCheck ? { firstPassCheck } : {}),
     total: m.total,
@@ -581,6 +583,9 @@ async function main(): Promise<void> {
     // Without the greedy contender: the large path's own greedy start (marked *), the floor it keeps.
     const own = typeof r.stats.greedyTotal === "number" ? r.stats.greedyTotal : undefined;
     const greedyTotal = greedy?.firstPassTotal ?? own;
+    const greedyPairs = greedy ? greedy.firstPassPairs : r.stats.greedyPairs;
+    // More pairs may weigh less (more people matched comes first): a percentage alone would mislead.
+    const morePairs = greedyPairs !== undefined && r.firstPassPairs !== undefined ? r.firstPassPairs - greedyPairs : 0;
     pathRows.push([
       population,
       int(size),
@@ -588,7 +593,9 @@ async function main(): Promise<void> {
       int(r.firstPassTotal),
       greedyTotal === undefined ? "–" : `${int(greedyTotal)}${greedy ? "" : "*"}`,
       greedyTotal
-        ? `${r.firstPassTotal >= greedyTotal ? "+" : ""}${fixed((100 * r.firstPassTotal) / greedyTotal - 100, 2)}%`
+        ? `${r.firstPassTotal >= greedyTotal ? "+" : ""}${fixed((100 * r.firstPassTotal) / greedyTotal - 100, 2)}%${
+            morePairs !== 0 ? ` (${morePairs > 0 ? "+" : ""}${int(morePairs)} pairs)` : ""
+          }`
         : "–",
       bound !== undefined ? int(bound) : "none",
       bound !== undefined && bound !== 0 ? `${fixed((100 * (bound - r.firstPassTotal)) / Math.abs(bound), 3)}%` : "–",
@@ -599,6 +606,7 @@ async function main(): Promise<void> {
   const pathLegend = [
     "Sebaya against greedy and its bound: total and greedy total are first-pass pair totals (the one maximum-cardinality matching);",
     "greedy total: the greedy contender (heaviest pair first over every pair); * = not run, the large path's own greedy start instead.",
+    "vs greedy: (+N pairs) when Sebaya paired more members than greedy did; the totals then weigh different numbers of pairs.",
     "bound = Sebaya's proven upper bound on any maximum-cardinality matching; gap = (bound − total) ÷ bound; time = the whole matcher call (all passes).",
   ];
 
