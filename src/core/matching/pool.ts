@@ -590,6 +590,33 @@ export function preparePool(input: MatchInput): Pool {
     const j = indexOf.get(b as string);
     if (i !== undefined && j !== undefined) history.set(Math.min(i, j) * n + Math.max(i, j), ago);
   }
+  // Per member, so that neither `weight` nor a sweep hashes per pair (a member has met few others).
+  const pastPartners: Array<Array<[number, number]> | undefined> = new Array(n);
+  for (const [k, ago] of history) {
+    const i = Math.floor(k / n);
+    const j = k % n;
+    for (const [x, y] of [
+      [i, j],
+      [j, i],
+    ] as const) {
+      const list = pastPartners[x] ?? [];
+      list.push([y, ago]);
+      pastPartners[x] = list;
+    }
+  }
+  const roundsAgoOf = (i: number, j: number): number | null => {
+    const pi = pastPartners[i];
+    const pj = pastPartners[j];
+    if (!pi || !pj) return null;
+    const shorter = pi.length <= pj.length;
+    const past = shorter ? pi : pj;
+    const other = shorter ? j : i;
+    for (let k = 0; k < past.length; k++) {
+      const [partner, ago] = past[k] as [number, number];
+      if (partner === other) return ago;
+    }
+    return null;
+  };
 
   // The hot path: millions of calls on large programs, so no allocation here.
   // `combine` (score.ts) is the formula; tests/unit/optimal-matcher.test.ts holds this equal to scorePair.
@@ -630,9 +657,8 @@ export function preparePool(input: MatchInput): Pool {
   };
   const weight = (i: number, j: number): number | null => {
     if (i === j || excluded[i]?.has(j)) return null;
-    const roundsAgo = history.size === 0 ? null : (history.get(Math.min(i, j) * n + Math.max(i, j)) ?? null);
     const shared = Math.min(likes.count(j, interests[i] as Int32Array), likes.count(i, interests[j] as Int32Array));
-    return weightFrom(i, j, gives(i, j), gives(j, i), shared, roundsAgo);
+    return weightFrom(i, j, gives(i, j), gives(j, i), shared, roundsAgoOf(i, j));
   };
 
   // Inverted indexes: who offers (covers) each goal, per grade, and who wants it.
@@ -697,20 +723,6 @@ export function preparePool(input: MatchInput): Pool {
   );
   const unrelatedMax = weakMaxOf.reduce((a, b) => Math.max(a, b), 0);
 
-  // relatedAbove: per-member history and counters, so a sweep does no hashing per pair.
-  const pastPartners: Array<Array<[number, number]> | undefined> = new Array(n);
-  for (const [k, ago] of history) {
-    const i = Math.floor(k / n);
-    const j = k % n;
-    for (const [x, y] of [
-      [i, j],
-      [j, i],
-    ] as const) {
-      const list = pastPartners[x] ?? [];
-      list.push([y, ago]);
-      pastPartners[x] = list;
-    }
-  }
   // Two 16-bit counts per word, so that weighing a pair reads two counters, not four:
   // goalCounts[j] = aCount | bCount << 16, interestCounts[j] = likes | liked << 16 (see countAbove).
   // A count never exceeds one member's list length.
