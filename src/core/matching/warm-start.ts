@@ -17,8 +17,8 @@ export function warmStartFrom(
   eu: Int32Array,
   ev: Int32Array,
   ew: Int32Array,
-  count = eu.length,
 ): WarmStart {
+  const count = eu.length;
   if (previous.dual.length !== n) throw new RangeError(`warmStartFrom: ${previous.dual.length} duals for ${n} vertices`);
   const dual = Float64Array.from(previous.dual);
   for (const b of previous.blossoms) for (const v of b.members) dual[v] = (dual[v] as number) + b.z;
