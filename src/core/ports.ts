@@ -230,6 +230,11 @@ export interface Tx {
     latestStarted(pairingId: string, now: Date): Promise<Session | null>;
     /** The first session that starts after `now`. */
     next(pairingId: string, now: Date): Promise<Session | null>;
+    /**
+     * `latestStarted` and `next` in one round trip (status and check-in want both). Read within
+     * `tenantId` only: another tenant's pairing has no sessions here.
+     */
+    around(tenantId: string, pairingId: string, now: Date): Promise<{ started: Session | null; next: Session | null }>;
     last(pairingId: string): Promise<Session | null>;
     byNumber(pairingId: string, number: number): Promise<Session | null>;
     setStatus(id: string, status: SessionStatus): Promise<void>;

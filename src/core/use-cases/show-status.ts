@@ -40,7 +40,7 @@ export const showStatus: UseCase<"status"> = async (ctx) => {
   for (const pairing of pairings) {
     const links = await tx.pairings.members(pairing.id);
     const peers = await tx.members.getMany(links.filter((l) => !l.leftAt && l.memberId !== ctx.member.id).map((l) => l.memberId));
-    const next = await tx.sessions.next(pairing.id, now);
+    const { started, next } = await tx.sessions.around(ctx.tenant.id, pairing.id, now);
     rows.push(
       [t("status.pairing"), peers.map((p) => p.displayName).join(", ")],
       [
@@ -54,7 +54,6 @@ export const showStatus: UseCase<"status"> = async (ctx) => {
     // No routine yet: the first step is proposing one, right from here.
     if (!pairing.cadence)
       buttons.push(formButton(t("intro.proposeButton"), { type: "cadence.propose", pairingId: pairing.id }, "primary"));
-    const started = await tx.sessions.latestStarted(pairing.id, now);
     if (started) {
       buttons.push(formButton(t("status.checkinButton"), { type: "checkin", sessionId: started.id }, "primary"));
     }
