@@ -206,6 +206,16 @@ export interface Tx {
     members(pairingId: string): Promise<PairingMember[]>;
     /** Active pairings the member is still part of, newest first. */
     activeForMember(memberId: string, roundId: string): Promise<Pairing[]>;
+    /**
+     * `activeForMember` with each pairing's `members` (everyone ever in it, in slot order) and their
+     * names, in one round trip (status and check-in read all three together). Read within
+     * `tenantId` only: a member or round id of another tenant finds nothing.
+     */
+    activeWithMembers(
+      tenantId: string,
+      memberId: string,
+      roundId: string,
+    ): Promise<Array<{ pairing: Pairing; members: Array<PairingMember & { displayName: string }> }>>;
     /** For each of `memberIds`, how many active pairings of the round they are still part of (none: absent). */
     activeCounts(roundId: string, memberIds: readonly string[]): Promise<Map<string, number>>;
     /** Every pairing of a round with all members who were ever in it. */

@@ -55,3 +55,44 @@ describe("sessions.around", () => {
     }
   });
 });
+
+describe("pairings.activeWithMembers", () => {
+  it("finds what activeForMember finds, each pairing with what members and getMany find", async () => {
+    const { r, tenant, people, round, pairing } = await pairingOf(["ani", "budi", "citra", "dewi", "eko"]);
+    const [ani, budi, citra, dewi, eko] = people;
+    if (!ani || !budi || !citra || !dewi || !eko) throw new Error("members");
+    // Ani: her pair with Budi, a later trio Citra left, and an ended pairing; Dewi: in no pairing.
+    const trio = await r.pairings.create({
+      roundId: round.id,
+      memberIds: [citra.id, ani.id, eko.id],
+      at: new Date(AT.getTime() + 1),
+    });
+    await r.pairings.removeMember(trio.id, citra.id, AT);
+    const ended = await r.pairings.create({ roundId: round.id, memberIds: [ani.id, eko.id], at: new Date(AT.getTime() + 2) });
+    await r.pairings.end(ended.id, AT);
+    for (const member of [ani, budi, citra, dewi, eko]) {
+      const expected = await Promise.all(
+        (await r.pairings.activeForMember(member.id, round.id)).map(async (p) => {
+          const links = await r.pairings.members(p.id);
+          const names = await r.members.getMany(links.map((l) => l.memberId));
+          return { pairing: p, members: links.map((l, i) => ({ ...l, displayName: names[i]?.displayName })) };
+        }),
+      );
+      expect(await r.pairings.activeWithMembers(tenant.id, member.id, round.id), member.displayName).toEqual(expected);
+    }
+    // The trio first (newest), Citra (who left, her slot freed) last; then the pair.
+    const mine = await r.pairings.activeWithMembers(tenant.id, ani.id, round.id);
+    expect(mine.map((e) => e.members.map((m) => [m.displayName, m.leftAt !== null]))).toEqual([
+      [
+        ["ani", false],
+        ["eko", false],
+        ["citra", true],
+      ],
+      [
+        ["ani", false],
+        ["budi", false],
+      ],
+    ]);
+    expect(mine[1]?.pairing.id).toBe(pairing.id);
+  });
+});

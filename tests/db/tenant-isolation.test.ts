@@ -184,5 +184,10 @@ describe("tenant isolation", () => {
     const later = new Date("2100-01-01T00:00:00Z");
     expect((await r.sessions.around(own, ids.pairingId, later)).started?.pairingId).toBe(ids.pairingId);
     expect(await r.sessions.around(other, ids.pairingId, later)).toEqual({ started: null, next: null });
+
+    const ani = await r.members.findByExternalId(own, "ani");
+    if (!ani) throw new Error("ani");
+    expect((await r.pairings.activeWithMembers(own, ani.id, ids.roundId)).map((e) => e.pairing.id)).toEqual([ids.pairingId]);
+    expect(await r.pairings.activeWithMembers(other, ani.id, ids.roundId)).toEqual([]);
   });
 });

@@ -35,11 +35,10 @@ export const showStatus: UseCase<"status"> = async (ctx) => {
   const paused = enrollment.pausedUntil && enrollment.pausedUntil > now ? enrollment.pausedUntil : null;
   if (paused) rows.push([t("status.pausedUntil"), formatDate(paused, zone, ctx.language)]);
   const buttons: Button[] = [];
-  const pairings = round.status === "closed" ? [] : await tx.pairings.activeForMember(ctx.member.id, round.id);
+  const pairings = round.status === "closed" ? [] : await tx.pairings.activeWithMembers(ctx.tenant.id, ctx.member.id, round.id);
   if (pairings.length === 0) rows.push([t("status.pairing"), t("status.waiting")]);
-  for (const pairing of pairings) {
-    const links = await tx.pairings.members(pairing.id);
-    const peers = await tx.members.getMany(links.filter((l) => !l.leftAt && l.memberId !== ctx.member.id).map((l) => l.memberId));
+  for (const { pairing, members } of pairings) {
+    const peers = members.filter((l) => !l.leftAt && l.memberId !== ctx.member.id);
     const { started, next } = await tx.sessions.around(ctx.tenant.id, pairing.id, now);
     rows.push(
       [t("status.pairing"), peers.map((p) => p.displayName).join(", ")],
