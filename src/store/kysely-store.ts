@@ -28,7 +28,8 @@ import type { Database } from "./schema";
  * `requestId`: the platform event the transaction serves, written on its outbox rows (for the logs).
  */
 export function repositories(db: Kysely<Database>, opts: { inTransaction?: boolean; requestId?: string } = {}): Tx {
-  // In a transaction, the channel program members.arrive reads is kept with the programs read later.
+  // In a transaction, the programs members.arrive and enrollments.latestForMember read along are
+  // kept with the programs read later.
   const programs = opts.inTransaction ? memoized(programsRepo(db)) : null;
   return {
     tenancy: tenancyRepo(db),
@@ -37,7 +38,7 @@ export function repositories(db: Kysely<Database>, opts: { inTransaction?: boole
     members: membersRepo(db, programs ? { keepProgram: programs.keep } : {}),
     programs: programs?.programs ?? programsRepo(db),
     rounds: roundsRepo(db),
-    enrollments: enrollmentsRepo(db),
+    enrollments: enrollmentsRepo(db, programs ? { keepProgram: programs.keep } : {}),
     profiles: profilesRepo(db),
     pairings: pairingsRepo(db),
     sessions: sessionsRepo(db),

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { DAY_MS } from "../../src/core/time/durations";
-import { repositories } from "../../src/store/kysely-store";
+import { kyselyStore, repositories } from "../../src/store/kysely-store";
 import { useTestDb } from "../support/test-db";
 
 const AT = new Date("2026-12-01T02:00:00Z");
@@ -94,5 +94,31 @@ describe("pairings.activeWithMembers", () => {
       ],
     ]);
     expect(mine[1]?.pairing.id).toBe(pairing.id);
+  });
+});
+
+describe("enrollments.latestForMember", () => {
+  it("reads the round's program in the same statement and keeps it for the transaction", async () => {
+    const { r, people, program, round } = await pairingOf(["ani", "budi"]);
+    const [ani] = people;
+    if (!ani) throw new Error("members");
+    await r.enrollments.create({ roundId: round.id, memberId: ani.id, partnersWanted: 1, at: AT });
+    const statements: string[] = [];
+    const counted = kyselyStore(
+      t.db.kysely.withPlugin({
+        transformQuery: (args) => {
+          statements.push(args.node.kind);
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      }),
+    );
+    await counted.transaction(async (tx) => {
+      const latest = await tx.enrollments.latestForMember(ani.id);
+      expect(latest?.round).toEqual(round);
+      // Kept: the use case's read of the program costs no statement, and is the program as read alone.
+      expect(await tx.programs.get(round.programId)).toEqual(program);
+    });
+    expect(statements).toHaveLength(1);
   });
 });
