@@ -13,7 +13,7 @@ import { outboxRepo } from "./repositories/outbox";
 import { pairingsRepo } from "./repositories/pairings";
 import { membersRepo, tenantsRepo } from "./repositories/people";
 import { avoidancesRepo, endingsRepo, journalRepo } from "./repositories/private-notes";
-import { memoized, programsRepo, roundsRepo } from "./repositories/programs";
+import { memoized, memoizedRounds, programsRepo, roundsRepo } from "./repositories/programs";
 import { reportsRepo } from "./repositories/reports";
 import { retentionRepo } from "./repositories/retention";
 import { rosterRepo } from "./repositories/round-roster";
@@ -31,13 +31,15 @@ export function repositories(db: Kysely<Database>, opts: { inTransaction?: boole
   // In a transaction, the programs members.arrive and enrollments.latestForMember read along are
   // kept with the programs read later.
   const programs = opts.inTransaction ? memoized(programsRepo(db)) : null;
+  // Likewise the round the tenant guard checks (a Join button names it) is kept for the use case.
+  const rounds = opts.inTransaction ? memoizedRounds(roundsRepo(db)) : null;
   return {
-    tenancy: tenancyRepo(db),
+    tenancy: tenancyRepo(db, rounds ? { keepRound: rounds.keep } : {}),
     tenants: tenantsRepo(db),
     setupAccess: setupAccessRepo(db),
     members: membersRepo(db, programs ? { keepProgram: programs.keep } : {}),
     programs: programs?.programs ?? programsRepo(db),
-    rounds: roundsRepo(db),
+    rounds: rounds?.rounds ?? roundsRepo(db),
     enrollments: enrollmentsRepo(db, programs ? { keepProgram: programs.keep } : {}),
     profiles: profilesRepo(db),
     pairings: pairingsRepo(db),

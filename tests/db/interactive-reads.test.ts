@@ -97,22 +97,28 @@ describe("pairings.activeWithMembers", () => {
   });
 });
 
+/** A store whose statements are counted in `statements`. */
+function countedStore() {
+  const statements: string[] = [];
+  const store = kyselyStore(
+    t.db.kysely.withPlugin({
+      transformQuery: (args) => {
+        statements.push(args.node.kind);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    }),
+  );
+  return { store, statements };
+}
+
 describe("enrollments.latestForMember", () => {
   it("reads the round's program in the same statement and keeps it for the transaction", async () => {
     const { r, people, program, round } = await pairingOf(["ani", "budi"]);
     const [ani] = people;
     if (!ani) throw new Error("members");
     await r.enrollments.create({ roundId: round.id, memberId: ani.id, partnersWanted: 1, at: AT });
-    const statements: string[] = [];
-    const counted = kyselyStore(
-      t.db.kysely.withPlugin({
-        transformQuery: (args) => {
-          statements.push(args.node.kind);
-          return args.node;
-        },
-        transformResult: async (args) => args.result,
-      }),
-    );
+    const { store: counted, statements } = countedStore();
     await counted.transaction(async (tx) => {
       const latest = await tx.enrollments.latestForMember(ani.id);
       expect(latest?.round).toEqual(round);
@@ -120,5 +126,26 @@ describe("enrollments.latestForMember", () => {
       expect(await tx.programs.get(round.programId)).toEqual(program);
     });
     expect(statements).toHaveLength(1);
+  });
+});
+
+describe("the round the tenant guard checks", () => {
+  it("is kept for the transaction's unlocked reads; a locked read and a status change go to the database", async () => {
+    const { tenant, round } = await pairingOf(["ani", "budi"]);
+    const { store, statements } = countedStore();
+    await store.transaction(async (tx) => {
+      expect(await tx.tenancy.ownerOf("round", round.id)).toBe(tenant.id);
+      expect(await tx.rounds.get(round.id)).toEqual(round);
+      expect(statements).toHaveLength(1);
+      expect(await tx.rounds.get(round.id, { lock: true })).toEqual(round);
+      expect(statements).toHaveLength(2);
+      await tx.rounds.setStatus(round.id, "closed");
+      expect((await tx.rounds.get(round.id)).status).toBe("closed");
+      expect(statements).toHaveLength(4);
+    });
+    // Outside a transaction nothing is kept.
+    const r = repositories(t.db.kysely);
+    expect(await r.tenancy.ownerOf("round", round.id)).toBe(tenant.id);
+    expect(await r.tenancy.ownerOf("round", "00000000-0000-4000-8000-000000000000")).toBeNull();
   });
 });

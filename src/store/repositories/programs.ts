@@ -71,6 +71,32 @@ export function memoized(repo: Tx["programs"]): { programs: Tx["programs"]; keep
   return { programs, keep };
 }
 
+/**
+ * A transaction's rounds, as `memoized` keeps its programs: a round read without a lock is not read
+ * again unlocked in the same transaction (the tenant guard reads the round a button names, and the
+ * use case the same one again). A locked read always goes to the database and refreshes the kept
+ * copy; changing the status forgets it. `keep` takes a round another statement read (the guard's).
+ */
+export function memoizedRounds(repo: Tx["rounds"]): { rounds: Tx["rounds"]; keep: (round: Round) => void } {
+  const byId = new Map<string, Round>();
+  const keep = (round: Round): Round => {
+    byId.set(round.id, round);
+    return round;
+  };
+  const rounds: Tx["rounds"] = {
+    ...repo,
+    async get(id, opts) {
+      const kept = opts?.lock ? undefined : byId.get(id);
+      return kept ?? keep(await repo.get(id, opts));
+    },
+    async setStatus(id, status) {
+      byId.delete(id);
+      await repo.setStatus(id, status);
+    },
+  };
+  return { rounds, keep };
+}
+
 function programsOf(db: Kysely<Database>): Tx["programs"] {
   return {
     async byChannel(tenantId, channelId) {
