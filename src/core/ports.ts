@@ -187,6 +187,16 @@ export interface Tx {
     /** Null when the member is already enrolled (one enrollment per round). */
     create(e: { roundId: string; memberId: string; partnersWanted: number; at: Date }): Promise<Enrollment | null>;
     find(roundId: string, memberId: string): Promise<Enrollment | null>;
+    /**
+     * What joining a round starts from, in one round trip: the member's enrollment in it (`find`)
+     * and their saved profile in its program (`profiles.getMany`). Read within `tenantId` only: a
+     * round of another tenant finds neither.
+     */
+    joining(
+      tenantId: string,
+      roundId: string,
+      memberId: string,
+    ): Promise<{ enrollment: Enrollment | null; profile: Profile | null }>;
     get(id: string): Promise<Enrollment>;
     /** The member's enrollment in the newest round they joined, with its round. */
     latestForMember(memberId: string): Promise<{ enrollment: Enrollment; round: Round } | null>;

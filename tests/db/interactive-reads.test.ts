@@ -149,3 +149,32 @@ describe("the round the tenant guard checks", () => {
     expect(await r.tenancy.ownerOf("round", "00000000-0000-4000-8000-000000000000")).toBeNull();
   });
 });
+
+describe("enrollments.joining", () => {
+  it("finds what enrollments.find and profiles.getMany find, with or without either", async () => {
+    const { r, tenant, people, program, round } = await pairingOf(["ani", "budi", "citra", "dewi"]);
+    const [ani, budi, citra, dewi] = people;
+    if (!ani || !budi || !citra || !dewi) throw new Error("members");
+    const profile = (memberId: string, programId: string) =>
+      r.profiles.upsert({ memberId, programId, expertise: ["SQL"], goals: ["speaking"], interests: ["kopi"], team: "Data" });
+    // Ani: enrolled, with a profile; Budi: a profile only; Citra: enrolled only (and left); Dewi: neither,
+    // but a profile in another program, which is not this round's.
+    await r.enrollments.create({ roundId: round.id, memberId: ani.id, partnersWanted: 2, at: AT });
+    await profile(ani.id, program.id);
+    await profile(budi.id, program.id);
+    const left = await r.enrollments.create({ roundId: round.id, memberId: citra.id, partnersWanted: 1, at: AT });
+    if (!left) throw new Error("enrollment");
+    await r.enrollments.update(left.id, { status: "left", pausedUntil: AT });
+    const elsewhere = await r.programs.create({ ...program, channelId: "C-elsewhere" });
+    await profile(dewi.id, elsewhere.id);
+    for (const member of [ani, budi, citra, dewi]) {
+      const [saved] = await r.profiles.getMany(program.id, [member.id]);
+      expect(await r.enrollments.joining(tenant.id, round.id, member.id), member.displayName).toEqual({
+        enrollment: await r.enrollments.find(round.id, member.id),
+        profile: saved ?? null,
+      });
+    }
+    expect((await r.enrollments.joining(tenant.id, round.id, ani.id)).profile?.team).toBe("Data");
+    expect((await r.enrollments.joining(tenant.id, round.id, citra.id)).enrollment?.status).toBe("left");
+  });
+});

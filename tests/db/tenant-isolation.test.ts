@@ -189,5 +189,8 @@ describe("tenant isolation", () => {
     if (!ani) throw new Error("ani");
     expect((await r.pairings.activeWithMembers(own, ani.id, ids.roundId)).map((e) => e.pairing.id)).toEqual([ids.pairingId]);
     expect(await r.pairings.activeWithMembers(other, ani.id, ids.roundId)).toEqual([]);
+
+    expect((await r.enrollments.joining(own, ids.roundId, ani.id)).enrollment?.memberId).toBe(ani.id);
+    expect(await r.enrollments.joining(other, ids.roundId, ani.id)).toEqual({ enrollment: null, profile: null });
   });
 });

@@ -39,6 +39,48 @@ export function enrollmentsRepo(
         .executeTakeFirst();
       return row ? toEnrollment(row) : null;
     },
+    async joining(tenantId, roundId, memberId) {
+      // One row for the round (none outside the tenant), with the enrollment and the profile when there are.
+      const row = await db
+        .selectFrom("rounds as r")
+        .innerJoin("programs as p", "p.id", "r.program_id")
+        .leftJoin("enrollments as e", (join) => join.onRef("e.round_id", "=", "r.id").on("e.member_id", "=", memberId))
+        .leftJoin("profiles as pr", (join) => join.onRef("pr.program_id", "=", "r.program_id").on("pr.member_id", "=", memberId))
+        .select([
+          "r.program_id",
+          "e.id",
+          "e.round_id",
+          "e.member_id",
+          "e.partners_wanted",
+          "e.status",
+          "e.wants_rematch",
+          "e.paused_until",
+          "e.created_at",
+          "pr.member_id as pr_member_id",
+          "pr.expertise",
+          "pr.goals",
+          "pr.interests",
+          "pr.team",
+        ])
+        .where("r.id", "=", roundId)
+        .where("p.tenant_id", "=", tenantId)
+        .executeTakeFirst();
+      // A left-joined row comes whole or not at all (its columns are NOT NULL): its key tells which.
+      const enrollment = row?.id ? toEnrollment(row as Selectable<EnrollmentsTable>) : null;
+      const saved = row as { expertise: string[]; goals: string[]; interests: string[]; team: string } | undefined;
+      const profile =
+        row?.pr_member_id && saved
+          ? {
+              memberId: row.pr_member_id,
+              programId: row.program_id,
+              expertise: saved.expertise,
+              goals: saved.goals,
+              interests: saved.interests,
+              team: saved.team,
+            }
+          : null;
+      return { enrollment, profile };
+    },
     async get(id) {
       return toEnrollment(await db.selectFrom("enrollments").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
     },
