@@ -156,7 +156,9 @@ export interface Tx {
     byChannel(tenantId: string, channelId: string): Promise<Program | null>;
     get(id: string): Promise<Program>;
     find(id: string): Promise<Program | null>;
-    create(program: Omit<Program, "id" | "matchingWeights" | "topicEdits" | "contactHours" | "organizerRole">): Promise<Program>;
+    create(
+      program: Omit<Program, "id" | "matchingWeights" | "topicEdits" | "contactHours" | "organizerRole" | "retentionMonths">,
+    ): Promise<Program>;
     /** Records the space of a program set up before spaces were kept (only while unknown). */
     setSpace(id: string, spaceId: string): Promise<void>;
     setOrganizerRole(id: string, roleId: string | null): Promise<void>;

@@ -57,10 +57,21 @@ export function repositories(db: Kysely<Database>, opts: { inTransaction?: boole
     departures: departuresRepo(db),
     // Issue 16: forget-me and retention.
     erasure: erasureRepo(db),
-    retention: retentionRepo(db),
+    retention: programs ? forgettingPrograms(retentionRepo(db), programs.forget) : retentionRepo(db),
     myData: myDataRepo(db),
     // Issue 18: calendar invites.
     calendar: calendarRepo(db),
+  };
+}
+
+/** The months are a column of the program's row: setting them drops the transaction's copy of the program. */
+function forgettingPrograms(retention: Tx["retention"], forget: (programId: string) => void): Tx["retention"] {
+  return {
+    ...retention,
+    async setMonths(programId, months) {
+      forget(programId);
+      await retention.setMonths(programId, months);
+    },
   };
 }
 

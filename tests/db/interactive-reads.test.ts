@@ -127,6 +127,19 @@ describe("enrollments.latestForMember", () => {
     });
     expect(statements).toHaveLength(1);
   });
+
+  it("carries the program's retention months, and a change of them is read again in the transaction", async () => {
+    const { r, people, program, round } = await pairingOf(["ani", "budi"]);
+    const [ani] = people;
+    if (!ani) throw new Error("members");
+    await r.enrollments.create({ roundId: round.id, memberId: ani.id, partnersWanted: 1, at: AT });
+    expect(program.retentionMonths).toBe(await r.retention.months(program.id));
+    await kyselyStore(t.db.kysely).transaction(async (tx) => {
+      await tx.enrollments.latestForMember(ani.id);
+      await tx.retention.setMonths(program.id, 3);
+      expect((await tx.programs.get(program.id)).retentionMonths).toBe(3);
+    });
+  });
 });
 
 describe("the round the tenant guard checks", () => {

@@ -27,7 +27,7 @@ export const showStatus: UseCase<"status"> = async (ctx) => {
     ],
   ];
   // When this round's private notes go (issue 16): the program's setting, in the member's zone.
-  const retention = await retentionDate(tx, program.id, round);
+  const retention = await retentionDate(tx, program, round);
   rows.push([
     t("status.retention"),
     t("status.retentionValue", { date: formatDate(retention.date, zone, ctx.language), months: retention.months }),
