@@ -308,7 +308,8 @@ export interface Tx {
     schedule(job: ScheduledJob): Promise<void>;
   };
   journal: {
-    add(e: { memberId: string; pairingId: string | null; text: string; at: Date }): Promise<void>;
+    /** How many notes the member has with this one, counted in the same round trip. */
+    add(e: { memberId: string; pairingId: string | null; text: string; at: Date }): Promise<number>;
     count(memberId: string): Promise<number>;
     /** The member's own newest notes, for their eyes only (App Home). */
     recent(memberId: string, limit: number): Promise<Array<{ text: string; at: Date }>>;

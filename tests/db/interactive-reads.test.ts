@@ -191,3 +191,21 @@ describe("enrollments.joining", () => {
     expect((await r.enrollments.joining(tenant.id, round.id, citra.id)).enrollment?.status).toBe("left");
   });
 });
+
+describe("journal.add", () => {
+  it("returns the member's count of notes with the new one, as journal.count then finds", async () => {
+    const { r, people, pairing } = await pairingOf(["ani", "budi"]);
+    const [ani, budi] = people;
+    if (!ani || !budi) throw new Error("members");
+    expect(await r.journal.add({ memberId: budi.id, pairingId: null, text: "budi's", at: AT })).toBe(1);
+    expect(await r.journal.add({ memberId: ani.id, pairingId: pairing.id, text: "first", at: AT })).toBe(1);
+    // Two in one transaction: the second counts the first.
+    const counts = await kyselyStore(t.db.kysely).transaction(async (tx) => [
+      await tx.journal.add({ memberId: ani.id, pairingId: null, text: "second", at: AT }),
+      await tx.journal.add({ memberId: ani.id, pairingId: pairing.id, text: "third", at: AT }),
+    ]);
+    expect(counts).toEqual([2, 3]);
+    expect(await r.journal.count(ani.id)).toBe(3);
+    expect((await r.journal.recent(ani.id, 5)).map((n) => n.text).sort()).toEqual(["first", "second", "third"]);
+  });
+});
