@@ -51,6 +51,8 @@ export interface Program {
   organizerRole: string | null;
   /** When the bot may reach members on its own (quiet hours outside). */
   contactHours: ContactHours;
+  /** Months a closed round's private text is kept (issue 16; changed through `retention.setMonths`). */
+  retentionMonths: number;
 }
 
 export type RoundStatus = "open" | "running" | "closed";

@@ -156,7 +156,9 @@ export interface Tx {
     byChannel(tenantId: string, channelId: string): Promise<Program | null>;
     get(id: string): Promise<Program>;
     find(id: string): Promise<Program | null>;
-    create(program: Omit<Program, "id" | "matchingWeights" | "topicEdits" | "contactHours" | "organizerRole">): Promise<Program>;
+    create(
+      program: Omit<Program, "id" | "matchingWeights" | "topicEdits" | "contactHours" | "organizerRole" | "retentionMonths">,
+    ): Promise<Program>;
     /** Records the space of a program set up before spaces were kept (only while unknown). */
     setSpace(id: string, spaceId: string): Promise<void>;
     setOrganizerRole(id: string, roleId: string | null): Promise<void>;
@@ -187,6 +189,16 @@ export interface Tx {
     /** Null when the member is already enrolled (one enrollment per round). */
     create(e: { roundId: string; memberId: string; partnersWanted: number; at: Date }): Promise<Enrollment | null>;
     find(roundId: string, memberId: string): Promise<Enrollment | null>;
+    /**
+     * What joining a round starts from, in one round trip: the member's enrollment in it (`find`)
+     * and their saved profile in its program (`profiles.getMany`). Read within `tenantId` only: a
+     * round of another tenant finds neither.
+     */
+    joining(
+      tenantId: string,
+      roundId: string,
+      memberId: string,
+    ): Promise<{ enrollment: Enrollment | null; profile: Profile | null }>;
     get(id: string): Promise<Enrollment>;
     /** The member's enrollment in the newest round they joined, with its round. */
     latestForMember(memberId: string): Promise<{ enrollment: Enrollment; round: Round } | null>;
@@ -206,6 +218,16 @@ export interface Tx {
     members(pairingId: string): Promise<PairingMember[]>;
     /** Active pairings the member is still part of, newest first. */
     activeForMember(memberId: string, roundId: string): Promise<Pairing[]>;
+    /**
+     * `activeForMember` with each pairing's `members` (everyone ever in it, in slot order) and their
+     * names, in one round trip (status and check-in read all three together). Read within
+     * `tenantId` only: a member or round id of another tenant finds nothing.
+     */
+    activeWithMembers(
+      tenantId: string,
+      memberId: string,
+      roundId: string,
+    ): Promise<Array<{ pairing: Pairing; members: Array<PairingMember & { displayName: string }> }>>;
     /** For each of `memberIds`, how many active pairings of the round they are still part of (none: absent). */
     activeCounts(roundId: string, memberIds: readonly string[]): Promise<Map<string, number>>;
     /** Every pairing of a round with all members who were ever in it. */
@@ -230,6 +252,11 @@ export interface Tx {
     latestStarted(pairingId: string, now: Date): Promise<Session | null>;
     /** The first session that starts after `now`. */
     next(pairingId: string, now: Date): Promise<Session | null>;
+    /**
+     * `latestStarted` and `next` in one round trip (status and check-in want both). Read within
+     * `tenantId` only: another tenant's pairing has no sessions here.
+     */
+    around(tenantId: string, pairingId: string, now: Date): Promise<{ started: Session | null; next: Session | null }>;
     last(pairingId: string): Promise<Session | null>;
     byNumber(pairingId: string, number: number): Promise<Session | null>;
     setStatus(id: string, status: SessionStatus): Promise<void>;
@@ -281,7 +308,8 @@ export interface Tx {
     schedule(job: ScheduledJob): Promise<void>;
   };
   journal: {
-    add(e: { memberId: string; pairingId: string | null; text: string; at: Date }): Promise<void>;
+    /** How many notes the member has with this one, counted in the same round trip. */
+    add(e: { memberId: string; pairingId: string | null; text: string; at: Date }): Promise<number>;
     count(memberId: string): Promise<number>;
     /** The member's own newest notes, for their eyes only (App Home). */
     recent(memberId: string, limit: number): Promise<Array<{ text: string; at: Date }>>;

@@ -13,7 +13,7 @@ import { outboxRepo } from "./repositories/outbox";
 import { pairingsRepo } from "./repositories/pairings";
 import { membersRepo, tenantsRepo } from "./repositories/people";
 import { avoidancesRepo, endingsRepo, journalRepo } from "./repositories/private-notes";
-import { memoized, programsRepo, roundsRepo } from "./repositories/programs";
+import { memoized, memoizedRounds, programsRepo, roundsRepo } from "./repositories/programs";
 import { reportsRepo } from "./repositories/reports";
 import { retentionRepo } from "./repositories/retention";
 import { rosterRepo } from "./repositories/round-roster";
@@ -28,16 +28,19 @@ import type { Database } from "./schema";
  * `requestId`: the platform event the transaction serves, written on its outbox rows (for the logs).
  */
 export function repositories(db: Kysely<Database>, opts: { inTransaction?: boolean; requestId?: string } = {}): Tx {
-  // In a transaction, the channel program members.arrive reads is kept with the programs read later.
+  // In a transaction, the programs members.arrive and enrollments.latestForMember read along are
+  // kept with the programs read later.
   const programs = opts.inTransaction ? memoized(programsRepo(db)) : null;
+  // Likewise the round the tenant guard checks (a Join button names it) is kept for the use case.
+  const rounds = opts.inTransaction ? memoizedRounds(roundsRepo(db)) : null;
   return {
-    tenancy: tenancyRepo(db),
+    tenancy: tenancyRepo(db, rounds ? { keepRound: rounds.keep } : {}),
     tenants: tenantsRepo(db),
     setupAccess: setupAccessRepo(db),
     members: membersRepo(db, programs ? { keepProgram: programs.keep } : {}),
     programs: programs?.programs ?? programsRepo(db),
-    rounds: roundsRepo(db),
-    enrollments: enrollmentsRepo(db),
+    rounds: rounds?.rounds ?? roundsRepo(db),
+    enrollments: enrollmentsRepo(db, programs ? { keepProgram: programs.keep } : {}),
     profiles: profilesRepo(db),
     pairings: pairingsRepo(db),
     sessions: sessionsRepo(db),
@@ -54,10 +57,21 @@ export function repositories(db: Kysely<Database>, opts: { inTransaction?: boole
     departures: departuresRepo(db),
     // Issue 16: forget-me and retention.
     erasure: erasureRepo(db),
-    retention: retentionRepo(db),
+    retention: programs ? forgettingPrograms(retentionRepo(db), programs.forget) : retentionRepo(db),
     myData: myDataRepo(db),
     // Issue 18: calendar invites.
     calendar: calendarRepo(db),
+  };
+}
+
+/** The months are a column of the program's row: setting them drops the transaction's copy of the program. */
+function forgettingPrograms(retention: Tx["retention"], forget: (programId: string) => void): Tx["retention"] {
+  return {
+    ...retention,
+    async setMonths(programId, months) {
+      forget(programId);
+      await retention.setMonths(programId, months);
+    },
   };
 }
 

@@ -11,6 +11,7 @@ import type { z } from "zod";
 import { ID_FIELDS } from "../../src/core/access/tenant-guard";
 import { formRequestSchema, inputSchema } from "../../src/core/commands/command";
 import { translator } from "../../src/core/i18n/translate";
+import { repositories } from "../../src/store/kysely-store";
 import { CHANNEL, Harness, replyText, submit } from "../support/harness";
 import { stateDigest } from "../support/state-digest";
 import { useTestDb } from "../support/test-db";
@@ -172,5 +173,24 @@ describe("tenant isolation", () => {
     expect(await h.text("rudi", submit({ type: "round.join", roundId: round.id }, intake), { channel: CHANNEL })).toContain(
       "You’re in round 1",
     );
+  });
+
+  it("the store's merged reads that take an id find nothing for another tenant (and find it for their own)", async () => {
+    const ids = await firstWorkspace();
+    const r = repositories(tdb.db.kysely);
+    const own = (await r.tenants.ensure("console", "T1")).id;
+    const other = (await r.tenants.ensure("console", "T2")).id;
+    // Far ahead: every session has started, so the tenant's own read finds one.
+    const later = new Date("2100-01-01T00:00:00Z");
+    expect((await r.sessions.around(own, ids.pairingId, later)).started?.pairingId).toBe(ids.pairingId);
+    expect(await r.sessions.around(other, ids.pairingId, later)).toEqual({ started: null, next: null });
+
+    const ani = await r.members.findByExternalId(own, "ani");
+    if (!ani) throw new Error("ani");
+    expect((await r.pairings.activeWithMembers(own, ani.id, ids.roundId)).map((e) => e.pairing.id)).toEqual([ids.pairingId]);
+    expect(await r.pairings.activeWithMembers(other, ani.id, ids.roundId)).toEqual([]);
+
+    expect((await r.enrollments.joining(own, ids.roundId, ani.id)).enrollment?.memberId).toBe(ani.id);
+    expect(await r.enrollments.joining(other, ids.roundId, ani.id)).toEqual({ enrollment: null, profile: null });
   });
 });

@@ -83,6 +83,7 @@ export const PROGRAM: Program = {
   topicEdits: null,
   organizerRole: null,
   contactHours: { from: 8, until: 20, workingDays: [1, 2, 3, 4, 5] },
+  retentionMonths: 12,
 };
 
 export const ROUND: Round = {

@@ -1,6 +1,6 @@
 /** Finding the program, round and pairing a command is about, or refusing. */
 import type { Context } from "../context";
-import type { Enrollment, Pairing, Program, Round } from "../domain";
+import type { Enrollment, Pairing, PairingMember, Program, Round } from "../domain";
 import { Refusal } from "../errors";
 
 /** The program of the channel the command came from, or the one a button names (a DM has no channel). */
@@ -59,19 +59,24 @@ export async function pairingOfActor(
   opts: { lock?: boolean; allowEnded?: boolean } = {},
 ): Promise<{ pairing: Pairing; program: Program; round: Round; memberIds: string[] }> {
   let pairing: Pairing;
+  // Without a lock, the newest pairing comes with its members and its round is the membership's:
+  // neither is read again.
+  let unlocked: { round: Round; members: PairingMember[] } | null = null;
   if (pairingId) {
     pairing = await ctx.tx.pairings.get(pairingId);
   } else {
     const { round } = await currentMembership(ctx);
-    const active = await ctx.tx.pairings.activeForMember(ctx.member.id, round.id);
-    if (!active[0]) throw new Refusal("refusal.noPairing");
-    pairing = active[0];
+    const [active] = await ctx.tx.pairings.activeWithMembers(ctx.tenant.id, ctx.member.id, round.id);
+    if (!active) throw new Refusal("refusal.noPairing");
+    pairing = active.pairing;
+    if (!opts.lock) unlocked = { round, members: active.members };
   }
   // With `lock`, the round's lock before the pairing's: the order matching and re-matching take
-  // them in too, so an ending that re-matches never waits in a circle with another.
-  const round = await ctx.tx.rounds.get(pairing.roundId, { lock: opts.lock });
+  // them in too, so an ending that re-matches never waits in a circle with another. Its members
+  // are read after the locks, as whoever held them left them.
+  const round = unlocked?.round ?? (await ctx.tx.rounds.get(pairing.roundId, { lock: opts.lock }));
   if (opts.lock) pairing = await ctx.tx.pairings.get(pairing.id, { lock: true });
-  const members = await ctx.tx.pairings.members(pairing.id);
+  const members = unlocked?.members ?? (await ctx.tx.pairings.members(pairing.id));
   const mine = members.find((m) => m.memberId === ctx.member.id);
   if (!mine) throw new Refusal("refusal.notInPairing");
   if (!opts.allowEnded && (pairing.status === "ended" || mine.leftAt)) throw new Refusal("refusal.pairingEnded");

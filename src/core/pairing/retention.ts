@@ -4,7 +4,7 @@
  * closes, when an organizer changes the setting) and the date `status` shows.
  */
 import { DateTime } from "luxon";
-import type { Round } from "../domain";
+import type { Program, Round } from "../domain";
 import type { Tx } from "../ports";
 import { roundRetentionJob } from "../schedule/job-kinds";
 
@@ -38,9 +38,12 @@ export async function rescheduleRetention(tx: Tx, programId: string, months: num
   }
 }
 
-/** When the round's private text goes: from its close, or (still running) from its planned end. */
-export async function retentionDate(tx: Tx, programId: string, round: Round): Promise<{ months: number; date: Date }> {
-  const months = await tx.retention.months(programId);
+/**
+ * When the round's private text goes: from its close, or (still running) from its planned end. The
+ * months are the program's as read (status reads the program anyway: no round trip for them).
+ */
+export async function retentionDate(tx: Tx, program: Program, round: Round): Promise<{ months: number; date: Date }> {
+  const months = program.retentionMonths;
   const closedAt = round.status === "closed" ? await tx.retention.closedAt(round.id) : null;
   return { months, date: retentionEnds(closedAt ?? round.endsAt, months) };
 }

@@ -38,7 +38,7 @@ export async function sendRetrospective(tx: Tx, program: Program, round: Round, 
   let previous = earlier ? await roundInBrief(tx, earlier, now) : null;
   // Past its retention, the earlier round's goal answers are deleted (its evaluations stay, counted):
   // its goals reached would read as none, so they are not compared at all.
-  if (earlier && previous && (await retentionDate(tx, program.id, earlier)).date <= now) previous = { ...previous, goals: null };
+  if (earlier && previous && (await retentionDate(tx, program, earlier)).date <= now) previous = { ...previous, goals: null };
   const csv = reportCsvCommand((await tx.tenants.get(program.tenantId)).platform);
   await notifyOrganizers(tx, program, `retrospective:${round.id}`, now, (t) =>
     retrospectiveMessage(t, program, current, previous, csv),

@@ -23,12 +23,10 @@ export const checkIn: UseCase<"checkin"> = async (ctx, command) => {
     scope = await pairingOfActor(ctx, session.pairingId, { allowEnded: true });
   } else {
     scope = await pairingOfActor(ctx, undefined);
-    session = await ctx.tx.sessions.latestStarted(scope.pairing.id, ctx.now);
-    if (!session) {
-      const upcoming = await ctx.tx.sessions.next(scope.pairing.id, ctx.now);
-      if (!upcoming) throw new Refusal("refusal.noSession");
-      session = upcoming;
-    }
+    // The newest started session, else the next one: both read at once.
+    const { started, next } = await ctx.tx.sessions.around(ctx.tenant.id, scope.pairing.id, ctx.now);
+    session = started ?? next;
+    if (!session) throw new Refusal("refusal.noSession");
     session = await ctx.tx.sessions.get(session.id, { lock: true });
   }
   const { pairing, program, memberIds } = scope;

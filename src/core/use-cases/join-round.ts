@@ -29,7 +29,8 @@ export const joinRound: UseCase<"round.join"> = async (ctx, command) => {
   // A button on an old announcement acts on that round, which may be over.
   if (round.status !== "open") throw new Refusal("refusal.signupClosed", { number: round.number });
   // Someone who left may join again while sign-ups are open: their enrollment comes back.
-  const earlier = await ctx.tx.enrollments.find(round.id, ctx.member.id);
+  // With the saved profile the intake form starts from: both in one read.
+  const { enrollment: earlier, profile: saved } = await ctx.tx.enrollments.joining(ctx.tenant.id, round.id, ctx.member.id);
   if (earlier?.status === "active") throw new Refusal("refusal.alreadyJoined", { number: round.number });
   if (!command.answers) {
     const form = intakeForm(ctx.t, {
@@ -39,8 +40,7 @@ export const joinRound: UseCase<"round.join"> = async (ctx, command) => {
       language: ctx.language,
     });
     // A member who joined before starts from their saved profile: only what is new needs typing.
-    const [saved] = await ctx.tx.profiles.getMany(program.id, [ctx.member.id]);
-    return { messages: [], form: startingFrom(form, saved) };
+    return { messages: [], form: startingFrom(form, saved ?? undefined) };
   }
   const intake = command.answers;
   // Read with the program's own topics (its organizers' edits), as the matcher will read them.

@@ -27,7 +27,7 @@ export const showStatus: UseCase<"status"> = async (ctx) => {
     ],
   ];
   // When this round's private notes go (issue 16): the program's setting, in the member's zone.
-  const retention = await retentionDate(tx, program.id, round);
+  const retention = await retentionDate(tx, program, round);
   rows.push([
     t("status.retention"),
     t("status.retentionValue", { date: formatDate(retention.date, zone, ctx.language), months: retention.months }),
@@ -35,12 +35,11 @@ export const showStatus: UseCase<"status"> = async (ctx) => {
   const paused = enrollment.pausedUntil && enrollment.pausedUntil > now ? enrollment.pausedUntil : null;
   if (paused) rows.push([t("status.pausedUntil"), formatDate(paused, zone, ctx.language)]);
   const buttons: Button[] = [];
-  const pairings = round.status === "closed" ? [] : await tx.pairings.activeForMember(ctx.member.id, round.id);
+  const pairings = round.status === "closed" ? [] : await tx.pairings.activeWithMembers(ctx.tenant.id, ctx.member.id, round.id);
   if (pairings.length === 0) rows.push([t("status.pairing"), t("status.waiting")]);
-  for (const pairing of pairings) {
-    const links = await tx.pairings.members(pairing.id);
-    const peers = await tx.members.getMany(links.filter((l) => !l.leftAt && l.memberId !== ctx.member.id).map((l) => l.memberId));
-    const next = await tx.sessions.next(pairing.id, now);
+  for (const { pairing, members } of pairings) {
+    const peers = members.filter((l) => !l.leftAt && l.memberId !== ctx.member.id);
+    const { started, next } = await tx.sessions.around(ctx.tenant.id, pairing.id, now);
     rows.push(
       [t("status.pairing"), peers.map((p) => p.displayName).join(", ")],
       [
@@ -54,7 +53,6 @@ export const showStatus: UseCase<"status"> = async (ctx) => {
     // No routine yet: the first step is proposing one, right from here.
     if (!pairing.cadence)
       buttons.push(formButton(t("intro.proposeButton"), { type: "cadence.propose", pairingId: pairing.id }, "primary"));
-    const started = await tx.sessions.latestStarted(pairing.id, now);
     if (started) {
       buttons.push(formButton(t("status.checkinButton"), { type: "checkin", sessionId: started.id }, "primary"));
     }

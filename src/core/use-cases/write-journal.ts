@@ -11,8 +11,7 @@ export const writeJournal: UseCase<"journal.write"> = async (ctx, command) => {
     latest && latest.enrollment.status === "active"
       ? ((await ctx.tx.pairings.activeForMember(ctx.member.id, latest.round.id))[0]?.id ?? null)
       : null;
-  await ctx.tx.journal.add({ memberId: ctx.member.id, pairingId, text: command.answers.text, at: ctx.now });
-  const count = await ctx.tx.journal.count(ctx.member.id);
+  const count = await ctx.tx.journal.add({ memberId: ctx.member.id, pairingId, text: command.answers.text, at: ctx.now });
   return reply(
     message(
       text(ctx.t("journal.saved", { count })),

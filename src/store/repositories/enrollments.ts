@@ -1,9 +1,9 @@
 /** Enrollments (one per member per round) and the intake profiles behind them. */
-import type { Kysely, Selectable } from "kysely";
-import type { Enrollment, EnrollmentStatus } from "../../core/domain";
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { Enrollment, EnrollmentStatus, Program } from "../../core/domain";
 import type { Tx } from "../../core/ports";
-import type { Database, EnrollmentsTable } from "../schema";
-import { toRound } from "./programs";
+import type { Database, EnrollmentsTable, ProgramsTable } from "../schema";
+import { toProgram, toRound } from "./programs";
 
 const toEnrollment = (r: Selectable<EnrollmentsTable>): Enrollment => ({
   id: r.id,
@@ -15,7 +15,11 @@ const toEnrollment = (r: Selectable<EnrollmentsTable>): Enrollment => ({
   pausedUntil: r.paused_until,
 });
 
-export function enrollmentsRepo(db: Kysely<Database>): Tx["enrollments"] {
+/** `keepProgram`: told the program latestForMember read with the round, so the transaction does not read it again. */
+export function enrollmentsRepo(
+  db: Kysely<Database>,
+  opts: { keepProgram?: (program: Program) => void } = {},
+): Tx["enrollments"] {
   return {
     async create(e) {
       const row = await db
@@ -35,6 +39,48 @@ export function enrollmentsRepo(db: Kysely<Database>): Tx["enrollments"] {
         .executeTakeFirst();
       return row ? toEnrollment(row) : null;
     },
+    async joining(tenantId, roundId, memberId) {
+      // One row for the round (none outside the tenant), with the enrollment and the profile when there are.
+      const row = await db
+        .selectFrom("rounds as r")
+        .innerJoin("programs as p", "p.id", "r.program_id")
+        .leftJoin("enrollments as e", (join) => join.onRef("e.round_id", "=", "r.id").on("e.member_id", "=", memberId))
+        .leftJoin("profiles as pr", (join) => join.onRef("pr.program_id", "=", "r.program_id").on("pr.member_id", "=", memberId))
+        .select([
+          "r.program_id",
+          "e.id",
+          "e.round_id",
+          "e.member_id",
+          "e.partners_wanted",
+          "e.status",
+          "e.wants_rematch",
+          "e.paused_until",
+          "e.created_at",
+          "pr.member_id as pr_member_id",
+          "pr.expertise",
+          "pr.goals",
+          "pr.interests",
+          "pr.team",
+        ])
+        .where("r.id", "=", roundId)
+        .where("p.tenant_id", "=", tenantId)
+        .executeTakeFirst();
+      // A left-joined row comes whole or not at all (its columns are NOT NULL): its key tells which.
+      const enrollment = row?.id ? toEnrollment(row as Selectable<EnrollmentsTable>) : null;
+      const saved = row as { expertise: string[]; goals: string[]; interests: string[]; team: string } | undefined;
+      const profile =
+        row?.pr_member_id && saved
+          ? {
+              memberId: row.pr_member_id,
+              programId: row.program_id,
+              expertise: saved.expertise,
+              goals: saved.goals,
+              interests: saved.interests,
+              team: saved.team,
+            }
+          : null;
+      return { enrollment, profile };
+    },
     async get(id) {
       return toEnrollment(await db.selectFrom("enrollments").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
     },
@@ -42,6 +88,7 @@ export function enrollmentsRepo(db: Kysely<Database>): Tx["enrollments"] {
       const row = await db
         .selectFrom("enrollments as e")
         .innerJoin("rounds as r", "r.id", "e.round_id")
+        .innerJoin("programs as p", "p.id", "r.program_id")
         .selectAll("e")
         .select([
           "r.id as r_id",
@@ -51,12 +98,15 @@ export function enrollmentsRepo(db: Kysely<Database>): Tx["enrollments"] {
           "r.seed as r_seed",
           "r.opened_at as r_opened_at",
           "r.ends_at as r_ends_at",
+          // The round's program comes along: whoever asks for the membership reads it next (status, check-in).
+          sql<Selectable<ProgramsTable>>`to_jsonb(p)`.as("program"),
         ])
         .where("e.member_id", "=", memberId)
         .orderBy("r.opened_at", "desc")
         .limit(1)
         .executeTakeFirst();
       if (!row) return null;
+      opts.keepProgram?.(toProgram(row.program));
       return {
         enrollment: toEnrollment(row),
         round: toRound({

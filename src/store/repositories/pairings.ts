@@ -1,6 +1,6 @@
 /** Pairings with their 2 or 3 members, and the cadence they agree. */
 import { type Kysely, type Selectable, sql } from "kysely";
-import type { Pairing, PairingStatus } from "../../core/domain";
+import type { Pairing, PairingMember, PairingStatus } from "../../core/domain";
 import type { Tx } from "../../core/ports";
 import type { Database, PairingsTable } from "../schema";
 
@@ -74,6 +74,35 @@ export function pairingsRepo(db: Kysely<Database>): Tx["pairings"] {
         .orderBy("p.created_at", "desc")
         .execute();
       return rows.map(toPairing);
+    },
+    async activeWithMembers(tenantId, memberId, roundId) {
+      // activeForMember's conditions and order, a row per pairing member (slot order) with their
+      // name; the joins up to the program keep the read inside the tenant.
+      const rows = await db
+        .selectFrom("pairings as p")
+        .innerJoin("pairing_members as mine", "mine.pairing_id", "p.id")
+        .innerJoin("rounds as r", "r.id", "p.round_id")
+        .innerJoin("programs as pr", "pr.id", "r.program_id")
+        .innerJoin("pairing_members as pm", "pm.pairing_id", "p.id")
+        .innerJoin("members as m", "m.id", "pm.member_id")
+        .selectAll("p")
+        .select(["pm.member_id as pm_member_id", "pm.left_at as pm_left_at", "m.display_name as pm_display_name"])
+        .where("pr.tenant_id", "=", tenantId)
+        .where("mine.member_id", "=", memberId)
+        .where("mine.left_at", "is", null)
+        .where("p.round_id", "=", roundId)
+        .where("p.status", "=", "active")
+        .orderBy("p.created_at", "desc")
+        .orderBy("p.id")
+        .orderBy("pm.slot")
+        .execute();
+      const byPairing = new Map<string, { pairing: Pairing; members: Array<PairingMember & { displayName: string }> }>();
+      for (const r of rows) {
+        const entry = byPairing.get(r.id) ?? { pairing: toPairing(r), members: [] };
+        entry.members.push({ pairingId: r.id, memberId: r.pm_member_id, leftAt: r.pm_left_at, displayName: r.pm_display_name });
+        byPairing.set(r.id, entry);
+      }
+      return [...byPairing.values()];
     },
     async activeCounts(roundId, memberIds) {
       if (memberIds.length === 0) return new Map();

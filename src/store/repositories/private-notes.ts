@@ -4,7 +4,7 @@
  * reads the text back for anyone but its author; the core only counts.
  * The text is sealed under the tenant's data key (sealing/vault.ts).
  */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Tx } from "../../core/ports";
 import type { Database } from "../schema";
 import { openPrivate } from "../sealing/private-text";
@@ -13,15 +13,21 @@ import { vaultOf } from "../sealing/vault-carrier";
 export function journalRepo(db: Kysely<Database>): Tx["journal"] {
   return {
     async add(e) {
-      await db
-        .insertInto("journal_entries")
-        .values({
-          member_id: e.memberId,
-          pairing_id: e.pairingId,
-          body: await vaultOf(db).sealForMember(db, e.memberId, e.text),
-          created_at: e.at,
-        })
-        .execute();
+      const body = await vaultOf(db).sealForMember(db, e.memberId, e.text);
+      // The insert and the count in one statement. The count's snapshot is the statement's start,
+      // which does not hold the row the insert makes: hence the one added.
+      const { n } = await db
+        .with("added", (q) =>
+          q
+            .insertInto("journal_entries")
+            .values({ member_id: e.memberId, pairing_id: e.pairingId, body, created_at: e.at })
+            .returning("id"),
+        )
+        .selectFrom("journal_entries")
+        .select((eb) => sql<number>`${eb.fn.countAll()} + (select count(*) from added)`.as("n"))
+        .where("member_id", "=", e.memberId)
+        .executeTakeFirstOrThrow();
+      return Number(n);
     },
     async count(memberId) {
       const { n } = await db

@@ -18,6 +18,7 @@ export const toProgram = (r: Selectable<ProgramsTable>): Program => ({
   topicEdits: r.topic_edits,
   contactHours: { from: r.contact_from, until: r.contact_until, workingDays: r.working_days },
   organizerRole: r.organizer_role,
+  retentionMonths: r.retention_months,
 });
 
 export const toRound = (r: Omit<Selectable<RoundsTable>, "closed_at">): Round => ({
@@ -40,7 +41,12 @@ export function programsRepo(db: Kysely<Database>): Tx["programs"] {
  * again); writing a program's row forgets it. `keep` takes a program another statement of the
  * transaction read (members.arrive reads the command's channel program in its own round trip).
  */
-export function memoized(repo: Tx["programs"]): { programs: Tx["programs"]; keep: (program: Program) => void } {
+export function memoized(repo: Tx["programs"]): {
+  programs: Tx["programs"];
+  keep: (program: Program) => void;
+  /** For a write to a program's row made elsewhere (retention.setMonths). */
+  forget: (id: string) => void;
+} {
   const byId = new Map<string, Program>();
   const keep = <P extends Program | null>(p: P): P => {
     if (p) byId.set(p.id, p);
@@ -68,7 +74,33 @@ export function memoized(repo: Tx["programs"]): { programs: Tx["programs"]; keep
     setTopicEdits: forgetting(repo.setTopicEdits),
     setOrganizerRole: forgetting(repo.setOrganizerRole),
   };
-  return { programs, keep };
+  return { programs, keep, forget: (id) => byId.delete(id) };
+}
+
+/**
+ * A transaction's rounds, as `memoized` keeps its programs: a round read without a lock is not read
+ * again unlocked in the same transaction (the tenant guard reads the round a button names, and the
+ * use case the same one again). A locked read always goes to the database and refreshes the kept
+ * copy; changing the status forgets it. `keep` takes a round another statement read (the guard's).
+ */
+export function memoizedRounds(repo: Tx["rounds"]): { rounds: Tx["rounds"]; keep: (round: Round) => void } {
+  const byId = new Map<string, Round>();
+  const keep = (round: Round): Round => {
+    byId.set(round.id, round);
+    return round;
+  };
+  const rounds: Tx["rounds"] = {
+    ...repo,
+    async get(id, opts) {
+      const kept = opts?.lock ? undefined : byId.get(id);
+      return kept ?? keep(await repo.get(id, opts));
+    },
+    async setStatus(id, status) {
+      byId.delete(id);
+      await repo.setStatus(id, status);
+    },
+  };
+  return { rounds, keep };
 }
 
 function programsOf(db: Kysely<Database>): Tx["programs"] {

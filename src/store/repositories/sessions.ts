@@ -53,6 +53,48 @@ export function sessionsRepo(db: Kysely<Database>): Tx["sessions"] {
         .executeTakeFirst();
       return row ? toSession(row) : null;
     },
+    async around(tenantId, pairingId, now) {
+      // The two rows latestStarted and next would find (the same conditions and order), in one
+      // statement; the joins up to the program keep the read inside the tenant.
+      const rows = await db
+        .selectFrom("sessions as s")
+        .innerJoin("pairings as pa", "pa.id", "s.pairing_id")
+        .innerJoin("rounds as r", "r.id", "pa.round_id")
+        .innerJoin("programs as p", "p.id", "r.program_id")
+        .selectAll("s")
+        .where("s.pairing_id", "=", pairingId)
+        .where("p.tenant_id", "=", tenantId)
+        .where((eb) =>
+          eb.or([
+            eb(
+              "s.id",
+              "=",
+              eb
+                .selectFrom("sessions")
+                .select("id")
+                .where("pairing_id", "=", pairingId)
+                .where("starts_at", "<=", now)
+                .orderBy("number", "desc")
+                .limit(1),
+            ),
+            eb(
+              "s.id",
+              "=",
+              eb
+                .selectFrom("sessions")
+                .select("id")
+                .where("pairing_id", "=", pairingId)
+                .where("starts_at", ">", now)
+                .orderBy("number")
+                .limit(1),
+            ),
+          ]),
+        )
+        .execute();
+      const started = rows.find((r) => r.starts_at <= now);
+      const next = rows.find((r) => r.starts_at > now);
+      return { started: started ? toSession(started) : null, next: next ? toSession(next) : null };
+    },
     async last(pairingId) {
       const row = await db
         .selectFrom("sessions")
