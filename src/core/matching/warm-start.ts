@@ -11,13 +11,7 @@
  */
 import type { MatchingResult, WarmStart } from "./max-weight-matching";
 
-export function warmStartFrom(
-  n: number,
-  previous: MatchingResult,
-  eu: Int32Array,
-  ev: Int32Array,
-  ew: Int32Array,
-): WarmStart {
+export function warmStartFrom(n: number, previous: MatchingResult, eu: Int32Array, ev: Int32Array, ew: Int32Array): WarmStart {
   const count = eu.length;
   if (previous.dual.length !== n) throw new RangeError(`warmStartFrom: ${previous.dual.length} duals for ${n} vertices`);
   const dual = Float64Array.from(previous.dual);
