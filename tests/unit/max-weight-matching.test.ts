@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { dualObjective, makeDualBound, outermostBlossoms } from "../../src/core/matching/certify";
 import { type MatchingResult, maxWeightMatching } from "../../src/core/matching/max-weight-matching";
 import { seededRandom } from "../../src/core/matching/random";
-import { warmStartFrom } from "../../src/core/matching/warm-start";
 
 // edmonds-blossom (a JS port of mwmatching.py) is the oracle for larger graphs. CommonJS, no types.
 const require = createRequire(import.meta.url);
@@ -520,100 +519,5 @@ describe("dual certificate", () => {
       ],
     };
     expect(() => makeDualBound(5, fake)).toThrow(/nested/);
-  });
-});
-
-describe("warm start (maxWeightMatching's start, warmStartFrom)", () => {
-  /** g with a planted perfect matching, then a second graph: some unmatched edges gone, new ones (some heavy) added. */
-  function changedGraphs(seed: number) {
-    const random = seededRandom(seed);
-    const n = 2 * (1 + Math.floor(random() * 80));
-    const maxW = [3, 40, 1000][seed % 3] as number;
-    const g1 = randomGraph(n, 2 + random() * 8, 0, maxW, seed);
-    const seen = new Set(g1.edges.map(([a, b]) => pairKey(n, a, b)));
-    const order = Array.from({ length: n }, (_, i) => i).sort(() => random() - 0.5);
-    const planted = new Set<number>();
-    for (let i = 0; i < n; i += 2) {
-      const a = order[i] as number;
-      const b = order[i + 1] as number;
-      planted.add(pairKey(n, a, b));
-      if (!seen.has(pairKey(n, a, b))) g1.edges.push([a, b, Math.floor(random() * (maxW + 1))]);
-      seen.add(pairKey(n, a, b));
-    }
-    const r1 = solve(g1, true);
-    const edges = g1.edges.filter(([a, b]) => r1.mate[a] === b || planted.has(pairKey(n, a, b)) || random() > 0.2);
-    for (let t = 0; t < n / 4; t++) {
-      const a = Math.floor(random() * n);
-      const b = Math.floor(random() * n);
-      if (a === b || seen.has(pairKey(n, a, b))) continue;
-      seen.add(pairKey(n, a, b));
-      edges.push([a, b, Math.floor(random() * (1.25 * maxW + 1))]);
-    }
-    return { g2: { n, edges } as Graph, r1 };
-  }
-
-  const arrays = (g: Graph) =>
-    [
-      Int32Array.from(g.edges, (e) => e[0]),
-      Int32Array.from(g.edges, (e) => e[1]),
-      Int32Array.from(g.edges, (e) => e[2]),
-    ] as const;
-
-  it("ends where a cold solve ends: perfect, as heavy, with duals that prove it", () => {
-    let kept = 0;
-    let started = 0;
-    for (let seed = 1; seed <= 150; seed++) {
-      const { g2, r1 } = changedGraphs(seed);
-      const [eu, ev, ew] = arrays(g2);
-      const start = warmStartFrom(g2.n, r1, eu, ev, ew);
-      const warm = maxWeightMatching(g2.n, eu, ev, ew, { maxCardinality: true, start });
-      const cold = solve(g2, true);
-      const w = checkMatching(g2, warm);
-      const c = checkMatching(g2, cold);
-      expect({ seed, card: w.card, weight: w.weight }).toEqual({ seed, card: g2.n / 2, weight: c.weight });
-      checkDualFeasible(g2, warm);
-      // Complementary slackness: the duals' objective is the total. Perfect, so the duals need no
-      // sign (the perfect-matching LP); dualObjective clips them at 0 for the general one.
-      const objective =
-        warm.dual.reduce((sum, d) => sum + d / 2, 0) +
-        warm.blossoms.reduce((sum, b) => sum + b.z * Math.floor(b.members.length / 2), 0);
-      expect(objective).toBeCloseTo(warm.total, 6);
-      const weights = weightMap(g2);
-      for (let v = 0; v < g2.n; v++) {
-        const u = start.mate[v] as number;
-        started++;
-        const w = weights.get(pairKey(g2.n, u, v));
-        if (w !== undefined && (start.dual[v] as number) + (start.dual[u] as number) === 2 * w) kept++;
-      }
-    }
-    // The point of it: most pairs start matched after a small change of the graph.
-    expect(kept / started).toBeGreaterThan(0.5);
-  });
-
-  it("refuses duals that leave an edge uncovered, and a start without maxCardinality", () => {
-    const g: Graph = { n: 2, edges: [[0, 1, 5]] };
-    const [eu, ev, ew] = arrays(g);
-    const start = { dual: Float64Array.from([4, 4]), mate: Int32Array.from([-1, -1]) };
-    expect(() => maxWeightMatching(2, eu, ev, ew, { maxCardinality: true, start })).toThrow(/uncovered/);
-    expect(() => maxWeightMatching(2, eu, ev, ew, { start: { ...start, dual: Float64Array.from([5, 5]) } })).toThrow(
-      /maxCardinality/,
-    );
-  });
-
-  it("keeps only the pairs whose edge is tight", () => {
-    // 0-1 is matched in the start but not tight (slack 2): the solver must find 0-2, 1-3 (weight 10 + 10).
-    const g: Graph = {
-      n: 4,
-      edges: [
-        [0, 1, 4],
-        [0, 2, 10],
-        [1, 3, 10],
-      ],
-    };
-    const [eu, ev, ew] = arrays(g);
-    const start = { dual: Float64Array.from([10, 0, 10, 20]), mate: Int32Array.from([1, 0, -1, -1]) };
-    const r = maxWeightMatching(4, eu, ev, ew, { maxCardinality: true, start });
-    expect(checkMatching(g, r)).toEqual({ card: 2, weight: 20 });
-    checkDualFeasible(g, r);
   });
 });

@@ -78,22 +78,6 @@ export interface MatchingResult {
 export interface MaxWeightMatchingOptions {
   /** Maximum-weight matching among the maximum-cardinality matchings. */
   maxCardinality?: boolean;
-  /**
-   * A warm start (maxCardinality only): doubled vertex duals that cover every edge (slack >= 0,
-   * no blossoms), and a matching to keep. Its pairs whose edge is tight stay matched; the others
-   * start free. The search then only augments from the free vertices, so a start close to the
-   * optimum (the previous solve of a graph that changed a little) costs a fraction of a cold solve.
-   * The result is optimal among the maximum-cardinality matchings only when it is perfect: with
-   * free vertices left, their duals are not brought to a common floor (the caller solves cold).
-   */
-  start?: WarmStart;
-}
-
-export interface WarmStart {
-  /** Doubled vertex duals (MatchingResult.dual's convention), one per vertex. */
-  dual: Float64Array;
-  /** mate[v] = partner vertex or -1, symmetric. */
-  mate: Int32Array;
 }
 
 /** Binary min-heap of (key, value) pairs on typed arrays. */
@@ -256,8 +240,6 @@ class BlossomSolver {
   readonly n: number;
   readonly maxCardinality: boolean;
   readonly maxWeight: number;
-  /** Started from given duals and matching (see WarmStart). */
-  warm = false;
 
   // Graph.
   readonly endpoint: Int32Array; // endpoint[2k] = eu[k], endpoint[2k+1] = ev[k]
@@ -413,37 +395,6 @@ class BlossomSolver {
     this.dlist = new Int32Array(Math.max(1, n));
     this.blist = new Int32Array(Math.max(1, n));
     this.vmark = new Uint8Array(n);
-  }
-
-  /**
-   * Take the warm start's duals and keep its pairs whose edge is tight; every edge must stay covered
-   * (a negative slack would make the result wrong without a trace, so it is refused).
-   */
-  warmStart(start: WarmStart): void {
-    const n = this.n;
-    if (start.dual.length !== n || start.mate.length !== n)
-      throw new RangeError(
-        `maxWeightMatching: the warm start has ${start.dual.length} duals and ${start.mate.length} mates, expected ${n}`,
-      );
-    this.warm = true;
-    this.vd.set(start.dual);
-    const m = this.w2.length;
-    for (let k = 0; k < m; k++)
-      if (this.slack(k) < 0) throw new RangeError(`maxWeightMatching: the warm start's duals leave edge ${k} uncovered`);
-    for (let v = 0; v < n; v++) {
-      const u = start.mate[v] as number;
-      if (u <= v) continue;
-      if (start.mate[u] !== v) throw new RangeError(`maxWeightMatching: the warm start's mate is not symmetric at ${v}`);
-      for (let a = this.adjStart[v] as number, end = this.adjStart[v + 1] as number; a < end; a++) {
-        if (this.adjV[a] !== u) continue;
-        const p = this.adjP[a] as number;
-        if (this.slack(p >> 1) !== 0) break;
-        this.mate[v] = p;
-        this.mate[u] = p ^ 1;
-        this.nFree -= 2;
-        break;
-      }
-    }
   }
 
   /** The top-level blossom containing vertex v (mwmatching's inblossom[v]). */
@@ -1262,7 +1213,7 @@ class BlossomSolver {
 
   run(): void {
     const n = this.n;
-    for (let v = 0; v < n; v++) if (this.mate[v] === -1) this.assignLabel(v, LABEL_S, -1);
+    for (let v = 0; v < n; v++) this.assignLabel(v, LABEL_S, -1);
     // O(n) events per augmentation; the cap only turns a broken invariant into an error.
     // In doubles: beyond 16,000 vertices the product leaves the int32 range, and code optimized on
     // smaller graphs would deoptimize here.
@@ -1299,10 +1250,9 @@ class BlossomSolver {
         delta = d4;
       }
       if (deltaType === 0) {
-        // maxCardinality and nothing left to grow: final dual adjustment, then stop. From a warm
-        // start the free vertices' duals differ, so none is made (the result is not perfect anyway).
+        // maxCardinality and nothing left to grow: final dual adjustment, then stop.
         deltaType = 1;
-        delta = this.warm ? 0 : Math.max(0, this.maxWeight - this.D);
+        delta = Math.max(0, this.maxWeight - this.D);
       }
       this.D += delta;
       if (deltaType === 1) break;
@@ -1345,9 +1295,7 @@ export function maxWeightMatching(
     if (i < 0 || i >= n || j < 0 || j >= n) throw new RangeError(`maxWeightMatching: edge ${k} (${i}, ${j}) out of range`);
     if (i === j) throw new RangeError(`maxWeightMatching: edge ${k} is a self-loop on ${i}`);
   }
-  if (opts?.start && opts.maxCardinality !== true) throw new RangeError("maxWeightMatching: a warm start needs maxCardinality");
   const solver = new BlossomSolver(n, eu, ev, ew, opts?.maxCardinality === true);
-  if (opts?.start) solver.warmStart(opts.start);
   if (n > 0) solver.run();
 
   const mate = new Int32Array(n).fill(-1);

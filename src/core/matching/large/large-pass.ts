@@ -23,7 +23,6 @@
 import { dualObjective, makeDualBound, outermostBlossoms } from "../certify";
 import { type MatchingResult, maxWeightMatching } from "../max-weight-matching";
 import type { Pool } from "../pool";
-import { warmStartFrom } from "../warm-start";
 import { SCORE_SCALE } from "../weights";
 import { crowdsOf, shareOut } from "./crowds";
 import { Edges } from "./edges";
@@ -105,11 +104,6 @@ function chargedToBusierEnd(m: number, pending: readonly number[], base: Float64
     raise[v] = Math.max(raise[v] as number, pending[p + 2] as number);
   }
   return raise;
-}
-
-function isPerfect(mate: Int32Array): boolean {
-  for (let v = 0; v < mate.length; v++) if (mate[v] === -1) return false;
-  return true;
 }
 
 /** Uncovered pairs added to the graph per member and round: the worst ones. */
@@ -250,22 +244,10 @@ export function largePass(
   for (let x = 0; x < m; x++) maxW = Math.max(maxW, cap[x] as number);
   const shift = (maxW - minW + 1) * (Math.floor(vertices / 2) + 1);
 
-  /**
-   * Solves the candidate graph: from the previous round's solve when it was perfect (the graph only
-   * gained the violators and lost edges its duals covered well, so most pairs stay), else cold. A
-   * warm solve that ends imperfect has no proof of weight, so it is solved again cold.
-   */
-  const solve = (previous: MatchingResult | null): MatchingResult => {
+  const solve = (): MatchingResult => {
     const shifted = new Int32Array(edges.length);
     for (let e = 0; e < edges.length; e++) shifted[e] = (edges.w[e] as number) + shift;
-    const u = edges.u.slice(0, edges.length);
-    const v = edges.v.slice(0, edges.length);
-    if (previous && isPerfect(previous.mate)) {
-      const start = warmStartFrom(vertices, previous, u, v, shifted);
-      const warm = maxWeightMatching(vertices, u, v, shifted, { maxCardinality: true, start });
-      if (isPerfect(warm.mate)) return warm;
-    }
-    return maxWeightMatching(vertices, u, v, shifted);
+    return maxWeightMatching(vertices, edges.u.slice(0, edges.length), edges.v.slice(0, edges.length), shifted);
   };
 
   /**
@@ -310,13 +292,12 @@ export function largePass(
   const pending: number[] = [];
   let rounds = 0;
   let sweeps = 0;
-  let result: MatchingResult | null = null;
+  let result: MatchingResult;
   let upperBound: number;
   let realPairs: number;
   for (;;) {
     rounds++;
-    const solved = solve(result);
-    result = solved;
+    result = solve();
     realPairs = 0;
     let matchedGhost = 0;
     for (let x = 0; x < m; x++) {
@@ -419,7 +400,7 @@ export function largePass(
     edges.retain((e) => {
       const x = edges.u[e] as number;
       const y = edges.v[e] as number;
-      if (x === ghost || y === ghost || solved.mate[x] === y || greedy.mate[x] === y) return true;
+      if (x === ghost || y === ghost || result.mate[x] === y || greedy.mate[x] === y) return true;
       return bound(x, y) - (edges.w[e] as number) - shift <= options.pruneSlack;
     });
     for (let x = 0; x < m; x++) {
