@@ -64,32 +64,18 @@ export function sessionsRepo(db: Kysely<Database>): Tx["sessions"] {
         .selectAll("s")
         .where("s.pairing_id", "=", pairingId)
         .where("p.tenant_id", "=", tenantId)
-        .where((eb) =>
-          eb.or([
-            eb(
-              "s.id",
-              "=",
-              eb
-                .selectFrom("sessions")
-                .select("id")
-                .where("pairing_id", "=", pairingId)
-                .where("starts_at", "<=", now)
-                .orderBy("number", "desc")
-                .limit(1),
-            ),
-            eb(
-              "s.id",
-              "=",
-              eb
-                .selectFrom("sessions")
-                .select("id")
-                .where("pairing_id", "=", pairingId)
-                .where("starts_at", ">", now)
-                .orderBy("number")
-                .limit(1),
-            ),
-          ]),
-        )
+        .where((eb) => {
+          // The newest session started by `now`, or the first after it.
+          const one = (started: boolean) =>
+            eb
+              .selectFrom("sessions")
+              .select("id")
+              .where("pairing_id", "=", pairingId)
+              .where("starts_at", started ? "<=" : ">", now)
+              .orderBy("number", started ? "desc" : "asc")
+              .limit(1);
+          return eb.or([eb("s.id", "=", one(true)), eb("s.id", "=", one(false))]);
+        })
         .execute();
       const started = rows.find((r) => r.starts_at <= now);
       const next = rows.find((r) => r.starts_at > now);
